@@ -1,0 +1,33 @@
+import { describe, expect, test } from '@jest/globals';
+import { ConfigError, loadConfig } from './load-config.js';
+
+describe('loadConfig', () => {
+  test('defaults point at local PostgreSQL, Redis and SMTP', () => {
+    const c = loadConfig({});
+    expect(c.database.url).toBe('postgres://postgres@127.0.0.1:5432/endorsement');
+    expect(c.redis.url).toBe('redis://127.0.0.1:6379');
+    expect(c.smtp).toMatchObject({ host: '127.0.0.1', port: 1025, secure: false });
+    expect(c.http.port).toBe(3000);
+  });
+
+  test('a bad value names the variable and what is wrong, without echoing the value', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'seventy', DATABASE_URL: 'mysql://secret@host/db' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const lines = (error as Error).message.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines.find((l) => l.includes('PORT'))).toMatch(/^Invalid configuration: PORT /);
+    expect(lines.find((l) => l.includes('DATABASE_URL'))).toMatch(/must be a URL starting with postgres:\/\//);
+    expect((error as Error).message).not.toContain('secret');
+  });
+
+  test('empty variables fall back to defaults and trailing slashes are trimmed', () => {
+    const c = loadConfig({ PORT: '', PUBLIC_BASE_URL: 'https://endorse.example.org/' });
+    expect(c.http.port).toBe(3000);
+    expect(c.http.publicBaseUrl).toBe('https://endorse.example.org');
+  });
+});

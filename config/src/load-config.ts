@@ -1,0 +1,39 @@
+import { envSchema } from './env.schema.js';
+import type { AppConfig } from './app-config.js';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Parses the environment into an AppConfig. Throws a ConfigError whose message is one line per bad
+ * variable, naming it and saying what is wrong, never echoing its value (it may be a secret).
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  // An empty variable means "unset", as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `Invalid configuration: ${i.path.join('.')} ${i.message}`);
+    throw new ConfigError(lines.join('\n'));
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    http: { port: e.PORT, workerPort: e.WORKER_PORT, publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, '') },
+    logLevel: e.LOG_LEVEL,
+    database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
+    redis: { url: e.REDIS_URL, prefix: e.QUEUE_PREFIX },
+    smtp: {
+      host: e.SMTP_HOST,
+      port: e.SMTP_PORT,
+      secure: e.SMTP_SECURE,
+      user: e.SMTP_USER,
+      password: e.SMTP_PASSWORD,
+      from: e.MAIL_FROM,
+    },
+    mailCatcher: { mode: e.MAIL_CATCHER, webPort: e.MAIL_CATCHER_WEB_PORT },
+    startupCheckTimeoutMs: e.STARTUP_CHECK_TIMEOUT_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  };
+}

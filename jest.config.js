@@ -1,0 +1,25 @@
+// Jest runs in ESM mode (NestJS 12 is ESM only); swc transpiles TypeScript with decorator metadata.
+const transform = {
+  '^.+\\.ts$': ['@swc/jest', {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'es6' },
+  }],
+};
+const moduleNameMapper = {
+  '^#config$': '<rootDir>/config/src/index.ts',
+  '^#(framework|workflow|endorsement|db|queue|mail|platform)$': '<rootDir>/libs/$1/src/index.ts',
+  '^(\\.{1,2}/.*)\\.js$': '$1',
+};
+const common = { transform, moduleNameMapper, extensionsToTreatAsEsm: ['.ts'], testEnvironment: 'node' };
+
+export default {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,config}/**/*.spec.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.test.ts'], testTimeout: 60_000 },
+  ],
+};
