@@ -1,0 +1,9 @@
+import 'reflect-metadata';
+import { ensureDatabase } from '#db';
+import { createHttpApp, runMain } from '#platform';
+import { WorkerModule } from './worker.module.js';
+
+await runMain('worker', async (config) => {
+  await ensureDatabase(config.database.url, config.startupCheckTimeoutMs);
+  await createHttpApp(WorkerModule.forRoot(config) as never, config, config.http.workerPort);
+});

@@ -1,0 +1,2 @@
+/** Every entity, imported as classes so builds and bundles find them. */
+export const ENTITIES: Function[] = [];

@@ -1,0 +1,6 @@
+export { DbModule } from './db.module.js';
+export { dataSourceOptions } from './data-source.options.js';
+export { ensureDatabase } from './migrate/ensure-database.js';
+export { runMigrations } from './migrate/run-migrations.js';
+export { MIGRATIONS } from './migrations/index.js';
+export { ENTITIES } from './entities/index.js';

@@ -1,0 +1,46 @@
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { MAIL_TRANSPORT, type MailTransport } from '#mail';
+import { RedisClient } from '#queue';
+import { ProblemException } from '../http/problem.exception.js';
+
+const CHECK_TIMEOUT_MS = 1_500;
+
+/** Liveness says the process runs; readiness says it can do its work (PostgreSQL, Redis, SMTP). */
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly db: TypeOrmHealthIndicator,
+    private readonly redis: RedisClient,
+    @Inject(MAIL_TRANSPORT) private readonly mail: MailTransport,
+  ) {}
+
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  async ready() {
+    try {
+      return await this.check();
+    } catch (e) {
+      if (!(e instanceof ServiceUnavailableException)) throw e;
+      const result = e.getResponse() as { details?: Record<string, { status: string }> };
+      const down = Object.entries(result.details ?? {}).filter(([, v]) => v.status !== 'up').map(([k]) => k);
+      throw new ProblemException(503, 'not_ready', 'Not ready', `Unavailable: ${down.join(', ')}`, { checks: result.details });
+    }
+  }
+
+  private check() {
+    return this.health.check([
+      () => this.db.pingCheck('database').withTimeout(CHECK_TIMEOUT_MS),
+      () => this.indicators.check('redis').attempt(async () => void (await this.redis.ping())).withTimeout(CHECK_TIMEOUT_MS),
+      // An SMTP handshake per probe is wasteful: probes come every few seconds, answers keep for five.
+      () => this.indicators.check('smtp').attempt(async () => void (await this.mail.verify())).withTimeout(CHECK_TIMEOUT_MS * 2).cacheFor(5_000),
+    ]);
+  }
+}

@@ -1,0 +1,2 @@
+export { QueueModule } from './queue.module.js';
+export { RedisClient } from './redis.client.js';

@@ -1,0 +1,25 @@
+import type { ApplicationState } from './application-state.js';
+
+/** What the transition path loads from the database before asking for a decision. */
+export interface GuardFacts {
+  /** Unmet requirements right now (0 = eligible). */
+  readonly eligibilityGapCount: number;
+  /** From the rules pinned on the application. */
+  readonly examRequired: boolean;
+  /** Every required reference role has a valid rating. */
+  readonly referencesComplete: boolean;
+  readonly exam: {
+    readonly part1Passed: boolean;
+    readonly part2Passed: boolean;
+    readonly retakesRemaining: number;
+    readonly approvalExpired: boolean;
+  };
+  /** The applicant changed the portfolio after the deferral. */
+  readonly amendedSinceDeferral: boolean;
+  /** The state the application was in when put on hold. */
+  readonly heldFrom: ApplicationState | null;
+  /** This run is a reinstatement after a lapse, so the exam is not retaken. */
+  readonly reinstatement: boolean;
+  /** CE/RSC hours of the cycle satisfied (or exempt). */
+  readonly renewalRequirementsMet: boolean;
+}

@@ -1,0 +1,86 @@
+/**
+ * `npm start`: the whole system on one machine: api, worker and, in development when nothing
+ * listens at the SMTP address, an embedded mail catcher whose web page shows every email sent.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createConnection } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig, type AppConfig } from '#config';
+import { checkServices } from '#platform';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const children: ChildProcess[] = [];
+let stopping = false;
+
+function listening(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host, port, timeout: 1000 });
+    const done = (open: boolean) => {
+      socket.destroy();
+      resolve(open);
+    };
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+    socket.once('timeout', () => done(false));
+  });
+}
+
+function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  children.push(child);
+  child.once('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`${name} exited (${signal ?? code}); stopping the system`);
+    void stop(code || 1);
+  });
+  return child;
+}
+
+async function stop(code: number): Promise<void> {
+  stopping = true;
+  const exits = children.filter((c) => c.exitCode === null && c.signalCode === null).map((c) => new Promise((r) => c.once('exit', r)));
+  for (const c of children) c.kill('SIGTERM');
+  await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 15_000))]);
+  process.exit(code);
+}
+
+async function startMailCatcher(config: AppConfig): Promise<void> {
+  const { host, port } = config.smtp;
+  if (await listening(host, port)) {
+    console.log(`Using the SMTP server at ${host}:${port}`);
+    return;
+  }
+  if (config.env === 'production' || config.mailCatcher.mode === 'off') {
+    console.log(`Nothing listens at SMTP ${host}:${port} yet; emails will wait in the queue until it does`);
+    return;
+  }
+  const web = config.mailCatcher.webPort;
+  run('mail catcher', process.execPath, [join(root, 'node_modules/maildev/bin/maildev'), '--smtp', String(port), '--web', String(web), '--ip', '127.0.0.1', '--silent']);
+  for (let i = 0; i < 50 && !(await listening('127.0.0.1', port)); i++) await new Promise((r) => setTimeout(r, 200));
+  console.log(`Mail catcher: every email the system sends appears at http://localhost:${web} (SMTP 127.0.0.1:${port})`);
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    console.error(e instanceof ConfigError ? e.message : e);
+    process.exit(1);
+  }
+  const problems = await checkServices(config);
+  if (problems.length) {
+    for (const p of problems) console.error(p.line);
+    process.exit(1);
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop(0));
+  await startMailCatcher(config);
+  // The worker serves its health next to the api's unless told otherwise.
+  const workerPort = process.env.WORKER_PORT || String(config.http.port + 1);
+  run('api', process.execPath, [join(root, 'dist/apps/api/src/main.js')]);
+  run('worker', process.execPath, [join(root, 'dist/apps/worker/src/main.js')], { WORKER_PORT: workerPort });
+  console.log(`API: http://localhost:${config.http.port} (health: /health/ready); worker health: http://localhost:${workerPort}/health/ready`);
+}
+
+await main();
