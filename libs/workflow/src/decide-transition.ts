@@ -48,15 +48,16 @@ export function decideTransition({ state, event, role, facts }: TransitionInput)
     };
   }
 
-  const failed = new Map<string, string>();
-  for (const rule of permitted) {
-    const blocking = rule.guards.filter((guard) => !guard.holds(facts));
-    if (blocking.length === 0) {
-      return { ok: true, from: state, to: resolveTarget(rule, facts), event: rule.event, effects: [...rule.effects] };
-    }
-    for (const guard of blocking) failed.set(guard.name, guard.message(facts));
+  const attempts = permitted.map((rule) => ({ rule, blocking: rule.guards.filter((guard) => !guard.holds(facts)) }));
+  const winner = attempts.find((attempt) => attempt.blocking.length === 0);
+  if (winner) {
+    const { rule } = winner;
+    return { ok: true, from: state, to: resolveTarget(rule, facts), event: rule.event, effects: [...rule.effects] };
   }
-  const failedGuards = [...failed].map(([guard, message]) => ({ guard, message }));
+  // Alternatives' guards are complementary, so every alternative's failures together would contradict
+  // themselves; report the alternative that came closest (fewest failures, first in table order on ties).
+  const closest = attempts.reduce((best, attempt) => (attempt.blocking.length < best.blocking.length ? attempt : best));
+  const failedGuards = closest.blocking.map((guard) => ({ guard: guard.name, message: guard.message(facts) }));
   return {
     ok: false,
     code: 'guard_failed',
