@@ -1,0 +1,13 @@
+/** The data in config/ is invalid; the message lists every problem, one per line, with file and path. */
+export class FrameworkDataError extends Error {
+  override readonly name = 'FrameworkDataError';
+
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid framework data (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.join('\n')}`);
+  }
+}
+
+/** A lookup named an association, category or track that does not exist or is not offered. */
+export class FrameworkLookupError extends Error {
+  override readonly name = 'FrameworkLookupError';
+}

@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { parse, YAMLParseError } from 'yaml';
+import type { DataProblems } from './data-problems.js';
+
+/** Reads and parses one YAML file; records a problem and returns undefined when it cannot. */
+export function readYamlFile(path: string, displayName: string, problems: DataProblems): { data: unknown } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    problems.add(displayName, [], (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file is missing' : 'cannot be read');
+    return undefined;
+  }
+  try {
+    // Unique keys: a repeated key in a rules file is a mistake, not an override.
+    return { data: parse(text, { uniqueKeys: true }) };
+  } catch (error) {
+    if (!(error instanceof YAMLParseError)) throw error;
+    problems.add(displayName, [], `is not valid YAML: ${error.message.split('\n')[0]}`);
+    return undefined;
+  }
+}
