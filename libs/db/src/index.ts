@@ -3,4 +3,4 @@ export { dataSourceOptions } from './data-source.options.js';
 export { ensureDatabase } from './migrate/ensure-database.js';
 export { runMigrations } from './migrate/run-migrations.js';
 export { MIGRATIONS } from './migrations/index.js';
-export { ENTITIES } from './entities/index.js';
+export { ENTITIES, Application, ApplicationEvent, OutboxMessage, Person } from './entities/index.js';

@@ -8,3 +8,4 @@ export { ProblemException } from './http/problem.exception.js';
 export { ProblemDetailsFilter } from './http/problem-details.filter.js';
 export { isDatabaseUnavailable } from './http/is-database-unavailable.js';
 export { createHttpApp } from './http/create-http-app.js';
+export { Clock, SystemClock, ManualClock } from './clock/clock.js';

@@ -6,39 +6,15 @@ function isStrictlyIncreasing(values: readonly number[]): boolean {
   return values.every((value, i) => i === 0 || value > values[i - 1]!);
 }
 
-/** Checks an association's data against itself and against the framework's categories. */
-export function checkAssociation(
-  association: Association,
-  stem: string,
-  categories: readonly CategoryDefinition[],
-): Finding[] {
+/** Checks an association's data against itself and its file name. */
+export function checkAssociation(association: Association, stem: string): Finding[] {
   const findings: Finding[] = [];
   if (association.code.toLowerCase() !== stem) {
     findings.push({ path: ['code'], message: `must match the file name (expected the file ${association.code.toLowerCase()}.yaml)` });
   }
-  const offered = Object.entries(association.categories);
-  if (offered.length === 0) findings.push({ path: ['categories'], message: 'must offer at least one category' });
-  for (const [code, entry] of offered) {
-    const definition = categories.find((c) => c.code === code);
-    if (!definition) {
-      findings.push({
-        path: ['categories', code],
-        message: `is not a category of the framework (${categories.map((c) => c.code).join(', ')})`,
-      });
-      continue;
-    }
-    for (const track of Object.keys(entry.tracks ?? {})) {
-      if (!definition.tracks.some((t) => t.code === track)) {
-        findings.push({
-          path: ['categories', code, 'tracks', track],
-          message: definition.tracks.length
-            ? `is not a track of ${code} (${definition.tracks.map((t) => t.code).join(', ')})`
-            : `is not a track: ${code} has no tracks`,
-        });
-      }
-    }
+  if (Object.keys(association.categories).length === 0) {
+    findings.push({ path: ['categories'], message: 'must offer at least one category' });
   }
-
   const { renewal, references, exam } = association;
   if (!isStrictlyIncreasing([...renewal.reminderDaysBefore].reverse())) {
     findings.push({ path: ['renewal', 'reminderDaysBefore'], message: 'must be in decreasing order without repeats' });
@@ -57,6 +33,29 @@ export function checkAssociation(
   }
   if (exam.windows !== 'monthly' && !isStrictlyIncreasing(exam.windows)) {
     findings.push({ path: ['exam', 'windows'], message: 'must be in increasing order without repeats' });
+  }
+  return findings;
+}
+
+/** Every category (and track) an association offers exists in the framework. */
+export function checkOfferedCategories(association: Association, categories: readonly CategoryDefinition[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const [code, offered] of Object.entries(association.categories)) {
+    const category = categories.find((c) => c.code === code);
+    if (!category) {
+      findings.push({
+        path: ['categories', code],
+        message: `is not a category of the framework (${categories.map((c) => c.code).join(', ')})`,
+      });
+      continue;
+    }
+    const trackCodes = category.tracks.map((t) => t.code);
+    for (const track of Object.keys(offered.tracks ?? {}).filter((t) => !trackCodes.includes(t))) {
+      findings.push({
+        path: ['categories', code, 'tracks', track],
+        message: trackCodes.length ? `is not a track of ${code} (${trackCodes.join(', ')})` : `is not a track: ${code} has no tracks`,
+      });
+    }
   }
   return findings;
 }

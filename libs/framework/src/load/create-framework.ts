@@ -11,6 +11,7 @@ function listOf(codes: readonly string[]): string {
 
 /** The Framework object over validated contents; every lookup failure is a FrameworkLookupError. */
 export function createFramework(contents: FrameworkContents): Framework {
+  deepFreeze(contents);
   const { version, educationLevels, categories, competencyDomains, ratingForm, exam, associations, rules } = contents;
 
   const association = (code: string): Association => {

@@ -1,7 +1,8 @@
 import type { Association, CategoryDefinition, CategoryRules, CompetencyDomain, EducationLevel, RatingForm } from '../framework.types.js';
 import { examRulesSchema, type ExamRules } from '../schema/exam.schema.js';
+import type { FrameworkFile } from '../schema/framework-file.schema.js';
 import { requirementsSchema, type Requirements } from '../schema/requirements.schema.js';
-import { checkAssociation } from './check-association.js';
+import { checkAssociation, checkOfferedCategories } from './check-association.js';
 import { checkCompetencies, checkRatingForm } from './check-competencies.js';
 import { checkExam } from './check-exam.js';
 import { checkRequirements, type RequirementsContext } from './check-requirements.js';
@@ -9,7 +10,7 @@ import type { DataProblems } from './data-problems.js';
 import { duplicates } from './duplicates.js';
 import { mergeSections } from './merge-sections.js';
 import type { AssociationFile, ConfigFiles } from './read-config-files.js';
-import { resolveCategories } from './resolve-categories.js';
+import { resolveCategories, type ResolvedCategories } from './resolve-categories.js';
 import { ruleKey } from './rule-key.js';
 
 /** The validated, fully resolved content the Framework object is built from. */
@@ -23,6 +24,78 @@ export interface FrameworkContents {
   associations: Map<string, Association>;
   /** Every combination of (association or none, category, offered track), keyed by ruleKey. */
   rules: Map<string, CategoryRules>;
+}
+
+/**
+ * Runs every check that spans fields or files and resolves all rules ahead of time, so that lookups
+ * never fail on data. Checks whatever could be read, so one run reports as many problems as it can;
+ * returns undefined when a file could not be read or validated at all.
+ */
+export function validateFramework(files: ConfigFiles, problems: DataProblems): FrameworkContents | undefined {
+  const { framework, competencies, ratingForm, exam } = files;
+  if (competencies) problems.addFindings(files.displayName('framework/competencies.yaml'), checkCompetencies(competencies.domains));
+  if (ratingForm) problems.addFindings(files.displayName('framework/rating-form.yaml'), checkRatingForm(ratingForm, competencies?.domains));
+  if (exam) problems.addFindings(files.displayName('framework/exam.yaml'), checkExam(exam));
+  const categories = framework && validateCategories(framework, files.displayName('framework/framework.yaml'), problems);
+
+  const associations = new Map<string, Association>();
+  for (const { file, stem, association } of files.associations) {
+    if (associations.has(association.code)) problems.add(file, ['code'], `"${association.code}" is used by another association file`);
+    associations.set(association.code, association);
+    problems.addFindings(file, checkAssociation(association, stem));
+    if (categories) problems.addFindings(file, checkOfferedCategories(association, categories.definitions));
+  }
+
+  if (!framework || !categories || !competencies || !ratingForm || !exam) return undefined;
+  const rules = new Map<string, CategoryRules>();
+  for (const [key, { category, trackCode, requirements }] of categories.byKey) {
+    rules.set(key, toCategoryRules(category, trackCode, requirements, exam));
+  }
+  for (const entry of files.associations) resolveAssociationRules(entry, categories, exam, rules, problems);
+
+  return {
+    version: framework.version,
+    educationLevels: framework.educationLevels,
+    categories: categories.definitions,
+    competencyDomains: competencies.domains,
+    ratingForm,
+    exam,
+    associations,
+    rules,
+  };
+}
+
+interface ValidatedCategories {
+  definitions: CategoryDefinition[];
+  byKey: Map<string, { category: CategoryDefinition; trackCode: string | null; requirements: Requirements }>;
+  context: RequirementsContext;
+}
+
+function validateCategories(framework: FrameworkFile, file: string, problems: DataProblems): ValidatedCategories {
+  const { definitions, requirements, paths }: ResolvedCategories = resolveCategories(framework, file, problems);
+  const credentials = definitions.flatMap((c) => [...(c.credential ? [c.credential] : []), ...c.tracks.map((t) => t.credential)]);
+  for (const credential of duplicates(credentials)) {
+    problems.add(file, ['categories'], `gives the credential "${credential}" to more than one category or track`);
+  }
+  const context: RequirementsContext = {
+    educationLevels: framework.educationLevels.map((level) => level.code),
+    credentials: new Set(credentials),
+  };
+  for (const code of duplicates(context.educationLevels)) {
+    problems.add(file, ['educationLevels'], `lists the level "${code}" more than once`);
+  }
+
+  const byKey: ValidatedCategories['byKey'] = new Map();
+  for (const category of definitions) {
+    for (const trackCode of category.tracks.length ? category.tracks.map((t) => t.code) : [null]) {
+      const key = ruleKey(category.code, trackCode);
+      const resolved = requirements.get(key);
+      if (!resolved) continue;
+      problems.addFindings(file, checkRequirements(resolved, context), paths.get(key));
+      byKey.set(key, { category, trackCode, requirements: resolved });
+    }
+  }
+  return { definitions, byKey, context };
 }
 
 function toCategoryRules(
@@ -43,95 +116,35 @@ function toCategoryRules(
   };
 }
 
-/**
- * Runs every check that spans fields or files, resolves all rules ahead of time (so that lookups
- * never fail on data), and returns the contents, or undefined when a file could not be read at all.
- */
-export function validateFramework(files: ConfigFiles, problems: DataProblems): FrameworkContents | undefined {
-  const { framework, competencies, ratingForm, exam } = files;
-  const frameworkFile = files.displayName('framework/framework.yaml');
-  if (competencies) problems.addFindings(files.displayName('framework/competencies.yaml'), checkCompetencies(competencies.domains));
-  if (ratingForm) problems.addFindings(files.displayName('framework/rating-form.yaml'), checkRatingForm(ratingForm, competencies?.domains));
-  if (exam) problems.addFindings(files.displayName('framework/exam.yaml'), checkExam(exam));
-  if (!framework || !competencies || !ratingForm || !exam) return undefined;
-
-  const { definitions, requirements, paths } = resolveCategories(framework, frameworkFile, problems);
-  const credentials = definitions.flatMap((c) => [c.credential ?? [], ...c.tracks.map((t) => t.credential)].flat());
-  for (const credential of duplicates(credentials)) {
-    problems.add(frameworkFile, ['categories'], `gives the credential "${credential}" to more than one category or track`);
-  }
-  const context: RequirementsContext = {
-    educationLevels: framework.educationLevels.map((level) => level.code),
-    credentials: new Set(credentials),
-  };
-  for (const code of duplicates(context.educationLevels)) {
-    problems.add(frameworkFile, ['educationLevels'], `lists the level "${code}" more than once`);
-  }
-
-  const rules = new Map<string, CategoryRules>();
-  for (const category of definitions) {
-    for (const trackCode of category.tracks.length ? category.tracks.map((t) => t.code) : [null]) {
-      const key = ruleKey(category.code, trackCode);
-      const resolved = requirements.get(key);
-      if (!resolved) continue;
-      problems.addFindings(frameworkFile, checkRequirements(resolved, context), paths.get(key));
-      rules.set(key, toCategoryRules(category, trackCode, resolved, exam));
-    }
-  }
-
-  const associations = new Map<string, Association>();
-  for (const entry of files.associations) {
-    const { file, association } = entry;
-    if (associations.has(association.code)) problems.add(file, ['code'], `"${association.code}" is used by another association file`);
-    associations.set(association.code, association);
-    problems.addFindings(file, checkAssociation(association, entry.stem, definitions));
-    resolveAssociationRules(entry, { definitions, requirements, exam, context, rules }, problems);
-  }
-
-  return {
-    version: framework.version,
-    educationLevels: framework.educationLevels,
-    categories: definitions,
-    competencyDomains: competencies.domains,
-    ratingForm,
-    exam,
-    associations,
-    rules,
-  };
-}
-
-interface ResolutionInputs {
-  definitions: readonly CategoryDefinition[];
-  requirements: ReadonlyMap<string, Requirements>;
-  exam: ExamRules;
-  context: RequirementsContext;
-  /** Receives the association's rules. */
-  rules: Map<string, CategoryRules>;
-}
-
 /** Applies an association's exam and category overrides to every category and track it offers. */
-function resolveAssociationRules({ file, association }: AssociationFile, inputs: ResolutionInputs, problems: DataProblems): void {
+function resolveAssociationRules(
+  { file, association }: AssociationFile,
+  categories: ValidatedCategories,
+  frameworkExam: ExamRules,
+  rules: Map<string, CategoryRules>,
+  problems: DataProblems,
+): void {
   const { windows: _windows, ...examPatch } = association.exam;
-  const exam = problems.parse(examRulesSchema, mergeSections(inputs.exam, examPatch), file, ['exam']);
+  const exam = problems.parse(examRulesSchema, mergeSections(frameworkExam, examPatch), file, ['exam']);
   if (!exam) return;
   problems.addFindings(file, checkExam(exam), ['exam']);
 
   for (const [code, offered] of Object.entries(association.categories)) {
-    const category = inputs.definitions.find((c) => c.code === code);
-    if (!category) continue; // reported by checkAssociation
+    const category = categories.definitions.find((c) => c.code === code);
+    if (!category) continue; // reported by checkOfferedCategories
     const trackCodes = category.tracks.length
       ? category.tracks.map((t) => t.code).filter((t) => !offered.tracks || t in offered.tracks)
       : [null];
     for (const trackCode of trackCodes) {
-      const base = inputs.requirements.get(ruleKey(code, trackCode));
+      const base = categories.byKey.get(ruleKey(code, trackCode))?.requirements;
       if (!base) continue; // reported for framework.yaml
       const overridesPath = ['categories', code, 'overrides'];
       const resolved = offered.overrides
         ? problems.parse(requirementsSchema, mergeSections(base, offered.overrides), file, overridesPath)
         : base;
       if (!resolved) continue;
-      if (offered.overrides) problems.addFindings(file, checkRequirements(resolved, inputs.context), overridesPath);
-      inputs.rules.set(ruleKey(code, trackCode, association.code), toCategoryRules(category, trackCode, resolved, exam));
+      if (offered.overrides) problems.addFindings(file, checkRequirements(resolved, categories.context), overridesPath);
+      rules.set(ruleKey(code, trackCode, association.code), toCategoryRules(category, trackCode, resolved, exam));
     }
   }
 }

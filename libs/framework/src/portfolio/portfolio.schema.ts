@@ -4,7 +4,7 @@ import { z } from 'zod';
 const text = (max: number) => z.string().trim().min(1).max(max);
 const isoDate = z.iso.date();
 const code = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be a snake_case code');
-const hours = z.number().positive().max(5_000);
+const hours = z.number().positive().max(5_000).multipleOf(0.01);
 
 const startBeforeEnd = (entry: { startedOn: string; endedOn?: string }) =>
   entry.endedOn === undefined || entry.startedOn <= entry.endedOn;

@@ -1,0 +1,20 @@
+// The Competency Guidelines® as data: categories, tracks, competencies, exam and association rules
+// loaded from config/, and the eligibility check that judges a portfolio against pinned rules.
+export { loadFramework } from './framework.loader.js';
+export { FrameworkDataError, FrameworkLookupError } from './framework-data.error.js';
+export type {
+  Association,
+  CategoryDefinition,
+  CategoryRules,
+  CompetencyDomain,
+  DeepReadonly,
+  EducationLevel,
+  ExamRules,
+  Framework,
+  RatingForm,
+  RulesSnapshot,
+  TrackDefinition,
+} from './framework.types.js';
+export { portfolioSchema, type Portfolio } from './portfolio/portfolio.schema.js';
+export { checkEligibility } from './eligibility/check-eligibility.js';
+export { GAP_CODES, type EligibilityGap, type GapCode } from './eligibility/eligibility-gap.types.js';
