@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '#config';
-import { dataSourceOptions, runMigrations } from '#db';
+import pg from 'pg';
+import { dataSourceOptions, OUTBOX_CHANNEL, OutboxNotifier, runMigrations } from '#db';
 import {
-  PinnedRulesGuardFactsLoader,
   TransitionApplication,
   TransitionConflictError,
   TransitionRefusedError,
@@ -40,7 +40,7 @@ describe('the transition path over real PostgreSQL', () => {
     ds = await new DataSource(dataSourceOptions({ ...loadConfig({ DATABASE_URL: db.url }), database: { url: db.url, poolSize: 20 } })).initialize();
     await runMigrations(ds);
     framework = loadFramework();
-    transition = new TransitionApplication(ds, new PinnedRulesGuardFactsLoader(), clock);
+    transition = new TransitionApplication(ds, clock, new OutboxNotifier(ds));
   });
   afterAll(async () => {
     await ds?.destroy();
@@ -61,6 +61,20 @@ describe('the transition path over real PostgreSQL', () => {
     // on_hold remembers where it came from, and resume returns there.
     const resumed = await transition.execute({ applicationId: id, event: 'resume', actor: coordinator });
     expect(resumed).toMatchObject({ from: 'on_hold', to: 'submitted', version: 2 });
+  });
+
+  test('outbox relays listening on the channel are woken after the commit', async () => {
+    const listener = new pg.Client({ connectionString: db.url });
+    await listener.connect();
+    try {
+      await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      const woken = new Promise<string>((resolve) => listener.once('notification', (n) => resolve(n.channel)));
+      const id = await insertApplication(ds, framework, { state: 'submitted' });
+      await transition.execute({ applicationId: id, event: 'hold', actor: coordinator });
+      expect(await woken).toBe(OUTBOX_CHANNEL);
+    } finally {
+      await listener.end();
+    }
   });
 
   test('an event the state does not allow is refused with the allowed list, and nothing changes', async () => {

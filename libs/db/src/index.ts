@@ -4,3 +4,4 @@ export { ensureDatabase } from './migrate/ensure-database.js';
 export { runMigrations } from './migrate/run-migrations.js';
 export { MIGRATIONS } from './migrations/index.js';
 export { ENTITIES, Application, ApplicationEvent, OutboxMessage, Person } from './entities/index.js';
+export { OutboxNotifier, OUTBOX_CHANNEL } from './outbox/outbox-notifier.js';

@@ -3,7 +3,8 @@ export class FrameworkDataError extends Error {
   override readonly name = 'FrameworkDataError';
 
   constructor(readonly problems: readonly string[]) {
-    super(`Invalid framework data (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.join('\n')}`);
+    const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+    super(`Invalid framework data (${count}):\n${problems.join('\n')}`);
   }
 }
 

@@ -264,8 +264,8 @@ describe('invalid data', () => {
       ),
     );
     expect(problems).toEqual([
-      'config/framework/framework.yaml: categories.IMHM.colour is not a known field',
       'config/framework/framework.yaml: categories.IFA.training.totalHours is required',
+      'config/framework/framework.yaml: categories.IMHM.colour is not a known field',
     ]);
   });
 

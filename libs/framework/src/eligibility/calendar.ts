@@ -12,7 +12,8 @@ export function formatDay(day: number): string {
 
 /** Today's date where the association is, so "the last 24 months" ends on the applicant's today. */
 export function todayIn(timeZone: string, now: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const parts = format.formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
   return parseDay(`${part('year')}-${part('month')}-${part('day')}`);
 }

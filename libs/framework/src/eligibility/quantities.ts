@@ -21,5 +21,6 @@ export function whenShort(
   required: number,
   message: (actual: string, required: string) => string,
 ): EligibilityGap[] {
-  return actual < required ? [{ code, message: message(String(actual), String(required)), details: { required, actual } }] : [];
+  if (actual >= required) return [];
+  return [{ code, message: message(String(actual), String(required)), details: { required, actual } }];
 }

@@ -10,7 +10,8 @@ function isStrictlyIncreasing(values: readonly number[]): boolean {
 export function checkAssociation(association: Association, stem: string): Finding[] {
   const findings: Finding[] = [];
   if (association.code.toLowerCase() !== stem) {
-    findings.push({ path: ['code'], message: `must match the file name (expected the file ${association.code.toLowerCase()}.yaml)` });
+    const expected = `${association.code.toLowerCase()}.yaml`;
+    findings.push({ path: ['code'], message: `must match the file name (expected the file ${expected})` });
   }
   if (Object.keys(association.categories).length === 0) {
     findings.push({ path: ['categories'], message: 'must offer at least one category' });
@@ -26,7 +27,8 @@ export function checkAssociation(association: Association, stem: string): Findin
     findings.push({ path: ['renewal', 'lateWindowEndMonthDay'], message: 'must differ from dueMonthDay' });
   }
   if (!isStrictlyIncreasing(references.reminderDaysAfter)) {
-    findings.push({ path: ['references', 'reminderDaysAfter'], message: 'must be in increasing order without repeats' });
+    const message = 'must be in increasing order without repeats';
+    findings.push({ path: ['references', 'reminderDaysAfter'], message });
   }
   if (references.reminderDaysAfter.some((days) => days >= references.escalationDay)) {
     findings.push({ path: ['references', 'reminderDaysAfter'], message: 'must all come before escalationDay' });
@@ -53,7 +55,9 @@ export function checkOfferedCategories(association: Association, categories: rea
     for (const track of Object.keys(offered.tracks ?? {}).filter((t) => !trackCodes.includes(t))) {
       findings.push({
         path: ['categories', code, 'tracks', track],
-        message: trackCodes.length ? `is not a track of ${code} (${trackCodes.join(', ')})` : `is not a track: ${code} has no tracks`,
+        message: trackCodes.length
+          ? `is not a track of ${code} (${trackCodes.join(', ')})`
+          : `is not a track: ${code} has no tracks`,
       });
     }
   }

@@ -31,7 +31,8 @@ export function checkRatingForm(form: RatingForm, domains: readonly CompetencyDo
     const areas = new Set(domains.flatMap((d) => d.areas.map((a) => a.code)));
     form.items.forEach((item, i) => {
       if (!areas.has(item.area)) {
-        findings.push({ path: ['items', i, 'area'], message: `"${item.area}" is not a competency area in competencies.yaml` });
+        const message = `"${item.area}" is not a competency area in competencies.yaml`;
+        findings.push({ path: ['items', i, 'area'], message });
       }
     });
   }

@@ -4,7 +4,8 @@ import { duplicates } from './duplicates.js';
 
 export interface RequirementsContext {
   educationLevels: readonly string[];
-  credentials: ReadonlySet<string>;
+  /** Undefined when not all categories could be read. */
+  credentials: ReadonlySet<string> | undefined;
 }
 
 /** Checks that need more than one field, or other data, to judge resolved requirements. */
@@ -25,11 +26,12 @@ export function checkRequirements(r: Requirements, context: RequirementsContext)
   if (r.rsc && r.rsc.aboutRscGivenHours > r.rsc.hours) {
     findings.push({ path: ['rsc', 'aboutRscGivenHours'], message: 'must not exceed hours' });
   }
+  const { credentials } = context;
   r.rsc?.allowedProviderCredentials?.forEach((credential, i) => {
-    if (!context.credentials.has(credential)) {
+    if (credentials && !credentials.has(credential)) {
       findings.push({
         path: ['rsc', 'allowedProviderCredentials', i],
-        message: `must be one of the credentials (${[...context.credentials].join(', ')})`,
+        message: `must be one of the credentials (${[...credentials].join(', ')})`,
       });
     }
   });

@@ -16,7 +16,9 @@ export function createFramework(contents: FrameworkContents): Framework {
 
   const association = (code: string): Association => {
     const found = associations.get(code);
-    if (!found) throw new FrameworkLookupError(`Unknown association "${code}" (known: ${listOf([...associations.keys()])})`);
+    if (!found) {
+      throw new FrameworkLookupError(`Unknown association "${code}" (known: ${listOf([...associations.keys()])})`);
+    }
     return found;
   };
 
@@ -24,7 +26,8 @@ export function createFramework(contents: FrameworkContents): Framework {
   const locate = (categoryCode: string, trackCode: string | undefined, offeredBy?: Association): CategoryDefinition => {
     const category = categories.find((c) => c.code === categoryCode);
     if (!category) {
-      throw new FrameworkLookupError(`Unknown category "${categoryCode}" (known: ${listOf(categories.map((c) => c.code))})`);
+      const known = listOf(categories.map((c) => c.code));
+      throw new FrameworkLookupError(`Unknown category "${categoryCode}" (known: ${known})`);
     }
     const trackCodes = category.tracks.map((t) => t.code);
     if (trackCodes.length > 0 && trackCode === undefined) {
@@ -34,7 +37,8 @@ export function createFramework(contents: FrameworkContents): Framework {
       throw new FrameworkLookupError(`${categoryCode} has no track "${trackCode}"`);
     }
     if (offeredBy && !rules.has(ruleKey(categoryCode, trackCode ?? null, offeredBy.code))) {
-      throw new FrameworkLookupError(`${offeredBy.code} does not offer ${categoryCode}${trackCode ? ` (${trackCode})` : ''}`);
+      const what = trackCode ? `${categoryCode} (${trackCode})` : categoryCode;
+      throw new FrameworkLookupError(`${offeredBy.code} does not offer ${what}`);
     }
     return category;
   };

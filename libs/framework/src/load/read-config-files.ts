@@ -10,7 +10,7 @@ import type { DataProblems } from './data-problems.js';
 import { isMapping, mergeSections } from './merge-sections.js';
 import { readYamlFile } from './read-yaml-file.js';
 
-const FRAMEWORK_FILES = {
+export const FRAMEWORK_FILES = {
   framework: 'framework/framework.yaml',
   competencies: 'framework/competencies.yaml',
   ratingForm: 'framework/rating-form.yaml',
@@ -41,7 +41,8 @@ export interface ConfigFiles {
 
 export function readConfigFiles(configDir: string, problems: DataProblems): ConfigFiles {
   const displayName = (relativePath: string) => `${basename(configDir)}/${relativePath}`;
-  const read = (relativePath: string) => readYamlFile(join(configDir, relativePath), displayName(relativePath), problems);
+  const read = (relativePath: string) =>
+    readYamlFile(join(configDir, relativePath), displayName(relativePath), problems);
   const load = <S extends z.ZodType>(schema: S, relativePath: string): z.output<S> | undefined => {
     const content = read(relativePath);
     return content && problems.parse(schema, content.data, displayName(relativePath));
@@ -61,7 +62,9 @@ export function readConfigFiles(configDir: string, problems: DataProblems): Conf
     if (!content) continue;
     const layered = isMapping(content.data) ? mergeSections(defaults, content.data) : content.data;
     const association = problems.parse(associationSchema, layered, displayName(relativePath));
-    if (association) associations.push({ file: displayName(relativePath), stem: basename(name, extname(name)), association });
+    if (association) {
+      associations.push({ file: displayName(relativePath), stem: basename(name, extname(name)), association });
+    }
   }
 
   return { framework, competencies, ratingForm, exam, associations, displayName };

@@ -8,7 +8,8 @@ export function readYamlFile(path: string, displayName: string, problems: DataPr
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    problems.add(displayName, [], (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file is missing' : 'cannot be read');
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    problems.add(displayName, [], missing ? 'file is missing' : 'cannot be read');
     return undefined;
   }
   try {

@@ -1,4 +1,11 @@
-import type { Association, CategoryDefinition, CategoryRules, CompetencyDomain, EducationLevel, RatingForm } from '../framework.types.js';
+import type {
+  Association,
+  CategoryDefinition,
+  CategoryRules,
+  CompetencyDomain,
+  EducationLevel,
+  RatingForm,
+} from '../framework.types.js';
 import { examRulesSchema, type ExamRules } from '../schema/exam.schema.js';
 import type { FrameworkFile } from '../schema/framework-file.schema.js';
 import { requirementsSchema, type Requirements } from '../schema/requirements.schema.js';
@@ -9,8 +16,8 @@ import { checkRequirements, type RequirementsContext } from './check-requirement
 import type { DataProblems } from './data-problems.js';
 import { duplicates } from './duplicates.js';
 import { mergeSections } from './merge-sections.js';
-import type { AssociationFile, ConfigFiles } from './read-config-files.js';
-import { resolveCategories, type ResolvedCategories } from './resolve-categories.js';
+import { FRAMEWORK_FILES, type AssociationFile, type ConfigFiles } from './read-config-files.js';
+import { resolveCategories } from './resolve-categories.js';
 import { ruleKey } from './rule-key.js';
 
 /** The validated, fully resolved content the Framework object is built from. */
@@ -33,20 +40,23 @@ export interface FrameworkContents {
  */
 export function validateFramework(files: ConfigFiles, problems: DataProblems): FrameworkContents | undefined {
   const { framework, competencies, ratingForm, exam } = files;
-  if (competencies) problems.addFindings(files.displayName('framework/competencies.yaml'), checkCompetencies(competencies.domains));
-  if (ratingForm) problems.addFindings(files.displayName('framework/rating-form.yaml'), checkRatingForm(ratingForm, competencies?.domains));
-  if (exam) problems.addFindings(files.displayName('framework/exam.yaml'), checkExam(exam));
-  const categories = framework && validateCategories(framework, files.displayName('framework/framework.yaml'), problems);
+  const fileName = (key: keyof typeof FRAMEWORK_FILES) => files.displayName(FRAMEWORK_FILES[key]);
+  if (competencies) problems.addFindings(fileName('competencies'), checkCompetencies(competencies.domains));
+  if (ratingForm) problems.addFindings(fileName('ratingForm'), checkRatingForm(ratingForm, competencies?.domains));
+  if (exam) problems.addFindings(fileName('exam'), checkExam(exam));
+  const categories = framework && validateCategories(framework, fileName('framework'), problems);
 
   const associations = new Map<string, Association>();
   for (const { file, stem, association } of files.associations) {
-    if (associations.has(association.code)) problems.add(file, ['code'], `"${association.code}" is used by another association file`);
+    if (associations.has(association.code)) {
+      problems.add(file, ['code'], `"${association.code}" is used by another association file`);
+    }
     associations.set(association.code, association);
     problems.addFindings(file, checkAssociation(association, stem));
-    if (categories) problems.addFindings(file, checkOfferedCategories(association, categories.definitions));
+    if (categories?.complete) problems.addFindings(file, checkOfferedCategories(association, categories.definitions));
   }
 
-  if (!framework || !categories || !competencies || !ratingForm || !exam) return undefined;
+  if (!framework || !categories?.complete || !competencies || !ratingForm || !exam) return undefined;
   const rules = new Map<string, CategoryRules>();
   for (const [key, { category, trackCode, requirements }] of categories.byKey) {
     rules.set(key, toCategoryRules(category, trackCode, requirements, exam));
@@ -69,17 +79,21 @@ interface ValidatedCategories {
   definitions: CategoryDefinition[];
   byKey: Map<string, { category: CategoryDefinition; trackCode: string | null; requirements: Requirements }>;
   context: RequirementsContext;
+  complete: boolean;
 }
 
 function validateCategories(framework: FrameworkFile, file: string, problems: DataProblems): ValidatedCategories {
-  const { definitions, requirements, paths }: ResolvedCategories = resolveCategories(framework, file, problems);
-  const credentials = definitions.flatMap((c) => [...(c.credential ? [c.credential] : []), ...c.tracks.map((t) => t.credential)]);
+  const { definitions, requirements, paths, complete } = resolveCategories(framework, file, problems);
+  const credentials = definitions.flatMap((c) => [
+    ...(c.credential ? [c.credential] : []),
+    ...c.tracks.map((t) => t.credential),
+  ]);
   for (const credential of duplicates(credentials)) {
     problems.add(file, ['categories'], `gives the credential "${credential}" to more than one category or track`);
   }
   const context: RequirementsContext = {
     educationLevels: framework.educationLevels.map((level) => level.code),
-    credentials: new Set(credentials),
+    credentials: complete ? new Set(credentials) : undefined,
   };
   for (const code of duplicates(context.educationLevels)) {
     problems.add(file, ['educationLevels'], `lists the level "${code}" more than once`);
@@ -95,7 +109,7 @@ function validateCategories(framework: FrameworkFile, file: string, problems: Da
       byKey.set(key, { category, trackCode, requirements: resolved });
     }
   }
-  return { definitions, byKey, context };
+  return { definitions, byKey, context, complete };
 }
 
 function toCategoryRules(

@@ -12,7 +12,7 @@ const trackSchema = requirementsPatchSchema.extend({
   credential: credentialCodeSchema,
 });
 
-const categorySchema = requirementsPatchSchema.extend({
+export const categorySchema = requirementsPatchSchema.extend({
   name: labelSchema,
   level: z.number().int().min(1).max(10),
   /** Defaults to the category code; a category with tracks is held through its tracks' credentials. */
@@ -26,8 +26,8 @@ export const frameworkFileSchema = z.strictObject({
   /** Lowest first. */
   educationLevels: z.array(z.strictObject({ code: snakeCodeSchema, label: labelSchema })).min(1),
   categoryDefaults: requirementsPatchSchema,
-  categories: z.record(categoryCodeSchema, categorySchema),
+  // Each category is validated on its own (categorySchema), so one bad category hides no other problem.
+  categories: z.record(categoryCodeSchema, z.unknown()),
 });
 
 export type FrameworkFile = z.output<typeof frameworkFileSchema>;
-export type CategoryEntry = z.output<typeof categorySchema>;

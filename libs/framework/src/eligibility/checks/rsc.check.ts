@@ -2,6 +2,7 @@ import { addMonths, formatDay, monthsBetween, parseDay } from '../calendar.js';
 import type { EligibilityContext } from '../eligibility-context.js';
 import type { EligibilityGap } from '../eligibility-gap.types.js';
 import { joinOr, round, sumHours, whenShort } from '../quantities.js';
+import { RSC } from '../rsc-term.js';
 
 /**
  * Reflective supervision/consultation received. With a window {minMonths, maxMonths}, an entry
@@ -26,13 +27,15 @@ export function checkRsc({ portfolio, snapshot, rules, today, name }: Eligibilit
     hours,
     rule.hours,
     (actual, required) =>
-      `You have ${actual} of the ${required} hours of reflective supervision/consultation ${name} requires` +
+      `You have ${actual} of the ${required} hours of ${RSC} ${name} requires` +
       (rule.window ? ` within the last ${rule.window.maxMonths} months.` : '.'),
   );
   if (gaps.length > 0 && outsideHours > 0 && rule.window) {
     gaps.push({
       code: 'rsc_outside_window',
-      message: `${outsideHours} of your hours of reflective supervision/consultation ended more than ${rule.window.maxMonths} months ago, so they do not count.`,
+      message:
+        `${outsideHours} of your hours of ${RSC} ended more than ${rule.window.maxMonths} months ago, ` +
+        'so they do not count.',
       details: { hours: outsideHours, maxMonths: rule.window.maxMonths, windowStart: formatDay(windowStart) },
     });
   }
@@ -40,7 +43,9 @@ export function checkRsc({ portfolio, snapshot, rules, today, name }: Eligibilit
     const names = allowed.map((credential) => snapshot.credentialNames[credential] ?? credential);
     gaps.push({
       code: 'rsc_provider_not_qualified',
-      message: `${unqualifiedHours} of your hours of reflective supervision/consultation are from providers not endorsed as ${joinOr(names)}, so they do not count.`,
+      message:
+        `${unqualifiedHours} of your hours of ${RSC} are from providers not endorsed as ` +
+        `${joinOr(names)}, so they do not count.`,
       details: { hours: unqualifiedHours, allowedProviderCredentials: allowed },
     });
   }
@@ -53,7 +58,7 @@ export function checkRsc({ portfolio, snapshot, rules, today, name }: Eligibilit
         round(monthsBetween(start, end + 1)),
         rule.window.minMonths,
         (actual, required) =>
-          `Your reflective supervision/consultation extends over ${actual} months; ${name} requires at least ${required}.`,
+          `Your ${RSC} extends over ${actual} months; ${name} requires at least ${required}.`,
       ),
     );
   }
@@ -63,7 +68,8 @@ export function checkRsc({ portfolio, snapshot, rules, today, name }: Eligibilit
       sumHours(counted.filter((e) => e.aboutRscGiven).map((e) => e.hours)),
       rule.aboutRscGivenHours,
       (actual, required) =>
-        `You have ${actual} of the ${required} hours of reflective supervision/consultation about the supervision you provide that ${name} requires.`,
+        `You have ${actual} of the ${required} hours of ${RSC} about the supervision you provide ` +
+        `that ${name} requires.`,
     ),
   );
   return gaps;

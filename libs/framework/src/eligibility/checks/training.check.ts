@@ -1,6 +1,7 @@
 import type { EligibilityContext } from '../eligibility-context.js';
 import type { EligibilityGap } from '../eligibility-gap.types.js';
 import { sumHours, whenShort } from '../quantities.js';
+import { RSC } from '../rsc-term.js';
 
 export function checkTraining({ portfolio, rules, name }: EligibilityContext): EligibilityGap[] {
   const { trainings } = portfolio;
@@ -24,7 +25,7 @@ export function checkTraining({ portfolio, rules, name }: EligibilityContext): E
       sumHours(trainings.filter((t) => t.rsc).map((t) => t.hours)),
       rule.rscHours,
       (actual, required) =>
-        `You have ${actual} of the ${required} training hours on reflective supervision/consultation ${name} requires.`,
+        `You have ${actual} of the ${required} training hours on ${RSC} ${name} requires.`,
     ),
   ];
 }

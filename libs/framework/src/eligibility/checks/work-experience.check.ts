@@ -2,6 +2,7 @@ import { qualifyingDegreeDay } from '../education-level.js';
 import type { EligibilityContext } from '../eligibility-context.js';
 import type { EligibilityGap } from '../eligibility-gap.types.js';
 import { whenShort } from '../quantities.js';
+import { RSC } from '../rsc-term.js';
 import { matchesWork, workMonths } from '../work-months.js';
 
 export function checkWorkExperience({ portfolio, snapshot, rules, today, name }: EligibilityContext): EligibilityGap[] {
@@ -25,7 +26,8 @@ export function checkWorkExperience({ portfolio, snapshot, rules, today, name }:
           'families_served_short',
           families,
           rule.families.minimum,
-          (actual, required) => `Your work lists ${actual} of the ${required} ${rule.families!.description} ${name} requires.`,
+          (actual, required) =>
+            `Your work lists ${actual} of the ${required} ${rule.families!.description} ${name} requires.`,
         )
       : []),
     ...whenShort(
@@ -39,7 +41,7 @@ export function checkWorkExperience({ portfolio, snapshot, rules, today, name }:
       workMonths(portfolio.work, (entry) => entry.providesRsc === true, today),
       rule.rscProvidingMonths,
       (actual, required) =>
-        `You have ${actual} of the ${required} months of providing reflective supervision/consultation ${name} requires.`,
+        `You have ${actual} of the ${required} months of providing ${RSC} ${name} requires.`,
     ),
   ];
 }

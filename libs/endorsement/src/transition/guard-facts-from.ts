@@ -1,0 +1,35 @@
+import { checkEligibility, type Portfolio, type RulesSnapshot } from '#framework';
+import type { GuardFacts } from '#workflow';
+import type { ApplicationRow } from './application-row.js';
+
+/** The guards' facts, judged by the rules pinned on the application, never by today's data files. */
+export function guardFactsFrom(app: ApplicationRow, now: Date): GuardFacts {
+  const snapshot = app.rules as unknown as RulesSnapshot;
+  const { exam, references } = snapshot.rules;
+  const approvalExpiresAt = exam && app.exam_approved_at ? addMonths(app.exam_approved_at, exam.approvalValidMonths) : null;
+  return {
+    // Only `submit` reads it: judge the portfolio when a guard asks, not on every transition.
+    get eligibilityGapCount() {
+      return app.portfolio ? checkEligibility(app.portfolio as unknown as Portfolio, snapshot, now).length : Number.POSITIVE_INFINITY;
+    },
+    examRequired: exam !== null,
+    referencesComplete: references.roles.every((role) => app.rated_roles.includes(role.code)),
+    exam: {
+      part1Passed: exam !== null && app.part1_percent !== null && Number(app.part1_percent) >= exam.part1.passPercent,
+      part2Passed: exam !== null && app.part2_percent !== null && Number(app.part2_percent) >= exam.part2.passPercent,
+      retakesRemaining: exam ? Math.max(0, exam.retake.maxAttempts - app.exam_attempts) : 0,
+      approvalExpired: approvalExpiresAt !== null && approvalExpiresAt <= now,
+    },
+    amendedSinceDeferral: app.state === 'deferred' && app.amended_at !== null && app.amended_at > app.state_changed_at,
+    heldFrom: app.held_from,
+    reinstatement: app.reinstatement,
+    // The continuing-education log arrives with annual renewal (issue 6); until then `renew` stays refused.
+    renewalRequirementsMet: false,
+  };
+}
+
+function addMonths(date: Date, months: number): Date {
+  const d = new Date(date);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d;
+}

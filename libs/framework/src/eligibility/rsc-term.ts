@@ -1,0 +1,2 @@
+/** How messages name reflective supervision/consultation. */
+export const RSC = 'reflective supervision/consultation';
