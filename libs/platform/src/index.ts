@@ -9,3 +9,4 @@ export { ProblemDetailsFilter } from './http/problem-details.filter.js';
 export { isDatabaseUnavailable } from './http/is-database-unavailable.js';
 export { createHttpApp } from './http/create-http-app.js';
 export { Clock, SystemClock, ManualClock } from './clock/clock.js';
+export { processModules } from './process/process-modules.js';
