@@ -1,0 +1,14 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { AppConfig } from '#config';
+import { DbModule } from '#db';
+import { MailModule } from '#mail';
+import { QueueModule } from '#queue';
+import { AppConfigModule } from '../config/app-config.module.js';
+import { HealthModule } from '../health/health.module.js';
+import { loggerOptions } from '../logging/logger-options.js';
+
+/** What every process of the system runs on: configuration, logs, PostgreSQL, Redis, SMTP, health. */
+export function processModules(config: AppConfig, app: 'api' | 'worker'): (Type<unknown> | DynamicModule)[] {
+  return [AppConfigModule.forRoot(config), LoggerModule.forRoot(loggerOptions(config, app)), DbModule, QueueModule, MailModule, HealthModule];
+}
