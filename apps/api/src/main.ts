@@ -3,7 +3,7 @@ import { ensureDatabase } from '#db';
 import { createHttpApp, runMain } from '#platform';
 import { ApiModule } from './api.module.js';
 
-await runMain('api', async (config) => {
+await runMain('api', async (config, framework) => {
   await ensureDatabase(config.database.url, config.startupCheckTimeoutMs);
-  await createHttpApp(ApiModule.forRoot(config) as never, config, config.http.port);
+  await createHttpApp(ApiModule.forRoot(config, framework) as never, config, config.http.port);
 });

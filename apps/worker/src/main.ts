@@ -3,7 +3,7 @@ import { ensureDatabase } from '#db';
 import { createHttpApp, runMain } from '#platform';
 import { WorkerModule } from './worker.module.js';
 
-await runMain('worker', async (config) => {
+await runMain('worker', async (config, framework) => {
   await ensureDatabase(config.database.url, config.startupCheckTimeoutMs);
-  await createHttpApp(WorkerModule.forRoot(config) as never, config, config.http.workerPort);
+  await createHttpApp(WorkerModule.forRoot(config, framework) as never, config, config.http.workerPort);
 });

@@ -2,7 +2,7 @@ export { runMain } from './preflight/run-main.js';
 export { checkServices } from './preflight/check-services.js';
 export type { ServiceProblem } from './preflight/service-problem.js';
 export { loggerOptions } from './logging/logger-options.js';
-export { AppConfigModule } from './config/app-config.module.js';
+export { AppConfigModule, FRAMEWORK } from './config/app-config.module.js';
 export { HealthModule } from './health/health.module.js';
 export { ProblemException } from './http/problem.exception.js';
 export { ProblemDetailsFilter } from './http/problem-details.filter.js';

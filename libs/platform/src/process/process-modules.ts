@@ -1,6 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '#config';
+import type { Framework } from '#framework';
 import { DbModule } from '#db';
 import { MailModule } from '#mail';
 import { QueueModule } from '#queue';
@@ -9,6 +10,6 @@ import { HealthModule } from '../health/health.module.js';
 import { loggerOptions } from '../logging/logger-options.js';
 
 /** What every process of the system runs on: configuration, logs, PostgreSQL, Redis, SMTP, health. */
-export function processModules(config: AppConfig, app: 'api' | 'worker'): (Type<unknown> | DynamicModule)[] {
-  return [AppConfigModule.forRoot(config), LoggerModule.forRoot(loggerOptions(config, app)), DbModule, QueueModule, MailModule, HealthModule];
+export function processModules(config: AppConfig, app: 'api' | 'worker', framework?: Framework): (Type<unknown> | DynamicModule)[] {
+  return [AppConfigModule.forRoot(config, framework), LoggerModule.forRoot(loggerOptions(config, app)), DbModule, QueueModule, MailModule, HealthModule];
 }
