@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '#config';
 import { dataSourceOptions, OutboxNotifier, runMigrations } from '#db';
 import { TransitionApplication } from '#endorsement';
-import { loadFramework } from '#framework';
+import { emptyPortfolio, loadFramework } from '#framework';
 import { SystemClock } from '#platform';
 import { createBenchDatabase, median, printResult } from './support/bench-database.js';
 
@@ -17,7 +17,6 @@ const CALLERS = 32;
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 4000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const coordinator = { id: null, role: 'coordinator' as const };
-const EMPTY_PORTFOLIO = { education: [], work: [], trainings: [], rsc: [], references: [], agreements: {}, membership: null };
 
 async function seed(ds: DataSource, count: number): Promise<string[]> {
   const snapshot = loadFramework().rulesSnapshot('MI-AIMH', 'IFA');
@@ -27,7 +26,7 @@ async function seed(ds: DataSource, count: number): Promise<string[]> {
        SELECT 'MI-AIMH', 'bench-' || g || '-' || md5(random()::text) || '@example.org', 'Bench' FROM generate_series(1, $1) g RETURNING id)
      INSERT INTO applications (association_code, applicant_id, category_code, state, framework_version, rules, portfolio, state_changed_at, created_at, updated_at)
      SELECT 'MI-AIMH', p.id, 'IFA', 'submitted', $2, $3, $4, now(), now(), now() FROM p RETURNING id`,
-    [count, snapshot.version, snapshot, EMPTY_PORTFOLIO],
+    [count, snapshot.version, snapshot, emptyPortfolio()],
   );
   return rows.map((r: { id: string }) => r.id);
 }

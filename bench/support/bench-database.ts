@@ -23,7 +23,10 @@ export function median(values: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** The closing line tools read (architecture.md, "Benchmarks"). */
+/**
+ * The closing line tools read (architecture.md, "Benchmarks"):
+ * {"bench":"NAME","value":N,"unit":"…","baseline":N,"ratio":N,"target":N}, ratio = ours / baseline.
+ */
 export function printResult(r: { bench: string; value: number; unit: string; baseline: number; target: number }): void {
   const round = (n: number) => Math.round(n * 1000) / 1000;
   console.log(JSON.stringify({ bench: r.bench, value: round(r.value), unit: r.unit, baseline: round(r.baseline), ratio: round(r.value / r.baseline), target: r.target }));

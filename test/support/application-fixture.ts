@@ -1,11 +1,8 @@
 import type { DataSource } from 'typeorm';
-import type { Framework } from '#framework';
+import { emptyPortfolio, type Framework } from '#framework';
 import type { ApplicationState } from '#workflow';
 
 let seq = 0;
-
-/** What a new draft holds before the applicant fills anything in. */
-export const EMPTY_PORTFOLIO = { education: [], work: [], trainings: [], rsc: [], references: [], agreements: {}, membership: null };
 
 /** Inserts an applicant and an application directly in a given state: test setup, not a transition. */
 export async function insertApplication(
@@ -23,7 +20,7 @@ export async function insertApplication(
   const [app] = await ds.query(
     `INSERT INTO applications (association_code, applicant_id, category_code, track_code, state, framework_version, rules, portfolio, state_changed_at, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now(), now(), now()) RETURNING id`,
-    [association, person.id, category, opts.track ?? null, opts.state ?? 'draft', snapshot.version, snapshot, opts.portfolio ?? EMPTY_PORTFOLIO],
+    [association, person.id, category, opts.track ?? null, opts.state ?? 'draft', snapshot.version, snapshot, opts.portfolio ?? emptyPortfolio()],
   );
   return app.id as string;
 }

@@ -18,3 +18,4 @@ export type {
 export { portfolioSchema, type Portfolio } from './portfolio/portfolio.schema.js';
 export { checkEligibility } from './eligibility/check-eligibility.js';
 export { GAP_CODES, type EligibilityGap, type GapCode } from './eligibility/eligibility-gap.types.js';
+export { emptyPortfolio } from './portfolio/empty-portfolio.js';
