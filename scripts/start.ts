@@ -6,8 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadConfig, type AppConfig } from '#config';
-import { checkServices } from '#platform';
+import type { AppConfig } from '#config';
+import { runMain } from '#platform';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const children: ChildProcess[] = [];
@@ -61,19 +61,8 @@ async function startMailCatcher(config: AppConfig): Promise<void> {
   console.log(`Mail catcher: every email the system sends appears at http://localhost:${web} (SMTP 127.0.0.1:${port})`);
 }
 
-async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    console.error(e instanceof ConfigError ? e.message : e);
-    process.exit(1);
-  }
-  const problems = await checkServices(config);
-  if (problems.length) {
-    for (const p of problems) console.error(p.line);
-    process.exit(1);
-  }
+// The same configuration, framework data and service checks as each process, once, before any starts.
+await runMain('start', async (config) => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop(0));
   await startMailCatcher(config);
   // The worker serves its health next to the api's unless told otherwise.
@@ -81,6 +70,4 @@ async function main(): Promise<void> {
   run('api', process.execPath, [join(root, 'dist/apps/api/src/main.js')]);
   run('worker', process.execPath, [join(root, 'dist/apps/worker/src/main.js')], { WORKER_PORT: workerPort });
   console.log(`API: http://localhost:${config.http.port} (health: /health/ready); worker health: http://localhost:${workerPort}/health/ready`);
-}
-
-await main();
+});
