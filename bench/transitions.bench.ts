@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     const oursState = ours.map(() => 'submitted');
     const viaPath = async (i: number) => {
       const event = oursState[i] === 'submitted' ? 'hold' : 'resume';
-      const r = await transition.execute({ applicationId: ours[i], event, actor: coordinator });
+      const r = await transition.execute({ applicationId: ours[i], event, actor: coordinator, reason: 'benchmark' });
       oursState[i] = r.to;
     };
     const baseState = theirs.map(() => ({ state: 'submitted', version: 0 }));

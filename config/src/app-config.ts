@@ -9,6 +9,10 @@ export interface AppConfig {
   redis: { url: string; prefix: string };
   smtp: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
   mailCatcher: { mode: Env['MAIL_CATCHER']; webPort: number };
+  /** Signs rater links; only hashes of the links are stored. */
+  linkSecret: string;
+  pipeline: { outboxPollMs: number; republishAfterMs: number; outboxRetentionDays: number; reminderSweepEveryMs: number; mailConcurrency: number };
+  queueDashboard: boolean;
   startupCheckTimeoutMs: number;
   shutdownTimeoutMs: number;
 }

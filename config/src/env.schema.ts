@@ -36,8 +36,17 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Endorsement <no-reply@endorsement.local>'),
   MAIL_CATCHER: z.enum(['auto', 'off']).default('auto'),
   MAIL_CATCHER_WEB_PORT: port.default(1080),
+  LINK_SECRET: z.string().min(32, 'must be at least 32 characters').default('development-only-link-secret-change-me-in-production'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+  REPUBLISH_AFTER_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(2).max(365).default(7),
+  REMINDER_SWEEP_EVERY_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
+  MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+  QUEUE_DASHBOARD: bool.default(false),
   STARTUP_CHECK_TIMEOUT_MS: z.coerce.number().int().min(200).max(8000).default(3000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+export const DEVELOPMENT_LINK_SECRET = 'development-only-link-secret-change-me-in-production';

@@ -1,4 +1,4 @@
-import { envSchema } from './env.schema.js';
+import { DEVELOPMENT_LINK_SECRET, envSchema } from './env.schema.js';
 import type { AppConfig } from './app-config.js';
 
 export class ConfigError extends Error {
@@ -18,6 +18,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(lines.join('\n'));
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && e.LINK_SECRET === DEVELOPMENT_LINK_SECRET) {
+    throw new ConfigError('Invalid configuration: LINK_SECRET must be set in production (at least 32 random characters)');
+  }
   return {
     env: e.NODE_ENV,
     http: { port: e.PORT, workerPort: e.WORKER_PORT, publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, '') },
@@ -33,6 +36,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       from: e.MAIL_FROM,
     },
     mailCatcher: { mode: e.MAIL_CATCHER, webPort: e.MAIL_CATCHER_WEB_PORT },
+    linkSecret: e.LINK_SECRET,
+    pipeline: {
+      outboxPollMs: e.OUTBOX_POLL_MS,
+      republishAfterMs: e.REPUBLISH_AFTER_MS,
+      outboxRetentionDays: e.OUTBOX_RETENTION_DAYS,
+      reminderSweepEveryMs: e.REMINDER_SWEEP_EVERY_MS,
+      mailConcurrency: e.MAIL_CONCURRENCY,
+    },
+    queueDashboard: e.QUEUE_DASHBOARD,
     startupCheckTimeoutMs: e.STARTUP_CHECK_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };

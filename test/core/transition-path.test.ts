@@ -70,7 +70,7 @@ describe('the transition path over real PostgreSQL', () => {
       await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
       const woken = new Promise<string>((resolve) => listener.once('notification', (n) => resolve(n.channel)));
       const id = await insertApplication(ds, framework, { state: 'submitted' });
-      await transition.execute({ applicationId: id, event: 'hold', actor: coordinator });
+      await transition.execute({ applicationId: id, event: 'hold', actor: coordinator, reason: 'fee unpaid' });
       expect(await woken).toBe(OUTBOX_CHANNEL);
     } finally {
       await listener.end();
@@ -96,7 +96,7 @@ describe('the transition path over real PostgreSQL', () => {
 
   test('a stale version is a conflict naming the current state and version', async () => {
     const id = await insertApplication(ds, framework, { state: 'submitted' });
-    await transition.execute({ applicationId: id, event: 'hold', actor: coordinator, expectedVersion: 0 });
+    await transition.execute({ applicationId: id, event: 'hold', actor: coordinator, expectedVersion: 0, reason: 'fee unpaid' });
     const error = await transition.execute({ applicationId: id, event: 'resume', actor: coordinator, expectedVersion: 0 }).catch((e) => e);
     expect(error).toBeInstanceOf(TransitionConflictError);
     expect(error).toMatchObject({ currentState: 'on_hold', currentVersion: 1, expectedVersion: 0 });
@@ -106,7 +106,7 @@ describe('the transition path over real PostgreSQL', () => {
     const id = await insertApplication(ds, framework, { state: 'submitted' });
     await expect(
       ds.transaction(async (m) => {
-        await transition.executeIn(m, { applicationId: id, event: 'hold', actor: coordinator });
+        await transition.executeIn(m, { applicationId: id, event: 'hold', actor: coordinator, reason: 'fee unpaid' });
         throw new Error('a later step of the same use case failed');
       }),
     ).rejects.toThrow('a later step');
@@ -116,7 +116,7 @@ describe('the transition path over real PostgreSQL', () => {
     await ds.query(`CREATE FUNCTION fail_outbox() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'outbox down'; END $$`);
     await ds.query(`CREATE TRIGGER fail_outbox BEFORE INSERT ON outbox FOR EACH ROW EXECUTE FUNCTION fail_outbox()`);
     try {
-      await expect(transition.execute({ applicationId: id, event: 'hold', actor: coordinator })).rejects.toThrow('outbox down');
+      await expect(transition.execute({ applicationId: id, event: 'hold', actor: coordinator, reason: 'fee unpaid' })).rejects.toThrow('outbox down');
     } finally {
       await ds.query(`DROP TRIGGER fail_outbox ON outbox; DROP FUNCTION fail_outbox()`);
     }
@@ -125,7 +125,7 @@ describe('the transition path over real PostgreSQL', () => {
 
   test('50 concurrent transitions of one application: exactly one succeeds, the others conflict', async () => {
     const id = await insertApplication(ds, framework, { state: 'submitted' });
-    const command: TransitionCommand = { applicationId: id, event: 'hold', actor: coordinator, expectedVersion: 0 };
+    const command: TransitionCommand = { applicationId: id, event: 'hold', actor: coordinator, expectedVersion: 0, reason: 'fee unpaid' };
     const results = await Promise.allSettled(Array.from({ length: 50 }, () => transition.execute(command)));
     const ok = results.filter((r) => r.status === 'fulfilled');
     const conflicts = results.filter((r) => r.status === 'rejected' && r.reason instanceof TransitionConflictError);
@@ -156,7 +156,7 @@ describe('the transition path over real PostgreSQL', () => {
         const { state } = await counts(id);
         const options = walk[state];
         if (!options) break;
-        await transition.execute({ applicationId: id, event: options[Math.floor(random() * options.length)], actor: coordinator });
+        await transition.execute({ applicationId: id, event: options[Math.floor(random() * options.length)], actor: coordinator, reason: 'random walk' });
       }
     }
     for (const id of ids) {

@@ -10,6 +10,8 @@ export interface ReceivedMail {
 /** A real SMTP server on a random local port that keeps what it receives. */
 export class SmtpSink {
   readonly messages: ReceivedMail[] = [];
+  /** Addresses this server answers 550 for, as a mail server that does not know the mailbox would. */
+  readonly rejected = new Set<string>();
   private server?: SMTPServer;
   port = 0;
 
@@ -18,6 +20,10 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (!this.rejected.has(address.address.toLowerCase())) return callback();
+        callback(Object.assign(new Error('5.1.1 Mailbox unavailable'), { responseCode: 550 }));
+      },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
@@ -37,6 +43,10 @@ export class SmtpSink {
     });
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;
+  }
+
+  to(address: string): ReceivedMail[] {
+    return this.messages.filter((m) => m.to.includes(address.toLowerCase()));
   }
 
   async stop(): Promise<void> {

@@ -1,12 +1,31 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '#config';
+import { EndorsementModule } from '#endorsement';
 import type { Framework } from '#framework';
 import { processModules } from '#platform';
+import { JOB_HANDLERS, JobRunner } from '#queue';
+import { ApplyEffectHandler } from './handlers/apply-effect.handler.js';
+import { SendEmailHandler } from './handlers/send-email.handler.js';
+import { SweepRemindersHandler } from './handlers/sweep-reminders.handler.js';
+import { OutboxRelay } from './outbox/outbox-relay.service.js';
+import { SchedulerKeeper } from './outbox/scheduler-keeper.service.js';
 
-/** The background process: BullMQ processors, the outbox relay and the sweeps. Serves health only. */
+const HANDLERS = [ApplyEffectHandler, SendEmailHandler, SweepRemindersHandler];
+
+/** The background process: the outbox relay, BullMQ processors and the sweeps. Serves health only. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, framework?: Framework): DynamicModule {
-    return { module: WorkerModule, imports: [...processModules(config, 'worker', framework)] };
+    return {
+      module: WorkerModule,
+      imports: [...processModules(config, 'worker', framework), EndorsementModule],
+      providers: [
+        ...HANDLERS,
+        { provide: JOB_HANDLERS, inject: HANDLERS, useFactory: (...handlers: unknown[]) => handlers },
+        JobRunner,
+        OutboxRelay,
+        SchedulerKeeper,
+      ],
+    };
   }
 }

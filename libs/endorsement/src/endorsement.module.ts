@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
 import { OutboxNotifier } from '#db';
 import { Clock, SystemClock } from '#platform';
+import { ApplyEffect } from './effects/apply-effect.use-case.js';
+import { EmailModelBuilder } from './notifications/email-model.builder.js';
+import { SendEmail } from './notifications/send-email.use-case.js';
+import { ReplaceRaterAddress } from './references/replace-rater-address.use-case.js';
+import { SweepReminders } from './reminders/sweep-reminders.use-case.js';
 import { TransitionApplication } from './transition/transition-application.use-case.js';
 
-/** The endorsement use cases; requires the database module in the importing app. */
+const USE_CASES = [TransitionApplication, ApplyEffect, SendEmail, SweepReminders, ReplaceRaterAddress];
+
+/** The endorsement use cases; the importing app provides the process modules (database, queues, mail). */
 @Module({
-  providers: [
-    { provide: Clock, useClass: SystemClock },
-    OutboxNotifier,
-    TransitionApplication,
-  ],
-  exports: [TransitionApplication, Clock],
+  providers: [{ provide: Clock, useClass: SystemClock }, OutboxNotifier, EmailModelBuilder, ...USE_CASES],
+  exports: [Clock, ...USE_CASES],
 })
 export class EndorsementModule {}

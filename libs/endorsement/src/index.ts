@@ -3,3 +3,8 @@ export { TransitionApplication } from './transition/transition-application.use-c
 export type { TransitionCommand, TransitionResult } from './transition/transition.command.js';
 export { ApplicationNotFoundError, TransitionConflictError, TransitionRefusedError } from './transition/transition.errors.js';
 export { guardFactsFrom } from './transition/guard-facts-from.js';
+export { ApplyEffect } from './effects/apply-effect.use-case.js';
+export { SendEmail } from './notifications/send-email.use-case.js';
+export { EmailModelBuilder } from './notifications/email-model.builder.js';
+export { SweepReminders } from './reminders/sweep-reminders.use-case.js';
+export { ReplaceRaterAddress, type ReplaceRaterAddressCommand } from './references/replace-rater-address.use-case.js';

@@ -1,30 +1,21 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { BullModule } from '@nestjs/bullmq';
 import { APP_CONFIG, type AppConfig } from '#config';
+import { JobQueues } from './job-queues.js';
 import { RedisClient } from './redis.client.js';
 
-/** Redis for a process: BullMQ's shared connection settings and key prefix, and one client of ours. */
+/** Redis for a process: the typed job producers and one client of ours (health checks). */
 @Global()
 @Module({
-  imports: [
-    BullModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        connection: { url: config.redis.url, maxRetriesPerRequest: null },
-        prefix: config.redis.prefix,
-      }),
-    }),
-  ],
   providers: [
+    JobQueues,
     {
       provide: RedisClient,
       inject: [APP_CONFIG],
       // Fail fast while Redis is away (health says so) instead of queueing commands in memory.
-      useFactory: (config: AppConfig) =>
-        new RedisClient(config.redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }),
+      useFactory: (config: AppConfig) => new RedisClient(config.redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }),
     },
   ],
-  exports: [RedisClient, BullModule],
+  exports: [RedisClient, JobQueues],
 })
 export class QueueModule implements OnApplicationShutdown {
   constructor(@Inject(RedisClient) private readonly redis: RedisClient) {}

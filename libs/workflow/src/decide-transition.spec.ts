@@ -27,6 +27,7 @@ const PASSING: GuardFacts = {
   amendedSinceDeferral: true,
   heldFrom: 'exam',
   reinstatement: false,
+  reasonGiven: true,
   renewalRequirementsMet: true,
 };
 
@@ -246,6 +247,9 @@ describe('decideTransition: guards', () => {
     { state: 'on_hold', event: 'resume', role: 'coordinator', facts: { heldFrom: 'on_hold' }, failed: ['held_from_known'] },
     { state: 'renewal_due', event: 'renew', role: 'system', facts: { renewalRequirementsMet: false }, failed: ['renewal_requirements_met'] },
     { state: 'lapsed', event: 'reinstate', role: 'applicant', facts: { reinstatement: false }, failed: ['reinstatement'] },
+    { state: 'panel_review', event: 'panel_defer', role: 'system', facts: { reasonGiven: false }, failed: ['reason_given'] },
+    { state: 'panel_review', event: 'panel_deny', role: 'administrator', facts: { reasonGiven: false }, failed: ['reason_given'] },
+    { state: 'reference_checks', event: 'hold', role: 'coordinator', facts: { reasonGiven: false }, failed: ['reason_given'] },
   ];
 
   test.each(GUARD_CASES)('$event in $state fails on $failed', ({ state, event, role, facts: override, failed }) => {

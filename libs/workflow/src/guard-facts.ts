@@ -20,6 +20,8 @@ export interface GuardFacts {
   readonly heldFrom: ApplicationState | null;
   /** This run is a reinstatement after a lapse, so the exam is not retaken. */
   readonly reinstatement: boolean;
+  /** The caller said why (what to amend, why on hold, why denied): the applicant's email tells them. */
+  readonly reasonGiven: boolean;
   /** CE/RSC hours of the cycle satisfied (or exempt). */
   readonly renewalRequirementsMet: boolean;
 }

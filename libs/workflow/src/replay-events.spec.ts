@@ -9,6 +9,7 @@ const facts: GuardFacts = {
   amendedSinceDeferral: true,
   heldFrom: 'exam',
   reinstatement: false,
+  reasonGiven: true,
   renewalRequirementsMet: true,
 };
 

@@ -35,6 +35,11 @@ const notReinstatement: Guard = {
   holds: (f) => !f.reinstatement,
   message: () => 'a reinstatement does not retake the exam',
 };
+const reasonGiven: Guard = {
+  name: 'reason_given',
+  holds: (f) => f.reasonGiven,
+  message: () => 'give a reason: the applicant is told what it is and what to do next',
+};
 const examPassed: Guard = {
   name: 'exam_passed',
   holds: (f) => f.exam.part1Passed && f.exam.part2Passed,
@@ -136,13 +141,13 @@ export const TRANSITION_TABLE: readonly TransitionRule[] = [
   },
   {
     from: ['panel_review'], event: 'panel_defer', roles: PANEL,
-    guards: [],
+    guards: [reasonGiven],
     to: 'deferred',
     effects: [tell('deferred')],
   },
   {
     from: ['panel_review'], event: 'panel_deny', roles: PANEL,
-    guards: [],
+    guards: [reasonGiven],
     to: 'denied',
     effects: [tell('denied')],
   },
@@ -161,7 +166,7 @@ export const TRANSITION_TABLE: readonly TransitionRule[] = [
   },
   {
     from: HOLDABLE_STATES, event: 'hold', roles: STAFF,
-    guards: [],
+    guards: [reasonGiven],
     to: 'on_hold',
     effects: [tell('on_hold')],
   },

@@ -3,7 +3,7 @@ import type { GuardFacts } from '#workflow';
 import type { ApplicationRow } from './application-row.js';
 
 /** The guards' facts, judged by the rules pinned on the application, never by today's data files. */
-export function guardFactsFrom(app: ApplicationRow, now: Date): GuardFacts {
+export function guardFactsFrom(app: ApplicationRow, now: Date, reason: string | undefined): GuardFacts {
   const snapshot = app.rules as unknown as RulesSnapshot;
   const { exam, references } = snapshot.rules;
   const approvalExpiresAt = exam && app.exam_approved_at ? addMonths(app.exam_approved_at, exam.approvalValidMonths) : null;
@@ -23,6 +23,7 @@ export function guardFactsFrom(app: ApplicationRow, now: Date): GuardFacts {
     amendedSinceDeferral: app.state === 'deferred' && app.amended_at !== null && app.amended_at > app.state_changed_at,
     heldFrom: app.held_from,
     reinstatement: app.reinstatement,
+    reasonGiven: Boolean(reason?.trim()),
     // The continuing-education log arrives with annual renewal (issue 6); until then `renew` stays refused.
     renewalRequirementsMet: false,
   };

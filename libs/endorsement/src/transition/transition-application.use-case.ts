@@ -42,7 +42,7 @@ export class TransitionApplication {
       state: app.state,
       event: command.event,
       role: command.actor.role,
-      facts: guardFactsFrom(app, now),
+      facts: guardFactsFrom(app, now, command.reason),
     });
     if (!decision.ok) {
       const { ok: _ok, code, message, ...details } = decision;

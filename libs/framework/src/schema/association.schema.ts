@@ -47,6 +47,8 @@ const associationExamSchema = examRulesPatchSchema.extend({
 export const associationSchema = z.strictObject({
   code: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{1,31}$/, 'must be letters, digits and dashes'),
   name: labelSchema,
+  /** Where staff notices go (overdue references, escalations) until staff accounts take over. */
+  coordinatorEmail: z.email(),
   timeZone: timeZoneSchema,
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code'),
   endorsementNumberPrefix: z.string().regex(/^[A-Z][A-Z0-9-]{0,15}$/, 'must be upper-case letters, digits and dashes'),

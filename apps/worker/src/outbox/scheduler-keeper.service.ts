@@ -1,0 +1,31 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
+import { APP_CONFIG, type AppConfig } from '#config';
+import { JobQueues } from '#queue';
+
+const KEEP_EVERY_MS = 30_000;
+
+/** Keeps the BullMQ job schedulers in place, including after Redis lost them (a wipe, a failover). */
+@Injectable()
+export class SchedulerKeeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly jobs: JobQueues,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectPinoLogger('SchedulerKeeper') private readonly logger: PinoLogger,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.keep();
+    this.timer = setInterval(() => void this.keep(), KEEP_EVERY_MS);
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  private async keep(): Promise<void> {
+    await this.jobs.ensureSchedulers(this.config.pipeline.reminderSweepEveryMs).catch((e: Error) => this.logger.warn({ err: e.message }, 'could not ensure job schedulers'));
+  }
+}

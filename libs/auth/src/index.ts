@@ -1,0 +1,1 @@
+export { raterLinkToken, hashRaterLinkToken, verifyRaterLinkToken } from './rater-link-token.js';

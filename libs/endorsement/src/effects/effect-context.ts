@@ -1,0 +1,27 @@
+import type { EntityManager } from 'typeorm';
+import type { Association, Framework, Portfolio, RulesSnapshot } from '#framework';
+import type { NewDelivery } from '#mail';
+import type { Effect } from '#workflow';
+
+/** What an effect handler gets: the outbox row's effect and the application it concerns. */
+export interface EffectContext<E extends Effect = Effect> {
+  readonly manager: EntityManager;
+  readonly effect: E;
+  readonly outboxId: string;
+  readonly eventId: string | null;
+  readonly application: {
+    id: string;
+    association_code: string;
+    rules: RulesSnapshot;
+    portfolio: Portfolio;
+    applicant_name: string;
+    applicant_email: string;
+  };
+  readonly association: Association;
+  readonly framework: Framework;
+  readonly now: Date;
+  readonly linkSecret: string;
+}
+
+/** An effect handler writes rows in the effect's transaction and returns the emails to send. */
+export type EffectHandler<E extends Effect = Effect> = (ctx: EffectContext<E>) => Promise<NewDelivery[]>;

@@ -1,0 +1,107 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '#config';
+import { raterLinkToken } from '#auth';
+import type { Framework, RulesSnapshot } from '#framework';
+import type { DeliveryRow, EmailModel } from '#mail';
+import { FRAMEWORK } from '#platform';
+import { formatDate } from './format-date.js';
+
+interface ApplicationFacts {
+  association_code: string;
+  rules: RulesSnapshot;
+  applicant_name: string;
+  raters: { raterName: string; role: string }[];
+  endorsement_number: string | null;
+  renewal_due_on: string | null;
+  exam_approved_at: Date | null;
+}
+
+/**
+ * Builds what a message says from the rows it names, at send time: the ledger stores ids, so a
+ * retried message says what is true when it goes out.
+ */
+@Injectable()
+export class EmailModelBuilder {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(FRAMEWORK) private readonly framework: Framework,
+  ) {}
+
+  async build(delivery: DeliveryRow, now: Date): Promise<EmailModel> {
+    const [app] = (await this.dataSource.query(
+      `SELECT a.association_code, a.rules, p.full_name AS applicant_name, a.portfolio->'references' AS raters,
+              a.endorsement_number, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS renewal_due_on, a.exam_approved_at
+         FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`,
+      [delivery.application_id],
+    )) as ApplicationFacts[];
+    const association = this.framework.association(app.association_code);
+    const tz = association.timeZone;
+    const ctx = delivery.context as { eventId?: string; daysWaiting?: number };
+    const model: EmailModel = {
+      association: { code: association.code, name: association.name, contactEmail: association.coordinatorEmail },
+      recipient: { name: delivery.recipient_name },
+      applicant: { name: app.applicant_name },
+      categoryName: app.rules.displayName,
+      applicationUrl: `${this.config.http.publicBaseUrl}/applications/${delivery.application_id}`,
+      daysWaiting: ctx.daysWaiting,
+    };
+    if (ctx.eventId) {
+      const [event] = (await this.dataSource.query(`SELECT reason FROM application_events WHERE id = $1`, [ctx.eventId])) as { reason: string | null }[];
+      if (event?.reason) model.reason = event.reason;
+    }
+    if (delivery.reference_id) {
+      const [ref] = (await this.dataSource.query(
+        `SELECT id, rater_name, role, token_expires_at FROM application_references WHERE id = $1`,
+        [delivery.reference_id],
+      )) as { id: string; rater_name: string; role: string; token_expires_at: Date | null }[];
+      model.rater = { name: ref.rater_name, role: this.roleLabel(app.rules, ref.role) };
+      if (delivery.recipient_kind === 'rater') {
+        model.referenceUrl = `${this.config.http.publicBaseUrl}/r/${raterLinkToken(this.config.linkSecret, ref.id)}`;
+        if (ref.token_expires_at) model.referenceExpires = formatDate(ref.token_expires_at, tz);
+      }
+    }
+    switch (delivery.template) {
+      case 'references_requested':
+        // Who was asked, as the applicant named them (a replaced address keeps name and role).
+        model.raters = (app.raters ?? []).map((r) => ({ name: r.raterName, role: this.roleLabel(app.rules, r.role) }));
+        break;
+      case 'endorsed':
+        // The number is issued by a sibling effect of the same transition; wait for it rather than omit it.
+        if (!app.endorsement_number) throw new Error('endorsement number not issued yet');
+        model.endorsementNumber = app.endorsement_number;
+        break;
+      case 'exam_failed_retake': {
+        // A retake must be requested while the approval to sit is still valid.
+        const months = app.rules.rules.exam?.approvalValidMonths ?? 12;
+        const until = new Date(app.exam_approved_at ?? now);
+        until.setUTCMonth(until.getUTCMonth() + months);
+        model.dueDate = formatDate(until, tz);
+        break;
+      }
+      case 'renewal_open':
+      case 'renewed':
+        if (!app.renewal_due_on) throw new Error('renewal due date not set yet');
+        model.dueDate = formatDate(new Date(`${app.renewal_due_on}T12:00:00Z`), tz);
+        break;
+      case 'exam_approved':
+        model.examWindow = this.nextExamWindow(association.exam.windows, tz, now);
+        break;
+    }
+    return model;
+  }
+
+  private roleLabel(rules: RulesSnapshot, role: string): string {
+    return rules.rules.references.roles.find((r) => r.code === role)?.label ?? role;
+  }
+
+  private nextExamWindow(windows: 'monthly' | readonly number[], timeZone: string, now: Date): string {
+    const month = Number(new Intl.DateTimeFormat('en-GB', { month: 'numeric', timeZone }).format(now));
+    const year = Number(new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone }).format(now));
+    const months = windows === 'monthly' ? [((month % 12) + 1)] : [...windows];
+    const next = months.find((m) => m > month) ?? months[0];
+    const nextYear = next > month ? year : year + 1;
+    return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(nextYear, next - 1, 15));
+  }
+}

@@ -1,0 +1,88 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Framework } from '#framework';
+import { EmailLedger, type NewDelivery } from '#mail';
+import { Clock, FRAMEWORK } from '#platform';
+import { JobQueues } from '#queue';
+
+const BATCH = 500;
+
+interface DueReminder {
+  id: string;
+  kind: string;
+  offset_days: number;
+  application_id: string;
+  reference_id: string | null;
+  reference_status: string | null;
+  rater_name: string | null;
+  rater_email: string | null;
+  association_code: string;
+  applicant_name: string;
+  applicant_email: string;
+}
+
+/**
+ * Turns due reminder rows into emails. Each row fires once: it is locked (SKIP LOCKED, so sweeps on
+ * several workers share the work), re-checked (an answered reference needs no reminder), marked
+ * done and its emails recorded in one transaction. Works in batches; a sweep killed half-way
+ * leaves the rest pending for the next.
+ */
+@Injectable()
+export class SweepReminders {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ledger: EmailLedger,
+    private readonly jobs: JobQueues,
+    private readonly clock: Clock,
+    @Inject(FRAMEWORK) private readonly framework: Framework,
+  ) {}
+
+  async execute(): Promise<number> {
+    let fired = 0;
+    for (;;) {
+      const now = this.clock.now();
+      const { picked, count, deliveryIds } = await this.dataSource.transaction(async (manager) => {
+        const due = (await manager.query(
+          `SELECT r.id, r.kind, r.offset_days, r.application_id, r.reference_id, ref.status AS reference_status,
+                  ref.rater_name, ref.rater_email, a.association_code, p.full_name AS applicant_name, p.email AS applicant_email
+             FROM reminders r
+             JOIN applications a ON a.id = r.application_id JOIN people p ON p.id = a.applicant_id
+             LEFT JOIN application_references ref ON ref.id = r.reference_id
+            WHERE r.status = 'pending' AND r.due_at <= $1
+            ORDER BY r.due_at LIMIT $2 FOR UPDATE OF r SKIP LOCKED`,
+          [now, BATCH],
+        )) as DueReminder[];
+        const deliveries = due.flatMap((r) => this.emailsFor(r));
+        const stale = due.filter((r) => r.reference_id && r.reference_status !== 'requested').map((r) => r.id);
+        await manager.query(
+          `UPDATE reminders SET status = CASE WHEN id = ANY($2::uuid[]) THEN 'cancelled' ELSE 'done' END, fired_at = $3 WHERE id = ANY($1::uuid[])`,
+          [due.map((r) => r.id), stale, now],
+        );
+        return { picked: due.length, count: due.length - stale.length, deliveryIds: await this.ledger.record(manager, deliveries, now) };
+      });
+      await this.jobs.addBulk('sendEmail', deliveryIds.map((deliveryId) => ({ deliveryId })));
+      fired += count;
+      if (picked < BATCH) break;
+    }
+    return fired;
+  }
+
+  private emailsFor(r: DueReminder): NewDelivery[] {
+    // The rater answered, the address bounced or was replaced: nothing to chase.
+    if (r.reference_id && r.reference_status !== 'requested') return [];
+    const base = { applicationId: r.application_id, referenceId: r.reference_id, context: { daysWaiting: r.offset_days } };
+    switch (r.kind) {
+      case 'reference_reminder':
+        return [{ ...base, businessKey: `reminder-${r.id}-rater`, template: 'reference_reminder', recipientKind: 'rater', recipientEmail: r.rater_email!, recipientName: r.rater_name! }];
+      case 'reference_overdue': {
+        const association = this.framework.association(r.association_code);
+        return [
+          { ...base, businessKey: `reminder-${r.id}-applicant`, template: 'reference_overdue_applicant', recipientKind: 'applicant', recipientEmail: r.applicant_email, recipientName: r.applicant_name },
+          { ...base, businessKey: `reminder-${r.id}-coordinator`, template: 'reference_overdue_coordinator', recipientKind: 'coordinator', recipientEmail: association.coordinatorEmail, recipientName: `${association.name} endorsement team` },
+        ];
+      }
+      default:
+        throw new Error(`no emails defined for reminder kind ${r.kind}`);
+    }
+  }
+}

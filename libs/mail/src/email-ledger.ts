@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export type RecipientKind = 'applicant' | 'rater' | 'coordinator' | 'administrator';
+
+export interface NewDelivery {
+  /** Unique per (application, event, recipient): recording the same message twice records it once. */
+  businessKey: string;
+  applicationId: string | null;
+  referenceId?: string | null;
+  template: string;
+  recipientKind: RecipientKind;
+  recipientEmail: string;
+  recipientName: string;
+  /** Ids and values the message is rendered from at send time (never rater answers or secrets). */
+  context?: Record<string, unknown>;
+}
+
+export interface DeliveryRow {
+  id: string;
+  business_key: string;
+  application_id: string | null;
+  reference_id: string | null;
+  template: string;
+  recipient_kind: RecipientKind;
+  recipient_email: string;
+  recipient_name: string;
+  context: Record<string, unknown>;
+  status: 'queued' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+}
+
+/** A claim older than this belongs to a worker that died mid-send: the message may be sent again. */
+const STALE_CLAIM_MS = 60_000;
+
+/**
+ * The email ledger: every message a row, queued → sending → sent | failed, with the SMTP answer.
+ * The row, not Redis, says whether a message still has to go out.
+ */
+@Injectable()
+export class EmailLedger {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Records deliveries in the caller's transaction; returns the ids of those not recorded before. */
+  async record(manager: EntityManager, deliveries: NewDelivery[], now: Date): Promise<string[]> {
+    if (!deliveries.length) return [];
+    const rows = (await manager.query(
+      `INSERT INTO email_deliveries (business_key, application_id, reference_id, template, recipient_kind, recipient_email, recipient_name, context, created_at, updated_at)
+       SELECT d->>'businessKey', (d->>'applicationId')::uuid, (d->>'referenceId')::uuid, d->>'template', d->>'recipientKind',
+              d->>'recipientEmail', d->>'recipientName', coalesce(d->'context', '{}'), $2, $2
+         FROM jsonb_array_elements($1::jsonb) AS d
+       ON CONFLICT (business_key) DO NOTHING RETURNING id`,
+      [JSON.stringify(deliveries), now],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Takes a delivery for sending. Returns the row, `done` when it was already sent or failed, or
+   * `busy` while another worker's recent claim holds it.
+   */
+  async claim(id: string, now: Date): Promise<DeliveryRow | 'done' | 'busy'> {
+    const [row] = (await this.dataSource.query(
+      `UPDATE email_deliveries SET status = 'sending', attempts = attempts + 1, claimed_at = $2, updated_at = $2
+        WHERE id = $1 AND (status = 'queued' OR (status = 'sending' AND claimed_at < $3))
+        RETURNING id, business_key, application_id, reference_id, template, recipient_kind, recipient_email, recipient_name, context, status, attempts`,
+      [id, now, new Date(now.getTime() - STALE_CLAIM_MS)],
+    )) as [DeliveryRow[], number];
+    if (row?.[0]) return row[0];
+    const [current] = (await this.dataSource.query(`SELECT status FROM email_deliveries WHERE id = $1`, [id])) as { status: string }[];
+    return !current || current.status === 'sent' || current.status === 'failed' ? 'done' : 'busy';
+  }
+
+  async markSent(id: string, result: { messageId: string; response: string }, now: Date): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE email_deliveries SET status = 'sent', message_id = $2, smtp_response = $3, last_error = NULL, sent_at = $4, updated_at = $4 WHERE id = $1`,
+      [id, result.messageId, result.response, now],
+    );
+  }
+
+  /** A transient failure: back in the queue for BullMQ's next attempt. */
+  async release(id: string, error: string, now: Date): Promise<void> {
+    await this.dataSource.query(`UPDATE email_deliveries SET status = 'queued', last_error = $2, updated_at = $3 WHERE id = $1 AND status = 'sending'`, [id, error, now]);
+  }
+
+  /** A permanent failure: it stays failed, with the server's answer, where staff see it. */
+  async markFailed(manager: EntityManager, id: string, error: string, smtpResponse: string | null, now: Date): Promise<void> {
+    await manager.query(`UPDATE email_deliveries SET status = 'failed', last_error = $2, smtp_response = $3, updated_at = $4 WHERE id = $1 AND status <> 'sent'`, [id, error, smtpResponse, now]);
+  }
+}

@@ -1,0 +1,26 @@
+import type { EmailTemplate } from '../email-template.js';
+
+export const endorsed: EmailTemplate = {
+  audience: 'applicant',
+  requires: ['endorsementNumber'],
+  subject: 'Your {{categoryName}} Endorsement is approved',
+  html: `
+<p>Congratulations! The reviewers have approved your {{categoryName}} Endorsement.</p>
+<p>Your endorsement number is <strong>{{endorsementNumber}}</strong>. Please keep it: it identifies your Endorsement.</p>
+{{#> next by=dueDate byLabel="Your first renewal is due by"}}
+<p>Your name will be listed in the public registry of endorsed professionals, and your certificate will be available from your application page. The Endorsement is renewed once a year; we will email you when your renewal opens.</p>
+{{/next}}
+{{> button url=applicationUrl label="See your Endorsement"}}
+`,
+  text: `
+Congratulations! The reviewers have approved your {{categoryName}} Endorsement.
+
+Your endorsement number is {{endorsementNumber}}. Please keep it: it identifies your Endorsement.
+
+{{#> next by=dueDate byLabel="Your first renewal is due by"}}
+Your name will be listed in the public registry of endorsed professionals, and your certificate will be available from your application page. The Endorsement is renewed once a year; we will email you when your renewal opens.
+{{/next}}
+
+{{> button url=applicationUrl label="See your Endorsement"}}
+`,
+};

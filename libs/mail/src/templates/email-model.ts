@@ -1,0 +1,31 @@
+/**
+ * What every email template may show. Strings arrive localized and ready to print (dates already
+ * formatted, e.g. "31 December 2026"): formatting is the caller's job, so templates stay pure.
+ */
+export interface EmailModel {
+  association: { code: string; name: string; contactEmail?: string };
+  recipient: { name: string };
+  applicant: { name: string };
+  /** The association's display name for the category, e.g. "Infant Family Practitioner" in WA. */
+  categoryName: string;
+  /** Where the recipient sees the application's status and next steps. */
+  applicationUrl: string;
+  /** Staff reason: what to amend for a deferral, why on hold, why denied. */
+  reason?: string;
+  /** The "by when" of the next step, when there is one. */
+  dueDate?: string;
+  endorsementNumber?: string;
+  /** E.g. "March 2027". */
+  examWindow?: string;
+  raters?: { name: string; role: string }[];
+  rater?: { name: string; role: string };
+  /** The rater's secure link: only ever shown to that rater. */
+  referenceUrl?: string;
+  referenceExpires?: string;
+  daysWaiting?: number;
+}
+
+/** Fields a template may declare it cannot do without (the rest are always required). */
+export type OptionalEmailField = {
+  [K in keyof EmailModel]-?: undefined extends EmailModel[K] ? K : never;
+}[keyof EmailModel];

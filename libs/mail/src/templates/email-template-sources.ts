@@ -1,0 +1,56 @@
+import { applicationReceived } from './applicant/application-received.template.js';
+import { deferred } from './applicant/deferred.template.js';
+import { denied } from './applicant/denied.template.js';
+import { endorsed } from './applicant/endorsed.template.js';
+import { examApproved } from './applicant/exam-approved.template.js';
+import { examFailedDenied } from './applicant/exam-failed-denied.template.js';
+import { examFailedRetake } from './applicant/exam-failed-retake.template.js';
+import { examPassed } from './applicant/exam-passed.template.js';
+import { lapsed } from './applicant/lapsed.template.js';
+import { onHold } from './applicant/on-hold.template.js';
+import { raterEmailRejected } from './applicant/rater-email-rejected.template.js';
+import { referenceOverdueApplicant } from './applicant/reference-overdue-applicant.template.js';
+import { referenceReceived } from './applicant/reference-received.template.js';
+import { referencesComplete } from './applicant/references-complete.template.js';
+import { referencesRequested } from './applicant/references-requested.template.js';
+import { reinstatementStarted } from './applicant/reinstatement-started.template.js';
+import { renewalOpen } from './applicant/renewal-open.template.js';
+import { renewed } from './applicant/renewed.template.js';
+import { resubmissionReceived } from './applicant/resubmission-received.template.js';
+import { resumed } from './applicant/resumed.template.js';
+import { withdrawn } from './applicant/withdrawn.template.js';
+import type { EmailTemplate } from './email-template.js';
+import type { EmailTemplateName } from './email-template-names.js';
+import { referenceReminder } from './rater/reference-reminder.template.js';
+import { referenceRequest } from './rater/reference-request.template.js';
+import { panelEscalated } from './staff/panel-escalated.template.js';
+import { referenceOverdueCoordinator } from './staff/reference-overdue-coordinator.template.js';
+
+/** Every template name has its sources: a name added to EMAIL_TEMPLATE_NAMES fails to compile until then. */
+export const EMAIL_TEMPLATE_SOURCES: Readonly<Record<EmailTemplateName, EmailTemplate>> = {
+  application_received: applicationReceived,
+  references_requested: referencesRequested,
+  references_complete: referencesComplete,
+  exam_approved: examApproved,
+  exam_passed: examPassed,
+  exam_failed_retake: examFailedRetake,
+  exam_failed_denied: examFailedDenied,
+  endorsed,
+  deferred,
+  denied,
+  resubmission_received: resubmissionReceived,
+  on_hold: onHold,
+  resumed,
+  withdrawn,
+  renewal_open: renewalOpen,
+  renewed,
+  lapsed,
+  reinstatement_started: reinstatementStarted,
+  reference_received: referenceReceived,
+  reference_overdue_applicant: referenceOverdueApplicant,
+  rater_email_rejected: raterEmailRejected,
+  panel_escalated: panelEscalated,
+  reference_overdue_coordinator: referenceOverdueCoordinator,
+  reference_request: referenceRequest,
+  reference_reminder: referenceReminder,
+};

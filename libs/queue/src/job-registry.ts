@@ -1,0 +1,56 @@
+import type { JobsOptions } from 'bullmq';
+
+/**
+ * Every queue and job of the system, with its payload and options.
+ *
+ * NEVER RENAME a released queue or job name: they are stored in Redis with every job, and a renamed
+ * name orphans the jobs already queued under the old one. Add new names instead.
+ */
+export const QUEUE_NAMES = ['effects', 'mail', 'sweeps'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+// Completed jobs are kept longer than the relay re-publishes unprocessed rows (see outbox relay), so a
+// deterministic job id deduplicates a second publish instead of running the job twice.
+const KEEP_COMPLETED = { age: 24 * 3600, count: 100_000 };
+const KEEP_FAILED = { age: 14 * 24 * 3600 };
+
+interface JobDefinition<P> {
+  readonly queue: QueueName;
+  readonly name: string;
+  /** Deterministic, so a job published twice is one job; BullMQ ids must not contain ':'. */
+  readonly jobId: (payload: P) => string;
+  readonly options: JobsOptions;
+  /** Type carrier only. */
+  readonly payload?: P;
+}
+
+function job<P>(definition: Omit<JobDefinition<P>, 'payload'>): JobDefinition<P> {
+  return definition;
+}
+
+export const JOBS = {
+  /** Apply one outbox row's side effect (expand it into emails, reference requests, reminders …). */
+  applyEffect: job<{ outboxId: string }>({
+    queue: 'effects',
+    name: 'apply-effect',
+    jobId: (p) => `outbox-${p.outboxId}`,
+    options: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED },
+  }),
+  /** Send one row of the email ledger. Transient SMTP failures retry with backoff. */
+  sendEmail: job<{ deliveryId: string }>({
+    queue: 'mail',
+    name: 'send-email',
+    jobId: (p) => `email-${p.deliveryId}`,
+    options: { attempts: 12, backoff: { type: 'exponential', delay: 2_000 }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED },
+  }),
+  /** Turn due reminder rows into emails; run by a job scheduler. */
+  sweepReminders: job<Record<string, never>>({
+    queue: 'sweeps',
+    name: 'sweep-reminders',
+    jobId: () => 'sweep-reminders',
+    options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+  }),
+} as const;
+
+export type JobKey = keyof typeof JOBS;
+export type PayloadOf<K extends JobKey> = (typeof JOBS)[K] extends JobDefinition<infer P> ? P : never;
