@@ -31,3 +31,25 @@ export function printResult(r: { bench: string; value: number; unit: string; bas
   const round = (n: number) => Math.round(n * 1000) / 1000;
   console.log(JSON.stringify({ bench: r.bench, value: round(r.value), unit: r.unit, baseline: round(r.baseline), ratio: round(r.value / r.baseline), target: r.target }));
 }
+
+/**
+ * Inserts `count` applicants and their applications (MI-AIMH / IFA, pinned rules) directly in
+ * `state`: setup, not transitions. Returns the application ids.
+ */
+export async function seedApplications(
+  ds: { query(sql: string, params?: unknown[]): Promise<unknown> },
+  rules: { version: string | number },
+  portfolio: unknown,
+  count: number,
+  state = 'submitted',
+): Promise<string[]> {
+  const rows = (await ds.query(
+    `WITH p AS (
+       INSERT INTO people (association_code, email, full_name)
+       SELECT 'MI-AIMH', 'bench-' || g || '-' || md5(random()::text) || '@example.org', 'Bench Applicant ' || g FROM generate_series(1, $1) g RETURNING id)
+     INSERT INTO applications (association_code, applicant_id, category_code, state, framework_version, rules, portfolio, state_changed_at, created_at, updated_at)
+     SELECT 'MI-AIMH', p.id, 'IFA', $5, $2, $3, $4, now(), now(), now() FROM p RETURNING id`,
+    [count, rules.version, rules, portfolio, state],
+  )) as { id: string }[];
+  return rows.map((r) => r.id);
+}

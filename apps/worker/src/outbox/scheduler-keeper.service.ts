@@ -3,7 +3,8 @@ import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { JobQueues } from '#queue';
 
-const KEEP_EVERY_MS = 30_000;
+// Often enough that a wiped Redis misses at most one sweep or 30 s of them.
+const MAX_KEEP_EVERY_MS = 30_000;
 
 /** Keeps the BullMQ job schedulers in place, including after Redis lost them (a wipe, a failover). */
 @Injectable()
@@ -18,7 +19,7 @@ export class SchedulerKeeper implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     await this.keep();
-    this.timer = setInterval(() => void this.keep(), KEEP_EVERY_MS);
+    this.timer = setInterval(() => void this.keep(), Math.min(MAX_KEEP_EVERY_MS, this.config.pipeline.reminderSweepEveryMs));
   }
 
   onApplicationShutdown(): void {

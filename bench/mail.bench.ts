@@ -1,0 +1,177 @@
+/**
+ * Emails per second end to end: transition committed → outbox → relay → apply-effect job → email
+ * ledger → send-email job (claim, model, render, pooled SMTP send, sent mark) → 250 at a local sink,
+ * with the real worker in-process. Beside it, a same-run baseline renders the same messages (same
+ * template and model) and sends them with a pooled nodemailer transport of the same configuration,
+ * to the same sink, with the same number of sends in flight. Both are timed to the last 250.
+ * Every round uses fresh applications; rounds alternate; medians are compared.
+ */
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { loadConfig, type AppConfig } from '#config';
+import { TransitionApplication } from '#endorsement';
+import { emptyPortfolio, loadFramework } from '#framework';
+import { createMailTransport, renderEmail, type EmailModel, type MailTransport } from '#mail';
+import { WorkerModule } from '../apps/worker/src/worker.module.js';
+import { createBenchDatabase, median, printResult, seedApplications } from './support/bench-database.js';
+import { BenchSmtpSink, within } from './support/bench-smtp-sink.js';
+import { BENCH_REDIS_URL, benchRedisPrefix, deleteRedisPrefixes, redisVersion } from './support/bench-redis.js';
+import { forEachConcurrently } from './support/concurrency.js';
+import { cpuMeter } from './support/cpu-meter.js';
+
+const EMAILS = Number(process.env.BENCH_EMAILS ?? 1000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CALLERS = Number(process.env.BENCH_CALLERS ?? 32);
+const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 120_000);
+const TARGET = 0.7;
+const POOL_MAX_CONNECTIONS = 5; // createMailTransport's maxConnections
+const REASON = 'Benchmark: waiting for the transcript of your coursework.';
+const coordinator = { id: null, role: 'coordinator' as const };
+
+interface Recipient {
+  applicationId: string;
+  email: string;
+  name: string;
+}
+
+async function main(): Promise<void> {
+  const db = await createBenchDatabase();
+  const sink = await new BenchSmtpSink().start();
+  const prefix = benchRedisPrefix();
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    MAIL_CATCHER: 'off',
+    DATABASE_URL: db.url,
+    REDIS_URL: BENCH_REDIS_URL,
+    QUEUE_PREFIX: prefix,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(sink.port),
+    OUTBOX_POLL_MS: process.env.OUTBOX_POLL_MS ?? '50',
+  };
+  for (const key of ['MAIL_CONCURRENCY', 'DATABASE_POOL_SIZE']) if (process.env[key]) env[key] = process.env[key]!;
+  const config: AppConfig = loadConfig(env);
+  const framework = loadFramework();
+  const snapshot = framework.rulesSnapshot('MI-AIMH', 'IFA');
+  const association = framework.association('MI-AIMH');
+
+  let worker: INestApplication | undefined;
+  const baselineTransport: MailTransport = createMailTransport(config.smtp);
+  try {
+    // The worker in-process, on the real services and clock (as test/support/worker-harness.ts, without the ManualClock).
+    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config, framework)] }).compile();
+    worker = moduleRef.createNestApplication({ logger: false });
+    await worker.init(); // migrates the bench database, starts the relay and the queue workers
+    const ds = worker.get(DataSource);
+    const transition = worker.get(TransitionApplication);
+
+    const fresh = async (count: number): Promise<Recipient[]> => {
+      const ids = await seedApplications(ds, snapshot, emptyPortfolio(), count, 'submitted');
+      const rows = (await ds.query(
+        `SELECT a.id, p.email, p.full_name FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = ANY($1::uuid[])`,
+        [ids],
+      )) as { id: string; email: string; full_name: string }[];
+      await ds.query(`ANALYZE`);
+      return rows.map((r) => ({ applicationId: r.id, email: r.email, name: r.full_name }));
+    };
+
+    /** Ours: one `hold` per application (one on_hold email each), CALLERS at a time; first commit → last 250. */
+    const viaPipeline = async (count: number): Promise<number> => {
+      const apps = await fresh(count);
+      const last = sink.expect(count);
+      const cpu = cpuMeter();
+      let first: number | undefined;
+      await forEachConcurrently(apps, CALLERS, async (a) => {
+        await transition.execute({ applicationId: a.applicationId, event: 'hold', actor: coordinator, reason: REASON });
+        first ??= performance.now();
+      });
+      const end = await within(last, TIMEOUT_MS, () => `${count} emails through the worker (${sink.received} received)`);
+      const used = cpu.stop();
+      if (!/X-Template: on_hold/i.test(sink.sample ?? '')) throw new Error('the worker sent something other than the on_hold email');
+      // Where the time went, from the rows' own timestamps (untimed, after the round): when each stage finished.
+      const [t] = (await ds.query(
+        `SELECT min(a.state_changed_at) AS t0, max(a.state_changed_at) AS committed, max(o.published_at) AS published,
+                max(o.processed_at) AS applied, count(d.sent_at)::int AS sent
+           FROM applications a JOIN outbox o ON o.application_id = a.id LEFT JOIN email_deliveries d ON d.application_id = a.id
+          WHERE a.id = ANY($1::uuid[])`,
+        [apps.map((x) => x.applicationId)],
+      )) as { t0: Date; committed: Date; published: Date; applied: Date; sent: number }[];
+      const at = (d: Date | null) => (d ? `+${d.getTime() - t.t0.getTime()} ms` : 'n/a');
+      console.log(
+        `  pipeline: ${count} messages, avg ${(sink.bytes / count).toFixed(0)} bytes; stages done: transitions ${at(t.committed)}, relay ${at(t.published)}, ` +
+          `effects ${at(t.applied)}, last 250 +${(end - first!).toFixed(0)} ms (ledger ${t.sent} sent so far); ` +
+          `this process ${(used.processMs / count).toFixed(2)} CPU ms/email, machine ${(used.machineBusy * 100).toFixed(0)}% busy of ${used.cores} cores`,
+      );
+      return count / ((end - first!) / 1000);
+    };
+
+    /** Baseline: render the same on_hold email (same model as EmailModelBuilder builds) and send it pooled; first send → last 250. */
+    const viaNodemailer = async (count: number): Promise<number> => {
+      const apps = await fresh(count); // untimed, as in ours
+      const model = (a: Recipient): EmailModel => ({
+        association: { code: association.code, name: association.name, contactEmail: association.coordinatorEmail },
+        recipient: { name: a.name },
+        applicant: { name: a.name },
+        categoryName: snapshot.displayName,
+        applicationUrl: `${config.http.publicBaseUrl}/applications/${a.applicationId}`,
+        reason: REASON,
+      });
+      const last = sink.expect(count);
+      const cpu = cpuMeter();
+      const started = performance.now();
+      await forEachConcurrently(apps, config.pipeline.mailConcurrency, async (a) => {
+        const message = renderEmail('on_hold', model(a));
+        await baselineTransport.sendMail({
+          from: config.smtp.from,
+          to: { name: a.name, address: a.email },
+          subject: message.subject,
+          html: message.html,
+          text: message.text,
+          headers: { 'X-Delivery-Id': randomUUID(), 'X-Template': 'on_hold' },
+        });
+      });
+      const end = await within(last, TIMEOUT_MS, () => `${count} emails from nodemailer (${sink.received} received)`);
+      const used = cpu.stop();
+      console.log(
+        `  nodemailer: ${count} messages, avg ${(sink.bytes / count).toFixed(0)} bytes; last 250 +${(end - started).toFixed(0)} ms; ` +
+          `this process ${(used.processMs / count).toFixed(2)} CPU ms/email, machine ${(used.machineBusy * 100).toFixed(0)}% busy of ${used.cores} cores`,
+      );
+      return count / ((end - started) / 1000);
+    };
+
+    const warm = Math.max(50, Math.floor(EMAILS / 10));
+    await viaPipeline(warm); // warm-up both
+    await viaNodemailer(warm);
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      a.push(await viaPipeline(EMAILS));
+      b.push(await viaNodemailer(EMAILS));
+      console.log(`round ${r + 1}: end to end ${a[r].toFixed(0)} emails/s, pooled nodemailer ${b[r].toFixed(0)} emails/s`);
+    }
+
+    const require = createRequire(import.meta.url);
+    const version = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
+    console.log(
+      `setup: ${EMAILS} emails per round (one on_hold email per transition), ${CALLERS} concurrent transition callers, MAIL_CONCURRENCY ${config.pipeline.mailConcurrency} ` +
+        `(baseline sends in flight: the same), SMTP pool maxConnections ${POOL_MAX_CONNECTIONS} on both, DATABASE_POOL_SIZE ${config.database.poolSize}, ` +
+        `OUTBOX_POLL_MS ${config.pipeline.outboxPollMs}, in-process smtp-server sink, ${ROUNDS} alternating rounds (+1 warm-up of ${warm}); ` +
+        `node ${process.version}, nodemailer ${version('nodemailer')}, bullmq ${version('bullmq')}, redis ${await redisVersion()}`,
+    );
+    console.log(`end to end (median): ${median(a).toFixed(0)} emails/s; pooled nodemailer baseline (median): ${median(b).toFixed(0)} emails/s`);
+    printResult({ bench: 'mail', value: median(a), unit: 'emails/s', baseline: median(b), target: TARGET });
+  } finally {
+    baselineTransport.close();
+    await worker?.close();
+    await sink.stop();
+    await deleteRedisPrefixes([prefix]);
+    await db.drop();
+  }
+}
+
+await main();

@@ -1,0 +1,141 @@
+/**
+ * Outbox rows → enqueued jobs per second through the outbox relay (FOR UPDATE SKIP LOCKED batch of
+ * 500, BullMQ addBulk with deterministic job ids, published mark, commit), beside a same-run baseline
+ * that adds the same jobs (names, ids, options) with BullMQ `Queue.addBulk` in chunks of 500 and no
+ * database. No worker consumes the jobs. Every round gets fresh outbox rows and a fresh Redis prefix
+ * for each side, so job-id deduplication cannot make a later round cheap. Rounds alternate; medians
+ * are compared.
+ */
+import 'reflect-metadata';
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import { Queue } from 'bullmq';
+import type { PinoLogger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { loadConfig, type AppConfig } from '#config';
+import { dataSourceOptions, runMigrations } from '#db';
+import { emptyPortfolio, loadFramework } from '#framework';
+import { JOBS, JobQueues } from '#queue';
+import { OutboxRelay } from '../apps/worker/src/outbox/outbox-relay.service.js';
+import { createBenchDatabase, median, printResult, seedApplications } from './support/bench-database.js';
+import { BENCH_REDIS_URL, benchRedisPrefix, deleteRedisPrefixes, redisVersion } from './support/bench-redis.js';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 20_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CHUNK = 500; // the relay's batch size
+const TARGET = 0.5;
+
+/** Never called in a benchmark round (only the relay's polling loop logs), but the constructor wants one. */
+const quietLogger = { warn: () => undefined, error: () => undefined, info: () => undefined, debug: () => undefined } as unknown as PinoLogger;
+
+function configFor(databaseUrl: string, prefix: string): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    MAIL_CATCHER: 'off',
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: '2',
+    REDIS_URL: BENCH_REDIS_URL,
+    QUEUE_PREFIX: prefix,
+  });
+}
+
+/** Fresh unpublished rows for one round (untimed); returns their ids as the relay reads them. */
+async function seedOutbox(ds: DataSource, applicationId: string, count: number): Promise<string[]> {
+  await ds.query(`DELETE FROM outbox`);
+  await ds.query(`VACUUM ANALYZE outbox`);
+  const rows = (await ds.query(
+    `INSERT INTO outbox (application_id, effect_type, payload, created_at)
+     SELECT $1, 'email.applicant', '{"type":"email.applicant","template":"on_hold"}'::jsonb, now() FROM generate_series(1, $2)
+     RETURNING id`,
+    [applicationId, count],
+  )) as { id: string }[];
+  await ds.query(`ANALYZE outbox`);
+  return rows.map((r) => String(r.id));
+}
+
+async function main(): Promise<void> {
+  const db = await createBenchDatabase();
+  const baseConfig = configFor(db.url, benchRedisPrefix());
+  const ds = await new DataSource(dataSourceOptions(baseConfig, 'bench')).initialize();
+  const prefixes: string[] = [];
+  try {
+    await runMigrations(ds);
+    const [applicationId] = await seedApplications(ds, loadFramework().rulesSnapshot('MI-AIMH', 'IFA'), emptyPortfolio(), 1);
+
+    /** Ours: the relay's publishBatch() until it finds nothing; returns rows/s. */
+    const viaRelay = async (count: number): Promise<number> => {
+      await seedOutbox(ds, applicationId, count);
+      const prefix = benchRedisPrefix();
+      prefixes.push(prefix);
+      const config = configFor(db.url, prefix);
+      const jobs = new JobQueues(config);
+      try {
+        await jobs.queue(JOBS.applyEffect.queue).waitUntilReady(); // producers do not buffer while connecting
+        const relay = new OutboxRelay(ds, jobs, config, quietLogger);
+        const started = performance.now();
+        let published = 0;
+        for (let n; (n = await relay.publishBatch()) > 0; ) published += n;
+        const seconds = (performance.now() - started) / 1000;
+        if (published !== count) throw new Error(`relay published ${published} of ${count} rows`);
+        const [{ left }] = (await ds.query(`SELECT count(*)::int AS left FROM outbox WHERE published_at IS NULL`)) as { left: number }[];
+        const waiting = await jobs.queue(JOBS.applyEffect.queue).getWaitingCount();
+        if (left !== 0 || waiting !== count) throw new Error(`after the relay: ${left} rows unpublished, ${waiting} jobs waiting (expected 0 and ${count})`);
+        return count / seconds;
+      } finally {
+        await jobs.onApplicationShutdown();
+        await deleteRedisPrefixes([prefix]);
+      }
+    };
+
+    /** Baseline: the same jobs straight into BullMQ, 500 per addBulk, no database; returns jobs/s. */
+    const viaAddBulk = async (count: number): Promise<number> => {
+      const ids = await seedOutbox(ds, applicationId, count); // same ids as a relay round would publish; untimed
+      const prefix = benchRedisPrefix();
+      prefixes.push(prefix);
+      const def = JOBS.applyEffect;
+      // The same connection options as JobQueues.
+      const queue = new Queue(def.queue, { connection: { url: BENCH_REDIS_URL, enableOfflineQueue: false, maxRetriesPerRequest: 1 }, prefix });
+      try {
+        await queue.waitUntilReady();
+        const started = performance.now();
+        for (let i = 0; i < ids.length; i += CHUNK) {
+          await queue.addBulk(ids.slice(i, i + CHUNK).map((outboxId) => ({ name: def.name, data: { outboxId }, opts: { ...def.options, jobId: def.jobId({ outboxId }) } })));
+        }
+        const seconds = (performance.now() - started) / 1000;
+        const waiting = await queue.getWaitingCount();
+        if (waiting !== count) throw new Error(`baseline: ${waiting} jobs waiting, expected ${count}`);
+        return count / seconds;
+      } finally {
+        await queue.close();
+        await deleteRedisPrefixes([prefix]);
+      }
+    };
+
+    const warm = Math.max(CHUNK, Math.floor(ROWS / 10));
+    await viaRelay(warm); // warm-up both
+    await viaAddBulk(warm);
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      a.push(await viaRelay(ROWS));
+      b.push(await viaAddBulk(ROWS));
+      console.log(`round ${r + 1}: outbox relay ${a[r].toFixed(0)} jobs/s, BullMQ addBulk ${b[r].toFixed(0)} jobs/s`);
+    }
+
+    const bullmq = (createRequire(import.meta.url)('bullmq/package.json') as { version: string }).version;
+    const [{ server_version: pgVersion }] = (await ds.query(`SHOW server_version`)) as { server_version: string }[];
+    console.log(
+      `setup: ${ROWS} outbox rows per round, batches of ${CHUNK}, ${ROUNDS} alternating rounds (+1 warm-up of ${warm}), fresh rows and Redis prefix per round, no consumer; ` +
+        `node ${process.version}, bullmq ${bullmq}, redis ${await redisVersion()}, postgres ${pgVersion}`,
+    );
+    console.log(`outbox relay (median): ${median(a).toFixed(0)} jobs/s; BullMQ addBulk baseline (median): ${median(b).toFixed(0)} jobs/s`);
+    printResult({ bench: 'relay', value: median(a), unit: 'jobs/s', baseline: median(b), target: TARGET });
+  } finally {
+    await ds.destroy();
+    await deleteRedisPrefixes(prefixes);
+    await db.drop();
+  }
+}
+
+await main();
