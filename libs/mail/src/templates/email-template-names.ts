@@ -1,30 +1,14 @@
+import { EMAIL_TEMPLATES } from '#workflow';
+
 // Other code (workflow effects, outbox rows, reminder jobs) refers to emails by these strings.
 export const EMAIL_TEMPLATE_NAMES = [
-  // Applicant, one per state-machine effect.
-  'application_received',
-  'references_requested',
-  'references_complete',
-  'exam_approved',
-  'exam_passed',
-  'exam_failed_retake',
-  'exam_failed_denied',
-  'endorsed',
-  'deferred',
-  'denied',
-  'resubmission_received',
-  'on_hold',
-  'resumed',
-  'withdrawn',
-  'renewal_open',
-  'renewed',
-  'lapsed',
-  'reinstatement_started',
+  // The state machine's step emails (applicant) and staff notices, from its one list.
+  ...EMAIL_TEMPLATES,
   // Applicant, about their raters.
   'reference_received',
   'reference_overdue_applicant',
   'rater_email_rejected',
   // Staff.
-  'panel_escalated',
   'reference_overdue_coordinator',
   // Raters.
   'reference_request',
