@@ -1,7 +1,8 @@
 /**
  * Emails per second end to end: transition committed → outbox → relay → apply-effect job → email
  * ledger → send-email job (claim, model, render, pooled SMTP send, sent mark) → 250 at a local sink,
- * with the real worker in-process. Beside it, a same-run baseline renders the same messages (same
+ * with the real worker as its own process, as deployed (the api's transitions run here, in the bench
+ * process, as they would in the api). Beside it, a same-run baseline renders the same messages (same
  * template and model) and sends them with a pooled nodemailer transport of the same configuration,
  * to the same sink, with the same number of sends in flight. Both are timed to the last 250.
  * Every round uses fresh applications; rounds alternate; medians are compared.
@@ -10,14 +11,16 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '#config';
+import { dataSourceOptions, OutboxNotifier, runMigrations } from '#db';
 import { TransitionApplication } from '#endorsement';
 import { emptyPortfolio, loadFramework } from '#framework';
 import { createMailTransport, renderEmail, type EmailModel, type MailTransport } from '#mail';
-import { WorkerModule } from '../apps/worker/src/worker.module.js';
+import { SystemClock } from '#platform';
 import { createBenchDatabase, median, printResult, seedApplications } from './support/bench-database.js';
 import { BenchSmtpSink, within } from './support/bench-smtp-sink.js';
 import { BENCH_REDIS_URL, benchRedisPrefix, deleteRedisPrefixes, redisVersion } from './support/bench-redis.js';
@@ -60,15 +63,13 @@ async function main(): Promise<void> {
   const snapshot = framework.rulesSnapshot('MI-AIMH', 'IFA');
   const association = framework.association('MI-AIMH');
 
-  let worker: INestApplication | undefined;
+  let worker: ChildProcess | undefined;
+  const ds = await new DataSource(dataSourceOptions(config, 'bench')).initialize();
   const baselineTransport: MailTransport = createMailTransport(config.smtp);
   try {
-    // The worker in-process, on the real services and clock (as test/support/worker-harness.ts, without the ManualClock).
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config, framework)] }).compile();
-    worker = moduleRef.createNestApplication({ logger: false });
-    await worker.init(); // migrates the bench database, starts the relay and the queue workers
-    const ds = worker.get(DataSource);
-    const transition = worker.get(TransitionApplication);
+    await runMigrations(ds);
+    const transition = new TransitionApplication(ds, new SystemClock(), new OutboxNotifier(ds));
+    worker = await startWorkerProcess(env);
 
     const fresh = async (count: number): Promise<Recipient[]> => {
       const ids = await seedApplications(ds, snapshot, emptyPortfolio(), count, 'submitted');
@@ -160,18 +161,36 @@ async function main(): Promise<void> {
     console.log(
       `setup: ${EMAILS} emails per round (one on_hold email per transition), ${CALLERS} concurrent transition callers, MAIL_CONCURRENCY ${config.pipeline.mailConcurrency} ` +
         `(baseline sends in flight: the same), SMTP pool maxConnections ${POOL_MAX_CONNECTIONS} on both, DATABASE_POOL_SIZE ${config.database.poolSize}, ` +
-        `OUTBOX_POLL_MS ${config.pipeline.outboxPollMs}, in-process smtp-server sink, ${ROUNDS} alternating rounds (+1 warm-up of ${warm}); ` +
+        `OUTBOX_POLL_MS ${config.pipeline.outboxPollMs}, worker in its own process, transitions and smtp-server sink in this one, ${ROUNDS} alternating rounds (+1 warm-up of ${warm}); ` +
         `node ${process.version}, nodemailer ${version('nodemailer')}, bullmq ${version('bullmq')}, redis ${await redisVersion()}`,
     );
     console.log(`end to end (median): ${median(a).toFixed(0)} emails/s; pooled nodemailer baseline (median): ${median(b).toFixed(0)} emails/s`);
     printResult({ bench: 'mail', value: median(a), unit: 'emails/s', baseline: median(b), target: TARGET });
   } finally {
     baselineTransport.close();
-    await worker?.close();
+    if (worker && worker.exitCode === null) await new Promise((r) => (worker!.once('exit', r), worker!.kill('SIGTERM')));
+    await ds.destroy();
     await sink.stop();
     await deleteRedisPrefixes([prefix]);
     await db.drop();
   }
+}
+
+/** The built worker (`dist/apps/worker/src/main.js`), started as in production; resolves once it is live. */
+async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+  const port = String(20_000 + Math.floor(Math.random() * 20_000));
+  const child = spawn(process.execPath, [join(root, 'dist/apps/worker/src/main.js')], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', ...env, WORKER_PORT: port },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 30_000;
+  while (!(await fetch(`http://127.0.0.1:${port}/health/live`).then((r) => r.ok, () => false))) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error('the worker did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return child;
 }
 
 await main();

@@ -5,10 +5,12 @@ import { ApplyEffect } from './effects/apply-effect.use-case.js';
 import { EmailModelBuilder } from './notifications/email-model.builder.js';
 import { SendEmail } from './notifications/send-email.use-case.js';
 import { ReplaceRaterAddress } from './references/replace-rater-address.use-case.js';
+import { FindReferenceByToken } from './references/find-reference-by-token.js';
+import { RateReference } from './references/rate-reference.use-case.js';
 import { SweepReminders } from './reminders/sweep-reminders.use-case.js';
 import { TransitionApplication } from './transition/transition-application.use-case.js';
 
-const USE_CASES = [TransitionApplication, ApplyEffect, SendEmail, SweepReminders, ReplaceRaterAddress];
+const USE_CASES = [TransitionApplication, ApplyEffect, SendEmail, SweepReminders, ReplaceRaterAddress, FindReferenceByToken, RateReference];
 
 /** The endorsement use cases; the importing app provides the process modules (database, queues, mail). */
 @Module({

@@ -8,3 +8,7 @@ export { SendEmail } from './notifications/send-email.use-case.js';
 export { EmailModelBuilder } from './notifications/email-model.builder.js';
 export { SweepReminders } from './reminders/sweep-reminders.use-case.js';
 export { ReplaceRaterAddress, type ReplaceRaterAddressCommand } from './references/replace-rater-address.use-case.js';
+export { RateReference, type RateReferenceCommand, type RateReferenceResult } from './references/rate-reference.use-case.js';
+export { FindReferenceByToken, type RaterFormView } from './references/find-reference-by-token.js';
+export { RaterLinkUnavailableError, type RaterLinkProblem } from './references/rater-link-unavailable.error.js';
+export { NOT_ENOUGH_INFORMATION, type RatingAnswer } from './references/rating-answer.js';

@@ -30,7 +30,8 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
       const worker = new Worker(queue, (job) => this.run(queue, byName, job), {
         connection: { url: this.config.redis.url, maxRetriesPerRequest: null },
         prefix: this.config.redis.prefix,
-        concurrency: queue === 'mail' ? this.config.pipeline.mailConcurrency : 5,
+        // Effects and emails are I/O bound (PostgreSQL, SMTP); sweeps lock their own rows and need no more than one.
+        concurrency: queue === 'sweeps' ? 1 : this.config.pipeline.mailConcurrency,
       });
       worker.on('failed', (job, error) => void this.onFailed(queue, byName, job, error));
       worker.on('error', (error) => this.logger.warn({ queue, err: error.message }, 'queue worker error'));

@@ -1,0 +1,35 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
+import { RaterLinkUnavailableError } from '#endorsement';
+import { isDatabaseUnavailable } from '#platform';
+import { renderLinkClosedPage } from './rater-link-closed.page.js';
+import { renderRaterErrorPage } from './rater-error.page.js';
+import { sendRaterPage } from './rater-page.layout.js';
+
+/**
+ * Raters are people with a browser, not API clients: on their routes every error is an HTML page
+ * (the rest of the api keeps problem+json). Logs say what failed, never whose link it was.
+ */
+@Catch()
+export class RaterPageFilter implements ExceptionFilter {
+  private readonly logger = new Logger('RaterForm');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    if (res.headersSent) return;
+    if (exception instanceof RaterLinkUnavailableError) {
+      const page = renderLinkClosedPage(exception.problem);
+      return sendRaterPage(res, page.status, page.html);
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn('database unavailable');
+      return sendRaterPage(res, 503, renderRaterErrorPage(true));
+    }
+    if (exception instanceof HttpException && exception.getStatus() < 500) {
+      // Nothing on these routes throws one today; if something does, it is the caller's mistake, not ours.
+      return sendRaterPage(res, exception.getStatus(), renderLinkClosedPage('unknown').html);
+    }
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    sendRaterPage(res, 500, renderRaterErrorPage(false));
+  }
+}

@@ -1,0 +1,22 @@
+import type { RateReferenceResult } from '#endorsement';
+import { compilePage } from './rater-page.layout.js';
+
+type ThanksModel = RateReferenceResult & { title: string; counts: boolean };
+
+const render = compilePage<ThanksModel>(`{{#> layout title=title}}
+<p class="association">{{associationName}}</p>
+<h1>Thank you</h1>
+<p class="lead">Your reference for {{applicantName}} has been received by {{associationName}}.</p>
+{{#unless counts}}
+<p>You chose “not enough information to rate” for many of the statements, so the association may contact you, or ask {{applicantName}} for another reference. That is fine: thank you for being honest about what you have seen.</p>
+{{/unless}}
+<p>You do not need to do anything else, and you can close this page. The link you used now no longer works.</p>
+<footer>
+<p>Questions? Write to {{associationName}} at <a href="mailto:{{associationEmail}}">{{associationEmail}}</a>.</p>
+</footer>
+{{/layout}}`);
+
+/** After a form was sent: thanks, whether or not it could count. */
+export function renderThanksPage(result: RateReferenceResult): string {
+  return render({ ...result, title: `Thank you – ${result.associationName}`, counts: result.status === 'rated' });
+}

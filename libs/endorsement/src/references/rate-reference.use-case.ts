@@ -1,0 +1,133 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { OutboxNotifier } from '#db';
+import type { Framework } from '#framework';
+import { EmailLedger } from '#mail';
+import { Clock, FRAMEWORK } from '#platform';
+import { JobQueues } from '#queue';
+import { TransitionApplication } from '../transition/transition-application.use-case.js';
+import { TransitionRefusedError } from '../transition/transition.errors.js';
+import { loadOpenReference, type ReferenceByToken } from './find-reference-by-token.js';
+import { judgeRating } from './judge-rating.js';
+import type { RatingAnswer } from './rating-answer.js';
+
+export interface RateReferenceCommand {
+  /** The secret from the rater's link. */
+  token: string;
+  /** One answer per item code of the rating form (validated at the edge). */
+  answers: Readonly<Record<string, RatingAnswer>>;
+  comments: string;
+}
+
+export interface RateReferenceResult {
+  /** `invalid`: too many "not enough information" answers, so the form does not count. */
+  status: 'rated' | 'invalid';
+  /** The application moved on to panel review with this rating. */
+  referencesCompleted: boolean;
+  /** For the thank-you page: whom the reference was for and who received it. */
+  applicantName: string;
+  associationName: string;
+  associationEmail: string;
+}
+
+interface RatingWritten {
+  result: RateReferenceResult;
+  /** Emails to hand to the queue and outbox rows to announce, after the commit. */
+  deliveryIds: string[];
+  outboxIds: string[];
+}
+
+/**
+ * A rater sends the form behind their link, once. In one transaction: the rating is stored (rated, or
+ * invalid when it cannot count), the reference's reminders stop, the applicant is told a reference
+ * arrived and, when this was the last one a category without exam needs, the application moves to
+ * panel review. The rating itself never leaves this row: emails only say that it arrived.
+ */
+@Injectable()
+export class RateReference {
+  private readonly logger = new Logger('RateReference');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transition: TransitionApplication,
+    private readonly ledger: EmailLedger,
+    private readonly jobs: JobQueues,
+    private readonly outbox: OutboxNotifier,
+    private readonly clock: Clock,
+    @Inject(FRAMEWORK) private readonly framework: Framework,
+  ) {}
+
+  async execute(command: RateReferenceCommand): Promise<RateReferenceResult> {
+    const now = this.clock.now();
+    const form = this.framework.ratingForm;
+    const { result, deliveryIds, outboxIds } = await this.dataSource.transaction(async (manager): Promise<RatingWritten> => {
+      const ref = await loadOpenReference(manager, command.token, now, true);
+      const judgement = judgeRating(form, command.answers);
+      const status = judgement.counts ? 'rated' : 'invalid';
+      const validUntil = new Date(now);
+      validUntil.setUTCMonth(validUntil.getUTCMonth() + form.validMonths);
+      const rating = {
+        frameworkVersion: this.framework.version,
+        answers: Object.fromEntries(form.items.map((item) => [item.code, command.answers[item.code]])),
+        comments: command.comments,
+        notEnoughInformation: judgement.notEnoughInformation,
+        validUntil: validUntil.toISOString(),
+      };
+      await manager.query(`UPDATE application_references SET status = $2, rating = $3, rated_at = $4 WHERE id = $1 AND status = 'requested'`, [
+        ref.id,
+        status,
+        JSON.stringify(rating),
+        now,
+      ]);
+      // The sweep would skip them too; cancelled rows say plainly that nothing is owed.
+      await manager.query(`UPDATE reminders SET status = 'cancelled' WHERE reference_id = $1 AND status = 'pending'`, [ref.id]);
+      const association = this.framework.association(ref.association_code);
+      const about = { applicantName: ref.applicant_name, associationName: association.name, associationEmail: association.coordinatorEmail };
+      if (!judgement.counts) return { result: { status, referencesCompleted: false, ...about }, deliveryIds: [], outboxIds: [] };
+
+      const deliveryIds = await this.ledger.record(
+        manager,
+        [
+          {
+            businessKey: `reference-${ref.id}-received`,
+            applicationId: ref.application_id,
+            referenceId: ref.id,
+            template: 'reference_received',
+            recipientKind: 'applicant',
+            recipientEmail: ref.applicant_email,
+            recipientName: ref.applicant_name,
+          },
+        ],
+        now,
+      );
+      const outboxIds = await this.completeReferences(manager, ref);
+      return { result: { status, referencesCompleted: outboxIds !== null, ...about }, deliveryIds, outboxIds: outboxIds ?? [] };
+    });
+    if (outboxIds.length) this.outbox.poke();
+    // The rating is committed: a Redis hiccup must not turn the rater's success into an error. The
+    // ledger rows stay queued and the relay hands them over again (REPUBLISH_AFTER_MS).
+    await this.jobs.addBulk('sendEmail', deliveryIds.map((deliveryId) => ({ deliveryId }))).catch((e: Error) => this.logger.warn(`enqueue after rating failed, left to the relay: ${e.message}`));
+    return result;
+  }
+
+  /**
+   * Moves the application on when no exam follows: the state machine's guard decides whether every
+   * required role now has a valid rating. With an exam, staff approve it instead. Null: no move.
+   */
+  private async completeReferences(manager: EntityManager, ref: ReferenceByToken): Promise<string[] | null> {
+    const examFollows = ref.rules.rules.exam !== null && !ref.reinstatement;
+    if (ref.state !== 'reference_checks' || examFollows) return null;
+    try {
+      const moved = await this.transition.executeIn(manager, {
+        applicationId: ref.application_id,
+        event: 'complete_references',
+        actor: { id: null, role: 'system' },
+      });
+      return moved.outboxIds;
+    } catch (e) {
+      // Other references are still missing: not an error, the next rating tries again.
+      if (e instanceof TransitionRefusedError) return null;
+      throw e;
+    }
+  }
+}
