@@ -1,0 +1,156 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { INestApplication } from '@nestjs/common';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { TransitionApplication } from '#endorsement';
+import { loadFramework, type Framework } from '#framework';
+import { createHttpApp, ManualClock } from '#platform';
+import { ApiModule } from '../../apps/api/src/api.module.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { createTestRedisPrefix } from '../support/test-redis.js';
+import { SmtpSink } from '../support/smtp-sink.js';
+import { testConfig } from '../support/test-config.js';
+import { insertApplication } from '../support/application-fixture.js';
+import { startWorker, waitFor } from '../support/worker-harness.js';
+import { raterLink } from '../support/mail-reading.js';
+
+// Debian's Chromium, driven by playwright-core (which downloads no browser of its own).
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SCREENSHOT = '/tmp/rater-form.png';
+
+// The few browser globals the page callbacks use (they run in Chromium; the project has no DOM types).
+declare const document: { activeElement: { id: string; classList: { contains(name: string): boolean } } | null };
+declare function getComputedStyle(element: unknown): { backgroundColor: string };
+
+describe('a rater fills in the form in a real browser, without JavaScript of ours', () => {
+  let db: TestDatabase;
+  const redis = createTestRedisPrefix();
+  const smtp = new SmtpSink();
+  const clock = new ManualClock(new Date());
+  let api: INestApplication;
+  let worker: INestApplication;
+  let ds: DataSource;
+  let framework: Framework;
+  let browser: Browser;
+  let page: Page;
+  let formUrl: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    // Fail, never skip: a missing browser must not pass for a tested form.
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium) to run the rater form's browser test`);
+    }
+    db = await createTestDatabase();
+    await smtp.start();
+    const config = testConfig({ databaseUrl: db.url, redisPrefix: redis.prefix, smtpPort: smtp.port, OUTBOX_POLL_MS: 200, DATABASE_POOL_SIZE: 4 });
+    worker = await startWorker(config, clock);
+    api = await createHttpApp(ApiModule.forRoot(config) as never, config, 0);
+    ds = worker.get(DataSource);
+    framework = loadFramework();
+    const appId = await insertApplication(ds, framework, {
+      state: 'submitted',
+      portfolio: {
+        education: [], work: [], trainings: [], rsc: [], agreements: {}, membership: null,
+        references: [
+          { raterName: 'Rosa Supervisor', raterEmail: 'rosa@rater.example', role: 'supervisor_teacher_or_cda_mentor', waivedAccess: false },
+          { raterName: 'Vera Vetted', raterEmail: 'vera@rater.example', role: 'endorsed_or_vetted_rater', waivedAccess: false },
+          { raterName: 'Colin Colleague', raterEmail: 'colin@rater.example', role: 'colleague_or_parent', waivedAccess: false },
+        ],
+      },
+    });
+    await worker.get(TransitionApplication).execute({ applicationId: appId, event: 'begin_reference_checks', actor: { id: null, role: 'system' } });
+    const [mail] = await waitFor('the request to Rosa', () => smtp.to('rosa@rater.example'), (m) => m.length > 0);
+    const { port } = api.getHttpServer().address() as AddressInfo;
+    formUrl = `http://127.0.0.1:${port}${new URL(raterLink(mail)!).pathname}`;
+
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+    // A blocked stylesheet (CSP), a failed request or a script error would show up here.
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('requestfailed', (r) => problems.push(`${r.url()} ${r.failure()?.errorText}`));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+    await worker?.close();
+    await smtp.stop();
+    await redis.cleanup();
+    await db?.drop();
+  });
+
+  test('the page opens, styled, with one named group of radios per statement', async () => {
+    const res = await page.goto(formUrl);
+    expect(res?.status()).toBe(200);
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.title()).toBe('Reference for Test Applicant – Michigan Association for Infant Mental Health');
+    for (const item of framework.ratingForm.items) {
+      const group = page.getByRole('group', { name: item.statement });
+      expect(await group.getByRole('radio').count()).toBe(framework.ratingForm.scale.length + 1);
+      expect(await group.getByRole('radio', { name: 'Not enough information to rate' }).count()).toBe(1);
+    }
+    expect(await page.getByRole('textbox', { name: 'Comments (optional)' }).count()).toBe(1);
+    // The inline stylesheet passed the page's Content-Security-Policy.
+    const button = page.getByRole('button', { name: 'Send reference' });
+    expect(await button.isVisible()).toBe(true);
+    expect(await button.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(31, 111, 63)');
+  });
+
+  test('sending it empty shows the error summary first, focused, linking to the first unanswered statement', async () => {
+    await page.getByRole('button', { name: 'Send reference' }).click();
+    const summary = page.getByRole('alert');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('There is a problem with the form');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    expect(await page.title()).toMatch(/^Error: /);
+    const first = framework.ratingForm.items[0];
+    await summary.getByRole('link').first().click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(`item-${first.code}-choice-0`);
+  });
+
+  test('every statement answered with mouse and keyboard, comments typed, sent: thanks, and the answers stored', async () => {
+    const { items, scale } = framework.ratingForm;
+    const expected: Record<string, number | string> = {};
+    for (const [i, item] of items.entries()) {
+      const group = page.getByRole('group', { name: item.statement });
+      if (i === 3) {
+        await group.getByRole('radio', { name: 'Not enough information to rate' }).click();
+        expected[item.code] = 'nei';
+      } else if (i % 2 === 0) {
+        // Mouse: a click on the label text checks its radio.
+        await group.getByText(scale[2].label, { exact: true }).click();
+        expected[item.code] = scale[2].value;
+      } else {
+        // Keyboard: Space checks the focused radio, arrow keys move the choice within the group.
+        await group.getByRole('radio').first().focus();
+        await page.keyboard.press('Space');
+        await page.keyboard.press('ArrowDown');
+        expected[item.code] = scale[1].value;
+      }
+      expect(await group.getByRole('radio', { checked: true }).count()).toBe(1);
+    }
+    await page.getByRole('textbox', { name: 'Comments (optional)' }).click();
+    await page.keyboard.type('Rosa has seen the applicant calm a crying baby & parent.');
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    await page.getByRole('button', { name: 'Send reference' }).click();
+    await page.getByRole('heading', { name: 'Thank you' }).waitFor();
+    expect(await page.textContent('main')).toContain('Your reference for Test Applicant has been received');
+
+    const [stored] = await ds.query(`SELECT status, rating FROM application_references WHERE rater_email = 'rosa@rater.example'`);
+    expect(stored.status).toBe('rated');
+    expect(stored.rating.answers).toEqual(expected);
+    expect(stored.rating.comments).toBe('Rosa has seen the applicant calm a crying baby & parent.');
+
+    // Back to the link (a second visit): it has been used.
+    const again = await page.goto(formUrl);
+    expect(again?.status()).toBe(410);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('This link has already been used');
+    expect(problems.filter((p) => !p.includes('status of 4'))).toEqual([]);
+  });
+});
