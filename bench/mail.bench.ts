@@ -1,8 +1,8 @@
 /**
  * Emails per second end to end: transition committed → outbox → relay → apply-effect job → email
  * ledger → send-email job (claim, model, render, pooled SMTP send, sent mark) → 250 at a local sink,
- * with the real worker as its own process, as deployed (the api's transitions run here, in the bench
- * process, as they would in the api). Beside it, a same-run baseline renders the same messages (same
+ * with the real worker as its own process, as deployed. The transitions are committed first (the
+ * transition path has its own benchmark); the clock runs from the worker's first publish. Beside it, a same-run baseline renders the same messages (same
  * template and model) and sends them with a pooled nodemailer transport of the same configuration,
  * to the same sink, with the same number of sends in flight. Both are timed to the last 250.
  * Every round uses fresh applications; rounds alternate; medians are compared.
