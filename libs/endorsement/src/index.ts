@@ -12,3 +12,4 @@ export { RateReference, type RateReferenceCommand, type RateReferenceResult } fr
 export { FindReferenceByToken, type RaterFormView } from './references/find-reference-by-token.js';
 export { RaterLinkUnavailableError, type RaterLinkProblem } from './references/rater-link-unavailable.error.js';
 export { NOT_ENOUGH_INFORMATION, type RatingAnswer } from './references/rating-answer.js';
+export { renewalCycle, firstDueOn, nextDueOn, type RenewalCycle, type RenewalReminder } from './renewal/renewal-calendar.js';

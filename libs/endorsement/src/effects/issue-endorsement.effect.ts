@@ -1,10 +1,10 @@
 import type { EffectOf } from '#workflow';
+import { firstDueOn } from '../renewal/renewal-calendar.js';
 import type { EffectContext } from './effect-context.js';
 
 /**
  * Issues the endorsement: a number (association prefix + its own sequence, kept on reinstatement),
- * the endorsement date, and the first renewal due date: the association's due day in the year after
- * the endorsement, since no hours are due in the cycle of first endorsement.
+ * the endorsement date, and the first renewal due date (see firstDueOn).
  */
 export async function issueEndorsement({ manager, application, association, now }: EffectContext<EffectOf<'endorsement.issue'>>) {
   const [current] = (await manager.query(`SELECT endorsement_number FROM applications WHERE id = $1`, [application.id])) as { endorsement_number: string | null }[];
@@ -17,10 +17,11 @@ export async function issueEndorsement({ manager, application, association, now 
     )) as { last_value: number }[];
     number = `${association.endorsementNumberPrefix}-${String(seq.last_value).padStart(6, '0')}`;
   }
-  const year = Number(new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: association.timeZone }).format(now));
-  await manager.query(
-    `UPDATE applications SET endorsement_number = $2, endorsed_at = $3, renewal_due_on = $4::date WHERE id = $1`,
-    [application.id, number, now, `${year + 1}-${association.renewal.dueMonthDay}`],
-  );
+  await manager.query(`UPDATE applications SET endorsement_number = $2, endorsed_at = $3, renewal_due_on = $4::date WHERE id = $1`, [
+    application.id,
+    number,
+    now,
+    firstDueOn(now, association.renewal, association.timeZone),
+  ]);
   return [];
 }
