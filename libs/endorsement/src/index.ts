@@ -13,3 +13,4 @@ export { FindReferenceByToken, type RaterFormView } from './references/find-refe
 export { RaterLinkUnavailableError, type RaterLinkProblem } from './references/rater-link-unavailable.error.js';
 export { NOT_ENOUGH_INFORMATION, type RatingAnswer } from './references/rating-answer.js';
 export { renewalCycle, firstDueOn, nextDueOn, type RenewalCycle, type RenewalReminder } from './renewal/renewal-calendar.js';
+export { checkRenewalRequirements, type CeEntry, type RenewalGap, type RenewalRequirements, type RenewalSituation } from './renewal/check-renewal-requirements.js';
