@@ -15,6 +15,11 @@ interface ApplicationFacts {
   endorsement_number: string | null;
   renewal_due_on: string | null;
   exam_approved_at: Date | null;
+  reason: string | null;
+  reference_id: string | null;
+  rater_name: string | null;
+  rater_role: string | null;
+  token_expires_at: Date | null;
 }
 
 /**
@@ -30,15 +35,20 @@ export class EmailModelBuilder {
   ) {}
 
   async build(delivery: DeliveryRow, now: Date): Promise<EmailModel> {
+    const ctx = delivery.context as { eventId?: string; daysWaiting?: number };
+    // One query: every message is built from one round trip, whatever it names.
     const [app] = (await this.dataSource.query(
       `SELECT a.association_code, a.rules, p.full_name AS applicant_name, a.portfolio->'references' AS raters,
-              a.endorsement_number, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS renewal_due_on, a.exam_approved_at
-         FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`,
-      [delivery.application_id],
+              a.endorsement_number, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS renewal_due_on, a.exam_approved_at,
+              e.reason, r.id AS reference_id, r.rater_name, r.role AS rater_role, r.token_expires_at
+         FROM applications a JOIN people p ON p.id = a.applicant_id
+         LEFT JOIN application_events e ON e.id = $2::bigint
+         LEFT JOIN application_references r ON r.id = $3::uuid
+        WHERE a.id = $1`,
+      [delivery.application_id, ctx.eventId ?? null, delivery.reference_id],
     )) as ApplicationFacts[];
     const association = this.framework.association(app.association_code);
     const tz = association.timeZone;
-    const ctx = delivery.context as { eventId?: string; daysWaiting?: number };
     const model: EmailModel = {
       association: { code: association.code, name: association.name, contactEmail: association.coordinatorEmail },
       recipient: { name: delivery.recipient_name },
@@ -47,19 +57,12 @@ export class EmailModelBuilder {
       applicationUrl: `${this.config.http.publicBaseUrl}/applications/${delivery.application_id}`,
       daysWaiting: ctx.daysWaiting,
     };
-    if (ctx.eventId) {
-      const [event] = (await this.dataSource.query(`SELECT reason FROM application_events WHERE id = $1`, [ctx.eventId])) as { reason: string | null }[];
-      if (event?.reason) model.reason = event.reason;
-    }
-    if (delivery.reference_id) {
-      const [ref] = (await this.dataSource.query(
-        `SELECT id, rater_name, role, token_expires_at FROM application_references WHERE id = $1`,
-        [delivery.reference_id],
-      )) as { id: string; rater_name: string; role: string; token_expires_at: Date | null }[];
-      model.rater = { name: ref.rater_name, role: this.roleLabel(app.rules, ref.role) };
+    if (app.reason) model.reason = app.reason;
+    if (app.reference_id) {
+      model.rater = { name: app.rater_name!, role: this.roleLabel(app.rules, app.rater_role!) };
       if (delivery.recipient_kind === 'rater') {
-        model.referenceUrl = `${this.config.http.publicBaseUrl}/r/${raterLinkToken(this.config.linkSecret, ref.id)}`;
-        if (ref.token_expires_at) model.referenceExpires = formatDate(ref.token_expires_at, tz);
+        model.referenceUrl = `${this.config.http.publicBaseUrl}/r/${raterLinkToken(this.config.linkSecret, app.reference_id)}`;
+        if (app.token_expires_at) model.referenceExpires = formatDate(app.token_expires_at, tz);
       }
     }
     switch (delivery.template) {
