@@ -108,12 +108,15 @@ describe('a rater fills in the form in a real browser, without JavaScript of our
     expect(await summary.textContent()).toContain('There is a problem with the form');
     expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
     expect(await page.title()).toMatch(/^Error: /);
+    await page.screenshot({ path: SCREENSHOT.replace('.png', '-errors.png') });
     const first = framework.ratingForm.items[0];
     await summary.getByRole('link').first().click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(`item-${first.code}-choice-0`);
   });
 
   test('every statement answered with mouse and keyboard, comments typed, sent: thanks, and the answers stored', async () => {
+    // A fresh form (the errors of the previous test are gone), as a rater opening the link again sees it.
+    await page.goto(formUrl);
     const { items, scale } = framework.ratingForm;
     const expected: Record<string, number | string> = {};
     for (const [i, item] of items.entries()) {
@@ -141,6 +144,7 @@ describe('a rater fills in the form in a real browser, without JavaScript of our
     await page.getByRole('button', { name: 'Send reference' }).click();
     await page.getByRole('heading', { name: 'Thank you' }).waitFor();
     expect(await page.textContent('main')).toContain('Your reference for Test Applicant has been received');
+    await page.screenshot({ path: SCREENSHOT.replace('.png', '-thanks.png') });
 
     const [stored] = await ds.query(`SELECT status, rating FROM application_references WHERE rater_email = 'rosa@rater.example'`);
     expect(stored.status).toBe('rated');
@@ -151,6 +155,7 @@ describe('a rater fills in the form in a real browser, without JavaScript of our
     const again = await page.goto(formUrl);
     expect(again?.status()).toBe(410);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('This link has already been used');
+    await page.screenshot({ path: SCREENSHOT.replace('.png', '-used.png') });
     expect(problems.filter((p) => !p.includes('status of 4'))).toEqual([]);
   });
 });

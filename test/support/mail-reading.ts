@@ -14,3 +14,12 @@ export function header(mail: ReceivedMail, name: string): string | undefined {
 export function raterLink(mail: ReceivedMail): string | undefined {
   return /https?:\/\/[^\s"<>]+\/r\/([A-Za-z0-9_-]{43})/.exec(readableBody(mail))?.[0];
 }
+
+/** A header with RFC 2047 encoded words decoded, as a mail client shows it. */
+export function decodedHeader(mail: ReceivedMail, name: string): string | undefined {
+  return header(mail, name)?.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_, enc: string, text: string) =>
+    enc.toLowerCase() === 'b'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+  );
+}

@@ -102,7 +102,7 @@ export function renderRatingFormPage(
       code: item.code,
       statement: item.statement,
       field: itemField(item.code),
-      error: sent.errors.find((e) => e.item === item.code)?.message ?? null,
+      error: sent.errors.find((e) => e.item === item.code)?.inline ?? null,
       choices: options.map((option, j) => ({
         id: choiceId(item.code, j),
         value: option.value,

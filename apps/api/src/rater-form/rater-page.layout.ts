@@ -22,10 +22,11 @@ a:focus,input:focus,textarea:focus,button:focus,[tabindex]:focus{outline:3px sol
 fieldset{border:0;margin:0;padding:0;min-width:0}
 legend{font-weight:600;padding:0;margin-bottom:.5rem}
 .field-error{color:#b3261e;font-weight:600;margin:0 0 .5rem}
-.choices{display:flex;flex-wrap:wrap;gap:.5rem}
-.choice{display:flex;align-items:center;gap:.5rem;border:1px solid #a7a7a2;border-radius:4px;padding:.5rem .75rem;cursor:pointer;flex:1 1 12rem}
+.choices{display:grid;grid-template-columns:repeat(auto-fit,minmax(8.5rem,1fr));gap:.5rem}
+.choice{display:flex;align-items:center;gap:.5rem;border:1px solid #a7a7a2;border-radius:4px;padding:.5rem .75rem;cursor:pointer;line-height:1.25}
+.choice:has(input:checked){border-color:#1d4f91;background:#eef3fa;box-shadow:inset 0 0 0 1px #1d4f91}
 .choice input{width:1.25rem;height:1.25rem;margin:0;flex:none}
-.choice.nei{background:#f5f5f2}
+.choice.nei{grid-column:1/-1;background:#f5f5f2}
 label.block{display:block;font-weight:600;margin-top:1.5rem}
 .hint{color:#4a4a4a;margin:.25rem 0 .5rem}
 textarea{width:100%;font:inherit;padding:.5rem;border:2px solid #6f6f6a;border-radius:4px}

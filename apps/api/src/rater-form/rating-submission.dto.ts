@@ -15,9 +15,11 @@ export interface RatingSubmission {
 /** One problem, linked from the error summary to the element `target` names. */
 export interface SubmissionError {
   target: string;
+  /** In the summary at the top: says which statement. */
   message: string;
-  /** The item it concerns, to mark that item's fieldset. */
+  /** The item it concerns, to mark that item's fieldset with `inline`, which need not repeat the statement. */
   item?: string;
+  inline?: string;
 }
 
 /** What the rater sent, kept so a form with errors is shown again as they left it. */
@@ -48,7 +50,8 @@ export function parseRatingSubmission(body: unknown, form: RatingForm): ParsedSu
   ]);
   const known = new Set([COMMENTS_FIELD, ...form.items.map((item) => itemField(item.code))]);
   const unknown = Object.keys(fields).filter((name) => !known.has(name));
-  if (unknown.length || !isRecord(body)) {
+  // No body at all is merely an empty form; anything else that is not a form is refused.
+  if (unknown.length || (body !== undefined && !isRecord(body))) {
     errors.push({ target: 'rating-form', message: 'The form sent something this page does not ask for. Please check your answers below and send the form again.' });
   }
 
@@ -61,13 +64,9 @@ export function parseRatingSubmission(body: unknown, form: RatingForm): ParsedSu
       values.answers[item.code] = raw as string;
       return;
     }
-    const message =
-      raw === undefined || raw === ''
-        ? `Choose an answer for ${label}`
-        : Array.isArray(raw)
-          ? `Choose only one answer for ${label}`
-          : `Choose one of the answers offered for ${label}`;
-    errors.push({ target: choiceId(item.code, 0), message, item: item.code });
+    const problem =
+      raw === undefined || raw === '' ? 'Choose an answer' : Array.isArray(raw) ? 'Choose only one answer' : 'Choose one of the answers offered';
+    errors.push({ target: choiceId(item.code, 0), message: `${problem} for ${label}`, item: item.code, inline: `${problem} for this statement` });
   });
 
   const rawComments = fields[COMMENTS_FIELD] ?? '';
@@ -92,6 +91,5 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * refuses NUL in text and jsonb, so they go rather than fail the request.
  */
 function cleanComments(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
 }

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { emptyPortfolio, loadFramework } from '#framework';
+import { EMAIL_TEMPLATE_NAMES, EmailLedger, type NewDelivery } from '#mail';
+import { ManualClock } from '#platform';
+import { JobQueues } from '#queue';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { createTestRedisPrefix } from '../support/test-redis.js';
+import { SmtpSink } from '../support/smtp-sink.js';
+import { testConfig } from '../support/test-config.js';
+import { insertApplication } from '../support/application-fixture.js';
+import { startWorker, waitFor } from '../support/worker-harness.js';
+import { decodedHeader, header, readableBody } from '../support/mail-reading.js';
+
+const RATER_TEMPLATES = ['reference_request', 'reference_reminder'];
+const STAFF_TEMPLATES = ['panel_escalated', 'reference_overdue_coordinator'];
+
+let db: TestDatabase;
+const redis = createTestRedisPrefix();
+const smtp = new SmtpSink();
+let worker: INestApplication;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await smtp.start();
+  worker = await startWorker(testConfig({ databaseUrl: db.url, redisPrefix: redis.prefix, smtpPort: smtp.port, OUTBOX_POLL_MS: 200, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }), new ManualClock(new Date('2026-11-22T12:00:00Z')));
+});
+afterAll(async () => {
+  await worker?.close();
+  await smtp.stop();
+  await redis.cleanup();
+  await db?.drop();
+});
+
+test('every email type is rendered (HTML and text) and arrives with the right recipient, subject and link', async () => {
+  const ds = worker.get(DataSource);
+  const appId = await insertApplication(ds, loadFramework(), {
+    state: 'endorsed',
+    portfolio: { ...emptyPortfolio(), references: [{ raterName: 'Rosa Rater', raterEmail: 'rosa@rater.example', role: 'colleague_or_parent', waivedAccess: true }] },
+  });
+  // Everything some template needs: a number and due date, an exam approval, a reason, a rater.
+  await ds.query(`UPDATE applications SET endorsement_number = 'MI-000042', renewal_due_on = '2027-12-31', exam_approved_at = now() WHERE id = $1`, [appId]);
+  const [event] = await ds.query(
+    `INSERT INTO application_events (application_id, version, event, from_state, to_state, actor_role, reason, occurred_at)
+     VALUES ($1, 1, 'panel_defer', 'panel_review', 'deferred', 'reviewer', 'Please add your RSC log for 2025.', now()) RETURNING id`,
+    [appId],
+  );
+  const [ref] = await ds.query(
+    `INSERT INTO application_references (application_id, role, rater_name, rater_email, waived_access, status, token_expires_at, requested_at, created_at)
+     VALUES ($1, 'colleague_or_parent', 'Rosa Rater', 'rosa@rater.example', true, 'requested', now() + interval '30 days', now(), now()) RETURNING id`,
+    [appId],
+  );
+  const [{ email: applicant }] = await ds.query(`SELECT p.email FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`, [appId]);
+  const recipientOf = (t: string) => (RATER_TEMPLATES.includes(t) ? 'rosa@rater.example' : STAFF_TEMPLATES.includes(t) ? 'endorsement@mi-aimh.example.org' : applicant);
+  const deliveries: NewDelivery[] = EMAIL_TEMPLATE_NAMES.map((template) => ({
+    businessKey: `every-${template}`,
+    applicationId: appId,
+    referenceId: ref.id,
+    template,
+    recipientKind: RATER_TEMPLATES.includes(template) ? 'rater' : STAFF_TEMPLATES.includes(template) ? 'coordinator' : 'applicant',
+    recipientEmail: recipientOf(template),
+    recipientName: 'Recipient',
+    context: { eventId: event.id, daysWaiting: 21 },
+  }));
+  const ids = await ds.transaction((m) => worker.get(EmailLedger).record(m, deliveries, new Date()));
+  await worker.get(JobQueues).addBulk('sendEmail', ids.map((deliveryId) => ({ deliveryId })));
+
+  await waitFor('every email type', () => smtp.messages.length, (n) => n >= EMAIL_TEMPLATE_NAMES.length, 30_000);
+  const [{ unsent }] = await ds.query(`SELECT count(*)::int AS unsent FROM email_deliveries WHERE status <> 'sent'`);
+  expect(unsent).toBe(0);
+  for (const template of EMAIL_TEMPLATE_NAMES) {
+    const mail = smtp.messages.find((m) => header(m, 'X-Template') === template);
+    expect({ template, to: mail?.to }).toEqual({ template, to: [recipientOf(template)] });
+    expect(decodedHeader(mail!, 'Subject')).toMatch(/^MI-AIMH: \S/);
+    expect(mail!.raw).toMatch(/Content-Type: text\/plain/);
+    expect(mail!.raw).toMatch(/Content-Type: text\/html/);
+    const body = readableBody(mail!);
+    if (RATER_TEMPLATES.includes(template)) expect(body).toMatch(/http:\/\/localhost:3000\/r\/[A-Za-z0-9_-]{43}/);
+    else expect(body).toContain(`http://localhost:3000/applications/${appId}`);
+  }
+});
