@@ -1,19 +1,11 @@
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { INestApplication } from '@nestjs/common';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { DataSource } from 'typeorm';
 import { TransitionApplication } from '#endorsement';
 import { loadFramework, type Framework } from '#framework';
-import { createHttpApp, ManualClock } from '#platform';
-import { ApiModule } from '../../apps/api/src/api.module.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { createTestRedisPrefix } from '../support/test-redis.js';
-import { SmtpSink } from '../support/smtp-sink.js';
-import { testConfig } from '../support/test-config.js';
 import { insertApplication } from '../support/application-fixture.js';
-import { startWorker, waitFor } from '../support/worker-harness.js';
+import { TestSystem } from '../support/test-system.js';
+import { waitFor } from '../support/worker-harness.js';
 import { raterLink } from '../support/mail-reading.js';
 
 // Debian's Chromium, driven by playwright-core (which downloads no browser of its own).
@@ -26,13 +18,8 @@ declare const document: { activeElement: { id: string; classList: { contains(nam
 declare function getComputedStyle(element: unknown): { backgroundColor: string };
 
 describe('a rater fills in the form in a real browser, without JavaScript of ours', () => {
-  let db: TestDatabase;
-  const redis = createTestRedisPrefix();
-  const smtp = new SmtpSink();
-  const clock = new ManualClock(new Date());
-  let api: INestApplication;
-  let worker: INestApplication;
-  let ds: DataSource;
+  const system = new TestSystem();
+  const smtp = system.smtp;
   let framework: Framework;
   let browser: Browser;
   let page: Page;
@@ -44,14 +31,9 @@ describe('a rater fills in the form in a real browser, without JavaScript of our
     if (!existsSync(CHROMIUM)) {
       throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium) to run the rater form's browser test`);
     }
-    db = await createTestDatabase();
-    await smtp.start();
-    const config = testConfig({ databaseUrl: db.url, redisPrefix: redis.prefix, smtpPort: smtp.port, OUTBOX_POLL_MS: 200, DATABASE_POOL_SIZE: 4 });
-    worker = await startWorker(config, clock);
-    api = await createHttpApp(ApiModule.forRoot(config) as never, config, 0);
-    ds = worker.get(DataSource);
+    await system.start({ api: true });
     framework = loadFramework();
-    const appId = await insertApplication(ds, framework, {
+    const appId = await insertApplication(system.ds, framework, {
       state: 'submitted',
       portfolio: {
         education: [], work: [], trainings: [], rsc: [], agreements: {}, membership: null,
@@ -62,10 +44,9 @@ describe('a rater fills in the form in a real browser, without JavaScript of our
         ],
       },
     });
-    await worker.get(TransitionApplication).execute({ applicationId: appId, event: 'begin_reference_checks', actor: { id: null, role: 'system' } });
+    await system.worker.get(TransitionApplication).execute({ applicationId: appId, event: 'begin_reference_checks', actor: { id: null, role: 'system' } });
     const [mail] = await waitFor('the request to Rosa', () => smtp.to('rosa@rater.example'), (m) => m.length > 0);
-    const { port } = api.getHttpServer().address() as AddressInfo;
-    formUrl = `http://127.0.0.1:${port}${new URL(raterLink(mail)!).pathname}`;
+    formUrl = system.url(new URL(raterLink(mail)!).pathname);
 
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 900, height: 900 } });
@@ -77,11 +58,7 @@ describe('a rater fills in the form in a real browser, without JavaScript of our
 
   afterAll(async () => {
     await browser?.close();
-    await api?.close();
-    await worker?.close();
-    await smtp.stop();
-    await redis.cleanup();
-    await db?.drop();
+    await system.stop();
   });
 
   test('the page opens, styled, with one named group of radios per statement', async () => {
@@ -146,7 +123,7 @@ describe('a rater fills in the form in a real browser, without JavaScript of our
     expect(await page.textContent('main')).toContain('Your reference for Test Applicant has been received');
     await page.screenshot({ path: SCREENSHOT.replace('.png', '-thanks.png') });
 
-    const [stored] = await ds.query(`SELECT status, rating FROM application_references WHERE rater_email = 'rosa@rater.example'`);
+    const [stored] = await system.ds.query(`SELECT status, rating FROM application_references WHERE rater_email = 'rosa@rater.example'`);
     expect(stored.status).toBe('rated');
     expect(stored.rating.answers).toEqual(expected);
     expect(stored.rating.comments).toBe('Rosa has seen the applicant calm a crying baby & parent.');

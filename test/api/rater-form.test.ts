@@ -1,17 +1,12 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { ReplaceRaterAddress, TransitionApplication } from '#endorsement';
 import { loadFramework, type Framework } from '#framework';
-import { createHttpApp, ManualClock } from '#platform';
-import { ApiModule } from '../../apps/api/src/api.module.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { createTestRedisPrefix } from '../support/test-redis.js';
-import { SmtpSink } from '../support/smtp-sink.js';
-import { testConfig } from '../support/test-config.js';
+import { ManualClock } from '#platform';
 import { insertApplication } from '../support/application-fixture.js';
-import { startWorker, waitFor } from '../support/worker-harness.js';
+import { TestSystem } from '../support/test-system.js';
+import { waitFor } from '../support/worker-harness.js';
 import { header, raterLink, readableBody } from '../support/mail-reading.js';
 
 interface Page {
@@ -38,12 +33,10 @@ const RATERS = [
 ];
 
 describe('the rater form at /r/:token, end to end through api and worker', () => {
-  let db: TestDatabase;
-  const redis = createTestRedisPrefix();
-  const smtp = new SmtpSink();
   // The worker (which writes link expiries) and the api (system clock) agree on "now".
   const clock = new ManualClock(new Date());
-  let api: INestApplication;
+  const system = new TestSystem(clock);
+  const smtp = system.smtp;
   let worker: INestApplication;
   let ds: DataSource;
   let framework: Framework;
@@ -62,8 +55,7 @@ describe('the rater form at /r/:token, end to end through api and worker', () =>
   /** A link from an email, pointed at the api under test instead of PUBLIC_BASE_URL. */
   const pathOf = (link: string) => new URL(link).pathname;
   async function send(path: string, init?: RequestInit): Promise<Page> {
-    const { port } = api.getHttpServer().address() as AddressInfo;
-    const res = await fetch(`http://127.0.0.1:${port}${path}`, init);
+    const res = await fetch(system.url(path), init);
     return { status: res.status, type: res.headers.get('content-type') ?? '', headers: res.headers, html: await res.text() };
   }
   const open = (email: string) => send(pathOf(links.get(email)!));
@@ -76,12 +68,8 @@ describe('the rater form at /r/:token, end to end through api and worker', () =>
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await smtp.start();
-    const config = testConfig({ databaseUrl: db.url, redisPrefix: redis.prefix, smtpPort: smtp.port, OUTBOX_POLL_MS: 200, DATABASE_POOL_SIZE: 4, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
-    worker = await startWorker(config, clock);
-    api = await createHttpApp(ApiModule.forRoot(config) as never, config, 0);
-    ds = worker.get(DataSource);
+    await system.start({ api: true });
+    ({ worker, ds } = system);
     framework = loadFramework();
     appId = await insertApplication(ds, framework, {
       state: 'submitted',
@@ -93,11 +81,7 @@ describe('the rater form at /r/:token, end to end through api and worker', () =>
   });
 
   afterAll(async () => {
-    await api?.close();
-    await worker?.close();
-    await smtp.stop();
-    await redis.cleanup();
-    await db?.drop();
+    await system.stop();
   });
 
   test("the link opens an accessible HTML form about the applicant's application, kept private", async () => {

@@ -1,40 +1,24 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import type { INestApplication } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { emptyPortfolio, loadFramework } from '#framework';
 import { EMAIL_TEMPLATE_NAMES, EmailLedger, type NewDelivery } from '#mail';
 import { ManualClock } from '#platform';
 import { JobQueues } from '#queue';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { createTestRedisPrefix } from '../support/test-redis.js';
-import { SmtpSink } from '../support/smtp-sink.js';
-import { testConfig } from '../support/test-config.js';
 import { insertApplication } from '../support/application-fixture.js';
-import { startWorker, waitFor } from '../support/worker-harness.js';
+import { TestSystem } from '../support/test-system.js';
+import { waitFor } from '../support/worker-harness.js';
 import { decodedHeader, header, readableBody } from '../support/mail-reading.js';
 
 const RATER_TEMPLATES = ['reference_request', 'reference_reminder'];
 const STAFF_TEMPLATES = ['panel_escalated', 'reference_overdue_coordinator'];
 
-let db: TestDatabase;
-const redis = createTestRedisPrefix();
-const smtp = new SmtpSink();
-let worker: INestApplication;
+const system = new TestSystem(new ManualClock(new Date('2026-11-22T12:00:00Z')));
+const smtp = system.smtp;
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  await smtp.start();
-  worker = await startWorker(testConfig({ databaseUrl: db.url, redisPrefix: redis.prefix, smtpPort: smtp.port, OUTBOX_POLL_MS: 200, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }), new ManualClock(new Date('2026-11-22T12:00:00Z')));
-});
-afterAll(async () => {
-  await worker?.close();
-  await smtp.stop();
-  await redis.cleanup();
-  await db?.drop();
-});
+beforeAll(() => system.start());
+afterAll(() => system.stop());
 
 test('every email type is rendered (HTML and text) and arrives with the right recipient, subject and link', async () => {
-  const ds = worker.get(DataSource);
+  const { ds, worker } = system;
   const appId = await insertApplication(ds, loadFramework(), {
     state: 'endorsed',
     portfolio: { ...emptyPortfolio(), references: [{ raterName: 'Rosa Rater', raterEmail: 'rosa@rater.example', role: 'colleague_or_parent', waivedAccess: true }] },

@@ -1,26 +1,22 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { ReplaceRaterAddress, TransitionApplication } from '#endorsement';
 import { loadFramework, type Framework } from '#framework';
 import { ManualClock } from '#platform';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { createTestRedisPrefix } from '../support/test-redis.js';
-import { SmtpSink } from '../support/smtp-sink.js';
-import { testConfig } from '../support/test-config.js';
 import { insertApplication } from '../support/application-fixture.js';
-import { startWorker, waitFor } from '../support/worker-harness.js';
+import { TestSystem } from '../support/test-system.js';
+import { waitFor } from '../support/worker-harness.js';
 import { header, raterLink } from '../support/mail-reading.js';
 
 const DAY = 24 * 3600 * 1000;
 const APPLICANT_RE = /^applicant-.*@example\.org$/;
 
 describe('reference requests, reminders and rejected addresses, end to end through the worker', () => {
-  let db: TestDatabase;
-  const redis = createTestRedisPrefix();
-  const smtp = new SmtpSink();
   const clock = new ManualClock(new Date('2026-11-02T15:00:00Z'));
+  const system = new TestSystem(clock);
+  const smtp = system.smtp;
   let worker: INestApplication;
   let ds: DataSource;
   let framework: Framework;
@@ -31,12 +27,9 @@ describe('reference requests, reminders and rejected addresses, end to end throu
   const refs = () => ds.query(`SELECT id, rater_email, status, token_hash, revoked_at FROM application_references WHERE application_id = $1 ORDER BY created_at, rater_email`, [appId]);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await smtp.start();
     smtp.rejected.add('gone@rater.example');
-    const config = testConfig({ databaseUrl: db.url, redisPrefix: redis.prefix, smtpPort: smtp.port, OUTBOX_POLL_MS: 200, REMINDER_SWEEP_EVERY_MS: 1000, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' });
-    worker = await startWorker(config, clock);
-    ds = worker.get(DataSource);
+    await system.start({ env: { REMINDER_SWEEP_EVERY_MS: 1000 } });
+    ({ worker, ds } = system);
     framework = loadFramework();
     appId = await insertApplication(ds, framework, {
       state: 'submitted',
@@ -52,12 +45,7 @@ describe('reference requests, reminders and rejected addresses, end to end throu
     [{ email: applicant }] = await ds.query(`SELECT p.email FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`, [appId]);
   });
 
-  afterAll(async () => {
-    await worker?.close();
-    await smtp.stop();
-    await redis.cleanup();
-    await db?.drop();
-  });
+  afterAll(() => system.stop());
 
   test('entering reference_checks sends each rater a single-use link and tells the applicant who was asked', async () => {
     await worker.get(TransitionApplication).execute({ applicationId: appId, event: 'begin_reference_checks', actor: { id: null, role: 'system' } });
