@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { OutboxNotifier } from '#db';
 import { Clock, SystemClock } from '#platform';
 import { ApplyEffect } from './effects/apply-effect.use-case.js';
+import { DeliverEmails } from './notifications/deliver-emails.use-case.js';
 import { EmailModelBuilder } from './notifications/email-model.builder.js';
 import { SendEmail } from './notifications/send-email.use-case.js';
 import { ReplaceRaterAddress } from './references/replace-rater-address.use-case.js';
@@ -14,7 +15,7 @@ const USE_CASES = [TransitionApplication, ApplyEffect, SendEmail, SweepReminders
 
 /** The endorsement use cases; the importing app provides the process modules (database, queues, mail). */
 @Module({
-  providers: [{ provide: Clock, useClass: SystemClock }, OutboxNotifier, EmailModelBuilder, ...USE_CASES],
+  providers: [{ provide: Clock, useClass: SystemClock }, OutboxNotifier, EmailModelBuilder, DeliverEmails, ...USE_CASES],
   exports: [Clock, ...USE_CASES],
 })
 export class EndorsementModule {}

@@ -4,14 +4,14 @@ import { APP_CONFIG, type AppConfig } from '#config';
 import type { Framework } from '#framework';
 import { EmailLedger } from '#mail';
 import { Clock, FRAMEWORK } from '#platform';
-import { JobQueues } from '#queue';
 import type { Effect } from '#workflow';
 import type { EffectContext, EffectHandler } from './effect-context.js';
 import { EFFECT_HANDLERS } from './effect-handlers.js';
+import { DeliverEmails } from '../notifications/deliver-emails.use-case.js';
 
 /**
  * Applies one outbox row's side effect: in one transaction, the effect's rows (references,
- * reminders, email ledger entries) and the row's processed mark; then the emails are enqueued.
+ * reminders, email ledger entries) and the row's processed mark; then the emails go out.
  * A second run finds the row processed and does nothing.
  */
 @Injectable()
@@ -19,7 +19,7 @@ export class ApplyEffect {
   constructor(
     private readonly dataSource: DataSource,
     private readonly ledger: EmailLedger,
-    private readonly jobs: JobQueues,
+    private readonly deliver: DeliverEmails,
     private readonly clock: Clock,
     @Inject(FRAMEWORK) private readonly framework: Framework,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -54,6 +54,6 @@ export class ApplyEffect {
       return ids;
     });
     // A crash here leaves the deliveries queued in the ledger; the relay hands them to Redis again.
-    await this.jobs.addBulk('sendEmail', deliveryIds.map((deliveryId) => ({ deliveryId })));
+    await this.deliver.now(deliveryIds);
   }
 }
