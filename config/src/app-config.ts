@@ -11,7 +11,13 @@ export interface AppConfig {
   mailCatcher: { mode: Env['MAIL_CATCHER']; webPort: number };
   /** Signs rater links; only hashes of the links are stored. */
   linkSecret: string;
-  pipeline: { outboxPollMs: number; republishAfterMs: number; outboxRetentionDays: number; reminderSweepEveryMs: number; mailConcurrency: number };
+  /** Signs access tokens (HS256); login, register and reset requests per client address per window. */
+  auth: { jwtSecret: string; throttleLimit: number; throttleTtlMs: number };
+  /** Browser origins allowed to call the api (CORS); empty: none. */
+  corsOrigins: string[];
+  /** Reverse proxies in front of the api whose X-Forwarded-For is believed (the client address throttling counts by). */
+  trustProxyHops: number;
+  pipeline: { outboxPollMs: number; republishAfterMs: number; outboxRetentionDays: number; reminderSweepEveryMs: number; renewalSweepEveryMs: number; mailConcurrency: number };
   queueDashboard: boolean;
   startupCheckTimeoutMs: number;
   shutdownTimeoutMs: number;

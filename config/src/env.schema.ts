@@ -14,6 +14,16 @@ const url = (protocols: string[]) =>
     { message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}` },
   );
 
+/** "https://portal.example.org" or "http://localhost:5173": what a browser sends as Origin. */
+function isOrigin(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === value.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
+
 /** Every environment variable the system reads, with its default. `.env.example` documents each. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -37,10 +47,20 @@ export const envSchema = z.object({
   MAIL_CATCHER: z.enum(['auto', 'off']).default('auto'),
   MAIL_CATCHER_WEB_PORT: port.default(1080),
   LINK_SECRET: z.string().min(32, 'must be at least 32 characters').default('development-only-link-secret-change-me-in-production'),
+  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default('development-only-jwt-secret-change-me-in-production'),
+  AUTH_THROTTLE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
+  AUTH_THROTTLE_TTL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .refine((origins) => origins.every(isOrigin), { message: 'must be a comma-separated list of origins such as https://portal.example.org (scheme, host and optional port; no path)' }),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   REPUBLISH_AFTER_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(2).max(365).default(7),
   REMINDER_SWEEP_EVERY_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
+  RENEWAL_SWEEP_EVERY_MS: z.coerce.number().int().min(1_000).max(7 * 86_400_000).default(86_400_000),
   MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
   QUEUE_DASHBOARD: bool.default(false),
   STARTUP_CHECK_TIMEOUT_MS: z.coerce.number().int().min(200).max(8000).default(3000),
@@ -50,3 +70,4 @@ export const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 export const DEVELOPMENT_LINK_SECRET = 'development-only-link-secret-change-me-in-production';
+export const DEVELOPMENT_JWT_SECRET = 'development-only-jwt-secret-change-me-in-production';

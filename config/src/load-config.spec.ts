@@ -30,4 +30,19 @@ describe('loadConfig', () => {
     expect(c.http.port).toBe(3000);
     expect(c.http.publicBaseUrl).toBe('https://endorse.example.org');
   });
+
+  test('production refuses the development secrets: LINK_SECRET and AUTH_JWT_SECRET', () => {
+    const strong = { LINK_SECRET: 'l'.repeat(40), AUTH_JWT_SECRET: 'j'.repeat(40) };
+    expect(() => loadConfig({ NODE_ENV: 'production', ...strong })).not.toThrow();
+    expect(() => loadConfig({ NODE_ENV: 'production', LINK_SECRET: strong.LINK_SECRET })).toThrow('AUTH_JWT_SECRET must be set in production');
+    expect(() => loadConfig({ AUTH_JWT_SECRET: 'too short' })).toThrow(/AUTH_JWT_SECRET must be at least 32 characters/);
+    expect(loadConfig({}).auth).toEqual({ jwtSecret: expect.any(String), throttleLimit: 10, throttleTtlMs: 60_000 });
+  });
+
+  test('CORS_ORIGINS: none by default, a comma-separated list of origins, anything else refused', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://portal.example.org, http://localhost:5173/' }).corsOrigins).toEqual(['https://portal.example.org', 'http://localhost:5173']);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://portal.example.org/path' })).toThrow(/CORS_ORIGINS must be a comma-separated list of origins/);
+    expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+  });
 });

@@ -1,4 +1,4 @@
-import { DEVELOPMENT_LINK_SECRET, envSchema } from './env.schema.js';
+import { DEVELOPMENT_JWT_SECRET, DEVELOPMENT_LINK_SECRET, envSchema } from './env.schema.js';
 import type { AppConfig } from './app-config.js';
 
 export class ConfigError extends Error {
@@ -21,6 +21,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.NODE_ENV === 'production' && e.LINK_SECRET === DEVELOPMENT_LINK_SECRET) {
     throw new ConfigError('Invalid configuration: LINK_SECRET must be set in production (at least 32 random characters)');
   }
+  if (e.NODE_ENV === 'production' && e.AUTH_JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
+    throw new ConfigError('Invalid configuration: AUTH_JWT_SECRET must be set in production (at least 32 random characters)');
+  }
   return {
     env: e.NODE_ENV,
     http: { port: e.PORT, workerPort: e.WORKER_PORT, publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, '') },
@@ -37,11 +40,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     mailCatcher: { mode: e.MAIL_CATCHER, webPort: e.MAIL_CATCHER_WEB_PORT },
     linkSecret: e.LINK_SECRET,
+    auth: { jwtSecret: e.AUTH_JWT_SECRET, throttleLimit: e.AUTH_THROTTLE_LIMIT, throttleTtlMs: e.AUTH_THROTTLE_TTL_MS },
+    corsOrigins: e.CORS_ORIGINS.map((o) => o.replace(/\/$/, '')),
+    trustProxyHops: e.TRUST_PROXY_HOPS,
     pipeline: {
       outboxPollMs: e.OUTBOX_POLL_MS,
       republishAfterMs: e.REPUBLISH_AFTER_MS,
       outboxRetentionDays: e.OUTBOX_RETENTION_DAYS,
       reminderSweepEveryMs: e.REMINDER_SWEEP_EVERY_MS,
+      renewalSweepEveryMs: e.RENEWAL_SWEEP_EVERY_MS,
       mailConcurrency: e.MAIL_CONCURRENCY,
     },
     queueDashboard: e.QUEUE_DASHBOARD,

@@ -10,6 +10,9 @@ import { decodedHeader, header, readableBody } from '../support/mail-reading.js'
 
 const RATER_TEMPLATES = ['reference_request', 'reference_reminder'];
 const STAFF_TEMPLATES = ['panel_escalated', 'reference_overdue_coordinator'];
+// Account emails (no application) are delivered end to end in test/api/auth-links.test.ts.
+const ACCOUNT_TEMPLATES = ['password_reset', 'staff_invitation'];
+const APPLICATION_TEMPLATES = EMAIL_TEMPLATE_NAMES.filter((t) => !ACCOUNT_TEMPLATES.includes(t));
 
 const system = new TestSystem(new ManualClock(new Date('2026-11-22T12:00:00Z')));
 const smtp = system.smtp;
@@ -37,7 +40,7 @@ test('every email type is rendered (HTML and text) and arrives with the right re
   );
   const [{ email: applicant }] = await ds.query(`SELECT p.email FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`, [appId]);
   const recipientOf = (t: string) => (RATER_TEMPLATES.includes(t) ? 'rosa@rater.example' : STAFF_TEMPLATES.includes(t) ? 'endorsement@mi-aimh.example.org' : applicant);
-  const deliveries: NewDelivery[] = EMAIL_TEMPLATE_NAMES.map((template) => ({
+  const deliveries: NewDelivery[] = APPLICATION_TEMPLATES.map((template) => ({
     businessKey: `every-${template}`,
     applicationId: appId,
     referenceId: ref.id,
@@ -50,10 +53,11 @@ test('every email type is rendered (HTML and text) and arrives with the right re
   const ids = await ds.transaction((m) => worker.get(EmailLedger).record(m, deliveries, new Date()));
   await worker.get(JobQueues).addBulk('sendEmail', ids.map((deliveryId) => ({ deliveryId })));
 
-  await waitFor('every email type', () => smtp.messages.length, (n) => n >= EMAIL_TEMPLATE_NAMES.length, 30_000);
+  await waitFor('every email type', () => smtp.messages.length, (n) => n >= APPLICATION_TEMPLATES.length, 30_000);
   const [{ unsent }] = await ds.query(`SELECT count(*)::int AS unsent FROM email_deliveries WHERE status <> 'sent'`);
   expect(unsent).toBe(0);
-  for (const template of EMAIL_TEMPLATE_NAMES) {
+  expect(APPLICATION_TEMPLATES.length).toBe(EMAIL_TEMPLATE_NAMES.length - ACCOUNT_TEMPLATES.length); // both account templates exist
+  for (const template of APPLICATION_TEMPLATES) {
     const mail = smtp.messages.find((m) => header(m, 'X-Template') === template);
     expect({ template, to: mail?.to }).toEqual({ template, to: [recipientOf(template)] });
     expect(decodedHeader(mail!, 'Subject')).toMatch(/^MI-AIMH: \S/);

@@ -6,11 +6,13 @@ import { processModules } from '#platform';
 import { JOB_HANDLERS, JobRunner } from '#queue';
 import { ApplyEffectHandler } from './handlers/apply-effect.handler.js';
 import { SendEmailHandler } from './handlers/send-email.handler.js';
+import { RenewalStepHandler } from './handlers/renewal-step.handler.js';
 import { SweepRemindersHandler } from './handlers/sweep-reminders.handler.js';
+import { SweepRenewalsHandler } from './handlers/sweep-renewals.handler.js';
 import { OutboxRelay } from './outbox/outbox-relay.service.js';
 import { SchedulerKeeper } from './outbox/scheduler-keeper.service.js';
 
-const HANDLERS = [ApplyEffectHandler, SendEmailHandler, SweepRemindersHandler];
+const HANDLERS = [ApplyEffectHandler, SendEmailHandler, SweepRemindersHandler, SweepRenewalsHandler, RenewalStepHandler];
 
 /** The background process: the outbox relay, BullMQ processors and the sweeps. Serves health only. */
 @Module({})

@@ -9,9 +9,12 @@ import { ReplaceRaterAddress } from './references/replace-rater-address.use-case
 import { FindReferenceByToken } from './references/find-reference-by-token.js';
 import { RateReference } from './references/rate-reference.use-case.js';
 import { SweepReminders } from './reminders/sweep-reminders.use-case.js';
+import { SubmitRenewal } from './renewal/submit-renewal.use-case.js';
+import { SweepRenewals } from './renewal/sweep-renewals.use-case.js';
+import { TakeRenewalStep } from './renewal/take-renewal-step.use-case.js';
 import { TransitionApplication } from './transition/transition-application.use-case.js';
 
-const USE_CASES = [TransitionApplication, ApplyEffect, SendEmail, SweepReminders, ReplaceRaterAddress, FindReferenceByToken, RateReference];
+const USE_CASES = [TransitionApplication, ApplyEffect, SendEmail, SweepReminders, ReplaceRaterAddress, FindReferenceByToken, RateReference, SweepRenewals, TakeRenewalStep, SubmitRenewal];
 
 /** The endorsement use cases; the importing app provides the process modules (database, queues, mail). */
 @Module({

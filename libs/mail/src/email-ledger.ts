@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
-export type RecipientKind = 'applicant' | 'rater' | 'coordinator' | 'administrator';
+// 'account': an email about the account itself (invitation, password reset), whatever its roles.
+export type RecipientKind = 'applicant' | 'rater' | 'coordinator' | 'administrator' | 'account';
 
 export interface NewDelivery {
   /** Unique per (application, event, recipient): recording the same message twice records it once. */

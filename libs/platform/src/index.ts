@@ -5,6 +5,7 @@ export { loggerOptions } from './logging/logger-options.js';
 export { AppConfigModule, FRAMEWORK } from './config/app-config.module.js';
 export { HealthModule } from './health/health.module.js';
 export { ProblemException } from './http/problem.exception.js';
+export { Public, PUBLIC_ROUTE } from './http/public.decorator.js';
 export { ProblemDetailsFilter } from './http/problem-details.filter.js';
 export { isDatabaseUnavailable } from './http/is-database-unavailable.js';
 export { createHttpApp } from './http/create-http-app.js';

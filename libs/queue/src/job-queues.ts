@@ -33,9 +33,13 @@ export class JobQueues implements OnApplicationShutdown {
    * (Re)creates the job schedulers. Idempotent; the worker calls it periodically so that a wiped
    * Redis gets its schedules back without a restart.
    */
-  async ensureSchedulers(reminderSweepEveryMs: number): Promise<void> {
-    const def = JOBS.sweepReminders;
-    await this.queue(def.queue).upsertJobScheduler(def.jobId({}), { every: reminderSweepEveryMs }, { name: def.name, data: {}, opts: def.options });
+  async ensureSchedulers(every: { reminderSweepMs: number; renewalSweepMs: number }): Promise<void> {
+    for (const [def, ms] of [
+      [JOBS.sweepReminders, every.reminderSweepMs],
+      [JOBS.sweepRenewals, every.renewalSweepMs],
+    ] as const) {
+      await this.queue(def.queue).upsertJobScheduler(def.jobId({}), { every: ms }, { name: def.name, data: {}, opts: def.options });
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -6,7 +6,7 @@ import type { JobsOptions } from 'bullmq';
  * NEVER RENAME a released queue or job name: they are stored in Redis with every job, and a renamed
  * name orphans the jobs already queued under the old one. Add new names instead.
  */
-export const QUEUE_NAMES = ['effects', 'mail', 'sweeps'] as const;
+export const QUEUE_NAMES = ['effects', 'mail', 'sweeps', 'renewals'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 // Completed jobs are kept longer than the relay re-publishes unprocessed rows (see outbox relay), so a
@@ -49,6 +49,20 @@ export const JOBS = {
     name: 'sweep-reminders',
     jobId: () => 'sweep-reminders',
     options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+  }),
+  /** Find endorsements whose renewal opens or whose late window has ended; run by a job scheduler. */
+  sweepRenewals: job<Record<string, never>>({
+    queue: 'sweeps',
+    name: 'sweep-renewals',
+    jobId: () => 'sweep-renewals',
+    options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+  }),
+  /** Move one endorsement along its renewal cycle (open it, or lapse it), re-checked against the row. */
+  renewalStep: job<{ applicationId: string; dueOn: string; step: 'open' | 'lapse' }>({
+    queue: 'renewals',
+    name: 'renewal-step',
+    jobId: (p) => `renewal-${p.applicationId}-${p.dueOn}-${p.step}`,
+    options: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED },
   }),
 } as const;
 

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Post, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
+import { Public } from '#auth';
 import { FindReferenceByToken, RateReference } from '#endorsement';
 import type { Framework } from '#framework';
 import { FRAMEWORK } from '#platform';
@@ -14,6 +15,7 @@ import { parseRatingSubmission } from './rating-submission.dto.js';
  * The reference rating form behind a rater's emailed link. No account: the link's secret is the
  * only credential, and it opens this one reference until it is used or expires.
  */
+@Public()
 @Controller('r')
 @UseFilters(RaterPageFilter)
 export class RaterFormController {

@@ -27,6 +27,9 @@ export class SchedulerKeeper implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private async keep(): Promise<void> {
-    await this.jobs.ensureSchedulers(this.config.pipeline.reminderSweepEveryMs).catch((e: Error) => this.logger.warn({ err: e.message }, 'could not ensure job schedulers'));
+    const { reminderSweepEveryMs, renewalSweepEveryMs } = this.config.pipeline;
+    await this.jobs
+      .ensureSchedulers({ reminderSweepMs: reminderSweepEveryMs, renewalSweepMs: renewalSweepEveryMs })
+      .catch((e: Error) => this.logger.warn({ err: e.message }, 'could not ensure job schedulers'));
   }
 }

@@ -1,5 +1,8 @@
 import { CoreSchema1763800000000 } from './1763800000000-core-schema.migration.js';
 import { DeliveryPipeline1763900000000 } from './1763900000000-delivery-pipeline.migration.js';
+import { Accounts1764000000000 } from './1764000000000-accounts.migration.js';
+import { RenewalSweep1764100000000 } from './1764100000000-renewal-sweep.migration.js';
+import { ContinuingEducation1764200000000 } from './1764200000000-continuing-education.migration.js';
 
 /** Every migration, in order. Imported as classes, not globbed, so builds and bundles find them. */
-export const MIGRATIONS = [CoreSchema1763800000000, DeliveryPipeline1763900000000];
+export const MIGRATIONS = [CoreSchema1763800000000, DeliveryPipeline1763900000000, Accounts1764000000000, RenewalSweep1764100000000, ContinuingEducation1764200000000];

@@ -1,11 +1,11 @@
-import { PermanentJobError } from '#queue';
 import type { Effect, EffectType } from '#workflow';
 import { applicantEmail } from './applicant-email.effect.js';
 import { cancelReminders } from './cancel-reminders.effect.js';
-import type { EffectContext, EffectHandler } from './effect-context.js';
+import type { EffectHandler } from './effect-context.js';
 import { issueEndorsement } from './issue-endorsement.effect.js';
 import { removeFromRegistry } from './remove-from-registry.effect.js';
 import { requestReferences } from './request-references.effect.js';
+import { scheduleRenewal } from './schedule-renewal.effect.js';
 import { staffEmail } from './staff-email.effect.js';
 
 /** One handler per effect type; the type makes a new effect without a handler a compile error. */
@@ -16,8 +16,5 @@ export const EFFECT_HANDLERS: { [T in EffectType]: EffectHandler<Extract<Effect,
   'reminders.cancel': cancelReminders,
   'endorsement.issue': issueEndorsement,
   'registry.remove': removeFromRegistry,
-  // Only `open_renewal` emits it, fired by the renewal sweep of issue 6, which brings this handler.
-  'renewal.schedule': async (_ctx: EffectContext) => {
-    throw new PermanentJobError('renewal.schedule is handled by the annual renewal sweep (issue 6), not built yet');
-  },
+  'renewal.schedule': scheduleRenewal,
 };

@@ -17,11 +17,17 @@ export async function issueEndorsement({ manager, application, association, now 
     )) as { last_value: number }[];
     number = `${association.endorsementNumberPrefix}-${String(seq.last_value).padStart(6, '0')}`;
   }
+  // A person renews once a cycle for all their categories: a further endorsement joins their cycle.
+  const [held] = (await manager.query(
+    `SELECT to_char(min(o.renewal_due_on), 'YYYY-MM-DD') AS due_on FROM applications o JOIN applications a ON a.applicant_id = o.applicant_id
+      WHERE a.id = $1 AND o.id <> a.id AND o.state IN ('endorsed', 'renewal_due')`,
+    [application.id],
+  )) as { due_on: string | null }[];
   await manager.query(`UPDATE applications SET endorsement_number = $2, endorsed_at = $3, renewal_due_on = $4::date WHERE id = $1`, [
     application.id,
     number,
     now,
-    firstDueOn(now, association.renewal, association.timeZone),
+    held.due_on ?? firstDueOn(now, association.renewal, association.timeZone),
   ]);
   return [];
 }

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { raterLinkToken } from '#auth';
+import { accountLinkToken, raterLinkToken } from '#auth';
 import type { Framework, RulesSnapshot } from '#framework';
 import type { DeliveryRow, EmailModel } from '#mail';
 import { FRAMEWORK } from '#platform';
+import { renewalCycle } from '../renewal/renewal-calendar.js';
 import { formatDate } from './format-date.js';
 
 interface ApplicationFacts {
@@ -35,7 +36,8 @@ export class EmailModelBuilder {
   ) {}
 
   async build(delivery: DeliveryRow, now: Date): Promise<EmailModel> {
-    const ctx = delivery.context as { eventId?: string; daysWaiting?: number };
+    const ctx = delivery.context as { eventId?: string; daysWaiting?: number; accountTokenId?: string };
+    if (delivery.application_id === null && ctx.accountTokenId) return this.buildForAccount(delivery, ctx.accountTokenId);
     // One query: every message is built from one round trip, whatever it names.
     const [app] = (await this.dataSource.query(
       `SELECT a.association_code, a.rules, p.full_name AS applicant_name, a.portfolio->'references' AS raters,
@@ -84,15 +86,52 @@ export class EmailModelBuilder {
         break;
       }
       case 'renewal_open':
+      case 'renewal_reminder':
       case 'renewed':
         if (!app.renewal_due_on) throw new Error('renewal due date not set yet');
         model.dueDate = formatDate(new Date(`${app.renewal_due_on}T12:00:00Z`), tz);
         break;
+      case 'renewal_late_notice': {
+        if (!app.renewal_due_on) throw new Error('renewal due date not set yet');
+        // The last day of the late window: the instant before the lapse.
+        const { lapsesAt } = renewalCycle(app.renewal_due_on, association.renewal, tz);
+        model.dueDate = formatDate(new Date(lapsesAt.getTime() - 1), tz);
+        break;
+      }
       case 'exam_approved':
         model.examWindow = this.nextExamWindow(association.exam.windows, tz, now);
         break;
     }
     return model;
+  }
+
+  /**
+   * An email about an account (invitation, password reset): no application, so the application
+   * fields every model has are neutral (the portal's address) and the templates do not show them.
+   * The link is derived again from the token row's id; only its hash was stored.
+   */
+  private async buildForAccount(delivery: DeliveryRow, accountTokenId: string): Promise<EmailModel> {
+    const [row] = (await this.dataSource.query(
+      `SELECT t.id, t.expires_at, t.purpose, a.roles, coalesce(a.association_code, p.association_code) AS association_code
+         FROM account_tokens t JOIN accounts a ON a.id = t.account_id JOIN people p ON p.id = a.person_id
+        WHERE t.id = $1`,
+      [accountTokenId],
+    )) as { id: string; expires_at: Date; purpose: string; roles: string[]; association_code: string }[];
+    if (!row) throw new Error(`account token ${accountTokenId} not found`);
+    const association = this.framework.association(row.association_code);
+    const base = this.config.http.publicBaseUrl;
+    // The portal's pages read the token from the fragment, which browsers never send to a server or in a Referer.
+    const page = row.purpose === 'staff_invitation' ? 'accept-invitation' : 'reset-password';
+    return {
+      association: { code: association.code, name: association.name, contactEmail: association.coordinatorEmail },
+      recipient: { name: delivery.recipient_name },
+      applicant: { name: delivery.recipient_name },
+      categoryName: 'Endorsement',
+      applicationUrl: base,
+      accountUrl: `${base}/${page}#token=${accountLinkToken(this.config.linkSecret, row.id)}`,
+      accountLinkExpires: formatDateTime(row.expires_at, association.timeZone),
+      staffRoles: listInWords(row.roles.filter((r) => r !== 'applicant').map((r) => r.replace('_', ' '))),
+    };
   }
 
   private roleLabel(rules: RulesSnapshot, role: string): string {
@@ -107,4 +146,15 @@ export class EmailModelBuilder {
     const nextYear = next > month ? year : year + 1;
     return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(nextYear, next - 1, 15));
   }
+}
+
+/** "reviewer", "reviewer and exam reviewer", "coordinator, reviewer and exam reviewer". */
+function listInWords(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** "15 January 2027, 10:30 (Australia/Perth)": a link valid for an hour needs the time, and whose time. */
+function formatDateTime(at: Date, timeZone: string): string {
+  const text = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at);
+  return `${text} (${timeZone})`;
 }

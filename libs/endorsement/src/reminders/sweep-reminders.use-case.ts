@@ -16,6 +16,9 @@ interface DueReminder {
   reference_status: string | null;
   rater_name: string | null;
   rater_email: string | null;
+  subject_key: string;
+  application_state: string;
+  renewal_due_on: string | null;
   association_code: string;
   applicant_name: string;
   applicant_email: string;
@@ -43,8 +46,9 @@ export class SweepReminders {
       const now = this.clock.now();
       const { picked, count, deliveryIds } = await this.dataSource.transaction(async (manager) => {
         const due = (await manager.query(
-          `SELECT r.id, r.kind, r.offset_days, r.application_id, r.reference_id, ref.status AS reference_status,
-                  ref.rater_name, ref.rater_email, a.association_code, p.full_name AS applicant_name, p.email AS applicant_email
+          `SELECT r.id, r.kind, r.offset_days, r.application_id, r.reference_id, r.subject_key, ref.status AS reference_status,
+                  ref.rater_name, ref.rater_email, a.state AS application_state, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS renewal_due_on,
+                  a.association_code, p.full_name AS applicant_name, p.email AS applicant_email
              FROM reminders r
              JOIN applications a ON a.id = r.application_id JOIN people p ON p.id = a.applicant_id
              LEFT JOIN application_references ref ON ref.id = r.reference_id
@@ -52,8 +56,8 @@ export class SweepReminders {
             ORDER BY r.due_at LIMIT $2 FOR UPDATE OF r SKIP LOCKED`,
           [now, BATCH],
         )) as DueReminder[];
-        const deliveries = due.flatMap((r) => this.emailsFor(r));
-        const stale = due.filter((r) => r.reference_id && r.reference_status !== 'requested').map((r) => r.id);
+        const deliveries = due.filter(owed).flatMap((r) => this.emailsFor(r));
+        const stale = due.filter((r) => !owed(r)).map((r) => r.id);
         await manager.query(
           `UPDATE reminders SET status = CASE WHEN id = ANY($2::uuid[]) THEN 'cancelled' ELSE 'done' END, fired_at = $3 WHERE id = ANY($1::uuid[])`,
           [due.map((r) => r.id), stale, now],
@@ -68,8 +72,6 @@ export class SweepReminders {
   }
 
   private emailsFor(r: DueReminder): NewDelivery[] {
-    // The rater answered, the address bounced or was replaced: nothing to chase.
-    if (r.reference_id && r.reference_status !== 'requested') return [];
     const base = { applicationId: r.application_id, referenceId: r.reference_id, context: { daysWaiting: r.offset_days } };
     switch (r.kind) {
       case 'reference_reminder':
@@ -81,8 +83,20 @@ export class SweepReminders {
           { ...base, businessKey: `reminder-${r.id}-coordinator`, template: 'reference_overdue_coordinator', recipientKind: 'coordinator', recipientEmail: association.coordinatorEmail, recipientName: `${association.name} endorsement team` },
         ];
       }
+      case 'renewal_reminder':
+        // Positive offsets come before the due day; negative ones are the late window's notices.
+        return [{ ...base, businessKey: `reminder-${r.id}-applicant`, template: r.offset_days > 0 ? 'renewal_reminder' : 'renewal_late_notice', recipientKind: 'applicant', recipientEmail: r.applicant_email, recipientName: r.applicant_name }];
       default:
         throw new Error(`no emails defined for reminder kind ${r.kind}`);
     }
   }
+}
+
+/** Re-checked when due: is the reminder still owed, or did the world move on since it was planned? */
+function owed(r: DueReminder): boolean {
+  // The rater answered, the address bounced or was replaced: nothing to chase.
+  if (r.reference_id) return r.reference_status === 'requested';
+  // Renewed (or lapsed, or the cycle moved on) since: the reminder belongs to a finished cycle.
+  if (r.kind === 'renewal_reminder') return r.application_state === 'renewal_due' && r.subject_key === `${r.application_id}-${r.renewal_due_on}`;
+  return true;
 }

@@ -41,22 +41,22 @@ export function checkRenewalRequirements(entries: readonly CeEntry[], situation:
 
   const training = (e: CeEntry) => e.kind === 'training';
   const measures: [RenewalGap['code'], number, number, string][] = [
-    ['ce_hours_short', most((r) => r.ceHours), sum(training), 'hours of relationship-based training'],
-    ['dei_hours_short', most((r) => r.deiHours), sum((e) => training(e) && e.dei), 'hours of training on diversity, equity and inclusion'],
+    ['ce_hours_short', most((r) => r.ceHours), sum(training), 'of relationship-based training'],
+    ['dei_hours_short', most((r) => r.deiHours), sum((e) => training(e) && e.dei), 'of training on diversity, equity and inclusion'],
     [
       'rsc_training_hours_short',
       situation.providesRsc ? most((r) => r.rscProviderRscTrainingHours) : 0,
       sum((e) => training(e) && e.aboutRsc),
-      'hours of training about reflective supervision/consultation (you provide it)',
+      'of training about reflective supervision/consultation (you provide it)',
     ],
     [
       'rsc_hours_short',
       most((r) => (r.reducedRscHours && situation.yearsEndorsed >= r.reducedRscHours.afterYearsEndorsed ? r.reducedRscHours.hours : r.rscHours)),
       sum((e) => e.kind === 'rsc'),
-      'hours of reflective supervision/consultation received',
+      'of reflective supervision/consultation received',
     ],
   ];
   return measures
     .filter(([, required, recorded]) => Math.round(recorded * 100) < Math.round(required * 100))
-    .map(([code, required, recorded, what]) => ({ code, required, recorded, message: `You have ${recorded} of the ${required} ${what} this renewal requires.` }));
+    .map(([code, required, recorded, what]) => ({ code, required, recorded, message: `You have ${recorded} of the ${required} ${required === 1 ? 'hour' : 'hours'} ${what} this renewal requires.` }));
 }

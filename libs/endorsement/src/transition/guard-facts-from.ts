@@ -1,6 +1,7 @@
 import { checkEligibility, type Portfolio, type RulesSnapshot } from '#framework';
 import type { GuardFacts } from '#workflow';
 import type { ApplicationRow } from './application-row.js';
+import { checkRenewalRequirements } from '../renewal/check-renewal-requirements.js';
 
 /** The guards' facts, judged by the rules pinned on the application, never by today's data files. */
 export function guardFactsFrom(app: ApplicationRow, now: Date, reason: string | undefined): GuardFacts {
@@ -24,8 +25,7 @@ export function guardFactsFrom(app: ApplicationRow, now: Date, reason: string | 
     heldFrom: app.held_from,
     reinstatement: app.reinstatement,
     reasonGiven: Boolean(reason?.trim()),
-    // The continuing-education log arrives with annual renewal (issue 6); until then `renew` stays refused.
-    renewalRequirementsMet: false,
+    renewalRequirementsMet: app.renewal !== null && checkRenewalRequirements(app.renewal.entries, app.renewal).length === 0,
   };
 }
 

@@ -32,7 +32,7 @@ export class TransitionApplication {
    */
   async executeIn(manager: EntityManager, command: TransitionCommand): Promise<TransitionResult> {
     const now = this.clock.now();
-    const [app] = (await manager.query(SELECT_APPLICATION_ROW, [command.applicationId])) as ApplicationRow[];
+    const [app] = (await manager.query(SELECT_APPLICATION_ROW, [command.applicationId, now])) as ApplicationRow[];
     if (!app) throw new ApplicationNotFoundError(command.applicationId);
     if (command.expectedVersion !== undefined && command.expectedVersion !== app.version) {
       throw new TransitionConflictError(app.id, app.state, app.version, command.expectedVersion);

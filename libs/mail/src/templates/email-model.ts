@@ -23,6 +23,11 @@ export interface EmailModel {
   referenceUrl?: string;
   referenceExpires?: string;
   daysWaiting?: number;
+  /** An account's single-use link (invitation, password reset): only ever shown to that account's owner. */
+  accountUrl?: string;
+  accountLinkExpires?: string;
+  /** The roles a staff invitation offers, in words ("reviewer and exam reviewer"). */
+  staffRoles?: string;
 }
 
 /** Fields a template may declare it cannot do without (the rest are always required). */

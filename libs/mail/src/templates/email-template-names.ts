@@ -8,8 +8,14 @@ export const EMAIL_TEMPLATE_NAMES = [
   'reference_received',
   'reference_overdue_applicant',
   'rater_email_rejected',
+  // Applicant, as the renewal date nears and passes.
+  'renewal_reminder',
+  'renewal_late_notice',
   // Staff.
   'reference_overdue_coordinator',
+  // Accounts: single-use links to set a password.
+  'password_reset',
+  'staff_invitation',
   // Raters.
   'reference_request',
   'reference_reminder',

@@ -14,11 +14,15 @@ import { referenceReceived } from './applicant/reference-received.template.js';
 import { referencesComplete } from './applicant/references-complete.template.js';
 import { referencesRequested } from './applicant/references-requested.template.js';
 import { reinstatementStarted } from './applicant/reinstatement-started.template.js';
+import { renewalLateNotice } from './applicant/renewal-late-notice.template.js';
 import { renewalOpen } from './applicant/renewal-open.template.js';
+import { renewalReminder } from './applicant/renewal-reminder.template.js';
 import { renewed } from './applicant/renewed.template.js';
 import { resubmissionReceived } from './applicant/resubmission-received.template.js';
 import { resumed } from './applicant/resumed.template.js';
 import { withdrawn } from './applicant/withdrawn.template.js';
+import { passwordReset } from './account/password-reset.template.js';
+import { staffInvitation } from './account/staff-invitation.template.js';
 import type { EmailTemplate } from './email-template.js';
 import type { EmailTemplateName } from './email-template-names.js';
 import { referenceReminder } from './rater/reference-reminder.template.js';
@@ -53,4 +57,8 @@ export const EMAIL_TEMPLATE_SOURCES: Readonly<Record<EmailTemplateName, EmailTem
   reference_overdue_coordinator: referenceOverdueCoordinator,
   reference_request: referenceRequest,
   reference_reminder: referenceReminder,
+  password_reset: passwordReset,
+  staff_invitation: staffInvitation,
+  renewal_reminder: renewalReminder,
+  renewal_late_notice: renewalLateNotice,
 };

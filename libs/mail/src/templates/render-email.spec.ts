@@ -9,6 +9,7 @@ import { renderEmail } from './render-email.js';
 
 const APPLICATION_URL = 'https://portal.example.org/applications/42?tab=status&x=1';
 const REFERENCE_URL = 'https://portal.example.org/r/secret-token-123?t=abc&u=def';
+const ACCOUNT_URL = 'https://portal.example.org/reset-password#token=account-secret-456&x=1';
 
 function fullModel(): EmailModel {
   return {
@@ -30,6 +31,9 @@ function fullModel(): EmailModel {
     referenceUrl: REFERENCE_URL,
     referenceExpires: '15 January 2027',
     daysWaiting: 14,
+    accountUrl: ACCOUNT_URL,
+    accountLinkExpires: '15 January 2027, 10:30',
+    staffRoles: 'reviewer and exam reviewer',
   };
 }
 
@@ -49,6 +53,7 @@ function minimalModel(name: EmailTemplateName): EmailModel {
 
 const escapeHtml = (s: string): string => Handlebars.Utils.escapeExpression(s);
 const isRaterEmail = (name: EmailTemplateName): boolean => EMAIL_TEMPLATE_SOURCES[name].audience === 'rater';
+const isAccountEmail = (name: EmailTemplateName): boolean => EMAIL_TEMPLATE_SOURCES[name].audience === 'account';
 // What makes a subject specific: the category, except in emails about one person.
 const SUBJECT_NAMES: Partial<Record<EmailTemplateName, string>> = {
   reference_received: 'Ann Lee',
@@ -56,6 +61,8 @@ const SUBJECT_NAMES: Partial<Record<EmailTemplateName, string>> = {
   rater_email_rejected: 'Ann Lee',
   reference_overdue_coordinator: 'Ann Lee',
   reference_reminder: 'Jane Doe',
+  password_reset: 'password',
+  staff_invitation: 'reviewer and exam reviewer',
 };
 
 describe('template names', () => {
@@ -82,7 +89,7 @@ describe('template names', () => {
 
 describe.each(EMAIL_TEMPLATE_NAMES)('%s', (name) => {
   const { subject, html, text } = renderEmail(name, fullModel());
-  const link = isRaterEmail(name) ? REFERENCE_URL : APPLICATION_URL;
+  const link = isRaterEmail(name) ? REFERENCE_URL : isAccountEmail(name) ? ACCOUNT_URL : APPLICATION_URL;
 
   test('has a short, specific, one-line subject with the association code', () => {
     expect(subject.startsWith('WA-AIMH: ')).toBe(true);
@@ -115,13 +122,20 @@ describe.each(EMAIL_TEMPLATE_NAMES)('%s', (name) => {
   });
 
   test('the rater link appears only in emails to that rater', () => {
-    if (isRaterEmail(name)) {
+    if (isRaterEmail(name) || isAccountEmail(name)) {
       expect(html).not.toContain(escapeHtml(APPLICATION_URL));
       expect(text).not.toContain(APPLICATION_URL);
-    } else {
+    }
+    if (!isRaterEmail(name)) {
       expect(html).not.toContain('secret-token-123');
       expect(text).not.toContain('secret-token-123');
     }
+  });
+
+  test('the account link appears only in account emails', () => {
+    if (isAccountEmail(name)) return;
+    expect(html).not.toContain('account-secret-456');
+    expect(text).not.toContain('account-secret-456');
   });
 
   test('escapes markup injected through model values', () => {
@@ -301,6 +315,18 @@ describe('content', () => {
   test('overdue emails count the days waiting', () => {
     expect(renderEmail('reference_overdue_applicant', fullModel()).text).toContain('14 days ago');
     expect(renderEmail('reference_overdue_coordinator', { ...fullModel(), daysWaiting: 1 }).text).toContain('1 day after it was sent');
+  });
+
+  test('account emails: the single-use link, until when it works, and what if it was not you', () => {
+    const reset = renderEmail('password_reset', fullModel());
+    expect(reset.subject).toBe('WA-AIMH: Reset your Endorsement password');
+    expect(reset.text).toContain(`Choose a new password:\n${ACCOUNT_URL}`);
+    expect(reset.text).toContain('The link works until: 15 January 2027, 10:30');
+    expect(reset.text).toContain('If you did not ask for this, you can ignore this email');
+    const invitation = renderEmail('staff_invitation', fullModel());
+    expect(invitation.subject).toBe('WA-AIMH: You are invited to the Endorsement team as reviewer and exam reviewer');
+    expect(invitation.text).toContain(`Accept the invitation:\n${ACCOUNT_URL}`);
+    expect(invitation.text).toContain('The invitation works until: 15 January 2027, 10:30');
   });
 
   test('no association is hard-coded', () => {

@@ -45,8 +45,9 @@ export function validateEmailModel(template: EmailTemplateName, requires: readon
         model.raters?.forEach((rater, i) => person(`raters[${i}]`, rater));
         break;
       case 'referenceUrl':
+      case 'accountUrl':
         if (blank(value)) fail(field);
-        if (!webLink(model.referenceUrl ?? '')) fail(field, ' to be an http(s) URL');
+        if (!webLink(model[field] ?? '')) fail(field, ' to be an http(s) URL');
         break;
       default:
         if (blank(value)) fail(field);

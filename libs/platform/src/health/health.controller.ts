@@ -3,10 +3,13 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthI
 import { MAIL_TRANSPORT, type MailTransport } from '#mail';
 import { RedisClient } from '#queue';
 import { ProblemException } from '../http/problem.exception.js';
+import { Public } from '../http/public.decorator.js';
 
 const CHECK_TIMEOUT_MS = 1_500;
 
 /** Liveness says the process runs; readiness says it can do its work (PostgreSQL, Redis, SMTP). */
+// Orchestrators and load balancers probe without credentials.
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,20 +1,34 @@
 import { NestFactory } from '@nestjs/core';
-import type { Type } from '@nestjs/common';
+import { StandardSchemaValidationPipe, type Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '#config';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
+import { validationProblem } from './validation-problem.js';
 
 /**
  * Creates and starts a Nest HTTP application the way every process of this system runs:
- * pino logs, problem+json errors, bounded bodies, graceful shutdown on SIGTERM/SIGINT.
+ * pino logs, security headers, CORS from configuration, bounded bodies, schema-validated input,
+ * problem+json errors, graceful shutdown on SIGTERM/SIGINT.
  */
 export async function createHttpApp(module: Type<unknown>, config: AppConfig, port: number): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false, forceCloseConnections: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
+  // req.ip is then the client's address as the nearest trusted proxies saw it (0: the socket's peer).
+  if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
+  // Defaults suit a JSON api; pages with their own needs (the rater form) set a stricter CSP themselves.
+  app.use(helmet());
+  // No origins configured: no CORS headers at all, so browsers keep to same-origin calls.
+  if (config.corsOrigins.length) {
+    app.enableCors({ origin: config.corsOrigins, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'], maxAge: 600 });
+  }
   app.useBodyParser('json', { limit: '256kb' });
   app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
+  // Every parameter declared with a schema (@Body({ schema }), @Query({ schema }) …) is parsed by it;
+  // unknown fields and oversized values come back as 400 validation_failed with the fields named.
+  app.useGlobalPipes(new StandardSchemaValidationPipe({ exceptionFactory: validationProblem }));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '#auth';
+import { AuthController } from './auth.controller.js';
+import { PasswordResetController } from './password-reset.controller.js';
+import { StaffInvitationsController } from './staff-invitations.controller.js';
+
+/** The HTTP side of accounts: registration, sign-in, sessions, password resets, staff invitations. */
+@Module({
+  imports: [AuthModule],
+  controllers: [AuthController, PasswordResetController, StaffInvitationsController],
+})
+export class AuthHttpModule {}

@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
+import {
+  ANY_ROLE,
+  AuthThrottleGuard,
+  CurrentAccount,
+  GetAccount,
+  LogIn,
+  LogOut,
+  Public,
+  RefreshSession,
+  RegisterApplicant,
+  Roles,
+  type AccountView,
+  type AuthenticatedAccount,
+  type TokenPair,
+} from '#auth';
+import { logInSchema, type LogInBody } from './dto/log-in.schema.js';
+import { refreshSchema, type RefreshBody } from './dto/refresh.schema.js';
+import { registerSchema, type RegisterBody } from './dto/register.schema.js';
+
+/**
+ * Registration, sign-in and sessions. Each route builds its command from a validated body and calls
+ * one use case. Answers carrying tokens or account data are never cached (no-store).
+ */
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly registerApplicant: RegisterApplicant,
+    private readonly logIn: LogIn,
+    private readonly refreshSession: RefreshSession,
+    private readonly logOut: LogOut,
+    private readonly getAccount: GetAccount,
+  ) {}
+
+  @Post('register')
+  @Public()
+  @UseGuards(AuthThrottleGuard)
+  register(@Body({ schema: registerSchema }) body: RegisterBody): Promise<{ accountId: string }> {
+    return this.registerApplicant.execute(body);
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @Public()
+  @UseGuards(AuthThrottleGuard)
+  login(@Body({ schema: logInSchema }) body: LogInBody): Promise<TokenPair> {
+    return this.logIn.execute(body);
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @Public()
+  @UseGuards(AuthThrottleGuard)
+  refresh(@Body({ schema: refreshSchema }) body: RefreshBody): Promise<TokenPair> {
+    return this.refreshSession.execute(body);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Roles(...ANY_ROLE)
+  async logout(@CurrentAccount() caller: AuthenticatedAccount): Promise<void> {
+    await this.logOut.execute(caller);
+  }
+
+  @Get('me')
+  @Roles(...ANY_ROLE)
+  @Header('Cache-Control', 'no-store')
+  me(@CurrentAccount() caller: AuthenticatedAccount): Promise<AccountView> {
+    return this.getAccount.execute(caller);
+  }
+}

@@ -1,0 +1,31 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import type { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { PUBLIC_ROUTE } from '#platform';
+import type { AccountRole } from '../accounts/account-role.js';
+import type { RouteAccess } from './check-route-access.js';
+import { ROUTE_ROLES } from './roles.decorator.js';
+
+/** Every route handler of the application's controllers, with the access it declares. */
+export function listRouteAccess(discovery: DiscoveryService, scanner: MetadataScanner, reflector: Reflector): RouteAccess[] {
+  const routes: RouteAccess[] = [];
+  for (const wrapper of discovery.getControllers()) {
+    const controller = wrapper.metatype as (new (...args: never[]) => object) | undefined;
+    if (!controller) continue;
+    const prototype = controller.prototype as Record<string, unknown>;
+    const base = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
+    for (const name of scanner.getAllMethodNames(prototype)) {
+      const handler = prototype[name] as () => unknown;
+      const path = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
+      if (path === undefined) continue; // a helper method, not a route
+      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod] ?? 'ALL';
+      const targets = [handler, controller];
+      routes.push({
+        route: `${method} /${[base, ...[path].flat()].join('/').replace(/\/+/g, '/').replace(/^\/|\/$/g, '')} (${controller.name}.${name})`,
+        isPublic: reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) === true,
+        roles: reflector.getAllAndOverride<AccountRole[] | undefined>(ROUTE_ROLES, targets) ?? [],
+      });
+    }
+  }
+  return routes;
+}

@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { APP_CONFIG, type AppConfig } from '#config';
+import { Clock, SystemClock } from '#platform';
+import { AccessGuard } from './access/access.guard.js';
+import { AccountLinks } from './links/account-links.js';
+import { PasswordHasher } from './passwords/password-hasher.js';
+import { AuthThrottleGuard } from './throttle/auth-throttle.guard.js';
+import { AccessTokens } from './tokens/access-tokens.js';
+import { Sessions } from './tokens/sessions.js';
+import { AcceptInvitation } from './usecases/accept-invitation/accept-invitation.use-case.js';
+import { GetAccount } from './usecases/get-account/get-account.use-case.js';
+import { InviteStaff } from './usecases/invite-staff/invite-staff.use-case.js';
+import { LogIn } from './usecases/log-in/log-in.use-case.js';
+import { LogOut } from './usecases/log-out/log-out.use-case.js';
+import { RefreshSession } from './usecases/refresh-session/refresh-session.use-case.js';
+import { RegisterApplicant } from './usecases/register-applicant/register-applicant.use-case.js';
+import { RequestPasswordReset } from './usecases/request-password-reset/request-password-reset.use-case.js';
+import { ResetPassword } from './usecases/reset-password/reset-password.use-case.js';
+
+const USE_CASES = [RegisterApplicant, LogIn, RefreshSession, LogOut, GetAccount, RequestPasswordReset, ResetPassword, InviteStaff, AcceptInvitation];
+
+/** Accounts, sessions and access checks; the importing app provides the process modules. */
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+    }),
+  ],
+  providers: [{ provide: Clock, useClass: SystemClock }, PasswordHasher, AccessTokens, Sessions, AccountLinks, AccessGuard, AuthThrottleGuard, ...USE_CASES],
+  exports: [AccessTokens, AccessGuard, AuthThrottleGuard, ...USE_CASES],
+})
+export class AuthModule {}

@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { OutboxNotifier } from '#db';
+import type { Framework } from '#framework';
+import { Clock, FRAMEWORK } from '#platform';
+import { SELECT_APPLICATION_ROW, type ApplicationRow } from '../transition/application-row.js';
+import { TransitionApplication } from '../transition/transition-application.use-case.js';
+import { checkRenewalRequirements, type RenewalGap } from './check-renewal-requirements.js';
+import { nextDueOn } from './renewal-calendar.js';
+
+export interface SubmitRenewalResult {
+  /** Endorsements renewed, with their next due day; empty when something is missing. */
+  renewed: { applicationId: string; nextDueOn: string }[];
+  /** What the cycle still lacks, in plain language; empty when renewed. */
+  gaps: RenewalGap[];
+}
+
+/**
+ * An endorsee asks to renew: every endorsement of theirs that is due renews at once on the same
+ * approved hours, or nothing renews and they are told exactly what is missing.
+ */
+@Injectable()
+export class SubmitRenewal {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transition: TransitionApplication,
+    private readonly outbox: OutboxNotifier,
+    private readonly clock: Clock,
+    @Inject(FRAMEWORK) private readonly framework: Framework,
+  ) {}
+
+  async execute(personId: string): Promise<SubmitRenewalResult> {
+    const now = this.clock.now();
+    const result = await this.dataSource.transaction(async (manager): Promise<SubmitRenewalResult> => {
+      const due = (await manager.query(
+        `SELECT id, association_code, to_char(renewal_due_on, 'YYYY-MM-DD') AS due_on FROM applications
+          WHERE applicant_id = $1 AND state = 'renewal_due' ORDER BY renewal_due_on, id FOR UPDATE`,
+        [personId],
+      )) as { id: string; association_code: string; due_on: string }[];
+      if (!due.length) return { renewed: [], gaps: [] };
+      const [row] = (await manager.query(SELECT_APPLICATION_ROW, [due[0]!.id, now])) as ApplicationRow[];
+      const gaps = checkRenewalRequirements(row.renewal!.entries, row.renewal!);
+      if (gaps.length) return { renewed: [], gaps };
+      const renewed = [];
+      for (const { id, association_code, due_on } of due) {
+        const association = this.framework.association(association_code);
+        const next = nextDueOn(due_on, association.renewal, association.timeZone);
+        // The guard judges this cycle's hours; then the next cycle's due day, which the `renewed` email names.
+        await this.transition.executeIn(manager, { applicationId: id, event: 'renew', actor: { id: personId, role: 'system' } });
+        await manager.query(`UPDATE applications SET renewal_due_on = $2::date WHERE id = $1`, [id, next]);
+        renewed.push({ applicationId: id, nextDueOn: next });
+      }
+      return { renewed, gaps: [] };
+    });
+    if (result.renewed.length) this.outbox.poke();
+    return result;
+  }
+}
