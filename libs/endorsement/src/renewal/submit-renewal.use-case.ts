@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { OutboxNotifier } from '#db';
 import type { Framework } from '#framework';
 import { Clock, FRAMEWORK } from '#platform';
-import { SELECT_APPLICATION_ROW, type ApplicationRow } from '../transition/application-row.js';
+import { loadApplicationRow } from '../transition/application-row.js';
 import { TransitionApplication } from '../transition/transition-application.use-case.js';
 import { checkRenewalRequirements, type RenewalGap } from './check-renewal-requirements.js';
 import { nextDueOn } from './renewal-calendar.js';
@@ -38,7 +38,7 @@ export class SubmitRenewal {
         [personId],
       )) as { id: string; association_code: string; due_on: string }[];
       if (!due.length) return { renewed: [], gaps: [] };
-      const [row] = (await manager.query(SELECT_APPLICATION_ROW, [due[0]!.id, now])) as ApplicationRow[];
+      const row = (await loadApplicationRow(manager, due[0]!.id, now))!;
       const gaps = checkRenewalRequirements(row.renewal!.entries, row.renewal!);
       if (gaps.length) return { renewed: [], gaps };
       const renewed = [];

@@ -1,7 +1,13 @@
+import type { EntityManager } from 'typeorm';
 import type { ApplicationState } from '#workflow';
 import type { RenewalRequirements } from '../renewal/check-renewal-requirements.js';
 
-/** What the transition path reads in its transaction: the application and its guard facts, in one query. */
+/**
+ * What the transition path reads in its transaction: the application and its guard facts, in one
+ * query. Each fact is read only in the state whose events' guards use it (references in
+ * reference_checks, exam results in exam, the portfolio in draft, hours in renewal_due), so the
+ * common transition pays for none of them.
+ */
 export interface ApplicationRow {
   id: string;
   state: ApplicationState;
@@ -15,11 +21,10 @@ export interface ApplicationRow {
   exam_approved_at: Date | null;
   state_changed_at: Date;
   rated_roles: string[];
-  exam_attempts: number;
-  part1_percent: string | null;
-  part2_percent: string | null;
+  /** The exam so far: attempts made and the latest attempt's scores (percent). */
+  exam: { attempts: number; part1: number | null; part2: number | null } | null;
   /** Loaded only in renewal_due, the one state whose event (renew) judges the cycle's hours. */
-  renewal: RenewalFacts | null;
+  renewal?: RenewalFacts;
 }
 
 export interface RenewalFacts {
@@ -33,14 +38,24 @@ export interface RenewalFacts {
   yearsEndorsed: number;
 }
 
-export const SELECT_APPLICATION_ROW = `
+const SELECT_APPLICATION_ROW = `
   SELECT a.id, a.state, a.version, a.held_from, a.reinstatement, a.rules,
          CASE WHEN a.state = 'draft' THEN a.portfolio END AS portfolio,
          a.amended_at, a.exam_approved_at, a.state_changed_at,
-         ARRAY(SELECT DISTINCT r.role FROM application_references r WHERE r.application_id = a.id AND r.status = 'rated') AS rated_roles,
-         (SELECT count(*)::int FROM exam_attempts x WHERE x.application_id = a.id) AS exam_attempts,
-         last.part1_percent, last.part2_percent,
-         CASE WHEN a.state = 'renewal_due' THEN json_build_object(
+         CASE WHEN a.state = 'reference_checks'
+              THEN ARRAY(SELECT DISTINCT r.role FROM application_references r WHERE r.application_id = a.id AND r.status = 'rated')
+              ELSE '{}' END AS rated_roles,
+         CASE WHEN a.state = 'exam' THEN (
+           SELECT json_build_object('attempts', count(*), 'part1', (array_agg(x.part1_percent ORDER BY x.attempt_no DESC))[1],
+                                    'part2', (array_agg(x.part2_percent ORDER BY x.attempt_no DESC))[1])
+             FROM exam_attempts x WHERE x.application_id = a.id) END AS exam
+    FROM applications a
+   WHERE a.id = $1`;
+
+// A renew transition happens once a year per endorsement: its facts get a query of their own rather
+// than weigh on the planning of every other transition.
+const SELECT_RENEWAL_FACTS = `
+  SELECT json_build_object(
            'entries', (SELECT coalesce(json_agg(json_build_object('kind', c.kind, 'hours', c.hours, 'dei', c.dei, 'aboutRsc', c.about_rsc)), '[]')
                          FROM ce_entries c WHERE c.person_id = a.applicant_id AND c.status = 'approved'
                           AND c.completed_on > a.renewal_due_on - interval '1 year'),
@@ -48,8 +63,16 @@ export const SELECT_APPLICATION_ROW = `
                              WHERE o.applicant_id = a.applicant_id AND o.state IN ('endorsed', 'renewal_due')),
            'firstCycle', extract(year FROM a.renewal_due_on) = extract(year FROM a.endorsed_at AT TIME ZONE (a.rules->'association'->>'timeZone')) + 1,
            'providesRsc', coalesce(a.portfolio->'work' @> '[{"providesRsc": true}]', false),
-           'yearsEndorsed', coalesce(extract(year FROM age($2::timestamptz, a.endorsed_at))::int, 0)) END AS renewal
+           'yearsEndorsed', coalesce(extract(year FROM age($2::timestamptz, a.endorsed_at))::int, 0)) AS renewal
     FROM applications a
-    LEFT JOIN LATERAL (SELECT part1_percent, part2_percent FROM exam_attempts x WHERE x.application_id = a.id
-                        ORDER BY attempt_no DESC LIMIT 1) AS last ON true
    WHERE a.id = $1`; // $2: now, from the Clock
+
+/** Reads an application and the guard facts its state's events need, inside the caller's transaction. */
+export async function loadApplicationRow(manager: EntityManager, id: string, now: Date): Promise<ApplicationRow | undefined> {
+  const [app] = (await manager.query(SELECT_APPLICATION_ROW, [id])) as ApplicationRow[];
+  if (app?.state === 'renewal_due') {
+    const [{ renewal }] = (await manager.query(SELECT_RENEWAL_FACTS, [id, now])) as { renewal: RenewalFacts }[];
+    app.renewal = renewal;
+  }
+  return app;
+}

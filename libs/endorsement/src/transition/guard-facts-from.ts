@@ -16,16 +16,16 @@ export function guardFactsFrom(app: ApplicationRow, now: Date, reason: string | 
     examRequired: exam !== null,
     referencesComplete: references.roles.every((role) => app.rated_roles.includes(role.code)),
     exam: {
-      part1Passed: exam !== null && app.part1_percent !== null && Number(app.part1_percent) >= exam.part1.passPercent,
-      part2Passed: exam !== null && app.part2_percent !== null && Number(app.part2_percent) >= exam.part2.passPercent,
-      retakesRemaining: exam ? Math.max(0, exam.retake.maxAttempts - app.exam_attempts) : 0,
+      part1Passed: exam !== null && app.exam?.part1 != null && app.exam.part1 >= exam.part1.passPercent,
+      part2Passed: exam !== null && app.exam?.part2 != null && app.exam.part2 >= exam.part2.passPercent,
+      retakesRemaining: exam ? Math.max(0, exam.retake.maxAttempts - (app.exam?.attempts ?? 0)) : 0,
       approvalExpired: approvalExpiresAt !== null && approvalExpiresAt <= now,
     },
     amendedSinceDeferral: app.state === 'deferred' && app.amended_at !== null && app.amended_at > app.state_changed_at,
     heldFrom: app.held_from,
     reinstatement: app.reinstatement,
     reasonGiven: Boolean(reason?.trim()),
-    renewalRequirementsMet: app.renewal !== null && checkRenewalRequirements(app.renewal.entries, app.renewal).length === 0,
+    renewalRequirementsMet: app.renewal !== undefined && checkRenewalRequirements(app.renewal.entries, app.renewal).length === 0,
   };
 }
 

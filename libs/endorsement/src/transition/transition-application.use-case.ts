@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { decideTransition, type ApplicationState } from '#workflow';
 import { Clock } from '#platform';
 import { OutboxNotifier } from '#db';
-import { SELECT_APPLICATION_ROW, type ApplicationRow } from './application-row.js';
+import { loadApplicationRow, type ApplicationRow } from './application-row.js';
 import { guardFactsFrom } from './guard-facts-from.js';
 import type { TransitionCommand, TransitionResult } from './transition.command.js';
 import { ApplicationNotFoundError, TransitionConflictError, TransitionRefusedError } from './transition.errors.js';
@@ -32,7 +32,7 @@ export class TransitionApplication {
    */
   async executeIn(manager: EntityManager, command: TransitionCommand): Promise<TransitionResult> {
     const now = this.clock.now();
-    const [app] = (await manager.query(SELECT_APPLICATION_ROW, [command.applicationId, now])) as ApplicationRow[];
+    const app = await loadApplicationRow(manager, command.applicationId, now);
     if (!app) throw new ApplicationNotFoundError(command.applicationId);
     if (command.expectedVersion !== undefined && command.expectedVersion !== app.version) {
       throw new TransitionConflictError(app.id, app.state, app.version, command.expectedVersion);
