@@ -2,8 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '#config';
-import { createHttpApp, ManualClock } from '#platform';
-import { ApiModule } from '../../apps/api/src/api.module.js';
+import { ManualClock } from '#platform';
+import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { SmtpSink } from './smtp-sink.js';
 import { testConfig } from './test-config.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -38,7 +38,7 @@ export class TestSystem {
       ...options.env,
     });
     this.worker = await startWorker(this.config, this.clock);
-    if (options.api) this.api = await createHttpApp(ApiModule.forRoot(this.config) as never, this.config, 0);
+    if (options.api) this.api = await createApiApp(this.config, 0);
     this.ds = this.worker.get(DataSource);
     return this;
   }

@@ -2,6 +2,9 @@
 export interface RouteAccess {
   /** E.g. "POST /auth/login (AuthController.logIn)". */
   route: string;
+  /** E.g. "POST" and "/auth/login", for tools that map routes to other views (the OpenAPI document). */
+  method: string;
+  path: string;
   isPublic: boolean;
   roles: readonly string[];
 }
@@ -15,7 +18,7 @@ export class UndeclaredRouteAccessError extends Error {
  * with at least one role. Throws naming each route that does not, so the api refuses to start
  * instead of serving a route nobody decided about.
  */
-export function checkRouteAccess(routes: readonly RouteAccess[]): void {
+export function checkRouteAccess(routes: readonly Pick<RouteAccess, 'route' | 'isPublic' | 'roles'>[]): void {
   const undeclared = routes.filter((r) => !r.isPublic && r.roles.length === 0).map((r) => r.route);
   if (undeclared.length) {
     throw new UndeclaredRouteAccessError(`Every route needs @Public() or @Roles(...); these have neither: ${undeclared.join(', ')}`);

@@ -20,8 +20,11 @@ export function listRouteAccess(discovery: DiscoveryService, scanner: MetadataSc
       if (path === undefined) continue; // a helper method, not a route
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod] ?? 'ALL';
       const targets = [handler, controller];
+      const fullPath = `/${[base, ...[path].flat()].join('/').replace(/\/+/g, '/').replace(/^\/|\/$/g, '')}`;
       routes.push({
-        route: `${method} /${[base, ...[path].flat()].join('/').replace(/\/+/g, '/').replace(/^\/|\/$/g, '')} (${controller.name}.${name})`,
+        route: `${method} ${fullPath} (${controller.name}.${name})`,
+        method,
+        path: fullPath,
         isPublic: reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) === true,
         roles: reflector.getAllAndOverride<AccountRole[] | undefined>(ROUTE_ROLES, targets) ?? [],
       });

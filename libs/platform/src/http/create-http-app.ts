@@ -12,7 +12,13 @@ import { validationProblem } from './validation-problem.js';
  * pino logs, security headers, CORS from configuration, bounded bodies, schema-validated input,
  * problem+json errors, graceful shutdown on SIGTERM/SIGINT.
  */
-export async function createHttpApp(module: Type<unknown>, config: AppConfig, port: number): Promise<NestExpressApplication> {
+export async function createHttpApp(
+  module: Type<unknown>,
+  config: AppConfig,
+  port: number,
+  /** What a process adds to its app before it listens (the api's OpenAPI pages). */
+  beforeListen: (app: NestExpressApplication) => void = () => undefined,
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false, forceCloseConnections: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
@@ -37,6 +43,7 @@ export async function createHttpApp(module: Type<unknown>, config: AppConfig, po
       setTimeout(() => process.exit(1), config.shutdownTimeoutMs).unref();
     });
   }
+  beforeListen(app);
   await app.listen(port, '0.0.0.0');
   logger.log(`listening on port ${port}`);
   return app;
