@@ -16,17 +16,12 @@ const moduleNameMapper = {
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 const common = { transform, moduleNameMapper, extensionsToTreatAsEsm: ['.ts'], testEnvironment: 'node' };
-// `--selectProjects` takes every following word as a project name, so in
-// `jest --selectProjects integration test/x.test.ts` the file would not filter anything and the whole
-// suite would run: test files named on the command line narrow every project to them.
-const named = process.argv.filter((arg) => /\.(test|spec)\.ts$/.test(arg)).map((file) => `<rootDir>/${file.replace(/^\.\//, '')}`);
-const only = (patterns) => (named.length ? named : patterns);
 
 export default {
   // Integration tests wait on real services and processes; unit tests finish long before this.
   testTimeout: 60_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: only(['<rootDir>/{apps,libs,config}/**/*.spec.ts']) },
-    { ...common, displayName: 'integration', testMatch: only(['<rootDir>/test/**/*.test.ts']) },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,config}/**/*.spec.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.test.ts'] },
   ],
 };

@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '#config';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
+import { refusePrototypeKeys } from './refuse-prototype-keys.js';
 import { validationProblem } from './validation-problem.js';
 
 /**
@@ -30,7 +31,7 @@ export async function createHttpApp(
   if (config.corsOrigins.length) {
     app.enableCors({ origin: config.corsOrigins, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'], maxAge: 600 });
   }
-  app.useBodyParser('json', { limit: '256kb' });
+  app.useBodyParser('json', { limit: '256kb', reviver: refusePrototypeKeys });
   app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
   // Every parameter declared with a schema (@Body({ schema }), @Query({ schema }) …) is parsed by it;
   // unknown fields and oversized values come back as 400 validation_failed with the fields named.
