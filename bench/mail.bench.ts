@@ -1,11 +1,14 @@
 /**
- * Emails per second end to end: transition committed → outbox → relay → apply-effect job → email
- * ledger → send-email job (claim, model, render, pooled SMTP send, sent mark) → 250 at a local sink,
- * with the real worker as its own process, as deployed. The transitions are committed first (the
- * transition path has its own benchmark); the clock runs from the worker's first publish. Beside it, a same-run baseline renders the same messages (same
+ * Emails per second end to end: transition committed → outbox → relay → apply-effects job (the
+ * run's effects and ledger rows in one transaction) → the run's emails (one claim, one model query,
+ * render, pooled SMTP send, grouped sent marks) → 250 at a local sink, with the real worker as its
+ * own long-lived process, as deployed. Each round's transitions are committed while the worker is
+ * paused (SIGSTOP; the transition path has its own benchmark); the clock runs from the moment it
+ * resumes (SIGCONT), so the relay's wake-up counts too. Beside it, a same-run baseline renders the same messages (same
  * template and model) and sends them with a pooled nodemailer transport of the same configuration,
- * to the same sink, with the same number of sends in flight. Both are timed to the last 250.
- * Every round uses fresh applications; rounds alternate; medians are compared.
+ * to the same sink, with the same number of sends in flight. Both are timed to the last 250, both
+ * warmed by the same warm-up round. Every round uses fresh applications; rounds alternate; medians
+ * are compared.
  * Profile the worker with BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
  */
 import 'reflect-metadata';
@@ -64,11 +67,12 @@ async function main(): Promise<void> {
   const snapshot = framework.rulesSnapshot('MI-AIMH', 'IFA');
   const association = framework.association('MI-AIMH');
 
-  let worker: ChildProcess | undefined;
   const ds = await new DataSource(dataSourceOptions(config, 'bench')).initialize();
   const baselineTransport: MailTransport = createMailTransport(config.smtp);
+  let worker: ChildProcess | undefined;
   try {
     await runMigrations(ds);
+    const running = (worker = await startWorkerProcess(env));
     const transition = new TransitionApplication(ds, new SystemClock(), new OutboxNotifier(ds));
 
     const fresh = async (count: number): Promise<Recipient[]> => {
@@ -82,42 +86,41 @@ async function main(): Promise<void> {
     };
 
     /**
-     * Ours: one `hold` per application (one on_hold email each) is committed first, untimed (the
-     * transition path has its own benchmark); then the worker starts and the clock runs from the
-     * first outbox row it publishes to the last 250: committed → published → applied → sent.
+     * Ours: one `hold` per application (one on_hold email each) is committed while the worker is
+     * paused, untimed (the transition path has its own benchmark); then the worker resumes and the
+     * clock runs from its resume to the last 250: committed → published → applied → sent.
      */
     const viaPipeline = async (count: number): Promise<number> => {
       const apps = await fresh(count);
+      running.kill('SIGSTOP');
       await forEachConcurrently(apps, CALLERS, async (a) => {
         await transition.execute({ applicationId: a.applicationId, event: 'hold', actor: coordinator, reason: REASON });
       });
       const last = sink.expect(count);
       const cpu = cpuMeter();
-      worker = await startWorkerProcess(env);
-      const end = performance.timeOrigin + (await within(last, TIMEOUT_MS, () => `${count} emails through the worker (${sink.received} received)`));
-      await stopWorker(worker);
-      const [{ first: firstPublished }] = (await ds.query(
-        `SELECT min(o.published_at) AS first FROM outbox o WHERE o.application_id = ANY($1::uuid[])`,
-        [apps.map((x) => x.applicationId)],
-      )) as { first: Date }[];
-      const first = firstPublished.getTime();
+      const started = performance.now();
+      running.kill('SIGCONT');
+      const end = await within(last, TIMEOUT_MS, () => `${count} emails through the worker (${sink.received} received)`);
       const used = cpu.stop();
+      await waitForLedger(ds, apps, count); // untimed: the last sent marks land after the last 250
       if (!/X-Template: on_hold/i.test(sink.sample ?? '')) throw new Error('the worker sent something other than the on_hold email');
-      // Where the time went, from the rows' own timestamps (untimed, after the round): when each stage finished.
+      // Where the time went, from the rows' own timestamps (untimed, after the round): when each stage began and ended.
       const [t] = (await ds.query(
-        `SELECT min(a.state_changed_at) AS t0, max(a.state_changed_at) AS committed, max(o.published_at) AS published,
-                max(o.processed_at) AS applied, count(d.sent_at)::int AS sent
-           FROM applications a JOIN outbox o ON o.application_id = a.id LEFT JOIN email_deliveries d ON d.application_id = a.id
-          WHERE a.id = ANY($1::uuid[])`,
+        `SELECT min(o.published_at) AS p0, max(o.published_at) AS p1, min(o.processed_at) AS a0, max(o.processed_at) AS a1,
+                min(d.sent_at) AS s0, max(d.sent_at) AS s1
+           FROM outbox o LEFT JOIN email_deliveries d ON d.application_id = o.application_id
+          WHERE o.application_id = ANY($1::uuid[])`,
         [apps.map((x) => x.applicationId)],
-      )) as { t0: Date; committed: Date; published: Date; applied: Date; sent: number }[];
-      const at = (d: Date | null) => (d ? `+${d.getTime() - t.t0.getTime()} ms` : 'n/a');
+      )) as Record<'p0' | 'p1' | 'a0' | 'a1' | 's0' | 's1', Date>[];
+      const resumed = performance.timeOrigin + started;
+      const at = (d: Date) => Math.max(0, Math.round(d.getTime() - resumed)); // PostgreSQL's clock vs ours: never "-0"
+      const span = (from: Date, to: Date) => `+${at(from)}…+${at(to)} ms`;
       console.log(
-        `  pipeline: ${count} messages, avg ${(sink.bytes / count).toFixed(0)} bytes; stages done: transitions ${at(t.committed)}, relay ${at(t.published)}, ` +
-          `effects ${at(t.applied)}, last 250 +${(end - t.t0.getTime()).toFixed(0)} ms after the first commit, ${(end - first).toFixed(0)} ms after the first publish (ledger ${t.sent} sent so far); ` +
+        `  pipeline: ${count} messages, avg ${(sink.bytes / count).toFixed(0)} bytes; from the resume: published ${span(t.p0, t.p1)}, applied ${span(t.a0, t.a1)}, ` +
+          `marked sent ${span(t.s0, t.s1)}, last 250 +${(end - started).toFixed(0)} ms; ` +
           `this process ${(used.processMs / count).toFixed(2)} CPU ms/email, machine ${(used.machineBusy * 100).toFixed(0)}% busy of ${used.cores} cores`,
       );
-      return count / ((end - first) / 1000);
+      return count / ((end - started) / 1000);
     };
 
     /** Baseline: render the same on_hold email (same model as EmailModelBuilder builds) and send it pooled; first send → last 250. */
@@ -170,7 +173,7 @@ async function main(): Promise<void> {
     console.log(
       `setup: ${EMAILS} emails per round (one on_hold email per transition), ${CALLERS} concurrent transition callers, MAIL_CONCURRENCY ${config.pipeline.mailConcurrency} ` +
         `(baseline sends in flight: the same), SMTP pool maxConnections ${POOL_MAX_CONNECTIONS} on both, DATABASE_POOL_SIZE ${config.database.poolSize}, ` +
-        `OUTBOX_POLL_MS ${config.pipeline.outboxPollMs}, transitions committed before the worker starts (timed from its first publish), worker in its own process, smtp-server sink in this one, ${ROUNDS} alternating rounds (+1 warm-up of ${warm}); ` +
+        `OUTBOX_POLL_MS ${config.pipeline.outboxPollMs}, transitions committed while the worker is paused (timed from its resume), worker in its own long-lived process, smtp-server sink in this one, ${ROUNDS} alternating rounds (+1 warm-up of ${warm}); ` +
         `node ${process.version}, nodemailer ${version('nodemailer')}, bullmq ${version('bullmq')}, redis ${await redisVersion()}`,
     );
     console.log(`end to end (median): ${median(a).toFixed(0)} emails/s; pooled nodemailer baseline (median): ${median(b).toFixed(0)} emails/s`);
@@ -186,11 +189,25 @@ async function main(): Promise<void> {
 }
 
 async function stopWorker(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+  if (child.exitCode !== null) return;
   await new Promise((resolve) => {
     child.once('exit', resolve);
+    child.kill('SIGCONT'); // a worker paused by a failed round must run to hear SIGTERM
     child.kill('SIGTERM');
   });
+}
+
+/** Waits until the ledger says every email of the round was sent. */
+async function waitForLedger(ds: DataSource, apps: Recipient[], count: number): Promise<void> {
+  const deadline = Date.now() + TIMEOUT_MS;
+  for (;;) {
+    const [{ sent }] = (await ds.query(`SELECT count(*)::int AS sent FROM email_deliveries WHERE application_id = ANY($1::uuid[]) AND status = 'sent'`, [
+      apps.map((a) => a.applicationId),
+    ])) as { sent: number }[];
+    if (sent === count) return;
+    if (Date.now() > deadline) throw new Error(`the ledger says ${sent} of ${count} sent`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** The built worker (`dist/apps/worker/src/main.js`), started as in production; resolves once it is live. */

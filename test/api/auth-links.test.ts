@@ -2,19 +2,11 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
-import { decodedHeader, header, readableBody } from '../support/mail-reading.js';
-import type { ReceivedMail } from '../support/smtp-sink.js';
+import { accountLink, decodedHeader, header, readableBody } from '../support/mail-reading.js';
 import { caller, seedAccount } from './auth-harness.js';
 
 const PASSWORD = 'correct horse battery staple';
 const NEW_PASSWORD = 'a brand new passphrase, long';
-
-/** The token of an account link in an email, as the portal page would read it from the fragment. */
-function linkIn(mail: ReceivedMail, page: 'reset-password' | 'accept-invitation'): { url: string; token: string } {
-  const match = new RegExp(`https?://[^\\s"<>]+/${page}#token=([A-Za-z0-9_-]{43})`).exec(readableBody(mail));
-  if (!match) throw new Error(`no ${page} link in the message`);
-  return { url: match[0], token: match[1] };
-}
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -55,7 +47,7 @@ describe('emailed account links, end to end through api, worker and SMTP', () =>
       const session = (await logIn('mary@example.org')).body as { refreshToken: string };
       const sent = mailsTo('mary@example.org', 'password_reset').length;
       await call('POST', '/auth/password-reset-requests', { body: { email: 'mary@example.org' } });
-      const { token } = linkIn(await nextMail('mary@example.org', 'password_reset', sent), 'reset-password');
+      const { token } = accountLink(await nextMail('mary@example.org', 'password_reset', sent), 'reset-password');
       // Stored only as its hash; neither the token row nor the ledger row holds the link.
       expect(await count(`SELECT count(*) AS n FROM account_tokens WHERE token_hash = $1`, [sha256(token)])).toBe(1);
       expect(await count(`SELECT count(*) AS n FROM email_deliveries WHERE context::text LIKE $1`, [`%${token}%`])).toBe(0);
@@ -76,9 +68,9 @@ describe('emailed account links, end to end through api, worker and SMTP', () =>
     test('a newer request replaces the older link, and a link expires after an hour', async () => {
       const sent = mailsTo('mary@example.org', 'password_reset').length;
       await call('POST', '/auth/password-reset-requests', { body: { email: 'mary@example.org' } });
-      const older = linkIn(await nextMail('mary@example.org', 'password_reset', sent), 'reset-password').token;
+      const older = accountLink(await nextMail('mary@example.org', 'password_reset', sent), 'reset-password').token;
       await call('POST', '/auth/password-reset-requests', { body: { email: 'mary@example.org' } });
-      const newer = linkIn(await nextMail('mary@example.org', 'password_reset', sent + 1), 'reset-password').token;
+      const newer = accountLink(await nextMail('mary@example.org', 'password_reset', sent + 1), 'reset-password').token;
       expect((await call('POST', '/auth/password-resets', { body: { token: older, password: PASSWORD } })).body.code).toBe('invalid_link');
 
       const [row] = (await system.ds.query(`SELECT expires_at - created_at AS ttl FROM account_tokens WHERE token_hash = $1`, [sha256(newer)])) as { ttl: { hours?: number } }[];
@@ -123,7 +115,7 @@ describe('emailed account links, end to end through api, worker and SMTP', () =>
       const mail = await nextMail('rita@example.org', 'staff_invitation');
       expect(decodedHeader(mail, 'Subject')).toBe('MI-AIMH: You are invited to the Endorsement team as reviewer and exam reviewer');
       expect(readableBody(mail)).toContain('Dear Rita Reviewer,');
-      const { url, token } = linkIn(mail, 'accept-invitation');
+      const { url, token } = accountLink(mail, 'accept-invitation');
       expect(url.startsWith(system.config.http.publicBaseUrl)).toBe(true);
       expect(await count(`SELECT count(*) AS n FROM account_tokens WHERE token_hash = $1 AND purpose = 'staff_invitation'`, [sha256(token)])).toBe(1);
 

@@ -26,10 +26,11 @@ test('(e) a crash between commit and enqueue: the relay publishes on restart', a
     const [{ id }] = await env.ds.query(`SELECT min(id) AS id FROM outbox`);
     await env.ds.query(`UPDATE outbox SET processed_at = NULL WHERE id = $1`, [id]);
     const effects = new Queue('effects', { connection: { url: env.redisUrl }, prefix: env.redis.prefix });
-    const job = await effects.getJob(`outbox-${id}`);
-    expect(job).toBeDefined(); // kept as completed: a republish of it would be a no-op
+    // The relay published the row in a run of rows (one apply-effects job); find that run's job.
+    const job = (await effects.getJobs(['completed'])).find((j) => (j.data as { outboxIds?: string[] }).outboxIds?.includes(String(id)));
+    expect(job).toBeDefined(); // kept as completed: a republish of the same run would be a no-op
     await job!.remove();
-    expect(await effects.getJob(`outbox-${id}`)).toBeUndefined();
+    expect(await effects.getJob(job!.id!)).toBeUndefined();
     await effects.close();
     await waitFor('the lost row processed again', async () => (await env.ds.query(`SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL`))[0].n, (n) => n === 0, 30_000);
   } finally {

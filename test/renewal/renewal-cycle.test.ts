@@ -77,7 +77,7 @@ describe('one renewal cycle, day by day on the association calendar', () => {
 
     await system.ds.query(`UPDATE ce_entries SET status = 'approved' WHERE person_id = $1`, [person]);
     const done = await system.worker.get(SubmitRenewal).execute(person);
-    expect(done).toEqual({ renewed: [{ applicationId: renewing, nextDueOn: '2027-12-31' }], gaps: [] });
+    expect(done).toEqual({ renewed: [{ applicationId: renewing, nextDueOn: '2027-12-31', fee: { amount: 30, currency: 'USD', late: false } }], gaps: [] });
     expect(await state(renewing)).toBe('endorsed');
     await waitFor('the renewed email', () => templates(renewing), (t) => t.includes('renewed'));
     const renewedMail = system.smtp.to(emailOf.get(renewing)!).find((m) => header(m, 'X-Template') === 'renewed')!;

@@ -23,3 +23,10 @@ export function decodedHeader(mail: ReceivedMail, name: string): string | undefi
       : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
   );
 }
+
+/** The token of an account link in an email, as the portal page would read it from the fragment. */
+export function accountLink(mail: ReceivedMail, page: 'reset-password' | 'accept-invitation'): { url: string; token: string } {
+  const match = new RegExp(`https?://[^\\s"<>]+/${page}#token=([A-Za-z0-9_-]{43})`).exec(readableBody(mail));
+  if (!match) throw new Error(`no ${page} link in the message`);
+  return { url: match[0], token: match[1] };
+}

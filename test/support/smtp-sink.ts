@@ -12,6 +12,8 @@ export class SmtpSink {
   readonly messages: ReceivedMail[] = [];
   /** Addresses this server answers 550 for, as a mail server that does not know the mailbox would. */
   readonly rejected = new Set<string>();
+  /** Addresses answered 451 (try again later) as many times as their count says, as a greylisting server would. */
+  readonly deferred = new Map<string, number>();
   private server?: SMTPServer;
   port = 0;
 
@@ -21,6 +23,11 @@ export class SmtpSink {
       disabledCommands: ['STARTTLS'],
       logger: false,
       onRcptTo: (address, _session, callback) => {
+        const deferrals = this.deferred.get(address.address.toLowerCase()) ?? 0;
+        if (deferrals > 0) {
+          this.deferred.set(address.address.toLowerCase(), deferrals - 1);
+          return callback(Object.assign(new Error('4.7.1 Try again later'), { responseCode: 451 }));
+        }
         if (!this.rejected.has(address.address.toLowerCase())) return callback();
         callback(Object.assign(new Error('5.1.1 Mailbox unavailable'), { responseCode: 550 }));
       },

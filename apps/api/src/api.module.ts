@@ -4,9 +4,16 @@ import type { AppConfig } from '#config';
 import { AccessGuard, AuthModule, checkRouteAccess, listRouteAccess } from '#auth';
 import type { Framework } from '#framework';
 import { processModules } from '#platform';
+import { ApplicationsHttpModule } from './applications/applications-http.module.js';
 import { AuthHttpModule } from './auth/auth-http.module.js';
+import { ContinuingEducationHttpModule } from './continuing-education/continuing-education-http.module.js';
+import { ExamHttpModule } from './exam/exam-http.module.js';
+import { OutlookHttpModule } from './outlook/outlook-http.module.js';
+import { PanelHttpModule } from './panel/panel-http.module.js';
 import { QueuesDashboardModule } from './queues-dashboard/queues-dashboard.module.js';
 import { RaterFormModule } from './rater-form/rater-form.module.js';
+import { RegistryModule } from './registry/registry.module.js';
+import { StaffModule } from './staff/staff.module.js';
 
 /** The HTTP process: applicants, raters and staff. Every route is denied unless it says who may call it. */
 @Module({})
@@ -22,7 +29,7 @@ export class ApiModule implements OnModuleInit {
     const dashboard = config.queueDashboard ? [QueuesDashboardModule] : [];
     return {
       module: ApiModule,
-      imports: [...processModules(config, 'api', framework), DiscoveryModule, AuthModule, AuthHttpModule, RaterFormModule, ...dashboard],
+      imports: [...processModules(config, 'api', framework), DiscoveryModule, AuthModule, AuthHttpModule, RaterFormModule, OutlookHttpModule, StaffModule, RegistryModule, ApplicationsHttpModule, ContinuingEducationHttpModule, ExamHttpModule, PanelHttpModule, ...dashboard],
       providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
     };
   }

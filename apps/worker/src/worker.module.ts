@@ -5,6 +5,7 @@ import type { Framework } from '#framework';
 import { processModules } from '#platform';
 import { JOB_HANDLERS, JobRunner } from '#queue';
 import { ApplyEffectHandler } from './handlers/apply-effect.handler.js';
+import { ApplyEffectsHandler } from './handlers/apply-effects.handler.js';
 import { SendEmailHandler } from './handlers/send-email.handler.js';
 import { RenewalStepHandler } from './handlers/renewal-step.handler.js';
 import { SweepRemindersHandler } from './handlers/sweep-reminders.handler.js';
@@ -12,7 +13,7 @@ import { SweepRenewalsHandler } from './handlers/sweep-renewals.handler.js';
 import { OutboxRelay } from './outbox/outbox-relay.service.js';
 import { SchedulerKeeper } from './outbox/scheduler-keeper.service.js';
 
-const HANDLERS = [ApplyEffectHandler, SendEmailHandler, SweepRemindersHandler, SweepRenewalsHandler, RenewalStepHandler];
+const HANDLERS = [ApplyEffectsHandler, ApplyEffectHandler, SendEmailHandler, SweepRemindersHandler, SweepRenewalsHandler, RenewalStepHandler];
 
 /** The background process: the outbox relay, BullMQ processors and the sweeps. Serves health only. */
 @Module({})

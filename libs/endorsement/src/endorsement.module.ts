@@ -12,9 +12,19 @@ import { SweepReminders } from './reminders/sweep-reminders.use-case.js';
 import { SubmitRenewal } from './renewal/submit-renewal.use-case.js';
 import { SweepRenewals } from './renewal/sweep-renewals.use-case.js';
 import { TakeRenewalStep } from './renewal/take-renewal-step.use-case.js';
+import { GetOutlook } from './outlook/get-outlook.use-case.js';
+import { AssignApplication } from './staff/assign-application.use-case.js';
+import { CountStaffQueues } from './staff/count-staff-queues.use-case.js';
+import { FireStaffTransition } from './staff/fire-staff-transition.use-case.js';
+import { GetApplicationTimeline } from './staff/get-application-timeline.use-case.js';
+import { GetStaffApplication } from './staff/get-staff-application.use-case.js';
+import { ListStaffQueue } from './staff/list-staff-queue.use-case.js';
+import { RecordVettingCall } from './staff/record-vetting-call.use-case.js';
+import { SearchRegistry } from './registry/search-registry.use-case.js';
+import { SetRegistryListing } from './registry/set-registry-listing.use-case.js';
 import { TransitionApplication } from './transition/transition-application.use-case.js';
 
-const USE_CASES = [TransitionApplication, ApplyEffect, SendEmail, SweepReminders, ReplaceRaterAddress, FindReferenceByToken, RateReference, SweepRenewals, TakeRenewalStep, SubmitRenewal];
+const USE_CASES = [TransitionApplication, ApplyEffect, SendEmail, SweepReminders, ReplaceRaterAddress, FindReferenceByToken, RateReference, SweepRenewals, TakeRenewalStep, SubmitRenewal, GetOutlook, ListStaffQueue, CountStaffQueues, GetStaffApplication, GetApplicationTimeline, AssignApplication, FireStaffTransition, RecordVettingCall, SearchRegistry, SetRegistryListing];
 
 /** The endorsement use cases; the importing app provides the process modules (database, queues, mail). */
 @Module({

@@ -31,8 +31,17 @@ export interface DeliveryRow {
   attempts: number;
 }
 
+interface PendingMark {
+  id: string;
+  messageId: string;
+  response: string;
+  at: string;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
 /** A claim older than this belongs to a worker that died mid-send: the message may be sent again. */
-const STALE_CLAIM_MS = 60_000;
+export const STALE_CLAIM_MS = 60_000;
 
 /**
  * The email ledger: every message a row, queued → sending → sent | failed, with the SMTP answer.
@@ -40,6 +49,9 @@ const STALE_CLAIM_MS = 60_000;
  */
 @Injectable()
 export class EmailLedger {
+  private unmarked: PendingMark[] = [];
+  private marking?: Promise<void>;
+
   constructor(private readonly dataSource: DataSource) {}
 
   /** Records deliveries in the caller's transaction; returns the ids of those not recorded before. */
@@ -57,26 +69,59 @@ export class EmailLedger {
   }
 
   /**
-   * Takes a delivery for sending. Returns the row, `done` when it was already sent or failed, or
+   * Takes deliveries for sending in one statement: those queued, and those whose claim is stale (its
+   * worker died mid-send, so the message may go out twice). Returns the rows taken; the others were
+   * sent, failed, or are held by another worker's recent claim.
+   */
+  async claimMany(ids: readonly string[], now: Date): Promise<DeliveryRow[]> {
+    if (!ids.length) return [];
+    const [rows] = (await this.dataSource.query(
+      `UPDATE email_deliveries SET status = 'sending', attempts = attempts + 1, claimed_at = $2, updated_at = $2
+        WHERE id = ANY($1::uuid[]) AND (status = 'queued' OR (status = 'sending' AND claimed_at < $3))
+        RETURNING id, business_key, application_id, reference_id, template, recipient_kind, recipient_email, recipient_name, context, status, attempts`,
+      [ids, now, new Date(now.getTime() - STALE_CLAIM_MS)],
+    )) as [DeliveryRow[], number];
+    return rows;
+  }
+
+  /**
+   * Takes one delivery for sending. Returns the row, `done` when it was already sent or failed, or
    * `busy` while another worker's recent claim holds it.
    */
   async claim(id: string, now: Date): Promise<DeliveryRow | 'done' | 'busy'> {
-    const [row] = (await this.dataSource.query(
-      `UPDATE email_deliveries SET status = 'sending', attempts = attempts + 1, claimed_at = $2, updated_at = $2
-        WHERE id = $1 AND (status = 'queued' OR (status = 'sending' AND claimed_at < $3))
-        RETURNING id, business_key, application_id, reference_id, template, recipient_kind, recipient_email, recipient_name, context, status, attempts`,
-      [id, now, new Date(now.getTime() - STALE_CLAIM_MS)],
-    )) as [DeliveryRow[], number];
-    if (row?.[0]) return row[0];
+    const [row] = await this.claimMany([id], now);
+    if (row) return row;
     const [current] = (await this.dataSource.query(`SELECT status FROM email_deliveries WHERE id = $1`, [id])) as { status: string }[];
     return !current || current.status === 'sent' || current.status === 'failed' ? 'done' : 'busy';
   }
 
-  async markSent(id: string, result: { messageId: string; response: string }, now: Date): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE email_deliveries SET status = 'sent', message_id = $2, smtp_response = $3, last_error = NULL, sent_at = $4, updated_at = $4 WHERE id = $1`,
-      [id, result.messageId, result.response, now],
-    );
+  /**
+   * Records an SMTP 250. Marks arriving while an earlier UPDATE is on its way share the next one
+   * (group commit), so a busy sender costs a round trip per few messages, not per message; the
+   * promise resolves once the row says sent. Until then a crash may send the message again.
+   */
+  markSent(id: string, result: { messageId: string; response: string }, now: Date): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.unmarked.push({ id, messageId: result.messageId, response: result.response, at: now.toISOString(), resolve, reject });
+      this.marking ??= this.markPending();
+    });
+  }
+
+  private async markPending(): Promise<void> {
+    while (this.unmarked.length) {
+      const batch = this.unmarked.splice(0);
+      try {
+        await this.dataSource.query(
+          `UPDATE email_deliveries d SET status = 'sent', message_id = s.message_id, smtp_response = s.response, last_error = NULL, sent_at = s.at, updated_at = s.at
+             FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, message_id text, response text, at timestamptz) WHERE d.id = s.id`,
+          [JSON.stringify(batch.map(({ id, messageId, response, at }) => ({ id, message_id: messageId, response, at })))],
+        );
+        for (const mark of batch) mark.resolve();
+      } catch (error) {
+        for (const mark of batch) mark.reject(error as Error);
+      }
+    }
+    this.marking = undefined;
   }
 
   /** A transient failure: back in the queue for BullMQ's next attempt. */

@@ -22,6 +22,7 @@ describe('checkJobHandlers', () => {
   test('job ids are deterministic and free of ":" (BullMQ reserves it)', () => {
     expect(JOBS.sendEmail.jobId({ deliveryId: 'abc' })).toBe('email-abc');
     expect(JOBS.applyEffect.jobId({ outboxId: '42' })).toBe('outbox-42');
-    for (const def of Object.values(JOBS)) expect(def.jobId({ deliveryId: 'x', outboxId: 'y' } as never)).not.toContain(':');
+    expect(JOBS.applyEffects.jobId({ outboxIds: ['7', '8', '11'] })).toBe('outbox-7-to-11-n3');
+    for (const def of Object.values(JOBS)) expect(def.jobId({ deliveryId: 'x', outboxId: 'y', outboxIds: ['1', '2'] } as never)).not.toContain(':');
   });
 });

@@ -29,11 +29,24 @@ function job<P>(definition: Omit<JobDefinition<P>, 'payload'>): JobDefinition<P>
 }
 
 export const JOBS = {
-  /** Apply one outbox row's side effect (expand it into emails, reference requests, reminders …). */
+  /**
+   * Apply one outbox row's side effect (expand it into emails, reference requests, reminders …): a
+   * row of a failed `applyEffects` run, retried on its own.
+   */
   applyEffect: job<{ outboxId: string }>({
     queue: 'effects',
     name: 'apply-effect',
     jobId: (p) => `outbox-${p.outboxId}`,
+    options: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED },
+  }),
+  /**
+   * Apply a run of outbox rows (ascending ids) in one transaction and send their emails together: the
+   * relay's usual job. If the run fails it is split into `applyEffect` jobs, so one bad row retries alone.
+   */
+  applyEffects: job<{ outboxIds: string[] }>({
+    queue: 'effects',
+    name: 'apply-effects',
+    jobId: (p) => `outbox-${p.outboxIds[0]}-to-${p.outboxIds.at(-1)}-n${p.outboxIds.length}`,
     options: { attempts: 8, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: KEEP_COMPLETED, removeOnFail: KEEP_FAILED },
   }),
   /** Send one row of the email ledger. Transient SMTP failures retry with backoff. */

@@ -7,11 +7,18 @@ import { OUTBOX_CHANNEL } from '#db';
 import { JobQueues } from '#queue';
 
 const BATCH = 500;
+/**
+ * Rows per `applyEffects` job: one transaction and one email batch each. Small enough that the
+ * first emails leave while later runs are still being applied, and that a run's claims are sent
+ * well within the stale-claim window; large enough that round trips are paid per run, not per row.
+ */
+const RUN = 50;
 const MAINTENANCE_EVERY_MS = 5_000;
 
 /**
  * Hands committed work from PostgreSQL to Redis. Unpublished outbox rows go out in batches
- * (FOR UPDATE SKIP LOCKED, so any number of relays share them) with deterministic job ids, woken by
+ * (FOR UPDATE SKIP LOCKED, so any number of relays share them), as runs of consecutive rows in one
+ * `addBulk`, with deterministic job ids, woken by
  * NOTIFY and polling as a fallback. Because Redis may lose what it was given, rows and emails that
  * should have moved by now are handed over again; job ids make that harmless when nothing was lost.
  */
@@ -48,7 +55,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (!rows.length) return 0;
       const ids = rows.map((r) => String(r.id));
       // Enqueued before the mark commits: a crash in between publishes the rows again, deduplicated by job id.
-      await this.jobs.addBulk('applyEffect', ids.map((outboxId) => ({ outboxId })));
+      await this.jobs.addBulk('applyEffects', runsOf(ids));
       await manager.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
       return ids.length;
     });
@@ -64,7 +71,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       )) as { id: string }[];
       if (!rows.length) return;
       const ids = rows.map((r) => String(r.id));
-      await this.jobs.addBulk('applyEffect', ids.map((outboxId) => ({ outboxId })));
+      await this.jobs.addBulk('applyEffects', runsOf(ids));
       await manager.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
     });
     await this.dataSource.transaction(async (manager) => {
@@ -128,4 +135,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       retry(); // polling carries on meanwhile
     }
   }
+}
+
+/** Ids (ascending) cut into `applyEffects` payloads of at most RUN rows. */
+function runsOf(ids: string[]): { outboxIds: string[] }[] {
+  const runs = [];
+  for (let i = 0; i < ids.length; i += RUN) runs.push({ outboxIds: ids.slice(i, i + RUN) });
+  return runs;
 }

@@ -1,18 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
 import type { Framework } from '#framework';
 import { EmailLedger } from '#mail';
 import { Clock, FRAMEWORK } from '#platform';
+import { JobQueues } from '#queue';
 import type { Effect } from '#workflow';
 import type { EffectContext, EffectHandler } from './effect-context.js';
 import { EFFECT_HANDLERS } from './effect-handlers.js';
 import { DeliverEmails } from '../notifications/deliver-emails.use-case.js';
 
+type OutboxRow = EffectContext['application'] & { id: string; application_id: string; event_id: string | null; payload: Effect };
+
 /**
- * Applies one outbox row's side effect: in one transaction, the effect's rows (references,
- * reminders, email ledger entries) and the row's processed mark; then the emails go out.
- * A second run finds the row processed and does nothing.
+ * Applies outbox rows' side effects: in one transaction, every row's effect (references, reminders,
+ * email ledger entries) and the rows' processed marks; then their emails go out together. A second
+ * run finds the rows processed and does nothing. Rows are locked in id order, so overlapping runs
+ * wait for each other instead of deadlocking, and effects of one transition apply in their order.
  */
 @Injectable()
 export class ApplyEffect {
@@ -20,40 +24,59 @@ export class ApplyEffect {
     private readonly dataSource: DataSource,
     private readonly ledger: EmailLedger,
     private readonly deliver: DeliverEmails,
+    private readonly jobs: JobQueues,
     private readonly clock: Clock,
     @Inject(FRAMEWORK) private readonly framework: Framework,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async execute(outboxId: string): Promise<void> {
+  async execute(outboxIds: readonly string[]): Promise<void> {
     const now = this.clock.now();
     const deliveryIds = await this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(
-        `SELECT o.id, o.event_id, o.payload, o.processed_at, a.id AS application_id, a.association_code, a.rules, a.portfolio,
+      const rows = (await manager.query(
+        `SELECT o.id, o.event_id, o.payload, a.id AS application_id, a.association_code, a.rules, a.portfolio,
                 p.full_name AS applicant_name, p.email AS applicant_email
            FROM outbox o JOIN applications a ON a.id = o.application_id JOIN people p ON p.id = a.applicant_id
-          WHERE o.id = $1 FOR UPDATE OF o`,
-        [outboxId],
-      )) as (EffectContext['application'] & { id: string; application_id: string; event_id: string | null; payload: Effect; processed_at: Date | null })[];
-      if (!row || row.processed_at) return [];
-      const context: EffectContext = {
-        manager,
-        effect: row.payload,
-        outboxId,
-        eventId: row.event_id,
-        application: { ...row, id: row.application_id },
-        association: this.framework.association(row.association_code),
-        framework: this.framework,
-        now,
-        linkSecret: this.config.linkSecret,
-      };
-      const handler = EFFECT_HANDLERS[row.payload.type] as EffectHandler;
-      const deliveries = await handler(context);
+          WHERE o.id = ANY($1::bigint[]) AND o.processed_at IS NULL ORDER BY o.id FOR UPDATE OF o`,
+        [outboxIds],
+      )) as OutboxRow[];
+      // A row another run processed while this one waited for its lock no longer matches (PostgreSQL re-checks it).
+      if (!rows.length) return [];
+      const deliveries = [];
+      for (const row of rows) deliveries.push(...(await this.apply(manager, row, now)));
       const ids = await this.ledger.record(manager, deliveries, now);
-      await manager.query(`UPDATE outbox SET processed_at = $2 WHERE id = $1`, [outboxId, now]);
+      await manager.query(`UPDATE outbox SET processed_at = $2 WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id), now]);
       return ids;
     });
     // A crash here leaves the deliveries queued in the ledger; the relay hands them to Redis again.
     await this.deliver.now(deliveryIds);
+  }
+
+  /**
+   * A run of rows, as the relay hands them over. If the run fails (one row's effect throws, a
+   * deadlock), nothing of it was committed: it is split into one job per row, each retried on its own.
+   */
+  async executeRun(outboxIds: readonly string[]): Promise<void> {
+    try {
+      await this.execute(outboxIds);
+    } catch (error) {
+      if (outboxIds.length === 1) throw error;
+      await this.jobs.addBulk('applyEffect', outboxIds.map((outboxId) => ({ outboxId })));
+    }
+  }
+
+  private apply(manager: EntityManager, row: OutboxRow, now: Date) {
+    const context: EffectContext = {
+      manager,
+      effect: row.payload,
+      outboxId: String(row.id),
+      eventId: row.event_id,
+      application: { ...row, id: row.application_id },
+      association: this.framework.association(row.association_code),
+      framework: this.framework,
+      now,
+      linkSecret: this.config.linkSecret,
+    };
+    return (EFFECT_HANDLERS[row.payload.type] as EffectHandler)(context);
   }
 }

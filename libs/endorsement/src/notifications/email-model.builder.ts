@@ -35,20 +35,48 @@ export class EmailModelBuilder {
     @Inject(FRAMEWORK) private readonly framework: Framework,
   ) {}
 
-  async build(delivery: DeliveryRow, now: Date): Promise<EmailModel> {
-    const ctx = delivery.context as { eventId?: string; daysWaiting?: number; accountTokenId?: string };
-    if (delivery.application_id === null && ctx.accountTokenId) return this.buildForAccount(delivery, ctx.accountTokenId);
-    // One query: every message is built from one round trip, whatever it names.
-    const [app] = (await this.dataSource.query(
-      `SELECT a.association_code, a.rules, p.full_name AS applicant_name, a.portfolio->'references' AS raters,
+  /**
+   * The models of many deliveries, from one query for all those about an application (account
+   * emails read their token row each). A delivery that cannot be built yet gets its Error, not the batch.
+   */
+  async buildMany(deliveries: readonly DeliveryRow[], now: Date): Promise<(EmailModel | Error)[]> {
+    const facts = await this.applicationFacts(deliveries);
+    return Promise.all(
+      deliveries.map(async (delivery, i) => {
+        try {
+          const { accountTokenId } = delivery.context as { accountTokenId?: string };
+          if (delivery.application_id === null && accountTokenId) return await this.buildForAccount(delivery, accountTokenId);
+          const app = facts.get(i);
+          if (!app) throw new Error(`application ${delivery.application_id} not found`);
+          return this.buildForApplication(delivery, app, now);
+        } catch (error) {
+          return error as Error;
+        }
+      }),
+    );
+  }
+
+  /** What the application-bound deliveries name, keyed by their index in `deliveries`. */
+  private async applicationFacts(deliveries: readonly DeliveryRow[]): Promise<Map<number, ApplicationFacts>> {
+    const wanted = deliveries
+      .map((d, i) => ({ i, application_id: d.application_id, event_id: (d.context as { eventId?: string }).eventId ?? null, reference_id: d.reference_id }))
+      .filter((d) => d.application_id !== null);
+    if (!wanted.length) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT d.i, a.association_code, a.rules, p.full_name AS applicant_name, a.portfolio->'references' AS raters,
               a.endorsement_number, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS renewal_due_on, a.exam_approved_at,
               e.reason, r.id AS reference_id, r.rater_name, r.role AS rater_role, r.token_expires_at
-         FROM applications a JOIN people p ON p.id = a.applicant_id
-         LEFT JOIN application_events e ON e.id = $2::bigint
-         LEFT JOIN application_references r ON r.id = $3::uuid
-        WHERE a.id = $1`,
-      [delivery.application_id, ctx.eventId ?? null, delivery.reference_id],
-    )) as ApplicationFacts[];
+         FROM jsonb_to_recordset($1::jsonb) AS d(i int, application_id uuid, event_id bigint, reference_id uuid)
+         JOIN applications a ON a.id = d.application_id JOIN people p ON p.id = a.applicant_id
+         LEFT JOIN application_events e ON e.id = d.event_id
+         LEFT JOIN application_references r ON r.id = d.reference_id`,
+      [JSON.stringify(wanted)],
+    )) as (ApplicationFacts & { i: number })[];
+    return new Map(rows.map((r) => [r.i, r]));
+  }
+
+  private buildForApplication(delivery: DeliveryRow, app: ApplicationFacts, now: Date): EmailModel {
+    const ctx = delivery.context as { daysWaiting?: number };
     const association = this.framework.association(app.association_code);
     const tz = association.timeZone;
     const model: EmailModel = {

@@ -29,34 +29,51 @@ export interface RenewalGap {
   recorded: number;
 }
 
+/** One measure of a cycle: what the held categories ask and what the approved entries give. */
+export interface RenewalMeasure {
+  code: RenewalGap['code'];
+  required: number;
+  recorded: number;
+  /** What the hours are of, e.g. "of relationship-based training". */
+  what: string;
+}
+
 /**
- * What the approved entries of a cycle still lack: for each measure, the most any held category
- * asks. Empty when the endorsement can be renewed. Hours are compared in hundredths (29.5 < 30).
+ * Every measure the cycle asks for (required > 0), with the approved hours recorded against it: for
+ * each measure, the most any held category asks. Empty when nothing is due (e.g. a first cycle exempt).
  */
-export function checkRenewalRequirements(entries: readonly CeEntry[], situation: RenewalSituation): RenewalGap[] {
+export function renewalProgress(entries: readonly CeEntry[], situation: RenewalSituation): RenewalMeasure[] {
   const applicable = situation.requirements.filter((r) => !(situation.firstCycle && r.firstCycleExempt));
   if (!applicable.length) return [];
   const most = (pick: (r: RenewalRequirements) => number) => Math.max(0, ...applicable.map(pick));
   const sum = (filter: (e: CeEntry) => boolean) => entries.filter(filter).reduce((n, e) => n + Math.round(e.hours * 100), 0) / 100;
 
   const training = (e: CeEntry) => e.kind === 'training';
-  const measures: [RenewalGap['code'], number, number, string][] = [
-    ['ce_hours_short', most((r) => r.ceHours), sum(training), 'of relationship-based training'],
-    ['dei_hours_short', most((r) => r.deiHours), sum((e) => training(e) && e.dei), 'of training on diversity, equity and inclusion'],
-    [
-      'rsc_training_hours_short',
-      situation.providesRsc ? most((r) => r.rscProviderRscTrainingHours) : 0,
-      sum((e) => training(e) && e.aboutRsc),
-      'of training about reflective supervision/consultation (you provide it)',
-    ],
-    [
-      'rsc_hours_short',
-      most((r) => (r.reducedRscHours && situation.yearsEndorsed >= r.reducedRscHours.afterYearsEndorsed ? r.reducedRscHours.hours : r.rscHours)),
-      sum((e) => e.kind === 'rsc'),
-      'of reflective supervision/consultation received',
-    ],
+  const measures: RenewalMeasure[] = [
+    { code: 'ce_hours_short', required: most((r) => r.ceHours), recorded: sum(training), what: 'of relationship-based training' },
+    { code: 'dei_hours_short', required: most((r) => r.deiHours), recorded: sum((e) => training(e) && e.dei), what: 'of training on diversity, equity and inclusion' },
+    {
+      code: 'rsc_training_hours_short',
+      required: situation.providesRsc ? most((r) => r.rscProviderRscTrainingHours) : 0,
+      recorded: sum((e) => training(e) && e.aboutRsc),
+      what: 'of training about reflective supervision/consultation (you provide it)',
+    },
+    {
+      code: 'rsc_hours_short',
+      required: most((r) => (r.reducedRscHours && situation.yearsEndorsed >= r.reducedRscHours.afterYearsEndorsed ? r.reducedRscHours.hours : r.rscHours)),
+      recorded: sum((e) => e.kind === 'rsc'),
+      what: 'of reflective supervision/consultation received',
+    },
   ];
-  return measures
-    .filter(([, required, recorded]) => Math.round(recorded * 100) < Math.round(required * 100))
-    .map(([code, required, recorded, what]) => ({ code, required, recorded, message: `You have ${recorded} of the ${required} ${required === 1 ? 'hour' : 'hours'} ${what} this renewal requires.` }));
+  return measures.filter((m) => m.required > 0);
+}
+
+/**
+ * What the approved entries of a cycle still lack. Empty when the endorsement can be renewed.
+ * Hours are compared in hundredths (29.5 < 30).
+ */
+export function checkRenewalRequirements(entries: readonly CeEntry[], situation: RenewalSituation): RenewalGap[] {
+  return renewalProgress(entries, situation)
+    .filter(({ required, recorded }) => Math.round(recorded * 100) < Math.round(required * 100))
+    .map(({ code, required, recorded, what }) => ({ code, required, recorded, message: `You have ${recorded} of the ${required} ${required === 1 ? 'hour' : 'hours'} ${what} this renewal requires.` }));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import { firstDueOn, nextDueOn, renewalCycle } from './renewal-calendar.js';
+import { DateTime } from 'luxon';
+import { firstDueOn, lapsedIfDueBefore, nextDueOn, renewalCycle } from './renewal-calendar.js';
 
 const MI = { dueMonthDay: '12-31', lateWindowEndMonthDay: '01-31', fee: 30, lateFee: 25, leadDays: 60, reminderDaysBefore: [60, 30, 14, 7, 1], lateWindowReminderEveryDays: 7 };
 const iso = (d: Date) => d.toISOString();
@@ -64,5 +65,24 @@ describe('other calendars', () => {
   test('reminders before the due day are listed longest offset first, without repeats', () => {
     const c = renewalCycle('2026-12-31', { ...MI, reminderDaysBefore: [7, 60, 7, 1] }, 'America/Detroit');
     expect(c.reminders.filter((r) => !r.late).map((r) => r.key)).toEqual(['before-60', 'before-7', 'before-1']);
+  });
+});
+
+describe('lapsedIfDueBefore (the sweep\'s range of due days to lapse)', () => {
+  test('agrees with the cycle\'s lapse day for every due day and sweep day tried', () => {
+    const calendars = [
+      { renewal: MI, zone: 'America/Detroit' },
+      { renewal: { ...MI, lateWindowEndMonthDay: '03-31' }, zone: 'Australia/Perth' },
+      { renewal: { ...MI, dueMonthDay: '06-30', lateWindowEndMonthDay: '06-30' }, zone: 'America/Chicago' },
+    ];
+    for (const { renewal, zone } of calendars) {
+      for (const dueOn of ['2026-12-31', '2027-01-31', '2027-02-28', '2028-02-29', '2027-06-30', '2027-03-31']) {
+        const lapseDay = DateTime.fromJSDate(renewalCycle(dueOn, renewal, zone).lapsesAt, { zone }).toISODate()!;
+        for (let d = DateTime.fromISO(dueOn).minus({ days: 3 }); d <= DateTime.fromISO(dueOn).plus({ days: 400 }); d = d.plus({ days: 1 })) {
+          const today = d.toISODate()!;
+          expect([dueOn, today, dueOn < lapsedIfDueBefore(today, renewal, zone)]).toEqual([dueOn, today, today >= lapseDay]);
+        }
+      }
+    }
   });
 });

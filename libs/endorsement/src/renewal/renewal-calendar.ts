@@ -63,6 +63,18 @@ export function nextDueOn(dueOn: string, renewal: Cycle, timeZone: string): stri
   return onMonthDay(localDate(dueOn, timeZone).year + 1, renewal.dueMonthDay, timeZone).toISODate()!;
 }
 
+/**
+ * The sweep's bound for lapsing on local day `today`: an endorsement due before the returned day
+ * has a late window that ended before `today`. The late window ends on the first late-window
+ * month-day after the due day, so that holds exactly when such a month-day lies between the due
+ * day and today, i.e. when the due day precedes the last such month-day before today.
+ */
+export function lapsedIfDueBefore(today: string, renewal: Cycle, timeZone: string): string {
+  const day = localDate(today, timeZone);
+  const thisYear = onMonthDay(day.year, renewal.lateWindowEndMonthDay, timeZone);
+  return (thisYear < day ? thisYear : onMonthDay(day.year - 1, renewal.lateWindowEndMonthDay, timeZone)).toISODate()!;
+}
+
 function localDate(isoDate: string, timeZone: string): DateTime {
   const d = DateTime.fromISO(isoDate, { zone: timeZone });
   if (!d.isValid) throw new Error(`not a date: ${isoDate}`);

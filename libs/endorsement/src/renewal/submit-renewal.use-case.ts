@@ -6,11 +6,18 @@ import { Clock, FRAMEWORK } from '#platform';
 import { loadApplicationRow } from '../transition/application-row.js';
 import { TransitionApplication } from '../transition/transition-application.use-case.js';
 import { checkRenewalRequirements, type RenewalGap } from './check-renewal-requirements.js';
-import { nextDueOn } from './renewal-calendar.js';
+import { nextDueOn, renewalCycle } from './renewal-calendar.js';
+
+/** What a renewal costs: the association's fee, plus its late fee once the due day has passed. */
+export interface RenewalFee {
+  amount: number;
+  currency: string;
+  late: boolean;
+}
 
 export interface SubmitRenewalResult {
-  /** Endorsements renewed, with their next due day; empty when something is missing. */
-  renewed: { applicationId: string; nextDueOn: string }[];
+  /** Endorsements renewed, with their next due day and fee; empty when something is missing. */
+  renewed: { applicationId: string; nextDueOn: string; fee: RenewalFee }[];
   /** What the cycle still lacks, in plain language; empty when renewed. */
   gaps: RenewalGap[];
 }
@@ -45,10 +52,13 @@ export class SubmitRenewal {
       for (const { id, association_code, due_on } of due) {
         const association = this.framework.association(association_code);
         const next = nextDueOn(due_on, association.renewal, association.timeZone);
-        // The guard judges this cycle's hours; then the next cycle's due day, which the `renewed` email names.
-        await this.transition.executeIn(manager, { applicationId: id, event: 'renew', actor: { id: personId, role: 'system' } });
+        const late = now >= renewalCycle(due_on, association.renewal, association.timeZone).lateFrom;
+        const fee = { amount: association.renewal.fee + (late ? association.renewal.lateFee : 0), currency: association.currency, late };
+        // The guard judges this cycle's hours; the event records the fee charged, for staff and audit.
+        await this.transition.executeIn(manager, { applicationId: id, event: 'renew', actor: { id: personId, role: 'system' }, payload: { dueOn: due_on, fee } });
+        // Then the next cycle's due day, which the `renewed` email names.
         await manager.query(`UPDATE applications SET renewal_due_on = $2::date WHERE id = $1`, [id, next]);
-        renewed.push({ applicationId: id, nextDueOn: next });
+        renewed.push({ applicationId: id, nextDueOn: next, fee });
       }
       return { renewed, gaps: [] };
     });

@@ -4,14 +4,18 @@ import { DataSource } from 'typeorm';
 import type { Framework } from '#framework';
 import { Clock, FRAMEWORK } from '#platform';
 import { JobQueues, type PayloadOf } from '#queue';
+import { lapsedIfDueBefore } from './renewal-calendar.js';
 
-const BATCH = 1_000;
+/** Rows per keyset page, and jobs per addBulk: one PostgreSQL and one Redis round trip per page. */
+const BATCH = 2_000;
 
 /**
  * Finds, per association and on its own calendar, the endorsements whose renewal opens today or
  * earlier (`leadDays` before the due day) and those whose late window has ended, and hands each to
- * a `renewal-step` job. Streams in keyset batches, so memory stays flat however many endorsements
- * there are; job ids are deterministic, so a second sweep (or a second worker) adds nothing new.
+ * a `renewal-step` job. Both are a range of due days, read in keyset pages along the renewal index
+ * (association, state, due day, id): each page is an index range scan, and memory stays flat
+ * however many endorsements there are. Job ids are deterministic, so a second sweep (or a second
+ * worker) adds nothing new, and a sweep killed half-way is finished by the next.
  */
 @Injectable()
 export class SweepRenewals {
@@ -24,34 +28,34 @@ export class SweepRenewals {
 
   async execute(): Promise<number> {
     let found = 0;
-    for (const association of this.framework.associations.values()) {
-      const today = DateTime.fromJSDate(this.clock.now(), { zone: association.timeZone }).toISODate()!;
-      const opensBy = DateTime.fromISO(today).plus({ days: association.renewal.leadDays }).toISODate()!;
-      found += await this.stream(association.code, 'open', `state = 'endorsed' AND renewal_due_on <= $2::date`, opensBy);
-      found += await this.stream(association.code, 'lapse', `state = 'renewal_due' AND ${LATE_WINDOW_END} < $2::date`, today, association.renewal.lateWindowEndMonthDay);
+    for (const { code, timeZone, renewal } of this.framework.associations.values()) {
+      const today = DateTime.fromJSDate(this.clock.now(), { zone: timeZone }).toISODate()!;
+      const opensIfDueBefore = DateTime.fromISO(today).plus({ days: renewal.leadDays + 1 }).toISODate()!;
+      found += await this.stream(code, 'open', 'endorsed', opensIfDueBefore);
+      found += await this.stream(code, 'lapse', 'renewal_due', lapsedIfDueBefore(today, renewal, timeZone));
     }
     return found;
   }
 
-  private async stream(associationCode: string, step: 'open' | 'lapse', where: string, day: string, lateEnd?: string): Promise<number> {
-    let after = '00000000-0000-0000-0000-000000000000';
+  /** Queues `step` for every endorsement of the association in `state` due before `dueBefore`. */
+  private async stream(associationCode: string, step: 'open' | 'lapse', state: string, dueBefore: string): Promise<number> {
+    let after = { dueOn: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
     let found = 0;
     for (;;) {
       const rows = (await this.dataSource.query(
         `SELECT id, to_char(renewal_due_on, 'YYYY-MM-DD') AS due_on FROM applications
-          WHERE association_code = $1 AND ${where} AND id > $3::uuid ORDER BY id LIMIT ${BATCH}`,
-        lateEnd ? [associationCode, day, after, lateEnd] : [associationCode, day, after],
+          WHERE association_code = $1 AND state = $2 AND renewal_due_on < $3::date AND (renewal_due_on, id) > ($4::date, $5::uuid)
+          ORDER BY renewal_due_on, id LIMIT ${BATCH}`,
+        [associationCode, state, dueBefore, after.dueOn, after.id],
       )) as { id: string; due_on: string }[];
-      if (!rows.length) return found;
-      const jobs: PayloadOf<'renewalStep'>[] = rows.map((r) => ({ applicationId: r.id, dueOn: r.due_on, step }));
-      await this.jobs.addBulk('renewalStep', jobs);
-      found += rows.length;
-      after = rows[rows.length - 1]!.id;
+      if (rows.length) {
+        const jobs: PayloadOf<'renewalStep'>[] = rows.map((r) => ({ applicationId: r.id, dueOn: r.due_on, step }));
+        await this.jobs.addBulk('renewalStep', jobs);
+        found += rows.length;
+      }
+      if (rows.length < BATCH) return found;
+      const last = rows[rows.length - 1]!;
+      after = { dueOn: last.due_on, id: last.id };
     }
   }
 }
-
-/** The last day of the late window after a due day: that month-day this year if later, else next year ($4 = 'MM-DD'). */
-const LATE_WINDOW_END = `(CASE WHEN to_char(renewal_due_on, 'MM-DD') < $4
-    THEN to_date(extract(year FROM renewal_due_on)::int || '-' || $4, 'YYYY-MM-DD')
-    ELSE to_date((extract(year FROM renewal_due_on)::int + 1) || '-' || $4, 'YYYY-MM-DD') END)`;

@@ -43,7 +43,7 @@ const SELECT_APPLICATION_ROW = `
          CASE WHEN a.state = 'draft' THEN a.portfolio END AS portfolio,
          a.amended_at, a.exam_approved_at, a.state_changed_at,
          CASE WHEN a.state = 'reference_checks'
-              THEN ARRAY(SELECT DISTINCT r.role FROM application_references r WHERE r.application_id = a.id AND r.status = 'rated')
+              THEN ARRAY(SELECT DISTINCT r.role FROM application_references r WHERE r.application_id = a.id AND r.status = 'rated' AND r.revoked_at IS NULL)
               ELSE '{}' END AS rated_roles,
          CASE WHEN a.state = 'exam' THEN (
            SELECT json_build_object('attempts', count(*), 'part1', (array_agg(x.part1_percent ORDER BY x.attempt_no DESC))[1],
@@ -70,9 +70,12 @@ const SELECT_RENEWAL_FACTS = `
 /** Reads an application and the guard facts its state's events need, inside the caller's transaction. */
 export async function loadApplicationRow(manager: EntityManager, id: string, now: Date): Promise<ApplicationRow | undefined> {
   const [app] = (await manager.query(SELECT_APPLICATION_ROW, [id])) as ApplicationRow[];
-  if (app?.state === 'renewal_due') {
-    const [{ renewal }] = (await manager.query(SELECT_RENEWAL_FACTS, [id, now])) as { renewal: RenewalFacts }[];
-    app.renewal = renewal;
-  }
+  if (app?.state === 'renewal_due') app.renewal = await loadRenewalFacts(manager, id, now);
   return app;
+}
+
+/** The renewal facts of an endorsement's current cycle (also what its holder's progress is shown against). */
+export async function loadRenewalFacts(manager: Pick<EntityManager, 'query'>, id: string, now: Date): Promise<RenewalFacts> {
+  const [{ renewal }] = (await manager.query(SELECT_RENEWAL_FACTS, [id, now])) as { renewal: RenewalFacts }[];
+  return renewal;
 }

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { EndorsementModule } from '#endorsement';
+import { RegistryController } from './registry.controller.js';
+
+/** GET /registry (public) and the endorsee's opt-in. */
+@Module({
+  imports: [EndorsementModule],
+  controllers: [RegistryController],
+})
+export class RegistryModule {}

@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Framework } from '#framework';
+import { Clock, FRAMEWORK } from '#platform';
+import { isUniqueViolation } from '../../accounts/is-unique-violation.js';
+import { AccountLinks } from '../../links/account-links.js';
+
+export interface CreateAdministratorCommand {
+  email: string;
+  fullName: string;
+  /** The association administered; none for an Alliance-wide administrator, who sees them all. */
+  associationCode?: string;
+}
+
+export type CreateAdministratorResult = { created: true; accountId: string } | { created: false };
+
+/**
+ * The first administrator of an installation (or of an association), made by the operator from a
+ * shell. Like an invited staff member, the account has no password: an emailed single-use link
+ * (7 days) lets its owner set one, so no secret passes through the operator's terminal. An address
+ * already known changes nothing.
+ */
+@Injectable()
+export class CreateAdministrator {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly links: AccountLinks,
+    private readonly clock: Clock,
+    @Inject(FRAMEWORK) private readonly framework: Framework,
+  ) {}
+
+  async execute(command: CreateAdministratorCommand): Promise<CreateAdministratorResult> {
+    const { email, fullName, associationCode = null } = command;
+    if (associationCode !== null && !this.framework.associations.has(associationCode)) {
+      throw new Error(`"${associationCode}" is not an association of this system (${[...this.framework.associations.keys()].join(', ')})`);
+    }
+    // A person belongs to an association; an Alliance administrator's emails carry the first one's name.
+    const home = associationCode ?? [...this.framework.associations.keys()].sort()[0];
+    const now = this.clock.now();
+    let created: { accountId: string; deliveries: string[] };
+    try {
+      created = await this.dataSource.transaction(async (manager) => {
+        const [person] = (await manager.query(`INSERT INTO people (association_code, email, full_name, created_at) VALUES ($1, $2, $3, $4) RETURNING id`, [
+          home,
+          email,
+          fullName,
+          now,
+        ])) as { id: string }[];
+        const [account] = (await manager.query(
+          `INSERT INTO accounts (person_id, email, roles, association_code, created_at, updated_at) VALUES ($1, $2, ARRAY['administrator'], $3, $4, $4) RETURNING id`,
+          [person.id, email, associationCode, now],
+        )) as { id: string }[];
+        return { accountId: account.id, deliveries: await this.links.issue(manager, { id: account.id, email, fullName }, 'staff_invitation', now) };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return { created: false };
+      throw error;
+    }
+    await this.links.send(created.deliveries);
+    return { created: true, accountId: created.accountId };
+  }
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ProblemException } from '#platform';
+import { ReplaceRaterAddress } from '../references/replace-rater-address.use-case.js';
+import { findOwnApplication } from './own-application.js';
+
+export interface ChangeRaterEmailCommand {
+  personId: string;
+  applicationId: string;
+  referenceId: string;
+  email: string;
+}
+
+/** The applicant corrects a rater's address on their own application; ReplaceRaterAddress does the rest. */
+@Injectable()
+export class ChangeRaterEmail {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly replaceRaterAddress: ReplaceRaterAddress,
+  ) {}
+
+  async execute(command: ChangeRaterEmailCommand): Promise<{ referenceId: string }> {
+    const app = await findOwnApplication(this.dataSource, command.personId, command.applicationId);
+    const [reference] = (await this.dataSource.query(`SELECT 1 FROM application_references WHERE id = $1 AND application_id = $2`, [command.referenceId, app.id])) as unknown[];
+    if (!reference) throw new ProblemException(404, 'reference_not_found', 'Reference not found', 'This application has no reference with this id.');
+    return this.replaceRaterAddress.execute({ applicationId: app.id, referenceId: command.referenceId, raterEmail: command.email });
+  }
+}

@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EligibilityGap, Framework, Portfolio } from '#framework';
+import { Clock, FRAMEWORK } from '#platform';
+import { findOwnApplication } from './own-application.js';
+import { pendingSteps, type PendingStep } from './pending-steps.js';
+import { portfolioGaps } from './portfolio-gaps.js';
+
+export interface ReferenceView {
+  id: string;
+  role: string;
+  raterName: string;
+  raterEmail: string;
+  waivedAccess: boolean;
+  status: string;
+  requestedAt: Date | null;
+  ratedAt: Date | null;
+  /** The rater's answers; never present when the applicant waived access to this form. */
+  rating?: unknown;
+}
+
+export interface ApplicationView {
+  id: string;
+  associationCode: string;
+  categoryCode: string;
+  trackCode: string | null;
+  displayName: string;
+  state: string;
+  version: number;
+  portfolio: Portfolio;
+  eligibilityGaps: EligibilityGap[];
+  references: ReferenceView[];
+  pendingSteps: PendingStep[];
+  endorsement: { number: string; endorsedAt: Date | null; renewalDueOn: string | null } | null;
+  submittedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** One of the caller's applications: where it stands, what it lacks, and what is still to happen. */
+@Injectable()
+export class GetApplication {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    @Inject(FRAMEWORK) private readonly framework: Framework,
+  ) {}
+
+  async execute(personId: string, applicationId: string): Promise<ApplicationView> {
+    const app = await findOwnApplication(this.dataSource, personId, applicationId);
+    // The rating leaves the database only when the applicant kept the right to see it.
+    const references = (await this.dataSource.query(
+      `SELECT id, role, rater_name AS "raterName", rater_email AS "raterEmail", waived_access AS "waivedAccess", status,
+              requested_at AS "requestedAt", rated_at AS "ratedAt", CASE WHEN NOT waived_access THEN rating END AS rating
+         FROM application_references WHERE application_id = $1 AND revoked_at IS NULL ORDER BY created_at, id`,
+      [app.id],
+    )) as ReferenceView[];
+    for (const ref of references) if (ref.waivedAccess || ref.rating === null) delete ref.rating;
+    return {
+      id: app.id,
+      associationCode: app.association_code,
+      categoryCode: app.category_code,
+      trackCode: app.track_code,
+      displayName: app.rules.displayName,
+      state: app.state,
+      version: app.version,
+      portfolio: app.portfolio,
+      eligibilityGaps: portfolioGaps(app.state, app.portfolio, app.rules, this.clock.now()),
+      references,
+      pendingSteps: await pendingSteps(this.dataSource, app, this.framework),
+      endorsement: app.endorsement_number ? { number: app.endorsement_number, endorsedAt: app.endorsed_at, renewalDueOn: app.renewal_due_on } : null,
+      submittedAt: app.submitted_at,
+      createdAt: app.created_at,
+      updatedAt: app.updated_at,
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface ApplicationSummary {
+  id: string;
+  associationCode: string;
+  categoryCode: string;
+  trackCode: string | null;
+  displayName: string;
+  state: string;
+  version: number;
+  endorsementNumber: string | null;
+  createdAt: Date;
+  stateChangedAt: Date;
+}
+
+/** The caller's own applications, newest first (an applicant has a handful, never a page's worth). */
+@Injectable()
+export class ListApplications {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(personId: string): Promise<{ applications: ApplicationSummary[] }> {
+    const applications = (await this.dataSource.query(
+      `SELECT id, association_code AS "associationCode", category_code AS "categoryCode", track_code AS "trackCode",
+              rules->>'displayName' AS "displayName", state, version, endorsement_number AS "endorsementNumber",
+              created_at AS "createdAt", state_changed_at AS "stateChangedAt"
+         FROM applications WHERE applicant_id = $1 ORDER BY created_at DESC, id`,
+      [personId],
+    )) as ApplicationSummary[];
+    return { applications };
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Portfolio } from '#framework';
+import { OutboxNotifier } from '#db';
+import { Clock } from '#platform';
+import { TransitionApplication } from '../transition/transition-application.use-case.js';
+import type { TransitionResult } from '../transition/transition.command.js';
+import { findOwnApplication } from './own-application.js';
+import { transitionProblem } from '../staff/transition-problem.js';
+
+export interface ReinstateEndorsementCommand {
+  personId: string;
+  applicationId: string;
+  /** The raters for the new references; absent: the raters already in the portfolio are asked again. */
+  references?: Portfolio['references'];
+  expectedVersion?: number;
+}
+
+/**
+ * A lapsed endorsee asks to be reinstated: the earlier references stop counting (their links are
+ * revoked), new ones are requested, and the application goes back through review without the exam.
+ */
+@Injectable()
+export class ReinstateEndorsement {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transition: TransitionApplication,
+    private readonly outbox: OutboxNotifier,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: ReinstateEndorsementCommand): Promise<TransitionResult> {
+    const now = this.clock.now();
+    const result = await this.dataSource.transaction(async (manager) => {
+      const app = await findOwnApplication(manager, command.personId, command.applicationId, true);
+      // Only a lapsed endorsement may be marked; in any other state the transition below refuses and all of this rolls back.
+      await manager.query(
+        `UPDATE applications SET reinstatement = true, portfolio = CASE WHEN $2::jsonb IS NULL THEN portfolio ELSE jsonb_set(portfolio, '{references}', $2::jsonb) END
+          WHERE id = $1`,
+        [app.id, command.references ? JSON.stringify(command.references) : null],
+      );
+      await manager.query(`UPDATE application_references SET revoked_at = $2, token_hash = NULL WHERE application_id = $1 AND revoked_at IS NULL`, [app.id, now]);
+      return this.transition
+        .executeIn(manager, { applicationId: app.id, event: 'reinstate', actor: { id: command.personId, role: 'applicant' }, expectedVersion: command.expectedVersion })
+        .catch((error: unknown) => {
+          throw transitionProblem(error);
+        });
+    });
+    this.outbox.poke();
+    return result;
+  }
+}

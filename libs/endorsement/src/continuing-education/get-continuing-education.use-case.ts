@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '#platform';
+import { renewalProgress, type RenewalMeasure } from '../renewal/check-renewal-requirements.js';
+import { loadRenewalFacts } from '../transition/application-row.js';
+import { CE_ENTRY_COLUMNS, type CeEntryView } from './ce-entry.view.js';
+
+export interface CeProgress {
+  /** The due day of the current cycle: the earliest among the endorsements held. */
+  dueOn: string;
+  firstCycle: boolean;
+  /** Nothing is required this cycle (the first cycle after endorsement, where the data says so). */
+  exempt: boolean;
+  /** Each measure the cycle asks for (ce_hours, dei_hours, rsc_training_hours, rsc_hours), with the approved hours so far. */
+  measures: (Omit<RenewalMeasure, 'code'> & { code: string; met: boolean })[];
+}
+
+/** Most entries one answer lists: years of a diligent endorsee's log. */
+const MAX_ENTRIES = 500;
+
+/** The endorsee's log, newest first, and where they stand against the current cycle's requirements. */
+@Injectable()
+export class GetContinuingEducation {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(personId: string): Promise<{ entries: CeEntryView[]; progress: CeProgress | null }> {
+    const entries = (await this.dataSource.query(
+      `SELECT ${CE_ENTRY_COLUMNS} FROM ce_entries c WHERE c.person_id = $1 ORDER BY c.completed_on DESC, c.created_at DESC LIMIT ${MAX_ENTRIES}`,
+      [personId],
+    )) as CeEntryView[];
+    return { entries, progress: await this.progress(personId) };
+  }
+
+  private async progress(personId: string): Promise<CeProgress | null> {
+    // One renewal covers every category held, on the earliest cycle's due day.
+    const [current] = (await this.dataSource.query(
+      `SELECT id, to_char(renewal_due_on, 'YYYY-MM-DD') AS due_on FROM applications
+        WHERE applicant_id = $1 AND state IN ('endorsed', 'renewal_due') AND renewal_due_on IS NOT NULL ORDER BY renewal_due_on, id LIMIT 1`,
+      [personId],
+    )) as { id: string; due_on: string }[];
+    if (!current) return null;
+    const facts = await loadRenewalFacts(this.dataSource, current.id, this.clock.now());
+    const measures = renewalProgress(facts.entries, facts).map((m) => ({ ...m, code: m.code.replace(/_short$/, ''), met: Math.round(m.recorded * 100) >= Math.round(m.required * 100) }));
+    return { dueOn: current.due_on, firstCycle: facts.firstCycle, exempt: measures.length === 0, measures };
+  }
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedAccount } from '#auth';
+import { OutboxNotifier } from '#db';
+import { Clock } from '#platform';
+import { findStaffApplication } from '../staff/find-staff-application.js';
+import { staffRole } from '../staff/staff-scope.js';
+import { transitionProblem } from '../staff/transition-problem.js';
+import { TransitionApplication } from '../transition/transition-application.use-case.js';
+import { bookExamSeat, type ExamSeat, type SeatApplication } from './book-exam-seat.js';
+
+export interface ApproveExamCommand {
+  caller: AuthenticatedAccount;
+  applicationId: string;
+  /** From If-Match: the version the caller acted on. */
+  expectedVersion: number;
+  /** Books the applicant a seat at this sitting as well. */
+  windowId?: string;
+}
+
+export interface ApproveExamResult {
+  applicationId: string;
+  state: string;
+  version: number;
+  examApprovedAt: Date;
+  seat: ExamSeat | null;
+}
+
+/**
+ * Staff approve an applicant to sit the exam: the transition, the approval's date (the retake
+ * deadline and the approval's validity run from it) and, when asked, a seat, in one transaction.
+ */
+@Injectable()
+export class ApproveExam {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transition: TransitionApplication,
+    private readonly outbox: OutboxNotifier,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: ApproveExamCommand): Promise<ApproveExamResult> {
+    const { caller, applicationId } = command;
+    const result = await this.dataSource
+      .transaction(async (manager) => {
+        await findStaffApplication(manager, caller, applicationId);
+        const moved = await this.transition.executeIn(manager, {
+          applicationId,
+          event: 'approve_exam',
+          actor: { id: caller.id, role: staffRole(caller) },
+          expectedVersion: command.expectedVersion,
+        });
+        const now = this.clock.now();
+        const [[app]] = (await manager.query(
+          `UPDATE applications SET exam_approved_at = $2 WHERE id = $1 RETURNING id, state, association_code, rules, exam_approved_at`,
+          [applicationId, now],
+        )) as [SeatApplication[], number];
+        const seat = command.windowId ? await bookExamSeat(manager, app, { windowId: command.windowId, bookedBy: caller.id }, now) : null;
+        return { applicationId, state: moved.to, version: moved.version, examApprovedAt: now, seat };
+      })
+      .catch((error: unknown) => {
+        throw transitionProblem(error);
+      });
+    this.outbox.poke();
+    return result;
+  }
+}

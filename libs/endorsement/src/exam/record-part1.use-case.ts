@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthenticatedAccount } from '#auth';
+import { OutboxNotifier } from '#db';
+import { Clock } from '#platform';
+import { transitionProblem } from '../staff/transition-problem.js';
+import { TransitionApplication } from '../transition/transition-application.use-case.js';
+import type { TransitionResult } from '../transition/transition.command.js';
+import { decideExamAttempt } from './decide-exam-attempt.js';
+import { ExamProblems } from './exam.problems.js';
+import { lockOpenPaper } from './lock-open-paper.js';
+
+export interface RecordPart1Command {
+  caller: AuthenticatedAccount;
+  paperId: string;
+  percent: number;
+}
+
+/** A coordinator or exam reviewer records the multiple-choice result of a paper, once. */
+@Injectable()
+export class RecordPart1 {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transition: TransitionApplication,
+    private readonly outbox: OutboxNotifier,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: RecordPart1Command): Promise<{ paperId: string; decided: boolean }> {
+    const now = this.clock.now();
+    const decision = await this.dataSource
+      .transaction((manager) => this.record(manager, command, now))
+      // The application may have moved (withdrawn, on hold) since the paper was read.
+      .catch((error: unknown) => {
+        throw transitionProblem(error);
+      });
+    if (decision) this.outbox.poke();
+    return { paperId: command.paperId, decided: decision !== null };
+  }
+
+  private async record(manager: EntityManager, command: RecordPart1Command, now: Date): Promise<TransitionResult | null> {
+    const paper = await lockOpenPaper(manager, command.caller, command.paperId, now);
+    if (paper.part1 !== null) throw ExamProblems.part1AlreadyRecorded();
+    const [[row]] = (await manager.query(
+      `UPDATE exam_attempts SET part1_percent = $2, part1_recorded_by = $3, part1_recorded_at = $4 WHERE id = $1 RETURNING part1_percent::float8 AS part1`,
+      [paper.id, command.percent, command.caller.id, now],
+    )) as [{ part1: number }[], number];
+    return decideExamAttempt(manager, this.transition, { ...paper, part1: row.part1 }, now);
+  }
+}

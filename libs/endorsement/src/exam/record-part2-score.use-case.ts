@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthenticatedAccount } from '#auth';
+import { OutboxNotifier } from '#db';
+import { Clock } from '#platform';
+import { transitionProblem } from '../staff/transition-problem.js';
+import { TransitionApplication } from '../transition/transition-application.use-case.js';
+import type { TransitionResult } from '../transition/transition.command.js';
+import { decideExamAttempt } from './decide-exam-attempt.js';
+import { ExamProblems } from './exam.problems.js';
+import { lockOpenPaper } from './lock-open-paper.js';
+
+export interface RecordPart2ScoreCommand {
+  caller: AuthenticatedAccount;
+  paperId: string;
+  percent: number;
+}
+
+/** An exam reviewer scores part 2 of a paper blind: once per reviewer, as many reviewers as the rules ask. */
+@Injectable()
+export class RecordPart2Score {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transition: TransitionApplication,
+    private readonly outbox: OutboxNotifier,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: RecordPart2ScoreCommand): Promise<{ paperId: string; decided: boolean }> {
+    const now = this.clock.now();
+    const decision = await this.dataSource
+      .transaction((manager) => this.score(manager, command, now))
+      // The application may have moved (withdrawn, on hold) since the paper was read.
+      .catch((error: unknown) => {
+        throw transitionProblem(error);
+      });
+    if (decision) this.outbox.poke();
+    return { paperId: command.paperId, decided: decision !== null };
+  }
+
+  private async score(manager: EntityManager, command: RecordPart2ScoreCommand, now: Date): Promise<TransitionResult | null> {
+    const paper = await lockOpenPaper(manager, command.caller, command.paperId, now);
+    // Read after the paper's lock, in statements of their own, so they see the scores of whoever held it before.
+    const [scored] = (await manager.query(
+      `SELECT count(*)::int AS n, coalesce(bool_or(reviewer_id = $2), false) AS mine FROM exam_part2_scores WHERE attempt_id = $1`,
+      [paper.id, command.caller.id],
+    )) as { n: number; mine: boolean }[];
+    if (scored.mine) throw ExamProblems.alreadyScored();
+    if (scored.n >= paper.rules.rules.exam!.part2.blindReviewers) throw ExamProblems.part2Complete();
+    await manager.query(`INSERT INTO exam_part2_scores (attempt_id, reviewer_id, percent, scored_at) VALUES ($1, $2, $3, $4)`, [paper.id, command.caller.id, command.percent, now]);
+    return decideExamAttempt(manager, this.transition, paper, now);
+  }
+}

@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedAccount } from '#auth';
+import type { Association, Framework } from '#framework';
+import { Clock, FRAMEWORK, ProblemException } from '#platform';
+import { lapsedIfDueBefore } from '../renewal/renewal-calendar.js';
+import { staffAssociation } from '../staff/staff-scope.js';
+import { emptyCounts, type AssociationOutlook, type OutlookKind } from './outlook.js';
+import { renewalSteps, type DueGroup } from './renewal-outlook.js';
+
+export interface GetOutlookQuery {
+  caller: AuthenticatedAccount;
+  /** An Alliance-wide administrator may name one association; staff see their own. */
+  association?: string;
+  /** Calendar days from today, today included. */
+  days: number;
+}
+
+/**
+ * What will go out in the next days, per association and local day: renewals opening and lapsing
+ * (each with its email) and reminder emails, counted by kind. Reminders already planned are rows;
+ * those of cycles not open yet are projected from the renewal calendar. Counts only: no one's name.
+ */
+@Injectable()
+export class GetOutlook {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    @Inject(FRAMEWORK) private readonly framework: Framework,
+  ) {}
+
+  async execute({ caller, association: requested, days }: GetOutlookQuery): Promise<AssociationOutlook[]> {
+    const association = staffAssociation(caller, requested);
+    if (association !== null && !this.framework.associations.has(association)) throw unknownAssociation(association);
+    const associations = association === null ? [...this.framework.associations.values()] : [this.framework.association(association)];
+    const now = this.clock.now();
+    return Promise.all(associations.map((a) => this.outlookOf(a, now, days)));
+  }
+
+  private async outlookOf(association: Association, now: Date, days: number): Promise<AssociationOutlook> {
+    const zone = association.timeZone;
+    const today = DateTime.fromJSDate(now, { zone }).startOf('day');
+    const end = today.plus({ days });
+    const until = end.toJSDate();
+    const byDay = new Map<string, ReturnType<typeof emptyCounts>>();
+    const add = (kind: OutlookKind, date: string, count: number) => {
+      const counts = byDay.get(date) ?? byDay.set(date, emptyCounts()).get(date)!;
+      counts[kind] += count;
+    };
+
+    // Only due days whose opening or lapse can fall before `until` (the renewal index's range).
+    const groups = (await this.dataSource.query(
+      `SELECT state, to_char(renewal_due_on, 'YYYY-MM-DD') AS "dueOn", count(*)::int AS count FROM applications
+        WHERE association_code = $1 AND ((state = 'endorsed' AND renewal_due_on < $2::date) OR (state = 'renewal_due' AND renewal_due_on < $3::date))
+        GROUP BY state, renewal_due_on`,
+      [association.code, end.plus({ days: association.renewal.leadDays }).toISODate(), lapsedIfDueBefore(end.toISODate()!, association.renewal, zone)],
+    )) as DueGroup[];
+    for (const group of groups) for (const step of renewalSteps(group, association, now, until)) add(step.kind, DateTime.fromJSDate(step.at, { zone }).toISODate()!, step.count);
+
+    const reminders = (await this.dataSource.query(
+      `SELECT CASE WHEN r.kind = 'renewal_reminder' AND r.offset_days < 0 THEN 'renewal_late_notice' ELSE r.kind END AS kind,
+              to_char(greatest(r.due_at, $2) AT TIME ZONE $4, 'YYYY-MM-DD') AS date, count(*)::int AS count
+         FROM reminders r JOIN applications a ON a.id = r.application_id
+        WHERE r.status = 'pending' AND r.due_at < $3 AND a.association_code = $1
+        GROUP BY 1, 2`,
+      [association.code, now, until, zone],
+    )) as { kind: OutlookKind; date: string; count: number }[];
+    for (const r of reminders) add(r.kind, r.date, r.count);
+
+    const totals = emptyCounts();
+    const dayList = [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, counts]) => ({ date, counts }));
+    for (const { counts } of dayList) for (const kind of Object.keys(totals) as OutlookKind[]) totals[kind] += counts[kind];
+    return { association: association.code, timeZone: zone, from: now.toISOString(), until: end.minus({ days: 1 }).toISODate()!, days: dayList, totals };
+  }
+}
+
+const unknownAssociation = (code: string) =>
+  new ProblemException(404, 'association_not_found', 'Association not found', `No association has the code ${code}.`);

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedAccount } from '#auth';
+import { OutboxNotifier } from '#db';
+import { staffAssociation } from '../staff/staff-scope.js';
+import { StaffProblems } from '../staff/staff.problems.js';
+import { transitionProblem } from '../staff/transition-problem.js';
+import { TransitionConflictError } from '../transition/transition.errors.js';
+import { TransitionApplication } from '../transition/transition-application.use-case.js';
+import { lockPanelApplication } from './lock-panel-application.js';
+import { PANEL_EVENTS, panelOutcome, type PanelVote, type Recommendation } from './panel-outcome.js';
+import { PanelProblems } from './panel.problems.js';
+
+export interface DecideEscalatedPanelCommand {
+  caller: AuthenticatedAccount;
+  applicationId: string;
+  /** From If-Match: the version the caller acted on. */
+  expectedVersion: number;
+  recommendation: Recommendation;
+  reason?: string;
+}
+
+/** When the two reviewers of the current round disagreed, an administrator decides. */
+@Injectable()
+export class DecideEscalatedPanel {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly transition: TransitionApplication,
+    private readonly outbox: OutboxNotifier,
+  ) {}
+
+  async execute(command: DecideEscalatedPanelCommand): Promise<{ applicationId: string; state: string; version: number }> {
+    const { caller, applicationId } = command;
+    const result = await this.dataSource
+      .transaction(async (manager) => {
+        const app = await lockPanelApplication(manager, applicationId, staffAssociation(caller));
+        if (!app) throw StaffProblems.applicationNotFound();
+        // The version first: a caller who saw an older state learns what it is now.
+        if (app.version !== command.expectedVersion) throw new TransitionConflictError(applicationId, app.state, app.version, command.expectedVersion);
+        const votes = (await manager.query(`SELECT recommendation, notes FROM panel_votes WHERE application_id = $1 AND round = $2`, [applicationId, app.round])) as PanelVote[];
+        if (app.state !== 'panel_review' || panelOutcome(votes)?.event !== 'panel_escalate') throw PanelProblems.notEscalated();
+        return this.transition.executeIn(manager, {
+          applicationId,
+          event: PANEL_EVENTS[command.recommendation],
+          actor: { id: caller.id, role: 'administrator' },
+          expectedVersion: command.expectedVersion,
+          reason: command.reason,
+        });
+      })
+      .catch((error: unknown) => {
+        throw transitionProblem(error);
+      });
+    this.outbox.poke();
+    return { applicationId, state: result.to, version: result.version };
+  }
+}

@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+import { TransitionApplication } from '#endorsement';
+import { loadFramework } from '#framework';
+import { insertApplication } from '../support/application-fixture.js';
+import { header, readableBody } from '../support/mail-reading.js';
+import { TestSystem } from '../support/test-system.js';
+import { waitFor } from '../support/worker-harness.js';
+import { caller, seedAccount } from './auth-harness.js';
+
+const PASSWORD = 'correct horse battery staple';
+const framework = loadFramework();
+const DOMAINS = framework.competencyDomains.map((d) => d.code);
+const allMet = Object.fromEntries(DOMAINS.map((code) => [code, 'met']));
+const COORDINATOR_INBOX = framework.association('MI-AIMH').coordinatorEmail;
+
+describe('panel review: two reviewers, their votes, consensus or an administrator', () => {
+  const system = new TestSystem();
+  const call = caller(() => system.api!);
+  let ds: DataSource;
+  const tokens: Record<string, string> = {};
+  const ids: Record<string, string> = {};
+
+  async function staff(name: string, roles: string[], associationCode: string | null) {
+    const email = `${name}@staff.example.org`;
+    ids[name] = await seedAccount(ds, { email, password: PASSWORD, roles, associationCode, fullName: `${name} Staff` });
+    tokens[name] = (await call('POST', '/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
+  }
+
+  /** An IFA application of MI-AIMH brought to panel review the way it happens: references complete. */
+  async function inPanelReview(): Promise<{ id: string; email: string }> {
+    const id = await insertApplication(ds, framework, { state: 'reference_checks', category: 'IFA' });
+    for (const role of framework.rules('IFA').references.roles) {
+      await ds.query(
+        `INSERT INTO application_references (application_id, role, rater_name, rater_email, waived_access, status, rating, rated_at, created_at)
+         VALUES ($1, $2, 'Rita Rater', 'rita@rater.example', true, 'rated', '{"a": 4}', now(), now())`,
+        [id, role.code],
+      );
+    }
+    await system.worker.get(TransitionApplication).execute({ applicationId: id, event: 'complete_references', actor: { id: null, role: 'system' } });
+    const [{ email }] = (await ds.query(`SELECT p.email FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`, [id])) as { email: string }[];
+    return { id, email };
+  }
+
+  const stateOf = async (id: string) => ((await ds.query(`SELECT state, version FROM applications WHERE id = $1`, [id])) as { state: string; version: number }[])[0];
+  const templatesTo = (address: string) => system.smtp.to(address).map((m) => header(m, 'X-Template'));
+  const assign = (appId: string, reviewerIds: string[], token = tokens.coord) => call('POST', `/staff/applications/${appId}/panel`, { token, body: { reviewerIds } });
+  const vote = (appId: string, reviewer: string, body: Record<string, unknown>) =>
+    call('POST', `/reviews/${appId}/vote`, { token: tokens[reviewer], body: { checklist: allMet, ...body } });
+  const reviewsOf = async (reviewer: string) => ((await call('GET', '/reviews', { token: tokens[reviewer] })).body.reviews as { applicationId: string }[]).map((r) => r.applicationId);
+
+  let endorse: { id: string; email: string };
+  let defer: { id: string; email: string };
+  let split: { id: string; email: string };
+
+  beforeAll(async () => {
+    await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000 } });
+    ds = system.ds;
+    await staff('coord', ['coordinator'], 'MI-AIMH');
+    await staff('admin', ['administrator'], 'MI-AIMH');
+    await staff('txCoord', ['coordinator'], 'TAIMH');
+    await staff('r1', ['reviewer'], 'MI-AIMH');
+    await staff('r2', ['reviewer'], 'MI-AIMH');
+    await staff('r3', ['reviewer'], 'MI-AIMH');
+    await staff('txReviewer', ['reviewer'], 'TAIMH');
+    await staff('examiner', ['exam_reviewer'], 'MI-AIMH');
+    endorse = await inPanelReview();
+    defer = await inPanelReview();
+    split = await inPanelReview();
+  });
+
+  afterAll(() => system.stop());
+
+  test('a coordinator assigns two distinct reviewers of the association; anything else is refused and changes nothing', async () => {
+    expect((await assign(endorse.id, [ids.r1, ids.r1])).body).toMatchObject({ status: 400, code: 'validation_failed', errors: [{ field: 'reviewerIds' }] });
+    expect((await assign(endorse.id, [ids.r1])).status).toBe(400);
+    expect((await assign(endorse.id, [ids.r1, ids.r2, ids.r3])).status).toBe(400);
+    expect((await assign(endorse.id, [ids.r1, 'nope'])).status).toBe(400);
+    expect((await assign(endorse.id, [ids.r1, ids.txReviewer])).body).toMatchObject({ status: 422, code: 'reviewers_not_eligible', accountIds: [ids.txReviewer] });
+    expect((await assign(endorse.id, [ids.r1, ids.examiner])).body).toMatchObject({ status: 422, code: 'reviewers_not_eligible', accountIds: [ids.examiner] });
+    expect((await assign(endorse.id, [ids.r1, ids.r2], tokens.txCoord)).body).toMatchObject({ status: 404, code: 'application_not_found' });
+    expect((await assign(endorse.id, [ids.r1, ids.r2], tokens.r1)).status).toBe(403);
+    const notYet = await insertApplication(ds, framework, { state: 'reference_checks' });
+    expect((await assign(notYet, [ids.r1, ids.r2])).body).toMatchObject({ status: 409, code: 'not_in_panel_review' });
+    expect(await ds.query(`SELECT count(*)::int AS n FROM panel_assignments`)).toEqual([{ n: 0 }]);
+
+    // Until someone votes, the panel may be changed.
+    expect((await assign(endorse.id, [ids.r1, ids.r3])).status).toBe(200);
+    const res = await assign(endorse.id, [ids.r1, ids.r2]);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ applicationId: endorse.id, round: 1, reviewerIds: [ids.r1, ids.r2] });
+    expect((await assign(defer.id, [ids.r1, ids.r2])).status).toBe(200);
+    expect((await assign(split.id, [ids.r2, ids.r3], tokens.admin)).status).toBe(200);
+  });
+
+  test('reviewers see only what is assigned to them; anything else is 404', async () => {
+    expect(await reviewsOf('r1')).toEqual([endorse.id, defer.id]);
+    expect(await reviewsOf('r3')).toEqual([split.id]);
+    expect(await reviewsOf('txReviewer')).toEqual([]);
+    for (const [reviewer, appId] of [['r3', endorse.id], ['txReviewer', endorse.id], ['r1', split.id]]) {
+      expect((await call('GET', `/reviews/${appId}`, { token: tokens[reviewer] })).body).toMatchObject({ status: 404, code: 'review_not_found' });
+      expect((await vote(appId, reviewer, { recommendation: 'endorse' })).body).toMatchObject({ status: 404, code: 'review_not_found' });
+    }
+    for (const token of [tokens.coord, tokens.examiner]) expect((await call('GET', '/reviews', { token })).status).toBe(403);
+    expect((await call('GET', '/reviews/not-a-uuid', { token: tokens.r1 })).status).toBe(400);
+
+    const res = await call('GET', `/reviews/${endorse.id}`, { token: tokens.r1 });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      applicationId: endorse.id, state: 'panel_review', applicantName: 'Test Applicant', round: 1, yourVote: null,
+      portfolio: expect.any(Object),
+      references: expect.arrayContaining([expect.objectContaining({ status: 'rated', rating: { a: 4 }, raterName: 'Rita Rater' })]),
+    });
+    expect((res.body.competencyDomains as { code: string }[]).map((d) => d.code)).toEqual(DOMAINS);
+  });
+
+  test('a vote marks every competency domain; defer and deny need notes; one vote per reviewer', async () => {
+    const { reflection: _, ...missing } = allMet;
+    const incomplete = await vote(endorse.id, 'r1', { checklist: missing, recommendation: 'endorse' });
+    expect(incomplete.body).toMatchObject({ status: 400, code: 'validation_failed', errors: [{ field: 'checklist.reflection' }] });
+    expect((await vote(endorse.id, 'r1', { checklist: { ...allMet, charm: 'met' }, recommendation: 'endorse' })).body).toMatchObject({ errors: [{ field: 'checklist.charm' }] });
+    expect((await vote(endorse.id, 'r1', { checklist: { ...allMet, reflection: 'maybe' }, recommendation: 'endorse' })).status).toBe(400);
+    expect((await vote(endorse.id, 'r1', { recommendation: 'defer' })).body).toMatchObject({ status: 400, errors: [{ field: 'notes' }] });
+    expect((await vote(endorse.id, 'r1', { recommendation: 'promote' })).status).toBe(400);
+    expect((await vote(endorse.id, 'r1', { recommendation: 'endorse', notes: 'x'.repeat(4001) })).status).toBe(400);
+    expect(await ds.query(`SELECT count(*)::int AS n FROM panel_votes`)).toEqual([{ n: 0 }]);
+
+    const first = await vote(endorse.id, 'r1', { recommendation: 'endorse', notes: 'A thoughtful portfolio.' });
+    expect(first.status).toBe(201);
+    expect(first.body).toEqual({ applicationId: endorse.id, round: 1, votesIn: 1, outcome: null });
+    expect((await vote(endorse.id, 'r1', { recommendation: 'deny', notes: 'Changed my mind.' })).body).toMatchObject({ status: 409, code: 'already_voted' });
+    expect((await assign(endorse.id, [ids.r2, ids.r3])).body).toMatchObject({ status: 409, code: 'panel_votes_in' });
+    expect(await reviewsOf('r1')).toEqual([defer.id]);
+    expect((await call('GET', `/reviews/${endorse.id}`, { token: tokens.r1 })).body).toMatchObject({ yourVote: { recommendation: 'endorse', notes: 'A thoughtful portfolio.' } });
+  });
+
+  test('two endorsements endorse: the applicant is emailed their endorsement number', async () => {
+    const res = await vote(endorse.id, 'r2', { recommendation: 'endorse' });
+    expect(res.body).toEqual({ applicationId: endorse.id, round: 1, votesIn: 2, outcome: 'panel_endorse' });
+    expect((await stateOf(endorse.id)).state).toBe('endorsed');
+    const [mail] = await waitFor('endorsed email', () => system.smtp.to(endorse.email).filter((m) => header(m, 'X-Template') === 'endorsed'), (m) => m.length === 1);
+    const [{ endorsement_number: number }] = (await ds.query(`SELECT endorsement_number FROM applications WHERE id = $1`, [endorse.id])) as { endorsement_number: string }[];
+    expect(number).toMatch(/^MI-\d{6}$/);
+    expect(readableBody(mail)).toContain(number);
+  });
+
+  test('two deferrals defer with the reviewers\' notes; the resubmission is a new round with a new panel', async () => {
+    await vote(defer.id, 'r1', { recommendation: 'defer', notes: 'Please add the hours of your 2024 training.' });
+    const res = await vote(defer.id, 'r2', { checklist: { ...allMet, reflection: 'not_met' }, recommendation: 'defer', notes: 'Describe your reflective supervision.' });
+    expect(res.body).toMatchObject({ votesIn: 2, outcome: 'panel_defer' });
+    expect((await stateOf(defer.id)).state).toBe('deferred');
+    const [mail] = await waitFor('deferred email', () => system.smtp.to(defer.email).filter((m) => header(m, 'X-Template') === 'deferred'), (m) => m.length === 1);
+    expect(readableBody(mail)).toContain('Please add the hours of your 2024 training.');
+    expect(readableBody(mail)).toContain('Describe your reflective supervision.');
+
+    await ds.query(`UPDATE applications SET amended_at = now() + interval '1 second' WHERE id = $1`, [defer.id]);
+    await system.worker.get(TransitionApplication).execute({ applicationId: defer.id, event: 'resubmit', actor: { id: null, role: 'applicant' } });
+    expect(await reviewsOf('r1')).toEqual([]);
+    expect((await call('GET', `/reviews/${defer.id}`, { token: tokens.r1 })).status).toBe(404);
+    expect((await assign(defer.id, [ids.r1, ids.r3])).body).toEqual({ applicationId: defer.id, round: 2, reviewerIds: [ids.r1, ids.r3] });
+    expect(await reviewsOf('r1')).toEqual([defer.id]);
+    expect((await call('GET', `/reviews/${defer.id}`, { token: tokens.r1 })).body).toMatchObject({ round: 2, yourVote: null });
+  });
+
+  test('disagreement escalates to the association; an administrator decides at the version they saw', async () => {
+    expect((await vote(split.id, 'r2', { recommendation: 'endorse' })).body).toMatchObject({ outcome: null });
+    const decide = (body: Record<string, unknown>, ifMatch?: string, token = tokens.admin) =>
+      call('POST', `/staff/applications/${split.id}/panel-decision`, { token, body, headers: ifMatch ? { 'if-match': ifMatch } : {} });
+    // One vote in: nothing to decide yet.
+    expect((await decide({ recommendation: 'endorse' }, `"${(await stateOf(split.id)).version}"`)).body).toMatchObject({ status: 409, code: 'panel_not_escalated' });
+
+    const res = await vote(split.id, 'r3', { recommendation: 'deny', notes: 'The work experience is not with infants.' });
+    expect(res.body).toMatchObject({ votesIn: 2, outcome: 'panel_escalate' });
+    const { state, version } = await stateOf(split.id);
+    expect(state).toBe('panel_review');
+    const [escalation] = await waitFor('panel_escalated email', () => system.smtp.to(COORDINATOR_INBOX).filter((m) => header(m, 'X-Template') === 'panel_escalated'), (m) => m.length === 1);
+    expect(readableBody(escalation)).toContain('Test Applicant');
+    expect(await reviewsOf('r3')).toEqual([defer.id]); // split is voted on, so no longer waiting for them
+
+    expect((await decide({ recommendation: 'endorse' }, `"${version}"`, tokens.coord)).status).toBe(403);
+    expect((await decide({ recommendation: 'endorse' })).body).toMatchObject({ status: 428, code: 'version_required' });
+    expect((await decide({ recommendation: 'endorse' }, `"${version - 1}"`)).body).toMatchObject({ status: 409, code: 'version_conflict', currentState: 'panel_review', currentVersion: version });
+    expect((await decide({ recommendation: 'deny' }, `"${version}"`)).body).toMatchObject({ status: 422, code: 'guard_failed', failedGuards: [{ guard: 'reason_given' }] });
+    expect((await decide({ recommendation: 'deny', reason: 'x', extra: 1 }, `"${version}"`)).status).toBe(400);
+    expect(await stateOf(split.id)).toEqual({ state, version });
+
+    const decided = await decide({ recommendation: 'deny', reason: 'The work experience is not with infants or toddlers.' }, `"${version}"`);
+    expect(decided.status).toBe(200);
+    expect(decided.headers.get('etag')).toBe(`"${version + 1}"`);
+    expect(decided.body).toEqual({ applicationId: split.id, state: 'denied', version: version + 1 });
+    const [event] = (await ds.query(`SELECT event, actor_id, actor_role FROM application_events WHERE application_id = $1 ORDER BY id DESC LIMIT 1`, [split.id])) as object[];
+    expect(event).toEqual({ event: 'panel_deny', actor_id: ids.admin, actor_role: 'administrator' });
+    await waitFor('denied email', () => templatesTo(split.email), (t) => t.includes('denied'));
+  });
+
+  test('two votes at once: exactly one of them settles the round', async () => {
+    const race = await inPanelReview();
+    expect((await assign(race.id, [ids.r1, ids.r2])).status).toBe(200);
+    const votes = await Promise.all(['r1', 'r2'].map((r) => vote(race.id, r, { recommendation: 'endorse' })));
+    expect(votes.map((v) => v.status)).toEqual([201, 201]);
+    expect(votes.map((v) => v.body.outcome).sort()).toEqual([null, 'panel_endorse']);
+    expect(await ds.query(`SELECT event FROM application_events WHERE application_id = $1 AND event LIKE 'panel_%'`, [race.id])).toEqual([{ event: 'panel_endorse' }]);
+  });
+});
