@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { loadFramework } from '#framework';
 import type { ApplicationState } from '#workflow';
 import { insertApplication } from '../support/application-fixture.js';
+import { databaseDigest, listOperations, typeOf, validValue, type Operation, type Schema } from '../support/openapi-operations.js';
 import { TestSystem } from '../support/test-system.js';
 import { caller, seedAccount, urlOf, type Reply } from './auth-harness.js';
 
@@ -12,13 +13,6 @@ import { caller, seedAccount, urlOf, type Reply } from './auth-harness.js';
  * problem+json with a code, and nothing in the database changes.
  */
 
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; enum?: unknown[]; format?: string; maxLength?: number; items?: Schema; anyOf?: Schema[]; oneOf?: Schema[] };
-interface Operation {
-  method: string;
-  path: string;
-  body?: Schema;
-  security: boolean;
-}
 interface Attempt {
   label: string;
   method: string;
@@ -40,33 +34,6 @@ function prng(seed: number): () => number {
     seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff;
     return seed / 0x7fffffff;
   };
-}
-
-function typeOf(schema: Schema): string | undefined {
-  const own = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
-  return own ?? (schema.anyOf ?? schema.oneOf)?.map(typeOf).find(Boolean);
-}
-
-/** A value the schema accepts, as far as the schema says (formats approximated). */
-function validValue(schema: Schema): unknown {
-  if (schema.enum?.length) return schema.enum[0];
-  switch (typeOf(schema)) {
-    case 'object':
-      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, v]) => [k, validValue(v)]));
-    case 'array':
-      return [];
-    case 'integer':
-    case 'number':
-      return 1;
-    case 'boolean':
-      return true;
-    default:
-      if (schema.format === 'email') return 'someone@example.org';
-      if (schema.format === 'uuid') return '00000000-0000-4000-8000-000000000000';
-      if (schema.format === 'date') return '2026-01-01';
-      if (schema.format === 'date-time') return '2026-01-01T00:00:00Z';
-      return 'text';
-  }
 }
 
 /** A value of the wrong type for the schema. */
@@ -139,16 +106,6 @@ describe('fuzz: malformed requests across the endpoints', () => {
     return { status: res.status, type, headers: res.headers, body: type.includes('json') && text ? (JSON.parse(text) as Record<string, unknown>) : { text: text.slice(0, 200) } };
   }
 
-  async function digest(): Promise<string> {
-    const tables = (await system.ds.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('migrations') ORDER BY 1`)) as { tablename: string }[];
-    const parts: string[] = [];
-    for (const { tablename } of tables) {
-      const [row] = (await system.ds.query(`SELECT count(*)::text AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS h FROM "${tablename}" t`)) as { n: string; h: string }[];
-      parts.push(`${tablename}:${row.n}:${row.h}`);
-    }
-    return parts.join('\n');
-  }
-
   beforeAll(async () => {
     await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 100_000 } });
     const ds = system.ds;
@@ -166,16 +123,7 @@ describe('fuzz: malformed requests across the endpoints', () => {
       await ds.query(`UPDATE applications SET applicant_id = $1 WHERE id = $2`, [applicant, id]);
       appIds[state] = id;
     }
-    const res = await fetch(system.url('/docs-json'));
-    const doc = (await res.json()) as { paths: Record<string, Record<string, { security?: unknown[]; requestBody?: { content: Record<string, { schema: Schema }> } }>> };
-    operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, op]) => ({
-        method: method.toUpperCase(),
-        path,
-        body: op.requestBody?.content['application/json']?.schema,
-        security: (op.security?.length ?? 0) > 0,
-      })),
-    );
+    operations = await listOperations(system.url('/docs-json'));
   });
   afterAll(() => system.stop());
 
@@ -185,7 +133,7 @@ describe('fuzz: malformed requests across the endpoints', () => {
     for (const op of operations) {
       if (op.path.startsWith('/docs') || op.path.startsWith('/health') || op.path.startsWith('/admin')) continue;
       const params = op.path.match(/\{\w+\}/g) ?? [];
-      const roleTokens = op.security ? Object.values(tokens) : [undefined];
+      const roleTokens = !op.isPublic ? Object.values(tokens) : [undefined];
       // Malformed or unknown ids in every path parameter, as every role.
       if (params.length) {
         for (const token of roleTokens) {
@@ -229,15 +177,15 @@ describe('fuzz: malformed requests across the endpoints', () => {
       }
     }
     // No or forged credentials on every protected operation.
-    for (const op of operations.filter((o) => o.security)) {
+    for (const op of operations.filter((o) => !o.isPublic)) {
       const path = op.path.replace(/\{\w+\}/g, appIds.draft!);
       for (const token of ['', 'garbage', `${tokens.applicant}x`, 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.']) attempts.push({ label: 'bad credentials', method: op.method, path, token: token || undefined, body: op.body ? validValue(op.body) : undefined });
     }
 
     expect(attempts.length).toBeGreaterThanOrEqual(1_000);
-    const before = await digest();
+    const before = await databaseDigest(system.ds);
     for (const attempt of attempts) replies.push({ attempt, reply: await send(attempt) });
-    const after = await digest();
+    const after = await databaseDigest(system.ds);
 
     const describeReply = ({ attempt, reply }: { attempt: Attempt; reply: Reply }) => `${attempt.method} ${attempt.path.slice(0, 120)} [${attempt.label}] → ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`;
     expect(replies.filter((r) => r.reply.status >= 500).map(describeReply)).toEqual([]);
