@@ -260,10 +260,19 @@ async function benchTransitions(ds: DataSource, base: string, token: string): Pr
   const ours = await seedApplications(ds, snapshot, emptyPortfolio(), TRANSITION_CONNECTIONS * 2);
   const theirs = await seedApplications(ds, snapshot, emptyPortfolio(), TRANSITION_CONNECTIONS);
   await ds.query(`ANALYZE`);
-  const known = new Map(ours.map((id) => [id, { state: 'submitted', version: 0 }]));
-  const free = [...ours];
-  const viaHttp = () =>
-    cannon({
+  const known = new Map<string, { state: string; version: number }>();
+  const free: string[] = [];
+  // autocannon builds a request ahead that it may never send, and drops what is in flight when a round
+  // ends: each round starts from the database's word (after the api settled), every application free.
+  const resync = async () => {
+    await new Promise((r) => setTimeout(r, 500));
+    const rows = (await ds.query(`SELECT id, state, version FROM applications WHERE id = ANY($1::uuid[])`, [ours])) as { id: string; state: string; version: number }[];
+    for (const row of rows) known.set(row.id, { state: row.state, version: row.version });
+    free.splice(0, free.length, ...ours);
+  };
+  const viaHttp = async () => {
+    await resync();
+    return cannon({
       url: base,
       connections: TRANSITION_CONNECTIONS,
       requests: [
@@ -288,6 +297,7 @@ async function benchTransitions(ds: DataSource, base: string, token: string): Pr
         },
       ],
     });
+  };
   const direct = theirs.map(() => ({ state: 'submitted', version: 0 }));
   const viaPath = () =>
     loop(TRANSITION_CONNECTIONS, async (i) => {
