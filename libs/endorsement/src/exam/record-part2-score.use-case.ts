@@ -3,12 +3,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import { OutboxNotifier } from '#db';
 import { Clock } from '#platform';
-import { transitionProblem } from '../staff/transition-problem.js';
 import { TransitionApplication } from '../transition/transition-application.use-case.js';
 import type { TransitionResult } from '../transition/transition.command.js';
 import { decideExamAttempt } from './decide-exam-attempt.js';
 import { ExamProblems } from './exam.problems.js';
 import { lockOpenPaper } from './lock-open-paper.js';
+import { recordOnPaper } from './record-on-paper.js';
 
 export interface RecordPart2ScoreCommand {
   caller: AuthenticatedAccount;
@@ -28,14 +28,8 @@ export class RecordPart2Score {
 
   async execute(command: RecordPart2ScoreCommand): Promise<{ paperId: string; decided: boolean }> {
     const now = this.clock.now();
-    const decision = await this.dataSource
-      .transaction((manager) => this.score(manager, command, now))
-      // The application may have moved (withdrawn, on hold) since the paper was read.
-      .catch((error: unknown) => {
-        throw transitionProblem(error);
-      });
-    if (decision) this.outbox.poke();
-    return { paperId: command.paperId, decided: decision !== null };
+    const decided = await recordOnPaper(this.dataSource, this.outbox, (manager) => this.score(manager, command, now));
+    return { paperId: command.paperId, decided };
   }
 
   private async score(manager: EntityManager, command: RecordPart2ScoreCommand, now: Date): Promise<TransitionResult | null> {

@@ -6,10 +6,12 @@ import type { WorkflowEvent } from '#workflow';
  */
 export const DEDICATED_ENDPOINTS: Partial<Readonly<Record<WorkflowEvent, string>>> = {
   approve_exam: 'POST /staff/applications/{id}/exam-approval',
-  pass_exam: 'the exam scoring routes (/exam)',
-  fail_exam: 'the exam scoring routes (/exam)',
-  panel_endorse: 'the panel review routes (/panel)',
-  panel_defer: 'the panel review routes (/panel)',
-  panel_deny: 'the panel review routes (/panel)',
-  panel_escalate: 'the panel review routes (/panel)',
+  // Decided by the scores: the last of part 1 and the part 2 scores fires pass or fail.
+  pass_exam: 'POST /exam/papers/{paperId}/part1 and POST /exam/papers/{paperId}/part2-scores',
+  fail_exam: 'POST /exam/papers/{paperId}/part1 and POST /exam/papers/{paperId}/part2-scores',
+  // Decided by the two reviewers' votes; an administrator decides when they disagree.
+  panel_endorse: 'POST /reviews/{applicationId}/vote, or POST /staff/applications/{id}/panel-decision after an escalation',
+  panel_defer: 'POST /reviews/{applicationId}/vote, or POST /staff/applications/{id}/panel-decision after an escalation',
+  panel_deny: 'POST /reviews/{applicationId}/vote, or POST /staff/applications/{id}/panel-decision after an escalation',
+  panel_escalate: 'POST /reviews/{applicationId}/vote (two votes that disagree escalate by themselves)',
 };

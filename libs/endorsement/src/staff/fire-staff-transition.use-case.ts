@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import type { WorkflowEvent } from '#workflow';
 import { TransitionApplication } from '../transition/transition-application.use-case.js';
 import { DEDICATED_ENDPOINTS } from './dedicated-endpoints.js';
-import { findStaffApplication } from './find-staff-application.js';
-import { staffRole } from './staff-scope.js';
+import { staffAssociation, staffRole } from './staff-scope.js';
 import { StaffProblems } from './staff.problems.js';
 import { transitionProblem } from './transition-problem.js';
 
@@ -21,21 +19,18 @@ export interface FireStaffTransitionCommand {
 /** A coordinator or administrator moves an application of their association, at the version they saw. */
 @Injectable()
 export class FireStaffTransition {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly transition: TransitionApplication,
-  ) {}
+  constructor(private readonly transition: TransitionApplication) {}
 
   async execute(command: FireStaffTransitionCommand): Promise<{ applicationId: string; state: string; version: number }> {
     const { caller, event } = command;
     const endpoint = DEDICATED_ENDPOINTS[event];
     if (endpoint) throw StaffProblems.dedicatedEndpoint(event, endpoint);
-    await findStaffApplication(this.dataSource, caller, command.applicationId);
     try {
       const result = await this.transition.execute({
         applicationId: command.applicationId,
         event,
         actor: { id: caller.id, role: staffRole(caller) },
+        associationScope: staffAssociation(caller) ?? undefined,
         expectedVersion: command.expectedVersion,
         reason: command.reason,
       });

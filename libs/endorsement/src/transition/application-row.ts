@@ -10,6 +10,7 @@ import type { RenewalRequirements } from '../renewal/check-renewal-requirements.
  */
 export interface ApplicationRow {
   id: string;
+  association_code: string;
   state: ApplicationState;
   version: number;
   held_from: ApplicationState | null;
@@ -39,7 +40,7 @@ export interface RenewalFacts {
 }
 
 const SELECT_APPLICATION_ROW = `
-  SELECT a.id, a.state, a.version, a.held_from, a.reinstatement, a.rules,
+  SELECT a.id, a.association_code, a.state, a.version, a.held_from, a.reinstatement, a.rules,
          CASE WHEN a.state = 'draft' THEN a.portfolio END AS portfolio,
          a.amended_at, a.exam_approved_at, a.state_changed_at,
          CASE WHEN a.state = 'reference_checks'

@@ -33,7 +33,7 @@ export class TransitionApplication {
   async executeIn(manager: EntityManager, command: TransitionCommand): Promise<TransitionResult> {
     const now = this.clock.now();
     const app = await loadApplicationRow(manager, command.applicationId, now);
-    if (!app) throw new ApplicationNotFoundError(command.applicationId);
+    if (!app || (command.associationScope !== undefined && app.association_code !== command.associationScope)) throw new ApplicationNotFoundError(command.applicationId);
     if (command.expectedVersion !== undefined && command.expectedVersion !== app.version) {
       throw new TransitionConflictError(app.id, app.state, app.version, command.expectedVersion);
     }
