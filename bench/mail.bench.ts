@@ -75,6 +75,10 @@ async function main(): Promise<void> {
     const running = (worker = await startWorkerProcess(env));
     const transition = new TransitionApplication(ds, new SystemClock(), new OutboxNotifier(ds));
 
+    /** The PostgreSQL backends serving the bench database (the worker's and ours), for the CPU figures. */
+    const backendPids = async (): Promise<number[]> =>
+      ((await ds.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)) as { pid: number }[]).map((r) => r.pid);
+
     const fresh = async (count: number): Promise<Recipient[]> => {
       const ids = await seedApplications(ds, snapshot, emptyPortfolio(), count, 'submitted');
       const rows = (await ds.query(
@@ -97,11 +101,11 @@ async function main(): Promise<void> {
         await transition.execute({ applicationId: a.applicationId, event: 'hold', actor: coordinator, reason: REASON });
       });
       const last = sink.expect(count);
-      const cpu = cpuMeter();
+      const cpu = cpuMeter([running.pid!, ...(await backendPids())]);
       const started = performance.now();
       running.kill('SIGCONT');
       const end = await within(last, TIMEOUT_MS, () => `${count} emails through the worker (${sink.received} received)`);
-      const used = cpu.stop();
+      const used = cpu.stop([running.pid!, ...(await backendPids())]);
       await waitForLedger(ds, apps, count); // untimed: the last sent marks land after the last 250
       if (!/X-Template: on_hold/i.test(sink.sample ?? '')) throw new Error('the worker sent something other than the on_hold email');
       // Where the time went, from the rows' own timestamps (untimed, after the round): when each stage began and ended.
@@ -118,7 +122,7 @@ async function main(): Promise<void> {
       console.log(
         `  pipeline: ${count} messages, avg ${(sink.bytes / count).toFixed(0)} bytes; from the resume: published ${span(t.p0, t.p1)}, applied ${span(t.a0, t.a1)}, ` +
           `marked sent ${span(t.s0, t.s1)}, last 250 +${(end - started).toFixed(0)} ms; ` +
-          `this process ${(used.processMs / count).toFixed(2)} CPU ms/email, machine ${(used.machineBusy * 100).toFixed(0)}% busy of ${used.cores} cores`,
+          `CPU ms/email: this process (sink) ${(used.processMs / count).toFixed(2)}, worker and PostgreSQL ${(used.othersMs / count).toFixed(2)}; machine ${(used.machineBusy * 100).toFixed(0)}% busy of ${used.cores} cores`,
       );
       return count / ((end - started) / 1000);
     };
@@ -135,7 +139,7 @@ async function main(): Promise<void> {
         reason: REASON,
       });
       const last = sink.expect(count);
-      const cpu = cpuMeter();
+      const cpu = cpuMeter(await backendPids());
       const started = performance.now();
       await forEachConcurrently(apps, config.pipeline.mailConcurrency, async (a) => {
         const message = renderEmail('on_hold', model(a));
@@ -149,10 +153,10 @@ async function main(): Promise<void> {
         });
       });
       const end = await within(last, TIMEOUT_MS, () => `${count} emails from nodemailer (${sink.received} received)`);
-      const used = cpu.stop();
+      const used = cpu.stop(await backendPids());
       console.log(
         `  nodemailer: ${count} messages, avg ${(sink.bytes / count).toFixed(0)} bytes; last 250 +${(end - started).toFixed(0)} ms; ` +
-          `this process ${(used.processMs / count).toFixed(2)} CPU ms/email, machine ${(used.machineBusy * 100).toFixed(0)}% busy of ${used.cores} cores`,
+          `CPU ms/email: this process (sender and sink) ${(used.processMs / count).toFixed(2)}, PostgreSQL ${(used.othersMs / count).toFixed(2)}; machine ${(used.machineBusy * 100).toFixed(0)}% busy of ${used.cores} cores`,
       );
       return count / ((end - started) / 1000);
     };

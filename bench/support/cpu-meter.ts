@@ -8,13 +8,27 @@ function machineTicks(): { busy: number; total: number } {
   return { busy: total - fields[3] - (fields[4] ?? 0), total };
 }
 
+/** CPU ms a process has used so far (utime + stime, USER_HZ = 100 on Linux); 0 once it is gone. */
+function processCpuMs(pid: number): number {
+  try {
+    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
 /**
- * CPU spent by this process and by the whole machine between start and stop: where a round's time
- * went (this process's event loop vs PostgreSQL, Redis and everything else). Linux only for the
- * machine figure; elsewhere it reads as NaN.
+ * CPU spent by this process, by other processes (another process of the bench, PostgreSQL backends)
+ * and by the whole machine between start and stop: where a round's time went, in figures that a
+ * busy machine does not inflate. A process named only at stop counts in full (it started within the
+ * round). Linux only for all but this process's figure; elsewhere they read as NaN or 0.
  */
-export function cpuMeter(): { stop(): { processMs: number; machineBusy: number; cores: number } } {
+export function cpuMeter(others: number[] = []): { stop(othersNow?: number[]): { processMs: number; othersMs: number; machineBusy: number; cores: number } } {
   const cpu0 = process.cpuUsage();
+  const others0 = new Map(others.map((pid) => [pid, processCpuMs(pid)]));
   let m0: { busy: number; total: number } | undefined;
   try {
     m0 = machineTicks();
@@ -22,14 +36,15 @@ export function cpuMeter(): { stop(): { processMs: number; machineBusy: number; 
     m0 = undefined;
   }
   return {
-    stop() {
+    stop(othersNow = others) {
       const d = process.cpuUsage(cpu0);
       let machineBusy = NaN;
       if (m0) {
         const m1 = machineTicks();
         machineBusy = (m1.busy - m0.busy) / Math.max(1, m1.total - m0.total);
       }
-      return { processMs: (d.user + d.system) / 1000, machineBusy, cores: cpus().length };
+      const othersMs = othersNow.reduce((sum, pid) => sum + processCpuMs(pid) - (others0.get(pid) ?? 0), 0);
+      return { processMs: (d.user + d.system) / 1000, othersMs, machineBusy, cores: cpus().length };
     },
   };
 }
