@@ -1,4 +1,4 @@
-import { compilePage } from './rater-page.layout.js';
+import { compilePage } from '../pages/page-layout.js';
 
 interface ErrorModel {
   title: string;

@@ -4,9 +4,9 @@ import { Public } from '#auth';
 import { FindReferenceByToken, RateReference } from '#endorsement';
 import type { Framework } from '#framework';
 import { FRAMEWORK } from '#platform';
+import { sendPage } from '../pages/page-layout.js';
 import { renderRatingFormPage } from './rater-form.page.js';
 import { RaterPageFilter } from './rater-page.filter.js';
-import { sendRaterPage } from './rater-page.layout.js';
 import { renderThanksPage } from './rater-thanks.page.js';
 import { raterToken } from './rater-token.js';
 import { parseRatingSubmission } from './rating-submission.dto.js';
@@ -28,7 +28,7 @@ export class RaterFormController {
   @Get(':token')
   async show(@Param('token') token: string, @Res() res: Response): Promise<void> {
     const view = await this.findReference.execute(raterToken(token));
-    sendRaterPage(res, 200, renderRatingFormPage(view, this.framework.ratingForm));
+    sendPage(res, 200, renderRatingFormPage(view, this.framework.ratingForm));
   }
 
   @Post(':token')
@@ -39,9 +39,9 @@ export class RaterFormController {
     if (!parsed.ok) {
       // Shown again as sent, with what to correct; nothing is stored. A closed link gets its own page.
       const view = await this.findReference.execute(secret);
-      return sendRaterPage(res, 422, renderRatingFormPage(view, form, parsed));
+      return sendPage(res, 422, renderRatingFormPage(view, form, parsed));
     }
     const result = await this.rateReference.execute({ token: secret, ...parsed.value });
-    sendRaterPage(res, 200, renderThanksPage(result));
+    sendPage(res, 200, renderThanksPage(result));
   }
 }

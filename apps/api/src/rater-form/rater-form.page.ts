@@ -1,7 +1,7 @@
 import type { RaterFormView } from '#endorsement';
 import { NOT_ENOUGH_INFORMATION } from '#endorsement';
 import type { RatingForm } from '#framework';
-import { compilePage } from './rater-page.layout.js';
+import { compilePage } from '../pages/page-layout.js';
 import { COMMENTS_FIELD, COMMENTS_MAX_LENGTH, choiceId, itemField, type SubmissionError, type SubmittedValues } from './rating-submission.dto.js';
 
 interface FormPageModel {

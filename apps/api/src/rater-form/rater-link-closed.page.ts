@@ -1,5 +1,5 @@
 import type { RaterLinkProblem } from '#endorsement';
-import { compilePage } from './rater-page.layout.js';
+import { compilePage } from '../pages/page-layout.js';
 
 interface ClosedModel {
   title: string;

@@ -2,9 +2,9 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { Response } from 'express';
 import { RaterLinkUnavailableError } from '#endorsement';
 import { isDatabaseUnavailable } from '#platform';
+import { sendPage } from '../pages/page-layout.js';
 import { renderLinkClosedPage } from './rater-link-closed.page.js';
 import { renderRaterErrorPage } from './rater-error.page.js';
-import { sendRaterPage } from './rater-page.layout.js';
 
 /**
  * Raters are people with a browser, not API clients: on their routes every error is an HTML page
@@ -19,17 +19,17 @@ export class RaterPageFilter implements ExceptionFilter {
     if (res.headersSent) return;
     if (exception instanceof RaterLinkUnavailableError) {
       const page = renderLinkClosedPage(exception.problem);
-      return sendRaterPage(res, page.status, page.html);
+      return sendPage(res, page.status, page.html);
     }
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn('database unavailable');
-      return sendRaterPage(res, 503, renderRaterErrorPage(true));
+      return sendPage(res, 503, renderRaterErrorPage(true));
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       // Nothing on these routes throws one today; if something does, it is the caller's mistake, not ours.
-      return sendRaterPage(res, exception.getStatus(), renderLinkClosedPage('unknown').html);
+      return sendPage(res, exception.getStatus(), renderLinkClosedPage('unknown').html);
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    sendRaterPage(res, 500, renderRaterErrorPage(false));
+    sendPage(res, 500, renderRaterErrorPage(false));
   }
 }

@@ -1,5 +1,5 @@
 import type { RateReferenceResult } from '#endorsement';
-import { compilePage } from './rater-page.layout.js';
+import { compilePage } from '../pages/page-layout.js';
 
 type ThanksModel = RateReferenceResult & { title: string; counts: boolean };
 

@@ -7,8 +7,7 @@ import { AuthProblems } from '../auth.problems.js';
 import { AccessTokens } from '../tokens/access-tokens.js';
 import { ACCOUNT_ON_REQUEST, type RequestWithAccount } from './current-account.decorator.js';
 import { ROUTE_ROLES } from './roles.decorator.js';
-
-const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/;
+import { bearerToken } from './bearer-token.js';
 
 /**
  * Default deny, for every route of the api (APP_GUARD): a route is open only when marked
@@ -36,7 +35,7 @@ export class AccessGuard implements CanActivate {
       challenge();
       throw AuthProblems.authenticationRequired();
     }
-    const token = BEARER.exec(header)?.[1];
+    const token = bearerToken(header);
     if (!token) {
       challenge('invalid_token');
       throw AuthProblems.invalidToken();

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import type { Response } from 'express';
 
-// Small, readable on a phone, visible focus, no external assets: raters open this from any mail client.
+// Small, readable on a phone, visible focus, no external assets: people open these pages from a mail client
+// or a bare browser (raters, operators), never through a front-end build.
 const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font:1.0625rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1b1b1b;background:#f5f5f2}
@@ -29,7 +30,7 @@ legend{font-weight:600;padding:0;margin-bottom:.5rem}
 .choice.nei{grid-column:1/-1;background:#f5f5f2}
 label.block{display:block;font-weight:600;margin-top:1.5rem}
 .hint{color:#4a4a4a;margin:.25rem 0 .5rem}
-textarea{width:100%;font:inherit;padding:.5rem;border:2px solid #6f6f6a;border-radius:4px}
+textarea,input.text{width:100%;font:inherit;padding:.5rem;border:2px solid #6f6f6a;border-radius:4px}
 button{margin-top:1.5rem;font:inherit;font-weight:600;color:#fff;background:#1f6f3f;border:0;border-radius:4px;padding:.75rem 1.5rem;cursor:pointer;box-shadow:0 2px 0 #0e3b20}
 button:hover{background:#17592f}
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);border:0;white-space:nowrap}
@@ -58,7 +59,7 @@ const LAYOUT = `<!doctype html>
 const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
-  // The link's secret is in the URL: no caches, no Referer to anywhere, no search engine.
+  // Pages carry secrets (a rater link's in its URL, a sign-in form): no caches, no Referer to anywhere, no search engine.
   'Cache-Control': 'no-store',
   'Referrer-Policy': 'no-referrer',
   'X-Robots-Tag': 'noindex, nofollow',
@@ -74,7 +75,7 @@ export function compilePage<T>(source: string): (model: T) => string {
   return pages.compile<T>(source, { strict: true });
 }
 
-/** Sends a rater page: HTML for people, with headers that keep the link's secret to this page. */
-export function sendRaterPage(res: Response, status: number, html: string): void {
+/** Sends a page: HTML for people, with headers that keep what it carries to this page. */
+export function sendPage(res: Response, status: number, html: string): void {
   res.status(status).set(SECURITY_HEADERS).type('text/html; charset=utf-8').send(html);
 }

@@ -1,0 +1,39 @@
+import { Injectable, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { AccessTokens, AuthProblems, bearerToken, type AuthenticatedAccount } from '#auth';
+import { ProblemException } from '#platform';
+import { readDashboardCookie } from './dashboard-cookie.js';
+import { prefersHtml } from './prefers-html.js';
+import { DASHBOARD_SIGN_IN_PATH } from './queues-dashboard.paths.js';
+
+/**
+ * In front of Bull Board, which has no access control of its own: administrators only. The access
+ * token comes from the dashboard cookie (a browser, after the sign-in page) or an
+ * `Authorization: Bearer` header (a program, with a token from POST /auth/login). A browser without
+ * access is sent to the sign-in page; a program gets the api's 401/403 problem+json.
+ */
+@Injectable()
+export class DashboardAccessMiddleware implements NestMiddleware {
+  constructor(private readonly tokens: AccessTokens) {}
+
+  async use(req: Request, res: Response, next: NextFunction): Promise<void> {
+    try {
+      const account = await this.authenticate(req);
+      if (!account.roles.includes('administrator')) throw AuthProblems.forbidden();
+    } catch (problem) {
+      if (!(problem instanceof ProblemException)) throw problem;
+      if (prefersHtml(req)) return res.redirect(303, DASHBOARD_SIGN_IN_PATH);
+      // As the access guard does (RFC 6750); thrown, the middleware proxy hands it to the problem+json filter.
+      if (problem.httpStatus === 401) res.setHeader('WWW-Authenticate', problem.code === 'authentication_required' ? 'Bearer' : 'Bearer error="invalid_token"');
+      throw problem;
+    }
+    next();
+  }
+
+  private async authenticate(req: Request): Promise<AuthenticatedAccount> {
+    const header = req.headers.authorization;
+    const token = header === undefined ? readDashboardCookie(req) : bearerToken(header);
+    if (token === undefined) throw header === undefined ? AuthProblems.authenticationRequired() : AuthProblems.invalidToken();
+    return this.tokens.verify(token);
+  }
+}

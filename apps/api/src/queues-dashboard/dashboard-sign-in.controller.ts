@@ -1,0 +1,56 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AccessTokens, AuthThrottleGuard, LogIn, LogOut, Public } from '#auth';
+import { logInSchema, type LogInBody } from '../auth/dto/log-in.schema.js';
+import { sendPage } from '../pages/page-layout.js';
+import { clearDashboardCookie, readDashboardCookie, setDashboardCookie } from './dashboard-cookie.js';
+import { DashboardSignInFilter } from './dashboard-sign-in.filter.js';
+import { renderSignInPage } from './dashboard-sign-in.page.js';
+import { renderSignOutPage } from './dashboard-sign-out.page.js';
+import { DASHBOARD_SIGN_IN_PATH, QUEUES_DASHBOARD_PATH } from './queues-dashboard.paths.js';
+
+/**
+ * Signing in to the queue dashboard from a browser, without JavaScript: a form that POSTs email and
+ * password, and an HttpOnly cookie carrying the access token. Administrators only.
+ */
+@Controller(QUEUES_DASHBOARD_PATH.slice(1))
+@Public()
+export class DashboardSignInController {
+  constructor(
+    private readonly logIn: LogIn,
+    private readonly logOut: LogOut,
+    private readonly tokens: AccessTokens,
+  ) {}
+
+  @Get('login')
+  showSignIn(@Res() res: Response): void {
+    sendPage(res, 200, renderSignInPage());
+  }
+
+  /** The same throttle and lockout as POST /auth/login; a non-administrator is refused like a wrong password. */
+  @Post('login')
+  @HttpCode(303)
+  @UseGuards(AuthThrottleGuard)
+  @UseFilters(DashboardSignInFilter)
+  async signIn(@Body({ schema: logInSchema }) body: LogInBody, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const session = await this.logIn.execute({ ...body, role: 'administrator' });
+    setDashboardCookie(req, res, session.accessToken, session.expiresIn);
+    res.redirect(303, QUEUES_DASHBOARD_PATH);
+  }
+
+  @Get('logout')
+  showSignOut(@Res() res: Response): void {
+    sendPage(res, 200, renderSignOutPage());
+  }
+
+  /** Clears the cookie and ends the sign-in's session; a cookie that no longer verifies has nothing left to end. */
+  @Post('logout')
+  @HttpCode(303)
+  async signOut(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const token = readDashboardCookie(req);
+    const caller = token === undefined ? undefined : await this.tokens.verify(token).catch(() => undefined);
+    if (caller) await this.logOut.execute(caller);
+    clearDashboardCookie(req, res);
+    res.redirect(303, DASHBOARD_SIGN_IN_PATH);
+  }
+}
