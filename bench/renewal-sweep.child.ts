@@ -11,7 +11,7 @@ import pg from 'pg';
 import { JOBS } from '#queue';
 
 const [mode, databaseUrl, redisUrl, prefix, nowIso, dueBefore] = process.argv.slice(2) as [string, string, string, string, string, string];
-const PAGE = 2_000;
+const PAGE = 1_000;
 
 async function ours(): Promise<{ ms: number; jobs: number }> {
   // Loaded here, not at the top: the baseline's peak RSS is not charged with the application's code.

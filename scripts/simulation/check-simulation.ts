@@ -38,14 +38,18 @@ export async function checkSimulation(sim: RenewalSimulation, seed: number, shar
 
   // One row per endorsement: its renewal events in order, and the offsets of the reminders fired per cycle.
   const rows = (await sim.ds.query(
-    `SELECT a.id, a.association_code, p.email, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS due_on,
-            (SELECT json_agg(json_build_object('event', e.event, 'at', e.occurred_at, 'due_on', e.payload->>'dueOn',
-                                               'late', (e.payload->'fee'->>'late')::boolean, 'fee', (e.payload->'fee'->>'amount')::numeric) ORDER BY e.version)
-               FROM application_events e WHERE e.application_id = a.id AND e.event IN ('open_renewal', 'renew', 'lapse')) AS events,
-            (SELECT json_object_agg(f.subject_key, f.offsets) FROM (
-               SELECT r.subject_key, array_agg(r.offset_days ORDER BY r.offset_days) AS offsets FROM reminders r
-                WHERE r.application_id = a.id AND r.kind = 'renewal_reminder' AND r.status = 'done' GROUP BY r.subject_key) f) AS fired
+    `WITH events AS (
+       SELECT application_id, json_agg(json_build_object('event', event, 'at', occurred_at, 'due_on', payload->>'dueOn',
+                                                         'late', (payload->'fee'->>'late')::boolean, 'fee', (payload->'fee'->>'amount')::numeric) ORDER BY version) AS events
+         FROM application_events WHERE event IN ('open_renewal', 'renew', 'lapse') GROUP BY application_id),
+     fired AS (
+       SELECT application_id, json_object_agg(subject_key, offsets) AS fired FROM (
+         SELECT application_id, subject_key, array_agg(offset_days ORDER BY offset_days) AS offsets FROM reminders
+          WHERE kind = 'renewal_reminder' AND status = 'done' GROUP BY application_id, subject_key) f
+        GROUP BY application_id)
+     SELECT a.id, a.association_code, p.email, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS due_on, events.events, fired.fired
        FROM applications a JOIN people p ON p.id = a.applicant_id
+       LEFT JOIN events ON events.application_id = a.id LEFT JOIN fired ON fired.application_id = a.id
       WHERE a.endorsed_at IS NOT NULL`,
   )) as EndorsementRow[];
 

@@ -29,6 +29,8 @@ export interface SimulationOptions {
   shares?: RenewalShares;
   /** Endorsees renewing at once, and the worker's job concurrency. */
   concurrency?: number;
+  /** Each sweep runs this many times at once at every step, as on that many workers. Default 2. */
+  sweepers?: number;
 }
 
 export const TRANSITION_KINDS = ['open_renewal', 'renew', 'lapse'] as const;
@@ -49,7 +51,8 @@ const SETTLE_TIMEOUT_MS = 10 * 60_000;
 /**
  * Years of renewals over a simulated clock: a fresh database seeded with endorsees, the real worker
  * in-process (its Clock is this ManualClock, so every "now" of the sweeps, transitions, reminder rows
- * and emails is simulated time), and the real sweeps run at every instant the renewal calendar uses.
+ * and emails is simulated time), and the real sweeps run at every instant the renewal calendar uses,
+ * twice at once by default, as on two workers.
  * After each step it waits until the worker has done everything that step caused (jobs, outbox,
  * emails), so time never runs ahead of the work. Used by `npm run simulate` and the tests.
  */
@@ -130,8 +133,8 @@ export class RenewalSimulation {
 
       // Each part settles before the next: renewals that opened schedule their reminder rows before
       // the reminder sweep looks for due ones, and that sweep's emails go before anyone renews.
-      if (await sweepRenewals.execute()) await this.settle();
-      if (await sweepReminders.execute()) await this.settle();
+      if (await this.sweep(() => sweepRenewals.execute())) await this.settle();
+      if (await this.sweep(() => sweepReminders.execute())) await this.settle();
       let renewed = 0;
       for (const code of step.renewing) renewed += await this.renewAsPlanned(this.framework.association(code), step.at);
       if (renewed) await this.settle();
@@ -188,6 +191,12 @@ export class RenewalSimulation {
       if ((await submit.execute(person)).gaps.length) this.refused++;
     });
     return ready.length;
+  }
+
+  /** Runs a sweep on `sweepers` workers at once; how much they found between them. */
+  private async sweep(execute: () => Promise<number>): Promise<number> {
+    const found = await Promise.all(Array.from({ length: this.options.sweepers ?? 2 }, execute));
+    return found.reduce((a, b) => a + b, 0);
   }
 
   /** Waits until the worker has finished everything so far: no job pending, no outbox row or email left. */

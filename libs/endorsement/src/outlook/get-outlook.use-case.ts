@@ -6,7 +6,7 @@ import type { Association, Framework } from '#framework';
 import { Clock, FRAMEWORK, ProblemException } from '#platform';
 import { lapsedIfDueBefore } from '../renewal/renewal-calendar.js';
 import { staffAssociation } from '../staff/staff-scope.js';
-import { emptyCounts, type AssociationOutlook, type OutlookKind } from './outlook.js';
+import { emptyCounts, type AssociationOutlook, type OutlookCounts, type OutlookKind } from './outlook.js';
 import { renewalSteps, type DueGroup } from './renewal-outlook.js';
 
 export interface GetOutlookQuery {
@@ -43,7 +43,7 @@ export class GetOutlook {
     const today = DateTime.fromJSDate(now, { zone }).startOf('day');
     const end = today.plus({ days });
     const until = end.toJSDate();
-    const byDay = new Map<string, ReturnType<typeof emptyCounts>>();
+    const byDay = new Map<string, OutlookCounts>();
     const add = (kind: OutlookKind, date: string, count: number) => {
       const counts = byDay.get(date) ?? byDay.set(date, emptyCounts()).get(date)!;
       counts[kind] += count;
