@@ -25,6 +25,7 @@ import { TransitionApplication } from '#endorsement';
 import { emptyPortfolio, loadFramework } from '#framework';
 import { createMailTransport, renderEmail, type EmailModel, type MailTransport } from '#mail';
 import { SystemClock } from '#platform';
+import { WORKER_NODE_ARGS } from '../apps/worker/src/worker-node-args.js';
 import { createBenchDatabase, median, printResult, seedApplications } from './support/bench-database.js';
 import { BenchSmtpSink, within } from './support/bench-smtp-sink.js';
 import { BENCH_REDIS_URL, benchRedisPrefix, deleteRedisPrefixes, redisVersion } from './support/bench-redis.js';
@@ -218,7 +219,7 @@ async function waitForLedger(ds: DataSource, apps: Recipient[], count: number): 
 async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
   const port = String(20_000 + Math.floor(Math.random() * 20_000));
-  const child = spawn(process.execPath, [...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(root, 'dist/apps/worker/src/main.js')], {
+  const child = spawn(process.execPath, [...WORKER_NODE_ARGS, ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(root, 'dist/apps/worker/src/main.js')], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env, WORKER_PORT: port },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -5,7 +5,7 @@
  * (maxRSS) is its own; rounds alternate ours/baseline on fresh Redis prefixes; medians are compared.
  * Targets: time ≤ 1.5× the baseline's; peak RSS ≤ 300 MB and flat from 100,000 to 1,000,000.
  *
- * Both children run with the same heap budget (HEAP_MB, as a worker would be given): left alone,
+ * Both children run with the worker's heap budget (WORKER_NODE_ARGS, as the worker is deployed): left alone,
  * V8 lets garbage pile up to ~190 MB of heap before a major collection whatever the process keeps,
  * so uncapped peak RSS says more about the collector than about the sweep. One uncapped run of the
  * sweep per size is printed beside, for comparison.
@@ -20,6 +20,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '#config';
 import { dataSourceOptions, runMigrations } from '#db';
 import { loadFramework } from '#framework';
+import { WORKER_NODE_ARGS } from '../apps/worker/src/worker-node-args.js';
 import { createBenchDatabase, median, printResult } from './support/bench-database.js';
 import { BENCH_REDIS_URL, benchRedisPrefix, deleteRedisPrefixes, redisVersion } from './support/bench-redis.js';
 
@@ -27,7 +28,6 @@ const SIZES = (process.env.BENCH_RENEWAL_SIZES ?? '100000,1000000').split(',').m
 const DUE_SHARE = 0.1;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CHILD = fileURLToPath(new URL('./renewal-sweep.child.js', import.meta.url));
-const HEAP_MB = Number(process.env.BENCH_HEAP_MB ?? 128);
 const run = promisify(execFile);
 
 interface Sample {
@@ -57,11 +57,10 @@ async function seedUpTo(db: pg.Client, from: number, total: number, today: DateT
   await db.query('VACUUM ANALYZE applications');
 }
 
-async function measure(mode: 'ours' | 'baseline', url: string, now: Date, dueBefore: string, heapMb: number | null = HEAP_MB): Promise<Sample> {
+async function measure(mode: 'ours' | 'baseline', url: string, now: Date, dueBefore: string, nodeArgs: readonly string[] = WORKER_NODE_ARGS): Promise<Sample> {
   const prefix = benchRedisPrefix();
   try {
-    const heap = heapMb === null ? [] : [`--max-old-space-size=${heapMb}`];
-    const { stdout } = await run(process.execPath, [...heap, CHILD, mode, url, BENCH_REDIS_URL, prefix, now.toISOString(), dueBefore], { maxBuffer: 1 << 20 });
+    const { stdout } = await run(process.execPath, [...nodeArgs, CHILD, mode, url, BENCH_REDIS_URL, prefix, now.toISOString(), dueBefore], { maxBuffer: 1 << 20 });
     return JSON.parse(stdout.trim().split('\n').at(-1)!) as Sample;
   } finally {
     await deleteRedisPrefixes([prefix]);
@@ -102,12 +101,12 @@ async function main(): Promise<void> {
         );
       }
       if (a.some((s) => s.jobs !== b[0]!.jobs)) throw new Error(`the sweep queued ${a.map((s) => s.jobs)} jobs, the baseline ${b[0]!.jobs}`);
-      const uncapped = await measure('ours', database.url, now, dueBefore, null);
+      const uncapped = await measure('ours', database.url, now, dueBefore, []);
       console.log(`  ${size} sweep without a heap budget: ${uncapped.ms.toFixed(0)} ms, peak RSS ${uncapped.maxRssMb.toFixed(0)} MB`);
       results.push({ size, ours: pick(a), baseline: pick(b), uncapped });
     }
 
-    console.log(`\nsetup: MI-AIMH, ${DUE_SHARE * 100}% due within the lead time, ${ROUNDS} alternating rounds per size, each sweep in its own process with a ${HEAP_MB} MB heap budget, node ${process.version}, redis ${await redisVersion()}, ${(await db.query('SHOW server_version')).rows[0].server_version} PostgreSQL`);
+    console.log(`\nsetup: MI-AIMH, ${DUE_SHARE * 100}% due within the lead time, ${ROUNDS} alternating rounds per size, each sweep in its own process with the worker's flags (${WORKER_NODE_ARGS.join(' ')}), node ${process.version}, redis ${await redisVersion()}, ${(await db.query('SHOW server_version')).rows[0].server_version} PostgreSQL`);
     for (const r of results) {
       console.log(
         `${r.size} endorsements, ${r.ours.jobs} due: sweep (median) ${r.ours.ms.toFixed(0)} ms, peak RSS ${r.ours.maxRssMb.toFixed(0)} MB; ` +

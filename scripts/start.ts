@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppConfig } from '#config';
 import { runMain } from '#platform';
+import { WORKER_NODE_ARGS } from '../apps/worker/src/worker-node-args.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const children: ChildProcess[] = [];
@@ -68,6 +69,6 @@ await runMain('start', async (config) => {
   // The worker serves its health next to the api's unless told otherwise.
   const workerPort = process.env.WORKER_PORT || String(config.http.port + 1);
   run('api', process.execPath, [join(root, 'dist/apps/api/src/main.js')]);
-  run('worker', process.execPath, [join(root, 'dist/apps/worker/src/main.js')], { WORKER_PORT: workerPort });
+  run('worker', process.execPath, [...WORKER_NODE_ARGS, join(root, 'dist/apps/worker/src/main.js')], { WORKER_PORT: workerPort });
   console.log(`API: http://localhost:${config.http.port} (health: /health/ready); worker health: http://localhost:${workerPort}/health/ready`);
 });

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from './ports.js';
 import { ROOT } from './run-node.js';
+import { WORKER_NODE_ARGS } from '../../apps/worker/src/worker-node-args.js';
 
 /** The built worker as a real child process, which a test can SIGKILL. */
 export class WorkerProcess {
@@ -12,7 +13,7 @@ export class WorkerProcess {
 
   async start(): Promise<this> {
     this.port = await freePort();
-    this.child = spawn(process.execPath, ['dist/apps/worker/src/main.js'], {
+    this.child = spawn(process.execPath, [...WORKER_NODE_ARGS, 'dist/apps/worker/src/main.js'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', MAIL_CATCHER: 'off', WORKER_PORT: String(this.port), ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
