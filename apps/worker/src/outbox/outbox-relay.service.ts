@@ -5,14 +5,9 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { OUTBOX_CHANNEL } from '#db';
 import { JobQueues } from '#queue';
+import { runsOf } from './outbox-runs.js';
 
 const BATCH = 500;
-/**
- * Rows per `applyEffects` job: one transaction and one email batch each. Small enough that the
- * first emails leave while later runs are still being applied, and that a run's claims are sent
- * well within the stale-claim window; large enough that round trips are paid per run, not per row.
- */
-const RUN = 50;
 const MAINTENANCE_EVERY_MS = 5_000;
 
 /**
@@ -135,11 +130,4 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       retry(); // polling carries on meanwhile
     }
   }
-}
-
-/** Ids (ascending) cut into `applyEffects` payloads of at most RUN rows. */
-function runsOf(ids: string[]): { outboxIds: string[] }[] {
-  const runs = [];
-  for (let i = 0; i < ids.length; i += RUN) runs.push({ outboxIds: ids.slice(i, i + RUN) });
-  return runs;
 }
