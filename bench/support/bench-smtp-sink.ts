@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { listenSmtp } from './local-smtp-server.js';
 
 /**
  * An in-process SMTP server for benchmarks (no auth, no STARTTLS) that only counts what it accepts:
@@ -14,34 +13,26 @@ export class BenchSmtpSink {
   sample?: string;
   private target = Infinity;
   private resolveAt?: (at: number) => void;
-  private server?: SMTPServer;
+  private close?: () => Promise<void>;
 
   async start(): Promise<this> {
-    this.server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData: (stream, _session, callback) => {
-        const chunks: Buffer[] | undefined = this.sample === undefined ? [] : undefined;
-        let size = 0;
-        stream.on('data', (c: Buffer) => {
-          size += c.length;
-          chunks?.push(c);
-        });
-        stream.on('end', () => {
-          callback(); // writes the 250
-          this.received++;
-          this.bytes += size;
-          if (chunks && this.sample === undefined) this.sample = Buffer.concat(chunks).toString('utf8');
-          if (this.received === this.target) this.resolveAt?.(performance.now());
-        });
-      },
+    const server = await listenSmtp((stream, _session, callback) => {
+      const chunks: Buffer[] | undefined = this.sample === undefined ? [] : undefined;
+      let size = 0;
+      stream.on('data', (c: Buffer) => {
+        size += c.length;
+        chunks?.push(c);
+      });
+      stream.on('end', () => {
+        callback(); // writes the 250
+        this.received++;
+        this.bytes += size;
+        if (chunks && this.sample === undefined) this.sample = Buffer.concat(chunks).toString('utf8');
+        if (this.received === this.target) this.resolveAt?.(performance.now());
+      });
     });
-    await new Promise<void>((resolve, reject) => {
-      this.server!.once('error', reject);
-      this.server!.listen(0, '127.0.0.1', () => resolve());
-    });
-    this.port = (this.server.server.address() as AddressInfo).port;
+    this.port = server.port;
+    this.close = server.close;
     return this;
   }
 
@@ -55,9 +46,9 @@ export class BenchSmtpSink {
   }
 
   async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    const close = this.close;
+    this.close = undefined;
+    await close?.();
   }
 }
 

@@ -1,5 +1,4 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { listenSmtp } from '../../bench/support/local-smtp-server.js';
 
 /**
  * An in-process SMTP server for the simulation: accepts everything and keeps, per message, only its
@@ -12,29 +11,21 @@ export class SimulationSmtpSink {
   /** Messages by label (the simulated month the engine sets) and template. */
   readonly byLabel = new Map<string, Map<string, number>>();
   label = '';
-  private server?: SMTPServer;
+  private close?: () => Promise<void>;
 
   async start(): Promise<this> {
-    this.server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData: (stream, _session, callback) => {
-        let head = '';
-        stream.on('data', (chunk: Buffer) => {
-          if (!head.includes('\r\n\r\n')) head += chunk.toString('utf8');
-        });
-        stream.on('end', () => {
-          this.record(header(head, 'X-Delivery-Id') ?? 'unknown', header(head, 'X-Template') ?? 'unknown');
-          callback();
-        });
-      },
+    const server = await listenSmtp((stream, _session, callback) => {
+      let head = '';
+      stream.on('data', (chunk: Buffer) => {
+        if (!head.includes('\r\n\r\n')) head += chunk.toString('utf8');
+      });
+      stream.on('end', () => {
+        this.record(header(head, 'X-Delivery-Id') ?? 'unknown', header(head, 'X-Template') ?? 'unknown');
+        callback();
+      });
     });
-    await new Promise<void>((resolve, reject) => {
-      this.server!.once('error', reject);
-      this.server!.listen(0, '127.0.0.1', () => resolve());
-    });
-    this.port = (this.server.server.address() as AddressInfo).port;
+    this.port = server.port;
+    this.close = server.close;
     return this;
   }
 
@@ -45,9 +36,9 @@ export class SimulationSmtpSink {
   }
 
   async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    const close = this.close;
+    this.close = undefined;
+    await close?.();
   }
 
   private record(deliveryId: string, template: string): void {

@@ -4,17 +4,8 @@ import type { Framework } from '#framework';
 import { Clock, FRAMEWORK, ProblemException } from '#platform';
 import { CE_ENTRY_COLUMNS, type CeEntryView } from './ce-entry.view.js';
 
-export interface RecordCeEntryCommand {
-  personId: string;
-  kind: 'training' | 'rsc';
-  title: string;
-  provider: string;
-  completedOn: string;
-  hours: number;
-  dei: boolean;
-  aboutRsc: boolean;
-  competencyAreas: string[];
-}
+/** What an endorsee logs: the entry as they see it, before review. */
+export type RecordCeEntryCommand = Pick<CeEntryView, 'kind' | 'title' | 'provider' | 'completedOn' | 'hours' | 'dei' | 'aboutRsc' | 'competencyAreas'> & { personId: string };
 
 /** An endorsee logs a training or RSC hours; it counts towards renewal once staff approve it. */
 @Injectable()
