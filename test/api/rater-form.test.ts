@@ -170,9 +170,20 @@ describe('the rater form at /r/:token, end to end through api and worker', () =>
     expect(page.html).toContain('<h1>Thank you</h1>');
     expect(await ref('colin@rater.example')).toMatchObject({ status: 'invalid', rating: expect.objectContaining({ notEnoughInformation: 6 }) });
     expect((await open('colin@rater.example')).status).toBe(410);
-    await new Promise((r) => setTimeout(r, 500)); // the worker would have sent anything recorded by now
+    // The applicant is asked for another rater, not told a reference arrived.
+    const [notice] = await waitFor('the not-counted notice', () => smtp.to(applicant).filter((m) => header(m, 'X-Template') === 'reference_not_counted'), (m) => m.length > 0);
+    expect(readableBody(notice)).toContain('Colin Colleague');
+    expect(readableBody(notice)).toContain('Please name another rater');
     expect(smtp.to(applicant).filter((m) => header(m, 'X-Template') === 'reference_received')).toHaveLength(1);
     expect(await appState()).toBe('reference_checks');
+
+    // Another person for the role gets a request of their own; Colin's link stays closed.
+    const colin = await ref('colin@rater.example');
+    await worker.get(ReplaceRaterAddress).execute({ applicationId: appId, referenceId: colin.id, raterEmail: 'nora@rater.example', raterName: 'Nora Newrater' });
+    const [request] = await waitFor('the request to the new rater', () => smtp.to('nora@rater.example'), (m) => m.length > 0);
+    expect(readableBody(request)).toContain('Nora Newrater');
+    expect((await open('colin@rater.example')).status).toBe(404); // a replaced link, like an unknown one
+    expect(await ref('nora@rater.example')).toMatchObject({ status: 'requested' });
   });
 
   test('a tampered, malformed, replaced or unknown link gets the same kind 404 page that names no one', async () => {

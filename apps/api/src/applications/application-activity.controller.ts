@@ -39,6 +39,6 @@ export class ApplicationActivityController {
     @Param({ schema: referenceParamsSchema }) params: ReferenceParams,
     @Body({ schema: raterEmailSchema }) body: RaterEmailBody,
   ): Promise<{ referenceId: string }> {
-    return this.changeRaterEmail.execute({ personId: caller.personId, applicationId: params.id, referenceId: params.referenceId, email: body.email });
+    return this.changeRaterEmail.execute({ personId: caller.personId, applicationId: params.id, referenceId: params.referenceId, email: body.email, raterName: body.raterName });
   }
 }

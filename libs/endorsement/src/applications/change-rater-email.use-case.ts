@@ -9,9 +9,11 @@ export interface ChangeRaterEmailCommand {
   applicationId: string;
   referenceId: string;
   email: string;
+  /** Another rater for the role, when the form could not count. */
+  raterName?: string;
 }
 
-/** The applicant corrects a rater's address on their own application; ReplaceRaterAddress does the rest. */
+/** The applicant corrects a rater's address, or names another rater, on their own application; ReplaceRaterAddress does the rest. */
 @Injectable()
 export class ChangeRaterEmail {
   constructor(
@@ -23,6 +25,6 @@ export class ChangeRaterEmail {
     const app = await findOwnApplication(this.dataSource, command.personId, command.applicationId);
     const [reference] = (await this.dataSource.query(`SELECT 1 FROM application_references WHERE id = $1 AND application_id = $2`, [command.referenceId, app.id])) as unknown[];
     if (!reference) throw new ProblemException(404, 'reference_not_found', 'Reference not found', 'This application has no reference with this id.');
-    return this.replaceRaterAddress.execute({ applicationId: app.id, referenceId: command.referenceId, raterEmail: command.email });
+    return this.replaceRaterAddress.execute({ applicationId: app.id, referenceId: command.referenceId, raterEmail: command.email, raterName: command.raterName });
   }
 }

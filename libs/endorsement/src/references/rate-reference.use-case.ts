@@ -40,8 +40,9 @@ interface RatingWritten {
 /**
  * A rater sends the form behind their link, once. In one transaction: the rating is stored (rated, or
  * invalid when it cannot count), the reference's reminders stop, the applicant is told a reference
- * arrived and, when this was the last one a category without exam needs, the application moves to
- * panel review. The rating itself never leaves this row: emails only say that it arrived.
+ * arrived (or, when it cannot count, asked for another rater) and, when this was the last one a
+ * category without exam needs, the application moves to panel review. The rating itself never leaves
+ * this row: emails only say that it arrived.
  */
 @Injectable()
 export class RateReference {
@@ -83,16 +84,15 @@ export class RateReference {
       await manager.query(`UPDATE reminders SET status = 'cancelled' WHERE reference_id = $1 AND status = 'pending'`, [ref.id]);
       const association = this.framework.association(ref.association_code);
       const about = { applicantName: ref.applicant_name, associationName: association.name, associationEmail: association.coordinatorEmail };
-      if (!judgement.counts) return { result: { status, referencesCompleted: false, ...about }, deliveryIds: [], outboxIds: [] };
-
+      // The applicant hears either way; a form that cannot count asks them for another rater.
       const deliveryIds = await this.ledger.record(
         manager,
         [
           {
-            businessKey: `reference-${ref.id}-received`,
+            businessKey: `reference-${ref.id}-${judgement.counts ? 'received' : 'not-counted'}`,
             applicationId: ref.application_id,
             referenceId: ref.id,
-            template: 'reference_received',
+            template: judgement.counts ? 'reference_received' : 'reference_not_counted',
             recipientKind: 'applicant',
             recipientEmail: ref.applicant_email,
             recipientName: ref.applicant_name,
@@ -100,6 +100,7 @@ export class RateReference {
         ],
         now,
       );
+      if (!judgement.counts) return { result: { status, referencesCompleted: false, ...about }, deliveryIds, outboxIds: [] };
       const outboxIds = await this.completeReferences(manager, ref);
       return { result: { status, referencesCompleted: outboxIds !== null, ...about }, deliveryIds, outboxIds: outboxIds ?? [] };
     });

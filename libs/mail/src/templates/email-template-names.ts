@@ -8,6 +8,7 @@ export const EMAIL_TEMPLATE_NAMES = [
   'reference_received',
   'reference_overdue_applicant',
   'rater_email_rejected',
+  'reference_not_counted',
   // Applicant, as the renewal date nears and passes.
   'renewal_reminder',
   'renewal_late_notice',

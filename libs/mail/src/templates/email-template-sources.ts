@@ -9,6 +9,7 @@ import { examPassed } from './applicant/exam-passed.template.js';
 import { lapsed } from './applicant/lapsed.template.js';
 import { onHold } from './applicant/on-hold.template.js';
 import { raterEmailRejected } from './applicant/rater-email-rejected.template.js';
+import { referenceNotCounted } from './applicant/reference-not-counted.template.js';
 import { referenceOverdueApplicant } from './applicant/reference-overdue-applicant.template.js';
 import { referenceReceived } from './applicant/reference-received.template.js';
 import { referencesComplete } from './applicant/references-complete.template.js';
@@ -53,6 +54,7 @@ export const EMAIL_TEMPLATE_SOURCES: Readonly<Record<EmailTemplateName, EmailTem
   reference_received: referenceReceived,
   reference_overdue_applicant: referenceOverdueApplicant,
   rater_email_rejected: raterEmailRejected,
+  reference_not_counted: referenceNotCounted,
   panel_escalated: panelEscalated,
   reference_overdue_coordinator: referenceOverdueCoordinator,
   reference_request: referenceRequest,

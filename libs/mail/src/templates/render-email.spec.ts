@@ -59,6 +59,7 @@ const SUBJECT_NAMES: Partial<Record<EmailTemplateName, string>> = {
   reference_received: 'Ann Lee',
   reference_overdue_applicant: 'Ann Lee',
   rater_email_rejected: 'Ann Lee',
+  reference_not_counted: 'Ann Lee',
   reference_overdue_coordinator: 'Ann Lee',
   reference_reminder: 'Jane Doe',
   password_reset: 'password',

@@ -34,6 +34,10 @@ export const reinstateSchema = z.strictObject({ references: portfolioSchema.shap
 
 export type ReinstateBody = z.infer<typeof reinstateSchema>;
 
-export const raterEmailSchema = z.strictObject({ email: z.email({ error: 'must be an email address' }).max(254) });
+export const raterEmailSchema = z.strictObject({
+  email: z.email({ error: 'must be an email address' }).max(254),
+  /** Another person for the same role, when the rater's form could not count. */
+  raterName: z.string().trim().min(1).max(200).regex(/^\P{Cc}*$/u, { error: 'must be plain text' }).optional(),
+});
 
 export type RaterEmailBody = z.infer<typeof raterEmailSchema>;
