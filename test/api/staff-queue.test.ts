@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { StaffQueuePage as QueuePage } from '#endorsement';
 import { loadFramework } from '#framework';
 import type { ApplicationState } from '#workflow';
 import { insertApplication } from '../support/application-fixture.js';
@@ -7,23 +8,6 @@ import { caller, claimsOf, seedAccount, signJwt, tamper } from './auth-harness.j
 
 const PASSWORD = 'correct horse battery staple';
 const framework = loadFramework();
-
-interface QueueItem {
-  id: string;
-  applicantName: string;
-  associationCode: string;
-  categoryCode: string;
-  categoryName: string;
-  state: ApplicationState;
-  version: number;
-  waitingSince: string;
-  assignee: { id: string; name: string } | null;
-  failedEmail: boolean;
-}
-interface QueuePage {
-  items: QueueItem[];
-  nextCursor: string | null;
-}
 
 describe('staff queues: counts, filters, keyset pages, who may look', () => {
   const system = new TestSystem();

@@ -1,5 +1,6 @@
 import { ProblemException } from '#platform';
 import { ApplicationNotFoundError, TransitionConflictError, TransitionRefusedError } from '../transition/transition.errors.js';
+import { StaffProblems } from './staff.problems.js';
 
 /**
  * The HTTP answer for an error of the transition path: a stale version is 409 with the current state
@@ -18,7 +19,7 @@ export function transitionProblem(error: unknown): unknown {
     return new ProblemException(status, error.code, 'Transition refused', error.message, error.details);
   }
   if (error instanceof ApplicationNotFoundError) {
-    return new ProblemException(404, 'application_not_found', 'Application not found', 'No application with this id in your association.');
+    return StaffProblems.applicationNotFound();
   }
   return error;
 }

@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { portfolioSchema } from '#framework';
+import { fullNameField } from '../../auth/dto/auth-fields.js';
+import { plainText } from '../../dto/text.fields.js';
 
-export const applicationParamsSchema = z.strictObject({ id: z.uuid() });
-
-export type ApplicationParams = z.infer<typeof applicationParamsSchema>;
-
-export const referenceParamsSchema = z.strictObject({ id: z.uuid(), referenceId: z.uuid() });
-
-export type ReferenceParams = z.infer<typeof referenceParamsSchema>;
+export { applicationParamsSchema, referenceParamsSchema, type ApplicationParams, type ReferenceParams } from '../../dto/application-params.schema.js';
 
 /** Association, category and track codes as the framework data spells them (e.g. MI-AIMH, IMHM, clinical). */
 const frameworkCode = z.string().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/, { error: 'must be a code from the framework data' });
@@ -21,7 +17,7 @@ export const startApplicationSchema = z.strictObject({
 export type StartApplicationBody = z.infer<typeof startApplicationSchema>;
 
 /** A reason a person reads: bounded, no control characters but line breaks and tabs. */
-const reasonField = z.string().trim().min(1).max(2000).regex(/^[\n\r\t\P{Cc}]*$/u, { error: 'must not contain control characters' });
+const reasonField = plainText(2000).min(1);
 
 /** Routes that take no input still refuse any they are sent. */
 export const noBodySchema = z.strictObject({}).optional();
@@ -37,7 +33,7 @@ export type ReinstateBody = z.infer<typeof reinstateSchema>;
 export const raterEmailSchema = z.strictObject({
   email: z.email({ error: 'must be an email address' }).max(254),
   /** Another person for the same role, when the rater's form could not count. */
-  raterName: z.string().trim().min(1).max(200).regex(/^\P{Cc}*$/u, { error: 'must be plain text' }).optional(),
+  raterName: fullNameField.optional(),
 });
 
 export type RaterEmailBody = z.infer<typeof raterEmailSchema>;

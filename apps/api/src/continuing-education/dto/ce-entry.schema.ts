@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { plainText, singleLineText } from '../../dto/text.fields.js';
 
-const text = (max: number) => z.string().trim().min(1).max(max).regex(/^[\P{Cc}]*$/u, { error: 'must not contain control characters' });
+const text = (max: number) => singleLineText(max).min(1);
 const competencyArea = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, { error: 'must be a competency area code' });
 
 export const ceEntrySchema = z.strictObject({
@@ -33,7 +34,7 @@ export const ceEntryParamsSchema = z.strictObject({ entryId: z.uuid() });
 export type CeEntryParams = z.infer<typeof ceEntryParamsSchema>;
 
 export const rejectCeEntrySchema = z.strictObject({
-  reason: z.string().trim().min(1).max(2000).regex(/^[\n\r\t\P{Cc}]*$/u, { error: 'must not contain control characters' }),
+  reason: plainText(2000).min(1),
 });
 
 export type RejectCeEntryBody = z.infer<typeof rejectCeEntrySchema>;

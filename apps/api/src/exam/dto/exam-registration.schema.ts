@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText } from './plain-text.field.js';
+import { plainText } from '../../dto/text.fields.js';
 
 export const examApprovalSchema = z.strictObject({ windowId: z.uuid().optional() });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plainText } from './plain-text.field.js';
+import { plainText } from '../../dto/text.fields.js';
 
 const associationCode = z.string().min(1).max(32);
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RECOMMENDATIONS } from '#endorsement';
-import { plainText } from '../../exam/dto/plain-text.field.js';
+import { plainText } from '../../dto/text.fields.js';
 
 export const panelAssignmentSchema = z.strictObject({
   reviewerIds: z

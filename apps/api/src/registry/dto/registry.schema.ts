@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineText } from '../../dto/text.fields.js';
 import { decodeKeysetCursor } from '#endorsement';
 
 /** `cursor` of the registry: the (name, id) key of the last entry shown, as we issued it. */
@@ -17,7 +18,7 @@ const registryCursorField = z
 export const registrySearchSchema = z.strictObject({
   association: z.string().min(1).max(32).optional(),
   category: z.string().min(1).max(32).optional(),
-  q: z.string().trim().min(1).max(100).regex(/^\P{Cc}*$/u, { error: 'must not contain control characters' }).optional(),
+  q: singleLineText(100).min(1).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: registryCursorField.optional(),
 });

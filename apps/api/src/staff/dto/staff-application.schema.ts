@@ -1,21 +1,13 @@
 import { z } from 'zod';
 import { VETTING_OUTCOMES } from '#endorsement';
 import { WORKFLOW_EVENTS } from '#workflow';
+import { plainText } from '../../dto/text.fields.js';
 
-export const applicationParamsSchema = z.strictObject({ id: z.uuid() });
-
-export type ApplicationParams = z.infer<typeof applicationParamsSchema>;
-
-export const referenceParamsSchema = z.strictObject({ id: z.uuid(), referenceId: z.uuid() });
-
-export type ReferenceParams = z.infer<typeof referenceParamsSchema>;
+export { applicationParamsSchema, referenceParamsSchema, type ApplicationParams, type ReferenceParams } from '../../dto/application-params.schema.js';
 
 export const assignSchema = z.strictObject({ accountId: z.uuid().nullable() });
 
 export type AssignBody = z.infer<typeof assignSchema>;
-
-/** Text a person reads (in an email, on a page): bounded, no control characters but line breaks and tabs. */
-const plainText = (max: number) => z.string().trim().max(max).regex(/^[\n\r\t\P{Cc}]*$/u, { error: 'must not contain control characters' });
 
 export const staffTransitionSchema = z.strictObject({
   event: z.enum(WORKFLOW_EVENTS),
