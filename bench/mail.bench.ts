@@ -111,17 +111,17 @@ async function main(): Promise<void> {
       if (!/X-Template: on_hold/i.test(sink.sample ?? '')) throw new Error('the worker sent something other than the on_hold email');
       // Where the time went, from the rows' own timestamps (untimed, after the round): when each stage began and ended.
       const [t] = (await ds.query(
-        `SELECT min(o.published_at) AS p0, max(o.published_at) AS p1, min(o.processed_at) AS a0, max(o.processed_at) AS a1,
+        `SELECT min(o.processed_at) AS a0, max(o.processed_at) AS a1,
                 min(d.sent_at) AS s0, max(d.sent_at) AS s1
            FROM outbox o LEFT JOIN email_deliveries d ON d.application_id = o.application_id
           WHERE o.application_id = ANY($1::uuid[])`,
         [apps.map((x) => x.applicationId)],
-      )) as Record<'p0' | 'p1' | 'a0' | 'a1' | 's0' | 's1', Date>[];
+      )) as Record<'a0' | 'a1' | 's0' | 's1', Date>[];
       const resumed = performance.timeOrigin + started;
       const at = (d: Date) => Math.max(0, Math.round(d.getTime() - resumed)); // PostgreSQL's clock vs ours: never "-0"
       const span = (from: Date, to: Date) => `+${at(from)}…+${at(to)} ms`;
       console.log(
-        `  pipeline: ${count} messages, avg ${(sink.bytes / count).toFixed(0)} bytes; from the resume: published ${span(t.p0, t.p1)}, applied ${span(t.a0, t.a1)}, ` +
+        `  pipeline: ${count} messages, avg ${(sink.bytes / count).toFixed(0)} bytes; from the resume: applied ${span(t.a0, t.a1)}, ` +
           `marked sent ${span(t.s0, t.s1)}, last 250 +${(end - started).toFixed(0)} ms; ` +
           `CPU ms/email: this process (sink) ${(used.processMs / count).toFixed(2)}, worker and PostgreSQL ${(used.othersMs / count).toFixed(2)}; machine ${(used.machineBusy * 100).toFixed(0)}% busy of ${used.cores} cores`,
       );

@@ -1,10 +1,12 @@
 /**
- * Outbox rows → enqueued jobs, in rows per second, through the outbox relay (FOR UPDATE SKIP LOCKED
- * batch of 500, cut into `apply-effects` runs of 50 rows, one BullMQ addBulk with deterministic job
- * ids, published mark, commit), beside a same-run baseline that adds the same jobs (names, ids,
- * payloads, options) with BullMQ `Queue.addBulk`, one call per 500 rows, and no database. No worker consumes the jobs. Every round gets fresh outbox rows and a fresh Redis prefix
- * for each side, so job-id deduplication cannot make a later round cheap. Rounds alternate; medians
- * are compared.
+ * Outbox rows → enqueued jobs, in rows per second, through the outbox relay as NOTIFY wakes it
+ * (`publishPending`: batches of 500 read after its cursor, cut into `apply-effects` runs of 50, one
+ * BullMQ addBulk each with deterministic job ids, the cursor moved once Redis has them), beside a
+ * same-run baseline that adds the same jobs (names, ids, payloads, options) with BullMQ
+ * `Queue.addBulk`, one call per 500 rows, and no database. The relay's session and lock are taken
+ * before the clock starts, as in a running worker. No worker consumes the jobs. Every round gets
+ * fresh outbox rows and a fresh Redis prefix for each side, so job-id deduplication cannot make a
+ * later round cheap. Rounds alternate; medians are compared.
  */
 import 'reflect-metadata';
 import { createRequire } from 'node:module';
@@ -22,7 +24,7 @@ import { createBenchDatabase, median, printResult, seedApplications } from './su
 import { BENCH_REDIS_URL, benchRedisPrefix, deleteRedisPrefixes, redisVersion } from './support/bench-redis.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 20_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CHUNK = 500; // the relay's batch size
 const TARGET = 0.5;
 
@@ -71,27 +73,29 @@ async function main(): Promise<void> {
     await runMigrations(ds);
     const [applicationId] = await seedApplications(ds, loadFramework().rulesSnapshot('MI-AIMH', 'IFA'), emptyPortfolio(), 1);
 
-    /** Ours: the relay's publishBatch() until it finds nothing; returns rows/s. */
-    const viaRelay = async (count: number): Promise<number> => {
-      const ids = await seedOutbox(ds, applicationId, count);
+    /** Ours: the relay's publishPending(), as when NOTIFY wakes it; returns rows/s. */
+    const viaRelay = async (count: number): Promise<{ rate: number; ids: string[] }> => {
       const prefix = benchRedisPrefix();
       prefixes.push(prefix);
       const config = configFor(db.url, prefix);
       const jobs = new JobQueues(config);
+      const relay = new OutboxRelay(ds, jobs, config, quietLogger);
       try {
         await jobs.queue(JOBS.applyEffect.queue).waitUntilReady(); // producers do not buffer while connecting
-        const relay = new OutboxRelay(ds, jobs, config, quietLogger);
+        // A running relay: its session open and the publisher lock held before the rows arrive.
+        if ((await relay.publishPending()) !== 0) throw new Error('rows left from an earlier round');
+        const ids = await seedOutbox(ds, applicationId, count);
         const started = performance.now();
-        let published = 0;
-        for (let n; (n = await relay.publishBatch()) > 0; ) published += n;
+        const published = await relay.publishPending();
         const seconds = (performance.now() - started) / 1000;
         if (published !== count) throw new Error(`relay published ${published} of ${count} rows`);
-        const [{ left }] = (await ds.query(`SELECT count(*)::int AS left FROM outbox WHERE published_at IS NULL`)) as { left: number }[];
+        const [{ left }] = (await ds.query(`SELECT count(*)::int AS left FROM outbox_unpublished`)) as { left: number }[];
         const waiting = await jobs.queue(JOBS.applyEffects.queue).getWaitingCount();
         const expected = relayBatches(ids).flat().length;
         if (left !== 0 || waiting !== expected) throw new Error(`after the relay: ${left} rows unpublished, ${waiting} jobs waiting (expected 0 and ${expected})`);
-        return count / seconds;
+        return { rate: count / seconds, ids };
       } finally {
+        await relay.onApplicationShutdown();
         await jobs.onApplicationShutdown();
         await deleteRedisPrefixes([prefix]);
       }
@@ -102,8 +106,7 @@ async function main(): Promise<void> {
      * `runs`: the same jobs the relay adds (the target's baseline). `perRow`: one job per row, what
      * the relay enqueued before rows travelled in runs, printed for comparison.
      */
-    const viaAddBulk = async (count: number, shape: 'runs' | 'perRow'): Promise<number> => {
-      const ids = await seedOutbox(ds, applicationId, count); // same ids as a relay round would publish; untimed
+    const viaAddBulk = async (ids: string[], shape: 'runs' | 'perRow'): Promise<number> => {
       const prefix = benchRedisPrefix();
       prefixes.push(prefix);
       const batches =
@@ -120,7 +123,7 @@ async function main(): Promise<void> {
         const waiting = await queue.getWaitingCount();
         const expected = batches.flat().length;
         if (waiting !== expected) throw new Error(`baseline: ${waiting} jobs waiting, expected ${expected}`);
-        return count / seconds;
+        return ids.length / seconds;
       } finally {
         await queue.close();
         await deleteRedisPrefixes([prefix]);
@@ -128,16 +131,17 @@ async function main(): Promise<void> {
     };
 
     const warm = Math.max(CHUNK, Math.floor(ROWS / 10));
-    await viaRelay(warm); // warm-up both
-    await viaAddBulk(warm, 'runs');
-    await viaAddBulk(warm, 'perRow');
+    const { ids: warmIds } = await viaRelay(warm); // warm-up both
+    await viaAddBulk(warmIds, 'runs');
+    await viaAddBulk(warmIds, 'perRow');
     const a: number[] = [];
     const b: number[] = [];
     const c: number[] = [];
     for (let r = 0; r < ROUNDS; r++) {
-      a.push(await viaRelay(ROWS));
-      b.push(await viaAddBulk(ROWS, 'runs'));
-      c.push(await viaAddBulk(ROWS, 'perRow'));
+      const relayed = await viaRelay(ROWS);
+      a.push(relayed.rate);
+      b.push(await viaAddBulk(relayed.ids, 'runs'));
+      c.push(await viaAddBulk(relayed.ids, 'perRow'));
       console.log(`round ${r + 1}: outbox relay ${a[r].toFixed(0)} rows/s, BullMQ addBulk of the same jobs ${b[r].toFixed(0)} rows/s, of one job per row ${c[r].toFixed(0)} rows/s`);
     }
 

@@ -207,8 +207,7 @@ export class RenewalSimulation {
       const counts = await Promise.all(WORK_QUEUES.map((q) => jobs.queue(q).getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children')));
       if (counts.every((c) => Object.values(c).every((n) => n === 0))) {
         const [{ busy }] = (await this.ds.query(
-          `SELECT EXISTS (SELECT 1 FROM outbox WHERE published_at IS NULL)
-               OR EXISTS (SELECT 1 FROM outbox WHERE processed_at IS NULL AND published_at IS NOT NULL)
+          `SELECT EXISTS (SELECT 1 FROM outbox WHERE processed_at IS NULL)
                OR EXISTS (SELECT 1 FROM email_deliveries WHERE status IN ('queued', 'sending')) AS busy`,
         )) as { busy: boolean }[];
         if (!busy) return;

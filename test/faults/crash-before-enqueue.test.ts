@@ -15,7 +15,7 @@ test('(e) a crash between commit and enqueue: the relay publishes on restart', a
   // crash right after the commit. A worker killed mid-relay leaves the same state.
   const ids = await seedSubmitted(env.ds, 50, 'crash');
   await fireAll(env.ds, ids, 'hold', 'waiting for the processing fee');
-  const [{ unpublished }] = await env.ds.query(`SELECT count(*)::int AS unpublished FROM outbox WHERE published_at IS NULL`);
+  const [{ unpublished }] = await env.ds.query(`SELECT count(*)::int AS unpublished FROM outbox_unpublished`);
   expect(unpublished).toBe(50);
 
   const worker = await new WorkerProcess(env.workerEnv()).start();

@@ -11,6 +11,10 @@ export class WorkerProcess {
 
   constructor(private readonly env: Record<string, string>) {}
 
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   async start(): Promise<this> {
     this.port = await freePort();
     this.child = spawn(process.execPath, [...WORKER_NODE_ARGS, 'dist/apps/worker/src/main.js'], {

@@ -6,23 +6,34 @@ import { APP_CONFIG, type AppConfig } from '#config';
 import { OUTBOX_CHANNEL } from '#db';
 import { JobQueues } from '#queue';
 import { runsOf } from './outbox-runs.js';
+import { advanceCursor, type RelayCursor } from './relay-cursor.js';
 
 const BATCH = 500;
 const MAINTENANCE_EVERY_MS = 5_000;
+/** Advisory lock (per database) held by the one relay that publishes; never change while relays run. */
+const PUBLISHER_LOCK = 4_711_630_001;
 
 /**
- * Hands committed work from PostgreSQL to Redis. Unpublished outbox rows go out in batches
- * (FOR UPDATE SKIP LOCKED, so any number of relays share them), as runs of consecutive rows in one
- * `addBulk`, with deterministic job ids, woken by
- * NOTIFY and polling as a fallback. Because Redis may lose what it was given, rows and emails that
- * should have moved by now are handed over again; job ids make that harmless when nothing was lost.
+ * Hands committed work from PostgreSQL to Redis. The relay holding the publisher lock (on its own
+ * connection, so the lock ends with its session) reads the rows after its cursor, enqueues them as
+ * runs of consecutive rows in one `addBulk` with deterministic job ids, then moves the cursor: one
+ * row written per batch rather than a mark on every row. Other relays stand by and take over when
+ * that session ends; a crash before the cursor moves publishes the same batch again, which the job
+ * ids deduplicate. Woken by NOTIFY, with polling as the fallback.
+ *
+ * Because Redis may lose what it was given, rows still unprocessed after a while, and emails that
+ * should have moved by now, are handed over again by any relay (FOR UPDATE SKIP LOCKED).
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private stopped = false;
+  /** A NOTIFY came since the current pass began: its rows may have missed that pass's read. */
+  private notified = false;
   private wake: () => void = () => undefined;
   private loop?: Promise<void>;
-  private listener?: pg.Client;
+  private client?: pg.Client;
+  /** Set while this relay holds the publisher lock. */
+  private cursor?: RelayCursor;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -32,7 +43,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.listen();
     this.loop = this.run();
   }
 
@@ -40,34 +50,69 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.stopped = true;
     this.wake();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
+    if (this.client) await this.drop(this.client);
   }
 
-  /** Publishes one batch of unpublished rows; returns how many. */
-  async publishBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(`SELECT id FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`, [BATCH])) as { id: string }[];
-      if (!rows.length) return 0;
-      const ids = rows.map((r) => String(r.id));
-      // Enqueued before the mark commits: a crash in between publishes the rows again, deduplicated by job id.
-      await this.jobs.addBulk('applyEffects', runsOf(ids));
-      await manager.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
-      return ids.length;
-    });
+  /**
+   * Publishes every row committed so far, if this relay is the publisher; returns how many. While
+   * one batch goes to Redis the next is read from PostgreSQL, in the statement that records how far
+   * Redis got: the cursor never passes a batch Redis does not have.
+   */
+  async publishPending(): Promise<number> {
+    const client = await this.connection();
+    let cursor = this.cursor ?? (await this.takePublisherLock(client));
+    if (!cursor) return 0;
+    let published = 0;
+    let unsaved: RelayCursor | undefined; // in Redis, not yet recorded in PostgreSQL
+    let batch = await this.read(client, cursor);
+    while (batch.ids.length || batch.cursor.gaps.size !== cursor.gaps.size) {
+      const [, next] = await Promise.all([
+        this.jobs.addBulk('applyEffects', runsOf(batch.ids)),
+        batch.full && !this.stopped ? this.read(client, batch.cursor, unsaved) : undefined,
+      ]);
+      unsaved = this.cursor = cursor = batch.cursor; // the statement reading `next` recorded the one before
+      published += batch.ids.length;
+      if (!next) break;
+      batch = next;
+    }
+    if (unsaved) await this.query(client, `UPDATE outbox_relay SET published_through = $1, gap_ids = $2::bigint[]`, cursorParams(unsaved));
+    return published;
   }
 
-  /** Rows published but not processed after a while, and emails that should have moved: again. */
+  /**
+   * The gaps that have appeared and up to BATCH rows after `cursor`, and the cursor past them; first
+   * records `save` if given. Ids travel as one string: far cheaper than a result row each.
+   */
+  private async read(client: pg.Client, cursor: RelayCursor, save?: RelayCursor): Promise<{ ids: string[]; full: boolean; cursor: RelayCursor }> {
+    const select = `SELECT array_to_string(ARRAY(
+        SELECT id FROM outbox WHERE id = ANY ($1::bigint[])
+        UNION ALL (SELECT id FROM outbox WHERE id > $2 ORDER BY id LIMIT $3)
+        ORDER BY id), ',') AS ids`;
+    const params = [[...cursor.gaps.keys()].map(String), String(cursor.through), BATCH];
+    const { rows: [row] } = save
+      ? await this.query<{ ids: string }>(client, `WITH saved AS (UPDATE outbox_relay SET published_through = $4, gap_ids = $5::bigint[]) ${select}`, [...params, ...cursorParams(save)])
+      : await this.query<{ ids: string }>(client, select, params);
+    const ids = row.ids ? row.ids.split(',') : [];
+    const read = ids.map(BigInt);
+    return {
+      ids,
+      full: read.filter((id) => id > cursor.through).length === BATCH,
+      cursor: advanceCursor(cursor, read, Date.now(), this.config.pipeline.republishAfterMs),
+    };
+  }
+
+  /** Rows not processed a while after they were written (or last handed over), and emails that should have moved: again. */
   async republishStale(): Promise<void> {
     const after = `${this.config.pipeline.republishAfterMs} milliseconds`;
     await this.dataSource.transaction(async (manager) => {
       const rows = (await manager.query(
-        `SELECT id FROM outbox WHERE processed_at IS NULL AND published_at < now() - $1::interval ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        `SELECT id FROM outbox WHERE processed_at IS NULL AND coalesce(republished_at, written_at) < now() - $1::interval ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [after, BATCH],
       )) as { id: string }[];
       if (!rows.length) return;
       const ids = rows.map((r) => String(r.id));
       await this.jobs.addBulk('applyEffects', runsOf(ids));
-      await manager.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+      await manager.query(`UPDATE outbox SET republished_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
     });
     await this.dataSource.transaction(async (manager) => {
       const rows = (await manager.query(
@@ -91,8 +136,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async run(): Promise<void> {
     let lastMaintenance = 0;
     while (!this.stopped) {
+      this.notified = false;
       try {
-        while (!this.stopped && (await this.publishBatch()) === BATCH);
+        await this.publishPending();
         if (Date.now() - lastMaintenance >= MAINTENANCE_EVERY_MS) {
           lastMaintenance = Date.now();
           await this.republishStale();
@@ -102,6 +148,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         // PostgreSQL or Redis away: the rows wait in PostgreSQL; try again at the next poll.
         this.logger.warn({ err: (error as Error).message }, 'outbox relay pass failed');
       }
+      if (this.notified) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.config.pipeline.outboxPollMs);
         this.wake = () => {
@@ -112,22 +159,58 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.config.database.url, application_name: 'outbox-relay-listener' });
-    this.listener = client;
-    const retry = () => {
-      client.removeAllListeners();
-      client.end().catch(() => undefined);
-      if (!this.stopped) setTimeout(() => void this.listen(), this.config.pipeline.outboxPollMs).unref();
-    };
-    client.on('error', retry);
-    client.on('notification', () => this.wake());
+  private async takePublisherLock(client: pg.Client): Promise<RelayCursor | undefined> {
+    const { rows: [{ locked }] } = await this.query<{ locked: boolean }>(client, `SELECT pg_try_advisory_lock($1) AS locked`, [PUBLISHER_LOCK]);
+    if (!locked) return undefined;
+    const { rows: [row] } = await this.query<{ published_through: string; gap_ids: string[] }>(client, `SELECT published_through, gap_ids FROM outbox_relay`);
+    const now = Date.now();
+    this.cursor = { through: BigInt(row.published_through), gaps: new Map(row.gap_ids.map((id) => [BigInt(id), now])) };
+    return this.cursor;
+  }
+
+  /** The relay's own session: LISTEN for wake-ups, and the publisher lock while it lasts. */
+  private async connection(): Promise<pg.Client> {
+    if (this.client) return this.client;
+    const client = new pg.Client({ connectionString: this.config.database.url, application_name: `outbox-relay ${process.pid}` }); // which worker holds the lock, for operators
+    client.on('error', () => void this.drop(client));
+    client.on('notification', () => {
+      this.notified = true;
+      this.wake();
+    });
     try {
       await client.connect();
+      // Losing the last cursor moves in a PostgreSQL crash only publishes those batches again.
+      await client.query(`SET synchronous_commit = off`);
       await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-    } catch {
-      retry(); // polling carries on meanwhile
+    } catch (error) {
+      void this.drop(client);
+      throw error;
+    }
+    this.client = client;
+    return client;
+  }
+
+  /** A failed statement may mean a lost session, and with it the lock: start over with a new one. */
+  private async query<R extends pg.QueryResultRow>(client: pg.Client, text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+    try {
+      return await client.query<R>(text, values);
+    } catch (error) {
+      void this.drop(client);
+      throw error;
     }
   }
+
+  private drop(client: pg.Client): Promise<void> {
+    if (this.client === client) {
+      this.client = undefined;
+      this.cursor = undefined;
+    }
+    client.removeAllListeners();
+    client.on('error', () => undefined);
+    return client.end().catch(() => undefined);
+  }
+}
+
+function cursorParams(cursor: RelayCursor): [string, string[]] {
+  return [String(cursor.through), [...cursor.gaps.keys()].map(String)];
 }

@@ -9,5 +9,7 @@ export class OutboxMessage {
   @Column({ name: 'effect_type' }) effectType: string;
   @Column({ type: 'jsonb' }) payload: Record<string, unknown>;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
-  @Column({ name: 'published_at', type: 'timestamptz', nullable: true }) publishedAt: Date | null;
+  @Column({ name: 'written_at', type: 'timestamptz' }) writtenAt: Date;
+  @Column({ name: 'republished_at', type: 'timestamptz', nullable: true }) republishedAt: Date | null;
+  @Column({ name: 'processed_at', type: 'timestamptz', nullable: true }) processedAt: Date | null;
 }
