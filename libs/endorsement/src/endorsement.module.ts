@@ -7,6 +7,7 @@ import { EmailModelBuilder } from './notifications/email-model.builder.js';
 import { SendEmail } from './notifications/send-email.use-case.js';
 import { ReplaceRaterAddress } from './references/replace-rater-address.use-case.js';
 import { FindReferenceByToken } from './references/find-reference-by-token.js';
+import { CompleteReferences } from './references/complete-references.js';
 import { RateReference } from './references/rate-reference.use-case.js';
 import { SweepReminders } from './reminders/sweep-reminders.use-case.js';
 import { SubmitRenewal } from './renewal/submit-renewal.use-case.js';
@@ -24,7 +25,7 @@ import { SearchRegistry } from './registry/search-registry.use-case.js';
 import { SetRegistryListing } from './registry/set-registry-listing.use-case.js';
 import { TransitionApplication } from './transition/transition-application.use-case.js';
 
-const USE_CASES = [TransitionApplication, ApplyEffect, SendEmail, SweepReminders, ReplaceRaterAddress, FindReferenceByToken, RateReference, SweepRenewals, TakeRenewalStep, SubmitRenewal, GetOutlook, ListStaffQueue, CountStaffQueues, GetStaffApplication, GetApplicationTimeline, AssignApplication, FireStaffTransition, RecordVettingCall, SearchRegistry, SetRegistryListing];
+const USE_CASES = [TransitionApplication, ApplyEffect, SendEmail, SweepReminders, ReplaceRaterAddress, FindReferenceByToken, CompleteReferences, RateReference, SweepRenewals, TakeRenewalStep, SubmitRenewal, GetOutlook, ListStaffQueue, CountStaffQueues, GetStaffApplication, GetApplicationTimeline, AssignApplication, FireStaffTransition, RecordVettingCall, SearchRegistry, SetRegistryListing];
 
 /** The endorsement use cases; the importing app provides the process modules (database, queues, mail). */
 @Module({

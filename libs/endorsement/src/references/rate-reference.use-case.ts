@@ -5,8 +5,7 @@ import type { Framework } from '#framework';
 import { EmailLedger } from '#mail';
 import { Clock, FRAMEWORK } from '#platform';
 import { JobQueues } from '#queue';
-import { TransitionApplication } from '../transition/transition-application.use-case.js';
-import { TransitionRefusedError } from '../transition/transition.errors.js';
+import { CompleteReferences } from './complete-references.js';
 import { loadOpenReference, type ReferenceByToken } from './find-reference-by-token.js';
 import { judgeRating } from './judge-rating.js';
 import type { RatingAnswer } from './rating-answer.js';
@@ -50,7 +49,7 @@ export class RateReference {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly transition: TransitionApplication,
+    private readonly completion: CompleteReferences,
     private readonly ledger: EmailLedger,
     private readonly jobs: JobQueues,
     private readonly outbox: OutboxNotifier,
@@ -111,24 +110,10 @@ export class RateReference {
     return result;
   }
 
-  /**
-   * Moves the application on when no exam follows: the state machine's guard decides whether every
-   * required role now has a valid rating. With an exam, staff approve it instead. Null: no move.
-   */
+  /** Tries the move only where it can happen, sparing the common case a refused transition. */
   private async completeReferences(manager: EntityManager, ref: ReferenceByToken): Promise<string[] | null> {
     const examFollows = ref.rules.rules.exam !== null && !ref.reinstatement;
     if (ref.state !== 'reference_checks' || examFollows) return null;
-    try {
-      const moved = await this.transition.executeIn(manager, {
-        applicationId: ref.application_id,
-        event: 'complete_references',
-        actor: { id: null, role: 'system' },
-      });
-      return moved.outboxIds;
-    } catch (e) {
-      // Other references are still missing: not an error, the next rating tries again.
-      if (e instanceof TransitionRefusedError) return null;
-      throw e;
-    }
+    return (await this.completion.ifReadyIn(manager, ref.application_id))?.outboxIds ?? null;
   }
 }
