@@ -189,6 +189,11 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
       expect(await stateOf(people.Dan.appId)).toBe('reference_checks');
       expect((await approve(people.Dan)).status).toBe(200);
       expect((await approve(people.Eve)).status).toBe(200);
+      // Cleo is told her seat as well as her approval; Dan, whose booking failed, is told no seat.
+      const [seatMail] = await waitFor('exam_registered to Cleo', () => system.smtp.to(people.Cleo.email).filter((m) => header(m, 'X-Template') === 'exam_registered'), (m) => m.length === 1);
+      expect(readableBody(seatMail)).toContain((res.body.seat as { candidateCode: string }).candidateCode);
+      await waitFor('exam_approved to Dan', () => templatesTo(people.Dan.email), (t) => t.includes('exam_approved'));
+      expect(templatesTo(people.Dan.email)).not.toContain('exam_registered');
     });
   });
 
@@ -211,6 +216,11 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
         candidateCode: expect.stringMatching(/^C-[0-9A-F]{10}$/),
         window: expect.objectContaining({ id: window.id, sitsOn: day(30), seatsLeft: 0 }),
       });
+      // The seat in an email: the day, the place, the code to write on the papers, each part.
+      const [seatMail] = await waitFor('exam_registered to Ada', () => system.smtp.to(ada.email).filter((m) => header(m, 'X-Template') === 'exam_registered'), (m) => m.length === 1);
+      const body = readableBody(seatMail);
+      const sitsOn = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day(30)}T12:00:00Z`));
+      for (const detail of [sitsOn, 'Boston', res.body.candidateCode as string, `${exam.part1.questions} multiple-choice questions in ${exam.part1.durationMinutes} minutes`]) expect(body).toContain(detail);
       expect((await call('POST', `/applications/${ada.appId}/exam-registration`, { token: ada.token, body: { windowId: later.id } })).body).toMatchObject({
         status: 409, code: 'already_registered',
       });

@@ -3,6 +3,7 @@ import { emptyPortfolio, loadFramework } from '#framework';
 import { EMAIL_TEMPLATE_NAMES, EmailLedger, type NewDelivery } from '#mail';
 import { ManualClock } from '#platform';
 import { JobQueues } from '#queue';
+import { seedAccount } from '../api/auth-harness.js';
 import { insertApplication } from '../support/application-fixture.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
@@ -22,11 +23,13 @@ afterAll(() => system.stop());
 
 test('every email type is rendered (HTML and text) and arrives with the right recipient, subject and link', async () => {
   const { ds, worker } = system;
+  // A category with an exam, so that the exam emails have its rules.
   const appId = await insertApplication(ds, loadFramework(), {
     state: 'endorsed',
-    portfolio: { ...emptyPortfolio(), references: [{ raterName: 'Rosa Rater', raterEmail: 'rosa@rater.example', role: 'colleague_or_parent', waivedAccess: true }] },
+    category: 'IMHS',
+    portfolio: { ...emptyPortfolio(), references: [{ raterName: 'Rosa Rater', raterEmail: 'rosa@rater.example', role: 'supervisor', waivedAccess: true }] },
   });
-  // Everything some template needs: a number and due date, an exam approval, a reason, a rater.
+  // Everything some template needs: a number and due date, an exam approval and seat, a reason, a rater.
   await ds.query(`UPDATE applications SET endorsement_number = 'MI-000042', renewal_due_on = '2027-12-31', exam_approved_at = now() WHERE id = $1`, [appId]);
   const [event] = await ds.query(
     `INSERT INTO application_events (application_id, version, event, from_state, to_state, actor_role, reason, occurred_at)
@@ -35,8 +38,18 @@ test('every email type is rendered (HTML and text) and arrives with the right re
   );
   const [ref] = await ds.query(
     `INSERT INTO application_references (application_id, role, rater_name, rater_email, waived_access, status, token_expires_at, requested_at, created_at)
-     VALUES ($1, 'colleague_or_parent', 'Rosa Rater', 'rosa@rater.example', true, 'requested', now() + interval '30 days', now(), now()) RETURNING id`,
+     VALUES ($1, 'supervisor', 'Rosa Rater', 'rosa@rater.example', true, 'requested', now() + interval '30 days', now(), now()) RETURNING id`,
     [appId],
+  );
+  const coordinator = await seedAccount(ds, { email: 'coord@example.org', password: 'correct horse battery staple', roles: ['coordinator'], associationCode: 'MI-AIMH' });
+  const [examWindow] = await ds.query(
+    `INSERT INTO exam_windows (association_code, sits_on, registration_closes_at, online, location, capacity, created_by, created_at)
+     VALUES ('MI-AIMH', '2027-03-12', '2027-03-01T12:00:00Z', false, 'Lansing Community Center', 20, $1, now()) RETURNING id`,
+    [coordinator],
+  );
+  const [{ candidate_code: candidateCode }] = await ds.query(
+    `INSERT INTO exam_attempts (application_id, attempt_no, window_id, sat_on, registered_by, created_at) VALUES ($1, 1, $2, '2027-03-12', $3, now()) RETURNING candidate_code`,
+    [appId, examWindow.id, coordinator],
   );
   const [{ email: applicant }] = await ds.query(`SELECT p.email FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`, [appId]);
   const recipientOf = (t: string) => (RATER_TEMPLATES.includes(t) ? 'rosa@rater.example' : STAFF_TEMPLATES.includes(t) ? 'endorsement@mi-aimh.example.org' : applicant);
@@ -48,7 +61,7 @@ test('every email type is rendered (HTML and text) and arrives with the right re
     recipientKind: RATER_TEMPLATES.includes(template) ? 'rater' : STAFF_TEMPLATES.includes(template) ? 'coordinator' : 'applicant',
     recipientEmail: recipientOf(template),
     recipientName: 'Recipient',
-    context: { eventId: event.id, daysWaiting: 21 },
+    context: { eventId: event.id, daysWaiting: 21, attemptNo: 1 },
   }));
   const ids = await ds.transaction((m) => worker.get(EmailLedger).record(m, deliveries, new Date()));
   await worker.get(JobQueues).addBulk('sendEmail', ids.map((deliveryId) => ({ deliveryId })));
@@ -68,4 +81,6 @@ test('every email type is rendered (HTML and text) and arrives with the right re
     if (RATER_TEMPLATES.includes(template)) expect(body).toMatch(/http:\/\/localhost:3000\/r\/[A-Za-z0-9_-]{43}/);
     else expect(body).toContain(`http://localhost:3000/applications/${appId}`);
   }
+  const seat = readableBody(smtp.messages.find((m) => header(m, 'X-Template') === 'exam_registered')!);
+  for (const detail of ['12 March 2027', 'Lansing Community Center', candidateCode, '60 multiple-choice questions in 90 minutes', '2 of 3 short case examples']) expect(seat).toContain(detail);
 });

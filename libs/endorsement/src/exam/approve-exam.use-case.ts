@@ -8,6 +8,7 @@ import { staffRole } from '../staff/staff-scope.js';
 import { transitionProblem } from '../staff/transition-problem.js';
 import { TransitionApplication } from '../transition/transition-application.use-case.js';
 import { bookExamSeat, type ExamSeat, type SeatApplication } from './book-exam-seat.js';
+import { ExamSeatEmail } from './exam-seat-email.js';
 
 export interface ApproveExamCommand {
   caller: AuthenticatedAccount;
@@ -28,7 +29,8 @@ export interface ApproveExamResult {
 
 /**
  * Staff approve an applicant to sit the exam: the transition, the approval's date (the retake
- * deadline and the approval's validity run from it) and, when asked, a seat, in one transaction.
+ * deadline and the approval's validity run from it) and, when asked, a seat (its email recorded
+ * too), in one transaction.
  */
 @Injectable()
 export class ApproveExam {
@@ -36,12 +38,13 @@ export class ApproveExam {
     private readonly dataSource: DataSource,
     private readonly transition: TransitionApplication,
     private readonly outbox: OutboxNotifier,
+    private readonly seatEmail: ExamSeatEmail,
     private readonly clock: Clock,
   ) {}
 
   async execute(command: ApproveExamCommand): Promise<ApproveExamResult> {
     const { caller, applicationId } = command;
-    const result = await this.dataSource
+    const { result, deliveryIds } = await this.dataSource
       .transaction(async (manager) => {
         await findStaffApplication(manager, caller, applicationId);
         const moved = await this.transition.executeIn(manager, {
@@ -56,12 +59,14 @@ export class ApproveExam {
           [applicationId, now],
         )) as [SeatApplication[], number];
         const seat = command.windowId ? await bookExamSeat(manager, app, { windowId: command.windowId, bookedBy: caller.id }, now) : null;
-        return { applicationId, state: moved.to, version: moved.version, examApprovedAt: now, seat };
+        const deliveryIds = seat ? await this.seatEmail.recordIn(manager, applicationId, seat.attemptNo, now) : [];
+        return { result: { applicationId, state: moved.to, version: moved.version, examApprovedAt: now, seat }, deliveryIds };
       })
       .catch((error: unknown) => {
         throw transitionProblem(error);
       });
     this.outbox.poke();
+    await this.seatEmail.send(deliveryIds);
     return result;
   }
 }

@@ -3,6 +3,7 @@ import { OutboxNotifier } from '#db';
 import { EndorsementModule } from '../endorsement.module.js';
 import { ApproveExam } from './approve-exam.use-case.js';
 import { CreateExamWindow } from './create-exam-window.use-case.js';
+import { ExamSeatEmail } from './exam-seat-email.js';
 import { GetExamPaper } from './get-exam-paper.use-case.js';
 import { ListExamPapers } from './list-exam-papers.use-case.js';
 import { ListExamWindows } from './list-exam-windows.use-case.js';
@@ -16,7 +17,7 @@ const USE_CASES = [CreateExamWindow, ListExamWindows, ListOpenExamWindows, Appro
 /** The exam: sittings, approval to sit, registration and blind scoring, over the one transition path. */
 @Module({
   imports: [EndorsementModule],
-  providers: [OutboxNotifier, ...USE_CASES],
+  providers: [OutboxNotifier, ExamSeatEmail, ...USE_CASES],
   exports: USE_CASES,
 })
 export class ExamModule {}

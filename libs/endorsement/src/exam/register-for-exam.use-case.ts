@@ -4,6 +4,7 @@ import type { AuthenticatedAccount } from '#auth';
 import { Clock } from '#platform';
 import { findOwnApplication } from '../applications/own-application.js';
 import { bookExamSeat, type ExamSeat } from './book-exam-seat.js';
+import { ExamSeatEmail } from './exam-seat-email.js';
 
 export interface RegisterForExamCommand {
   caller: AuthenticatedAccount;
@@ -12,18 +13,23 @@ export interface RegisterForExamCommand {
   retakeRequest?: string;
 }
 
-/** An applicant approved to sit the exam registers their application for a sitting. */
+/** An applicant approved to sit the exam registers their application for a sitting, and is emailed the details. */
 @Injectable()
 export class RegisterForExam {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly seatEmail: ExamSeatEmail,
     private readonly clock: Clock,
   ) {}
 
-  execute(command: RegisterForExamCommand): Promise<ExamSeat> {
-    return this.dataSource.transaction(async (manager) => {
+  async execute(command: RegisterForExamCommand): Promise<ExamSeat> {
+    const now = this.clock.now();
+    const { seat, deliveryIds } = await this.dataSource.transaction(async (manager) => {
       const app = await findOwnApplication(manager, command.caller.personId, command.applicationId, true);
-      return bookExamSeat(manager, app, { windowId: command.windowId, retakeRequest: command.retakeRequest, bookedBy: command.caller.id }, this.clock.now());
+      const seat = await bookExamSeat(manager, app, { windowId: command.windowId, retakeRequest: command.retakeRequest, bookedBy: command.caller.id }, now);
+      return { seat, deliveryIds: await this.seatEmail.recordIn(manager, app.id, seat.attemptNo, now) };
     });
+    await this.seatEmail.send(deliveryIds);
+    return seat;
   }
 }

@@ -21,6 +21,11 @@ interface ApplicationFacts {
   rater_name: string | null;
   rater_role: string | null;
   token_expires_at: Date | null;
+  /** The exam attempt the delivery's context names (exam_registered). */
+  exam_sits_on: string | null;
+  exam_online: boolean | null;
+  exam_location: string | null;
+  candidate_code: string | null;
 }
 
 /**
@@ -59,17 +64,23 @@ export class EmailModelBuilder {
   /** What the application-bound deliveries name, keyed by their index in `deliveries`. */
   private async applicationFacts(deliveries: readonly DeliveryRow[]): Promise<Map<number, ApplicationFacts>> {
     const wanted = deliveries
-      .map((d, i) => ({ i, application_id: d.application_id, event_id: (d.context as { eventId?: string }).eventId ?? null, reference_id: d.reference_id }))
+      .map((d, i) => {
+        const { eventId, attemptNo } = d.context as { eventId?: string; attemptNo?: number };
+        return { i, application_id: d.application_id, event_id: eventId ?? null, reference_id: d.reference_id, attempt_no: attemptNo ?? null };
+      })
       .filter((d) => d.application_id !== null);
     if (!wanted.length) return new Map();
     const rows = (await this.dataSource.query(
       `SELECT d.i, a.association_code, a.rules, p.full_name AS applicant_name, a.portfolio->'references' AS raters,
               a.endorsement_number, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS renewal_due_on, a.exam_approved_at,
-              e.reason, r.id AS reference_id, r.rater_name, r.role AS rater_role, r.token_expires_at
-         FROM jsonb_to_recordset($1::jsonb) AS d(i int, application_id uuid, event_id bigint, reference_id uuid)
+              e.reason, r.id AS reference_id, r.rater_name, r.role AS rater_role, r.token_expires_at,
+              to_char(x.sat_on, 'YYYY-MM-DD') AS exam_sits_on, w.online AS exam_online, w.location AS exam_location, x.candidate_code
+         FROM jsonb_to_recordset($1::jsonb) AS d(i int, application_id uuid, event_id bigint, reference_id uuid, attempt_no int)
          JOIN applications a ON a.id = d.application_id JOIN people p ON p.id = a.applicant_id
          LEFT JOIN application_events e ON e.id = d.event_id
-         LEFT JOIN application_references r ON r.id = d.reference_id`,
+         LEFT JOIN application_references r ON r.id = d.reference_id
+         LEFT JOIN exam_attempts x ON x.application_id = d.application_id AND x.attempt_no = d.attempt_no
+         LEFT JOIN exam_windows w ON w.id = x.window_id`,
       [JSON.stringify(wanted)],
     )) as (ApplicationFacts & { i: number })[];
     return new Map(rows.map((r) => [r.i, r]));
@@ -129,6 +140,18 @@ export class EmailModelBuilder {
       case 'exam_approved':
         model.examWindow = this.nextExamWindow(association.exam.windows, tz, now);
         break;
+      case 'exam_registered': {
+        const exam = app.rules.rules.exam;
+        if (!app.exam_sits_on || !app.candidate_code || !exam) throw new Error('exam attempt not found');
+        model.exam = {
+          date: formatDate(new Date(`${app.exam_sits_on}T12:00:00Z`), tz),
+          place: app.exam_online ? 'online' : app.exam_location!,
+          candidateCode: app.candidate_code,
+          part1: `${exam.part1.questions} multiple-choice questions in ${exam.part1.durationMinutes} minutes`,
+          part2: `written answers to ${exam.part2.vignettesToAnswer} of ${exam.part2.vignettesOffered} short case examples in ${exam.part2.durationMinutes} minutes`,
+        };
+        break;
+      }
     }
     return model;
   }

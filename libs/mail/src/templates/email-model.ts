@@ -17,6 +17,11 @@ export interface EmailModel {
   endorsementNumber?: string;
   /** E.g. "March 2027". */
   examWindow?: string;
+  /**
+   * A booked exam seat, for the candidate: the day, where, the code to write on every paper, and
+   * each part in words ("60 multiple-choice questions in 90 minutes").
+   */
+  exam?: { date: string; place: string; candidateCode: string; part1: string; part2: string };
   raters?: { name: string; role: string }[];
   rater?: { name: string; role: string };
   /** The rater's secure link: only ever shown to that rater. */

@@ -9,6 +9,8 @@ export const EMAIL_TEMPLATE_NAMES = [
   'reference_overdue_applicant',
   'rater_email_rejected',
   'reference_not_counted',
+  // Applicant, about their exam seat.
+  'exam_registered',
   // Applicant, as the renewal date nears and passes.
   'renewal_reminder',
   'renewal_late_notice',

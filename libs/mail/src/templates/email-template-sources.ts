@@ -5,6 +5,7 @@ import { endorsed } from './applicant/endorsed.template.js';
 import { examApproved } from './applicant/exam-approved.template.js';
 import { examFailedDenied } from './applicant/exam-failed-denied.template.js';
 import { examFailedRetake } from './applicant/exam-failed-retake.template.js';
+import { examRegistered } from './applicant/exam-registered.template.js';
 import { examPassed } from './applicant/exam-passed.template.js';
 import { lapsed } from './applicant/lapsed.template.js';
 import { onHold } from './applicant/on-hold.template.js';
@@ -55,6 +56,7 @@ export const EMAIL_TEMPLATE_SOURCES: Readonly<Record<EmailTemplateName, EmailTem
   reference_overdue_applicant: referenceOverdueApplicant,
   rater_email_rejected: raterEmailRejected,
   reference_not_counted: referenceNotCounted,
+  exam_registered: examRegistered,
   panel_escalated: panelEscalated,
   reference_overdue_coordinator: referenceOverdueCoordinator,
   reference_request: referenceRequest,

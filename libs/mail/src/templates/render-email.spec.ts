@@ -22,6 +22,7 @@ function fullModel(): EmailModel {
     dueDate: '31 December 2026',
     endorsementNumber: 'WA-IFP-2026-0042',
     examWindow: 'March 2027',
+    exam: { date: '12 March 2027', place: 'Perth Children\'s Hospital', candidateCode: 'C-0A1B2C3D4E', part1: '60 multiple-choice questions in 90 minutes', part2: 'written answers to 2 of 3 short case examples in 90 minutes' },
     raters: [
       { name: 'Ann Lee', role: 'Program supervisor' },
       { name: 'Bob Ray', role: 'RSC provider' },
@@ -184,6 +185,12 @@ describe('model checks', () => {
     model.recipient.name = '  ';
     expect(() => renderEmail('endorsed', model)).toThrow('endorsed needs model.recipient.name');
     expect(() => renderEmail('endorsed', { ...fullModel(), categoryName: '' })).toThrow('endorsed needs model.categoryName');
+  });
+
+  test('a booked exam names every detail the candidate needs', () => {
+    const full = fullModel();
+    expect(() => renderEmail('exam_registered', { ...full, exam: { ...full.exam!, candidateCode: ' ' } })).toThrow('exam_registered needs model.exam.candidateCode');
+    expect(() => renderEmail('exam_registered', { ...full, exam: { ...full.exam!, place: '' } })).toThrow('exam_registered needs model.exam.place');
   });
 
   test('a blank required string counts as missing', () => {

@@ -44,6 +44,9 @@ export function validateEmailModel(template: EmailTemplateName, requires: readon
         if (!model.raters?.length) fail(field, ' to list at least one rater');
         model.raters?.forEach((rater, i) => person(`raters[${i}]`, rater));
         break;
+      case 'exam':
+        for (const part of ['date', 'place', 'candidateCode', 'part1', 'part2'] as const) if (blank(model.exam?.[part])) fail(`exam.${part}`);
+        break;
       case 'referenceUrl':
       case 'accountUrl':
         if (blank(value)) fail(field);

@@ -1,0 +1,29 @@
+import type { EmailTemplate } from '../email-template.js';
+
+export const examRegistered: EmailTemplate = {
+  audience: 'applicant',
+  requires: ['exam'],
+  subject: 'Your seat for the {{categoryName}} exam on {{exam.date}}',
+  html: `
+<p>You are registered to sit the {{categoryName}} exam on <strong>{{exam.date}}</strong> ({{exam.place}}).</p>
+<p>Your candidate code is <strong>{{exam.candidateCode}}</strong>. Write it, and not your name, on every page of both parts: the reviewers who score your answers see only the code.</p>
+{{#> next by=exam.date byLabel="Exam day"}}
+<p>Part 1: {{exam.part1}}. Part 2: {{exam.part2}}. Keep this email; your application page shows your registration too.</p>
+<p>If you can no longer attend, write to {{#if association.contactEmail}}{{association.contactEmail}}{{else}}your association{{/if}} as soon as you can.</p>
+{{/next}}
+{{> button url=applicationUrl label="See your application"}}
+`,
+  text: `
+You are registered to sit the {{categoryName}} exam on {{exam.date}} ({{exam.place}}).
+
+Your candidate code is {{exam.candidateCode}}. Write it, and not your name, on every page of both parts: the reviewers who score your answers see only the code.
+
+{{#> next by=exam.date byLabel="Exam day"}}
+Part 1: {{exam.part1}}. Part 2: {{exam.part2}}. Keep this email; your application page shows your registration too.
+
+If you can no longer attend, write to {{#if association.contactEmail}}{{association.contactEmail}}{{else}}your association{{/if}} as soon as you can.
+{{/next}}
+
+{{> button url=applicationUrl label="See your application"}}
+`,
+};
