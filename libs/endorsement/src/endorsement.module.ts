@@ -7,6 +7,7 @@ import { EmailModelBuilder } from './notifications/email-model.builder.js';
 import { SendEmail } from './notifications/send-email.use-case.js';
 import { ReplaceRaterAddress } from './references/replace-rater-address.use-case.js';
 import { FindReferenceByToken } from './references/find-reference-by-token.js';
+import { EmailHandover } from './notifications/email-handover.js';
 import { CompleteReferences } from './references/complete-references.js';
 import { RateReference } from './references/rate-reference.use-case.js';
 import { SweepReminders } from './reminders/sweep-reminders.use-case.js';
@@ -29,7 +30,7 @@ const USE_CASES = [TransitionApplication, ApplyEffect, SendEmail, SweepReminders
 
 /** The endorsement use cases; the importing app provides the process modules (database, queues, mail). */
 @Module({
-  providers: [{ provide: Clock, useClass: SystemClock }, OutboxNotifier, EmailModelBuilder, DeliverEmails, ...USE_CASES],
-  exports: [Clock, ...USE_CASES],
+  providers: [{ provide: Clock, useClass: SystemClock }, OutboxNotifier, EmailModelBuilder, DeliverEmails, EmailHandover, ...USE_CASES],
+  exports: [Clock, EmailHandover, ...USE_CASES],
 })
 export class EndorsementModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 
 // 'account': an email about the account itself (invitation, password reset), whatever its roles.
-export type RecipientKind = 'applicant' | 'rater' | 'coordinator' | 'administrator' | 'account';
+export type RecipientKind = 'applicant' | 'rater' | 'coordinator' | 'administrator' | 'reviewer' | 'account';
 
 export interface NewDelivery {
   /** Unique per (application, event, recipient): recording the same message twice records it once. */

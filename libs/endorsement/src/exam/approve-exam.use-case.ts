@@ -8,6 +8,7 @@ import { staffRole } from '../staff/staff-scope.js';
 import { transitionProblem } from '../staff/transition-problem.js';
 import { TransitionApplication } from '../transition/transition-application.use-case.js';
 import { bookExamSeat, type ExamSeat, type SeatApplication } from './book-exam-seat.js';
+import { EmailHandover } from '../notifications/email-handover.js';
 import { ExamSeatEmail } from './exam-seat-email.js';
 
 export interface ApproveExamCommand {
@@ -39,6 +40,7 @@ export class ApproveExam {
     private readonly transition: TransitionApplication,
     private readonly outbox: OutboxNotifier,
     private readonly seatEmail: ExamSeatEmail,
+    private readonly emails: EmailHandover,
     private readonly clock: Clock,
   ) {}
 
@@ -66,7 +68,7 @@ export class ApproveExam {
         throw transitionProblem(error);
       });
     this.outbox.poke();
-    await this.seatEmail.send(deliveryIds);
+    await this.emails.send(deliveryIds);
     return result;
   }
 }

@@ -4,6 +4,7 @@ import type { AuthenticatedAccount } from '#auth';
 import { Clock } from '#platform';
 import { findOwnApplication } from '../applications/own-application.js';
 import { bookExamSeat, type ExamSeat } from './book-exam-seat.js';
+import { EmailHandover } from '../notifications/email-handover.js';
 import { ExamSeatEmail } from './exam-seat-email.js';
 
 export interface RegisterForExamCommand {
@@ -19,6 +20,7 @@ export class RegisterForExam {
   constructor(
     private readonly dataSource: DataSource,
     private readonly seatEmail: ExamSeatEmail,
+    private readonly emails: EmailHandover,
     private readonly clock: Clock,
   ) {}
 
@@ -29,7 +31,7 @@ export class RegisterForExam {
       const seat = await bookExamSeat(manager, app, { windowId: command.windowId, retakeRequest: command.retakeRequest, bookedBy: command.caller.id }, now);
       return { seat, deliveryIds: await this.seatEmail.recordIn(manager, app.id, seat.attemptNo, now) };
     });
-    await this.seatEmail.send(deliveryIds);
+    await this.emails.send(deliveryIds);
     return seat;
   }
 }

@@ -140,6 +140,9 @@ export class EmailModelBuilder {
       case 'exam_approved':
         model.examWindow = this.nextExamWindow(association.exam.windows, tz, now);
         break;
+      case 'panel_assigned':
+        model.applicationUrl = `${this.config.http.publicBaseUrl}/reviews/${delivery.application_id}`;
+        break;
       case 'exam_registered': {
         const exam = app.rules.rules.exam;
         if (!app.exam_sits_on || !app.candidate_code || !exam) throw new Error('exam attempt not found');

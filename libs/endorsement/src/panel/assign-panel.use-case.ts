@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
+import { EmailLedger } from '#mail';
 import { Clock } from '#platform';
+import { EmailHandover } from '../notifications/email-handover.js';
 import { staffAssociation } from '../staff/staff-scope.js';
 import { StaffProblems } from '../staff/staff.problems.js';
 import { lockPanelApplication } from './lock-panel-application.js';
@@ -17,24 +19,29 @@ export interface AssignPanelCommand {
 /**
  * A coordinator or administrator names the two reviewers of the current round: reviewers of the
  * application's association, never the applicant. Until one of them votes the panel may be changed.
+ * Each reviewer is emailed once per round (a reviewer kept in a changed panel is not asked again).
  */
 @Injectable()
 export class AssignPanel {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly ledger: EmailLedger,
+    private readonly emails: EmailHandover,
     private readonly clock: Clock,
   ) {}
 
-  execute(command: AssignPanelCommand): Promise<{ applicationId: string; round: number; reviewerIds: string[] }> {
+  async execute(command: AssignPanelCommand): Promise<{ applicationId: string; round: number; reviewerIds: string[] }> {
     const { caller, applicationId, reviewerIds } = command;
-    return this.dataSource.transaction(async (manager) => {
+    const now = this.clock.now();
+    const { result, deliveryIds } = await this.dataSource.transaction(async (manager) => {
       const app = await lockPanelApplication(manager, applicationId, staffAssociation(caller));
       if (!app) throw StaffProblems.applicationNotFound();
       if (app.state !== 'panel_review') throw PanelProblems.notInPanelReview(app.state);
       const eligible = (await manager.query(
-        `SELECT id FROM accounts WHERE id = ANY($1::uuid[]) AND 'reviewer' = ANY(roles) AND association_code = $2 AND person_id <> $3`,
+        `SELECT a.id, p.email, p.full_name FROM accounts a JOIN people p ON p.id = a.person_id
+          WHERE a.id = ANY($1::uuid[]) AND 'reviewer' = ANY(a.roles) AND a.association_code = $2 AND a.person_id <> $3`,
         [reviewerIds, app.association_code, app.applicant_id],
-      )) as { id: string }[];
+      )) as { id: string; email: string; full_name: string }[];
       if (eligible.length !== reviewerIds.length) throw PanelProblems.reviewersNotEligible(reviewerIds.filter((id) => !eligible.some((e) => e.id === id)));
       const [{ votes }] = (await manager.query(`SELECT count(*)::int AS votes FROM panel_votes WHERE application_id = $1 AND round = $2`, [applicationId, app.round])) as {
         votes: number;
@@ -43,9 +50,23 @@ export class AssignPanel {
       await manager.query(`DELETE FROM panel_assignments WHERE application_id = $1 AND round = $2`, [applicationId, app.round]);
       await manager.query(
         `INSERT INTO panel_assignments (application_id, round, reviewer_id, assigned_by, assigned_at) SELECT $1, $2, r, $4, $5 FROM unnest($3::uuid[]) AS r`,
-        [applicationId, app.round, reviewerIds, caller.id, this.clock.now()],
+        [applicationId, app.round, reviewerIds, caller.id, now],
       );
-      return { applicationId, round: app.round, reviewerIds };
+      const deliveryIds = await this.ledger.record(
+        manager,
+        eligible.map((reviewer) => ({
+          businessKey: `panel-${applicationId}-round-${app.round}-reviewer-${reviewer.id}`,
+          applicationId,
+          template: 'panel_assigned',
+          recipientKind: 'reviewer' as const,
+          recipientEmail: reviewer.email,
+          recipientName: reviewer.full_name,
+        })),
+        now,
+      );
+      return { result: { applicationId, round: app.round, reviewerIds }, deliveryIds };
     });
+    await this.emails.send(deliveryIds);
+    return result;
   }
 }

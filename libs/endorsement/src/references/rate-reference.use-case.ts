@@ -1,10 +1,10 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxNotifier } from '#db';
 import type { Framework } from '#framework';
 import { EmailLedger } from '#mail';
 import { Clock, FRAMEWORK } from '#platform';
-import { JobQueues } from '#queue';
+import { EmailHandover } from '../notifications/email-handover.js';
 import { CompleteReferences } from './complete-references.js';
 import { loadOpenReference, type ReferenceByToken } from './find-reference-by-token.js';
 import { judgeRating } from './judge-rating.js';
@@ -45,13 +45,11 @@ interface RatingWritten {
  */
 @Injectable()
 export class RateReference {
-  private readonly logger = new Logger('RateReference');
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly completion: CompleteReferences,
     private readonly ledger: EmailLedger,
-    private readonly jobs: JobQueues,
+    private readonly emails: EmailHandover,
     private readonly outbox: OutboxNotifier,
     private readonly clock: Clock,
     @Inject(FRAMEWORK) private readonly framework: Framework,
@@ -104,9 +102,7 @@ export class RateReference {
       return { result: { status, referencesCompleted: outboxIds !== null, ...about }, deliveryIds, outboxIds: outboxIds ?? [] };
     });
     if (outboxIds.length) this.outbox.poke();
-    // The rating is committed: a Redis hiccup must not turn the rater's success into an error. The
-    // ledger rows stay queued and the relay hands them over again (REPUBLISH_AFTER_MS).
-    await this.jobs.addBulk('sendEmail', deliveryIds.map((deliveryId) => ({ deliveryId }))).catch((e: Error) => this.logger.warn(`enqueue after rating failed, left to the relay: ${e.message}`));
+    await this.emails.send(deliveryIds);
     return result;
   }
 

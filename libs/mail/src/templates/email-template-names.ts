@@ -16,6 +16,7 @@ export const EMAIL_TEMPLATE_NAMES = [
   'renewal_late_notice',
   // Staff.
   'reference_overdue_coordinator',
+  'panel_assigned',
   // Accounts: single-use links to set a password.
   'password_reset',
   'staff_invitation',

@@ -29,6 +29,7 @@ import type { EmailTemplate } from './email-template.js';
 import type { EmailTemplateName } from './email-template-names.js';
 import { referenceReminder } from './rater/reference-reminder.template.js';
 import { referenceRequest } from './rater/reference-request.template.js';
+import { panelAssigned } from './staff/panel-assigned.template.js';
 import { panelEscalated } from './staff/panel-escalated.template.js';
 import { referenceOverdueCoordinator } from './staff/reference-overdue-coordinator.template.js';
 
@@ -58,6 +59,7 @@ export const EMAIL_TEMPLATE_SOURCES: Readonly<Record<EmailTemplateName, EmailTem
   reference_not_counted: referenceNotCounted,
   exam_registered: examRegistered,
   panel_escalated: panelEscalated,
+  panel_assigned: panelAssigned,
   reference_overdue_coordinator: referenceOverdueCoordinator,
   reference_request: referenceRequest,
   reference_reminder: referenceReminder,
