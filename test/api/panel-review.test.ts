@@ -101,6 +101,12 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     expect(asked).toEqual(['r1', 'r2', 'r3'].map((r) => ({ recipient_email: `${r}@staff.example.org`, recipient_kind: 'reviewer', n: 1 })));
     const mails = await waitFor('panel_assigned to r2', () => system.smtp.to('r2@staff.example.org').filter((m) => header(m, 'X-Template') === 'panel_assigned'), (m) => m.length === 3);
     expect(mails.map((m) => readableBody(m)).filter((body) => body.includes(`http://localhost:3000/reviews/${endorse.id}`))).toHaveLength(1);
+    // Both panels are on the audit timeline.
+    const timeline = await call('GET', `/staff/applications/${endorse.id}/timeline`, { token: tokens.coord });
+    expect((timeline.body.activities as { kind: string; accounts: { id: string }[] }[]).map((a) => [a.kind, a.accounts.map((r) => r.id)])).toEqual([
+      ['panel_assigned', [ids.r1, ids.r3]],
+      ['panel_assigned', [ids.r1, ids.r2]],
+    ]);
   });
 
   test('reviewers see only what is assigned to them; anything else is 404', async () => {

@@ -114,6 +114,20 @@ describe('staff review of one application: record, timeline, claims, transitions
       }
       expect(((await system.ds.query(`SELECT assignee_id FROM applications WHERE id = $1`, [appId])) as { assignee_id: null }[])[0].assignee_id).toBeNull();
     });
+
+    test('every change of hands is on the audit timeline, once: a claim kept again or a refused one is not', async () => {
+      const timeline = await as('coord', 'GET', `/staff/applications/${appId}/timeline`);
+      expect(timeline.status).toBe(200);
+      const staffMember = (name: string) => ({ id: ids[name], name: `${name} Staff` });
+      expect(timeline.body.activities).toEqual([
+        { kind: 'claimed', actor: staffMember('coord'), accounts: [staffMember('coord')], occurredAt: expect.any(String) },
+        { kind: 'assigned', actor: staffMember('coord'), accounts: [staffMember('coord2')], occurredAt: expect.any(String) },
+        { kind: 'assigned', actor: staffMember('coord'), accounts: [staffMember('alliance')], occurredAt: expect.any(String) },
+        { kind: 'unassigned', actor: staffMember('coord'), accounts: [], occurredAt: expect.any(String) },
+      ]);
+      // The database keeps it that way.
+      await expect(system.ds.query(`DELETE FROM application_activities WHERE application_id = $1`, [appId])).rejects.toThrow('append-only');
+    });
   });
 
   describe('transitions with If-Match', () => {

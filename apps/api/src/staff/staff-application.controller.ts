@@ -7,6 +7,7 @@ import {
   GetApplicationTimeline,
   GetStaffApplication,
   RecordVettingCall,
+  type ActivityEntry,
   type Assignment,
   type StaffApplicationDetail,
   type TimelineEntry,
@@ -56,7 +57,7 @@ export class StaffApplicationController {
   timeline(
     @CurrentAccount() caller: AuthenticatedAccount,
     @Param({ schema: applicationParamsSchema }) params: ApplicationParams,
-  ): Promise<{ applicationId: string; events: TimelineEntry[] }> {
+  ): Promise<{ applicationId: string; events: TimelineEntry[]; activities: ActivityEntry[] }> {
     return this.getTimeline.execute({ caller, applicationId: params.id });
   }
 

@@ -49,7 +49,9 @@ export class AssignPanel {
       if (votes > 0) throw PanelProblems.votesAlreadyIn();
       await manager.query(`DELETE FROM panel_assignments WHERE application_id = $1 AND round = $2`, [applicationId, app.round]);
       await manager.query(
-        `INSERT INTO panel_assignments (application_id, round, reviewer_id, assigned_by, assigned_at) SELECT $1, $2, r, $4, $5 FROM unnest($3::uuid[]) AS r`,
+        `WITH panel AS (
+           INSERT INTO panel_assignments (application_id, round, reviewer_id, assigned_by, assigned_at) SELECT $1, $2, r, $4, $5 FROM unnest($3::uuid[]) AS r)
+         INSERT INTO application_activities (application_id, kind, actor_id, account_ids, occurred_at) VALUES ($1, 'panel_assigned', $4, $3, $5)`,
         [applicationId, app.round, reviewerIds, caller.id, now],
       );
       const deliveryIds = await this.ledger.record(

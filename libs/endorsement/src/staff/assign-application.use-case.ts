@@ -15,6 +15,7 @@ export interface Assignment {
 /**
  * Who works on an application. A claim takes an unassigned application (or keeps one's own); an
  * assignment hands it to a coordinator or administrator of its association, or to nobody (null).
+ * Every change of hands goes on the application's audit timeline.
  */
 @Injectable()
 export class AssignApplication {
@@ -25,13 +26,20 @@ export class AssignApplication {
 
   async claim(command: { caller: AuthenticatedAccount; applicationId: string }): Promise<Assignment> {
     const { caller, applicationId } = command;
+    // `before` locks the row first, so the audit entry is written only when the assignee changes.
     const [claimed] = (await this.dataSource.query(
-      `UPDATE applications SET assignee_id = $2, claimed_at = CASE WHEN assignee_id = $2 THEN claimed_at ELSE $4 END
-        WHERE id = $1 AND ($3::text IS NULL OR association_code = $3) AND (assignee_id IS NULL OR assignee_id = $2)
-        RETURNING id, assignee_id, claimed_at`,
+      `WITH before AS (SELECT id, assignee_id FROM applications WHERE id = $1 FOR UPDATE),
+       claimed AS (
+         UPDATE applications a SET assignee_id = $2, claimed_at = CASE WHEN a.assignee_id = $2 THEN a.claimed_at ELSE $4 END
+           FROM before WHERE a.id = before.id AND ($3::text IS NULL OR a.association_code = $3) AND (a.assignee_id IS NULL OR a.assignee_id = $2)
+           RETURNING a.id, a.assignee_id, a.claimed_at, before.assignee_id AS previous),
+       logged AS (
+         INSERT INTO application_activities (application_id, kind, actor_id, account_ids, occurred_at)
+         SELECT id, 'claimed', $2, ARRAY[$2::uuid], $4 FROM claimed WHERE previous IS DISTINCT FROM assignee_id)
+       SELECT id, assignee_id, claimed_at FROM claimed`,
       [applicationId, caller.id, staffAssociation(caller), this.clock.now()],
-    )) as [{ id: string; assignee_id: string; claimed_at: Date }[], number];
-    if (claimed[0]) return assignment(claimed[0]);
+    )) as { id: string; assignee_id: string; claimed_at: Date }[];
+    if (claimed) return assignment(claimed);
     const app = await findStaffApplication(this.dataSource, caller, applicationId); // 404 when not the caller's to see
     throw StaffProblems.alreadyClaimed(app.assignee_id!);
   }
@@ -46,11 +54,19 @@ export class AssignApplication {
       )) as unknown[];
       if (!eligible) throw StaffProblems.invalidAssignee();
     }
-    const [[row]] = (await this.dataSource.query(
-      `UPDATE applications SET assignee_id = $2, claimed_at = CASE WHEN $2::uuid IS NULL THEN NULL ELSE $3::timestamptz END WHERE id = $1
-        RETURNING id, assignee_id, claimed_at`,
-      [app.id, command.accountId, this.clock.now()],
-    )) as [{ id: string; assignee_id: string | null; claimed_at: Date | null }[], number];
+    const [row] = (await this.dataSource.query(
+      `WITH before AS (SELECT id, assignee_id FROM applications WHERE id = $1 FOR UPDATE),
+       assigned AS (
+         UPDATE applications a SET assignee_id = $2, claimed_at = CASE WHEN $2::uuid IS NULL THEN NULL ELSE $3::timestamptz END
+           FROM before WHERE a.id = before.id
+           RETURNING a.id, a.assignee_id, a.claimed_at, before.assignee_id AS previous),
+       logged AS (
+         INSERT INTO application_activities (application_id, kind, actor_id, account_ids, occurred_at)
+         SELECT id, CASE WHEN assignee_id IS NULL THEN 'unassigned' ELSE 'assigned' END, $4, array_remove(ARRAY[assignee_id], NULL), $3
+           FROM assigned WHERE previous IS DISTINCT FROM assignee_id)
+       SELECT id, assignee_id, claimed_at FROM assigned`,
+      [app.id, command.accountId, this.clock.now(), command.caller.id],
+    )) as { id: string; assignee_id: string | null; claimed_at: Date | null }[];
     return assignment(row);
   }
 }

@@ -14,25 +14,47 @@ export interface TimelineEntry {
   occurredAt: string;
 }
 
-/** The full audit trail of an application, oldest first: every transition, who made it and why. */
+/** What staff did besides transitions: a claim, an assignment (to someone or nobody), a panel set. */
+export interface ActivityEntry {
+  kind: 'claimed' | 'assigned' | 'unassigned' | 'panel_assigned';
+  actor: { id: string; name: string | null };
+  /** The assignee, or the panel's reviewers. */
+  accounts: { id: string; name: string | null }[];
+  occurredAt: string;
+}
+
+/**
+ * The full audit trail of an application, oldest first: every transition, who made it and why, and
+ * who claimed it, was assigned it or sat on its panel.
+ */
 @Injectable()
 export class GetApplicationTimeline {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(command: { caller: AuthenticatedAccount; applicationId: string }): Promise<{ applicationId: string; events: TimelineEntry[] }> {
+  async execute(command: { caller: AuthenticatedAccount; applicationId: string }): Promise<{ applicationId: string; events: TimelineEntry[]; activities: ActivityEntry[] }> {
     const app = await findStaffApplication(this.dataSource, command.caller, command.applicationId);
-    const rows = (await this.dataSource.query(
-      `SELECT e.version, e.event, e.from_state, e.to_state, e.actor_id, e.actor_role, ap.full_name AS actor_name, e.reason, e.payload, e.occurred_at
-         FROM application_events e
-         LEFT JOIN accounts ac ON ac.id = e.actor_id
-         LEFT JOIN people ap ON ap.id = ac.person_id
-        WHERE e.application_id = $1
-        ORDER BY e.version`,
-      [app.id],
-    )) as {
-      version: number; event: string; from_state: string; to_state: string; actor_id: string | null; actor_role: string;
-      actor_name: string | null; reason: string | null; payload: Record<string, unknown>; occurred_at: Date;
-    }[];
+    const [rows, activities] = await Promise.all([
+      this.dataSource.query(
+        `SELECT e.version, e.event, e.from_state, e.to_state, e.actor_id, e.actor_role, ap.full_name AS actor_name, e.reason, e.payload, e.occurred_at
+           FROM application_events e
+           LEFT JOIN accounts ac ON ac.id = e.actor_id
+           LEFT JOIN people ap ON ap.id = ac.person_id
+          WHERE e.application_id = $1
+          ORDER BY e.version`,
+        [app.id],
+      ) as Promise<{
+        version: number; event: string; from_state: string; to_state: string; actor_id: string | null; actor_role: string;
+        actor_name: string | null; reason: string | null; payload: Record<string, unknown>; occurred_at: Date;
+      }[]>,
+      this.dataSource.query(
+        `SELECT t.kind, t.actor_id, (SELECT p.full_name FROM accounts a JOIN people p ON p.id = a.person_id WHERE a.id = t.actor_id) AS actor_name,
+                ARRAY(SELECT json_build_object('id', a.id, 'name', p.full_name) FROM unnest(t.account_ids) WITH ORDINALITY AS n(id, i)
+                        JOIN accounts a ON a.id = n.id JOIN people p ON p.id = a.person_id ORDER BY n.i) AS accounts,
+                t.occurred_at
+           FROM application_activities t WHERE t.application_id = $1 ORDER BY t.id`,
+        [app.id],
+      ) as Promise<{ kind: ActivityEntry['kind']; actor_id: string; actor_name: string | null; accounts: { id: string; name: string | null }[]; occurred_at: Date }[]>,
+    ]);
     return {
       applicationId: app.id,
       events: rows.map((e) => ({
@@ -45,6 +67,7 @@ export class GetApplicationTimeline {
         payload: e.payload,
         occurredAt: e.occurred_at.toISOString(),
       })),
+      activities: activities.map((t) => ({ kind: t.kind, actor: { id: t.actor_id, name: t.actor_name }, accounts: t.accounts, occurredAt: t.occurred_at.toISOString() })),
     };
   }
 }
