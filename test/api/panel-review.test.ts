@@ -92,13 +92,19 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     expect((await assign(defer.id, [ids.r1, ids.r2])).status).toBe(200);
     expect((await assign(split.id, [ids.r2, ids.r3], tokens.admin)).status).toBe(200);
 
-    // Each reviewer is asked once per round, by email, with a link to their review; r1, kept when
-    // the panel changed, is not asked twice.
-    const asked = (await ds.query(
-      `SELECT recipient_email, recipient_kind, count(*)::int AS n FROM email_deliveries WHERE application_id = $1 AND template = 'panel_assigned' GROUP BY 1, 2 ORDER BY 1`,
+    // Reviewers are asked by email, with a link to their review; r1, kept when the panel changed, is
+    // not asked twice, and r3, taken off it, is told.
+    const emailed = (await ds.query(
+      `SELECT recipient_email, template, count(*)::int AS n FROM email_deliveries WHERE application_id = $1 AND recipient_kind = 'reviewer' GROUP BY 1, 2 ORDER BY 1, 2`,
       [endorse.id],
     )) as object[];
-    expect(asked).toEqual(['r1', 'r2', 'r3'].map((r) => ({ recipient_email: `${r}@staff.example.org`, recipient_kind: 'reviewer', n: 1 })));
+    expect(emailed).toEqual([
+      { recipient_email: 'r1@staff.example.org', template: 'panel_assigned', n: 1 },
+      { recipient_email: 'r2@staff.example.org', template: 'panel_assigned', n: 1 },
+      { recipient_email: 'r3@staff.example.org', template: 'panel_assigned', n: 1 },
+      { recipient_email: 'r3@staff.example.org', template: 'panel_released', n: 1 },
+    ]);
+    await waitFor('panel_released to r3', () => templatesTo('r3@staff.example.org'), (t) => t.includes('panel_released'));
     const mails = await waitFor('panel_assigned to r2', () => system.smtp.to('r2@staff.example.org').filter((m) => header(m, 'X-Template') === 'panel_assigned'), (m) => m.length === 3);
     expect(mails.map((m) => readableBody(m)).filter((body) => body.includes(`http://localhost:3000/reviews/${endorse.id}`))).toHaveLength(1);
     // Both panels are on the audit timeline.

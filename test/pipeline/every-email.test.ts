@@ -10,7 +10,7 @@ import { waitFor } from '../support/worker-harness.js';
 import { decodedHeader, header, readableBody } from '../support/mail-reading.js';
 
 const RATER_TEMPLATES = ['reference_request', 'reference_reminder'];
-const STAFF_TEMPLATES = ['panel_escalated', 'panel_assigned', 'reference_overdue_coordinator'];
+const STAFF_TEMPLATES = ['panel_escalated', 'panel_assigned', 'panel_released', 'reference_overdue_coordinator'];
 // Account emails (no application) are delivered end to end in test/api/auth-links.test.ts.
 const ACCOUNT_TEMPLATES = ['password_reset', 'staff_invitation'];
 const APPLICATION_TEMPLATES = EMAIL_TEMPLATE_NAMES.filter((t) => !ACCOUNT_TEMPLATES.includes(t));
@@ -80,6 +80,7 @@ test('every email type is rendered (HTML and text) and arrives with the right re
     const body = readableBody(mail!);
     if (RATER_TEMPLATES.includes(template)) expect(body).toMatch(/http:\/\/localhost:3000\/r\/[A-Za-z0-9_-]{43}/);
     else if (template === 'panel_assigned') expect(body).toContain(`http://localhost:3000/reviews/${appId}`);
+    else if (template === 'panel_released') expect(body).toContain('http://localhost:3000/reviews');
     else expect(body).toContain(`http://localhost:3000/applications/${appId}`);
   }
   const seat = readableBody(smtp.messages.find((m) => header(m, 'X-Template') === 'exam_registered')!);

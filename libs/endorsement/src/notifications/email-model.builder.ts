@@ -143,6 +143,9 @@ export class EmailModelBuilder {
       case 'panel_assigned':
         model.applicationUrl = `${this.config.http.publicBaseUrl}/reviews/${delivery.application_id}`;
         break;
+      case 'panel_released':
+        model.applicationUrl = `${this.config.http.publicBaseUrl}/reviews`;
+        break;
       case 'exam_registered': {
         const exam = app.rules.rules.exam;
         if (!app.exam_sits_on || !app.candidate_code || !exam) throw new Error('exam attempt not found');

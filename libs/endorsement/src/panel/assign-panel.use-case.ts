@@ -16,10 +16,16 @@ export interface AssignPanelCommand {
   reviewerIds: string[];
 }
 
+interface Reviewer {
+  id: string;
+  email: string;
+  full_name: string;
+}
+
 /**
  * A coordinator or administrator names the two reviewers of the current round: reviewers of the
  * application's association, never the applicant. Until one of them votes the panel may be changed.
- * Each reviewer is emailed once per round (a reviewer kept in a changed panel is not asked again).
+ * Reviewers who join the panel are emailed, and so are those taken off it.
  */
 @Injectable()
 export class AssignPanel {
@@ -41,29 +47,39 @@ export class AssignPanel {
         `SELECT a.id, p.email, p.full_name FROM accounts a JOIN people p ON p.id = a.person_id
           WHERE a.id = ANY($1::uuid[]) AND 'reviewer' = ANY(a.roles) AND a.association_code = $2 AND a.person_id <> $3`,
         [reviewerIds, app.association_code, app.applicant_id],
-      )) as { id: string; email: string; full_name: string }[];
+      )) as Reviewer[];
       if (eligible.length !== reviewerIds.length) throw PanelProblems.reviewersNotEligible(reviewerIds.filter((id) => !eligible.some((e) => e.id === id)));
       const [{ votes }] = (await manager.query(`SELECT count(*)::int AS votes FROM panel_votes WHERE application_id = $1 AND round = $2`, [applicationId, app.round])) as {
         votes: number;
       }[];
       if (votes > 0) throw PanelProblems.votesAlreadyIn();
-      await manager.query(`DELETE FROM panel_assignments WHERE application_id = $1 AND round = $2`, [applicationId, app.round]);
-      await manager.query(
+      const [previous] = (await manager.query(
+        `DELETE FROM panel_assignments pa USING accounts a, people p
+          WHERE pa.application_id = $1 AND pa.round = $2 AND a.id = pa.reviewer_id AND p.id = a.person_id
+          RETURNING a.id, p.email, p.full_name`,
+        [applicationId, app.round],
+      )) as [Reviewer[], number];
+      const [{ id: activityId }] = (await manager.query(
         `WITH panel AS (
            INSERT INTO panel_assignments (application_id, round, reviewer_id, assigned_by, assigned_at) SELECT $1, $2, r, $4, $5 FROM unnest($3::uuid[]) AS r)
-         INSERT INTO application_activities (application_id, kind, actor_id, account_ids, occurred_at) VALUES ($1, 'panel_assigned', $4, $3, $5)`,
+         INSERT INTO application_activities (application_id, kind, actor_id, account_ids, occurred_at) VALUES ($1, 'panel_assigned', $4, $3, $5) RETURNING id`,
         [applicationId, app.round, reviewerIds, caller.id, now],
-      );
+      )) as { id: string }[];
+      // Reviewers who join are asked; those taken off are told they need not review. Someone kept hears nothing new.
+      const email = (reviewer: Reviewer, template: 'panel_assigned' | 'panel_released') => ({
+        businessKey: `panel-change-${activityId}-${template}-${reviewer.id}`,
+        applicationId,
+        template,
+        recipientKind: 'reviewer' as const,
+        recipientEmail: reviewer.email,
+        recipientName: reviewer.full_name,
+      });
       const deliveryIds = await this.ledger.record(
         manager,
-        eligible.map((reviewer) => ({
-          businessKey: `panel-${applicationId}-round-${app.round}-reviewer-${reviewer.id}`,
-          applicationId,
-          template: 'panel_assigned',
-          recipientKind: 'reviewer' as const,
-          recipientEmail: reviewer.email,
-          recipientName: reviewer.full_name,
-        })),
+        [
+          ...eligible.filter((r) => !previous.some((p) => p.id === r.id)).map((r) => email(r, 'panel_assigned')),
+          ...previous.filter((p) => !reviewerIds.includes(p.id)).map((p) => email(p, 'panel_released')),
+        ],
         now,
       );
       return { result: { applicationId, round: app.round, reviewerIds }, deliveryIds };

@@ -17,6 +17,7 @@ export const EMAIL_TEMPLATE_NAMES = [
   // Staff.
   'reference_overdue_coordinator',
   'panel_assigned',
+  'panel_released',
   // Accounts: single-use links to set a password.
   'password_reset',
   'staff_invitation',

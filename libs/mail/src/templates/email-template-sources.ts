@@ -30,6 +30,7 @@ import type { EmailTemplateName } from './email-template-names.js';
 import { referenceReminder } from './rater/reference-reminder.template.js';
 import { referenceRequest } from './rater/reference-request.template.js';
 import { panelAssigned } from './staff/panel-assigned.template.js';
+import { panelReleased } from './staff/panel-released.template.js';
 import { panelEscalated } from './staff/panel-escalated.template.js';
 import { referenceOverdueCoordinator } from './staff/reference-overdue-coordinator.template.js';
 
@@ -60,6 +61,7 @@ export const EMAIL_TEMPLATE_SOURCES: Readonly<Record<EmailTemplateName, EmailTem
   exam_registered: examRegistered,
   panel_escalated: panelEscalated,
   panel_assigned: panelAssigned,
+  panel_released: panelReleased,
   reference_overdue_coordinator: referenceOverdueCoordinator,
   reference_request: referenceRequest,
   reference_reminder: referenceReminder,
