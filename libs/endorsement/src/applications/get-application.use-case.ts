@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EligibilityGap, Framework, Portfolio } from '#framework';
 import { Clock, FRAMEWORK } from '#platform';
+import type { ApplicationHeading } from './application-heading.js';
 import { findOwnApplication } from './own-application.js';
 import { pendingSteps, type PendingStep } from './pending-steps.js';
 import { portfolioGaps } from './portfolio-gaps.js';
@@ -19,21 +20,13 @@ export interface ReferenceView {
   rating?: unknown;
 }
 
-export interface ApplicationView {
-  id: string;
-  associationCode: string;
-  categoryCode: string;
-  trackCode: string | null;
-  displayName: string;
-  state: string;
-  version: number;
+export interface ApplicationView extends ApplicationHeading {
   portfolio: Portfolio;
   eligibilityGaps: EligibilityGap[];
   references: ReferenceView[];
   pendingSteps: PendingStep[];
   endorsement: { number: string; endorsedAt: Date | null; renewalDueOn: string | null } | null;
   submittedAt: Date | null;
-  createdAt: Date;
   updatedAt: Date;
 }
 

@@ -1,16 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { ApplicationHeading } from './application-heading.js';
 
-export interface ApplicationSummary {
-  id: string;
-  associationCode: string;
-  categoryCode: string;
-  trackCode: string | null;
-  displayName: string;
-  state: string;
-  version: number;
+export interface ApplicationSummary extends ApplicationHeading {
   endorsementNumber: string | null;
-  createdAt: Date;
   stateChangedAt: Date;
 }
 
