@@ -31,13 +31,11 @@ export interface DeliveryRow {
   attempts: number;
 }
 
-interface PendingMark {
+/** A message the SMTP server accepted (250): its ledger row, Message-ID and the server's answer. */
+export interface SentMark {
   id: string;
   messageId: string;
   response: string;
-  at: string;
-  resolve: () => void;
-  reject: (error: Error) => void;
 }
 
 /** A claim older than this belongs to a worker that died mid-send: the message may be sent again. */
@@ -49,9 +47,6 @@ export const STALE_CLAIM_MS = 60_000;
  */
 @Injectable()
 export class EmailLedger {
-  private unmarked: PendingMark[] = [];
-  private marking?: Promise<void>;
-
   constructor(private readonly dataSource: DataSource) {}
 
   /** Records deliveries in the caller's transaction; returns the ids of those not recorded before. */
@@ -96,32 +91,16 @@ export class EmailLedger {
   }
 
   /**
-   * Records an SMTP 250. Marks arriving while an earlier UPDATE is on its way share the next one
-   * (group commit), so a busy sender costs a round trip per few messages, not per message; the
-   * promise resolves once the row says sent. Until then a crash may send the message again.
+   * Records SMTP 250s, many in one statement. Until it lands the rows stay `sending`: a crash before
+   * then may send those messages again, after the stale-claim window.
    */
-  markSent(id: string, result: { messageId: string; response: string }, now: Date): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.unmarked.push({ id, messageId: result.messageId, response: result.response, at: now.toISOString(), resolve, reject });
-      this.marking ??= this.markPending();
-    });
-  }
-
-  private async markPending(): Promise<void> {
-    while (this.unmarked.length) {
-      const batch = this.unmarked.splice(0);
-      try {
-        await this.dataSource.query(
-          `UPDATE email_deliveries d SET status = 'sent', message_id = s.message_id, smtp_response = s.response, last_error = NULL, sent_at = s.at, updated_at = s.at
-             FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, message_id text, response text, at timestamptz) WHERE d.id = s.id`,
-          [JSON.stringify(batch.map(({ id, messageId, response, at }) => ({ id, message_id: messageId, response, at })))],
-        );
-        for (const mark of batch) mark.resolve();
-      } catch (error) {
-        for (const mark of batch) mark.reject(error as Error);
-      }
-    }
-    this.marking = undefined;
+  async markSent(marks: readonly SentMark[], now: Date): Promise<void> {
+    if (!marks.length) return;
+    await this.dataSource.query(
+      `UPDATE email_deliveries d SET status = 'sent', message_id = s.message_id, smtp_response = s.response, last_error = NULL, sent_at = $2, updated_at = $2
+         FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, message_id text, response text) WHERE d.id = s.id`,
+      [JSON.stringify(marks.map(({ id, messageId, response }) => ({ id, message_id: messageId, response }))), now],
+    );
   }
 
   /** A transient failure: back in the queue for BullMQ's next attempt. */

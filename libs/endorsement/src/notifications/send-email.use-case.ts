@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { EmailLedger, MAIL_TRANSPORT, STALE_CLAIM_MS, renderEmail, isEmailTemplateName, type DeliveryRow, type EmailModel, type MailTransport } from '#mail';
+import { EmailLedger, MAIL_TRANSPORT, STALE_CLAIM_MS, renderEmail, isEmailTemplateName, type DeliveryRow, type EmailModel, type MailTransport, type SentMark } from '#mail';
 import { Clock } from '#platform';
 import { JobQueues, PermanentJobError } from '#queue';
 import { ConcurrencyLimit } from './concurrency-limit.js';
@@ -46,8 +46,8 @@ export class SendEmail {
   }
 
   /**
-   * Many deliveries at once: claimed, modelled (one query) and sent side by side a slice at a time,
-   * the sent marks grouped. A slice is as many as may be in flight, so that after a crash only those
+   * Many deliveries at once: claimed, modelled (one query), sent side by side and marked sent (one
+   * statement) a slice at a time. A slice is as many as may be in flight, so that after a crash only those
    * wait out the stale-claim window. Returns the ids still to send (transient failures, rows it could
    * not claim) for the caller to hand to the mail queue, whose job re-checks the ledger.
    */
@@ -76,10 +76,18 @@ export class SendEmail {
       await Promise.all(deliveries.map((d) => this.release(d, error as Error)));
       throw error;
     }
-    return Promise.all(deliveries.map((d, i) => this.sendOne(d, models[i], claimedAt)));
+    const outcomes = await Promise.all(deliveries.map((d, i) => this.sendOne(d, models[i], claimedAt)));
+    // One statement marks them all; the rows stay `sending` (claimed) until it lands.
+    try {
+      await this.ledger.markSent(outcomes.filter((o): o is SentMark => !(o instanceof Error)), this.clock.now());
+    } catch (error) {
+      return Promise.all(outcomes.map((o, i) => (o instanceof Error ? o : this.release(deliveries[i], error as Error))));
+    }
+    return outcomes.map((o) => (o instanceof Error ? o : null));
   }
 
-  private async sendOne(delivery: DeliveryRow, model: EmailModel | Error, claimedAt: number): Promise<Error | null> {
+  /** The SMTP server's acceptance, a PermanentJobError once recorded as failed, or the transient error it was released with. */
+  private async sendOne(delivery: DeliveryRow, model: EmailModel | Error, claimedAt: number): Promise<SentMark | Error> {
     if (!isEmailTemplateName(delivery.template)) return this.fail(delivery, `unknown template ${delivery.template}`, null);
     const template = delivery.template;
     try {
@@ -99,8 +107,7 @@ export class SendEmail {
           headers: { 'X-Delivery-Id': delivery.id, 'X-Template': template },
         });
       });
-      await this.ledger.markSent(delivery.id, { messageId: info.messageId, response: String(info.response ?? '') }, this.clock.now());
-      return null;
+      return { id: delivery.id, messageId: info.messageId, response: String(info.response ?? '') };
     } catch (error) {
       // Not built, not rendered, not reachable, 4xx: transient. Only the server's 5xx is final.
       if (!isPermanentSmtpFailure(error)) return this.release(delivery, error as Error);
