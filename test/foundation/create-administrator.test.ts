@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { CreateAdministrator } from '#auth';
 import { caller, claimsOf } from '../api/auth-harness.js';
-import { header, readableBody } from '../support/mail-reading.js';
+import { decodedHeader, header, readableBody } from '../support/mail-reading.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
 
@@ -34,6 +34,9 @@ describe('creating the first administrator (npm run create-admin)', () => {
     const token = /\/accept-invitation#token=([A-Za-z0-9_-]{43})/.exec(readableBody(mail))?.[1];
     expect(token).toBeDefined();
     expect(readableBody(mail)).toContain('administrator');
+    // From the Alliance, not from whichever association the person row names.
+    expect(readableBody(mail)).toContain('Alliance for the Advancement of Infant Mental Health invites you');
+    expect(decodedHeader(mail, 'Subject')).toMatch(/^Alliance: /);
     const accepted = await call('POST', '/auth/invitations/accept', { body: { token, password: PASSWORD, fullName: 'Rosa Root' } });
     expect(accepted.status).toBe(200);
 

@@ -44,6 +44,7 @@ describe('the shipped data', () => {
       'research_faculty',
     ]);
     expect([...framework.associations.keys()].sort()).toEqual(['MI-AIMH', 'MassAIMH', 'TAIMH', 'WA-AIMH']);
+    expect(framework.alliance).toEqual({ name: 'Alliance for the Advancement of Infant Mental Health', timeZone: 'America/Detroit' });
   });
 
   test('has the eight competency domains, with unique area codes that the rating form refers to', () => {
@@ -253,6 +254,12 @@ describe('invalid data', () => {
       'config/framework/exam.yaml: part1.questions must be a number',
       'config/associations/wa-aimh.yaml: renewal.dueMonthDay must be MM-DD',
     ]);
+  });
+
+  test("the Alliance's time zone must be one the runtime knows", () => {
+    const problems = problemsOf(() => loadEdited((file) => file('framework/framework.yaml', (t) => t.replace('timeZone: "America/Detroit"', 'timeZone: "Mars/Olympus"'))));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^config\/framework\/framework\.yaml: alliance\.timeZone /);
   });
 
   test('reports missing and unknown fields in a resolved track', () => {

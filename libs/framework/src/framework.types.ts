@@ -68,6 +68,8 @@ export type RulesSnapshot = DeepReadonly<{
 
 export interface Framework {
   readonly version: string;
+  /** Speaks for accounts of no one association (Alliance-wide administrators). */
+  readonly alliance: { readonly name: string; readonly timeZone: string };
   /** Lowest first. */
   readonly educationLevels: readonly EducationLevel[];
   readonly categories: readonly CategoryDefinition[];

@@ -169,24 +169,28 @@ export class EmailModelBuilder {
    */
   private async buildForAccount(delivery: DeliveryRow, accountTokenId: string): Promise<EmailModel> {
     const [row] = (await this.dataSource.query(
-      `SELECT t.id, t.expires_at, t.purpose, a.roles, coalesce(a.association_code, p.association_code) AS association_code
-         FROM account_tokens t JOIN accounts a ON a.id = t.account_id JOIN people p ON p.id = a.person_id
+      `SELECT t.id, t.expires_at, t.purpose, a.roles, a.association_code
+         FROM account_tokens t JOIN accounts a ON a.id = t.account_id
         WHERE t.id = $1`,
       [accountTokenId],
-    )) as { id: string; expires_at: Date; purpose: string; roles: string[]; association_code: string }[];
+    )) as { id: string; expires_at: Date; purpose: string; roles: string[]; association_code: string | null }[];
     if (!row) throw new Error(`account token ${accountTokenId} not found`);
-    const association = this.framework.association(row.association_code);
+    // An account of no one association (an Alliance-wide administrator) hears from the Alliance.
+    const { alliance } = this.framework;
+    const sender = row.association_code
+      ? this.framework.association(row.association_code)
+      : { code: 'Alliance', name: alliance.name, coordinatorEmail: undefined, timeZone: alliance.timeZone };
     const base = this.config.http.publicBaseUrl;
     // The portal's pages read the token from the fragment, which browsers never send to a server or in a Referer.
     const page = row.purpose === 'staff_invitation' ? 'accept-invitation' : 'reset-password';
     return {
-      association: { code: association.code, name: association.name, contactEmail: association.coordinatorEmail },
+      association: { code: sender.code, name: sender.name, contactEmail: sender.coordinatorEmail },
       recipient: { name: delivery.recipient_name },
       applicant: { name: delivery.recipient_name },
       categoryName: 'Endorsement',
       applicationUrl: base,
       accountUrl: `${base}/${page}#token=${accountLinkToken(this.config.linkSecret, row.id)}`,
-      accountLinkExpires: formatDateTime(row.expires_at, association.timeZone),
+      accountLinkExpires: formatDateTime(row.expires_at, sender.timeZone),
       staffRoles: listInWords(row.roles.filter((r) => r !== 'applicant').map((r) => r.replace('_', ' '))),
     };
   }

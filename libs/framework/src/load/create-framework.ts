@@ -12,7 +12,7 @@ function listOf(codes: readonly string[]): string {
 /** The Framework object over validated contents; every lookup failure is a FrameworkLookupError. */
 export function createFramework(contents: FrameworkContents): Framework {
   deepFreeze(contents);
-  const { version, educationLevels, categories, competencyDomains, ratingForm, exam, associations, rules } = contents;
+  const { version, alliance, educationLevels, categories, competencyDomains, ratingForm, exam, associations, rules } = contents;
 
   const association = (code: string): Association => {
     const found = associations.get(code);
@@ -50,6 +50,7 @@ export function createFramework(contents: FrameworkContents): Framework {
 
   const framework: Framework = {
     version,
+    alliance,
     educationLevels,
     categories,
     competencyDomains,

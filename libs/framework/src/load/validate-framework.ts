@@ -23,6 +23,7 @@ import { ruleKey } from './rule-key.js';
 /** The validated, fully resolved content the Framework object is built from. */
 export interface FrameworkContents {
   version: string;
+  alliance: { name: string; timeZone: string };
   educationLevels: EducationLevel[];
   categories: CategoryDefinition[];
   competencyDomains: CompetencyDomain[];
@@ -65,6 +66,7 @@ export function validateFramework(files: ConfigFiles, problems: DataProblems): F
 
   return {
     version: framework.version,
+    alliance: framework.alliance,
     educationLevels: framework.educationLevels,
     categories: categories.definitions,
     competencyDomains: competencies.domains,

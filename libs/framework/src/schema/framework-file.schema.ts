@@ -4,6 +4,7 @@ import {
   credentialCodeSchema,
   labelSchema,
   snakeCodeSchema,
+  timeZoneSchema,
 } from './common.schema.js';
 import { requirementsPatchSchema } from './requirements.schema.js';
 
@@ -23,6 +24,8 @@ export const categorySchema = requirementsPatchSchema.extend({
 /** config/framework/framework.yaml */
 export const frameworkFileSchema = z.strictObject({
   version: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]{0,31}$/, 'must be a version such as "2026.1"'),
+  /** The body the associations share: it speaks for accounts of no one association (Alliance-wide administrators). */
+  alliance: z.strictObject({ name: labelSchema, timeZone: timeZoneSchema }),
   /** Lowest first. */
   educationLevels: z.array(z.strictObject({ code: snakeCodeSchema, label: labelSchema })).min(1),
   categoryDefaults: requirementsPatchSchema,

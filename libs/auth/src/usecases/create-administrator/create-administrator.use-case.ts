@@ -34,7 +34,7 @@ export class CreateAdministrator {
     if (associationCode !== null && !this.framework.associations.has(associationCode)) {
       throw new Error(`"${associationCode}" is not an association of this system (${[...this.framework.associations.keys()].join(', ')})`);
     }
-    // A person belongs to an association; an Alliance administrator's emails carry the first one's name.
+    // A person row needs an association; an Alliance administrator's account has none, and its emails come from the Alliance.
     const home = associationCode ?? [...this.framework.associations.keys()].sort()[0];
     const now = this.clock.now();
     let created: { accountId: string; deliveries: string[] };
