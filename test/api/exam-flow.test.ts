@@ -76,7 +76,7 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
   let later: { id: string };
 
   beforeAll(async () => {
-    await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000 } });
+    await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000, REMINDER_SWEEP_EVERY_MS: 1000 } });
     ds = system.ds;
     await staff('coord', ['coordinator'], ASSOCIATION);
     await staff('miCoord', ['coordinator'], 'MI-AIMH');
@@ -412,6 +412,32 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
       expect((await register(jo)).body).toMatchObject({ status: 409, code: 'exam_window_full' });
       await system.worker.get(TransitionApplication).execute({ applicationId: ian.appId, event: 'withdraw', actor: { id: null, role: 'applicant' } });
       expect((await register(jo)).status).toBe(201);
+    });
+  });
+
+  describe('reminders before the sitting', () => {
+    const exams = async (who: Applicant) =>
+      (await ds.query(`SELECT offset_days, due_at, status FROM reminders WHERE kind = 'exam_reminder' AND application_id = $1 ORDER BY offset_days DESC`, [who.appId])) as {
+        offset_days: number; due_at: Date; status: string;
+      }[];
+
+    test('a week and a day before, at 09:00 where the association is; only candidates still to sit are reminded', async () => {
+      const { Ada: ada, Ian: ian, Jo: jo } = people;
+      const local = new Intl.DateTimeFormat('sv-SE', { timeZone: framework.association(ASSOCIATION).timeZone, dateStyle: 'short', timeStyle: 'short' });
+      expect((await exams(jo)).map((r) => [r.offset_days, local.format(r.due_at), r.status])).toEqual([
+        [7, `${day(48)} 09:00`, 'pending'],
+        [1, `${day(54)} 09:00`, 'pending'],
+      ]);
+      // All of them due now: Jo is reminded twice with her code; Ian withdrew and Ada's attempt was decided.
+      await ds.query(`UPDATE reminders SET due_at = $1 WHERE kind = 'exam_reminder' AND status = 'pending'`, [new Date(system.clock.now().getTime() - 1000)]);
+      const mails = await waitFor('exam reminders to Jo', () => system.smtp.to(jo.email).filter((m) => header(m, 'X-Template') === 'exam_reminder'), (m) => m.length === 2);
+      const [{ candidate_code: code }] = (await ds.query(`SELECT candidate_code FROM exam_attempts WHERE application_id = $1`, [jo.appId])) as { candidate_code: string }[];
+      for (const mail of mails) expect(readableBody(mail)).toContain(code);
+      await waitFor('every exam reminder settled', async () => (await ds.query(`SELECT count(*)::int AS n FROM reminders WHERE kind = 'exam_reminder' AND status = 'pending'`))[0].n, (n) => n === 0);
+      for (const who of [ian, ada]) {
+        expect((await exams(who)).map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
+        expect(templatesTo(who.email)).not.toContain('exam_reminder');
+      }
     });
   });
 });

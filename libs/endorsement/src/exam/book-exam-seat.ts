@@ -5,6 +5,9 @@ import { EXAM_WINDOW_COLUMNS, type ExamWindowView } from './exam-window.view.js'
 import { ExamProblems } from './exam.problems.js';
 import { addMonthsTo, localDate } from './local-date.js';
 
+/** Days before the sitting on which a registered candidate is reminded. */
+const EXAM_REMINDER_DAYS = [7, 1];
+
 /** What booking a seat reads of the application, locked by the caller's transaction. */
 export interface SeatApplication {
   id: string;
@@ -32,7 +35,7 @@ export interface ExamSeat {
  * Registers an application approved to sit for a sitting of its association: one registration per
  * attempt, before the deadline, while seats last, within the approval's validity and, for a retake,
  * with the written request and wait its pinned rules ask for. The window row is locked so two
- * registrations cannot take the last seat together.
+ * registrations cannot take the last seat together. The candidate's reminders are planned with it.
  */
 export async function bookExamSeat(manager: EntityManager, app: SeatApplication, request: SeatRequest, now: Date): Promise<ExamSeat> {
   const exam = app.rules.rules.exam;
@@ -66,9 +69,17 @@ export async function bookExamSeat(manager: EntityManager, app: SeatApplication,
   const attemptNo = (last?.attempt_no ?? 0) + 1;
   const [attempt] = (await manager.query(
     `INSERT INTO exam_attempts (application_id, attempt_no, window_id, sat_on, registered_by, retake_request, created_at)
-     VALUES ($1, $2, $3, $4::date, $5, $6, $7) RETURNING candidate_code`,
+     VALUES ($1, $2, $3, $4::date, $5, $6, $7) RETURNING id, candidate_code`,
     [app.id, attemptNo, window.id, window.sitsOn, request.bookedBy, request.retakeRequest ?? null, now],
-  )) as { candidate_code: string }[];
+  )) as { id: string; candidate_code: string }[];
+  // Reminders a week and a day before, at 09:00 where the association is; none already past.
+  await manager.query(
+    `INSERT INTO reminders (kind, subject_key, application_id, offset_days, due_at, created_at)
+     SELECT 'exam_reminder', $1::text, $2::uuid, d, (($3::date - d)::timestamp + interval '9 hours') AT TIME ZONE $4, $5
+       FROM unnest($6::int[]) AS d
+      WHERE (($3::date - d)::timestamp + interval '9 hours') AT TIME ZONE $4 > $5`,
+    [attempt.id, app.id, window.sitsOn, app.rules.association.timeZone, now, EXAM_REMINDER_DAYS],
+  );
   const { open: _open, ...view } = window;
   return { attemptNo, candidateCode: attempt.candidate_code, window: { ...view, seatsLeft: view.seatsLeft - 1 } };
 }

@@ -21,7 +21,7 @@ interface ApplicationFacts {
   rater_name: string | null;
   rater_role: string | null;
   token_expires_at: Date | null;
-  /** The exam attempt the delivery's context names (exam_registered). */
+  /** The exam attempt the delivery's context names (exam_registered, exam_reminder). */
   exam_sits_on: string | null;
   exam_online: boolean | null;
   exam_location: string | null;
@@ -146,7 +146,8 @@ export class EmailModelBuilder {
       case 'panel_released':
         model.applicationUrl = `${this.config.http.publicBaseUrl}/reviews`;
         break;
-      case 'exam_registered': {
+      case 'exam_registered':
+      case 'exam_reminder': {
         const exam = app.rules.rules.exam;
         if (!app.exam_sits_on || !app.candidate_code || !exam) throw new Error('exam attempt not found');
         model.exam = {

@@ -22,6 +22,9 @@ interface DueReminder {
   association_code: string;
   applicant_name: string;
   applicant_email: string;
+  /** exam_reminder: the attempt the reminder is about, and whether it was decided since. */
+  attempt_no: number | null;
+  attempt_decided: boolean | null;
 }
 
 /**
@@ -48,10 +51,12 @@ export class SweepReminders {
         const due = (await manager.query(
           `SELECT r.id, r.kind, r.offset_days, r.application_id, r.reference_id, r.subject_key, ref.status AS reference_status,
                   ref.rater_name, ref.rater_email, a.state AS application_state, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS renewal_due_on,
-                  a.association_code, p.full_name AS applicant_name, p.email AS applicant_email
+                  a.association_code, p.full_name AS applicant_name, p.email AS applicant_email,
+                  x.attempt_no, x.decided_at IS NOT NULL AS attempt_decided
              FROM reminders r
              JOIN applications a ON a.id = r.application_id JOIN people p ON p.id = a.applicant_id
              LEFT JOIN application_references ref ON ref.id = r.reference_id
+             LEFT JOIN exam_attempts x ON r.kind = 'exam_reminder' AND x.id::text = r.subject_key
             WHERE r.status = 'pending' AND r.due_at <= $1
             ORDER BY r.due_at LIMIT $2 FOR UPDATE OF r SKIP LOCKED`,
           [now, BATCH],
@@ -83,6 +88,8 @@ export class SweepReminders {
           { ...base, businessKey: `reminder-${r.id}-coordinator`, template: 'reference_overdue_coordinator', recipientKind: 'coordinator', recipientEmail: association.coordinatorEmail, recipientName: `${association.name} endorsement team` },
         ];
       }
+      case 'exam_reminder':
+        return [{ ...base, context: { attemptNo: r.attempt_no }, businessKey: `reminder-${r.id}-applicant`, template: 'exam_reminder', recipientKind: 'applicant', recipientEmail: r.applicant_email, recipientName: r.applicant_name }];
       case 'renewal_reminder':
         // Positive offsets come before the due day; negative ones are the late window's notices.
         return [{ ...base, businessKey: `reminder-${r.id}-applicant`, template: r.offset_days > 0 ? 'renewal_reminder' : 'renewal_late_notice', recipientKind: 'applicant', recipientEmail: r.applicant_email, recipientName: r.applicant_name }];
@@ -98,5 +105,7 @@ function owed(r: DueReminder): boolean {
   if (r.reference_id) return r.reference_status === 'requested';
   // Renewed (or lapsed, or the cycle moved on) since: the reminder belongs to a finished cycle.
   if (r.kind === 'renewal_reminder') return r.application_state === 'renewal_due' && r.subject_key === `${r.application_id}-${r.renewal_due_on}`;
+  // Withdrawn, on hold, or the attempt already decided: no sitting to remind of.
+  if (r.kind === 'exam_reminder') return r.application_state === 'exam' && r.attempt_decided === false;
   return true;
 }

@@ -11,6 +11,7 @@ export const EMAIL_TEMPLATE_NAMES = [
   'reference_not_counted',
   // Applicant, about their exam seat.
   'exam_registered',
+  'exam_reminder',
   // Applicant, as the renewal date nears and passes.
   'renewal_reminder',
   'renewal_late_notice',

@@ -5,6 +5,7 @@ import { endorsed } from './applicant/endorsed.template.js';
 import { examApproved } from './applicant/exam-approved.template.js';
 import { examFailedDenied } from './applicant/exam-failed-denied.template.js';
 import { examFailedRetake } from './applicant/exam-failed-retake.template.js';
+import { examReminder } from './applicant/exam-reminder.template.js';
 import { examRegistered } from './applicant/exam-registered.template.js';
 import { examPassed } from './applicant/exam-passed.template.js';
 import { lapsed } from './applicant/lapsed.template.js';
@@ -59,6 +60,7 @@ export const EMAIL_TEMPLATE_SOURCES: Readonly<Record<EmailTemplateName, EmailTem
   rater_email_rejected: raterEmailRejected,
   reference_not_counted: referenceNotCounted,
   exam_registered: examRegistered,
+  exam_reminder: examReminder,
   panel_escalated: panelEscalated,
   panel_assigned: panelAssigned,
   panel_released: panelReleased,

@@ -7,7 +7,7 @@ export const examApproved: EmailTemplate = {
   html: `
 <p>Good news: your references are complete and you are approved to sit the {{categoryName}} exam. The exam is the last step before the decision on your Endorsement.</p>
 {{#> next by=examWindow byLabel="Next exam window"}}
-<p>The exam has two parts: multiple-choice questions, and written answers about short case examples. Your application page shows how to take part; we will also email you before the exam window.</p>
+<p>The exam has two parts: multiple-choice questions, and written answers about short case examples. Register for a sitting on your application page; we then email you your candidate code, and remind you a week and a day before.</p>
 {{#if dueDate}}<p>Your approval to sit the exam is valid until {{dueDate}}.</p>{{/if}}
 {{/next}}
 {{> button url=applicationUrl label="See your application"}}
@@ -16,7 +16,7 @@ export const examApproved: EmailTemplate = {
 Good news: your references are complete and you are approved to sit the {{categoryName}} exam. The exam is the last step before the decision on your Endorsement.
 
 {{#> next by=examWindow byLabel="Next exam window"}}
-The exam has two parts: multiple-choice questions, and written answers about short case examples. Your application page shows how to take part; we will also email you before the exam window.
+The exam has two parts: multiple-choice questions, and written answers about short case examples. Register for a sitting on your application page; we then email you your candidate code, and remind you a week and a day before.
 {{#if dueDate}}
 
 Your approval to sit the exam is valid until {{dueDate}}.

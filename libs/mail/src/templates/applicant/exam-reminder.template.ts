@@ -1,0 +1,29 @@
+import type { EmailTemplate } from '../email-template.js';
+
+export const examReminder: EmailTemplate = {
+  audience: 'applicant',
+  requires: ['exam'],
+  subject: 'Reminder: your {{categoryName}} exam on {{exam.date}}',
+  html: `
+<p>This is a reminder that you sit the {{categoryName}} exam on <strong>{{exam.date}}</strong> ({{exam.place}}).</p>
+<p>Your candidate code is <strong>{{exam.candidateCode}}</strong>. Write it, and not your name, on every page of both parts.</p>
+{{#> next by=exam.date byLabel="Exam day"}}
+<p>Part 1: {{exam.part1}}. Part 2: {{exam.part2}}.</p>
+<p>If you can no longer attend, write to {{#if association.contactEmail}}{{association.contactEmail}}{{else}}your association{{/if}} as soon as you can.</p>
+{{/next}}
+{{> button url=applicationUrl label="See your application"}}
+`,
+  text: `
+This is a reminder that you sit the {{categoryName}} exam on {{exam.date}} ({{exam.place}}).
+
+Your candidate code is {{exam.candidateCode}}. Write it, and not your name, on every page of both parts.
+
+{{#> next by=exam.date byLabel="Exam day"}}
+Part 1: {{exam.part1}}. Part 2: {{exam.part2}}.
+
+If you can no longer attend, write to {{#if association.contactEmail}}{{association.contactEmail}}{{else}}your association{{/if}} as soon as you can.
+{{/next}}
+
+{{> button url=applicationUrl label="See your application"}}
+`,
+};
