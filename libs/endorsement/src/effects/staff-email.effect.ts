@@ -1,17 +1,17 @@
 import type { EffectOf } from '#workflow';
+import { staffRecipients } from '../notifications/staff-recipients.js';
 import type { EffectContext } from './effect-context.js';
 
-/** A notice to the association's endorsement staff (its coordinator inbox until staff accounts exist). */
-export async function staffEmail({ effect, outboxId, eventId, application, association }: EffectContext<EffectOf<'email.staff'>>) {
-  return [
-    {
-      businessKey: `outbox-${outboxId}-${effect.audience}`,
-      applicationId: application.id,
-      template: effect.template,
-      recipientKind: effect.audience === 'administrator' ? ('administrator' as const) : ('coordinator' as const),
-      recipientEmail: association.coordinatorEmail,
-      recipientName: `${association.name} endorsement team`,
-      context: { eventId },
-    },
-  ];
+/** A notice to the association's staff: the people concerned, or its team inbox when there are none. */
+export async function staffEmail({ manager, effect, outboxId, eventId, application, association }: EffectContext<EffectOf<'email.staff'>>) {
+  const recipients = await staffRecipients(manager, application.id, effect.audience === 'administrator' ? 'administrator' : 'coordinator', association);
+  return recipients.map((to) => ({
+    businessKey: `outbox-${outboxId}-${effect.audience}${to.accountId ? `-${to.accountId}` : ''}`,
+    applicationId: application.id,
+    template: effect.template,
+    recipientKind: effect.audience === 'administrator' ? ('administrator' as const) : ('coordinator' as const),
+    recipientEmail: to.email,
+    recipientName: to.name,
+    context: { eventId },
+  }));
 }

@@ -4,6 +4,7 @@ import type { Framework } from '#framework';
 import { EmailLedger, type NewDelivery } from '#mail';
 import { Clock, FRAMEWORK } from '#platform';
 import { JobQueues } from '#queue';
+import { teamInbox } from '../notifications/staff-recipients.js';
 
 const BATCH = 500;
 
@@ -22,6 +23,9 @@ interface DueReminder {
   association_code: string;
   applicant_name: string;
   applicant_email: string;
+  /** Whom the application is assigned to, if they have signed in: staff notices go to them. */
+  assignee_email: string | null;
+  assignee_name: string | null;
   /** exam_reminder: the attempt the reminder is about, and whether it was decided since. */
   attempt_no: number | null;
   attempt_decided: boolean | null;
@@ -52,9 +56,10 @@ export class SweepReminders {
           `SELECT r.id, r.kind, r.offset_days, r.application_id, r.reference_id, r.subject_key, ref.status AS reference_status,
                   ref.rater_name, ref.rater_email, a.state AS application_state, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS renewal_due_on,
                   a.association_code, p.full_name AS applicant_name, p.email AS applicant_email,
-                  x.attempt_no, x.decided_at IS NOT NULL AS attempt_decided
+                  x.attempt_no, x.decided_at IS NOT NULL AS attempt_decided, asg.email AS assignee_email, asgp.full_name AS assignee_name
              FROM reminders r
              JOIN applications a ON a.id = r.application_id JOIN people p ON p.id = a.applicant_id
+             LEFT JOIN accounts asg ON asg.id = a.assignee_id AND asg.password_hash IS NOT NULL LEFT JOIN people asgp ON asgp.id = asg.person_id
              LEFT JOIN application_references ref ON ref.id = r.reference_id
              LEFT JOIN exam_attempts x ON r.kind = 'exam_reminder' AND x.id::text = r.subject_key
             WHERE r.status = 'pending' AND r.due_at <= $1
@@ -82,10 +87,11 @@ export class SweepReminders {
       case 'reference_reminder':
         return [{ ...base, businessKey: `reminder-${r.id}-rater`, template: 'reference_reminder', recipientKind: 'rater', recipientEmail: r.rater_email!, recipientName: r.rater_name! }];
       case 'reference_overdue': {
-        const association = this.framework.association(r.association_code);
+        // The coordinator the application is assigned to, or the association's team inbox.
+        const staff = r.assignee_email ? { email: r.assignee_email, name: r.assignee_name! } : teamInbox(this.framework.association(r.association_code));
         return [
           { ...base, businessKey: `reminder-${r.id}-applicant`, template: 'reference_overdue_applicant', recipientKind: 'applicant', recipientEmail: r.applicant_email, recipientName: r.applicant_name },
-          { ...base, businessKey: `reminder-${r.id}-coordinator`, template: 'reference_overdue_coordinator', recipientKind: 'coordinator', recipientEmail: association.coordinatorEmail, recipientName: `${association.name} endorsement team` },
+          { ...base, businessKey: `reminder-${r.id}-coordinator`, template: 'reference_overdue_coordinator', recipientKind: 'coordinator', recipientEmail: staff.email, recipientName: staff.name },
         ];
       }
       case 'exam_reminder':
