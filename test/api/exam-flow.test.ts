@@ -200,6 +200,8 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
   describe('registration', () => {
     test('one registration per attempt, own application only, while seats last and before the deadline', async () => {
       const { Ada: ada, Dan: dan, Eve: eve } = people;
+      const stepsOf = async (who: Applicant) => (await call('GET', `/applications/${who.appId}`, { token: who.token })).body.pendingSteps as Record<string, unknown>[];
+      expect(await stepsOf(ada)).toEqual([expect.objectContaining({ step: 'sit_exam', sitting: null, description: expect.stringContaining('Register for a sitting') })]);
       const notApproved = await applicant('Finn');
       expect((await call('POST', `/applications/${notApproved.appId}/exam-registration`, { token: notApproved.token, body: { windowId: window.id } })).body).toMatchObject({
         status: 409, code: 'not_approved_to_sit',
@@ -221,6 +223,10 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
       const body = readableBody(seatMail);
       const sitsOn = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day(30)}T12:00:00Z`));
       for (const detail of [sitsOn, 'Boston', res.body.candidateCode as string, `${exam.part1.questions} multiple-choice questions in ${exam.part1.durationMinutes} minutes`]) expect(body).toContain(detail);
+      // And the application says where and when, with the code.
+      expect(await stepsOf(ada)).toEqual([
+        expect.objectContaining({ step: 'sit_exam', sitting: { sitsOn: day(30), online: false, location: 'Boston', candidateCode: res.body.candidateCode } }),
+      ]);
       expect((await call('POST', `/applications/${ada.appId}/exam-registration`, { token: ada.token, body: { windowId: later.id } })).body).toMatchObject({
         status: 409, code: 'already_registered',
       });

@@ -22,7 +22,14 @@ export type PendingStep =
       /** When the reference counts as overdue and the coordinator is told. */
       overdueAt: Date | null;
     }
-  | { step: 'sit_exam'; description: string; approvedAt: Date; approvalExpiresAt: Date }
+  | {
+      step: 'sit_exam';
+      description: string;
+      approvedAt: Date;
+      approvalExpiresAt: Date;
+      /** The sitting booked for the current attempt, with the code to write on the papers; null until one is. */
+      sitting: { sitsOn: string; online: boolean; location: string | null; candidateCode: string } | null;
+    }
   | { step: 'renew'; description: string; dueOn: string; lateFeeFrom: Date; lapsesAt: Date };
 
 interface WaitingReference {
@@ -51,7 +58,7 @@ export async function pendingSteps(db: Pick<EntityManager, 'query'>, app: OwnApp
     case 'on_hold':
       return [{ step: 'on_hold', description: 'Your application is on hold; the timeline and our email say why and what to do.' }];
     case 'exam':
-      return examStep(app);
+      return examStep(db, app);
     case 'endorsed':
     case 'renewal_due':
       return renewalStep(app, framework);
@@ -86,12 +93,21 @@ async function waitingReferences(db: Pick<EntityManager, 'query'>, applicationId
   }));
 }
 
-function examStep(app: OwnApplication): PendingStep[] {
+async function examStep(db: Pick<EntityManager, 'query'>, app: OwnApplication): Promise<PendingStep[]> {
   const exam = app.rules.rules.exam;
   if (!exam || !app.exam_approved_at) return [];
   const expires = new Date(app.exam_approved_at);
   expires.setUTCMonth(expires.getUTCMonth() + exam.approvalValidMonths);
-  return [{ step: 'sit_exam', description: 'Sit both parts of the exam while your approval is valid.', approvedAt: app.exam_approved_at, approvalExpiresAt: expires }];
+  const [sitting] = (await db.query(
+    `SELECT to_char(x.sat_on, 'YYYY-MM-DD') AS "sitsOn", w.online, w.location, x.candidate_code AS "candidateCode"
+       FROM exam_attempts x JOIN exam_windows w ON w.id = x.window_id
+      WHERE x.application_id = $1 AND x.decided_at IS NULL ORDER BY x.attempt_no DESC LIMIT 1`,
+    [app.id],
+  )) as { sitsOn: string; online: boolean; location: string | null; candidateCode: string }[];
+  const description = sitting
+    ? `Sit the exam on ${sitting.sitsOn} (${sitting.online ? 'online' : sitting.location}); write your candidate code ${sitting.candidateCode}, not your name, on every page.`
+    : 'Register for a sitting, then sit both parts of the exam while your approval is valid.';
+  return [{ step: 'sit_exam', description, approvedAt: app.exam_approved_at, approvalExpiresAt: expires, sitting: sitting ?? null }];
 }
 
 function renewalStep(app: OwnApplication, framework: Framework): PendingStep[] {
