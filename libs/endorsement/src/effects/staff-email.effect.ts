@@ -4,12 +4,13 @@ import type { EffectContext } from './effect-context.js';
 
 /** A notice to the association's staff: the people concerned, or its team inbox when there are none. */
 export async function staffEmail({ manager, effect, outboxId, eventId, application, association }: EffectContext<EffectOf<'email.staff'>>) {
-  const recipients = await staffRecipients(manager, application.id, effect.audience === 'administrator' ? 'administrator' : 'coordinator', association);
+  const kind = effect.audience === 'administrator' ? ('administrator' as const) : ('coordinator' as const);
+  const recipients = await staffRecipients(manager, application.id, kind, association);
   return recipients.map((to) => ({
     businessKey: `outbox-${outboxId}-${effect.audience}${to.accountId ? `-${to.accountId}` : ''}`,
     applicationId: application.id,
     template: effect.template,
-    recipientKind: effect.audience === 'administrator' ? ('administrator' as const) : ('coordinator' as const),
+    recipientKind: kind,
     recipientEmail: to.email,
     recipientName: to.name,
     context: { eventId },

@@ -75,9 +75,9 @@ export async function bookExamSeat(manager: EntityManager, app: SeatApplication,
   // Reminders a week and a day before, at 09:00 where the association is; none already past.
   await manager.query(
     `INSERT INTO reminders (kind, subject_key, application_id, offset_days, due_at, created_at)
-     SELECT 'exam_reminder', $1::text, $2::uuid, d, (($3::date - d)::timestamp + interval '9 hours') AT TIME ZONE $4, $5
-       FROM unnest($6::int[]) AS d
-      WHERE (($3::date - d)::timestamp + interval '9 hours') AT TIME ZONE $4 > $5`,
+     SELECT 'exam_reminder', $1::text, $2::uuid, d, due, $5
+       FROM unnest($6::int[]) AS d, LATERAL (SELECT (($3::date - d)::timestamp + interval '9 hours') AT TIME ZONE $4 AS due) AS at
+      WHERE due > $5`,
     [attempt.id, app.id, window.sitsOn, app.rules.association.timeZone, now, EXAM_REMINDER_DAYS],
   );
   const { open: _open, ...view } = window;

@@ -6,7 +6,7 @@ import type { Framework, RulesSnapshot } from '#framework';
 import type { DeliveryRow, EmailModel } from '#mail';
 import { FRAMEWORK } from '#platform';
 import { renewalCycle } from '../renewal/renewal-calendar.js';
-import { formatDate } from './format-date.js';
+import { formatCalendarDate, formatDate } from './format-date.js';
 
 interface ApplicationFacts {
   association_code: string;
@@ -128,7 +128,7 @@ export class EmailModelBuilder {
       case 'renewal_reminder':
       case 'renewed':
         if (!app.renewal_due_on) throw new Error('renewal due date not set yet');
-        model.dueDate = formatDate(new Date(`${app.renewal_due_on}T12:00:00Z`), tz);
+        model.dueDate = formatCalendarDate(app.renewal_due_on, tz);
         break;
       case 'renewal_late_notice': {
         if (!app.renewal_due_on) throw new Error('renewal due date not set yet');
@@ -151,7 +151,7 @@ export class EmailModelBuilder {
         const exam = app.rules.rules.exam;
         if (!app.exam_sits_on || !app.candidate_code || !exam) throw new Error('exam attempt not found');
         model.exam = {
-          date: formatDate(new Date(`${app.exam_sits_on}T12:00:00Z`), tz),
+          date: formatCalendarDate(app.exam_sits_on, tz),
           place: app.exam_online ? 'online' : app.exam_location!,
           candidateCode: app.candidate_code,
           part1: `${exam.part1.questions} multiple-choice questions in ${exam.part1.durationMinutes} minutes`,

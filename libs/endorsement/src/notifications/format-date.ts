@@ -2,3 +2,8 @@
 export function formatDate(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
 }
+
+/** A calendar date (YYYY-MM-DD) written as formatDate writes it; noon UTC is that same day in every member association's zone. */
+export function formatCalendarDate(date: string, timeZone: string): string {
+  return formatDate(new Date(`${date}T12:00:00Z`), timeZone);
+}

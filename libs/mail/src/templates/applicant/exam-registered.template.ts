@@ -9,7 +9,7 @@ export const examRegistered: EmailTemplate = {
 <p>Your candidate code is <strong>{{exam.candidateCode}}</strong>. Write it, and not your name, on every page of both parts: the reviewers who score your answers see only the code.</p>
 {{#> next by=exam.date byLabel="Exam day"}}
 <p>Part 1: {{exam.part1}}. Part 2: {{exam.part2}}. Keep this email; your application page shows your registration too.</p>
-<p>If you can no longer attend, write to {{#if association.contactEmail}}{{association.contactEmail}}{{else}}your association{{/if}} as soon as you can.</p>
+<p>If you can no longer attend, please {{> contact}} as soon as you can.</p>
 {{/next}}
 {{> button url=applicationUrl label="See your application"}}
 `,
@@ -21,7 +21,7 @@ Your candidate code is {{exam.candidateCode}}. Write it, and not your name, on e
 {{#> next by=exam.date byLabel="Exam day"}}
 Part 1: {{exam.part1}}. Part 2: {{exam.part2}}. Keep this email; your application page shows your registration too.
 
-If you can no longer attend, write to {{#if association.contactEmail}}{{association.contactEmail}}{{else}}your association{{/if}} as soon as you can.
+If you can no longer attend, please {{> contact}} as soon as you can.
 {{/next}}
 
 {{> button url=applicationUrl label="See your application"}}

@@ -9,7 +9,7 @@ export const examReminder: EmailTemplate = {
 <p>Your candidate code is <strong>{{exam.candidateCode}}</strong>. Write it, and not your name, on every page of both parts.</p>
 {{#> next by=exam.date byLabel="Exam day"}}
 <p>Part 1: {{exam.part1}}. Part 2: {{exam.part2}}.</p>
-<p>If you can no longer attend, write to {{#if association.contactEmail}}{{association.contactEmail}}{{else}}your association{{/if}} as soon as you can.</p>
+<p>If you can no longer attend, please {{> contact}} as soon as you can.</p>
 {{/next}}
 {{> button url=applicationUrl label="See your application"}}
 `,
@@ -21,7 +21,7 @@ Your candidate code is {{exam.candidateCode}}. Write it, and not your name, on e
 {{#> next by=exam.date byLabel="Exam day"}}
 Part 1: {{exam.part1}}. Part 2: {{exam.part2}}.
 
-If you can no longer attend, write to {{#if association.contactEmail}}{{association.contactEmail}}{{else}}your association{{/if}} as soon as you can.
+If you can no longer attend, please {{> contact}} as soon as you can.
 {{/next}}
 
 {{> button url=applicationUrl label="See your application"}}
