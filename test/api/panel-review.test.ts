@@ -47,6 +47,16 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
   const assign = (appId: string, reviewerIds: string[], token = tokens.coord) => call('POST', `/staff/applications/${appId}/panel`, { token, body: { reviewerIds } });
   const vote = (appId: string, reviewer: string, body: Record<string, unknown>) =>
     call('POST', `/reviews/${appId}/vote`, { token: tokens[reviewer], body: { checklist: allMet, ...body } });
+  /** The staff timeline's entry for the application's last event. */
+  const lastStaffEvent = async (appId: string) => {
+    const events = (await call('GET', `/staff/applications/${appId}/timeline`, { token: tokens.coord })).body.events as Record<string, unknown>[];
+    return events.at(-1)!;
+  };
+  /** The reviewer's vote as the staff timeline shows it, its time read from the vote itself. */
+  const voteEntry = async (appId: string, reviewer: string, recommendation: string) => {
+    const [{ votedAt }] = (await ds.query(`SELECT created_at AS "votedAt" FROM panel_votes WHERE application_id = $1 AND reviewer_id = $2`, [appId, ids[reviewer]])) as { votedAt: Date }[];
+    return { reviewer: { id: ids[reviewer], name: `${reviewer} Staff` }, recommendation, votedAt: votedAt.toISOString() };
+  };
   const reviewsOf = async (reviewer: string) => ((await call('GET', '/reviews', { token: tokens[reviewer] })).body.reviews as { applicationId: string }[]).map((r) => r.applicationId);
 
   let endorse: { id: string; email: string };
@@ -166,6 +176,20 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     expect(readableBody(mail)).toContain(number);
   });
 
+  test("the agreement's audit event records who voted what and when; the applicant's timeline names no reviewer", async () => {
+    const votes = [await voteEntry(endorse.id, 'r1', 'endorse'), await voteEntry(endorse.id, 'r2', 'endorse')];
+    expect(await lastStaffEvent(endorse.id)).toMatchObject({ event: 'panel_endorse', actor: { id: null, role: 'system' }, votes });
+
+    // The applicant signs in and reads their own timeline: the outcome, not who voted.
+    const applicantId = await seedAccount(ds, { email: 'panel-applicant@example.org', password: PASSWORD, roles: ['applicant'], associationCode: 'MI-AIMH' });
+    await ds.query(`UPDATE applications SET applicant_id = (SELECT person_id FROM accounts WHERE id = $2) WHERE id = $1`, [endorse.id, applicantId]);
+    const applicant = (await call('POST', '/auth/login', { body: { email: 'panel-applicant@example.org', password: PASSWORD } })).body.accessToken as string;
+    const timeline = await call('GET', `/applications/${endorse.id}/timeline`, { token: applicant });
+    expect(timeline.status).toBe(200);
+    expect((timeline.body.events as { event: string }[]).map((e) => e.event)).toContain('panel_endorse');
+    for (const secret of [ids.r1, ids.r2, 'r1 Staff', 'r2 Staff', 'votes']) expect(JSON.stringify(timeline.body)).not.toContain(secret);
+  });
+
   test('two deferrals defer with the reviewers\' notes; the resubmission is a new round with a new panel', async () => {
     await vote(defer.id, 'r1', { recommendation: 'defer', notes: 'Please add the hours of your 2024 training.' });
     const res = await vote(defer.id, 'r2', { checklist: { ...allMet, reflection: 'not_met' }, recommendation: 'defer', notes: 'Describe your reflective supervision.' });
@@ -195,6 +219,9 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     expect(res.body).toMatchObject({ votesIn: 2, outcome: 'panel_escalate' });
     const { state, version } = await stateOf(split.id);
     expect(state).toBe('panel_review');
+    // The escalation's event shows both votes side by side, for the administrator who decides.
+    const splitVotes = [await voteEntry(split.id, 'r2', 'endorse'), await voteEntry(split.id, 'r3', 'deny')];
+    expect(await lastStaffEvent(split.id)).toMatchObject({ event: 'panel_escalate', reason: 'The reviewers disagree: endorse and deny.', votes: splitVotes });
     // To the association's administrators by name; the team inbox only hears when there are none.
     const [escalation] = await waitFor('panel_escalated email', () => system.smtp.to('admin@staff.example.org').filter((m) => header(m, 'X-Template') === 'panel_escalated'), (m) => m.length === 1);
     expect(readableBody(escalation)).toContain('Test Applicant');
@@ -214,6 +241,13 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     expect(decided.body).toEqual({ applicationId: split.id, state: 'denied', version: version + 1 });
     const [event] = (await ds.query(`SELECT event, actor_id, actor_role FROM application_events WHERE application_id = $1 ORDER BY id DESC LIMIT 1`, [split.id])) as object[];
     expect(event).toEqual({ event: 'panel_deny', actor_id: ids.admin, actor_role: 'administrator' });
+    // The administrator's decision is theirs, and its event shows the split it settled.
+    expect(await lastStaffEvent(split.id)).toMatchObject({
+      event: 'panel_deny',
+      actor: { id: ids.admin, role: 'administrator', name: 'admin Staff' },
+      reason: 'The work experience is not with infants or toddlers.',
+      votes: splitVotes,
+    });
     await waitFor('denied email', () => templatesTo(split.email), (t) => t.includes('denied'));
   });
 

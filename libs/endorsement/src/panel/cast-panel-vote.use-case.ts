@@ -6,8 +6,9 @@ import type { Framework } from '#framework';
 import { Clock, FRAMEWORK } from '#platform';
 import { TransitionApplication } from '../transition/transition-application.use-case.js';
 import { lockPanelApplication } from './lock-panel-application.js';
-import { panelOutcome, type PanelVote, type Recommendation } from './panel-outcome.js';
+import { panelOutcome, panelVotesPayload, type Recommendation } from './panel-outcome.js';
 import { PanelProblems } from './panel.problems.js';
+import { readRoundVotes } from './round-votes.js';
 
 export type ChecklistMark = 'met' | 'not_met';
 
@@ -30,7 +31,8 @@ export interface CastPanelVoteResult {
 
 /**
  * An assigned reviewer votes once per round. The second vote settles the round in the same
- * transaction: agreement fires the shared recommendation, disagreement escalates to an administrator.
+ * transaction: agreement fires the shared recommendation, disagreement escalates to an administrator;
+ * either event records both votes.
  */
 @Injectable()
 export class CastPanelVote {
@@ -57,12 +59,17 @@ export class CastPanelVote {
         [applicationId, app.round, caller.id, command.recommendation, command.checklist, command.notes?.trim() || null, this.clock.now()],
       )) as unknown[];
       if (!inserted.length) throw PanelProblems.alreadyVoted();
-      const votes = (await manager.query(`SELECT recommendation, notes FROM panel_votes WHERE application_id = $1 AND round = $2 ORDER BY created_at, id`, [
-        applicationId,
-        app.round,
-      ])) as PanelVote[];
+      const votes = await readRoundVotes(manager, applicationId, app.round);
       const outcome = panelOutcome(votes);
-      if (outcome) await this.transition.executeIn(manager, { applicationId, event: outcome.event, actor: { id: null, role: 'system' }, reason: outcome.reason });
+      if (outcome) {
+        await this.transition.executeIn(manager, {
+          applicationId,
+          event: outcome.event,
+          actor: { id: null, role: 'system' },
+          reason: outcome.reason,
+          payload: panelVotesPayload(app.round, votes),
+        });
+      }
       return { applicationId, round: app.round, votesIn: votes.length, outcome: outcome?.event ?? null };
     });
     if (result.outcome) this.outbox.poke();

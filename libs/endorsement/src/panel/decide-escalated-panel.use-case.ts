@@ -8,8 +8,9 @@ import { transitionProblem } from '../staff/transition-problem.js';
 import { TransitionConflictError } from '../transition/transition.errors.js';
 import { TransitionApplication } from '../transition/transition-application.use-case.js';
 import { lockPanelApplication } from './lock-panel-application.js';
-import { PANEL_EVENTS, panelOutcome, type PanelVote, type Recommendation } from './panel-outcome.js';
+import { PANEL_EVENTS, panelOutcome, panelVotesPayload, type Recommendation } from './panel-outcome.js';
 import { PanelProblems } from './panel.problems.js';
+import { readRoundVotes } from './round-votes.js';
 
 export interface DecideEscalatedPanelCommand {
   caller: AuthenticatedAccount;
@@ -20,7 +21,7 @@ export interface DecideEscalatedPanelCommand {
   reason?: string;
 }
 
-/** When the two reviewers of the current round disagreed, an administrator decides. */
+/** When the two reviewers of the current round disagreed, an administrator decides; the event records both votes. */
 @Injectable()
 export class DecideEscalatedPanel {
   constructor(
@@ -37,7 +38,7 @@ export class DecideEscalatedPanel {
         if (!app) throw StaffProblems.applicationNotFound();
         // The version first: a caller who saw an older state learns what it is now.
         if (app.version !== command.expectedVersion) throw new TransitionConflictError(applicationId, app.state, app.version, command.expectedVersion);
-        const votes = (await manager.query(`SELECT recommendation, notes FROM panel_votes WHERE application_id = $1 AND round = $2`, [applicationId, app.round])) as PanelVote[];
+        const votes = await readRoundVotes(manager, applicationId, app.round);
         if (app.state !== 'panel_review' || panelOutcome(votes)?.event !== 'panel_escalate') throw PanelProblems.notEscalated();
         return this.transition.executeIn(manager, {
           applicationId,
@@ -45,6 +46,8 @@ export class DecideEscalatedPanel {
           actor: { id: caller.id, role: 'administrator' },
           expectedVersion: command.expectedVersion,
           reason: command.reason,
+          // The decision's event shows the split it settled.
+          payload: panelVotesPayload(app.round, votes),
         });
       })
       .catch((error: unknown) => {

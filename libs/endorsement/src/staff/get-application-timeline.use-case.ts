@@ -11,7 +11,15 @@ export interface TimelineEntry {
   actor: { id: string | null; role: string; name: string | null };
   reason: string | null;
   payload: Record<string, unknown>;
+  /** The panel's votes behind a panel outcome (agreement, escalation, an administrator's decision). */
+  votes?: PanelVoteEntry[];
   occurredAt: string;
+}
+
+export interface PanelVoteEntry {
+  reviewer: { id: string; name: string | null };
+  recommendation: string;
+  votedAt: string;
 }
 
 /** What staff did besides transitions: a claim, an assignment (to someone or nobody), a panel set. */
@@ -24,8 +32,9 @@ export interface ActivityEntry {
 }
 
 /**
- * The full audit trail of an application, oldest first: every transition, who made it and why, and
- * who claimed it, was assigned it or sat on its panel.
+ * The full audit trail of an application, oldest first: every transition, who made it and why (with
+ * the panel's votes, by reviewer's name, behind a panel outcome), and who claimed it, was assigned it
+ * or sat on its panel.
  */
 @Injectable()
 export class GetApplicationTimeline {
@@ -35,7 +44,12 @@ export class GetApplicationTimeline {
     const app = await findStaffApplication(this.dataSource, command.caller, command.applicationId);
     const [rows, activities] = await Promise.all([
       this.dataSource.query(
-        `SELECT e.version, e.event, e.from_state, e.to_state, e.actor_id, e.actor_role, ap.full_name AS actor_name, e.reason, e.payload, e.occurred_at
+        `SELECT e.version, e.event, e.from_state, e.to_state, e.actor_id, e.actor_role, ap.full_name AS actor_name, e.reason, e.payload, e.occurred_at,
+                (SELECT json_agg(json_build_object('reviewer', json_build_object('id', v.vote->>'reviewerId', 'name', vp.full_name),
+                                                   'recommendation', v.vote->>'recommendation', 'votedAt', v.vote->>'votedAt') ORDER BY v.i)
+                   FROM jsonb_array_elements(e.payload->'votes') WITH ORDINALITY AS v(vote, i)
+                   LEFT JOIN accounts va ON va.id = (v.vote->>'reviewerId')::uuid
+                   LEFT JOIN people vp ON vp.id = va.person_id) AS votes
            FROM application_events e
            LEFT JOIN accounts ac ON ac.id = e.actor_id
            LEFT JOIN people ap ON ap.id = ac.person_id
@@ -44,7 +58,7 @@ export class GetApplicationTimeline {
         [app.id],
       ) as Promise<{
         version: number; event: string; from_state: string; to_state: string; actor_id: string | null; actor_role: string;
-        actor_name: string | null; reason: string | null; payload: Record<string, unknown>; occurred_at: Date;
+        actor_name: string | null; reason: string | null; payload: Record<string, unknown>; occurred_at: Date; votes: PanelVoteEntry[] | null;
       }[]>,
       this.dataSource.query(
         `SELECT t.kind, t.actor_id, (SELECT p.full_name FROM accounts a JOIN people p ON p.id = a.person_id WHERE a.id = t.actor_id) AS actor_name,
@@ -65,6 +79,7 @@ export class GetApplicationTimeline {
         actor: { id: e.actor_id, role: e.actor_role, name: e.actor_name },
         reason: e.reason,
         payload: e.payload,
+        ...(e.votes && { votes: e.votes }),
         occurredAt: e.occurred_at.toISOString(),
       })),
       activities: activities.map((t) => ({ kind: t.kind, actor: { id: t.actor_id, name: t.actor_name }, accounts: t.accounts, occurredAt: t.occurred_at.toISOString() })),
