@@ -10,7 +10,7 @@ export interface RaterEntry {
   waived: boolean;
 }
 
-/** A portfolio that meets every requirement of the rules, built from the rules themselves. */
+/** A portfolio that meets every requirement of the rules (any category or track), built from the rules themselves. */
 export function eligiblePortfolio({ rules, educationLevels }: RulesSnapshot, raters: RaterEntry[], association = 'MI-AIMH'): Portfolio {
   const { training } = rules;
   const deiHours = training.deiHours ?? 0;
@@ -20,14 +20,18 @@ export function eligiblePortfolio({ rules, educationLevels }: RulesSnapshot, rat
   });
   return {
     education: [{ level: educationLevels.at(-1)!.code, field: 'Early childhood', institution: 'State College', completedOn: '2010-05-31' }],
-    work: [{ employer: 'Family Centre', role: 'Home visitor', startedOn: '2012-01-01', paid: true, infantFamilyWork: true, familiesServed: 20 }],
+    // Leading and providing RSC for years: what the Mentor tracks and I/ECFRS ask for.
+    work: [{ employer: 'Family Centre', role: 'Home visitor', startedOn: '2012-01-01', paid: true, infantFamilyWork: true, familiesServed: 20, leadership: true, providesRsc: true }],
     trainings: [
       entry('Foundations', training.totalHours - deiHours - rscHours, false, false),
       ...(deiHours ? [entry('Diversity, equity and inclusion', deiHours, true, false)] : []),
       ...(rscHours ? [entry('Reflective supervision', rscHours, false, true)] : []),
     ],
     // Received over the last 13 months: inside any window the rules set, and long enough for its span.
-    rsc: rules.rsc ? [{ provider: 'Dr. Reflective Consultant', hours: rules.rsc.hours, startedOn: day(-400), endedOn: day(-10) }] : [],
+    // From a provider whose credential counts, and about the RSC the applicant gives (Clinical Mentor).
+    rsc: rules.rsc
+      ? [{ provider: 'Dr. Reflective Consultant', providerCredential: rules.rsc.allowedProviderCredentials?.[0], hours: rules.rsc.hours, startedOn: day(-400), endedOn: day(-10), aboutRscGiven: true }]
+      : [],
     references: rules.references.roles.map((role, i) => ({ raterName: raters[i]!.name, raterEmail: raters[i]!.email, role: role.code, waivedAccess: raters[i]!.waived })),
     agreements: { codeOfEthicsSignedAt: `${day(-1)}T10:00:00Z`, endorsementAgreementSignedAt: `${day(-1)}T10:00:00Z` },
     membership: { association, memberId: 'M-1', validUntil: day(365) },

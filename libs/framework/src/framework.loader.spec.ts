@@ -36,7 +36,7 @@ function problemsOf(load: () => unknown): readonly string[] {
 
 describe('the shipped data', () => {
   test('loads and validates', () => {
-    expect(framework.version).toBe('2026.1');
+    expect(framework.version).toBe('2026.2');
     expect(framework.categories.map((c) => c.code)).toEqual(['IFA', 'IFS', 'IECFRS', 'IMHS', 'IMHM']);
     expect(framework.categories.find((c) => c.code === 'IMHM')!.tracks.map((t) => t.code)).toEqual([
       'clinical',
@@ -143,7 +143,7 @@ describe('resolved rules', () => {
     const clinical = framework.rules('IMHM', 'clinical');
     const policy = framework.rules('IMHM', 'policy');
     const research = framework.rules('IMHM', 'research_faculty');
-    expect(clinical).toMatchObject({ credential: 'IMHM-C', level: 4, training: { totalHours: 48, deiHours: 3 } });
+    expect(clinical).toMatchObject({ credential: 'IMHM-C', level: 4, training: { totalHours: 48, deiHours: 3, rscHours: 15 } });
     expect(clinical.rsc).toMatchObject({ hours: 50, aboutRscGivenHours: 25 });
     expect(clinical.workExperience.rscProvidingMonths).toBe(36);
     expect(clinical.renewal).toMatchObject({ rscHours: 12, reducedRscHours: { afterYearsEndorsed: 3, hours: 10 } });
@@ -222,7 +222,7 @@ describe('rules snapshots', () => {
     const snapshot = framework.rulesSnapshot('WA-AIMH', 'IMHM', 'clinical');
     expect(JSON.parse(JSON.stringify(snapshot))).toEqual(snapshot);
     expect(snapshot).toMatchObject({
-      version: '2026.1',
+      version: '2026.2',
       association: { code: 'WA-AIMH', timeZone: 'Australia/Perth', currency: 'AUD' },
       displayName: 'Infant Mental Health Mentor – Clinical',
       applicationFee: 420,
@@ -234,11 +234,11 @@ describe('rules snapshots', () => {
   test('keep the rules they were taken under when the data changes', () => {
     const pinned = framework.rulesSnapshot('MI-AIMH', 'IFS');
     const changed = loadEdited((file) => {
-      file('framework/framework.yaml', (t) => t.replace('version: "2026.1"', 'version: "2026.2"'));
+      file('framework/framework.yaml', (t) => t.replace('version: "2026.2"', 'version: "2026.3"'));
       file('framework/framework.yaml', (t) => t.replace(/(IFS:[\s\S]*?totalHours: )30/, '$140'));
     });
-    expect(changed.rulesSnapshot('MI-AIMH', 'IFS')).toMatchObject({ version: '2026.2', rules: { training: { totalHours: 40 } } });
-    expect(pinned).toMatchObject({ version: '2026.1', rules: { training: { totalHours: 30 } } });
+    expect(changed.rulesSnapshot('MI-AIMH', 'IFS')).toMatchObject({ version: '2026.3', rules: { training: { totalHours: 40 } } });
+    expect(pinned).toMatchObject({ version: '2026.2', rules: { training: { totalHours: 30 } } });
   });
 });
 
@@ -293,6 +293,19 @@ describe('invalid data', () => {
       'config/framework/framework.yaml: categories.IFS.rsc.allowedProviderCredentials[2] must be one of the credentials (IFA, IFS, IECFRS, IMHS, IMHM-C, IMHM-P, IMHM-RF)',
       'config/framework/framework.yaml: categories.IFS.references.roles lists the role "rsc_provider" more than once',
       'config/associations/wa-aimh.yaml: categories.IFX is not a category of the framework (IFA, IFS, IECFRS, IMHS, IMHM)',
+    ]);
+  });
+
+  test('parts of the training hours on a topic must fit in the total, wherever they are set', () => {
+    const problems = problemsOf(() =>
+      loadEdited((file) => {
+        file('framework/framework.yaml', (t) => t.replace('          rscHours: 15\n', '          rscHours: 46\n'));
+        file('associations/taimh.yaml', (t) => t.replace('IFS: { applicationFee: 100 }', 'IFS: { applicationFee: 100, overrides: { training: { deiHours: 31 } } }'));
+      }),
+    );
+    expect(problems).toEqual([
+      'config/framework/framework.yaml: categories.IMHM.tracks.clinical.training.totalHours must be at least deiHours + rscHours',
+      'config/associations/taimh.yaml: categories.IFS.overrides.training.totalHours must be at least deiHours + rscHours',
     ]);
   });
 

@@ -93,8 +93,8 @@ describe('checkEligibility', () => {
     expect(checkEligibility(withHours(29.5), snapshot, now)).toEqual([
       {
         code: 'training_hours_short',
-        message: 'You have 29.5 of the 30 training hours Infant Family Specialist requires.',
-        details: { required: 30, actual: 29.5 },
+        message: 'You have 29.5 of the 30 training hours that Infant Family Specialist requires. You need 0.5 more hours.',
+        details: { required: 30, actual: 29.5, missing: 0.5 },
       },
     ]);
     expect(checkEligibility(withHours(30), snapshot, now)).toEqual([]);
@@ -105,8 +105,60 @@ describe('checkEligibility', () => {
     const snapshot = framework.rulesSnapshot('WA-AIMH', 'IFS');
     const portfolio = { ...completePortfolio(snapshot), trainings: [] };
     expect(checkEligibility(portfolio, snapshot, now)).toEqual([
-      expect.objectContaining({ message: 'You have 0 of the 30 training hours Infant Family Practitioner requires.' }),
+      expect.objectContaining({ message: 'You have 0 of the 30 training hours that Infant Family Practitioner requires. You need 30 more hours.' }),
     ]);
+  });
+
+  describe('parts of the training hours on a topic', () => {
+    // As published: only I/ECFRS and the Mentor tracks name parts; the other categories have none.
+    test.each([
+      ['IFA', undefined, { totalHours: 30, deiHours: 0, rscHours: 0 }],
+      ['IFS', undefined, { totalHours: 30, deiHours: 0, rscHours: 0 }],
+      ['IECFRS', undefined, { totalHours: 48, deiHours: 3, rscHours: 15 }],
+      ['IMHS', undefined, { totalHours: 30, deiHours: 0, rscHours: 0 }],
+      ['IMHM', 'clinical', { totalHours: 48, deiHours: 3, rscHours: 15 }],
+      ['IMHM', 'policy', { totalHours: 33, deiHours: 3, rscHours: 0 }],
+      ['IMHM', 'research_faculty', { totalHours: 33, deiHours: 3, rscHours: 0 }],
+    ] as const)('%s %s needs %j', (category, track, training) => {
+      expect(framework.rules(category, track).training).toEqual(training);
+    });
+
+    const clinical = framework.rulesSnapshot('MI-AIMH', 'IMHM', 'clinical');
+    const complete = completePortfolio(clinical);
+    /** The complete portfolio with its reflective supervision training cut short, the hours kept. */
+    const rscTraining = (hours: number) => ({
+      ...complete,
+      trainings: complete.trainings.map((t) => (t.rsc ? { ...t, hours } : { ...t, hours: t.dei ? t.hours : t.hours + 15 - hours })),
+    });
+
+    test('48 hours with 14.5 on RSC fall short of the Clinical Mentor: the gap names the track and what is missing', () => {
+      expect(checkEligibility(rscTraining(14.5), clinical, now)).toEqual([
+        {
+          code: 'rsc_training_hours_short',
+          message:
+            'You have 14.5 of the 15 training hours on reflective supervision/consultation that Infant Mental Health Mentor – Clinical requires. You need 0.5 more hours.',
+          details: { required: 15, actual: 14.5, missing: 0.5 },
+        },
+      ]);
+      expect(checkEligibility(rscTraining(15), clinical, now)).toEqual([]);
+    });
+
+    test('48 hours with none on RSC or on DEI fall short twice', () => {
+      const unmarked = { ...complete, trainings: complete.trainings.map((t) => ({ ...t, dei: false, rsc: false })) };
+      expect(checkEligibility(unmarked, clinical, now).map((g) => g.message)).toEqual([
+        'You have 0 of the 3 training hours on diversity, equity and inclusion that Infant Mental Health Mentor – Clinical requires. You need 3 more hours.',
+        'You have 0 of the 15 training hours on reflective supervision/consultation that Infant Mental Health Mentor – Clinical requires. You need 15 more hours.',
+      ]);
+    });
+
+    test('one hour missing is "1 more hour"', () => {
+      const policy = framework.rulesSnapshot('MI-AIMH', 'IMHM', 'policy');
+      const portfolio = completePortfolio(policy);
+      const twoDei = { ...portfolio, trainings: portfolio.trainings.map((t) => (t.dei ? { ...t, hours: 2 } : { ...t, hours: t.hours + 1 })) };
+      expect(checkEligibility(twoDei, policy, now).map((g) => g.message)).toEqual([
+        'You have 2 of the 3 training hours on diversity, equity and inclusion that Infant Mental Health Mentor – Policy requires. You need 1 more hour.',
+      ]);
+    });
   });
 
   describe('the RSC window (IMHS: 50 hours within 12–24 months)', () => {
@@ -124,8 +176,9 @@ describe('checkEligibility', () => {
       expect(checkEligibility(withRsc('2023-06-01', '2024-06-14'), snapshot, now)).toEqual([
         {
           code: 'rsc_hours_short',
-          message: 'You have 0 of the 50 hours of reflective supervision/consultation Infant Mental Health Specialist requires within the last 24 months.',
-          details: { required: 50, actual: 0 },
+          message:
+            'You have 0 of the 50 hours of reflective supervision/consultation that Infant Mental Health Specialist requires within the last 24 months. You need 50 more hours.',
+          details: { required: 50, actual: 0, missing: 50 },
         },
         {
           code: 'rsc_outside_window',

@@ -14,13 +14,19 @@ export function joinOr(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
-/** One gap when `actual` is below `required`; the message gets both as text. */
+/** How much of a number of hours is still missing, for messages: "0.5 more hours", "1 more hour". */
+export function moreHours(missing: number): string {
+  return `${missing} more ${missing === 1 ? 'hour' : 'hours'}`;
+}
+
+/** One gap when `actual` is below `required`; the message gets both, and what is missing, as text. */
 export function whenShort(
   code: GapCode,
   actual: number,
   required: number,
-  message: (actual: string, required: string) => string,
+  message: (actual: string, required: string, missing: number) => string,
 ): EligibilityGap[] {
   if (actual >= required) return [];
-  return [{ code, message: message(String(actual), String(required)), details: { required, actual } }];
+  const missing = round(required - actual);
+  return [{ code, message: message(String(actual), String(required), missing), details: { required, actual, missing } }];
 }

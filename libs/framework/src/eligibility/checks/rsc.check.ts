@@ -1,7 +1,7 @@
 import { addMonths, formatDay, monthsBetween, parseDay } from '../calendar.js';
 import type { EligibilityContext } from '../eligibility-context.js';
 import type { EligibilityGap } from '../eligibility-gap.types.js';
-import { joinOr, round, sumHours, whenShort } from '../quantities.js';
+import { joinOr, moreHours, round, sumHours, whenShort } from '../quantities.js';
 import { RSC } from '../rsc-term.js';
 
 /**
@@ -26,9 +26,10 @@ export function checkRsc({ portfolio, snapshot, rules, today, name }: Eligibilit
     'rsc_hours_short',
     hours,
     rule.hours,
-    (actual, required) =>
-      `You have ${actual} of the ${required} hours of ${RSC} ${name} requires` +
-      (rule.window ? ` within the last ${rule.window.maxMonths} months.` : '.'),
+    (actual, required, missing) =>
+      `You have ${actual} of the ${required} hours of ${RSC} that ${name} requires` +
+      (rule.window ? ` within the last ${rule.window.maxMonths} months` : '') +
+      `. You need ${moreHours(missing)}.`,
   );
   if (gaps.length > 0 && outsideHours > 0 && rule.window) {
     gaps.push({
@@ -67,9 +68,9 @@ export function checkRsc({ portfolio, snapshot, rules, today, name }: Eligibilit
       'rsc_about_rsc_given_short',
       sumHours(counted.filter((e) => e.aboutRscGiven).map((e) => e.hours)),
       rule.aboutRscGivenHours,
-      (actual, required) =>
+      (actual, required, missing) =>
         `You have ${actual} of the ${required} hours of ${RSC} about the supervision you provide ` +
-        `that ${name} requires.`,
+        `that ${name} requires. You need ${moreHours(missing)}.`,
     ),
   );
   return gaps;
