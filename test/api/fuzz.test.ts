@@ -97,6 +97,8 @@ describe('fuzz: malformed requests across the endpoints', () => {
   let operations: Operation[] = [];
   const replies: { attempt: Attempt; reply: Reply }[] = [];
 
+  const describeReply = ({ attempt, reply }: { attempt: Attempt; reply: Reply }) => `${attempt.method} ${attempt.path.slice(0, 120)} [${attempt.label}] → ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`;
+
   /** One request; pages (the rater form) answer HTML, everything else JSON. */
   async function send(attempt: Attempt): Promise<Reply> {
     const headers: Record<string, string> = { ...attempt.headers };
@@ -190,7 +192,6 @@ describe('fuzz: malformed requests across the endpoints', () => {
     for (const attempt of attempts) replies.push({ attempt, reply: await send(attempt) });
     const after = await databaseDigest(system.ds);
 
-    const describeReply = ({ attempt, reply }: { attempt: Attempt; reply: Reply }) => `${attempt.method} ${attempt.path.slice(0, 120)} [${attempt.label}] → ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`;
     expect(replies.filter((r) => r.reply.status >= 500).map(describeReply)).toEqual([]);
     // A malformed request is refused, whatever it is; reads of nothing (GET) may answer empty.
     expect(replies.filter((r) => r.attempt.method !== 'GET' && r.reply.status < 400).map(describeReply)).toEqual([]);
@@ -229,23 +230,22 @@ describe('fuzz: malformed requests across the endpoints', () => {
     }
 
     const before = await databaseDigest(system.ds);
-    const answered: { probe: Probe; reply: Reply }[] = [];
-    for (const probe of probes) answered.push({ probe, reply: await send(probe) });
+    const answered: { attempt: Probe; reply: Reply }[] = [];
+    for (const attempt of probes) answered.push({ attempt, reply: await send(attempt) });
     const after = await databaseDigest(system.ds);
 
-    const describeReply = ({ probe, reply }: { probe: Probe; reply: Reply }) => `${probe.method} ${probe.path.slice(0, 120)} [${probe.label}] → ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`;
     expect(probes.filter((p) => p.field !== undefined).length).toBeGreaterThanOrEqual(300);
     expect(answered.filter((a) => a.reply.status >= 500).map(describeReply)).toEqual([]);
-    const named = answered.filter((a) => a.probe.field !== undefined);
+    const named = answered.filter((a) => a.attempt.field !== undefined);
     // The rater form is for people with a browser: its refusal is an HTML page (rater-form.test.ts reads it).
-    expect(named.filter((a) => a.probe.path.startsWith('/r/')).filter((a) => a.reply.status !== 400 || !a.reply.type.startsWith('text/html')).map(describeReply)).toEqual([]);
-    const refused = (a: { probe: Probe; reply: Reply }) =>
+    expect(named.filter((a) => a.attempt.path.startsWith('/r/')).filter((a) => a.reply.status !== 400 || !a.reply.type.startsWith('text/html')).map(describeReply)).toEqual([]);
+    const refused = (a: { attempt: Probe; reply: Reply }) =>
       a.reply.status === 400 &&
       a.reply.type.startsWith('application/problem+json') &&
       a.reply.body.code === 'validation_failed' &&
-      (a.reply.body.errors as { field: string }[]).some((e) => e.field === a.probe.field);
-    expect(named.filter((a) => !a.probe.path.startsWith('/r/') && !refused(a)).map(describeReply)).toEqual([]);
-    expect(answered.filter((a) => a.probe.label.startsWith('encoded surrogate in path') && a.reply.status !== 400).map(describeReply)).toEqual([]);
+      (a.reply.body.errors as { field: string }[]).some((e) => e.field === a.attempt.field);
+    expect(named.filter((a) => !a.attempt.path.startsWith('/r/') && !refused(a)).map(describeReply)).toEqual([]);
+    expect(answered.filter((a) => a.attempt.label.startsWith('encoded surrogate in path') && a.reply.status !== 400).map(describeReply)).toEqual([]);
     expect(after).toBe(before);
-  }, 300_000);
+  }, 300_000); // about 450 requests in sequence
 });
