@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { loadFramework } from '#framework';
 import type { ApplicationState } from '#workflow';
 import { insertApplication } from '../support/application-fixture.js';
-import { databaseDigest, listOperations, typeOf, validValue, type Operation, type Schema } from '../support/openapi-operations.js';
+import { databaseDigest, listOperations, typeOf, validValue, withTextAtEachString, type Operation, type Schema } from '../support/openapi-operations.js';
 import { TestSystem } from '../support/test-system.js';
 import { caller, seedAccount, urlOf, type Reply } from './auth-harness.js';
 
@@ -27,6 +27,8 @@ const PASSWORD = 'a long enough passphrase 42';
 const INJECTIONS = ["' OR '1'='1' --", '"; DROP TABLE applications; --', '<script>alert(1)</script>', '${jndi:ldap://x/a}', '../../../etc/passwd', '\u0000', '{{constructor.constructor("return process")()}}', '%00%27'];
 const WRONG_TYPES: unknown[] = [42, -1.5, true, null, [], {}, ['a'], 'text'];
 const HUGE = 'x'.repeat(100_000);
+/** Text PostgreSQL cannot store (it refuses NUL, and jsonb an unpaired surrogate escape). */
+const UNSTORABLE = { NUL: 'a\u0000b', 'lone high surrogate': 'a\ud800b', 'lone low surrogate': 'a\udc00b' };
 
 // A small deterministic generator, so a failure names a request that can be replayed.
 function prng(seed: number): () => number {
@@ -94,6 +96,8 @@ describe('fuzz: malformed requests across the endpoints', () => {
   const appIds: Partial<Record<ApplicationState, string>> = {};
   let operations: Operation[] = [];
   const replies: { attempt: Attempt; reply: Reply }[] = [];
+
+  const describeReply = ({ attempt, reply }: { attempt: Attempt; reply: Reply }) => `${attempt.method} ${attempt.path.slice(0, 120)} [${attempt.label}] → ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`;
 
   /** One request; pages (the rater form) answer HTML, everything else JSON. */
   async function send(attempt: Attempt): Promise<Reply> {
@@ -188,7 +192,6 @@ describe('fuzz: malformed requests across the endpoints', () => {
     for (const attempt of attempts) replies.push({ attempt, reply: await send(attempt) });
     const after = await databaseDigest(system.ds);
 
-    const describeReply = ({ attempt, reply }: { attempt: Attempt; reply: Reply }) => `${attempt.method} ${attempt.path.slice(0, 120)} [${attempt.label}] → ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`;
     expect(replies.filter((r) => r.reply.status >= 500).map(describeReply)).toEqual([]);
     // A malformed request is refused, whatever it is; reads of nothing (GET) may answer empty.
     expect(replies.filter((r) => r.attempt.method !== 'GET' && r.reply.status < 400).map(describeReply)).toEqual([]);
@@ -196,4 +199,53 @@ describe('fuzz: malformed requests across the endpoints', () => {
     expect(refusals.filter((r) => !r.reply.type.startsWith('application/problem+json') || typeof r.reply.body.code !== 'string').map(describeReply)).toEqual([]);
     expect(after).toBe(before);
   }, 300_000); // about 1,500 requests in sequence: minutes on a busy 2-core machine
+
+  test('NUL and unpaired surrogates in every parameter and JSON string: 400 validation_failed naming the field, no state changed', async () => {
+    interface Probe extends Attempt {
+      /** The field the refusal must name; absent where the request cannot carry the character (see below). */
+      field?: string;
+    }
+    const probes: Probe[] = [];
+    for (const op of operations) {
+      if (op.path.startsWith('/docs') || op.path.startsWith('/health')) continue;
+      // As a caller the route admits, at a real application, so without the defence the text would reach the database.
+      const token = op.isPublic ? undefined : tokens[op.roles[0]];
+      const fill = (path: string) => path.replace(/\{\w*[iI]d\}/g, appIds.draft!).replace(/\{\w+\}/g, 'a'.repeat(43));
+      const body = op.body ? validValue(op.body) : undefined;
+      for (const param of op.parameters.filter((p) => typeOf(p.schema) === 'string')) {
+        const at = (value: string) =>
+          param.in === 'path' ? fill(op.path.replace(`{${param.name}}`, value)) : `${fill(op.path)}?${param.name}=${value}`;
+        probes.push({ label: `NUL in ${param.in} ${param.name}`, method: op.method, path: at('%00'), token, body, field: param.name });
+        // A URL is UTF-8: an encoded surrogate is invalid there and decodes to U+FFFD (query) or is refused
+        // (path), so it never arrives as a lone surrogate; it must still never fail.
+        probes.push({ label: `encoded surrogate in ${param.in} ${param.name}`, method: op.method, path: at('%ED%A0%80'), token, body });
+      }
+      if (op.body) {
+        for (const [label, text] of Object.entries(UNSTORABLE)) {
+          for (const { field, body: bad } of withTextAtEachString(op.body, text)) probes.push({ label: `${label} in ${field}`, method: op.method, path: fill(op.path), token, body: bad, field });
+          const key = `field${text}`;
+          probes.push({ label: `${label} in a field name`, method: op.method, path: fill(op.path), token, body: { ...(body as object), [key]: 'text' }, field: key });
+        }
+      }
+    }
+
+    const before = await databaseDigest(system.ds);
+    const answered: { attempt: Probe; reply: Reply }[] = [];
+    for (const attempt of probes) answered.push({ attempt, reply: await send(attempt) });
+    const after = await databaseDigest(system.ds);
+
+    expect(probes.filter((p) => p.field !== undefined).length).toBeGreaterThanOrEqual(300);
+    expect(answered.filter((a) => a.reply.status >= 500).map(describeReply)).toEqual([]);
+    const named = answered.filter((a) => a.attempt.field !== undefined);
+    // The rater form is for people with a browser: its refusal is an HTML page (rater-form.test.ts reads it).
+    expect(named.filter((a) => a.attempt.path.startsWith('/r/')).filter((a) => a.reply.status !== 400 || !a.reply.type.startsWith('text/html')).map(describeReply)).toEqual([]);
+    const refused = (a: { attempt: Probe; reply: Reply }) =>
+      a.reply.status === 400 &&
+      a.reply.type.startsWith('application/problem+json') &&
+      a.reply.body.code === 'validation_failed' &&
+      (a.reply.body.errors as { field: string }[]).some((e) => e.field === a.attempt.field);
+    expect(named.filter((a) => !a.attempt.path.startsWith('/r/') && !refused(a)).map(describeReply)).toEqual([]);
+    expect(answered.filter((a) => a.attempt.label.startsWith('encoded surrogate in path') && a.reply.status !== 400).map(describeReply)).toEqual([]);
+    expect(after).toBe(before);
+  }, 300_000); // about 450 requests in sequence
 });

@@ -133,6 +133,22 @@ describe('the rater form at /r/:token, end to end through api and worker', () =>
     expect(await ref('rosa@rater.example')).toMatchObject({ status: 'requested', rating: null });
   });
 
+  test('a NUL or an unpaired surrogate in the comments gets a kind page (400) instead of being stored', async () => {
+    const nul = await post('rosa@rater.example', { ...answers(() => '3'), comments: 'Careful\u0000 and kind' });
+    expect(nul.status).toBe(400);
+    expect(nul.type).toContain('text/html');
+    expect(nul.html).toContain('we could not read the form');
+    // A browser sends forms as UTF-8, which cannot carry a lone surrogate; a JSON body can.
+    const surrogate = await send(pathOf(links.get('rosa@rater.example')!), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...answers(() => '3'), comments: 'Careful \ud800 and kind' }),
+    });
+    expect(surrogate.status).toBe(400);
+    expect(surrogate.html).toContain('we could not read the form');
+    expect(await ref('rosa@rater.example')).toMatchObject({ status: 'requested', rating: null, rated_at: null });
+  });
+
   test('a complete form is thanked (200), stored with its answers, and the link then answers 410', async () => {
     const page = await post('rosa@rater.example', { ...answers((i) => (i === 0 ? 'nei' : String((i % 4) + 1))), comments: '  Warm and reliable.\r\nSecond line.  ' });
     expect(page.status).toBe(200);

@@ -18,12 +18,22 @@ export interface Operation {
   /** As the document writes it, with `{param}` placeholders. */
   path: string;
   body?: Schema;
+  /** Query and path parameters, as the document declares them. */
+  parameters: Parameter[];
   isPublic: boolean;
   /** From the "Roles: a, b." the document states for each protected operation. */
   roles: string[];
 }
 
-type Document = { paths: Record<string, Record<string, { security?: unknown[]; description?: string; requestBody?: { content: Record<string, { schema: Schema }> } }>> };
+export interface Parameter {
+  name: string;
+  in: 'query' | 'path' | 'header';
+  schema: Schema;
+}
+
+type Document = {
+  paths: Record<string, Record<string, { security?: unknown[]; description?: string; parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+};
 
 /** Every operation of the api under test, read from its OpenAPI document (so new routes are covered as they land). */
 export async function listOperations(docsJsonUrl: string): Promise<Operation[]> {
@@ -33,6 +43,7 @@ export async function listOperations(docsJsonUrl: string): Promise<Operation[]> 
       method: method.toUpperCase(),
       path,
       body: op.requestBody?.content['application/json']?.schema,
+      parameters: op.parameters ?? [],
       isPublic: (op.security?.length ?? 0) === 0,
       roles: /^Roles: ([^.]*)\./.exec(op.description ?? '')?.[1].split(', ') ?? [],
     })),
@@ -75,4 +86,21 @@ export async function databaseDigest(ds: DataSource): Promise<string> {
     parts.push(`${tablename}:${row.n}:${row.h}`);
   }
   return parts.join('\n');
+}
+
+/** For every string a body of this schema holds (through objects and array items): a body with `text` there, and where. */
+export function withTextAtEachString(schema: Schema, text: string): { field: string; body: unknown }[] {
+  const own = schema.type || !(schema.anyOf ?? schema.oneOf) ? schema : (schema.anyOf ?? schema.oneOf)!.find((s) => typeOf(s) !== 'null') ?? schema;
+  const at = (segment: string, inner: { field: string; body: unknown }[], wrap: (body: unknown) => unknown) =>
+    inner.map(({ field, body }) => ({ field: field ? `${segment}.${field}` : segment, body: wrap(body) }));
+  switch (typeOf(own)) {
+    case 'string':
+      return [{ field: '', body: text }];
+    case 'object':
+      return Object.entries(own.properties ?? {}).flatMap(([key, property]) => at(key, withTextAtEachString(property, text), (body) => ({ ...(validValue(own) as object), [key]: body })));
+    case 'array':
+      return own.items ? at('0', withTextAtEachString(own.items, text), (body) => [body]) : [];
+    default:
+      return [];
+  }
 }

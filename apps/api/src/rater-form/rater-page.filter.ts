@@ -1,7 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { RaterLinkUnavailableError } from '#endorsement';
-import { isDatabaseUnavailable } from '#platform';
+import { isDatabaseUnavailable, ProblemException } from '#platform';
 import { sendPage } from '../pages/page-layout.js';
 import { renderLinkClosedPage } from './rater-link-closed.page.js';
 import { renderRaterErrorPage } from './rater-error.page.js';
@@ -23,13 +23,17 @@ export class RaterPageFilter implements ExceptionFilter {
     }
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn('database unavailable');
-      return sendPage(res, 503, renderRaterErrorPage(true));
+      return sendPage(res, 503, renderRaterErrorPage('unavailable'));
+    }
+    // The api's refusal of text it cannot store (NUL, unpaired surrogates), in a comment or the link.
+    if (exception instanceof ProblemException && exception.code === 'validation_failed') {
+      return sendPage(res, 400, renderRaterErrorPage('unreadable'));
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       // Nothing on these routes throws one today; if something does, it is the caller's mistake, not ours.
       return sendPage(res, exception.getStatus(), renderLinkClosedPage('unknown').html);
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    sendPage(res, 500, renderRaterErrorPage(false));
+    sendPage(res, 500, renderRaterErrorPage('ours'));
   }
 }

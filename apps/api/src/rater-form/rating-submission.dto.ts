@@ -87,8 +87,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Browsers send line breaks as CRLF; other control characters are never typed, and PostgreSQL
- * refuses NUL in text and jsonb, so they go rather than fail the request.
+ * Browsers send line breaks as CRLF; other control characters are never typed, so they go. (The
+ * api refuses NUL before this, with the rater's error page: UnstorableTextGuard.)
  */
 function cleanComments(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();

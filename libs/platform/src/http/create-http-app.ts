@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '#config';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { refusePrototypeKeys } from './refuse-prototype-keys.js';
+import { UnstorableTextGuard } from './unstorable-text.guard.js';
 import { validationProblem } from './validation-problem.js';
 
 /**
@@ -36,6 +37,8 @@ export async function createHttpApp(
   // Every parameter declared with a schema (@Body({ schema }), @Query({ schema }) …) is parsed by it;
   // unknown fields and oversized values come back as 400 validation_failed with the fields named.
   app.useGlobalPipes(new StandardSchemaValidationPipe({ exceptionFactory: validationProblem }));
+  // Text PostgreSQL cannot store (NUL, unpaired surrogates) is refused the same way, wherever it is sent.
+  app.useGlobalGuards(new UnstorableTextGuard());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

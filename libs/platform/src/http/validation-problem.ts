@@ -2,7 +2,7 @@ import type { StandardSchemaValidationPipeOptions } from '@nestjs/common';
 import { ProblemException } from './problem.exception.js';
 
 /** At most this many field errors in one answer: the rest add nothing but size. */
-const MAX_ERRORS = 50;
+export const MAX_ERRORS = 50;
 
 type Issues = Parameters<NonNullable<StandardSchemaValidationPipeOptions['exceptionFactory']>>[0];
 
