@@ -66,9 +66,9 @@ const rsc = z
 export const raterNameSchema = z
   .string()
   .trim()
-  .min(1, { error: 'must not be empty' })
+  .min(1, { error: 'must not be empty', abort: true })
   .max(100, { error: 'must be at most 100 characters' })
-  .regex(/^[\p{L}\p{M}][\p{L}\p{M} '’.-]*$/u, { error: "must be a person's name: letters, spaces, apostrophes (’), hyphens (-) and periods only" })
+  .regex(/^[\p{L}\p{M}][\p{L}\p{M} '’.-]*$/u, { error: "must be a person's name: letters, spaces, apostrophes (’), hyphens (-) and periods only", abort: true })
   .refine((name) => !/\.\p{L}{2}/u.test(name), { error: "must be a person's name, not a web address: put a space after each period, as in “J. Doe”" });
 
 const reference = z.strictObject({
