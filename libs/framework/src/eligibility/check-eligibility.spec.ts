@@ -133,7 +133,7 @@ describe('checkEligibility', () => {
     });
 
     test('48 hours with 14.5 on RSC fall short of the Clinical Mentor: the gap names the track and what is missing', () => {
-      expect(checkEligibility(rscTraining(14.5), clinical, now)).toEqual([
+      expect(checkEligibility(rscTraining(14.5), clinical, now, applicantEmail)).toEqual([
         {
           code: 'rsc_training_hours_short',
           message:
@@ -141,12 +141,12 @@ describe('checkEligibility', () => {
           details: { required: 15, actual: 14.5, missing: 0.5 },
         },
       ]);
-      expect(checkEligibility(rscTraining(15), clinical, now)).toEqual([]);
+      expect(checkEligibility(rscTraining(15), clinical, now, applicantEmail)).toEqual([]);
     });
 
     test('48 hours with none on RSC or on DEI fall short twice', () => {
       const unmarked = { ...complete, trainings: complete.trainings.map((t) => ({ ...t, dei: false, rsc: false })) };
-      expect(checkEligibility(unmarked, clinical, now).map((g) => g.message)).toEqual([
+      expect(checkEligibility(unmarked, clinical, now, applicantEmail).map((g) => g.message)).toEqual([
         'You have 0 of the 3 training hours on diversity, equity and inclusion that Infant Mental Health Mentor – Clinical requires. You need 3 more hours.',
         'You have 0 of the 15 training hours on reflective supervision/consultation that Infant Mental Health Mentor – Clinical requires. You need 15 more hours.',
       ]);
@@ -156,7 +156,7 @@ describe('checkEligibility', () => {
       const policy = framework.rulesSnapshot('MI-AIMH', 'IMHM', 'policy');
       const portfolio = completePortfolio(policy);
       const twoDei = { ...portfolio, trainings: portfolio.trainings.map((t) => (t.dei ? { ...t, hours: 2 } : { ...t, hours: t.hours + 1 })) };
-      expect(checkEligibility(twoDei, policy, now).map((g) => g.message)).toEqual([
+      expect(checkEligibility(twoDei, policy, now, applicantEmail).map((g) => g.message)).toEqual([
         'You have 2 of the 3 training hours on diversity, equity and inclusion that Infant Mental Health Mentor – Policy requires. You need 1 more hour.',
       ]);
     });
