@@ -17,6 +17,8 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Reverse proxies in front of the api whose X-Forwarded-For is believed (the client address throttling counts by). */
   trustProxyHops: number;
+  /** Abuse limits: new rater addresses an applicant may give per reference, and in all, in any 24 hours. */
+  raterChanges: { perReference: number; perApplicant: number };
   pipeline: { outboxPollMs: number; republishAfterMs: number; outboxRetentionDays: number; reminderSweepEveryMs: number; renewalSweepEveryMs: number; mailConcurrency: number };
   queueDashboard: boolean;
   startupCheckTimeoutMs: number;

@@ -56,6 +56,8 @@ export const envSchema = z.object({
     .default('')
     .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
     .refine((origins) => origins.every(isOrigin), { message: 'must be a comma-separated list of origins such as https://portal.example.org (scheme, host and optional port; no path)' }),
+  RATER_CHANGES_PER_REFERENCE: z.coerce.number().int().min(1).max(100).default(3),
+  RATER_CHANGES_PER_APPLICANT: z.coerce.number().int().min(1).max(1_000).default(5),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   REPUBLISH_AFTER_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(2).max(365).default(7),

@@ -39,6 +39,12 @@ describe('loadConfig', () => {
     expect(loadConfig({}).auth).toEqual({ jwtSecret: expect.any(String), throttleLimit: 10, throttleTtlMs: 60_000 });
   });
 
+  test('rater address changes: 3 per reference and 5 per applicant a day unless configured', () => {
+    expect(loadConfig({}).raterChanges).toEqual({ perReference: 3, perApplicant: 5 });
+    expect(loadConfig({ RATER_CHANGES_PER_REFERENCE: '1', RATER_CHANGES_PER_APPLICANT: '2' }).raterChanges).toEqual({ perReference: 1, perApplicant: 2 });
+    expect(() => loadConfig({ RATER_CHANGES_PER_REFERENCE: '0' })).toThrow(/RATER_CHANGES_PER_REFERENCE/);
+  });
+
   test('CORS_ORIGINS: none by default, a comma-separated list of origins, anything else refused', () => {
     expect(loadConfig({}).corsOrigins).toEqual([]);
     expect(loadConfig({ CORS_ORIGINS: 'https://portal.example.org, http://localhost:5173/' }).corsOrigins).toEqual(['https://portal.example.org', 'http://localhost:5173']);

@@ -43,6 +43,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     auth: { jwtSecret: e.AUTH_JWT_SECRET, throttleLimit: e.AUTH_THROTTLE_LIMIT, throttleTtlMs: e.AUTH_THROTTLE_TTL_MS },
     corsOrigins: e.CORS_ORIGINS.map((o) => o.replace(/\/$/, '')),
     trustProxyHops: e.TRUST_PROXY_HOPS,
+    raterChanges: { perReference: e.RATER_CHANGES_PER_REFERENCE, perApplicant: e.RATER_CHANGES_PER_APPLICANT },
     pipeline: {
       outboxPollMs: e.OUTBOX_POLL_MS,
       republishAfterMs: e.REPUBLISH_AFTER_MS,

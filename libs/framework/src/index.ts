@@ -15,7 +15,9 @@ export type {
   RulesSnapshot,
   TrackDefinition,
 } from './framework.types.js';
-export { portfolioSchema, type Portfolio } from './portfolio/portfolio.schema.js';
+export { portfolioSchema, raterNameSchema, type Portfolio } from './portfolio/portfolio.schema.js';
 export { checkEligibility } from './eligibility/check-eligibility.js';
+export { raterIndependenceGaps } from './eligibility/checks/references.check.js';
+export { mailboxKey } from './portfolio/mailbox-key.js';
 export { GAP_CODES, type EligibilityGap, type GapCode } from './eligibility/eligibility-gap.types.js';
 export { emptyPortfolio } from './portfolio/empty-portfolio.js';

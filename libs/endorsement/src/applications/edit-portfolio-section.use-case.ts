@@ -40,7 +40,7 @@ export class EditPortfolioSection {
       [command.applicationId, command.personId, command.section, JSON.stringify(command.value), EDITABLE_STATES, now, command.expectedVersion ?? null],
     )) as [OwnApplication[], number];
     const app = updated[0] ?? (await this.refusal(command));
-    return { version: app.version, eligibilityGaps: portfolioGaps(app.state, app.portfolio, app.rules, now) };
+    return { version: app.version, eligibilityGaps: portfolioGaps(app, now) };
   }
 
   /** Nothing was written: say why (not theirs, not editable now, or edited meanwhile). */

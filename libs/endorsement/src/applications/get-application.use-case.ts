@@ -58,7 +58,7 @@ export class GetApplication {
       state: app.state,
       version: app.version,
       portfolio: app.portfolio,
-      eligibilityGaps: portfolioGaps(app.state, app.portfolio, app.rules, this.clock.now()),
+      eligibilityGaps: portfolioGaps(app, this.clock.now()),
       references,
       pendingSteps: await pendingSteps(this.dataSource, app, this.framework),
       endorsement: app.endorsement_number ? { number: app.endorsement_number, endorsedAt: app.endorsed_at, renewalDueOn: app.renewal_due_on } : null,

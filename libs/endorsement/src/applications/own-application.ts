@@ -13,6 +13,8 @@ export interface OwnApplication {
   track_code: string | null;
   rules: RulesSnapshot;
   portfolio: Portfolio;
+  /** The applicant's own address, which no rater may have. */
+  applicant_email: string;
   reinstatement: boolean;
   exam_approved_at: Date | null;
   endorsement_number: string | null;
@@ -27,7 +29,7 @@ export interface OwnApplication {
 
 export const OWN_APPLICATION_COLUMNS = `a.id, a.state, a.version, a.association_code, a.category_code, a.track_code, a.rules, a.portfolio,
   a.reinstatement, a.exam_approved_at, a.endorsement_number, a.endorsed_at, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS renewal_due_on,
-  a.submitted_at, a.state_changed_at, a.created_at, a.updated_at`;
+  a.submitted_at, a.state_changed_at, a.created_at, a.updated_at, (SELECT p.email FROM people p WHERE p.id = a.applicant_id) AS applicant_email`;
 
 /**
  * The caller's application, or a 404 problem when it does not exist or belongs to someone else.

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Portfolio } from '#framework';
+import { raterIndependenceGaps, type Portfolio } from '#framework';
 import { OutboxNotifier } from '#db';
 import { Clock } from '#platform';
 import { TransitionApplication } from '../transition/transition-application.use-case.js';
 import type { TransitionResult } from '../transition/transition.command.js';
 import { findOwnApplication } from './own-application.js';
 import { transitionProblem } from '../staff/transition-problem.js';
+import { RaterChangeProblems } from '../references/rater-change.problems.js';
 
 export interface ReinstateEndorsementCommand {
   personId: string;
@@ -19,6 +20,7 @@ export interface ReinstateEndorsementCommand {
 /**
  * A lapsed endorsee asks to be reinstated: the earlier references stop counting (their links are
  * revoked), new ones are requested, and the application goes back through review without the exam.
+ * The new raters must be independent of the endorsee and of each other, as at submission.
  */
 @Injectable()
 export class ReinstateEndorsement {
@@ -33,6 +35,8 @@ export class ReinstateEndorsement {
     const now = this.clock.now();
     const result = await this.dataSource.transaction(async (manager) => {
       const app = await findOwnApplication(manager, command.personId, command.applicationId, true);
+      const gaps = raterIndependenceGaps(command.references ?? app.portfolio.references, app.applicant_email);
+      if (gaps.length) throw RaterChangeProblems.notIndependent(gaps.map((g) => g.message).join(' '), { eligibilityGaps: gaps });
       // Only a lapsed endorsement may be marked; in any other state the transition below refuses and all of this rolls back.
       await manager.query(
         `UPDATE applications SET reinstatement = true, portfolio = CASE WHEN $2::jsonb IS NULL THEN portfolio ELSE jsonb_set(portfolio, '{references}', $2::jsonb) END

@@ -31,7 +31,7 @@ export class SubmitApplication {
     const result = await this.dataSource.transaction(async (manager) => {
       const app = await findOwnApplication(manager, command.personId, command.applicationId, true);
       if (app.state === 'draft') {
-        const gaps = checkEligibility(app.portfolio, app.rules, this.clock.now());
+        const gaps = checkEligibility(app.portfolio, app.rules, this.clock.now(), app.applicant_email);
         if (gaps.length) {
           throw new ProblemException(422, 'not_eligible', 'The portfolio does not meet the requirements yet', gaps.map((g) => g.message).join(' '), { eligibilityGaps: gaps });
         }

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
-import type { Framework } from '#framework';
+import { mailboxKey, type Framework } from '#framework';
 import { EmailLedger } from '#mail';
 import { Clock, FRAMEWORK, ProblemException } from '#platform';
 import { JobQueues } from '#queue';
+import { RaterChangeProblems } from './rater-change.problems.js';
 import { requestReference } from './request-reference.js';
 
 export interface ReplaceRaterAddressCommand {
@@ -15,10 +16,29 @@ export interface ReplaceRaterAddressCommand {
   raterName?: string;
 }
 
+/** The window the change limits count in (rolling). */
+const WINDOW_MS = 24 * 3600 * 1000;
+
+// The times of the most recent changes that count, newest first: those of the reference's chain of
+// replacements, and those of all the applicant's references. Replaced rows are never changed again,
+// so they are the record.
+const CHAIN_CHANGES = `
+  WITH RECURSIVE chain AS (
+    SELECT id, replaces_id, status, revoked_at FROM application_references WHERE id = $1
+    UNION ALL
+    SELECT r.id, r.replaces_id, r.status, r.revoked_at FROM application_references r JOIN chain c ON r.id = c.replaces_id WHERE r.revoked_at > $2
+  )
+  SELECT revoked_at AS at FROM chain WHERE status = 'replaced' AND revoked_at > $2 ORDER BY revoked_at DESC LIMIT $3`;
+const APPLICANT_CHANGES = `
+  SELECT r.revoked_at AS at FROM application_references r JOIN applications a ON a.id = r.application_id
+   WHERE a.applicant_id = $1 AND r.status = 'replaced' AND r.revoked_at > $2 ORDER BY r.revoked_at DESC LIMIT $3`;
+
 /**
  * The applicant gives a rater a new address (a bounce, a typo, a new job), or names another rater for
  * the role when a form could not count: the old link stops working and its reminders stop, and a new
- * link goes to the new address.
+ * link goes to the new address. The new address must be neither the applicant's own nor another
+ * rater's of the application, and each change sends an association email to an address the applicant
+ * chose, so changes are limited per reference and per applicant in any 24 hours.
  */
 @Injectable()
 export class ReplaceRaterAddress {
@@ -34,21 +54,35 @@ export class ReplaceRaterAddress {
   async execute(command: ReplaceRaterAddressCommand): Promise<{ referenceId: string }> {
     const now = this.clock.now();
     const { referenceId, deliveryIds } = await this.dataSource.transaction(async (manager) => {
+      // The applicant's row is locked so that their concurrent changes are counted one after another.
+      const [applicant] = (await manager.query(
+        `SELECT a.association_code, a.applicant_id, p.email FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1 FOR NO KEY UPDATE OF p`,
+        [command.applicationId],
+      )) as { association_code: string; applicant_id: string; email: string }[];
       const [old] = (await manager.query(
         `UPDATE application_references SET status = 'replaced', revoked_at = $3, token_hash = NULL
           WHERE id = $1 AND application_id = $2 AND revoked_at IS NULL AND status IN ('requested', 'bounced', 'invalid')
-          RETURNING role, rater_name, waived_access, (SELECT association_code FROM applications WHERE id = $2) AS association_code`,
+          RETURNING role, rater_name, waived_access`,
         [command.referenceId, command.applicationId, now],
-      )) as [{ role: string; rater_name: string; waived_access: boolean; association_code: string }[], number];
+      )) as [{ role: string; rater_name: string; waived_access: boolean }[], number];
       const replaced = old[0];
-      if (!replaced) {
+      if (!applicant || !replaced) {
         throw new ProblemException(409, 'reference_not_replaceable', 'This reference cannot be replaced', 'Only a reference that is still waiting for its rater, whose email bounced, or whose form could not count can get a new address.');
       }
+      await this.refuseUnlessIndependent(manager, command, applicant.email);
+      await this.refuseOverLimits(manager, command.referenceId, applicant.applicant_id, now);
       await manager.query(`UPDATE reminders SET status = 'cancelled' WHERE reference_id = $1 AND status = 'pending'`, [command.referenceId]);
       const delivery = await requestReference(
         manager,
-        { applicationId: command.applicationId, role: replaced.role, raterName: command.raterName ?? replaced.rater_name, raterEmail: command.raterEmail, waivedAccess: replaced.waived_access },
-        this.framework.association(replaced.association_code),
+        {
+          applicationId: command.applicationId,
+          role: replaced.role,
+          raterName: command.raterName ?? replaced.rater_name,
+          raterEmail: command.raterEmail,
+          waivedAccess: replaced.waived_access,
+          replacesId: command.referenceId,
+        },
+        this.framework.association(applicant.association_code),
         this.config.linkSecret,
         now,
       );
@@ -56,5 +90,31 @@ export class ReplaceRaterAddress {
     });
     await this.jobs.addBulk('sendEmail', deliveryIds.map((deliveryId) => ({ deliveryId })));
     return { referenceId };
+  }
+
+  /** The new address is not the applicant's, nor that of another open reference (the replaced one is closed by now). */
+  private async refuseUnlessIndependent(manager: EntityManager, command: ReplaceRaterAddressCommand, applicantEmail: string): Promise<void> {
+    const key = mailboxKey(command.raterEmail);
+    if (key === mailboxKey(applicantEmail)) {
+      throw RaterChangeProblems.notIndependent('This is your own email address. A rater must be someone else who knows your work: give their address instead.');
+    }
+    const open = (await manager.query(`SELECT rater_email FROM application_references WHERE application_id = $1 AND revoked_at IS NULL`, [command.applicationId])) as { rater_email: string }[];
+    if (open.some((ref) => mailboxKey(ref.rater_email) === key)) {
+      throw RaterChangeProblems.notIndependent('Another of your raters already has this email address. Each rater needs their own address: check it, or ask someone else.');
+    }
+  }
+
+  /** Counts this change with the earlier ones; over either limit, all of it rolls back. */
+  private async refuseOverLimits(manager: EntityManager, referenceId: string, applicantId: string, now: Date): Promise<void> {
+    const since = new Date(now.getTime() - WINDOW_MS);
+    const { perReference, perApplicant } = this.config.raterChanges;
+    for (const [scope, sql, subject, limit] of [
+      ['reference', CHAIN_CHANGES, referenceId, perReference],
+      ['applicant', APPLICANT_CHANGES, applicantId, perApplicant],
+    ] as const) {
+      const changes = (await manager.query(sql, [subject, since, limit + 1])) as { at: Date }[];
+      // With this change among them, one more than the limit: the oldest counted frees a place 24 hours after it was made.
+      if (changes.length > limit) throw RaterChangeProblems.tooManyChanges(scope, limit, new Date(changes[limit]!.at.getTime() + WINDOW_MS), now);
+    }
   }
 }

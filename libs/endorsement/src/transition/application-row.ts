@@ -18,6 +18,8 @@ export interface ApplicationRow {
   rules: Record<string, unknown>;
   /** Loaded only in draft, the one state whose event (submit) judges the portfolio. */
   portfolio: Record<string, unknown> | null;
+  /** The applicant's own address, loaded with the portfolio (no rater may have it). */
+  applicant_email: string | null;
   amended_at: Date | null;
   exam_approved_at: Date | null;
   state_changed_at: Date;
@@ -42,6 +44,7 @@ export interface RenewalFacts {
 const SELECT_APPLICATION_ROW = `
   SELECT a.id, a.association_code, a.state, a.version, a.held_from, a.reinstatement, a.rules,
          CASE WHEN a.state = 'draft' THEN a.portfolio END AS portfolio,
+         CASE WHEN a.state = 'draft' THEN (SELECT p.email FROM people p WHERE p.id = a.applicant_id) END AS applicant_email,
          a.amended_at, a.exam_approved_at, a.state_changed_at,
          CASE WHEN a.state = 'reference_checks'
               THEN ARRAY(SELECT DISTINCT r.role FROM application_references r WHERE r.application_id = a.id AND r.status = 'rated' AND r.revoked_at IS NULL)

@@ -11,7 +11,7 @@ export function guardFactsFrom(app: ApplicationRow, now: Date, reason: string | 
   return {
     // Only `submit` reads it: judge the portfolio when a guard asks, not on every transition.
     get eligibilityGapCount() {
-      return app.portfolio ? checkEligibility(app.portfolio as unknown as Portfolio, snapshot, now).length : Number.POSITIVE_INFINITY;
+      return app.portfolio ? checkEligibility(app.portfolio as unknown as Portfolio, snapshot, now, app.applicant_email!).length : Number.POSITIVE_INFINITY;
     },
     examRequired: exam !== null,
     referencesComplete: references.roles.every((role) => app.rated_roles.includes(role.code)),

@@ -10,6 +10,7 @@ import { GAP_CODES, type GapCode } from './eligibility-gap.types.js';
 const framework = loadFramework();
 // Midday UTC: the same date in every shipped association's time zone.
 const now = new Date('2026-06-15T12:00:00Z');
+const applicantEmail = 'Ada.Applicant@example.org';
 const monthsAgo = (months: number) => formatDay(addMonths(parseDay('2026-06-15'), -months));
 
 /** A portfolio that meets every requirement of the given rules, built from the rules themselves. */
@@ -57,7 +58,7 @@ function completePortfolio({ rules, educationLevels }: RulesSnapshot): Portfolio
         ]
       : [],
     references: rules.references.roles.map((role, i) => ({
-      raterName: `Rater ${i + 1}`,
+      raterName: `Rater ${'ABCDEFGHIJ'[i]}`,
       raterEmail: `rater${i + 1}@example.org`,
       role: role.code,
       waivedAccess: true,
@@ -72,7 +73,7 @@ const offered = framework.categories.flatMap((category) =>
 );
 
 function codes(portfolio: Portfolio, snapshot: RulesSnapshot): GapCode[] {
-  return checkEligibility(portfolio, snapshot, now).map((gap) => gap.code);
+  return checkEligibility(portfolio, snapshot, now, applicantEmail).map((gap) => gap.code);
 }
 
 describe('checkEligibility', () => {
@@ -80,7 +81,7 @@ describe('checkEligibility', () => {
     const snapshot = framework.rulesSnapshot('MI-AIMH', category, track);
     const portfolio = completePortfolio(snapshot);
     expect(portfolioSchema.parse(portfolio)).toEqual(portfolio);
-    expect(checkEligibility(portfolio, snapshot, now)).toEqual([]);
+    expect(checkEligibility(portfolio, snapshot, now, applicantEmail)).toEqual([]);
   });
 
   test('29.5 training hours fall short of 30; 30 meet it, however the decimals add up', () => {
@@ -90,21 +91,21 @@ describe('checkEligibility', () => {
       ...portfolio,
       trainings: hours.map((h) => ({ ...portfolio.trainings[0]!, hours: h })),
     });
-    expect(checkEligibility(withHours(29.5), snapshot, now)).toEqual([
+    expect(checkEligibility(withHours(29.5), snapshot, now, applicantEmail)).toEqual([
       {
         code: 'training_hours_short',
         message: 'You have 29.5 of the 30 training hours that Infant Family Specialist requires. You need 0.5 more hours.',
         details: { required: 30, actual: 29.5, missing: 0.5 },
       },
     ]);
-    expect(checkEligibility(withHours(30), snapshot, now)).toEqual([]);
-    expect(checkEligibility(withHours(10.1, 10.1, 9.8), snapshot, now)).toEqual([]);
+    expect(checkEligibility(withHours(30), snapshot, now, applicantEmail)).toEqual([]);
+    expect(checkEligibility(withHours(10.1, 10.1, 9.8), snapshot, now, applicantEmail)).toEqual([]);
   });
 
   test("messages use the association's name for the category", () => {
     const snapshot = framework.rulesSnapshot('WA-AIMH', 'IFS');
     const portfolio = { ...completePortfolio(snapshot), trainings: [] };
-    expect(checkEligibility(portfolio, snapshot, now)).toEqual([
+    expect(checkEligibility(portfolio, snapshot, now, applicantEmail)).toEqual([
       expect.objectContaining({ message: 'You have 0 of the 30 training hours that Infant Family Practitioner requires. You need 30 more hours.' }),
     ]);
   });
@@ -132,7 +133,7 @@ describe('checkEligibility', () => {
     });
 
     test('48 hours with 14.5 on RSC fall short of the Clinical Mentor: the gap names the track and what is missing', () => {
-      expect(checkEligibility(rscTraining(14.5), clinical, now)).toEqual([
+      expect(checkEligibility(rscTraining(14.5), clinical, now, applicantEmail)).toEqual([
         {
           code: 'rsc_training_hours_short',
           message:
@@ -140,12 +141,12 @@ describe('checkEligibility', () => {
           details: { required: 15, actual: 14.5, missing: 0.5 },
         },
       ]);
-      expect(checkEligibility(rscTraining(15), clinical, now)).toEqual([]);
+      expect(checkEligibility(rscTraining(15), clinical, now, applicantEmail)).toEqual([]);
     });
 
     test('48 hours with none on RSC or on DEI fall short twice', () => {
       const unmarked = { ...complete, trainings: complete.trainings.map((t) => ({ ...t, dei: false, rsc: false })) };
-      expect(checkEligibility(unmarked, clinical, now).map((g) => g.message)).toEqual([
+      expect(checkEligibility(unmarked, clinical, now, applicantEmail).map((g) => g.message)).toEqual([
         'You have 0 of the 3 training hours on diversity, equity and inclusion that Infant Mental Health Mentor – Clinical requires. You need 3 more hours.',
         'You have 0 of the 15 training hours on reflective supervision/consultation that Infant Mental Health Mentor – Clinical requires. You need 15 more hours.',
       ]);
@@ -155,7 +156,7 @@ describe('checkEligibility', () => {
       const policy = framework.rulesSnapshot('MI-AIMH', 'IMHM', 'policy');
       const portfolio = completePortfolio(policy);
       const twoDei = { ...portfolio, trainings: portfolio.trainings.map((t) => (t.dei ? { ...t, hours: 2 } : { ...t, hours: t.hours + 1 })) };
-      expect(checkEligibility(twoDei, policy, now).map((g) => g.message)).toEqual([
+      expect(checkEligibility(twoDei, policy, now, applicantEmail).map((g) => g.message)).toEqual([
         'You have 2 of the 3 training hours on diversity, equity and inclusion that Infant Mental Health Mentor – Policy requires. You need 1 more hour.',
       ]);
     });
@@ -169,11 +170,11 @@ describe('checkEligibility', () => {
     });
 
     test('hours ending on the first day of the last 24 months count', () => {
-      expect(checkEligibility(withRsc('2023-06-01', '2024-06-15'), snapshot, now)).toEqual([]);
+      expect(checkEligibility(withRsc('2023-06-01', '2024-06-15'), snapshot, now, applicantEmail)).toEqual([]);
     });
 
     test('hours ending the day before do not', () => {
-      expect(checkEligibility(withRsc('2023-06-01', '2024-06-14'), snapshot, now)).toEqual([
+      expect(checkEligibility(withRsc('2023-06-01', '2024-06-14'), snapshot, now, applicantEmail)).toEqual([
         {
           code: 'rsc_hours_short',
           message:
@@ -198,7 +199,7 @@ describe('checkEligibility', () => {
     const snapshot = framework.rulesSnapshot('WA-AIMH', 'IFS');
     const portfolio = completePortfolio(snapshot);
     const fromIfa = { ...portfolio, rsc: [{ ...portfolio.rsc[0]!, providerCredential: 'IFA' }] };
-    expect(checkEligibility(fromIfa, snapshot, now)).toEqual([
+    expect(checkEligibility(fromIfa, snapshot, now, applicantEmail)).toEqual([
       expect.objectContaining({ code: 'rsc_hours_short' }),
       expect.objectContaining({
         code: 'rsc_provider_not_qualified',
@@ -212,8 +213,8 @@ describe('checkEligibility', () => {
     const snapshot = framework.rulesSnapshot('MI-AIMH', 'IFA');
     const portfolio = { ...completePortfolio(snapshot), education: [] };
     const working = (startedOn: string) => ({ ...portfolio, work: [{ ...portfolio.work[0]!, startedOn }] });
-    expect(checkEligibility(working(monthsAgo(24)), snapshot, now)).toEqual([]);
-    expect(checkEligibility(working(monthsAgo(18)), snapshot, now)).toEqual([
+    expect(checkEligibility(working(monthsAgo(24)), snapshot, now, applicantEmail)).toEqual([]);
+    expect(checkEligibility(working(monthsAgo(18)), snapshot, now, applicantEmail)).toEqual([
       {
         code: 'education_insufficient',
         message:
@@ -242,6 +243,8 @@ describe('checkEligibility', () => {
     [['rsc_span_short'], 'IMHS', undefined, (p) => ({ ...p, rsc: [{ ...p.rsc[0]!, startedOn: monthsAgo(6) }] })],
     [['rsc_about_rsc_given_short'], 'IMHM', 'clinical', (p) => ({ ...p, rsc: [{ ...p.rsc[0]!, aboutRscGiven: false }] })],
     [['reference_missing'], 'IFA', undefined, (p) => ({ ...p, references: p.references.slice(1) })],
+    [['reference_own_address'], 'IFA', undefined, (p) => ({ ...p, references: p.references.map((r, i) => (i === 1 ? { ...r, raterEmail: applicantEmail } : r)) })],
+    [['reference_duplicate_address'], 'IFA', undefined, (p) => ({ ...p, references: p.references.map((r, i) => (i === 2 ? { ...r, raterEmail: p.references[0]!.raterEmail } : r)) })],
     [['code_of_ethics_unsigned'], 'IFA', undefined, (p) => ({ ...p, agreements: { endorsementAgreementSignedAt: '2026-06-01T10:00:00Z' } })],
     [['agreement_unsigned'], 'IFA', undefined, (p) => ({ ...p, agreements: { codeOfEthicsSignedAt: '2026-06-01T10:00:00Z' } })],
     [['membership_missing'], 'IFA', undefined, (p) => ({ ...p, membership: null })],
@@ -250,7 +253,7 @@ describe('checkEligibility', () => {
 
   test.each(cases)('%j for %s %s', (expected, category, track, change) => {
     const snapshot = framework.rulesSnapshot('MI-AIMH', category, track);
-    const gaps = checkEligibility(change(completePortfolio(snapshot)), snapshot, now);
+    const gaps = checkEligibility(change(completePortfolio(snapshot)), snapshot, now, applicantEmail);
     expect(gaps.map((g) => g.code)).toEqual(expected);
     for (const gap of gaps) expect(gap.message).toMatch(/^[A-Z0-9].+[.]$/);
   });
@@ -276,14 +279,49 @@ describe('checkEligibility', () => {
     ]);
   });
 
+  describe("raters are independent of the applicant and of each other", () => {
+    const snapshot = framework.rulesSnapshot('MI-AIMH', 'IFA');
+    const withEmails = (...emails: string[]) => {
+      const complete = completePortfolio(snapshot);
+      return { ...complete, references: complete.references.map((r, i) => ({ ...r, raterEmail: emails[i] ?? r.raterEmail })) };
+    };
+
+    test("the applicant's own address is refused whatever its case, surrounding spaces or +tag, in plain words", () => {
+      for (const own of ['ada.applicant@example.org', ' ADA.APPLICANT@Example.Org ', 'ada.applicant+rater@example.org']) {
+        expect(checkEligibility(withEmails('someone@example.org', own), snapshot, now, applicantEmail)).toEqual([
+          { code: 'reference_own_address', message: 'Rater 2, Rater B, has your own email address: ask someone else who knows your work.', details: { rater: 2 } },
+        ]);
+      }
+    });
+
+    test('an address given for two raters is refused for the later one, naming the earlier', () => {
+      expect(checkEligibility(withEmails('pat@example.org', 'sam@example.org', ' Pat+again@EXAMPLE.org'), snapshot, now, applicantEmail)).toEqual([
+        {
+          code: 'reference_duplicate_address',
+          message: 'Rater 3, Rater C, has the same email address as rater 1: each rater needs their own address, so correct it or ask someone else.',
+          details: { rater: 3, sameAs: 1 },
+        },
+      ]);
+    });
+
+    test('the applicant named three times is told once per rater that it is their own address, not also that they repeat', () => {
+      const gaps = checkEligibility(withEmails(applicantEmail, applicantEmail, applicantEmail), snapshot, now, applicantEmail);
+      expect(gaps.map((g) => [g.code, g.details])).toEqual([1, 2, 3].map((rater) => ['reference_own_address', { rater }]));
+    });
+
+    test('dots are significant: outside Gmail, a.b and ab are different mailboxes', () => {
+      expect(checkEligibility(withEmails('adaapplicant@example.org', 'p.at@example.org', 'pat@example.org'), snapshot, now, applicantEmail)).toEqual([]);
+    });
+  });
+
   test('judges from a snapshot stored as JSON exactly as from the live one', () => {
     const snapshot = framework.rulesSnapshot('WA-AIMH', 'IMHM', 'clinical');
     const stored = JSON.parse(JSON.stringify(snapshot)) as RulesSnapshot;
     const complete = completePortfolio(snapshot);
     const partial = { ...complete, trainings: complete.trainings.slice(1), references: [] };
     for (const portfolio of [complete, partial]) {
-      expect(checkEligibility(portfolio, stored, now)).toEqual(checkEligibility(portfolio, snapshot, now));
+      expect(checkEligibility(portfolio, stored, now, applicantEmail)).toEqual(checkEligibility(portfolio, snapshot, now, applicantEmail));
     }
-    expect(checkEligibility(partial, stored, now).length).toBeGreaterThan(0);
+    expect(checkEligibility(partial, stored, now, applicantEmail).length).toBeGreaterThan(0);
   });
 });

@@ -24,15 +24,16 @@ const CHECKS = [
 /**
  * Every requirement the portfolio does not yet meet under the pinned rules; an empty list means
  * the applicant may submit. Pure: judged from the snapshot alone, "today" being `now` in the
- * association's time zone.
+ * association's time zone; `applicantEmail` is the applicant's own address, which no rater may have.
  */
-export function checkEligibility(portfolio: Portfolio, rules: RulesSnapshot, now: Date): EligibilityGap[] {
+export function checkEligibility(portfolio: Portfolio, rules: RulesSnapshot, now: Date, applicantEmail: string): EligibilityGap[] {
   const context: EligibilityContext = {
     portfolio,
     snapshot: rules,
     rules: rules.rules,
     today: todayIn(rules.association.timeZone, now),
     name: rules.displayName,
+    applicantEmail,
   };
   return CHECKS.flatMap((check) => check(context));
 }

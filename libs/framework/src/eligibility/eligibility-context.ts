@@ -9,4 +9,6 @@ export interface EligibilityContext {
   today: number;
   /** The category's name as the association displays it, for messages. */
   name: string;
+  /** The applicant's own address: a rater's may not be it. */
+  applicantEmail: string;
 }

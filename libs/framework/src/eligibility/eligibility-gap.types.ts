@@ -15,6 +15,8 @@ export const GAP_CODES = [
   'rsc_span_short',
   'rsc_about_rsc_given_short',
   'reference_missing',
+  'reference_own_address',
+  'reference_duplicate_address',
   'code_of_ethics_unsigned',
   'agreement_unsigned',
   'membership_missing',

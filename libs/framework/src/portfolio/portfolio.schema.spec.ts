@@ -38,6 +38,15 @@ describe('portfolioSchema', () => {
     ]);
   });
 
+  test("a rater's name is a person's name: links, addresses and digits are refused", () => {
+    const named = (raterName: string) => problems({ ...portfolio, references: [{ ...portfolio.references[0], raterName }] });
+    for (const name of ['B. Supervisor', "Mary-Jo O'Neil Jr.", 'Zoë d’Arc', 'José Ñúñez', 'J.R.R. Tolkien']) expect(named(name)).toEqual([]);
+    for (const name of ['Dear Winner! Claim your prize at http://prize.example', 'www.prize.example', 'Winner prize.com', 'b@example.org', 'Agent 007', '1234567', "-Pat"]) {
+      expect(named(name)).not.toEqual([]);
+    }
+    expect(named('x'.repeat(101))).toEqual(['references.0.raterName: too_big']);
+  });
+
   test('bounds sizes', () => {
     expect(problems({ ...portfolio, references: Array(11).fill(portfolio.references[0]) })).toEqual(['references: too_big']);
     expect(problems({ ...portfolio, trainings: [{ ...portfolio.trainings[0], title: 'x'.repeat(301) }] })).toEqual([

@@ -58,8 +58,21 @@ const rsc = z
   })
   .refine(startBeforeEnd, endAfterStart);
 
+/**
+ * A rater's name opens the emails sent to them from the association ("Dear …"), so it must be a
+ * person's name and nothing that reads as a link or an address: letters, spaces, apostrophes,
+ * hyphens and periods. A period directly followed by letters is how a web address looks ("prize.com").
+ */
+export const raterNameSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'must not be empty', abort: true })
+  .max(100, { error: 'must be at most 100 characters' })
+  .regex(/^[\p{L}\p{M}][\p{L}\p{M} '’.-]*$/u, { error: "must be a person's name: letters, spaces, apostrophes (’), hyphens (-) and periods only", abort: true })
+  .refine((name) => !/\.\p{L}{2}/u.test(name), { error: "must be a person's name, not a web address: put a space after each period, as in “J. Doe”" });
+
 const reference = z.strictObject({
-  raterName: text(200),
+  raterName: raterNameSchema,
   raterEmail: z.email().max(254),
   /** One of the category's reference role codes. */
   role: code,

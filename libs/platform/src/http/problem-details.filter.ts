@@ -27,6 +27,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
     const body = this.toProblem(exception);
+    // A problem that says when to try again (429) says it to HTTP clients too.
+    if (typeof body.retryAfter === 'number') res.setHeader('Retry-After', String(body.retryAfter));
     res
       .status(body.status)
       .type('application/problem+json')

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { portfolioSchema } from '#framework';
-import { fullNameField } from '../../auth/dto/auth-fields.js';
+import { portfolioSchema, raterNameSchema } from '#framework';
 import { plainText } from '../../dto/text.fields.js';
 
 export { applicationParamsSchema, referenceParamsSchema, type ApplicationParams, type ReferenceParams } from '../../dto/application-params.schema.js';
@@ -33,7 +32,7 @@ export type ReinstateBody = z.infer<typeof reinstateSchema>;
 export const raterEmailSchema = z.strictObject({
   email: z.email({ error: 'must be an email address' }).max(254),
   /** Another person for the same role, when the rater's form could not count. */
-  raterName: fullNameField.optional(),
+  raterName: raterNameSchema.optional(),
 });
 
 export type RaterEmailBody = z.infer<typeof raterEmailSchema>;
