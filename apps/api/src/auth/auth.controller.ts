@@ -1,7 +1,6 @@
-import { Body, Controller, Get, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
 import {
   ANY_ROLE,
-  AuthThrottleGuard,
   CurrentAccount,
   GetAccount,
   LogIn,
@@ -12,6 +11,7 @@ import {
   Roles,
   type AccountView,
   type AuthenticatedAccount,
+  ThrottledAs,
   type TokenPair,
 } from '#auth';
 import { logInSchema, type LogInBody } from './dto/log-in.schema.js';
@@ -34,7 +34,7 @@ export class AuthController {
 
   @Post('register')
   @Public()
-  @UseGuards(AuthThrottleGuard)
+  @ThrottledAs('auth')
   register(@Body({ schema: registerSchema }) body: RegisterBody): Promise<{ accountId: string }> {
     return this.registerApplicant.execute(body);
   }
@@ -43,7 +43,7 @@ export class AuthController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @Public()
-  @UseGuards(AuthThrottleGuard)
+  @ThrottledAs('auth')
   login(@Body({ schema: logInSchema }) body: LogInBody): Promise<TokenPair> {
     return this.logIn.execute(body);
   }
@@ -52,7 +52,7 @@ export class AuthController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @Public()
-  @UseGuards(AuthThrottleGuard)
+  @ThrottledAs('auth')
   refresh(@Body({ schema: refreshSchema }) body: RefreshBody): Promise<TokenPair> {
     return this.refreshSession.execute(body);
   }

@@ -13,6 +13,16 @@ const render = compilePage<ErrorModel>(`{{#> layout title=title}}
 <p>If the problem continues, please contact the association that asked you for the reference.</p>
 {{/layout}}`);
 
+/** Throttled (429): too many requests from the rater's connection; the same advice to open the link again. */
+export function renderRaterBusyPage(retryAfterSeconds: number): string {
+  const wait = retryAfterSeconds === 1 ? '1 second' : `${retryAfterSeconds} seconds`;
+  return render({
+    title: 'Too many requests',
+    heading: 'Please wait a moment',
+    reason: `We received many requests from your connection in a short time, so we are pausing them for ${wait}.`,
+  });
+}
+
 /** Our fault, not the rater's: a kind page instead of a problem+json body. */
 export function renderRaterErrorPage(unavailable: boolean): string {
   return unavailable

@@ -1,10 +1,10 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { RaterLinkUnavailableError } from '#endorsement';
-import { isDatabaseUnavailable } from '#platform';
+import { isDatabaseUnavailable, ProblemException } from '#platform';
 import { sendPage } from '../pages/page-layout.js';
 import { renderLinkClosedPage } from './rater-link-closed.page.js';
-import { renderRaterErrorPage } from './rater-error.page.js';
+import { renderRaterBusyPage, renderRaterErrorPage } from './rater-error.page.js';
 
 /**
  * Raters are people with a browser, not API clients: on their routes every error is an HTML page
@@ -25,8 +25,12 @@ export class RaterPageFilter implements ExceptionFilter {
       this.logger.warn('database unavailable');
       return sendPage(res, 503, renderRaterErrorPage(true));
     }
+    if (exception instanceof ProblemException && exception.code === 'too_many_requests') {
+      // The throttle has set Retry-After already.
+      return sendPage(res, 429, renderRaterBusyPage(Number(exception.extra.retryAfter)));
+    }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
-      // Nothing on these routes throws one today; if something does, it is the caller's mistake, not ours.
+      // Nothing else on these routes throws one today; if something does, it is the caller's mistake, not ours.
       return sendPage(res, exception.getStatus(), renderLinkClosedPage('unknown').html);
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
