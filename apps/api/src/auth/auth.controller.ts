@@ -18,6 +18,9 @@ import { logInSchema, type LogInBody } from './dto/log-in.schema.js';
 import { refreshSchema, type RefreshBody } from './dto/refresh.schema.js';
 import { registerSchema, type RegisterBody } from './dto/register.schema.js';
 
+const REGISTRATION_RECEIVED =
+  'Thank you. If this email address is new to us, your account is ready: sign in with it and your password. If it already has an account, we have sent an email to it saying what to do.';
+
 /**
  * Registration, sign-in and sessions. Each route builds its command from a validated body and calls
  * one use case. Answers carrying tokens or account data are never cached (no-store).
@@ -32,11 +35,17 @@ export class AuthController {
     private readonly getAccount: GetAccount,
   ) {}
 
+  /**
+   * Always 202 with the same body, new address or known: the answer must not tell who has an account
+   * (the owner of a known address is emailed instead). A new account can sign in at once.
+   */
   @Post('register')
+  @HttpCode(202)
   @Public()
   @ThrottledAs('auth')
-  register(@Body({ schema: registerSchema }) body: RegisterBody): Promise<{ accountId: string }> {
-    return this.registerApplicant.execute(body);
+  async register(@Body({ schema: registerSchema }) body: RegisterBody): Promise<{ message: string }> {
+    await this.registerApplicant.execute(body);
+    return { message: REGISTRATION_RECEIVED };
   }
 
   @Post('login')
