@@ -11,8 +11,13 @@ export interface AppConfig {
   mailCatcher: { mode: Env['MAIL_CATCHER']; webPort: number };
   /** Signs rater links; only hashes of the links are stored. */
   linkSecret: string;
-  /** Signs access tokens (HS256); login, register and reset requests per client address per window. */
-  auth: { jwtSecret: string; throttleLimit: number; throttleTtlMs: number };
+  /** Signs access tokens (HS256). */
+  auth: { jwtSecret: string };
+  /**
+   * Requests allowed per window (then 429): `auth` per client address on each sign-in route, `public`
+   * per client address on each open page (rater form, registry), `writes` per account across its changes.
+   */
+  throttle: Record<'auth' | 'public' | 'writes', { limit: number; ttlMs: number }>;
   /** Browser origins allowed to call the api (CORS); empty: none. */
   corsOrigins: string[];
   /** Reverse proxies in front of the api whose X-Forwarded-For is believed (the client address throttling counts by). */

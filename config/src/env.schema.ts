@@ -50,6 +50,10 @@ export const envSchema = z.object({
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default('development-only-jwt-secret-change-me-in-production'),
   AUTH_THROTTLE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   AUTH_THROTTLE_TTL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  PUBLIC_THROTTLE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
+  PUBLIC_THROTTLE_TTL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  WRITE_THROTTLE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
+  WRITE_THROTTLE_TTL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   CORS_ORIGINS: z
     .string()

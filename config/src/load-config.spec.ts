@@ -36,7 +36,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', ...strong })).not.toThrow();
     expect(() => loadConfig({ NODE_ENV: 'production', LINK_SECRET: strong.LINK_SECRET })).toThrow('AUTH_JWT_SECRET must be set in production');
     expect(() => loadConfig({ AUTH_JWT_SECRET: 'too short' })).toThrow(/AUTH_JWT_SECRET must be at least 32 characters/);
-    expect(loadConfig({}).auth).toEqual({ jwtSecret: expect.any(String), throttleLimit: 10, throttleTtlMs: 60_000 });
+    expect(loadConfig({}).auth).toEqual({ jwtSecret: expect.any(String) });
+  });
+
+  test('throttles: sign-in routes, open pages and each account\'s changes, with defaults', () => {
+    expect(loadConfig({}).throttle).toEqual({
+      auth: { limit: 10, ttlMs: 60_000 },
+      public: { limit: 60, ttlMs: 60_000 },
+      writes: { limit: 120, ttlMs: 60_000 },
+    });
+    expect(loadConfig({ PUBLIC_THROTTLE_LIMIT: '5', WRITE_THROTTLE_TTL_MS: '1000' }).throttle).toMatchObject({ public: { limit: 5 }, writes: { ttlMs: 1_000 } });
+    expect(() => loadConfig({ WRITE_THROTTLE_LIMIT: '0' })).toThrow(/WRITE_THROTTLE_LIMIT/);
   });
 
   test('rater address changes: 3 per reference and 5 per applicant a day unless configured', () => {

@@ -40,7 +40,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     mailCatcher: { mode: e.MAIL_CATCHER, webPort: e.MAIL_CATCHER_WEB_PORT },
     linkSecret: e.LINK_SECRET,
-    auth: { jwtSecret: e.AUTH_JWT_SECRET, throttleLimit: e.AUTH_THROTTLE_LIMIT, throttleTtlMs: e.AUTH_THROTTLE_TTL_MS },
+    auth: { jwtSecret: e.AUTH_JWT_SECRET },
+    throttle: {
+      auth: { limit: e.AUTH_THROTTLE_LIMIT, ttlMs: e.AUTH_THROTTLE_TTL_MS },
+      public: { limit: e.PUBLIC_THROTTLE_LIMIT, ttlMs: e.PUBLIC_THROTTLE_TTL_MS },
+      writes: { limit: e.WRITE_THROTTLE_LIMIT, ttlMs: e.WRITE_THROTTLE_TTL_MS },
+    },
     corsOrigins: e.CORS_ORIGINS.map((o) => o.replace(/\/$/, '')),
     trustProxyHops: e.TRUST_PROXY_HOPS,
     raterChanges: { perReference: e.RATER_CHANGES_PER_REFERENCE, perApplicant: e.RATER_CHANGES_PER_APPLICANT },

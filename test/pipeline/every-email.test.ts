@@ -12,7 +12,7 @@ import { decodedHeader, header, readableBody } from '../support/mail-reading.js'
 const RATER_TEMPLATES = ['reference_request', 'reference_reminder'];
 const STAFF_TEMPLATES = ['panel_escalated', 'panel_assigned', 'panel_released', 'reference_overdue_coordinator'];
 // Account emails (no application) are delivered end to end in test/api/auth-links.test.ts.
-const ACCOUNT_TEMPLATES = ['password_reset', 'staff_invitation'];
+const ACCOUNT_TEMPLATES = ['password_reset', 'staff_invitation', 'registration_attempt'];
 const APPLICATION_TEMPLATES = EMAIL_TEMPLATE_NAMES.filter((t) => !ACCOUNT_TEMPLATES.includes(t));
 
 const system = new TestSystem(new ManualClock(new Date('2026-11-22T12:00:00Z')));
@@ -70,7 +70,7 @@ test('every email type is rendered (HTML and text) and arrives with the right re
   const sent = async () => ((await ds.query(`SELECT count(*)::int AS n FROM email_deliveries WHERE status = 'sent'`)) as { n: number }[])[0].n;
   await waitFor('every email type sent', sent, (n) => n === APPLICATION_TEMPLATES.length, 30_000);
   expect(smtp.messages).toHaveLength(APPLICATION_TEMPLATES.length);
-  expect(APPLICATION_TEMPLATES.length).toBe(EMAIL_TEMPLATE_NAMES.length - ACCOUNT_TEMPLATES.length); // both account templates exist
+  expect(APPLICATION_TEMPLATES.length).toBe(EMAIL_TEMPLATE_NAMES.length - ACCOUNT_TEMPLATES.length); // every account template exists
   for (const template of APPLICATION_TEMPLATES) {
     const mail = smtp.messages.find((m) => header(m, 'X-Template') === template);
     expect({ template, to: mail?.to }).toEqual({ template, to: [recipientOf(template)] });

@@ -1,7 +1,6 @@
-import { Body, Controller, Get, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
 import {
   ANY_ROLE,
-  AuthThrottleGuard,
   CurrentAccount,
   GetAccount,
   LogIn,
@@ -12,11 +11,15 @@ import {
   Roles,
   type AccountView,
   type AuthenticatedAccount,
+  ThrottledAs,
   type TokenPair,
 } from '#auth';
 import { logInSchema, type LogInBody } from './dto/log-in.schema.js';
 import { refreshSchema, type RefreshBody } from './dto/refresh.schema.js';
 import { registerSchema, type RegisterBody } from './dto/register.schema.js';
+
+const REGISTRATION_RECEIVED =
+  'Thank you. If this email address is new to us, your account is ready: sign in with it and your password. If it already has an account, we have sent an email to it saying what to do.';
 
 /**
  * Registration, sign-in and sessions. Each route builds its command from a validated body and calls
@@ -32,18 +35,24 @@ export class AuthController {
     private readonly getAccount: GetAccount,
   ) {}
 
+  /**
+   * Always 202 with the same body, new address or known: the answer must not tell who has an account
+   * (the owner of a known address is emailed instead). A new account can sign in at once.
+   */
   @Post('register')
+  @HttpCode(202)
   @Public()
-  @UseGuards(AuthThrottleGuard)
-  register(@Body({ schema: registerSchema }) body: RegisterBody): Promise<{ accountId: string }> {
-    return this.registerApplicant.execute(body);
+  @ThrottledAs('auth')
+  async register(@Body({ schema: registerSchema }) body: RegisterBody): Promise<{ message: string }> {
+    await this.registerApplicant.execute(body);
+    return { message: REGISTRATION_RECEIVED };
   }
 
   @Post('login')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @Public()
-  @UseGuards(AuthThrottleGuard)
+  @ThrottledAs('auth')
   login(@Body({ schema: logInSchema }) body: LogInBody): Promise<TokenPair> {
     return this.logIn.execute(body);
   }
@@ -52,7 +61,7 @@ export class AuthController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @Public()
-  @UseGuards(AuthThrottleGuard)
+  @ThrottledAs('auth')
   refresh(@Body({ schema: refreshSchema }) body: RefreshBody): Promise<TokenPair> {
     return this.refreshSession.execute(body);
   }

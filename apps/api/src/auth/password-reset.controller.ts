@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { AuthThrottleGuard, Public, RequestPasswordReset, ResetPassword } from '#auth';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Public, RequestPasswordReset, ResetPassword, ThrottledAs } from '#auth';
 import { passwordResetRequestSchema, passwordResetSchema, type PasswordResetBody, type PasswordResetRequestBody } from './dto/password-reset.schema.js';
 
 /** Forgotten passwords: a link by email, then a new password through it. */
 @Controller('auth')
 @Public()
-@UseGuards(AuthThrottleGuard)
+@ThrottledAs('auth')
 export class PasswordResetController {
   constructor(
     private readonly requestReset: RequestPasswordReset,

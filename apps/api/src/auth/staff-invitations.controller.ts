@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { AcceptInvitation, AuthThrottleGuard, CurrentAccount, InviteStaff, Public, Roles, type AuthenticatedAccount } from '#auth';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { AcceptInvitation, CurrentAccount, InviteStaff, Public, Roles, ThrottledAs, type AuthenticatedAccount } from '#auth';
 import { acceptInvitationSchema, staffInvitationSchema, type AcceptInvitationBody, type StaffInvitationBody } from './dto/invitation.schema.js';
 
 /** Staff join by invitation: an administrator invites, the invitee accepts through the emailed link. */
@@ -19,7 +19,7 @@ export class StaffInvitationsController {
   @Post('auth/invitations/accept')
   @HttpCode(200)
   @Public()
-  @UseGuards(AuthThrottleGuard)
+  @ThrottledAs('auth')
   accept(@Body({ schema: acceptInvitationSchema }) body: AcceptInvitationBody): Promise<{ accountId: string }> {
     return this.acceptInvitation.execute(body);
   }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseFilters } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AccessTokens, AuthThrottleGuard, LogIn, LogOut, Public } from '#auth';
+import { AccessTokens, LogIn, LogOut, Public, ThrottledAs } from '#auth';
 import { logInSchema, type LogInBody } from '../auth/dto/log-in.schema.js';
 import { sendPage } from '../pages/page-layout.js';
 import { clearDashboardCookie, readDashboardCookie, setDashboardCookie } from './dashboard-cookie.js';
@@ -30,7 +30,7 @@ export class DashboardSignInController {
   /** The same throttle and lockout as POST /auth/login; a non-administrator is refused like a wrong password. */
   @Post('login')
   @HttpCode(303)
-  @UseGuards(AuthThrottleGuard)
+  @ThrottledAs('auth')
   @UseFilters(DashboardSignInFilter)
   async signIn(@Body({ schema: logInSchema }) body: LogInBody, @Req() req: Request, @Res() res: Response): Promise<void> {
     const session = await this.logIn.execute({ ...body, role: 'administrator' });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Post, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { Public } from '#auth';
+import { Public, ThrottledAs } from '#auth';
 import { FindReferenceByToken, RateReference } from '#endorsement';
 import type { Framework } from '#framework';
 import { FRAMEWORK } from '#platform';
@@ -16,6 +16,7 @@ import { parseRatingSubmission } from './rating-submission.dto.js';
  * only credential, and it opens this one reference until it is used or expires.
  */
 @Public()
+@ThrottledAs('public')
 @Controller('r')
 @UseFilters(RaterPageFilter)
 export class RaterFormController {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { CurrentAccount, Public, Roles, type AuthenticatedAccount } from '#auth';
+import { CurrentAccount, Public, Roles, ThrottledAs, type AuthenticatedAccount } from '#auth';
 import { SearchRegistry, SetRegistryListing, type RegistryEntry } from '#endorsement';
 import {
   listingParamsSchema,
@@ -20,6 +20,7 @@ export class RegistryController {
 
   @Get()
   @Public()
+  @ThrottledAs('public')
   search(@Query({ schema: registrySearchSchema }) query: RegistrySearchQuery): Promise<{ items: RegistryEntry[]; nextCursor: string | null }> {
     const { cursor, ...filters } = query;
     return this.searchRegistry.execute({ ...filters, after: cursor });

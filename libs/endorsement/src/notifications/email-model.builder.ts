@@ -51,6 +51,7 @@ export class EmailModelBuilder {
         try {
           const { accountTokenId } = delivery.context as { accountTokenId?: string };
           if (delivery.application_id === null && accountTokenId) return await this.buildForAccount(delivery, accountTokenId);
+          if (delivery.template === 'registration_attempt') return this.buildForRegistrationAttempt(delivery);
           const app = facts.get(i);
           if (!app) throw new Error(`application ${delivery.application_id} not found`);
           return this.buildForApplication(delivery, app, now);
@@ -181,18 +182,30 @@ export class EmailModelBuilder {
     const sender = row.association_code
       ? this.framework.association(row.association_code)
       : { code: 'Alliance', name: alliance.name, coordinatorEmail: undefined, timeZone: alliance.timeZone };
-    const base = this.config.http.publicBaseUrl;
     // The portal's pages read the token from the fragment, which browsers never send to a server or in a Referer.
     const page = row.purpose === 'staff_invitation' ? 'accept-invitation' : 'reset-password';
+    return {
+      ...this.aboutAccount(delivery, sender),
+      accountUrl: `${this.config.http.publicBaseUrl}/${page}#token=${accountLinkToken(this.config.linkSecret, row.id)}`,
+      accountLinkExpires: formatDateTime(row.expires_at, sender.timeZone),
+      staffRoles: listInWords(row.roles.filter((r) => r !== 'applicant').map((r) => r.replace('_', ' '))),
+    };
+  }
+
+  /** Someone tried to register the owner's address: from the association they tried, linking to the portal. */
+  private buildForRegistrationAttempt(delivery: DeliveryRow): EmailModel {
+    const { associationCode } = delivery.context as { associationCode: string };
+    return this.aboutAccount(delivery, this.framework.association(associationCode));
+  }
+
+  /** An email about an account rather than an application: the portal's address stands for the application's. */
+  private aboutAccount(delivery: DeliveryRow, sender: { code: string; name: string; coordinatorEmail?: string }): EmailModel {
     return {
       association: { code: sender.code, name: sender.name, contactEmail: sender.coordinatorEmail },
       recipient: { name: delivery.recipient_name },
       applicant: { name: delivery.recipient_name },
       categoryName: 'Endorsement',
-      applicationUrl: base,
-      accountUrl: `${base}/${page}#token=${accountLinkToken(this.config.linkSecret, row.id)}`,
-      accountLinkExpires: formatDateTime(row.expires_at, sender.timeZone),
-      staffRoles: listInWords(row.roles.filter((r) => r !== 'applicant').map((r) => r.replace('_', ' '))),
+      applicationUrl: this.config.http.publicBaseUrl,
     };
   }
 

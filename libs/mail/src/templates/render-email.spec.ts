@@ -65,6 +65,7 @@ const SUBJECT_NAMES: Partial<Record<EmailTemplateName, string>> = {
   reference_reminder: 'Jane Doe',
   password_reset: 'password',
   staff_invitation: 'reviewer and exam reviewer',
+  registration_attempt: 'create an account with your email address',
 };
 
 describe('template names', () => {
@@ -335,6 +336,16 @@ describe('content', () => {
     expect(invitation.subject).toBe('WA-AIMH: You are invited to the Endorsement team as reviewer and exam reviewer');
     expect(invitation.text).toContain(`Accept the invitation:\n${ACCOUNT_URL}`);
     expect(invitation.text).toContain('The invitation works until: 15 January 2027, 10:30');
+  });
+
+  test('a registration for a known address: what happened, nothing changed, what to do if it was or was not you', () => {
+    const attempt = renderEmail('registration_attempt', fullModel());
+    expect(attempt.subject).toBe('WA-AIMH: Someone tried to create an account with your email address');
+    expect(attempt.text).toContain('create a new Endorsement account with Western Australian Association for Infant Mental Health using this email address');
+    expect(attempt.text).toContain('nothing about your account has changed');
+    expect(attempt.text).toContain('If it was not you, you need do nothing');
+    expect(attempt.text).toContain(`Sign in:\n${APPLICATION_URL}`);
+    expect(`${attempt.html}${attempt.text}`).not.toContain(ACCOUNT_URL);
   });
 
   test('no association is hard-coded', () => {
