@@ -17,8 +17,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * sign-in page) or an `Authorization: Bearer` header (a program, with a token from POST /auth/login).
  * A browser without access is sent to the sign-in page; a program gets the api's 401/403 problem+json.
  * A change sent with the cookie must come from the dashboard's own pages (Sec-Fetch-Site, Origin or
- * Referer): the cookie's SameSite=Strict still lets a sibling site on the same domain send it. A Bearer header is
- * never sent by a browser on its own, so a program's request cannot be forged that way.
+ * Referer): the cookie's SameSite=Strict still lets a sibling site on the same domain send it. A
+ * browser never sends a Bearer header on its own, so a program's request cannot be forged that way.
  */
 @Injectable()
 export class DashboardAccessMiddleware implements NestMiddleware {

@@ -14,7 +14,8 @@ import { isSameOrigin } from './same-origin.js';
 
 /**
  * Signing in to the queue dashboard from a browser, without JavaScript: a form that POSTs email and
- * password, and an HttpOnly cookie carrying the access token. Queue operators (Alliance-wide administrators) only.
+ * password, and an HttpOnly cookie carrying the access token. Queue operators (Alliance-wide
+ * administrators) only.
  */
 @Controller(QUEUES_DASHBOARD_PATH.slice(1))
 @Public()
