@@ -10,6 +10,7 @@ export { Roles, ROUTE_ROLES, ANY_ROLE } from './access/roles.decorator.js';
 export { CurrentAccount } from './access/current-account.decorator.js';
 export { AccessGuard } from './access/access.guard.js';
 export { bearerToken } from './access/bearer-token.js';
+export { isQueueOperator } from './access/queue-operator.js';
 export { checkRouteAccess, UndeclaredRouteAccessError, type RouteAccess } from './access/check-route-access.js';
 export { listRouteAccess } from './access/list-route-access.js';
 export { ApiThrottleGuard } from './throttle/api-throttle.guard.js';
