@@ -10,7 +10,7 @@ const render = compilePage<ThanksModel>(`{{#> layout title=title}}
 {{#unless counts}}
 <p>You chose “not enough information to rate” for many of the statements, so the association may contact you, or ask {{applicantName}} for another reference. That is fine: thank you for being honest about what you have seen.</p>
 {{/unless}}
-<p>You do not need to do anything else, and you can close this page. The link you used now no longer works.</p>
+<p>You do not need to do anything else, and you can close this page. The form can be sent only once: if you open your link again, it will tell you that your reference has been sent.</p>
 <footer>
 <p>Questions? Write to {{associationName}} at <a href="mailto:{{associationEmail}}">{{associationEmail}}</a>.</p>
 </footer>

@@ -52,6 +52,7 @@ export class ReplaceRaterAddress {
         this.config.linkSecret,
         now,
       );
+      await manager.query(`UPDATE application_references SET replaced_by = $2 WHERE id = $1`, [command.referenceId, delivery.referenceId]);
       return { referenceId: delivery.referenceId!, deliveryIds: await this.ledger.record(manager, [delivery], now) };
     });
     await this.jobs.addBulk('sendEmail', deliveryIds.map((deliveryId) => ({ deliveryId })));
