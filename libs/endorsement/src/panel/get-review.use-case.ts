@@ -3,11 +3,11 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import type { Framework } from '#framework';
 import { FRAMEWORK } from '#platform';
-import { CURRENT_REFERENCE_COUNT, CURRENT_REFERENCES_FIRST, REFERENCE_STANDING_JSON, type ReferenceStandingFields } from '../references/reference-standing.sql.js';
+import { CURRENT_REFERENCE_COUNT, CURRENT_REFERENCES_FIRST, REFERENCE_STANDING_JSON, type ReferenceStandingFields } from '../references/reference-standing.view.js';
 import { CURRENT_ROUND } from './panel-round.js';
 import { PanelProblems } from './panel.problems.js';
 
-/** What a reviewer reads: the portfolio, the references with their ratings (and whether they still count), and their own vote. */
+/** What a reviewer reads: the portfolio, the references with their ratings and whether they still count, and their own vote. */
 export interface ReviewView {
   applicationId: string;
   state: string;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import type { ApplicationState } from '#workflow';
-import { CURRENT_REFERENCE_COUNT, CURRENT_REFERENCES_FIRST, REFERENCE_STANDING_JSON, type ReferenceStandingFields } from '../references/reference-standing.sql.js';
+import { CURRENT_REFERENCE_COUNT, CURRENT_REFERENCES_FIRST, REFERENCE_STANDING_JSON, type ReferenceStandingFields } from '../references/reference-standing.view.js';
 import { staffAssociation } from './staff-scope.js';
 import { StaffProblems } from './staff.problems.js';
 
@@ -27,8 +27,8 @@ export interface StaffApplicationDetail {
   [key: string]: unknown;
 }
 
-// One statement: the application with its references (ratings, vetting calls, whether they still count), every email sent on
-// its behalf (failed ones with the server's answer), exam attempts and panel votes.
+// One statement: the application with its references (ratings, vetting calls, whether they still
+// count), every email sent on its behalf (failed ones with the server's answer), exam attempts and panel votes.
 const SELECT_DETAIL = `
   SELECT json_build_object(
     'id', a.id, 'associationCode', a.association_code, 'categoryCode', a.category_code, 'trackCode', a.track_code,
