@@ -6,9 +6,11 @@ import type { Framework, RulesSnapshot } from '#framework';
 import type { DeliveryRow, EmailModel } from '#mail';
 import { FRAMEWORK } from '#platform';
 import { renewalCycle } from '../renewal/renewal-calendar.js';
+import { EmailLinks } from './email-links.js';
 import { formatCalendarDate, formatDate } from './format-date.js';
 
 interface ApplicationFacts {
+  application_id: string;
   association_code: string;
   rules: RulesSnapshot;
   applicant_name: string;
@@ -16,6 +18,8 @@ interface ApplicationFacts {
   endorsement_number: string | null;
   renewal_due_on: string | null;
   exam_approved_at: Date | null;
+  reinstatement: boolean;
+  registry_listed: boolean;
   reason: string | null;
   reference_id: string | null;
   rater_name: string | null;
@@ -34,11 +38,15 @@ interface ApplicationFacts {
  */
 @Injectable()
 export class EmailModelBuilder {
+  private readonly links: EmailLinks;
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(FRAMEWORK) private readonly framework: Framework,
-  ) {}
+  ) {
+    this.links = new EmailLinks(config.http.publicBaseUrl);
+  }
 
   /**
    * The models of many deliveries, from one query for all those about an application (account
@@ -72,9 +80,9 @@ export class EmailModelBuilder {
       .filter((d) => d.application_id !== null);
     if (!wanted.length) return new Map();
     const rows = (await this.dataSource.query(
-      `SELECT d.i, a.association_code, a.rules, p.full_name AS applicant_name, a.portfolio->'references' AS raters,
+      `SELECT d.i, a.id AS application_id, a.association_code, a.rules, p.full_name AS applicant_name, a.portfolio->'references' AS raters,
               a.endorsement_number, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS renewal_due_on, a.exam_approved_at,
-              e.reason, r.id AS reference_id, r.rater_name, r.role AS rater_role, r.token_expires_at,
+              a.reinstatement, a.registry_listed, e.reason, r.id AS reference_id, r.rater_name, r.role AS rater_role, r.token_expires_at,
               to_char(x.sat_on, 'YYYY-MM-DD') AS exam_sits_on, w.online AS exam_online, w.location AS exam_location, x.candidate_code
          FROM jsonb_to_recordset($1::jsonb) AS d(i int, application_id uuid, event_id bigint, reference_id uuid, attempt_no int)
          JOIN applications a ON a.id = d.application_id JOIN people p ON p.id = a.applicant_id
@@ -96,14 +104,16 @@ export class EmailModelBuilder {
       recipient: { name: delivery.recipient_name },
       applicant: { name: app.applicant_name },
       categoryName: app.rules.displayName,
-      applicationUrl: `${this.config.http.publicBaseUrl}/applications/${delivery.application_id}`,
+      applicationUrl: this.links.applicationPageFor(delivery.recipient_kind, delivery.template, app.application_id),
       daysWaiting: ctx.daysWaiting,
+      examFollows: app.rules.rules.exam !== null && !app.reinstatement,
+      registryListed: app.registry_listed,
     };
     if (app.reason) model.reason = app.reason;
     if (app.reference_id) {
       model.rater = { name: app.rater_name!, role: this.roleLabel(app.rules, app.rater_role!) };
       if (delivery.recipient_kind === 'rater') {
-        model.referenceUrl = `${this.config.http.publicBaseUrl}/r/${raterLinkToken(this.config.linkSecret, app.reference_id)}`;
+        model.referenceUrl = this.links.raterForm(raterLinkToken(this.config.linkSecret, app.reference_id));
         if (app.token_expires_at) model.referenceExpires = formatDate(app.token_expires_at, tz);
       }
     }
@@ -141,18 +151,13 @@ export class EmailModelBuilder {
       case 'exam_approved':
         model.examWindow = this.nextExamWindow(association.exam.windows, tz, now);
         break;
-      case 'panel_assigned':
-        model.applicationUrl = `${this.config.http.publicBaseUrl}/reviews/${delivery.application_id}`;
-        break;
-      case 'panel_released':
-        model.applicationUrl = `${this.config.http.publicBaseUrl}/reviews`;
-        break;
       case 'exam_registered':
       case 'exam_reminder': {
         const exam = app.rules.rules.exam;
         if (!app.exam_sits_on || !app.candidate_code || !exam) throw new Error('exam attempt not found');
         model.exam = {
           date: formatCalendarDate(app.exam_sits_on, tz),
+          online: app.exam_online === true,
           place: app.exam_online ? 'online' : app.exam_location!,
           candidateCode: app.candidate_code,
           part1: `${exam.part1.questions} multiple-choice questions in ${exam.part1.durationMinutes} minutes`,
@@ -182,11 +187,10 @@ export class EmailModelBuilder {
     const sender = row.association_code
       ? this.framework.association(row.association_code)
       : { code: 'Alliance', name: alliance.name, coordinatorEmail: undefined, timeZone: alliance.timeZone };
-    // The portal's pages read the token from the fragment, which browsers never send to a server or in a Referer.
     const page = row.purpose === 'staff_invitation' ? 'accept-invitation' : 'reset-password';
     return {
       ...this.aboutAccount(delivery, sender),
-      accountUrl: `${this.config.http.publicBaseUrl}/${page}#token=${accountLinkToken(this.config.linkSecret, row.id)}`,
+      accountUrl: this.links.accountPage(page, accountLinkToken(this.config.linkSecret, row.id)),
       accountLinkExpires: formatDateTime(row.expires_at, sender.timeZone),
       staffRoles: listInWords(row.roles.filter((r) => r !== 'applicant').map((r) => r.replace('_', ' '))),
     };
@@ -205,7 +209,7 @@ export class EmailModelBuilder {
       recipient: { name: delivery.recipient_name },
       applicant: { name: delivery.recipient_name },
       categoryName: 'Endorsement',
-      applicationUrl: this.config.http.publicBaseUrl,
+      applicationUrl: this.links.home(),
     };
   }
 

@@ -18,10 +18,14 @@ export interface EmailModel {
   /** E.g. "March 2027". */
   examWindow?: string;
   /**
-   * A booked exam seat, for the candidate: the day, where, the code to write on every paper, and
-   * each part in words ("60 multiple-choice questions in 90 minutes").
+   * A booked exam seat, for the candidate: the day, online or where, the code that stands for their
+   * name on their answers, and each part in words ("60 multiple-choice questions in 90 minutes").
    */
-  exam?: { date: string; place: string; candidateCode: string; part1: string; part2: string };
+  exam?: { date: string; online: boolean; place: string; candidateCode: string; part1: string; part2: string };
+  /** The category's exam comes after the references (so no "all references are in" email: the approval to sit it is next). */
+  examFollows?: boolean;
+  /** The applicant chose to list the endorsement in the public registry. */
+  registryListed?: boolean;
   raters?: { name: string; role: string }[];
   rater?: { name: string; role: string };
   /** The rater's secure link: only ever shown to that rater. */

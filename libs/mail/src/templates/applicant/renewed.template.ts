@@ -5,14 +5,14 @@ export const renewed: EmailTemplate = {
   requires: ['dueDate'],
   subject: 'Your {{categoryName}} Endorsement is renewed',
   html: `
-<p>Thank you: your renewal is complete. Your {{categoryName}} Endorsement stays active and listed in the public registry.</p>
+<p>Thank you: your renewal is complete. Your {{categoryName}} Endorsement stays active{{#if registryListed}} and listed in the public registry{{/if}}.</p>
 {{#> next by=dueDate byLabel="Your next renewal is due by"}}
 <p>Nothing is needed now. Over the coming year, keep a record of your training and reflective supervision hours; you will need them for your next renewal, and we will email you when it opens.</p>
 {{/next}}
 {{> button url=applicationUrl label="See your Endorsement"}}
 `,
   text: `
-Thank you: your renewal is complete. Your {{categoryName}} Endorsement stays active and listed in the public registry.
+Thank you: your renewal is complete. Your {{categoryName}} Endorsement stays active{{#if registryListed}} and listed in the public registry{{/if}}.
 
 {{#> next by=dueDate byLabel="Your next renewal is due by"}}
 Nothing is needed now. Over the coming year, keep a record of your training and reflective supervision hours; you will need them for your next renewal, and we will email you when it opens.
