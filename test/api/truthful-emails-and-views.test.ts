@@ -51,7 +51,7 @@ describe('emails, views and links say what is true', () => {
   /** A registered applicant owning an application inserted in `state`, naming one rater per role of the category. */
   async function applicant(category: string, state: 'submitted' | 'panel_review' | 'lapsed'): Promise<Applicant> {
     const email = `applicant${++applicants}@applicant.example.org`;
-    expect((await call('POST', '/auth/register', { body: { email, password: PASSWORD, fullName: `Applicant ${applicants}`, associationCode: ASSOCIATION } })).status).toBe(201);
+    expect((await call('POST', '/auth/register', { body: { email, password: PASSWORD, fullName: `Applicant ${applicants}`, associationCode: ASSOCIATION } })).status).toBe(202);
     const token = (await call('POST', '/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
     const references = raters(category, `a${applicants}`);
     const appId = await insertApplication(ds, framework, {
