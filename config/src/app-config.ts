@@ -3,9 +3,11 @@ import type { Env } from './env.schema.js';
 /** The typed configuration every process reads; built once from the environment. */
 export interface AppConfig {
   env: Env['NODE_ENV'];
-  http: { port: number; workerPort: number; publicBaseUrl: string };
+  /** drainTimeoutMs: how long requests in flight may take to finish after SIGTERM. */
+  http: { port: number; workerPort: number; publicBaseUrl: string; drainTimeoutMs: number };
   logLevel: Env['LOG_LEVEL'];
-  database: { url: string; poolSize: number };
+  /** connectTimeoutMs: how long a query may wait for a pooled connection, or for a new one to open. */
+  database: { url: string; poolSize: number; connectTimeoutMs: number };
   redis: { url: string; prefix: string };
   smtp: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
   mailCatcher: { mode: Env['MAIL_CATCHER']; webPort: number };

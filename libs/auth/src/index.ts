@@ -29,4 +29,4 @@ export { ResetPassword, type ResetPasswordCommand } from './usecases/reset-passw
 export { InviteStaff, type InviteStaffCommand } from './usecases/invite-staff/invite-staff.use-case.js';
 export { AcceptInvitation, type AcceptInvitationCommand } from './usecases/accept-invitation/accept-invitation.use-case.js';
 export { ACCOUNT_LINK_TTL_MS, type AccountLinkPurpose } from './links/account-links.js';
-export { CreateAdministrator, type CreateAdministratorCommand, type CreateAdministratorResult } from './usecases/create-administrator/create-administrator.use-case.js';
+export { CreateAdministrator, UnknownAssociationError, type CreateAdministratorCommand, type CreateAdministratorResult } from './usecases/create-administrator/create-administrator.use-case.js';

@@ -4,6 +4,7 @@ export type { ServiceProblem } from './preflight/service-problem.js';
 export { loggerOptions } from './logging/logger-options.js';
 export { AppConfigModule, FRAMEWORK } from './config/app-config.module.js';
 export { HealthModule } from './health/health.module.js';
+export { ShutdownState } from './health/shutdown-state.js';
 export { ProblemException } from './http/problem.exception.js';
 export { Public, PUBLIC_ROUTE } from './http/public.decorator.js';
 export { ProblemDetailsFilter } from './http/problem-details.filter.js';
