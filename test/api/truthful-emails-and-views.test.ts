@@ -66,7 +66,8 @@ describe('emails, views and links say what is true', () => {
 
   const raters = (category: string, tag: string) =>
     framework.rules(category, undefined, ASSOCIATION).references.roles.map((role, i) => ({
-      raterName: `Rater ${tag}-${i}`,
+      // A rater's name is a person's name: letters only (the tag's digits spelled as letters).
+      raterName: `Rater ${tag.replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)} ${'ABCDEFGH'[i]}`,
       raterEmail: `rater-${tag}-${i}@rater.example`,
       role: role.code,
       waivedAccess: true,
