@@ -24,7 +24,9 @@ describe('schema drift between migrations and entities', () => {
 
   // TypeORM never drops a table, so a table without an entity is invisible to its diff.
   test('every table has an entity', async () => {
-    const tables = await ds.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migrations' ORDER BY 1`);
+    const tables = await ds.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migrations' ORDER BY 1`,
+    );
     expect(ds.entityMetadatas.map((e) => e.tableName).sort()).toEqual(tables.map((t: { tablename: string }) => t.tablename));
   });
 
@@ -57,7 +59,8 @@ describe('schema drift between migrations and entities', () => {
   });
 });
 
-type Definition = { index: string } | { constraint: string };
+/** An index as SQL under a given name, or a constraint's definition. */
+type Definition = { index: (name: string) => string } | { constraint: string };
 
 const quoted = (names: string[]): string => names.map((n) => `"${n}"`).join(', ');
 
@@ -67,14 +70,19 @@ function entityDefinitions(entity: EntityMetadata): [string, Definition][] {
     // Indexes TypeORM cannot describe (expressions) are declared with synchronize: false and skipped.
     ...entity.indices.filter((i) => i.synchronize).map((i): [string, Definition] => [
       i.name,
-      { index: `${i.isUnique ? 'UNIQUE ' : ''}INDEX ON "${entity.tableName}" (${columns(i.columns)})${i.where ? ` WHERE ${i.where}` : ''}` },
+      {
+        index: (name) =>
+          `CREATE ${i.isUnique ? 'UNIQUE ' : ''}INDEX ${name} ON "${entity.tableName}" (${columns(i.columns)})${i.where ? ` WHERE ${i.where}` : ''}`,
+      },
     ]),
     ...entity.checks.map((c): [string, Definition] => [c.name, { constraint: `CHECK (${c.expression})` }]),
     ...entity.uniques.map((u): [string, Definition] => [u.name, { constraint: `UNIQUE (${columns(u.columns)})` }]),
     ...entity.foreignKeys.map((f): [string, Definition] => [
       f.name,
       {
-        constraint: `FOREIGN KEY (${columns(f.columns)}) REFERENCES "${f.referencedEntityMetadata.tableName}" (${columns(f.referencedColumns)}) ON DELETE ${f.onDelete ?? 'NO ACTION'}`,
+        constraint:
+          `FOREIGN KEY (${columns(f.columns)}) REFERENCES "${f.referencedEntityMetadata.tableName}" (${columns(f.referencedColumns)})` +
+          ` ON DELETE ${f.onDelete ?? 'NO ACTION'} ON UPDATE ${f.onUpdate ?? 'NO ACTION'}`,
       },
     ]),
   ];
@@ -85,7 +93,7 @@ const PROBE = 'schema_drift_probe';
 /** PostgreSQL's rendering of a definition built from the entity, under a probe name. */
 async function probe(runner: QueryRunner, table: string, definition: Definition): Promise<string> {
   if ('index' in definition) {
-    await runner.query(`CREATE ${definition.index.replace(' ON ', ` ${PROBE} ON `)}`);
+    await runner.query(definition.index(PROBE));
     const [{ def }] = await runner.query(`SELECT pg_get_indexdef('${PROBE}'::regclass) AS def`);
     await runner.query(`DROP INDEX ${PROBE}`);
     return (def as string).replace(PROBE, '');

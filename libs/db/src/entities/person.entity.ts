@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-// An expression index (lower(email)), which TypeORM cannot describe: declared so the schema builder leaves it alone.
+// An expression index (lower(email)): TypeORM can neither describe nor read one back, so it is only named here,
+// with synchronize: false telling the schema builder to leave it alone.
 @Index('people_email_uq', { synchronize: false })
 @Entity('people')
 export class Person {
