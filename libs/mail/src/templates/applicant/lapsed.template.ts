@@ -2,11 +2,11 @@ import type { EmailTemplate } from '../email-template.js';
 
 export const lapsed: EmailTemplate = {
   audience: 'applicant',
-  requires: [],
-  subject: 'How to reinstate your lapsed {{categoryName}} Endorsement',
+  requires: ['endorsements'],
+  subject: 'How to reinstate your lapsed {{endorsements}}',
   html: `
-<p>Your {{categoryName}} Endorsement was not renewed in time, so it has lapsed and your name is no longer listed in the public registry.</p>
-<p>We know how busy work and life can get. This can be put right: you can reinstate your Endorsement.</p>
+<p>We did not receive your renewal in time, so your {{endorsements}} lapsed and your name is no longer listed in the public registry.</p>
+<p>We know how busy work and life can get. This can be put right: you can reinstate your endorsement.</p>
 {{#> next}}
 <p>To reinstate it, start a reinstatement from your application page. You will need:</p>
 <ul>
@@ -19,9 +19,9 @@ export const lapsed: EmailTemplate = {
 {{> button url=applicationUrl label="Start your reinstatement"}}
 `,
   text: `
-Your {{categoryName}} Endorsement was not renewed in time, so it has lapsed and your name is no longer listed in the public registry.
+We did not receive your renewal in time, so your {{endorsements}} lapsed and your name is no longer listed in the public registry.
 
-We know how busy work and life can get. This can be put right: you can reinstate your Endorsement.
+We know how busy work and life can get. This can be put right: you can reinstate your endorsement.
 
 {{#> next}}
 To reinstate it, start a reinstatement from your application page. You will need:
