@@ -15,7 +15,7 @@ interface ApplicationFacts {
   raters: { raterName: string; role: string }[];
   endorsement_number: string | null;
   renewal_due_on: string | null;
-  /** The display names of the person's endorsements on this one's renewal cycle (same association, state and due day). */
+  /** The display names of the person's endorsements on this one's renewal cycle (same association and due day). */
   cycle_category_names: string[] | null;
   exam_approved_at: Date | null;
   reason: string | null;
@@ -75,9 +75,15 @@ export class EmailModelBuilder {
     const rows = (await this.dataSource.query(
       `SELECT d.i, a.association_code, a.rules, p.full_name AS applicant_name, a.portfolio->'references' AS raters,
               a.endorsement_number, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS renewal_due_on, a.exam_approved_at,
-              (SELECT array_agg(o.rules->>'displayName' ORDER BY o.rules->>'displayName') FROM applications o
-                WHERE o.applicant_id = a.applicant_id AND o.association_code = a.association_code AND o.state = a.state
-                  AND o.renewal_due_on = a.renewal_due_on) AS cycle_category_names,
+              CASE WHEN e.payload ? 'dueOn'
+                   -- A renewal step: the endorsements the same step of the same cycle moved.
+                   THEN (SELECT array_agg(DISTINCT o.rules->>'displayName' ORDER BY o.rules->>'displayName') FROM applications o
+                           JOIN application_events oe ON oe.application_id = o.id AND oe.event = e.event AND oe.payload->>'dueOn' = e.payload->>'dueOn'
+                          WHERE o.applicant_id = a.applicant_id AND o.association_code = a.association_code)
+                   -- A reminder: the endorsements open on the same due day.
+                   ELSE (SELECT array_agg(o.rules->>'displayName' ORDER BY o.rules->>'displayName') FROM applications o
+                          WHERE o.applicant_id = a.applicant_id AND o.association_code = a.association_code AND o.state = a.state
+                            AND o.renewal_due_on = a.renewal_due_on) END AS cycle_category_names,
               e.reason, r.id AS reference_id, r.rater_name, r.role AS rater_role, r.token_expires_at,
               to_char(x.sat_on, 'YYYY-MM-DD') AS exam_sits_on, w.online AS exam_online, w.location AS exam_location, x.candidate_code
          FROM jsonb_to_recordset($1::jsonb) AS d(i int, application_id uuid, event_id bigint, reference_id uuid, attempt_no int)
