@@ -56,8 +56,9 @@ export class SubmitRenewal {
           GROUP BY association_code, renewal_due_on ORDER BY renewal_due_on, association_code`,
         [personId],
       )) as { association_code: string; due_on: string; ids: string[] }[];
-      for (const { ids } of cycles) {
-        const row = (await loadApplicationRow(manager, ids[0]!, now))!;
+      // Each endorsement's own facts: one in its first cycle may be exempt where another is not.
+      for (const id of cycles.flatMap((c) => c.ids)) {
+        const row = (await loadApplicationRow(manager, id, now))!;
         const gaps = checkRenewalRequirements(row.renewal!.entries, row.renewal!);
         if (gaps.length) return { renewals: [], gaps };
       }
