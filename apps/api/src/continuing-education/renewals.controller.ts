@@ -4,7 +4,10 @@ import { ListEndorsements, SubmitRenewal, type EndorsementView, type SubmitRenew
 import { ProblemException } from '#platform';
 import { noBodySchema } from '../applications/dto/application.schema.js';
 
-/** The endorsements a person holds, and their renewal: all due endorsements at once, on the same hours. */
+/**
+ * The endorsements a person holds, and their renewal: all due endorsements at once, on the same
+ * hours, one renewal (and fee) per association and due day.
+ */
 @Controller()
 @Roles('applicant')
 export class RenewalsController {
@@ -20,14 +23,14 @@ export class RenewalsController {
 
   @Post('renewals')
   @HttpCode(200)
-  async renew(@CurrentAccount() caller: AuthenticatedAccount, @Body({ schema: noBodySchema }) _body: undefined): Promise<Pick<SubmitRenewalResult, 'renewed'>> {
-    const { renewed, gaps } = await this.submitRenewal.execute(caller.personId);
+  async renew(@CurrentAccount() caller: AuthenticatedAccount, @Body({ schema: noBodySchema }) _body: undefined): Promise<Pick<SubmitRenewalResult, 'renewals'>> {
+    const { renewals, gaps } = await this.submitRenewal.execute(caller.personId);
     if (gaps.length) {
       throw new ProblemException(422, 'renewal_requirements_unmet', 'The renewal requirements are not met yet', gaps.map((g) => g.message).join(' '), { gaps });
     }
-    if (!renewed.length) {
+    if (!renewals.length) {
       throw new ProblemException(409, 'nothing_to_renew', 'Nothing to renew now', 'None of your endorsements is due for renewal; renewal opens before the due day.');
     }
-    return { renewed };
+    return { renewals };
   }
 }

@@ -9,7 +9,7 @@ import { Person } from './person.entity.js';
 @Index('applications_queue_idx', ['associationCode', 'state', 'stateChangedAt', 'id'])
 @Index('applications_applicant_idx', ['applicantId'])
 @Index('applications_endorsement_number_uq', ['endorsementNumber'], { unique: true, where: 'endorsement_number IS NOT NULL' })
-@Index('applications_renewal_idx', ['associationCode', 'state', 'renewalDueOn', 'id'], { where: "state IN ('endorsed', 'renewal_due')" })
+@Index('applications_renewal_person_idx', ['associationCode', 'state', 'renewalDueOn', 'applicantId', 'id'], { where: "state IN ('endorsed', 'renewal_due')" })
 @Index('applications_association_waiting_idx', ['associationCode', 'stateChangedAt', 'id'])
 @Index('applications_state_waiting_idx', ['state', 'stateChangedAt', 'id'])
 @Index('applications_assignee_idx', ['assigneeId', 'stateChangedAt', 'id'], { where: 'assignee_id IS NOT NULL' })

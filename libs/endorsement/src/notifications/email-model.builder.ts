@@ -17,6 +17,8 @@ interface ApplicationFacts {
   raters: { raterName: string; role: string }[];
   endorsement_number: string | null;
   renewal_due_on: string | null;
+  /** The display names of the person's endorsements on this one's renewal cycle (same association and due day). */
+  cycle_category_names: string[] | null;
   exam_approved_at: Date | null;
   reinstatement: boolean;
   registry_listed: boolean;
@@ -82,6 +84,15 @@ export class EmailModelBuilder {
     const rows = (await this.dataSource.query(
       `SELECT d.i, a.id AS application_id, a.association_code, a.rules, p.full_name AS applicant_name, a.portfolio->'references' AS raters,
               a.endorsement_number, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS renewal_due_on, a.exam_approved_at,
+              CASE WHEN e.payload ? 'dueOn'
+                   -- A renewal step: the endorsements the same step of the same cycle moved.
+                   THEN (SELECT array_agg(DISTINCT o.rules->>'displayName' ORDER BY o.rules->>'displayName') FROM applications o
+                           JOIN application_events oe ON oe.application_id = o.id AND oe.event = e.event AND oe.payload->>'dueOn' = e.payload->>'dueOn'
+                          WHERE o.applicant_id = a.applicant_id AND o.association_code = a.association_code)
+                   -- A reminder: the endorsements open on the same due day.
+                   ELSE (SELECT array_agg(o.rules->>'displayName' ORDER BY o.rules->>'displayName') FROM applications o
+                          WHERE o.applicant_id = a.applicant_id AND o.association_code = a.association_code AND o.state = a.state
+                            AND o.renewal_due_on = a.renewal_due_on) END AS cycle_category_names,
               a.reinstatement, a.registry_listed, e.reason, r.id AS reference_id, r.rater_name, r.role AS rater_role, r.token_expires_at,
               to_char(x.sat_on, 'YYYY-MM-DD') AS exam_sits_on, w.online AS exam_online, w.location AS exam_location, x.candidate_code
          FROM jsonb_to_recordset($1::jsonb) AS d(i int, application_id uuid, event_id bigint, reference_id uuid, attempt_no int)
@@ -116,6 +127,11 @@ export class EmailModelBuilder {
         model.referenceUrl = this.links.raterForm(raterLinkToken(this.config.linkSecret, app.reference_id));
         if (app.token_expires_at) model.referenceExpires = formatDate(app.token_expires_at, tz);
       }
+    }
+    // One email per renewal cycle, however many endorsements it renews (see applicantEmail).
+    if (RENEWAL_TEMPLATES.has(delivery.template)) {
+      const names = app.cycle_category_names ?? [app.rules.displayName];
+      model.endorsements = `${listInWords(names)} ${names.length === 1 ? 'Endorsement' : 'Endorsements'}`;
     }
     switch (delivery.template) {
       case 'references_requested':
@@ -226,6 +242,8 @@ export class EmailModelBuilder {
     return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(nextYear, next - 1, 15));
   }
 }
+
+const RENEWAL_TEMPLATES = new Set(['renewal_open', 'renewal_reminder', 'renewal_late_notice', 'renewed', 'lapsed']);
 
 /** "reviewer", "reviewer and exam reviewer", "coordinator, reviewer and exam reviewer". */
 function listInWords(items: string[]): string {

@@ -8,6 +8,11 @@ export interface EmailModel {
   applicant: { name: string };
   /** The association's display name for the category, e.g. "Infant Family Practitioner" in WA. */
   categoryName: string;
+  /**
+   * Renewal emails: every endorsement the renewal cycle covers, in words, e.g. "Infant Family
+   * Associate Endorsement" or "Infant Family Associate and Infant Mental Health Specialist Endorsements".
+   */
+  endorsements?: string;
   /** Where the recipient sees the application's status and next steps. */
   applicationUrl: string;
   /** Staff reason: what to amend for a deferral, why on hold, why denied. */

@@ -17,6 +17,7 @@ function fullModel(): EmailModel {
     recipient: { name: 'Jane Doe' },
     applicant: { name: 'Jane Doe' },
     categoryName: 'Infant Family Practitioner',
+    endorsements: 'Infant Family Practitioner Endorsement',
     applicationUrl: APPLICATION_URL,
     reason: 'Please add your reflective supervision log.\nAnd the hours on diversity, equity and inclusion.',
     dueDate: '31 December 2026',
