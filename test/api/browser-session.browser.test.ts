@@ -1,19 +1,9 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { INestApplication } from '@nestjs/common';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { DataSource } from 'typeorm';
-import { createHttpApp } from '#platform';
-import { ApiModule } from '../../apps/api/src/api.module.js';
-import { SmtpSink } from '../support/smtp-sink.js';
-import { testConfig } from '../support/test-config.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { createTestRedisPrefix } from '../support/test-redis.js';
-import { seedAccount, urlOf } from './auth-harness.js';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.js';
+import { TestSystem } from '../support/test-system.js';
+import { seedAccount } from './auth-harness.js';
 
-// Debian's Chromium, driven by playwright-core (which downloads no browser of its own).
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const PASSWORD = 'correct horse battery staple';
 
 // The browser globals the page callbacks use (they run in Chromium; the project has no DOM types).
@@ -28,10 +18,7 @@ declare const sessionStorage: WebStorage;
 type Seen = { status: number; body: Record<string, unknown> };
 
 describe('a browser session in a real browser: nothing of it where scripts can read it', () => {
-  let db: TestDatabase;
-  const redis = createTestRedisPrefix();
-  const smtp = new SmtpSink();
-  let api: INestApplication;
+  const system = new TestSystem();
   let browser: Browser;
   let page: Page;
 
@@ -49,25 +36,18 @@ describe('a browser session in a real browser: nothing of it where scripts can r
     );
 
   beforeAll(async () => {
+    await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000 } });
+    await seedAccount(system.ds, { email: 'ada@example.org', password: PASSWORD, roles: ['applicant'], associationCode: 'MI-AIMH' });
     // Fail, never skip: a missing browser must not pass for a tested session.
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium) to run the browser session test`);
-    db = await createTestDatabase();
-    await smtp.start();
-    const config = testConfig({ databaseUrl: db.url, redisPrefix: redis.prefix, smtpPort: smtp.port, DATABASE_POOL_SIZE: 2, AUTH_THROTTLE_LIMIT: 1000 });
-    api = await createHttpApp(ApiModule.forRoot(config) as never, config, 0);
-    await seedAccount(api.get(DataSource), { email: 'ada@example.org', password: PASSWORD, roles: ['applicant'], associationCode: 'MI-AIMH' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium('the browser session test');
     page = await browser.newPage();
     // Any page of the api's origin will do: the web app will be served from it the same way.
-    expect((await page.goto(urlOf(api, '/health/live')))?.status()).toBe(200);
+    expect((await page.goto(system.url('/health/live')))?.status()).toBe(200);
   });
 
   afterAll(async () => {
     await browser?.close();
-    await api?.close();
-    await smtp.stop();
-    await redis.cleanup();
-    await db?.drop();
+    await system.stop();
   });
 
   test('sign in, refresh and sign out with fetch: the refresh token only ever in the HttpOnly cookie', async () => {

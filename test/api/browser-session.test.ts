@@ -1,34 +1,22 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import type { INestApplication } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { AppConfig } from '#config';
 import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_MS } from '#auth';
-import { createHttpApp } from '#platform';
-import { ApiModule } from '../../apps/api/src/api.module.js';
-import { SmtpSink } from '../support/smtp-sink.js';
-import { testConfig } from '../support/test-config.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
-import { createTestRedisPrefix } from '../support/test-redis.js';
-import { caller, seedAccount, urlOf, type Reply } from './auth-harness.js';
+import { TestSystem } from '../support/test-system.js';
+import { caller, seedAccount, type Reply } from './auth-harness.js';
 
 const PASSWORD = 'correct horse battery staple';
 const PUBLIC_ORIGIN = 'https://endorse.example.org';
 const REFRESH_COOKIE = /^refresh_token=([A-Za-z0-9_-]{43});/;
 
 describe('browser sessions: the refresh token in an HttpOnly cookie, refused from other sites', () => {
-  let db: TestDatabase;
-  const redis = createTestRedisPrefix();
-  const smtp = new SmtpSink();
-  let config: AppConfig;
-  let api: INestApplication;
-  let ds: DataSource;
-  const call = caller(() => api);
+  const system = new TestSystem();
+  const call = caller(() => system.api!);
+  const thisSite = () => new URL(system.url('/')).origin;
   /** Headers a page of this site sends with fetch: its Origin and the session header. */
-  const ownPage = () => ({ origin: new URL(urlOf(api, '/')).origin, 'x-session': 'cookie' });
+  const ownPage = () => ({ origin: thisSite(), 'x-session': 'cookie' });
   const setCookie = (res: Reply) => res.headers.getSetCookie();
   const cookieOf = (res: Reply): string => REFRESH_COOKIE.exec(setCookie(res)[0])![1];
   /** Every refresh token row, to show a refused request changed nothing. */
-  const sessionRows = async () => JSON.stringify(await ds.query(`SELECT id, family_id, token_hash, rotated_at, revoked_at FROM refresh_tokens ORDER BY id`));
+  const sessionRows = async () => JSON.stringify(await system.ds.query(`SELECT id, family_id, token_hash, rotated_at, revoked_at FROM refresh_tokens ORDER BY id`));
 
   async function browserLogIn(email: string, headers: Record<string, string> = ownPage()): Promise<Reply> {
     return call('POST', '/auth/login', { body: { email, password: PASSWORD }, headers });
@@ -38,22 +26,13 @@ describe('browser sessions: the refresh token in an HttpOnly cookie, refused fro
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await smtp.start();
-    config = testConfig({ databaseUrl: db.url, redisPrefix: redis.prefix, smtpPort: smtp.port, DATABASE_POOL_SIZE: 4, AUTH_THROTTLE_LIMIT: 1000, TRUST_PROXY_HOPS: 1, PUBLIC_BASE_URL: PUBLIC_ORIGIN });
-    api = await createHttpApp(ApiModule.forRoot(config) as never, config, 0);
-    ds = api.get(DataSource);
+    await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000, TRUST_PROXY_HOPS: 1, PUBLIC_BASE_URL: PUBLIC_ORIGIN } });
     for (const name of ['ada', 'bo', 'cy', 'dee', 'eve', 'fay']) {
-      await seedAccount(ds, { email: `${name}@example.org`, password: PASSWORD, roles: ['applicant'], associationCode: 'MI-AIMH' });
+      await seedAccount(system.ds, { email: `${name}@example.org`, password: PASSWORD, roles: ['applicant'], associationCode: 'MI-AIMH' });
     }
   });
 
-  afterAll(async () => {
-    await api?.close();
-    await smtp.stop();
-    await redis.cleanup();
-    await db?.drop();
-  });
+  afterAll(() => system.stop());
 
   test('sign-in sets the cookie (HttpOnly, SameSite=Strict, scoped to the refresh route, for the refresh lifetime) and answers without the refresh token', async () => {
     const res = await browserLogIn('ada@example.org');
@@ -102,7 +81,7 @@ describe('browser sessions: the refresh token in an HttpOnly cookie, refused fro
       { referer: 'https://evil.example/page', 'x-session': 'cookie' },
       { 'sec-fetch-site': 'same-site', 'x-session': 'cookie' },
       { 'x-session': 'cookie' }, // no Origin, Referer or Sec-Fetch-Site
-      { origin: new URL(urlOf(api, '/')).origin }, // this site, but no session header (a forged form)
+      { origin: thisSite() }, // this site, but no session header (a forged form)
       { 'sec-fetch-site': 'same-origin', 'x-session': 'yes' },
     ];
     for (const headers of refusals) {
