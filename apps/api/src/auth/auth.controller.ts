@@ -21,6 +21,7 @@ import { refreshSchema, type RefreshBody } from './dto/refresh.schema.js';
 import { registerSchema, type RegisterBody } from './dto/register.schema.js';
 import { BrowserSessions, type BrowserSession } from './browser-sessions.js';
 
+// How the document names the browser-session header on sign-in, refresh and sign-out.
 const COOKIE_SESSION = {
   name: 'X-Session',
   required: false,
