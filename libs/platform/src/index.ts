@@ -10,5 +10,7 @@ export { Public, PUBLIC_ROUTE } from './http/public.decorator.js';
 export { ProblemDetailsFilter } from './http/problem-details.filter.js';
 export { isDatabaseUnavailable } from './http/is-database-unavailable.js';
 export { createHttpApp } from './http/create-http-app.js';
+export { isSameOrigin } from './http/same-origin.js';
+export { readCookie } from './http/read-cookie.js';
 export { Clock, SystemClock, ManualClock } from './clock/clock.js';
 export { processModules } from './process/process-modules.js';

@@ -1,4 +1,6 @@
-import { Body, Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import {
   ANY_ROLE,
   CurrentAccount,
@@ -17,13 +19,23 @@ import {
 import { logInSchema, type LogInBody } from './dto/log-in.schema.js';
 import { refreshSchema, type RefreshBody } from './dto/refresh.schema.js';
 import { registerSchema, type RegisterBody } from './dto/register.schema.js';
+import { BrowserSessions, type BrowserSession } from './browser-sessions.js';
+
+// How the document names the browser-session header on sign-in, refresh and sign-out.
+const COOKIE_SESSION = {
+  name: 'X-Session',
+  required: false,
+  enum: ['cookie'],
+  description: 'From a page of this site only: keep the refresh token in an HttpOnly cookie (not in the body); required with that cookie.',
+};
 
 const REGISTRATION_RECEIVED =
   'Thank you. If this email address is new to us, your account is ready: sign in with it and your password. If it already has an account, we have sent an email to it saying what to do.';
 
 /**
  * Registration, sign-in and sessions. Each route builds its command from a validated body and calls
- * one use case. Answers carrying tokens or account data are never cached (no-store).
+ * one use case. Answers carrying tokens or account data are never cached (no-store). Tools get both
+ * tokens in the body; a browser asks for its refresh token in a cookie instead (BrowserSessions).
  */
 @Controller('auth')
 export class AuthController {
@@ -33,6 +45,7 @@ export class AuthController {
     private readonly refreshSession: RefreshSession,
     private readonly logOut: LogOut,
     private readonly getAccount: GetAccount,
+    private readonly browserSessions: BrowserSessions,
   ) {}
 
   /**
@@ -53,8 +66,11 @@ export class AuthController {
   @Header('Cache-Control', 'no-store')
   @Public()
   @ThrottledAs('auth')
-  login(@Body({ schema: logInSchema }) body: LogInBody): Promise<TokenPair> {
-    return this.logIn.execute(body);
+  @ApiHeader(COOKIE_SESSION)
+  async login(@Body({ schema: logInSchema }) body: LogInBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TokenPair | BrowserSession> {
+    const inCookie = this.browserSessions.wantsCookie(req);
+    const pair = await this.logIn.execute(body);
+    return inCookie ? this.browserSessions.keepInCookie(req, res, pair) : pair;
   }
 
   @Post('refresh')
@@ -62,15 +78,21 @@ export class AuthController {
   @Header('Cache-Control', 'no-store')
   @Public()
   @ThrottledAs('auth')
-  refresh(@Body({ schema: refreshSchema }) body: RefreshBody): Promise<TokenPair> {
-    return this.refreshSession.execute(body);
+  @ApiHeader(COOKIE_SESSION)
+  async refresh(@Body({ schema: refreshSchema }) body: RefreshBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TokenPair | BrowserSession> {
+    const { refreshToken, fromCookie } = this.browserSessions.refreshSource(req, body.refreshToken);
+    const pair = await this.refreshSession.execute({ refreshToken });
+    return fromCookie ? this.browserSessions.keepInCookie(req, res, pair) : pair;
   }
 
   @Post('logout')
   @HttpCode(204)
   @Roles(...ANY_ROLE)
-  async logout(@CurrentAccount() caller: AuthenticatedAccount): Promise<void> {
+  @ApiHeader(COOKIE_SESSION)
+  async logout(@CurrentAccount() caller: AuthenticatedAccount, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    const inCookie = this.browserSessions.wantsCookie(req);
     await this.logOut.execute(caller);
+    if (inCookie) this.browserSessions.clearCookie(req, res);
   }
 
   @Get('me')

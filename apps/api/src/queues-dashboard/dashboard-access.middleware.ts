@@ -2,12 +2,11 @@ import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { AccessTokens, AuthProblems, bearerToken, isQueueOperator, type AuthenticatedAccount } from '#auth';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { ProblemException } from '#platform';
+import { isSameOrigin, ProblemException } from '#platform';
 import { DashboardProblems } from './dashboard.problems.js';
 import { readDashboardCookie } from './dashboard-cookie.js';
 import { prefersHtml } from './prefers-html.js';
 import { DASHBOARD_SIGN_IN_PATH } from './queues-dashboard.paths.js';
-import { isSameOrigin } from './same-origin.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

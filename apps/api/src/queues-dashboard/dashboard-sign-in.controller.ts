@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseFilters } f
 import type { Request, Response } from 'express';
 import { AccessTokens, isQueueOperator, LogIn, LogOut, Public, ThrottledAs } from '#auth';
 import { APP_CONFIG, type AppConfig } from '#config';
+import { isSameOrigin } from '#platform';
 import { logInSchema, type LogInBody } from '../auth/dto/log-in.schema.js';
 import { sendPage } from '../pages/page-layout.js';
 import { DashboardProblems } from './dashboard.problems.js';
@@ -10,7 +11,6 @@ import { DashboardSignInFilter } from './dashboard-sign-in.filter.js';
 import { renderSignInPage } from './dashboard-sign-in.page.js';
 import { renderSignOutPage } from './dashboard-sign-out.page.js';
 import { DASHBOARD_SIGN_IN_PATH, QUEUES_DASHBOARD_PATH } from './queues-dashboard.paths.js';
-import { isSameOrigin } from './same-origin.js';
 
 /**
  * Signing in to the queue dashboard from a browser, without JavaScript: a form that POSTs email and
