@@ -70,6 +70,16 @@ export const JOBS = {
     jobId: () => 'sweep-renewals',
     options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
   }),
+  /**
+   * Close the applications whose approval to sit the exam ran out with no sitting booked, as their
+   * association's rules say; run by a job scheduler, on the renewal sweep's cadence (both go by calendar days).
+   */
+  sweepExamApprovals: job<Record<string, never>>({
+    queue: 'sweeps',
+    name: 'sweep-exam-approvals',
+    jobId: () => 'sweep-exam-approvals',
+    options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+  }),
   /** Move one endorsement along its renewal cycle (open it, or lapse it), re-checked against the row. */
   renewalStep: job<{ applicationId: string; dueOn: string; step: 'open' | 'lapse' }>({
     queue: 'renewals',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import { OutboxNotifier } from '#db';
 import { Clock } from '#platform';
@@ -10,6 +10,7 @@ import { TransitionApplication } from '../transition/transition-application.use-
 import { bookExamSeat, type ExamSeat, type SeatApplication } from './book-exam-seat.js';
 import { EmailHandover } from '../notifications/email-handover.js';
 import { ExamSeatEmail } from './exam-seat-email.js';
+import { examApprovalValidity } from './exam-approval-validity.js';
 
 export interface ApproveExamCommand {
   caller: AuthenticatedAccount;
@@ -60,6 +61,7 @@ export class ApproveExam {
           `UPDATE applications SET exam_approved_at = $2 WHERE id = $1 RETURNING id, state, association_code, rules, exam_approved_at`,
           [applicationId, now],
         )) as [SeatApplication[], number];
+        await planApprovalReminders(manager, app, now);
         const seat = command.windowId ? await bookExamSeat(manager, app, { windowId: command.windowId, bookedBy: caller.id }, now) : null;
         const deliveryIds = seat ? await this.seatEmail.recordIn(manager, applicationId, seat.attemptNo, now) : [];
         return { result: { applicationId, state: moved.to, version: moved.version, examApprovedAt: now, seat }, deliveryIds };
@@ -71,4 +73,23 @@ export class ApproveExam {
     await this.emails.send(deliveryIds);
     return result;
   }
+}
+
+/**
+ * The reminders to book a sitting, `approvalExpiry.reminderDaysBefore` days before the approval
+ * ends, at 09:00 where the association is; none already past. The reminder sweep sends one only
+ * while the application still waits in `exam` with no sitting booked.
+ */
+async function planApprovalReminders(manager: EntityManager, app: SeatApplication, now: Date): Promise<void> {
+  const exam = app.rules.rules.exam;
+  if (!exam) return;
+  const timeZone = app.rules.association.timeZone;
+  const { validUntil } = examApprovalValidity(now, exam.approvalValidMonths, timeZone);
+  await manager.query(
+    `INSERT INTO reminders (kind, subject_key, application_id, offset_days, due_at, created_at)
+     SELECT 'exam_approval_reminder', $1::text, $1::uuid, d, due, $4
+       FROM unnest($5::int[]) AS d, LATERAL (SELECT (($2::date - d)::timestamp + interval '9 hours') AT TIME ZONE $3 AS due) AS at
+      WHERE due > $4`,
+    [app.id, validUntil, timeZone, now, exam.approvalExpiry.reminderDaysBefore],
+  );
 }
