@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import { OutboxNotifier } from '#db';
 import { Clock } from '#platform';
@@ -10,7 +10,7 @@ import { TransitionApplication } from '../transition/transition-application.use-
 import { bookExamSeat, type ExamSeat, type SeatApplication } from './book-exam-seat.js';
 import { EmailHandover } from '../notifications/email-handover.js';
 import { ExamSeatEmail } from './exam-seat-email.js';
-import { examApprovalValidity } from './exam-approval-validity.js';
+import { planApprovalReminders } from './plan-approval-reminders.js';
 
 export interface ApproveExamCommand {
   caller: AuthenticatedAccount;
@@ -75,21 +75,3 @@ export class ApproveExam {
   }
 }
 
-/**
- * The reminders to book a sitting, `approvalExpiry.reminderDaysBefore` days before the approval
- * ends, at 09:00 where the association is; none already past. The reminder sweep sends one only
- * while the application still waits in `exam` with no sitting booked.
- */
-async function planApprovalReminders(manager: EntityManager, app: SeatApplication, now: Date): Promise<void> {
-  const exam = app.rules.rules.exam;
-  if (!exam) return;
-  const timeZone = app.rules.association.timeZone;
-  const { validUntil } = examApprovalValidity(now, exam.approvalValidMonths, timeZone);
-  await manager.query(
-    `INSERT INTO reminders (kind, subject_key, application_id, offset_days, due_at, created_at)
-     SELECT 'exam_approval_reminder', $1::text, $1::uuid, d, due, $4
-       FROM unnest($5::int[]) AS d, LATERAL (SELECT (($2::date - d)::timestamp + interval '9 hours') AT TIME ZONE $3 AS due) AS at
-      WHERE due > $4`,
-    [app.id, validUntil, timeZone, now, exam.approvalExpiry.reminderDaysBefore],
-  );
-}
