@@ -32,7 +32,7 @@ const templatesTo = (address: string) => system.smtp.to(address).map((m) => head
 /** A registered applicant owning an application inserted in `state` (setup, not a transition). */
 async function applicant(name: string, association: string, category: string, state: 'lapsed' | 'reference_checks', portfolio?: Record<string, unknown>): Promise<Applicant> {
   const email = `${name.toLowerCase()}@applicant.example.org`;
-  expect((await call('POST', '/auth/register', { body: { email, password: PASSWORD, fullName: `${name} Quill`, associationCode: association } })).status).toBe(201);
+  expect((await call('POST', '/auth/register', { body: { email, password: PASSWORD, fullName: `${name} Quill`, associationCode: association } })).status).toBe(202);
   const token = (await call('POST', '/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
   const appId = await insertApplication(ds, framework, { state, association, category, portfolio });
   await ds.query(`UPDATE applications SET applicant_id = $2 WHERE id = $1`, [appId, claimsOf(token).pid]);
