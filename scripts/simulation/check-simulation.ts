@@ -108,7 +108,7 @@ export async function checkSimulation(sim: RenewalSimulation, seed: number, shar
     const failed = failures.get(name)!;
     return { name, ok: failed.length === 0, detail: `${counted.get(name) ?? 0} checked, ${failed.length} failed${failed.length ? `: ${failed.slice(0, 3).join('; ')}` : ''}` };
   });
-  results.push(await oneFeePerRenewal(sim), await emailsMatchEvents(sim), noEmailTwice(sim), { name: 'every renewal submitted was accepted', ok: sim.refused === 0, detail: `${sim.refused} refused` });
+  results.push(...(await sim.stuckCases.check(lastStep)), await oneFeePerRenewal(sim), await emailsMatchEvents(sim), noEmailTwice(sim), { name: 'every renewal submitted was accepted', ok: sim.refused === 0, detail: `${sim.refused} refused` });
   return results;
 }
 

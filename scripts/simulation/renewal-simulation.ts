@@ -14,6 +14,7 @@ import { seedEndorsees } from './seed-endorsees.js';
 import { checkSimulation, type SimulationCheck } from './check-simulation.js';
 import { simulationSteps } from './simulation-steps.js';
 import { SimulationSmtpSink } from './simulation-smtp-sink.js';
+import { StuckCases } from './stuck-cases.js';
 
 export interface SimulationOptions {
   databaseUrl: string;
@@ -67,11 +68,14 @@ export class RenewalSimulation {
   private worker!: INestApplication;
   readonly start: Date;
   private readonly cycles = new Map<string, RenewalCycle>();
+  /** A reinstatement and an unused approval to sit, in the first association simulated. */
+  readonly stuckCases: StuckCases;
 
   constructor(private readonly options: SimulationOptions) {
     this.start = options.start ?? new Date();
     this.clock = new ManualClock(this.start);
     this.associations = (options.associations ?? [...this.framework.associations.keys()]).map((code) => this.framework.association(code));
+    this.stuckCases = new StuckCases(() => this.worker, this.framework, this.associations[0]!);
   }
 
   get ds(): DataSource {
@@ -108,13 +112,15 @@ export class RenewalSimulation {
     await this.worker.init();
   }
 
-  seed(): Promise<{ people: number; endorsements: number }> {
-    return seedEndorsees(this.ds, this.framework, {
+  async seed(): Promise<{ people: number; endorsements: number }> {
+    const seeded = await seedEndorsees(this.ds, this.framework, {
       associations: this.associations.map((a) => a.code),
       endorsees: this.options.endorsees,
       seed: this.options.seed,
       start: this.start,
     });
+    await this.stuckCases.seed(this.start);
+    return seeded;
   }
 
   /** Runs the simulated years, calling `onMonth` as each month (display zone) ends. */
@@ -134,6 +140,7 @@ export class RenewalSimulation {
       // Each part settles before the next: renewals that opened schedule their reminder rows before
       // the reminder sweep looks for due ones, and that sweep's emails go before anyone renews.
       if (await this.sweep(() => sweepRenewals.execute())) await this.settle();
+      if (await this.stuckCases.step(step.renewing.length > 0)) await this.settle();
       if (await this.sweep(() => sweepReminders.execute())) await this.settle();
       let renewed = 0;
       for (const code of step.renewing) renewed += await this.renewAsPlanned(this.framework.association(code), step.at);

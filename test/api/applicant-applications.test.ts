@@ -196,7 +196,8 @@ describe('applicant api: applications, portfolio, submit, timeline, emails, rate
         WHERE a.id = $1`,
       [lapsed],
     );
-    const references = eligiblePortfolio(snapshot, raters).references.map((r) => ({ ...r, raterEmail: r.raterEmail.replace('rater.example', 'again.example') }));
+    // One rater per role of the lapsed application's category (IECFRS): raters for other roles could never complete it.
+    const references = eligiblePortfolio(loadFramework().rulesSnapshot('MI-AIMH', 'IECFRS'), raters).references.map((r) => ({ ...r, raterEmail: r.raterEmail.replace('rater.example', 'again.example') }));
     const res = await call('POST', `/applications/${lapsed}/reinstate`, { token: bob, body: { references } });
     expect(res.body).toMatchObject({ applicationId: lapsed, state: 'reference_checks' });
     expect(await ds.query(`SELECT reinstatement, portfolio->'references' AS refs FROM applications WHERE id = $1`, [lapsed])).toEqual([{ reinstatement: true, refs: references }]);

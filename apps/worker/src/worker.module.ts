@@ -8,12 +8,13 @@ import { ApplyEffectHandler } from './handlers/apply-effect.handler.js';
 import { ApplyEffectsHandler } from './handlers/apply-effects.handler.js';
 import { SendEmailHandler } from './handlers/send-email.handler.js';
 import { RenewalStepHandler } from './handlers/renewal-step.handler.js';
+import { SweepExamApprovalsHandler } from './handlers/sweep-exam-approvals.handler.js';
 import { SweepRemindersHandler } from './handlers/sweep-reminders.handler.js';
 import { SweepRenewalsHandler } from './handlers/sweep-renewals.handler.js';
 import { OutboxRelay } from './outbox/outbox-relay.service.js';
 import { SchedulerKeeper } from './outbox/scheduler-keeper.service.js';
 
-const HANDLERS = [ApplyEffectsHandler, ApplyEffectHandler, SendEmailHandler, SweepRemindersHandler, SweepRenewalsHandler, RenewalStepHandler];
+const HANDLERS = [ApplyEffectsHandler, ApplyEffectHandler, SendEmailHandler, SweepRemindersHandler, SweepRenewalsHandler, SweepExamApprovalsHandler, RenewalStepHandler];
 
 /** The background process: the outbox relay, BullMQ processors and the sweeps. Serves health only. */
 @Module({})

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { OutboxNotifier } from '#db';
 import { Clock, SystemClock } from '#platform';
 import { ApplyEffect } from './effects/apply-effect.use-case.js';
+import { SweepExamApprovals } from './exam/sweep-exam-approvals.use-case.js';
 import { DeliverEmails } from './notifications/deliver-emails.use-case.js';
 import { EmailModelBuilder } from './notifications/email-model.builder.js';
 import { SendEmail } from './notifications/send-email.use-case.js';
@@ -26,7 +27,7 @@ import { SearchRegistry } from './registry/search-registry.use-case.js';
 import { SetRegistryListing } from './registry/set-registry-listing.use-case.js';
 import { TransitionApplication } from './transition/transition-application.use-case.js';
 
-const USE_CASES = [TransitionApplication, ApplyEffect, SendEmail, SweepReminders, ReplaceRaterAddress, FindReferenceByToken, CompleteReferences, RateReference, SweepRenewals, TakeRenewalStep, SubmitRenewal, GetOutlook, ListStaffQueue, CountStaffQueues, GetStaffApplication, GetApplicationTimeline, AssignApplication, FireStaffTransition, RecordVettingCall, SearchRegistry, SetRegistryListing];
+const USE_CASES = [TransitionApplication, ApplyEffect, SendEmail, SweepReminders, ReplaceRaterAddress, FindReferenceByToken, CompleteReferences, RateReference, SweepRenewals, TakeRenewalStep, SweepExamApprovals, SubmitRenewal, GetOutlook, ListStaffQueue, CountStaffQueues, GetStaffApplication, GetApplicationTimeline, AssignApplication, FireStaffTransition, RecordVettingCall, SearchRegistry, SetRegistryListing];
 
 /** The endorsement use cases; the importing app provides the process modules (database, queues, mail). */
 @Module({

@@ -15,6 +15,9 @@ export { NOT_ENOUGH_INFORMATION, type RatingAnswer } from './references/rating-a
 export { renewalCycle, renewalCycleKey, firstDueOn, nextDueOn, type RenewalCycle, type RenewalReminder } from './renewal/renewal-calendar.js';
 export { checkRenewalRequirements, type CeEntry, type RenewalGap, type RenewalRequirements, type RenewalSituation } from './renewal/check-renewal-requirements.js';
 export { SweepRenewals } from './renewal/sweep-renewals.use-case.js';
+export { SweepExamApprovals } from './exam/sweep-exam-approvals.use-case.js';
+export { planApprovalReminders } from './exam/plan-approval-reminders.js';
+export { examApprovalValidity } from './exam/exam-approval-validity.js';
 export { TakeRenewalStep } from './renewal/take-renewal-step.use-case.js';
 export { SubmitRenewal, type Renewal, type SubmitRenewalResult } from './renewal/submit-renewal.use-case.js';
 export { GetOutlook, type GetOutlookQuery } from './outlook/get-outlook.use-case.js';

@@ -134,6 +134,7 @@ describe('resolved rules', () => {
     expect(rules.references.roles.map((r) => r.code)).toEqual(['supervisor', 'rsc_provider', 'colleague_or_supervisee']);
     expect(rules.exam).toMatchObject({
       approvalValidMonths: 12,
+      approvalExpiry: { action: 'deny', reminderDaysBefore: [30, 7] },
       part1: { questions: 60, durationMinutes: 90, passPercent: 80 },
       part2: { vignettesOffered: 3, vignettesToAnswer: 2, durationMinutes: 90, blindReviewers: 2, passPercent: 80 },
     });

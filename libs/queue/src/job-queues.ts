@@ -37,6 +37,7 @@ export class JobQueues implements OnApplicationShutdown {
     for (const [def, ms] of [
       [JOBS.sweepReminders, every.reminderSweepMs],
       [JOBS.sweepRenewals, every.renewalSweepMs],
+      [JOBS.sweepExamApprovals, every.renewalSweepMs],
     ] as const) {
       await this.queue(def.queue).upsertJobScheduler(def.jobId({}), { every: ms }, { name: def.name, data: {}, opts: def.options });
     }

@@ -71,6 +71,16 @@ export const JOBS = {
     options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
   }),
   /**
+   * Close the applications whose approval to sit the exam ran out with no sitting booked, as their
+   * association's rules say; run by a job scheduler, on the renewal sweep's cadence (both go by calendar days).
+   */
+  sweepExamApprovals: job<Record<string, never>>({
+    queue: 'sweeps',
+    name: 'sweep-exam-approvals',
+    jobId: () => 'sweep-exam-approvals',
+    options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
+  }),
+  /**
    * Move one renewal cycle a step (open it, or lapse it): the named endorsement and its holder's others
    * of the same association and due day, re-checked against the rows.
    */

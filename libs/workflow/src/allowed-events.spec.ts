@@ -15,7 +15,7 @@ describe('allowedEvents', () => {
   });
 
   test('an alternative event (fail_exam) is listed once', () => {
-    expect(allowedEvents('exam')).toEqual(['pass_exam', 'fail_exam', 'hold', 'withdraw']);
+    expect(allowedEvents('exam')).toEqual(['pass_exam', 'fail_exam', 'expire_exam_approval', 'hold', 'withdraw']);
   });
 
   test('narrows to a role', () => {

@@ -23,7 +23,8 @@ const PASSING: GuardFacts = {
   eligibilityGapCount: 0,
   examRequired: false,
   referencesComplete: true,
-  exam: { part1Passed: true, part2Passed: true, retakesRemaining: 1, approvalExpired: false },
+  referenceRolesWithoutRater: [],
+  exam: { part1Passed: true, part2Passed: true, retakesRemaining: 1, approvalExpired: false, attemptPending: false },
   amendedSinceDeferral: true,
   heldFrom: 'exam',
   reinstatement: false,
@@ -96,6 +97,12 @@ const EXPECTED: Record<ApplicationState, Partial<Record<WorkflowEvent, Expected>
       to: 'exam',
       effects: [mail('exam_failed_retake')],
     },
+    expire_exam_approval: {
+      role: 'system',
+      facts: { exam: { approvalExpired: true } },
+      to: 'denied',
+      effects: [mail('exam_approval_expired')],
+    },
     hold: HOLD,
     withdraw: WITHDRAW,
   },
@@ -162,6 +169,7 @@ const EXPECTED_ROLES: Record<WorkflowEvent, Role[]> = {
   renew: ['coordinator', 'administrator', 'system'],
   lapse: ['system'],
   reinstate: ['applicant', 'coordinator', 'administrator'],
+  expire_exam_approval: ['system'],
 };
 
 const pairs = APPLICATION_STATES.flatMap((state) => WORKFLOW_EVENTS.map((event) => [state, event] as const));
@@ -247,6 +255,9 @@ describe('decideTransition: guards', () => {
     { state: 'on_hold', event: 'resume', role: 'coordinator', facts: { heldFrom: 'on_hold' }, failed: ['held_from_known'] },
     { state: 'renewal_due', event: 'renew', role: 'system', facts: { renewalRequirementsMet: false }, failed: ['renewal_requirements_met'] },
     { state: 'lapsed', event: 'reinstate', role: 'applicant', facts: { reinstatement: false }, failed: ['reinstatement'] },
+    { state: 'lapsed', event: 'reinstate', role: 'applicant', facts: { reinstatement: true, referenceRolesWithoutRater: ['Colleague'] }, failed: ['rater_per_reference_role'] },
+    { state: 'exam', event: 'expire_exam_approval', role: 'system', facts: { exam: { approvalExpired: false } }, failed: ['exam_approval_expired'] },
+    { state: 'exam', event: 'expire_exam_approval', role: 'system', facts: { exam: { approvalExpired: true, attemptPending: true } }, failed: ['no_exam_attempt_pending'] },
     { state: 'panel_review', event: 'panel_defer', role: 'system', facts: { reasonGiven: false }, failed: ['reason_given'] },
     { state: 'panel_review', event: 'panel_deny', role: 'administrator', facts: { reasonGiven: false }, failed: ['reason_given'] },
     { state: 'reference_checks', event: 'hold', role: 'coordinator', facts: { reasonGiven: false }, failed: ['reason_given'] },

@@ -34,6 +34,7 @@ export const APPLICANT_EMAIL_TEMPLATES = [
   'renewed',
   'lapsed',
   'reinstatement_started',
+  'exam_approval_expired',
 ] as const;
 
 export const STAFF_EMAIL_TEMPLATES = ['panel_escalated'] as const;

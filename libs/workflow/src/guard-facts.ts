@@ -8,11 +8,15 @@ export interface GuardFacts {
   readonly examRequired: boolean;
   /** Every required reference role has a valid rating. */
   readonly referencesComplete: boolean;
+  /** The labels of the required reference roles the portfolio names no rater for (read by reinstate). */
+  readonly referenceRolesWithoutRater: readonly string[];
   readonly exam: {
     readonly part1Passed: boolean;
     readonly part2Passed: boolean;
     readonly retakesRemaining: number;
     readonly approvalExpired: boolean;
+    /** A sitting is booked whose result is not decided yet. */
+    readonly attemptPending: boolean;
   };
   /** The applicant changed the portfolio after the deferral. */
   readonly amendedSinceDeferral: boolean;

@@ -13,8 +13,8 @@ describe('renderStateDiagram', () => {
 
   test('draws one line per transition, resume once per holdable state', () => {
     const transitions = lines.filter((line) => line.includes(': '));
-    // 19 rules; hold has 5 sources, withdraw 7 and resume 5 targets.
-    expect(transitions).toHaveLength(19 - 3 + 5 + 7 + 5);
+    // 20 rules; hold has 5 sources, withdraw 7 and resume 5 targets.
+    expect(transitions).toHaveLength(20 - 3 + 5 + 7 + 5);
     expect(transitions).toEqual(expect.arrayContaining([
       '    draft --> submitted: submit',
       '    exam --> exam: fail_exam',

@@ -82,6 +82,23 @@ const reinstatement: Guard = {
   message: () => 'the application is not marked as a reinstatement',
 };
 
+const raterPerReferenceRole: Guard = {
+  name: 'rater_per_reference_role',
+  holds: (f) => f.referenceRolesWithoutRater.length === 0,
+  message: (f) => `name a rater for each reference the category asks for (still missing: ${f.referenceRolesWithoutRater.join(', ')})`,
+};
+const examApprovalExpired: Guard = {
+  name: 'exam_approval_expired',
+  holds: (f) => f.exam.approvalExpired,
+  message: () => 'the approval to sit the exam is still valid',
+};
+// A sitting booked within the approval is scored even when the result comes after the approval ends.
+const noExamAttemptPending: Guard = {
+  name: 'no_exam_attempt_pending',
+  holds: (f) => !f.exam.attemptPending,
+  message: () => 'a sitting is booked whose result is not decided yet',
+};
+
 const tell = (template: ApplicantEmailTemplate): Effect => ({ type: 'email.applicant', template });
 
 const STAFF: readonly Role[] = ['coordinator', 'administrator'];
@@ -132,6 +149,14 @@ export const TRANSITION_TABLE: readonly TransitionRule[] = [
     guards: [examNotPassed, noRetakeAvailable],
     to: 'denied',
     effects: [tell('exam_failed_denied')],
+  },
+  {
+    // The sweep, once the approval's validity (data) has passed unused. Its reminders need no cancel:
+    // the reminder sweep sends them only while the application waits in `exam` with no sitting booked.
+    from: ['exam'], event: 'expire_exam_approval', roles: ['system'],
+    guards: [examApprovalExpired, noExamAttemptPending],
+    to: 'denied',
+    effects: [tell('exam_approval_expired')],
   },
   {
     from: ['panel_review'], event: 'panel_endorse', roles: PANEL,
@@ -203,7 +228,8 @@ export const TRANSITION_TABLE: readonly TransitionRule[] = [
   {
     // Back to references with `reinstatement` set: complete_references then skips the exam.
     from: ['lapsed'], event: 'reinstate', roles: ['applicant', ...STAFF],
-    guards: [reinstatement],
+    // One new reference per role the rules ask for: with fewer, references could never complete.
+    guards: [reinstatement, raterPerReferenceRole],
     to: 'reference_checks',
     effects: [{ type: 'references.request' }, tell('reinstatement_started')],
   },

@@ -17,6 +17,7 @@ export const WORKFLOW_EVENTS = [
   'renew',
   'lapse',
   'reinstate',
+  'expire_exam_approval',
 ] as const;
 
 export type WorkflowEvent = (typeof WORKFLOW_EVENTS)[number];

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Framework } from '#framework';
 import { renewalCycle } from '../renewal/renewal-calendar.js';
+import { examApprovalValidity } from '../exam/exam-approval-validity.js';
 import type { OwnApplication } from './own-application.js';
 
 /** Something still to happen on an application, with the dates the applicant can plan by. */
@@ -96,8 +97,7 @@ async function waitingReferences(db: Pick<EntityManager, 'query'>, applicationId
 async function examStep(db: Pick<EntityManager, 'query'>, app: OwnApplication): Promise<PendingStep[]> {
   const exam = app.rules.rules.exam;
   if (!exam || !app.exam_approved_at) return [];
-  const expires = new Date(app.exam_approved_at);
-  expires.setUTCMonth(expires.getUTCMonth() + exam.approvalValidMonths);
+  const expires = examApprovalValidity(app.exam_approved_at, exam.approvalValidMonths, app.rules.association.timeZone).expiresAt;
   const [sitting] = (await db.query(
     `SELECT to_char(x.sat_on, 'YYYY-MM-DD') AS "sitsOn", w.online, w.location, x.candidate_code AS "candidateCode"
        FROM exam_attempts x JOIN exam_windows w ON w.id = x.window_id

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { raterIndependenceGaps, type Portfolio } from '#framework';
 import { OutboxNotifier } from '#db';
-import { Clock } from '#platform';
+import { Clock, ProblemException } from '#platform';
 import { TransitionApplication } from '../transition/transition-application.use-case.js';
 import type { TransitionResult } from '../transition/transition.command.js';
+import { TransitionRefusedError } from '../transition/transition.errors.js';
 import { findOwnApplication } from './own-application.js';
 import { transitionProblem } from '../staff/transition-problem.js';
 import { RaterChangeProblems } from '../references/rater-change.problems.js';
@@ -47,10 +48,17 @@ export class ReinstateEndorsement {
       return this.transition
         .executeIn(manager, { applicationId: app.id, event: 'reinstate', actor: { id: command.personId, role: 'applicant' }, expectedVersion: command.expectedVersion })
         .catch((error: unknown) => {
-          throw transitionProblem(error);
+          throw missingReferencesProblem(error) ?? transitionProblem(error);
         });
     });
     this.outbox.poke();
     return result;
   }
+}
+
+/** Too few new references: said as the gap to fill, since with fewer the references could never complete. */
+function missingReferencesProblem(error: unknown): ProblemException | undefined {
+  if (!(error instanceof TransitionRefusedError)) return undefined;
+  const gap = error.details.failedGuards?.find((g) => g.guard === 'rater_per_reference_role');
+  return gap && new ProblemException(422, 'reinstatement_references_missing', 'More references needed', `To reinstate, ${gap.message}.`, { failedGuards: error.details.failedGuards });
 }

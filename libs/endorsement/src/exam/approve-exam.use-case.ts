@@ -10,6 +10,7 @@ import { TransitionApplication } from '../transition/transition-application.use-
 import { bookExamSeat, type ExamSeat, type SeatApplication } from './book-exam-seat.js';
 import { EmailHandover } from '../notifications/email-handover.js';
 import { ExamSeatEmail } from './exam-seat-email.js';
+import { planApprovalReminders } from './plan-approval-reminders.js';
 
 export interface ApproveExamCommand {
   caller: AuthenticatedAccount;
@@ -60,6 +61,7 @@ export class ApproveExam {
           `UPDATE applications SET exam_approved_at = $2 WHERE id = $1 RETURNING id, state, association_code, rules, exam_approved_at`,
           [applicationId, now],
         )) as [SeatApplication[], number];
+        await planApprovalReminders(manager, app, now);
         const seat = command.windowId ? await bookExamSeat(manager, app, { windowId: command.windowId, bookedBy: caller.id }, now) : null;
         const deliveryIds = seat ? await this.seatEmail.recordIn(manager, applicationId, seat.attemptNo, now) : [];
         return { result: { applicationId, state: moved.to, version: moved.version, examApprovedAt: now, seat }, deliveryIds };
@@ -72,3 +74,4 @@ export class ApproveExam {
     return result;
   }
 }
+

@@ -4,6 +4,7 @@ import type { ApplicationState } from '#workflow';
 import { EXAM_WINDOW_COLUMNS, type ExamWindowView } from './exam-window.view.js';
 import { ExamProblems } from './exam.problems.js';
 import { addMonthsTo, localDate } from './local-date.js';
+import { examApprovalValidity } from './exam-approval-validity.js';
 
 /** Days before the sitting on which a registered candidate is reminded. */
 const EXAM_REMINDER_DAYS = [7, 1];
@@ -40,6 +41,9 @@ export interface ExamSeat {
 export async function bookExamSeat(manager: EntityManager, app: SeatApplication, request: SeatRequest, now: Date): Promise<ExamSeat> {
   const exam = app.rules.rules.exam;
   if (app.state !== 'exam' || !exam) throw ExamProblems.notApprovedToSit(app.state);
+  // Expired but not yet swept: say so, rather than ask for a sitting before a day already past.
+  const { validUntil, expiresAt } = examApprovalValidity(app.exam_approved_at ?? now, exam.approvalValidMonths, app.rules.association.timeZone);
+  if (expiresAt <= now) throw ExamProblems.approvalExpired(validUntil);
   const locked = (await manager.query(`SELECT id FROM exam_windows WHERE id = $1 AND association_code = $2 FOR UPDATE`, [request.windowId, app.association_code])) as unknown[];
   if (!locked.length) throw ExamProblems.windowNotFound();
   // Counted after the lock, in a statement of its own: its snapshot then sees the seats taken by
@@ -57,7 +61,6 @@ export async function bookExamSeat(manager: EntityManager, app: SeatApplication,
   if (!window.open) throw ExamProblems.registrationClosed();
   if (window.seatsLeft <= 0) throw ExamProblems.windowFull();
 
-  const validUntil = addMonthsTo(localDate(app.exam_approved_at ?? now, app.rules.association.timeZone), exam.approvalValidMonths);
   if (window.sitsOn >= validUntil) throw ExamProblems.approvalExpiresFirst(validUntil);
   if (last) {
     if (exam.retake.writtenRequestRequired && !request.retakeRequest) throw ExamProblems.retakeRequestRequired();

@@ -20,6 +20,14 @@ export const ExamProblems = {
   windowFull: () => new ProblemException(409, 'exam_window_full', 'Sitting full', 'Every seat of this sitting is taken; choose another one.'),
   approvalExpiresFirst: (validUntil: string) =>
     new ProblemException(422, 'approval_expires_before_sitting', 'Approval expires before this sitting', `The approval to sit the exam is valid until ${validUntil}; choose a sitting before then.`),
+  approvalExpired: (validUntil: string) =>
+    new ProblemException(
+      409,
+      'exam_approval_expired',
+      'Approval to sit the exam has expired',
+      `The approval to sit the exam ended before ${validUntil}, so no sitting can be booked with it. You will be emailed what happens next and how to apply again.`,
+      { validUntil },
+    ),
   retakeRequestRequired: () =>
     new ProblemException(422, 'retake_request_required', 'Retake request required', 'A retake needs a written request: say in retakeRequest that you would like to sit the exam again.'),
   retakeTooSoon: (lastSat: string, earliest: string) =>

@@ -8,6 +8,7 @@ import { FRAMEWORK } from '#platform';
 import { renewalCycle } from '../renewal/renewal-calendar.js';
 import { EmailLinks } from './email-links.js';
 import { formatCalendarDate, formatDate } from './format-date.js';
+import { examApprovalValidity } from '../exam/exam-approval-validity.js';
 
 interface ApplicationFacts {
   application_id: string;
@@ -143,12 +144,13 @@ export class EmailModelBuilder {
         if (!app.endorsement_number) throw new Error('endorsement number not issued yet');
         model.endorsementNumber = app.endorsement_number;
         break;
-      case 'exam_failed_retake': {
-        // A retake must be requested while the approval to sit is still valid.
+      // A retake must be booked while the approval to sit is still valid; the date shown is its last day.
+      case 'exam_failed_retake':
+      case 'exam_approval_reminder':
+      case 'exam_approval_expired': {
         const months = app.rules.rules.exam?.approvalValidMonths ?? 12;
-        const until = new Date(app.exam_approved_at ?? now);
-        until.setUTCMonth(until.getUTCMonth() + months);
-        model.dueDate = formatDate(until, tz);
+        const { expiresAt } = examApprovalValidity(app.exam_approved_at ?? now, months, app.rules.association.timeZone);
+        model.dueDate = formatDate(new Date(expiresAt.getTime() - 1), tz);
         break;
       }
       case 'renewal_open':

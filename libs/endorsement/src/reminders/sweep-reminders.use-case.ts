@@ -31,6 +31,8 @@ interface DueReminder {
   /** exam_reminder: the attempt the reminder is about, and whether it was decided since. */
   attempt_no: number | null;
   attempt_decided: boolean | null;
+  /** exam_approval_reminder: a sitting is booked whose result is not decided yet. */
+  attempt_pending: boolean | null;
 }
 
 /**
@@ -58,7 +60,9 @@ export class SweepReminders {
           `SELECT r.id, r.kind, r.offset_days, r.application_id, r.reference_id, r.subject_key, ref.status AS reference_status,
                   ref.rater_name, ref.rater_email, a.state AS application_state, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS renewal_due_on,
                   a.association_code, a.applicant_id, p.full_name AS applicant_name, p.email AS applicant_email,
-                  x.attempt_no, x.decided_at IS NOT NULL AS attempt_decided, asg.email AS assignee_email, asgp.full_name AS assignee_name
+                  x.attempt_no, x.decided_at IS NOT NULL AS attempt_decided,
+                  CASE WHEN r.kind = 'exam_approval_reminder' THEN EXISTS (SELECT 1 FROM exam_attempts y WHERE y.application_id = a.id AND y.decided_at IS NULL) END AS attempt_pending,
+                  asg.email AS assignee_email, asgp.full_name AS assignee_name
              FROM reminders r
              JOIN applications a ON a.id = r.application_id JOIN people p ON p.id = a.applicant_id
              LEFT JOIN accounts asg ON asg.id = a.assignee_id AND asg.password_hash IS NOT NULL LEFT JOIN people asgp ON asgp.id = asg.person_id
@@ -98,6 +102,8 @@ export class SweepReminders {
       }
       case 'exam_reminder':
         return [{ ...base, context: { attemptNo: r.attempt_no }, businessKey: `reminder-${r.id}-applicant`, template: 'exam_reminder', recipientKind: 'applicant', recipientEmail: r.applicant_email, recipientName: r.applicant_name }];
+      case 'exam_approval_reminder':
+        return [{ ...base, businessKey: `reminder-${r.id}-applicant`, template: 'exam_approval_reminder', recipientKind: 'applicant', recipientEmail: r.applicant_email, recipientName: r.applicant_name }];
       case 'renewal_reminder':
         // Positive offsets come before the due day; negative ones are the late window's notices.
         return [{ ...base, businessKey: `reminder-${r.id}-applicant`, template: r.offset_days > 0 ? 'renewal_reminder' : 'renewal_late_notice', recipientKind: 'applicant', recipientEmail: r.applicant_email, recipientName: r.applicant_name }];
@@ -115,5 +121,7 @@ function owed(r: DueReminder): boolean {
   if (r.kind === 'renewal_reminder') return r.application_state === 'renewal_due' && r.subject_key === renewalCycleKey(r.applicant_id, r.association_code, r.renewal_due_on!);
   // Withdrawn, on hold, or the attempt already decided: no sitting to remind of.
   if (r.kind === 'exam_reminder') return r.application_state === 'exam' && r.attempt_decided === false;
+  // Booked a sitting, or no longer waiting to sit: no approval to remind of.
+  if (r.kind === 'exam_approval_reminder') return r.application_state === 'exam' && r.attempt_pending === false;
   return true;
 }

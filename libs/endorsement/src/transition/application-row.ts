@@ -16,7 +16,7 @@ export interface ApplicationRow {
   held_from: ApplicationState | null;
   reinstatement: boolean;
   rules: Record<string, unknown>;
-  /** Loaded only in draft, the one state whose event (submit) judges the portfolio. */
+  /** Loaded only in draft and lapsed, whose events (submit, reinstate) judge the portfolio. */
   portfolio: Record<string, unknown> | null;
   /** The applicant's own address, loaded with the portfolio (no rater may have it). */
   applicant_email: string | null;
@@ -24,8 +24,8 @@ export interface ApplicationRow {
   exam_approved_at: Date | null;
   state_changed_at: Date;
   rated_roles: string[];
-  /** The exam so far: attempts made and the latest attempt's scores (percent). */
-  exam: { attempts: number; part1: number | null; part2: number | null } | null;
+  /** The exam so far: attempts made, the latest attempt's scores (percent), whether one waits for its result. */
+  exam: { attempts: number; part1: number | null; part2: number | null; pending: boolean } | null;
   /** Loaded only in renewal_due, the one state whose event (renew) judges the cycle's hours. */
   renewal?: RenewalFacts;
 }
@@ -43,7 +43,7 @@ export interface RenewalFacts {
 
 const SELECT_APPLICATION_ROW = `
   SELECT a.id, a.association_code, a.state, a.version, a.held_from, a.reinstatement, a.rules,
-         CASE WHEN a.state = 'draft' THEN a.portfolio END AS portfolio,
+         CASE WHEN a.state IN ('draft', 'lapsed') THEN a.portfolio END AS portfolio,
          CASE WHEN a.state = 'draft' THEN (SELECT p.email FROM people p WHERE p.id = a.applicant_id) END AS applicant_email,
          a.amended_at, a.exam_approved_at, a.state_changed_at,
          CASE WHEN a.state = 'reference_checks'
@@ -51,7 +51,8 @@ const SELECT_APPLICATION_ROW = `
               ELSE '{}' END AS rated_roles,
          CASE WHEN a.state = 'exam' THEN (
            SELECT json_build_object('attempts', count(*), 'part1', (array_agg(x.part1_percent ORDER BY x.attempt_no DESC))[1],
-                                    'part2', (array_agg(x.part2_percent ORDER BY x.attempt_no DESC))[1])
+                                    'part2', (array_agg(x.part2_percent ORDER BY x.attempt_no DESC))[1],
+                                    'pending', coalesce(bool_or(x.decided_at IS NULL), false))
              FROM exam_attempts x WHERE x.application_id = a.id) END AS exam
     FROM applications a
    WHERE a.id = $1`;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { monthsSchema } from './common.schema.js';
+import { daysSchema, monthsSchema } from './common.schema.js';
 
 const minutesSchema = z.number().int().min(1).max(600);
 const percentSchema = z.number().min(0).max(100);
@@ -28,9 +28,17 @@ const retakeSchema = z.strictObject({
   writtenRequestRequired: z.boolean(),
 });
 
+const approvalExpirySchema = z.strictObject({
+  /** What happens to an application whose approval ran out with no sitting booked: `deny` (it may apply again). */
+  action: z.literal('deny'),
+  /** Days before the approval ends on which the applicant is reminded to book a sitting. */
+  reminderDaysBefore: z.array(daysSchema).max(10),
+});
+
 export const examRulesSchema = z.strictObject({
   /** How long an approval to sit the exam stays valid. */
   approvalValidMonths: monthsSchema,
+  approvalExpiry: approvalExpirySchema,
   part1: part1Schema,
   part2: part2Schema,
   retake: retakeSchema,
@@ -39,6 +47,7 @@ export const examRulesSchema = z.strictObject({
 /** An association's changes to the exam rules, field by field. */
 export const examRulesPatchSchema = z.strictObject({
   approvalValidMonths: monthsSchema.optional(),
+  approvalExpiry: approvalExpirySchema.partial().optional(),
   part1: part1Schema.partial().optional(),
   part2: part2Schema.partial().optional(),
   retake: retakeSchema.partial().optional(),

@@ -12,6 +12,8 @@ export const EMAIL_TEMPLATE_NAMES = [
   // Applicant, about their exam seat.
   'exam_registered',
   'exam_reminder',
+  // Applicant, as the approval to sit the exam nears its end unused.
+  'exam_approval_reminder',
   // Applicant, as the renewal date nears and passes.
   'renewal_reminder',
   'renewal_late_notice',

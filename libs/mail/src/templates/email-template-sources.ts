@@ -2,6 +2,8 @@ import { applicationReceived } from './applicant/application-received.template.j
 import { deferred } from './applicant/deferred.template.js';
 import { denied } from './applicant/denied.template.js';
 import { endorsed } from './applicant/endorsed.template.js';
+import { examApprovalExpired } from './applicant/exam-approval-expired.template.js';
+import { examApprovalReminder } from './applicant/exam-approval-reminder.template.js';
 import { examApproved } from './applicant/exam-approved.template.js';
 import { examFailedDenied } from './applicant/exam-failed-denied.template.js';
 import { examFailedRetake } from './applicant/exam-failed-retake.template.js';
@@ -62,6 +64,8 @@ export const EMAIL_TEMPLATE_SOURCES: Readonly<Record<EmailTemplateName, EmailTem
   reference_not_counted: referenceNotCounted,
   exam_registered: examRegistered,
   exam_reminder: examReminder,
+  exam_approval_reminder: examApprovalReminder,
+  exam_approval_expired: examApprovalExpired,
   panel_escalated: panelEscalated,
   panel_assigned: panelAssigned,
   panel_released: panelReleased,
