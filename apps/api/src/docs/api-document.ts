@@ -16,8 +16,15 @@ const ACCESS_PROBLEMS = { 401: ['authentication_required', 'invalid_token', 'tok
  */
 function wireSchema(schema: unknown, options: { schemaType: 'input' | 'output' }) {
   if (options.schemaType !== 'output' || !(schema instanceof z.ZodType)) return undefined;
-  const { definitions, ...root } = z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input' }) as Record<string, unknown> & { definitions?: Record<string, unknown> };
+  const { definitions, ...root } = z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', override: typeNullableRef }) as Record<string, unknown> & {
+    definitions?: Record<string, unknown>;
+  };
   return { schema: root, components: definitions ?? {} };
+}
+
+/** OpenAPI 3.0 wants a type beside `nullable`; zod writes a nullable named schema as `allOf: [$ref]` alone (ours are all objects). */
+function typeNullableRef(context: { jsonSchema: Record<string, unknown> }): void {
+  if (context.jsonSchema.nullable === true && context.jsonSchema.allOf && !context.jsonSchema.type) context.jsonSchema.type = 'object';
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AccessTokens, AuthThrottleGuard, LogIn, LogOut, Public } from '#auth';
 import { logInSchema, type LogInBody } from '../auth/dto/log-in.schema.js';
@@ -13,6 +14,8 @@ import { DASHBOARD_SIGN_IN_PATH, QUEUES_DASHBOARD_PATH } from './queues-dashboar
  * Signing in to the queue dashboard from a browser, without JavaScript: a form that POSTs email and
  * password, and an HttpOnly cookie carrying the access token. Administrators only.
  */
+// HTML sign-in pages for the dashboard in a browser, not part of the JSON API.
+@ApiExcludeController()
 @Controller(QUEUES_DASHBOARD_PATH.slice(1))
 @Public()
 export class DashboardSignInController {

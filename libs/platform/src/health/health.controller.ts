@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { MAIL_TRANSPORT, type MailTransport } from '#mail';
 import { RedisClient } from '#queue';
 import { ProblemException } from '../http/problem.exception.js';
@@ -9,6 +10,8 @@ const CHECK_TIMEOUT_MS = 1_500;
 
 /** Liveness says the process runs; readiness says it can do its work (PostgreSQL, Redis, SMTP). */
 // Orchestrators and load balancers probe without credentials.
+// Probes for orchestrators, described in the README's operations section, not part of the client API.
+@ApiExcludeController()
 @Public()
 @Controller('health')
 export class HealthController {
