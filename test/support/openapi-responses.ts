@@ -33,7 +33,7 @@ export class ResponseContract {
   constructor(documentUrl = new URL('../../docs/openapi.json', import.meta.url)) {
     this.doc = JSON.parse(readFileSync(documentUrl, 'utf8')) as ApiDocument;
     addFormats(this.ajv);
-    this.ajv.addSchema({ components: this.doc.components }, 'openapi.json');
+    this.ajv.addSchema(asJsonSchema({ components: this.doc.components }), 'openapi.json');
     // A literal segment wins over a parameter: fewer parameters first.
     this.templates = Object.entries(this.doc.paths)
       .flatMap(([template, methods]) => Object.keys(methods).map((method) => ({ method: method.toUpperCase(), template, pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`) })))
@@ -76,9 +76,27 @@ export class ResponseContract {
     let validate = this.validators.get(key);
     if (!validate) {
       // The document's references point into its own components, registered above as openapi.json.
-      validate = this.ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi.json#/components/')) as object);
+      validate = this.ajv.compile(asJsonSchema(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"openapi.json#/components/'))));
       this.validators.set(key, validate);
     }
     return validate;
   }
+}
+
+/**
+ * The OpenAPI 3.0 dialect as the JSON Schema ajv reads: `nullable: true` becomes "null or the rest"
+ * (a nullable `allOf: [$ref]` included), and `exclusiveMinimum: true` beside `minimum` (draft 4) a number.
+ */
+function asJsonSchema(node: unknown): object {
+  if (Array.isArray(node)) return node.map(asJsonSchema);
+  if (!node || typeof node !== 'object') return node as object;
+  const { nullable, ...rest } = node as Record<string, unknown>;
+  const out: Record<string, unknown> = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, asJsonSchema(value)]));
+  for (const [exclusive, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    if (typeof out[exclusive] !== 'boolean') continue;
+    if (out[exclusive]) out[exclusive] = out[bound];
+    else delete out[exclusive];
+    if (out[exclusive] !== undefined) delete out[bound];
+  }
+  return nullable === true ? { anyOf: [{ type: 'null' }, out] } : out;
 }

@@ -16,15 +16,21 @@ const ACCESS_PROBLEMS = { 401: ['authentication_required', 'invalid_token', 'tok
  */
 function wireSchema(schema: unknown, options: { schemaType: 'input' | 'output' }) {
   if (options.schemaType !== 'output' || !(schema instanceof z.ZodType)) return undefined;
-  const { definitions, ...root } = z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', override: typeNullableRef }) as Record<string, unknown> & {
+  const { definitions, ...root } = z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', override: nullableForOpenApi30 }) as Record<string, unknown> & {
     definitions?: Record<string, unknown>;
   };
   return { schema: root, components: definitions ?? {} };
 }
 
-/** OpenAPI 3.0 wants a type beside `nullable`; zod writes a nullable named schema as `allOf: [$ref]` alone (ours are all objects). */
-function typeNullableRef(context: { jsonSchema: Record<string, unknown> }): void {
-  if (context.jsonSchema.nullable === true && context.jsonSchema.allOf && !context.jsonSchema.type) context.jsonSchema.type = 'object';
+/**
+ * OpenAPI 3.0 wants a type beside `nullable` (zod writes a nullable named schema as `allOf: [$ref]`
+ * alone; ours are all objects), and a nullable enum lists null among its values (OpenAPI 3.0.3).
+ */
+function nullableForOpenApi30(context: { jsonSchema: Record<string, unknown> }): void {
+  const schema = context.jsonSchema;
+  if (schema.nullable !== true) return;
+  if (schema.allOf && !schema.type) schema.type = 'object';
+  if (Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...(schema.enum as unknown[]), null];
 }
 
 /**
