@@ -27,3 +27,13 @@ export const stepTakenResponse = z
   .meta({ id: 'StepTaken', description: "The application's state and version after the step; send the version back as If-Match." });
 
 export const accountIdResponse = z.strictObject({ accountId: z.string() }).meta({ id: 'AccountId', description: 'The account created or activated.' });
+
+/** A reference as the applicant named its rater, and where it stands. */
+export const referenceFields = {
+  id: z.string(),
+  role: z.string(),
+  raterName: z.string(),
+  raterEmail: z.string(),
+  waivedAccess: z.boolean(),
+  status: z.string(),
+};

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GAP_CODES } from '#framework';
-import { calendarDate, portfolioResponse, timestamp } from '../../dto/response-fields.js';
+import { calendarDate, portfolioResponse, referenceFields, timestamp } from '../../dto/response-fields.js';
 
 export const eligibilityGapResponse = z
   .strictObject({
@@ -48,12 +48,7 @@ const pendingStep = z
 
 const referenceView = z
   .strictObject({
-    id: z.string(),
-    role: z.string(),
-    raterName: z.string(),
-    raterEmail: z.string(),
-    waivedAccess: z.boolean(),
-    status: z.string(),
+    ...referenceFields,
     requestedAt: timestamp.nullable(),
     ratedAt: timestamp.nullable(),
     rating: z.unknown().optional().meta({ description: "The rater's answers; never present when the applicant waived access to this form." }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { APPLICATION_STATES } from '#workflow';
-import { calendarDate, count, isoTimestamp, portfolioResponse } from '../../dto/response-fields.js';
+import { calendarDate, count, isoTimestamp, portfolioResponse, referenceFields } from '../../dto/response-fields.js';
 
 const applicationState = z.enum(APPLICATION_STATES);
 const person = z.strictObject({ id: z.string(), name: z.string().nullable() });
@@ -36,12 +36,7 @@ export const staffQueuePageResponse = z
 
 const staffReference = z
   .strictObject({
-    id: z.string(),
-    role: z.string(),
-    raterName: z.string(),
-    raterEmail: z.string(),
-    waivedAccess: z.boolean(),
-    status: z.string(),
+    ...referenceFields,
     rating: z.unknown().meta({ description: "The rater's answers, null until rated." }),
     requestedAt: isoTimestamp.nullable(),
     ratedAt: isoTimestamp.nullable(),
