@@ -214,7 +214,8 @@ describe('fuzz: malformed requests across the endpoints', () => {
       const token = op.isPublic ? undefined : tokens[op.roles[0]];
       const fill = (path: string) => path.replace(/\{\w*[iI]d\}/g, appIds.draft!).replace(/\{\w+\}/g, 'a'.repeat(43));
       const body = op.body ? validValue(op.body) : undefined;
-      for (const param of op.parameters.filter((p) => typeOf(p.schema) === 'string')) {
+      // Headers (If-Match) cannot carry NUL at all: fetch refuses to send it.
+      for (const param of op.parameters.filter((p) => p.in !== 'header' && typeOf(p.schema) === 'string')) {
         const at = (value: string) =>
           param.in === 'path' ? fill(op.path.replace(`{${param.name}}`, value)) : `${fill(op.path)}?${param.name}=${value}`;
         probes.push({ label: `NUL in ${param.in} ${param.name}`, method: op.method, path: at('%00'), token, body, field: param.name });

@@ -33,7 +33,7 @@ export function ApiContract(contract: OperationContract): MethodDecorator {
     ApiOperation({ operationId: contract.id, summary: contract.summary, description: contract.description }),
     ApiResponse({
       status,
-      description: contract.returns ? 'Done.' : 'Done; no body.',
+      description: contract.returns?.meta()?.description ?? (contract.returns ? 'Done.' : 'Done; no body.'),
       ...(contract.returns ? { standardSchema: contract.returns } : {}),
       ...(contract.etag ? { headers: { ETag: { description: 'The application\'s version, e.g. `"3"`: send it back as If-Match.', schema: { type: 'string' } } } } : {}),
     }),

@@ -39,7 +39,7 @@ export const ceReviewListResponse = z
     entries: z.array(z.strictObject({ ...ceEntryFields, personId: z.string(), fullName: z.string() }).meta({ id: 'CeEntryForReview' })),
     nextAfter: z.string().nullable().meta({ description: 'Pass as `after` for the next page; null on the last one.' }),
   })
-  .meta({ id: 'CeReviewList' });
+  .meta({ id: 'CeReviewList', description: 'A page of entries to review, with who logged them.' });
 
 export const endorsementListResponse = z
   .strictObject({

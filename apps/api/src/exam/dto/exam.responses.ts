@@ -14,7 +14,7 @@ export const examWindowResponse = z
   })
   .meta({ id: 'ExamWindow', description: 'One exam sitting.' });
 
-export const examWindowListResponse = z.strictObject({ windows: z.array(examWindowResponse) }).meta({ id: 'ExamWindowList' });
+export const examWindowListResponse = z.strictObject({ windows: z.array(examWindowResponse) }).meta({ id: 'ExamWindowList', description: 'Exam sittings, soonest first.' });
 
 export const examSeatResponse = z
   .strictObject({
@@ -41,8 +41,8 @@ export const examPaperResponse = z
 
 export const examPaperListResponse = z
   .strictObject({ papers: z.array(examPaperResponse), next: z.string().nullable().meta({ description: 'Pass as `after` for the next page; null on the last one.' }) })
-  .meta({ id: 'ExamPaperList' });
+  .meta({ id: 'ExamPaperList', description: 'A page of papers to score.' });
 
 export const scoreRecordedResponse = z
   .strictObject({ paperId: z.string(), decided: z.boolean().meta({ description: 'Both parts are in and the attempt is passed or failed.' }) })
-  .meta({ id: 'ScoreRecorded' });
+  .meta({ id: 'ScoreRecorded', description: 'The score recorded, and whether the attempt is now decided.' });
