@@ -346,6 +346,8 @@ async function main(): Promise<void> {
     DATABASE_POOL_SIZE: poolSize,
     REDIS_URL: BENCH_REDIS_URL,
     QUEUE_PREFIX: prefix,
+    // One coordinator drives every transition: measure the api, not the per-account write throttle.
+    WRITE_THROTTLE_LIMIT: '100000',
   };
   const ds = await new DataSource(dataSourceOptions(loadConfig(env), 'bench')).initialize();
   const pool = new pg.Pool({ connectionString: db.url, max: QUEUE_CONNECTIONS });

@@ -1,5 +1,5 @@
 /**
- * The renewal sweep at 100,000 and 1,000,000 endorsements (a tenth of them due: their renewal opens
+ * The renewal sweep at 100,000 and 1,000,000 endorsees (a tenth of them due: their renewal opens
  * within the lead time), beside a same-run baseline: raw SQL selecting the same due rows plus
  * BullMQ addBulk of the same jobs. Each sweep runs in a child process of its own, so its peak RSS
  * (maxRSS) is its own; rounds alternate ours/baseline on fresh Redis prefixes; medians are compared.
@@ -26,6 +26,7 @@ import { BENCH_REDIS_URL, benchRedisPrefix, deleteRedisPrefixes, redisVersion } 
 
 const SIZES = (process.env.BENCH_RENEWAL_SIZES ?? '100000,1000000').split(',').map(Number);
 const DUE_SHARE = 0.1;
+const SECOND_SHARE = 0.1;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CHILD = fileURLToPath(new URL('./renewal-sweep.child.js', import.meta.url));
 const run = promisify(execFile);
@@ -37,9 +38,10 @@ interface Sample {
 }
 
 /**
- * Adds endorsements (MI-AIMH, endorsed) until there are `total`: a DUE_SHARE of the new ones due
- * within the 60-day lead time of `today`, the rest due next year. Bulk setup with generate_series;
- * rules and portfolio are minimal because the sweep reads neither.
+ * Adds endorsees (MI-AIMH, endorsed) until there are `total`: a DUE_SHARE of the new ones due
+ * within the 60-day lead time of `today`, the rest due next year; a SECOND_SHARE of them hold a
+ * second category on the same cycle, which the sweep takes as one job with the first. Bulk setup
+ * with generate_series; rules and portfolio are minimal because the sweep reads neither.
  */
 async function seedUpTo(db: pg.Client, from: number, total: number, today: DateTime): Promise<void> {
   const soon = today.plus({ days: 30 }).toISODate();
@@ -47,12 +49,18 @@ async function seedUpTo(db: pg.Client, from: number, total: number, today: DateT
   await db.query(
     `WITH p AS (
        INSERT INTO people (association_code, email, full_name)
-       SELECT 'MI-AIMH', 'endorsee-' || g || '@example.org', 'Endorsee' FROM generate_series($1::int, $2::int) g RETURNING id)
+       SELECT 'MI-AIMH', 'endorsee-' || g || '@example.org', 'Endorsee' FROM generate_series($1::int, $2::int) g RETURNING id),
+     a AS (
+       INSERT INTO applications (association_code, applicant_id, category_code, state, framework_version, rules, portfolio,
+                                 endorsed_at, renewal_due_on, state_changed_at, created_at, updated_at)
+       SELECT 'MI-AIMH', p.id, 'IFA', 'endorsed', 'bench', '{}', '{}', now() - interval '2 years',
+              CASE WHEN random() < $3 THEN $4::date ELSE $5::date END, now(), now(), now() FROM p
+       RETURNING applicant_id, endorsed_at, renewal_due_on)
      INSERT INTO applications (association_code, applicant_id, category_code, state, framework_version, rules, portfolio,
                                endorsed_at, renewal_due_on, state_changed_at, created_at, updated_at)
-     SELECT 'MI-AIMH', p.id, 'IFA', 'endorsed', 'bench', '{}', '{}', now() - interval '2 years',
-            CASE WHEN random() < $3 THEN $4::date ELSE $5::date END, now(), now(), now() FROM p`,
-    [from + 1, total, DUE_SHARE, soon, later],
+     SELECT 'MI-AIMH', a.applicant_id, 'IFS', 'endorsed', 'bench', '{}', '{}', a.endorsed_at, a.renewal_due_on, now(), now(), now()
+       FROM a WHERE random() < $6`,
+    [from + 1, total, DUE_SHARE, soon, later, SECOND_SHARE],
   );
   await db.query('VACUUM ANALYZE applications');
 }
@@ -87,7 +95,7 @@ async function main(): Promise<void> {
       const t0 = Date.now();
       await seedUpTo(db, seeded, size, today);
       seeded = size;
-      console.log(`seeded ${size} endorsements in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      console.log(`seeded ${size} endorsees in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       await measure('ours', database.url, now, dueBefore); // warm-up both (caches, JIT, PostgreSQL buffers)
       await measure('baseline', database.url, now, dueBefore);
       const a: Sample[] = [];
@@ -106,10 +114,10 @@ async function main(): Promise<void> {
       results.push({ size, ours: pick(a), baseline: pick(b), uncapped });
     }
 
-    console.log(`\nsetup: MI-AIMH, ${DUE_SHARE * 100}% due within the lead time, ${ROUNDS} alternating rounds per size, each sweep in its own process with the worker's flags (${WORKER_NODE_ARGS.join(' ')}), node ${process.version}, redis ${await redisVersion()}, ${(await db.query('SHOW server_version')).rows[0].server_version} PostgreSQL`);
+    console.log(`\nsetup: MI-AIMH, ${DUE_SHARE * 100}% due within the lead time, ${SECOND_SHARE * 100}% with a second category on the same cycle, ${ROUNDS} alternating rounds per size, each sweep in its own process with the worker's flags (${WORKER_NODE_ARGS.join(' ')}), node ${process.version}, redis ${await redisVersion()}, ${(await db.query('SHOW server_version')).rows[0].server_version} PostgreSQL`);
     for (const r of results) {
       console.log(
-        `${r.size} endorsements, ${r.ours.jobs} due: sweep (median) ${r.ours.ms.toFixed(0)} ms, peak RSS ${r.ours.maxRssMb.toFixed(0)} MB; ` +
+        `${r.size} endorsees, ${r.ours.jobs} cycles due: sweep (median) ${r.ours.ms.toFixed(0)} ms, peak RSS ${r.ours.maxRssMb.toFixed(0)} MB; ` +
           `baseline ${r.baseline.ms.toFixed(0)} ms, peak RSS ${r.baseline.maxRssMb.toFixed(0)} MB; ratio (baseline/ours) ${(r.baseline.ms / r.ours.ms).toFixed(2)}`,
       );
     }

@@ -1,8 +1,10 @@
 /**
- * `npm run create-admin -- --email ada@example.org --name "Ada Lovelace" [--association MI-AIMH]`:
+ * `npm run create-admin -- --email ada@example.org --name "Ada Lovelace" [--association MI-AIMH]`
+ * (in the Docker image: `node dist/scripts/create-administrator.js --email … --name "…"`):
  * creates an administrator (Alliance-wide when no association is named) and emails them a
  * single-use link to set their password; the worker sends it. Nothing secret is printed or typed.
- * Running it again for the same address changes nothing.
+ * Running it again for the same address changes nothing. It works before the system first started:
+ * it creates the database when missing and applies the migrations, as the api and worker do.
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
@@ -10,7 +12,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { z } from 'zod';
 import type { AppConfig } from '#config';
-import { AuthModule, CreateAdministrator } from '#auth';
+import { AuthModule, CreateAdministrator, UnknownAssociationError } from '#auth';
+import { ensureDatabase } from '#db';
 import type { Framework } from '#framework';
 import { processModules, runMain } from '#platform';
 
@@ -41,9 +44,20 @@ function parsedArgs(): z.infer<typeof argsSchema> {
 
 const args = parsedArgs();
 await runMain('create-admin', async (config, framework) => {
+  // Before the first start there is no database yet; the migrations then run in DbModule, under their lock.
+  await ensureDatabase(config.database.url, config.startupCheckTimeoutMs);
   const app = await NestFactory.createApplicationContext(CreateAdministratorModule.forRoot(config, framework), { logger: ['error', 'warn'] });
   try {
-    const result = await app.get(CreateAdministrator).execute({ email: args.email, fullName: args.name, associationCode: args.association });
+    const result = await app
+      .get(CreateAdministrator)
+      .execute({ email: args.email, fullName: args.name, associationCode: args.association })
+      .catch((e: unknown) => {
+        if (!(e instanceof UnknownAssociationError)) throw e;
+        console.error(`--association: ${e.message}\n${USAGE}`);
+        process.exitCode = 2;
+        return null;
+      });
+    if (!result) return;
     const scope = args.association ? `of ${args.association}` : 'Alliance-wide (every association)';
     console.log(
       result.created

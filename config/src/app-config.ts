@@ -3,16 +3,23 @@ import type { Env } from './env.schema.js';
 /** The typed configuration every process reads; built once from the environment. */
 export interface AppConfig {
   env: Env['NODE_ENV'];
-  http: { port: number; workerPort: number; publicBaseUrl: string };
+  /** drainTimeoutMs: how long requests in flight may take to finish after SIGTERM. */
+  http: { port: number; workerPort: number; publicBaseUrl: string; drainTimeoutMs: number };
   logLevel: Env['LOG_LEVEL'];
-  database: { url: string; poolSize: number };
+  /** connectTimeoutMs: how long a query may wait for a pooled connection, or for a new one to open. */
+  database: { url: string; poolSize: number; connectTimeoutMs: number };
   redis: { url: string; prefix: string };
   smtp: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
   mailCatcher: { mode: Env['MAIL_CATCHER']; webPort: number };
   /** Signs rater links; only hashes of the links are stored. */
   linkSecret: string;
-  /** Signs access tokens (HS256); login, register and reset requests per client address per window. */
-  auth: { jwtSecret: string; throttleLimit: number; throttleTtlMs: number };
+  /** Signs access tokens (HS256). */
+  auth: { jwtSecret: string };
+  /**
+   * Requests allowed per window (then 429): `auth` per client address on each sign-in route, `public`
+   * per client address on each open page (rater form, registry), `writes` per account across its changes.
+   */
+  throttle: Record<'auth' | 'public' | 'writes', { limit: number; ttlMs: number }>;
   /** Browser origins allowed to call the api (CORS); empty: none. */
   corsOrigins: string[];
   /** Reverse proxies in front of the api whose X-Forwarded-For is believed (the client address throttling counts by). */

@@ -29,10 +29,12 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: port.default(3000),
   WORKER_PORT: port.default(3001),
-  PUBLIC_BASE_URL: url(['http:', 'https:']).default('http://localhost:3000'),
+  // Unset: http://localhost:<PORT> (see loadConfig), so emailed links follow the port the api listens on.
+  PUBLIC_BASE_URL: url(['http:', 'https:']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/endorsement'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(20_000),
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z
     .string()
@@ -50,6 +52,10 @@ export const envSchema = z.object({
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default('development-only-jwt-secret-change-me-in-production'),
   AUTH_THROTTLE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   AUTH_THROTTLE_TTL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  PUBLIC_THROTTLE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(60),
+  PUBLIC_THROTTLE_TTL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  WRITE_THROTTLE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
+  WRITE_THROTTLE_TTL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   CORS_ORIGINS: z
     .string()
@@ -67,6 +73,7 @@ export const envSchema = z.object({
   QUEUE_DASHBOARD: bool.default(false),
   STARTUP_CHECK_TIMEOUT_MS: z.coerce.number().int().min(200).max(8000).default(3000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  HTTP_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(5_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -31,12 +31,35 @@ describe('loadConfig', () => {
     expect(c.http.publicBaseUrl).toBe('https://endorse.example.org');
   });
 
+  test('PUBLIC_BASE_URL follows PORT unless set, so emailed links point at the port the api listens on', () => {
+    expect(loadConfig({}).http.publicBaseUrl).toBe('http://localhost:3000');
+    expect(loadConfig({ PORT: '8080' }).http.publicBaseUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PORT: '8080', PUBLIC_BASE_URL: 'https://endorse.example.org' }).http.publicBaseUrl).toBe('https://endorse.example.org');
+  });
+
+  test('database and drain timeouts come from configuration; the drain must end before the shutdown deadline', () => {
+    expect(loadConfig({}).database.connectTimeoutMs).toBe(20_000);
+    expect(loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '45000' }).database.connectTimeoutMs).toBe(45_000);
+    expect(loadConfig({ HTTP_DRAIN_TIMEOUT_MS: '2000', SHUTDOWN_TIMEOUT_MS: '4000' }).http.drainTimeoutMs).toBe(2_000);
+    expect(() => loadConfig({ HTTP_DRAIN_TIMEOUT_MS: '10000' })).toThrow('HTTP_DRAIN_TIMEOUT_MS must be less than SHUTDOWN_TIMEOUT_MS');
+  });
+
   test('production refuses the development secrets: LINK_SECRET and AUTH_JWT_SECRET', () => {
     const strong = { LINK_SECRET: 'l'.repeat(40), AUTH_JWT_SECRET: 'j'.repeat(40) };
     expect(() => loadConfig({ NODE_ENV: 'production', ...strong })).not.toThrow();
     expect(() => loadConfig({ NODE_ENV: 'production', LINK_SECRET: strong.LINK_SECRET })).toThrow('AUTH_JWT_SECRET must be set in production');
     expect(() => loadConfig({ AUTH_JWT_SECRET: 'too short' })).toThrow(/AUTH_JWT_SECRET must be at least 32 characters/);
-    expect(loadConfig({}).auth).toEqual({ jwtSecret: expect.any(String), throttleLimit: 10, throttleTtlMs: 60_000 });
+    expect(loadConfig({}).auth).toEqual({ jwtSecret: expect.any(String) });
+  });
+
+  test('throttles: sign-in routes, open pages and each account\'s changes, with defaults', () => {
+    expect(loadConfig({}).throttle).toEqual({
+      auth: { limit: 10, ttlMs: 60_000 },
+      public: { limit: 60, ttlMs: 60_000 },
+      writes: { limit: 120, ttlMs: 60_000 },
+    });
+    expect(loadConfig({ PUBLIC_THROTTLE_LIMIT: '5', WRITE_THROTTLE_TTL_MS: '1000' }).throttle).toMatchObject({ public: { limit: 5 }, writes: { ttlMs: 1_000 } });
+    expect(() => loadConfig({ WRITE_THROTTLE_LIMIT: '0' })).toThrow(/WRITE_THROTTLE_LIMIT/);
   });
 
   test('rater address changes: 3 per reference and 5 per applicant a day unless configured', () => {

@@ -24,11 +24,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.NODE_ENV === 'production' && e.AUTH_JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
     throw new ConfigError('Invalid configuration: AUTH_JWT_SECRET must be set in production (at least 32 random characters)');
   }
+  if (e.HTTP_DRAIN_TIMEOUT_MS >= e.SHUTDOWN_TIMEOUT_MS) {
+    throw new ConfigError('Invalid configuration: HTTP_DRAIN_TIMEOUT_MS must be less than SHUTDOWN_TIMEOUT_MS (draining is part of shutting down)');
+  }
+  const publicBaseUrl = e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`;
   return {
     env: e.NODE_ENV,
-    http: { port: e.PORT, workerPort: e.WORKER_PORT, publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, '') },
+    http: { port: e.PORT, workerPort: e.WORKER_PORT, publicBaseUrl: publicBaseUrl.replace(/\/$/, ''), drainTimeoutMs: e.HTTP_DRAIN_TIMEOUT_MS },
     logLevel: e.LOG_LEVEL,
-    database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
+    database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS },
     redis: { url: e.REDIS_URL, prefix: e.QUEUE_PREFIX },
     smtp: {
       host: e.SMTP_HOST,
@@ -40,7 +44,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     mailCatcher: { mode: e.MAIL_CATCHER, webPort: e.MAIL_CATCHER_WEB_PORT },
     linkSecret: e.LINK_SECRET,
-    auth: { jwtSecret: e.AUTH_JWT_SECRET, throttleLimit: e.AUTH_THROTTLE_LIMIT, throttleTtlMs: e.AUTH_THROTTLE_TTL_MS },
+    auth: { jwtSecret: e.AUTH_JWT_SECRET },
+    throttle: {
+      auth: { limit: e.AUTH_THROTTLE_LIMIT, ttlMs: e.AUTH_THROTTLE_TTL_MS },
+      public: { limit: e.PUBLIC_THROTTLE_LIMIT, ttlMs: e.PUBLIC_THROTTLE_TTL_MS },
+      writes: { limit: e.WRITE_THROTTLE_LIMIT, ttlMs: e.WRITE_THROTTLE_TTL_MS },
+    },
     corsOrigins: e.CORS_ORIGINS.map((o) => o.replace(/\/$/, '')),
     trustProxyHops: e.TRUST_PROXY_HOPS,
     raterChanges: { perReference: e.RATER_CHANGES_PER_REFERENCE, perApplicant: e.RATER_CHANGES_PER_APPLICANT },

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { renewalCycleKey } from '#endorsement';
 import { planRenewal, type RenewalShares } from './endorsee-plan.js';
 import type { RenewalSimulation } from './renewal-simulation.js';
 
@@ -11,10 +12,12 @@ export interface SimulationCheck {
 
 interface EndorsementRow {
   id: string;
+  applicant_id: string;
   association_code: string;
   email: string;
   due_on: string;
   events: { event: 'open_renewal' | 'renew' | 'lapse'; at: string; due_on: string | null; late: boolean | null; fee: number | null }[] | null;
+  /** Reminder offsets fired, by cycle key: a person's cycle is reminded once for all its endorsements. */
   fired: Record<string, number[]> | null;
 }
 
@@ -22,8 +25,9 @@ interface EndorsementRow {
  * The end-of-run checks, from what the database recorded and what the SMTP server received: per
  * endorsement and cycle, the renewal opened on its day; each reminder whose time came while the
  * cycle was open went out exactly once (none before the opening, none after the renewal or lapse);
- * renewals in the late window paid the late fee; unrenewed endorsements lapsed on the right day;
- * each endorsee did what they planned; no email arrived twice.
+ * renewals in the late window paid the late fee, once per person and cycle; unrenewed endorsements
+ * lapsed on the right day; each endorsee did what they planned; one email per renewal step and
+ * cycle; no email arrived twice.
  */
 export async function checkSimulation(sim: RenewalSimulation, seed: number, shares: RenewalShares): Promise<SimulationCheck[]> {
   const lastStep = sim.lastStep!;
@@ -36,20 +40,26 @@ export async function checkSimulation(sim: RenewalSimulation, seed: number, shar
   const names = ['renewal opened on its day', 'each reminder exactly once while due', 'no reminder after renewal or lapse', 'late fee exactly when late', 'lapsed on the right day', 'endorsees did as planned'];
   for (const name of names) failures.set(name, []);
 
-  // One row per endorsement: its renewal events in order, and the offsets of the reminders fired per cycle.
+  // One row per endorsement: its renewal events in order (a renewal's fee is on the event of the
+  // endorsement it was charged with), and the offsets of the reminders fired per cycle of its holder.
   const rows = (await sim.ds.query(
     `WITH events AS (
-       SELECT application_id, json_agg(json_build_object('event', event, 'at', occurred_at, 'due_on', payload->>'dueOn',
-                                                         'late', (payload->'fee'->>'late')::boolean, 'fee', (payload->'fee'->>'amount')::numeric) ORDER BY version) AS events
-         FROM application_events WHERE event IN ('open_renewal', 'renew', 'lapse') GROUP BY application_id),
+       SELECT e.application_id, json_agg(json_build_object('event', e.event, 'at', e.occurred_at, 'due_on', e.payload->>'dueOn',
+                                                           'late', (c.fee->>'late')::boolean, 'fee', (c.fee->>'amount')::numeric) ORDER BY e.version) AS events
+         FROM application_events e
+         LEFT JOIN LATERAL (SELECT coalesce(e.payload->'fee', (SELECT w.payload->'fee' FROM application_events w
+                                                                WHERE w.application_id = (e.payload->>'feeChargedWith')::uuid AND w.event = 'renew'
+                                                                  AND w.payload->>'dueOn' = e.payload->>'dueOn')) AS fee) c ON true
+        WHERE e.event IN ('open_renewal', 'renew', 'lapse') GROUP BY e.application_id),
      fired AS (
-       SELECT application_id, json_object_agg(subject_key, offsets) AS fired FROM (
-         SELECT application_id, subject_key, array_agg(offset_days ORDER BY offset_days) AS offsets FROM reminders
-          WHERE kind = 'renewal_reminder' AND status = 'done' GROUP BY application_id, subject_key) f
-        GROUP BY application_id)
-     SELECT a.id, a.association_code, p.email, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS due_on, events.events, fired.fired
+       SELECT applicant_id, json_object_agg(subject_key, offsets) AS fired FROM (
+         SELECT a.applicant_id, r.subject_key, array_agg(r.offset_days ORDER BY r.offset_days) AS offsets
+           FROM reminders r JOIN applications a ON a.id = r.application_id
+          WHERE r.kind = 'renewal_reminder' AND r.status = 'done' GROUP BY a.applicant_id, r.subject_key) f
+        GROUP BY applicant_id)
+     SELECT a.id, a.applicant_id, a.association_code, p.email, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS due_on, events.events, fired.fired
        FROM applications a JOIN people p ON p.id = a.applicant_id
-       LEFT JOIN events ON events.application_id = a.id LEFT JOIN fired ON fired.application_id = a.id
+       LEFT JOIN events ON events.application_id = a.id LEFT JOIN fired ON fired.applicant_id = a.applicant_id
       WHERE a.endorsed_at IS NOT NULL`,
   )) as EndorsementRow[];
 
@@ -73,7 +83,7 @@ export async function checkSimulation(sim: RenewalSimulation, seed: number, shar
       check('renewal opened on its day', openedAt >= cycle.opensAt && localDay(openedAt) === localDay(later(cycle.opensAt, sim.start)), () => `${tag}: opened ${open.at}`);
 
       const expected = cycle.reminders.filter((r) => r.at > openedAt && r.at <= endedAt).map((r) => offsetOf(r.key));
-      const got = fired[`${row.id}-${dueOn}`] ?? [];
+      const got = fired[renewalCycleKey(row.applicant_id, row.association_code, dueOn)] ?? [];
       check('each reminder exactly once while due', sameOffsets(expected, got), () => `${tag}: expected offsets ${sorted(expected)}, fired ${got}`);
       const afterEnd = cycle.reminders.filter((r) => r.at > endedAt && got.includes(offsetOf(r.key)));
       check('no reminder after renewal or lapse', afterEnd.length === 0, () => `${tag}: ended ${endedAt.toISOString()}, fired ${afterEnd.map((r) => r.key)}`);
@@ -98,24 +108,40 @@ export async function checkSimulation(sim: RenewalSimulation, seed: number, shar
     const failed = failures.get(name)!;
     return { name, ok: failed.length === 0, detail: `${counted.get(name) ?? 0} checked, ${failed.length} failed${failed.length ? `: ${failed.slice(0, 3).join('; ')}` : ''}` };
   });
-  results.push(await emailsMatchEvents(sim), noEmailTwice(sim), { name: 'every renewal submitted was accepted', ok: sim.refused === 0, detail: `${sim.refused} refused` });
+  results.push(await oneFeePerRenewal(sim), await emailsMatchEvents(sim), noEmailTwice(sim), { name: 'every renewal submitted was accepted', ok: sim.refused === 0, detail: `${sim.refused} refused` });
   return results;
 }
 
-/** One renewal_open, renewed and lapsed email per transition; everything recorded as sent arrived. */
-async function emailsMatchEvents(sim: RenewalSimulation): Promise<SimulationCheck> {
+/** A person's endorsements renewed together (one association, one due day) pay one fee. */
+async function oneFeePerRenewal(sim: RenewalSimulation): Promise<SimulationCheck> {
   const [r] = (await sim.ds.query(
-    `SELECT (SELECT count(*) FROM application_events WHERE event = 'open_renewal')::int AS opens,
+    `SELECT count(*)::int AS renewals, count(*) FILTER (WHERE fees <> 1)::int AS wrong, count(*) FILTER (WHERE endorsements > 1)::int AS several FROM (
+       SELECT count(*) FILTER (WHERE e.payload ? 'fee') AS fees, count(*) AS endorsements
+         FROM application_events e JOIN applications a ON a.id = e.application_id
+        WHERE e.event = 'renew' GROUP BY a.applicant_id, a.association_code, e.payload->>'dueOn') r`,
+  )) as { renewals: number; wrong: number; several: number }[];
+  return { name: 'one fee per renewal', ok: r!.wrong === 0, detail: `${r!.renewals} renewals (${r!.several} of several categories), ${r!.wrong} not charged exactly once` };
+}
+
+/**
+ * One renewal_open, renewed and lapsed email per renewal step of a person's cycle, however many
+ * endorsements it moved; everything recorded as sent arrived.
+ */
+async function emailsMatchEvents(sim: RenewalSimulation): Promise<SimulationCheck> {
+  const cycles = (event: string) =>
+    `(SELECT count(DISTINCT (a.applicant_id, a.association_code, e.payload->>'dueOn')) FROM application_events e JOIN applications a ON a.id = e.application_id WHERE e.event = '${event}')::int`;
+  const [r] = (await sim.ds.query(
+    `SELECT ${cycles('open_renewal')} AS opens,
             (SELECT count(*) FROM email_deliveries WHERE template = 'renewal_open')::int AS open_emails,
-            (SELECT count(*) FROM application_events WHERE event = 'renew')::int AS renews,
+            ${cycles('renew')} AS renews,
             (SELECT count(*) FROM email_deliveries WHERE template = 'renewed')::int AS renewed_emails,
-            (SELECT count(*) FROM application_events WHERE event = 'lapse')::int AS lapses,
+            ${cycles('lapse')} AS lapses,
             (SELECT count(*) FROM email_deliveries WHERE template = 'lapsed')::int AS lapsed_emails,
             (SELECT count(*) FROM email_deliveries WHERE status = 'sent')::int AS sent,
             (SELECT count(*) FROM email_deliveries WHERE status <> 'sent')::int AS unsent`,
   )) as Record<string, number>[];
   const ok = r!.opens === r!.open_emails && r!.renews === r!.renewed_emails && r!.lapses === r!.lapsed_emails && r!.unsent === 0 && r!.sent === sim.sink.arrivals.size;
-  return { name: 'one email per transition, every email delivered', ok, detail: `${JSON.stringify(r)}, distinct deliveries received ${sim.sink.arrivals.size}` };
+  return { name: 'one email per renewal step, every email delivered', ok, detail: `${JSON.stringify(r)}, distinct deliveries received ${sim.sink.arrivals.size}` };
 }
 
 function noEmailTwice(sim: RenewalSimulation): SimulationCheck {

@@ -28,7 +28,7 @@ describe('emailed account links, end to end through api, worker and SMTP', () =>
   describe('password reset', () => {
     beforeAll(async () => {
       const reg = await call('POST', '/auth/register', { body: { email: 'mary@example.org', password: PASSWORD, fullName: 'Mary Somerville', associationCode: 'WA-AIMH' } });
-      expect(reg.status).toBe(201);
+      expect(reg.status).toBe(202);
     });
 
     test('a known and an unknown address get the same 202; only the known one gets an email', async () => {
@@ -84,6 +84,27 @@ describe('emailed account links, end to end through api, worker and SMTP', () =>
       const weak = await call('POST', '/auth/password-resets', { body: { token: 'A'.repeat(43), password: 'short' } });
       expect(weak.body).toMatchObject({ code: 'validation_failed', errors: [{ field: 'password', message: expect.any(String) }] });
       expect((await call('POST', '/auth/password-resets', { body: { token: 'A'.repeat(43), password: NEW_PASSWORD } })).body.code).toBe('invalid_link');
+    });
+  });
+
+  describe('registering an address that has an account', () => {
+    test('answers like a new registration, and the owner gets exactly one email, saying what to do', async () => {
+      const attempt = { email: 'Mary@Example.org', password: 'someone else guessing', fullName: 'Not Mary', associationCode: 'MI-AIMH' };
+      const first = await call('POST', '/auth/register', { body: attempt });
+      const fresh = await call('POST', '/auth/register', { body: { ...attempt, email: 'someone-else@example.org' } });
+      expect(first.status).toBe(202);
+      expect(first.body).toEqual(fresh.body);
+      const mail = await nextMail('mary@example.org', 'registration_attempt');
+      expect(decodedHeader(mail, 'Subject')).toBe('MI-AIMH: Someone tried to create an account with your email address');
+      const body = readableBody(mail);
+      expect(body).toContain('Dear Mary Somerville,');
+      expect(body).toContain('create a new Endorsement account with Michigan Association for Infant Mental Health using this email address');
+      expect(body).toContain('If it was not you, you need do nothing');
+      expect(body).not.toContain('Not Mary');
+      // A second attempt within the hour records no second email; the ledger row is what would send it.
+      expect((await call('POST', '/auth/register', { body: attempt })).status).toBe(202);
+      expect(await count(`SELECT count(*) AS n FROM email_deliveries WHERE template = 'registration_attempt'`)).toBe(1);
+      expect(mailsTo('mary@example.org', 'registration_attempt')).toHaveLength(1);
     });
   });
 

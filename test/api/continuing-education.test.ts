@@ -130,8 +130,8 @@ describe('continuing education api: endorsements, the log and its progress, staf
 
     const renewed = await call('POST', '/renewals', { token: eve });
     expect(renewed.status).toBe(200);
-    expect(renewed.body.renewed).toEqual([expect.objectContaining({ applicationId: eveApp, nextDueOn: expect.stringMatching(/^\d{4}-12-31$/) })]);
-    expect((await call('GET', '/endorsements', { token: eve })).body.endorsements).toEqual([expect.objectContaining({ status: 'endorsed', renewalDueOn: (renewed.body.renewed as { nextDueOn: string }[])[0]!.nextDueOn })]);
+    expect(renewed.body.renewals).toEqual([expect.objectContaining({ applicationIds: [eveApp], nextDueOn: expect.stringMatching(/^\d{4}-12-31$/) })]);
+    expect((await call('GET', '/endorsements', { token: eve })).body.endorsements).toEqual([expect.objectContaining({ status: 'endorsed', renewalDueOn: (renewed.body.renewals as { nextDueOn: string }[])[0]!.nextDueOn })]);
     expect((await call('POST', '/renewals', { token: eve })).body).toMatchObject({ status: 409, code: 'nothing_to_renew' });
   });
 });

@@ -42,7 +42,7 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
   async function applicant(name: string, association = ASSOCIATION): Promise<Applicant> {
     const email = `${name.toLowerCase()}@applicant.example.org`;
     const fullName = `${name} Zebedee`;
-    expect((await call('POST', '/auth/register', { body: { email, password: PASSWORD, fullName, associationCode: association } })).status).toBe(201);
+    expect((await call('POST', '/auth/register', { body: { email, password: PASSWORD, fullName, associationCode: association } })).status).toBe(202);
     const token = (await call('POST', '/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
     const personId = claimsOf(token).pid as string;
     const appId = await insertApplication(ds, framework, { state: 'reference_checks', association, category: 'IMHS' });

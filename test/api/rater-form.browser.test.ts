@@ -1,16 +1,13 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { TransitionApplication } from '#endorsement';
 import { loadFramework, type Framework } from '#framework';
 import { insertApplication } from '../support/application-fixture.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
 import { raterLink } from '../support/mail-reading.js';
+import { launchChromium } from '../support/chromium.js';
 
-// Debian's Chromium, driven by playwright-core (which downloads no browser of its own).
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOT = '/tmp/rater-form.png';
 
 // The few browser globals the page callbacks use (they run in Chromium; the project has no DOM types).
@@ -28,9 +25,7 @@ describe('a rater fills in the form in a real browser, without JavaScript of our
 
   beforeAll(async () => {
     // Fail, never skip: a missing browser must not pass for a tested form.
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium) to run the rater form's browser test`);
-    }
+    browser = await launchChromium("the rater form's browser test");
     await system.start({ api: true });
     framework = loadFramework();
     const appId = await insertApplication(system.ds, framework, {
@@ -48,7 +43,6 @@ describe('a rater fills in the form in a real browser, without JavaScript of our
     const [mail] = await waitFor('the request to Rosa', () => smtp.to('rosa@rater.example'), (m) => m.length > 0);
     formUrl = system.url(new URL(raterLink(mail)!).pathname);
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 900, height: 900 } });
     // A blocked stylesheet (CSP), a failed request or a script error would show up here.
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));

@@ -184,6 +184,7 @@ describe('the rater form at /r/:token, end to end through api and worker', () =>
     const page = await post('colin@rater.example', answers((i) => (i < invalidAt ? 'nei' : '3')));
     expect(page.status).toBe(200);
     expect(page.html).toContain('<h1>Thank you</h1>');
+    expect(page.html).toContain('we are asking Test Applicant to name another rater'); // kept just below
     expect(await ref('colin@rater.example')).toMatchObject({ status: 'invalid', rating: expect.objectContaining({ notEnoughInformation: 6 }) });
     expect((await open('colin@rater.example')).status).toBe(410);
     // The applicant is asked for another rater, not told a reference arrived.

@@ -27,7 +27,7 @@ describe('the public registry: opted-in endorsements in good standing only', () 
   async function endorsee(name: string, state: ApplicationState, opts: { association?: string; category?: string; listed?: boolean } = {}) {
     const email = `${name.toLowerCase().replace(/\W+/g, '.')}@example.org`;
     const association = opts.association ?? 'MI-AIMH';
-    expect((await call('POST', '/auth/register', { body: { email, password: PASSWORD, fullName: name, associationCode: association } })).status).toBe(201);
+    expect((await call('POST', '/auth/register', { body: { email, password: PASSWORD, fullName: name, associationCode: association } })).status).toBe(202);
     tokens[name] = (await call('POST', '/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
     const id = await insertApplication(system.ds, framework, { state, association, category: opts.category });
     const number = ['endorsed', 'renewal_due', 'lapsed'].includes(state) ? `${association}-${String(++n).padStart(6, '0')}` : null;

@@ -60,7 +60,7 @@ describe('staff queues: counts, filters, keyset pages, who may look', () => {
     await staff('reviewer', ['reviewer'], 'MI-AIMH');
     await staff('examiner', ['exam_reviewer'], 'MI-AIMH');
     const reg = await call('POST', '/auth/register', { body: { email: 'ada@example.org', password: PASSWORD, fullName: 'Ada Applicant', associationCode: 'MI-AIMH' } });
-    expect(reg.status).toBe(201);
+    expect(reg.status).toBe(202);
     tokens.applicant = (await call('POST', '/auth/login', { body: { email: 'ada@example.org', password: PASSWORD } })).body.accessToken as string;
 
     // MI-AIMH: 12 submitted (waiting 1..12 days), 5 in reference checks, 3 IFS in panel review; TAIMH: 4 submitted.

@@ -37,7 +37,7 @@ describe('the transition path over real PostgreSQL', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    ds = await new DataSource(dataSourceOptions({ ...loadConfig({ DATABASE_URL: db.url }), database: { url: db.url, poolSize: 20 } })).initialize();
+    ds = await new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: '20' }))).initialize();
     await runMigrations(ds);
     framework = loadFramework();
     transition = new TransitionApplication(ds, clock, new OutboxNotifier(ds));

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
-import { createHttpApp } from '#platform';
+import { createHttpApp, ShutdownState } from '#platform';
 import { ApiModule } from '../../apps/api/src/api.module.js';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -59,12 +59,13 @@ describe('api and worker boot on real PostgreSQL, Redis and SMTP', () => {
     for (const app of [api, worker]) expect(await get(app, '/health/live')).toMatchObject({ status: 200, body: { status: 'ok' } });
   });
 
-  test('readiness checks PostgreSQL, Redis and SMTP on both', async () => {
-    for (const app of [api, worker]) {
-      const res = await get(app, '/health/ready');
-      expect(res.status).toBe(200);
-      expect(res.body.details).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' }, smtp: { status: 'up' } });
-    }
+  test('readiness: the api checks PostgreSQL and Redis, the worker those and SMTP', async () => {
+    expect(await get(api, '/health/ready')).toMatchObject({ status: 200, body: { details: { database: { status: 'up' }, redis: { status: 'up' } } } });
+    expect(Object.keys((await get(api, '/health/ready')).body.details)).toEqual(['database', 'redis']);
+    expect(await get(worker, '/health/ready')).toMatchObject({
+      status: 200,
+      body: { details: { database: { status: 'up' }, redis: { status: 'up' }, smtp: { status: 'up' } } },
+    });
   });
 
   test('every response carries a request id, and an incoming one is kept', async () => {
@@ -94,12 +95,23 @@ describe('api and worker boot on real PostgreSQL, Redis and SMTP', () => {
     expect(up.status).toBe(200);
   });
 
-  test('SMTP down: readiness names it', async () => {
+  test('SMTP down: the worker is not ready and names it; the api, which only writes outbox rows, stays ready', async () => {
     const port = smtp.port;
     await smtp.stop();
     // The SMTP probe result is cached for 5 s.
     const down = await eventually(() => get(worker, '/health/ready'), (r) => r.status === 503);
-    expect(down.body).toMatchObject({ code: 'not_ready', checks: { smtp: { status: 'down' } } });
+    expect(down.body).toMatchObject({ code: 'not_ready', detail: 'Unavailable: smtp', checks: { smtp: { status: 'down' } } });
+    expect(await get(api, '/health/ready')).toMatchObject({ status: 200, body: { status: 'ok' } });
     await smtp.start(port);
+  });
+
+  test('while shutting down, readiness answers 503 so a load balancer stops sending', async () => {
+    const state = api.get(ShutdownState);
+    state.draining = true;
+    try {
+      expect(await get(api, '/health/ready')).toMatchObject({ status: 503, body: { code: 'not_ready', detail: 'Shutting down' } });
+    } finally {
+      state.draining = false;
+    }
   });
 });

@@ -11,8 +11,9 @@ import { decodedHeader, header, readableBody } from '../support/mail-reading.js'
 
 const RATER_TEMPLATES = ['reference_request', 'reference_reminder'];
 const STAFF_TEMPLATES = ['panel_escalated', 'panel_assigned', 'panel_released', 'reference_overdue_coordinator'];
+const REVIEWER_TEMPLATES = ['panel_assigned', 'panel_released'];
 // Account emails (no application) are delivered end to end in test/api/auth-links.test.ts.
-const ACCOUNT_TEMPLATES = ['password_reset', 'staff_invitation'];
+const ACCOUNT_TEMPLATES = ['password_reset', 'staff_invitation', 'registration_attempt'];
 const APPLICATION_TEMPLATES = EMAIL_TEMPLATE_NAMES.filter((t) => !ACCOUNT_TEMPLATES.includes(t));
 
 const system = new TestSystem(new ManualClock(new Date('2026-11-22T12:00:00Z')));
@@ -58,7 +59,7 @@ test('every email type is rendered (HTML and text) and arrives with the right re
     applicationId: appId,
     referenceId: ref.id,
     template,
-    recipientKind: RATER_TEMPLATES.includes(template) ? 'rater' : STAFF_TEMPLATES.includes(template) ? 'coordinator' : 'applicant',
+    recipientKind: RATER_TEMPLATES.includes(template) ? 'rater' : REVIEWER_TEMPLATES.includes(template) ? 'reviewer' : STAFF_TEMPLATES.includes(template) ? 'coordinator' : 'applicant',
     recipientEmail: recipientOf(template),
     recipientName: 'Recipient',
     context: { eventId: event.id, daysWaiting: 21, attemptNo: 1 },
@@ -70,7 +71,7 @@ test('every email type is rendered (HTML and text) and arrives with the right re
   const sent = async () => ((await ds.query(`SELECT count(*)::int AS n FROM email_deliveries WHERE status = 'sent'`)) as { n: number }[])[0].n;
   await waitFor('every email type sent', sent, (n) => n === APPLICATION_TEMPLATES.length, 30_000);
   expect(smtp.messages).toHaveLength(APPLICATION_TEMPLATES.length);
-  expect(APPLICATION_TEMPLATES.length).toBe(EMAIL_TEMPLATE_NAMES.length - ACCOUNT_TEMPLATES.length); // both account templates exist
+  expect(APPLICATION_TEMPLATES.length).toBe(EMAIL_TEMPLATE_NAMES.length - ACCOUNT_TEMPLATES.length); // every account template exists
   for (const template of APPLICATION_TEMPLATES) {
     const mail = smtp.messages.find((m) => header(m, 'X-Template') === template);
     expect({ template, to: mail?.to }).toEqual({ template, to: [recipientOf(template)] });
@@ -81,6 +82,8 @@ test('every email type is rendered (HTML and text) and arrives with the right re
     if (RATER_TEMPLATES.includes(template)) expect(body).toMatch(/http:\/\/localhost:3000\/r\/[A-Za-z0-9_-]{43}/);
     else if (template === 'panel_assigned') expect(body).toContain(`http://localhost:3000/reviews/${appId}`);
     else if (template === 'panel_released') expect(body).toContain('http://localhost:3000/reviews');
+    // Staff open the staff console's page of the application, never the applicant's own.
+    else if (STAFF_TEMPLATES.includes(template)) expect(body).toContain(`http://localhost:3000/staff/applications/${appId}`);
     else expect(body).toContain(`http://localhost:3000/applications/${appId}`);
   }
   const seat = readableBody(smtp.messages.find((m) => header(m, 'X-Template') === 'exam_registered')!);

@@ -68,7 +68,7 @@ describe('one renewal cycle, day by day on the association calendar', () => {
     await log(10, 'approved');
     await log(5, 'pending', true); // not approved yet: does not count
     const refused = await system.worker.get(SubmitRenewal).execute(person);
-    expect(refused.renewed).toEqual([]);
+    expect(refused.renewals).toEqual([]);
     expect(refused.gaps.map((g) => g.message)).toEqual([
       'You have 10 of the 15 hours of relationship-based training this renewal requires.',
       'You have 0 of the 1 hour of training on diversity, equity and inclusion this renewal requires.',
@@ -77,7 +77,7 @@ describe('one renewal cycle, day by day on the association calendar', () => {
 
     await system.ds.query(`UPDATE ce_entries SET status = 'approved' WHERE person_id = $1`, [person]);
     const done = await system.worker.get(SubmitRenewal).execute(person);
-    expect(done).toEqual({ renewed: [{ applicationId: renewing, nextDueOn: '2027-12-31', fee: { amount: 30, currency: 'USD', late: false } }], gaps: [] });
+    expect(done).toEqual({ renewals: [{ associationCode: 'MI-AIMH', dueOn: '2026-12-31', nextDueOn: '2027-12-31', fee: { amount: 30, currency: 'USD', late: false }, applicationIds: [renewing] }], gaps: [] });
     expect(await state(renewing)).toBe('endorsed');
     await waitFor('the renewed email', () => templates(renewing), (t) => t.includes('renewed'));
     const renewedMail = system.smtp.to(emailOf.get(renewing)!).find((m) => header(m, 'X-Template') === 'renewed')!;

@@ -8,14 +8,17 @@ let seq = 0;
 export async function insertApplication(
   ds: DataSource,
   framework: Framework,
-  opts: { state?: ApplicationState; association?: string; category?: string; track?: string; portfolio?: Record<string, unknown> } = {},
+  opts: { state?: ApplicationState; association?: string; category?: string; track?: string; portfolio?: Record<string, unknown>; personId?: string } = {},
 ): Promise<string> {
   const association = opts.association ?? 'MI-AIMH';
   const category = opts.category ?? 'IFA';
-  const [person] = await ds.query(
-    `INSERT INTO people (association_code, email, full_name) VALUES ($1, $2, 'Test Applicant') RETURNING id`,
-    [association, `applicant-${process.pid}-${Date.now()}-${++seq}@example.org`],
-  );
+  // A new applicant, unless the application is another one of a given person's.
+  const [person] = opts.personId
+    ? [{ id: opts.personId }]
+    : await ds.query(`INSERT INTO people (association_code, email, full_name) VALUES ($1, $2, 'Test Applicant') RETURNING id`, [
+        association,
+        `applicant-${process.pid}-${Date.now()}-${++seq}@example.org`,
+      ]);
   const snapshot = framework.rulesSnapshot(association, category, opts.track);
   const [app] = await ds.query(
     `INSERT INTO applications (association_code, applicant_id, category_code, track_code, state, framework_version, rules, portfolio, state_changed_at, created_at, updated_at)

@@ -6,8 +6,9 @@ export function readableBody(mail: ReceivedMail): string {
 }
 
 export function header(mail: ReceivedMail, name: string): string | undefined {
-  const match = new RegExp(`^${name}: (.*(?:\\r?\\n[ \\t].*)*)`, 'mi').exec(mail.raw);
-  return match?.[1].replace(/\r?\n[ \t]/g, ' ');
+  // A long value may be folded onto the next line right after the colon (nodemailer does so for a long Message-ID).
+  const match = new RegExp(`^${name}:[ \\t]*(.*(?:\\r?\\n[ \\t].*)*)`, 'mi').exec(mail.raw);
+  return match?.[1].replace(/\r?\n[ \t]/g, ' ').trim();
 }
 
 /** The rater link in a message, as a person clicking it would follow it. */

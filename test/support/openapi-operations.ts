@@ -43,7 +43,8 @@ export async function listOperations(docsJsonUrl: string): Promise<Operation[]> 
       method: method.toUpperCase(),
       path,
       body: op.requestBody?.content['application/json']?.schema,
-      parameters: op.parameters ?? [],
+      // Headers (X-Session) are options, not data: they cannot carry NUL and are never stored.
+      parameters: (op.parameters ?? []).filter((p) => p.in !== 'header'),
       isPublic: (op.security?.length ?? 0) === 0,
       roles: /^Roles: ([^.]*)\./.exec(op.description ?? '')?.[1].split(', ') ?? [],
     })),

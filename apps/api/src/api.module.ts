@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { AppConfig } from '#config';
-import { AccessGuard, AuthModule, checkRouteAccess, listRouteAccess } from '#auth';
+import { AccessGuard, ApiThrottleGuard, AuthModule, checkRouteAccess, listRouteAccess } from '#auth';
 import type { Framework } from '#framework';
 import { processModules } from '#platform';
 import { ApplicationsHttpModule } from './applications/applications-http.module.js';
@@ -30,7 +30,11 @@ export class ApiModule implements OnModuleInit {
     return {
       module: ApiModule,
       imports: [...processModules(config, 'api', framework), DiscoveryModule, AuthModule, AuthHttpModule, RaterFormModule, OutlookHttpModule, StaffModule, RegistryModule, ApplicationsHttpModule, ContinuingEducationHttpModule, ExamHttpModule, PanelHttpModule, ...dashboard],
-      providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
+      // In this order: the throttles count an account's writes by the caller the AccessGuard verified.
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: ApiThrottleGuard },
+      ],
     };
   }
 

@@ -6,7 +6,6 @@ import { Clock, SystemClock } from '#platform';
 import { AccessGuard } from './access/access.guard.js';
 import { AccountLinks } from './links/account-links.js';
 import { PasswordHasher } from './passwords/password-hasher.js';
-import { AuthThrottleGuard } from './throttle/auth-throttle.guard.js';
 import { AccessTokens } from './tokens/access-tokens.js';
 import { Sessions } from './tokens/sessions.js';
 import { AcceptInvitation } from './usecases/accept-invitation/accept-invitation.use-case.js';
@@ -36,7 +35,7 @@ const USE_CASES = [RegisterApplicant, LogIn, RefreshSession, LogOut, GetAccount,
       }),
     }),
   ],
-  providers: [{ provide: Clock, useClass: SystemClock }, PasswordHasher, AccessTokens, Sessions, AccountLinks, AccessGuard, AuthThrottleGuard, ...USE_CASES],
-  exports: [AccessTokens, AccessGuard, AuthThrottleGuard, ...USE_CASES],
+  providers: [{ provide: Clock, useClass: SystemClock }, PasswordHasher, AccessTokens, Sessions, AccountLinks, AccessGuard, ...USE_CASES],
+  exports: [AccessTokens, AccessGuard, ...USE_CASES],
 })
 export class AuthModule {}

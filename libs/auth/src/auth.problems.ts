@@ -10,6 +10,8 @@ export const AuthProblems = {
   invalidToken: () => new ProblemException(401, 'invalid_token', 'Invalid access token', 'The access token is malformed, was not issued by this system, or is not an access token.'),
   tokenExpired: () => new ProblemException(401, 'token_expired', 'Access token expired', 'Get a new access token with your refresh token (POST /auth/refresh).'),
   invalidRefreshToken: () => new ProblemException(401, 'invalid_refresh_token', 'Invalid refresh token', 'Sign in again.'),
+  crossOriginRequest: () =>
+    new ProblemException(403, 'cross_origin_request', 'Request from another site refused', 'A browser session is used only from pages of this site, with the header X-Session: cookie. Open the site and try again.'),
   forbidden: () => new ProblemException(403, 'forbidden', 'Forbidden', 'Your account does not have a role that may do this.'),
   emailTaken: () => new ProblemException(409, 'email_taken', 'Email address already registered', 'An account with this email address exists; sign in or reset its password.'),
   invalidLink: () => new ProblemException(400, 'invalid_link', 'Link not valid', 'This link has expired, was already used, or is not a link we sent. Ask for a new one.'),

@@ -10,9 +10,11 @@ export { Roles, ROUTE_ROLES, ANY_ROLE } from './access/roles.decorator.js';
 export { CurrentAccount } from './access/current-account.decorator.js';
 export { AccessGuard } from './access/access.guard.js';
 export { bearerToken } from './access/bearer-token.js';
+export { isQueueOperator } from './access/queue-operator.js';
 export { checkRouteAccess, UndeclaredRouteAccessError, type RouteAccess } from './access/check-route-access.js';
 export { listRouteAccess } from './access/list-route-access.js';
-export { AuthThrottleGuard } from './throttle/auth-throttle.guard.js';
+export { ApiThrottleGuard } from './throttle/api-throttle.guard.js';
+export { ThrottledAs, type AddressThrottle } from './throttle/throttled-as.decorator.js';
 export { AccessTokens, ACCESS_TOKEN_TTL_SECONDS, type AccessTokenClaims } from './tokens/access-tokens.js';
 export { REFRESH_TOKEN_TTL_MS } from './tokens/sessions.js';
 export { accountLinkToken } from './tokens/account-link-token.js';
@@ -27,4 +29,4 @@ export { ResetPassword, type ResetPasswordCommand } from './usecases/reset-passw
 export { InviteStaff, type InviteStaffCommand } from './usecases/invite-staff/invite-staff.use-case.js';
 export { AcceptInvitation, type AcceptInvitationCommand } from './usecases/accept-invitation/accept-invitation.use-case.js';
 export { ACCOUNT_LINK_TTL_MS, type AccountLinkPurpose } from './links/account-links.js';
-export { CreateAdministrator, type CreateAdministratorCommand, type CreateAdministratorResult } from './usecases/create-administrator/create-administrator.use-case.js';
+export { CreateAdministrator, UnknownAssociationError, type CreateAdministratorCommand, type CreateAdministratorResult } from './usecases/create-administrator/create-administrator.use-case.js';

@@ -15,7 +15,9 @@ export function dataSourceOptions(config: AppConfig, applicationName = 'endorsem
     synchronize: false,
     migrationsRun: false,
     poolSize: config.database.poolSize,
-    connectTimeoutMS: config.startupCheckTimeoutMs,
+    // pg-pool's connectionTimeoutMillis: also how long a query waits for a free pooled connection, which on
+    // a busy machine takes longer than a start-up check may.
+    connectTimeoutMS: config.database.connectTimeoutMs,
     // A dropped connection is reported and replaced by the pool; it must not crash the process.
     poolErrorHandler: () => undefined,
     logging: false,

@@ -12,11 +12,11 @@ export { RateReference, type RateReferenceCommand, type RateReferenceResult } fr
 export { FindReferenceByToken, type RaterFormView } from './references/find-reference-by-token.js';
 export { RaterLinkUnavailableError, type RaterLinkProblem } from './references/rater-link-unavailable.error.js';
 export { NOT_ENOUGH_INFORMATION, type RatingAnswer } from './references/rating-answer.js';
-export { renewalCycle, firstDueOn, nextDueOn, type RenewalCycle, type RenewalReminder } from './renewal/renewal-calendar.js';
+export { renewalCycle, renewalCycleKey, firstDueOn, nextDueOn, type RenewalCycle, type RenewalReminder } from './renewal/renewal-calendar.js';
 export { checkRenewalRequirements, type CeEntry, type RenewalGap, type RenewalRequirements, type RenewalSituation } from './renewal/check-renewal-requirements.js';
 export { SweepRenewals } from './renewal/sweep-renewals.use-case.js';
 export { TakeRenewalStep } from './renewal/take-renewal-step.use-case.js';
-export { SubmitRenewal, type SubmitRenewalResult } from './renewal/submit-renewal.use-case.js';
+export { SubmitRenewal, type Renewal, type SubmitRenewalResult } from './renewal/submit-renewal.use-case.js';
 export { GetOutlook, type GetOutlookQuery } from './outlook/get-outlook.use-case.js';
 export { OUTLOOK_KINDS, type AssociationOutlook, type OutlookCounts, type OutlookKind } from './outlook/outlook.js';
 export { ListStaffQueue, type ListStaffQueueCommand, type StaffQueueItem, type StaffQueuePage } from './staff/list-staff-queue.use-case.js';

@@ -256,6 +256,17 @@ describe('invalid data', () => {
     ]);
   });
 
+  test('an association accepts applicants only from other associations that exist', () => {
+    const problems = problemsOf(() =>
+      loadEdited((file) => file('associations/wa-aimh.yaml', (t) => `${t}\nacceptsApplicantsFrom: [MI-AIMH, WA-AIMH, NOWHERE]\n`)),
+    );
+    expect(problems).toEqual([
+      'config/associations/wa-aimh.yaml: acceptsApplicantsFrom[1] "WA-AIMH" is not another association',
+      'config/associations/wa-aimh.yaml: acceptsApplicantsFrom[2] "NOWHERE" is not another association',
+    ]);
+    expect(loadEdited((file) => file('associations/wa-aimh.yaml', (t) => `${t}\nacceptsApplicantsFrom: [MI-AIMH]\n`)).association('WA-AIMH').acceptsApplicantsFrom).toEqual(['MI-AIMH']);
+  });
+
   test("the Alliance's time zone must be one the runtime knows", () => {
     const problems = problemsOf(() => loadEdited((file) => file('framework/framework.yaml', (t) => t.replace('timeZone: "America/Detroit"', 'timeZone: "Mars/Olympus"'))));
     expect(problems).toHaveLength(1);

@@ -5,3 +5,4 @@ export { renderEmail, type RenderedEmail } from './templates/render-email.js';
 export type { EmailModel } from './templates/email-model.js';
 export { EMAIL_TEMPLATE_NAMES, isEmailTemplateName, type EmailTemplateName } from './templates/email-template-names.js';
 export { EmailModelError } from './templates/email-model.error.js';
+export { deliveryMessageId, senderDomain } from './message-id.js';

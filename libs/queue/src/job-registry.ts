@@ -70,7 +70,10 @@ export const JOBS = {
     jobId: () => 'sweep-renewals',
     options: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
   }),
-  /** Move one endorsement along its renewal cycle (open it, or lapse it), re-checked against the row. */
+  /**
+   * Move one renewal cycle a step (open it, or lapse it): the named endorsement and its holder's others
+   * of the same association and due day, re-checked against the rows.
+   */
   renewalStep: job<{ applicationId: string; dueOn: string; step: 'open' | 'lapse' }>({
     queue: 'renewals',
     name: 'renewal-step',

@@ -6,6 +6,7 @@ import { checkJobHandlers } from './check-job-handlers.js';
 import { JOB_HANDLERS, type JobHandler } from './job-handler.js';
 import { JOBS, QUEUE_NAMES, type QueueName } from './job-registry.js';
 import { PermanentJobError } from './permanent-job.error.js';
+import { redactError } from './redact-addresses.js';
 
 /**
  * Runs the registry's jobs: one BullMQ worker per queue, dispatching by job name. Refuses to start
@@ -52,8 +53,11 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
         try {
           await handler.handle(job.data as never, job);
         } catch (error) {
-          if (error instanceof PermanentJobError) throw new UnrecoverableError(error.message);
-          throw error;
+          // What a job throws is kept (message and stack) where the queue dashboard shows it, and logged:
+          // never with an address in it (mail servers echo the recipient in their 4xx/5xx answers).
+          const safe = redactError(error instanceof Error ? error : new Error(String(error)));
+          if (safe instanceof PermanentJobError) throw new UnrecoverableError(safe.message);
+          throw safe;
         }
       },
       { bindings: { jobId: job.id, queue, job: job.name, attempt: job.attemptsMade + 1 } },

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '#auth';
 import { AuthController } from './auth.controller.js';
+import { BrowserSessions } from './browser-sessions.js';
 import { PasswordResetController } from './password-reset.controller.js';
 import { StaffInvitationsController } from './staff-invitations.controller.js';
 
@@ -8,5 +9,6 @@ import { StaffInvitationsController } from './staff-invitations.controller.js';
 @Module({
   imports: [AuthModule],
   controllers: [AuthController, PasswordResetController, StaffInvitationsController],
+  providers: [BrowserSessions],
 })
 export class AuthHttpModule {}

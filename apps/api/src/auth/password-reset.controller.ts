@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { AuthThrottleGuard, Public, RequestPasswordReset, ResetPassword } from '#auth';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Public, RequestPasswordReset, ResetPassword, ThrottledAs } from '#auth';
 import { passwordResetRequestSchema, passwordResetSchema, type PasswordResetBody, type PasswordResetRequestBody } from './dto/password-reset.schema.js';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiContract } from '../docs/api-contract.decorator.js';
@@ -8,7 +8,7 @@ import { ApiContract } from '../docs/api-contract.decorator.js';
 @ApiTags('auth')
 @Controller('auth')
 @Public()
-@UseGuards(AuthThrottleGuard)
+@ThrottledAs('auth')
 export class PasswordResetController {
   constructor(
     private readonly requestReset: RequestPasswordReset,

@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { AcceptInvitation, AuthThrottleGuard, CurrentAccount, InviteStaff, Public, Roles, type AuthenticatedAccount } from '#auth';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { AcceptInvitation, CurrentAccount, InviteStaff, Public, Roles, ThrottledAs, type AuthenticatedAccount } from '#auth';
 import { acceptInvitationSchema, staffInvitationSchema, type AcceptInvitationBody, type StaffInvitationBody } from './dto/invitation.schema.js';
 import { ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
@@ -39,7 +39,7 @@ export class StaffInvitationsController {
   })
   @HttpCode(200)
   @Public()
-  @UseGuards(AuthThrottleGuard)
+  @ThrottledAs('auth')
   accept(@Body({ schema: acceptInvitationSchema }) body: AcceptInvitationBody): Promise<z.output<typeof accountIdResponse>> {
     return this.acceptInvitation.execute(body);
   }

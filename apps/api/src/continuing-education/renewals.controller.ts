@@ -8,7 +8,10 @@ import type { z } from 'zod';
 import { ApiContract } from '../docs/api-contract.decorator.js';
 import { endorsementListResponse, renewalResponse } from './dto/continuing-education.responses.js';
 
-/** The endorsements a person holds, and their renewal: all due endorsements at once, on the same hours. */
+/**
+ * The endorsements a person holds, and their renewal: all due endorsements at once, on the same
+ * hours, one renewal (and fee) per association and due day.
+ */
 @ApiTags('continuing-education')
 @Controller()
 @Roles('applicant')
@@ -28,19 +31,19 @@ export class RenewalsController {
   @ApiContract({
     id: 'submitRenewal',
     summary: 'Renew my endorsements',
-    description: 'Renews every endorsement that is due at once, on the same approved hours; 422 lists what the cycle still lacks.',
+    description: 'Renews every endorsement that is due at once, on the same approved hours, one renewal (and fee) per association and due day; 422 lists what the cycle still lacks.',
     returns: renewalResponse,
     problems: { 409: ['nothing_to_renew'], 422: ['renewal_requirements_unmet'] },
   })
   @HttpCode(200)
   async renew(@CurrentAccount() caller: AuthenticatedAccount, @Body({ schema: noBodySchema }) _body: undefined): Promise<z.output<typeof renewalResponse>> {
-    const { renewed, gaps } = await this.submitRenewal.execute(caller.personId);
+    const { renewals, gaps } = await this.submitRenewal.execute(caller.personId);
     if (gaps.length) {
       throw new ProblemException(422, 'renewal_requirements_unmet', 'The renewal requirements are not met yet', gaps.map((g) => g.message).join(' '), { gaps });
     }
-    if (!renewed.length) {
+    if (!renewals.length) {
       throw new ProblemException(409, 'nothing_to_renew', 'Nothing to renew now', 'None of your endorsements is due for renewal; renewal opens before the due day.');
     }
-    return { renewed };
+    return { renewals };
   }
 }

@@ -1,25 +1,36 @@
-import { Injectable, type NestMiddleware } from '@nestjs/common';
+import { Inject, Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { AccessTokens, AuthProblems, bearerToken, type AuthenticatedAccount } from '#auth';
-import { ProblemException } from '#platform';
+import { AccessTokens, AuthProblems, bearerToken, isQueueOperator, type AuthenticatedAccount } from '#auth';
+import { APP_CONFIG, type AppConfig } from '#config';
+import { isSameOrigin, ProblemException } from '#platform';
+import { DashboardProblems } from './dashboard.problems.js';
 import { readDashboardCookie } from './dashboard-cookie.js';
 import { prefersHtml } from './prefers-html.js';
 import { DASHBOARD_SIGN_IN_PATH } from './queues-dashboard.paths.js';
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
- * In front of Bull Board, which has no access control of its own: administrators only. The access
- * token comes from the dashboard cookie (a browser, after the sign-in page) or an
- * `Authorization: Bearer` header (a program, with a token from POST /auth/login). A browser without
- * access is sent to the sign-in page; a program gets the api's 401/403 problem+json.
+ * In front of Bull Board, which has no access control of its own: queue operators (Alliance-wide
+ * administrators) only. The access token comes from the dashboard cookie (a browser, after the
+ * sign-in page) or an `Authorization: Bearer` header (a program, with a token from POST /auth/login).
+ * A browser without access is sent to the sign-in page; a program gets the api's 401/403 problem+json.
+ * A change sent with the cookie must come from the dashboard's own pages (Sec-Fetch-Site, Origin or
+ * Referer): the cookie's SameSite=Strict still lets a sibling site on the same domain send it. A
+ * browser never sends a Bearer header on its own, so a program's request cannot be forged that way.
  */
 @Injectable()
 export class DashboardAccessMiddleware implements NestMiddleware {
-  constructor(private readonly tokens: AccessTokens) {}
+  constructor(
+    private readonly tokens: AccessTokens,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async use(req: Request, res: Response, next: NextFunction): Promise<void> {
     try {
       const account = await this.authenticate(req);
       if (!account.roles.includes('administrator')) throw AuthProblems.forbidden();
+      if (!isQueueOperator(account)) throw DashboardProblems.operatorsOnly();
     } catch (problem) {
       if (!(problem instanceof ProblemException)) throw problem;
       if (prefersHtml(req)) return res.redirect(303, DASHBOARD_SIGN_IN_PATH);
@@ -27,6 +38,7 @@ export class DashboardAccessMiddleware implements NestMiddleware {
       if (problem.httpStatus === 401) res.setHeader('WWW-Authenticate', problem.code === 'authentication_required' ? 'Bearer' : 'Bearer error="invalid_token"');
       throw problem;
     }
+    if (req.headers.authorization === undefined && !SAFE_METHODS.has(req.method) && !isSameOrigin(req, this.config.http.publicBaseUrl)) throw DashboardProblems.crossOrigin();
     next();
   }
 

@@ -1,8 +1,8 @@
 import type { CookieOptions, Request, Response } from 'express';
+import { readCookie } from '#platform';
 import { QUEUES_DASHBOARD_PATH } from './queues-dashboard.paths.js';
 
 const COOKIE = 'queue_dashboard_token';
-const COOKIE_VALUE = new RegExp(`(?:^|;\\s*)${COOKIE}=([^;]*)`);
 
 // Sent only to the dashboard, never readable by scripts, never sent by a request another site starts
 // (which also makes the dashboard's own PUT/DELETE safe from cross-site forgery); https only when the
@@ -20,5 +20,5 @@ export function clearDashboardCookie(req: Request, res: Response): void {
 
 /** The access token the dashboard cookie carries, if the request sent one. */
 export function readDashboardCookie(req: Request): string | undefined {
-  return COOKIE_VALUE.exec(req.headers.cookie ?? '')?.[1] || undefined;
+  return readCookie(req, COOKIE);
 }

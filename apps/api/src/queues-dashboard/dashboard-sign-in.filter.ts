@@ -8,7 +8,7 @@ import { prefersHtml } from './prefers-html.js';
 /**
  * A refused sign-in from the form shows the form again, with the address as sent; programs keep the
  * api's problem+json. Every refusal but throttling reads the same (malformed, unknown, wrong, locked,
- * not an administrator).
+ * not a queue operator).
  */
 @Catch()
 export class DashboardSignInFilter implements ExceptionFilter {

@@ -17,7 +17,7 @@ interface SignInModel {
 }
 
 // A plain POST, no JavaScript. The refusal is one sentence for every reason (wrong password, locked,
-// not an administrator), so the page never tells who has an account.
+// not a queue operator), so the page never tells who has an account.
 const render = compilePage<SignInModel>(`{{#> layout title=title}}
 <h1>Sign in to the queue dashboard</h1>
 {{#if refusal}}
@@ -26,7 +26,7 @@ const render = compilePage<SignInModel>(`{{#> layout title=title}}
   <p>{{refusal.message}}</p>
 </div>
 {{/if}}
-<p class="lead">The dashboard shows the job queues (emails, effects, sweeps) and lets you retry failed jobs. Only administrators may open it.</p>
+<p class="lead">The dashboard shows the job queues (emails, effects, sweeps, renewals) and lets you retry failed jobs. Only Alliance-wide administrators may open it, because every association's work passes through these queues.</p>
 <form method="post" action="{{action}}" accept-charset="utf-8">
 <label class="block" for="email">Email address</label>
 <input class="text" type="email" id="email" name="email" value="{{email}}" autocomplete="username" maxlength="254" required>

@@ -1,5 +1,6 @@
 import { Inject, Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { createBullBoard } from '@bull-board/api';
+import type { BeforeHook } from '@bull-board/api/typings/app';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { AuthModule } from '#auth';
@@ -9,12 +10,23 @@ import { DashboardSignInController } from './dashboard-sign-in.controller.js';
 import { DASHBOARD_SIGN_IN_PATH, DASHBOARD_SIGN_OUT_PATH, QUEUES_DASHBOARD_PATH } from './queues-dashboard.paths.js';
 
 /**
- * Bull Board for operators at /admin/queues: job counts, failed jobs and their errors, retry.
+ * Bull Board's routes that write a job's data: adding (and "duplicate") and editing it. Refused for
+ * everyone: a job written by hand skips the checks the system's own work makes before queueing it.
+ * Matched on Bull Board's route definition, so no spelling of the path gets past it.
+ */
+const WRITES_JOB_DATA = new Set(['/api/queues/:queueName/add', '/api/queues/:queueName/:jobId/update-data']);
+
+const refuseJobDataWrites: BeforeHook = ({ route }) =>
+  WRITES_JOB_DATA.has(route) ? { allow: false, status: 403, message: 'Adding jobs or changing their data from the dashboard is turned off: jobs come only from the system itself, which checks them first.' } : undefined;
+
+/**
+ * Bull Board for operators at /admin/queues: job counts, failed jobs and their errors, retry, pause.
  * Imported by the api only when QUEUE_DASHBOARD=true; otherwise none of its routes exist (404).
  *
- * Administrators only, since the dashboard can delete jobs: DashboardAccessMiddleware checks the
- * access token (sign-in page cookie, or a Bearer header) before any Bull Board route, page, asset or
- * API, and the sign-in and sign-out pages are the only routes under the path it lets through.
+ * Alliance-wide administrators only, since the dashboard can pause, empty and delete the queues every
+ * association shares: DashboardAccessMiddleware checks the access token (sign-in page cookie, or a
+ * Bearer header) and the caller's origin before any Bull Board route, page, asset or API, and the
+ * sign-in and sign-out pages are the only routes under the path it lets through.
  */
 @Module({
   imports: [AuthModule],
@@ -30,7 +42,7 @@ export class QueuesDashboardModule implements NestModule {
     createBullBoard({
       queues: QUEUE_NAMES.map((name) => new BullMQAdapter(this.jobQueues.queue(name))),
       serverAdapter,
-      options: { uiConfig: { miscLinks: [{ text: 'Sign out', url: DASHBOARD_SIGN_OUT_PATH }] } },
+      options: { uiConfig: { miscLinks: [{ text: 'Sign out', url: DASHBOARD_SIGN_OUT_PATH }] }, handlerHooks: { before: refuseJobDataWrites } },
     });
     consumer
       .apply(DashboardAccessMiddleware, serverAdapter.getRouter())

@@ -33,3 +33,14 @@ const PAGES = {
 export function renderRaterErrorPage(kind: keyof typeof PAGES): string {
   return render(PAGES[kind]);
 }
+
+/** Throttled (429): too many requests from the rater's connection; the same advice to open the link again. */
+export function renderRaterBusyPage(retryAfterSeconds: number): string {
+  const wait = retryAfterSeconds === 1 ? '1 second' : `${retryAfterSeconds} seconds`;
+  return render({
+    title: 'Too many requests',
+    heading: 'Please wait a moment',
+    reason: `We received many requests from your connection in a short time, so we are pausing them for ${wait}.`,
+    advice: `Please open your link again after ${wait}. If you were sending the form, it was not saved: please fill it in once more. If the page then says the link has been used, your reference arrived.`,
+  });
+}

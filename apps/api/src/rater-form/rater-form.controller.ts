@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Post, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '#auth';
+import { Public, ThrottledAs } from '#auth';
 import { FindReferenceByToken, RateReference } from '#endorsement';
 import type { Framework } from '#framework';
 import { FRAMEWORK } from '#platform';
@@ -19,6 +19,7 @@ import { parseRatingSubmission } from './rating-submission.dto.js';
 // HTML pages for raters' browsers, not part of the JSON API.
 @ApiExcludeController()
 @Public()
+@ThrottledAs('public')
 @Controller('r')
 @UseFilters(RaterPageFilter)
 export class RaterFormController {

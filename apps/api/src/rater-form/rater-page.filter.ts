@@ -4,7 +4,7 @@ import { RaterLinkUnavailableError } from '#endorsement';
 import { isDatabaseUnavailable, ProblemException } from '#platform';
 import { sendPage } from '../pages/page-layout.js';
 import { renderLinkClosedPage } from './rater-link-closed.page.js';
-import { renderRaterErrorPage } from './rater-error.page.js';
+import { renderRaterBusyPage, renderRaterErrorPage } from './rater-error.page.js';
 
 /**
  * Raters are people with a browser, not API clients: on their routes every error is an HTML page
@@ -29,8 +29,12 @@ export class RaterPageFilter implements ExceptionFilter {
     if (exception instanceof ProblemException && exception.code === 'validation_failed') {
       return sendPage(res, 400, renderRaterErrorPage('unreadable'));
     }
+    if (exception instanceof ProblemException && exception.code === 'too_many_requests') {
+      // The throttle has set Retry-After already.
+      return sendPage(res, 429, renderRaterBusyPage(Number(exception.extra.retryAfter)));
+    }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
-      // Nothing on these routes throws one today; if something does, it is the caller's mistake, not ours.
+      // Nothing else on these routes throws one today; if something does, it is the caller's mistake, not ours.
       return sendPage(res, exception.getStatus(), renderLinkClosedPage('unknown').html);
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));

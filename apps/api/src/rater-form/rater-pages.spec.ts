@@ -78,5 +78,8 @@ describe('rater pages', () => {
     const invalid = renderThanksPage({ ...base, status: 'invalid' });
     expect(invalid).toContain('<h1>Thank you</h1>');
     expect(invalid).toContain('not enough information to rate');
+    // What happens then: the applicant is emailed to name another rater (reference_not_counted).
+    expect(invalid).toContain('we are asking Ana to name another rater');
+    expect(renderThanksPage({ ...base, status: 'rated' })).toContain('if you open your link again, it will tell you that your reference has been sent');
   });
 });

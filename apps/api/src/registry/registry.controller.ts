@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { CurrentAccount, Public, Roles, type AuthenticatedAccount } from '#auth';
+import { CurrentAccount, Public, Roles, ThrottledAs, type AuthenticatedAccount } from '#auth';
 import { SearchRegistry, SetRegistryListing } from '#endorsement';
 import {
   listingParamsSchema,
@@ -24,8 +24,15 @@ export class RegistryController {
   ) {}
 
   @Get()
-  @ApiContract({ id: 'searchRegistry', summary: 'Search the public registry', description: 'Endorsees who chose to be listed, by association, category or name; keyset pages. No sign-in.', returns: registryPageResponse })
+  @ApiContract({
+    id: 'searchRegistry',
+    summary: 'Search the public registry',
+    description: 'Endorsees who chose to be listed, by association, category or name; keyset pages. No sign-in.',
+    returns: registryPageResponse,
+    problems: { 429: ['too_many_requests'] },
+  })
   @Public()
+  @ThrottledAs('public')
   search(@Query({ schema: registrySearchSchema }) query: RegistrySearchQuery): Promise<z.output<typeof registryPageResponse>> {
     const { cursor, ...filters } = query;
     return this.searchRegistry.execute({ ...filters, after: cursor });

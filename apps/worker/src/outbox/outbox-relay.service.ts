@@ -171,7 +171,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** The relay's own session: LISTEN for wake-ups, and the publisher lock while it lasts. */
   private async connection(): Promise<pg.Client> {
     if (this.client) return this.client;
-    const client = new pg.Client({ connectionString: this.config.database.url, application_name: `outbox-relay ${process.pid}` }); // which worker holds the lock, for operators
+    const client = new pg.Client({
+      connectionString: this.config.database.url,
+      application_name: `outbox-relay ${process.pid}`, // which worker holds the lock, for operators
+      connectionTimeoutMillis: this.config.database.connectTimeoutMs,
+    });
     client.on('error', () => void this.drop(client));
     client.on('notification', () => {
       this.notified = true;

@@ -104,9 +104,11 @@ async function examStep(db: Pick<EntityManager, 'query'>, app: OwnApplication): 
       WHERE x.application_id = $1 AND x.decided_at IS NULL ORDER BY x.attempt_no DESC LIMIT 1`,
     [app.id],
   )) as { sitsOn: string; online: boolean; location: string | null; candidateCode: string }[];
-  const description = sitting
-    ? `Sit the exam on ${sitting.sitsOn} (${sitting.online ? 'online' : sitting.location}); write your candidate code ${sitting.candidateCode}, not your name, on every page.`
-    : 'Register for a sitting, then sit both parts of the exam while your approval is valid.';
+  const description = !sitting
+    ? 'Register for a sitting, then sit both parts of the exam while your approval is valid.'
+    : sitting.online
+      ? `Sit the exam online on ${sitting.sitsOn}; identify your answers with your candidate code ${sitting.candidateCode}, not your name.`
+      : `Sit the exam on ${sitting.sitsOn} (${sitting.location}); write your candidate code ${sitting.candidateCode}, not your name, on every page.`;
   return [{ step: 'sit_exam', description, approvedAt: app.exam_approved_at, approvalExpiresAt: expires, sitting: sitting ?? null }];
 }
 

@@ -12,7 +12,9 @@ export interface StartApplicationCommand {
 
 /**
  * A new draft for a category (and track) an association offers, with its rules pinned from today's
- * data and an empty portfolio. One open application per category and track at a time.
+ * data and an empty portfolio. One open application per category and track at a time. A person
+ * applies through their own association (the one whose member they registered as), or one that
+ * accepts its members (`acceptsApplicantsFrom`): see docs/framework.md.
  */
 @Injectable()
 export class StartApplication {
@@ -27,7 +29,8 @@ export class StartApplication {
     const now = this.clock.now();
     // The conditional insert and the per-person lock make two concurrent starts yield one draft.
     const rows = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT 1 FROM people WHERE id = $1 FOR UPDATE`, [command.personId]);
+      const [person] = (await manager.query(`SELECT association_code FROM people WHERE id = $1 FOR UPDATE`, [command.personId])) as { association_code: string }[];
+      this.checkMembership(person!.association_code, command.associationCode);
       return (await manager.query(
         `INSERT INTO applications (association_code, applicant_id, category_code, track_code, framework_version, rules, portfolio, state_changed_at, created_at, updated_at)
          SELECT $1, $2, $3, $4, $5, $6, $7, $8, $8, $8
@@ -41,6 +44,18 @@ export class StartApplication {
       throw new ProblemException(409, 'application_exists', 'You already have this application', `You already have an application for ${snapshot.displayName}; continue that one.`);
     }
     return { id: rows[0].id, state: 'draft', version: rows[0].version };
+  }
+
+  private checkMembership(memberOf: string, applyingTo: string): void {
+    const target = this.framework.association(applyingTo);
+    if (memberOf === applyingTo || target.acceptsApplicantsFrom.includes(memberOf)) return;
+    const own = this.framework.associations.get(memberOf)?.name ?? memberOf;
+    throw new ProblemException(
+      403,
+      'other_association',
+      'Please apply through your own association',
+      `You are registered with ${own}, so you apply for Endorsement through it. ${target.name} takes applications from its own members only. Endorsements are recognized across the associations of the Alliance, so one earned through ${own} counts there too.`,
+    );
   }
 
   private snapshotFor({ associationCode, categoryCode, trackCode }: StartApplicationCommand): RulesSnapshot {

@@ -10,7 +10,7 @@ import type { EffectContext, EffectHandler } from './effect-context.js';
 import { EFFECT_HANDLERS } from './effect-handlers.js';
 import { DeliverEmails } from '../notifications/deliver-emails.use-case.js';
 
-type OutboxRow = EffectContext['application'] & { id: string; application_id: string; event_id: string | null; payload: Effect };
+type OutboxRow = EffectContext['application'] & { id: string; application_id: string; event_id: string | null; payload: Effect; cycle_due_on: string | null };
 
 /**
  * Applies outbox rows' side effects: in one transaction, every row's effect (references, reminders,
@@ -35,8 +35,9 @@ export class ApplyEffect {
     const deliveryIds = await this.dataSource.transaction(async (manager) => {
       const rows = (await manager.query(
         `SELECT o.id, o.event_id, o.payload, a.id AS application_id, a.association_code, a.rules, a.portfolio,
-                p.full_name AS applicant_name, p.email AS applicant_email
+                a.applicant_id, p.full_name AS applicant_name, p.email AS applicant_email, e.payload->>'dueOn' AS cycle_due_on
            FROM outbox o JOIN applications a ON a.id = o.application_id JOIN people p ON p.id = a.applicant_id
+           LEFT JOIN application_events e ON e.id = o.event_id
           WHERE o.id = ANY($1::bigint[]) AND o.processed_at IS NULL ORDER BY o.id FOR UPDATE OF o`,
         [outboxIds],
       )) as OutboxRow[];
@@ -71,6 +72,7 @@ export class ApplyEffect {
       effect: row.payload,
       outboxId: String(row.id),
       eventId: row.event_id,
+      cycleDueOn: row.cycle_due_on,
       application: { ...row, id: row.application_id },
       association: this.framework.association(row.association_code),
       framework: this.framework,

@@ -9,9 +9,12 @@ export interface EffectContext<E extends Effect = Effect> {
   readonly effect: E;
   readonly outboxId: string;
   readonly eventId: string | null;
+  /** The renewal cycle's due day the event names (renewal steps record it), else null. */
+  readonly cycleDueOn: string | null;
   readonly application: {
     id: string;
     association_code: string;
+    applicant_id: string;
     rules: RulesSnapshot;
     portfolio: Portfolio;
     applicant_name: string;

@@ -1,10 +1,11 @@
 import type { EffectOf } from '#workflow';
-import { renewalCycle } from '../renewal/renewal-calendar.js';
+import { renewalCycle, renewalCycleKey } from '../renewal/renewal-calendar.js';
 import type { EffectContext } from './effect-context.js';
 
 /**
- * The reminders of the cycle that just opened, as rows: one per endorsement, cycle and offset
- * (days before the due day; negative in the late window), so a cycle's reminder goes out once.
+ * The reminders of the cycle that just opened, as rows: one per person's cycle and offset (days
+ * before the due day; negative in the late window), so a cycle's reminder goes out once however many
+ * endorsements it renews; the row names the endorsement whose effect came first.
  * Reminders whose time has already passed (a cycle opened late) are not owed any more.
  */
 export async function scheduleRenewal({ manager, application, association, now }: EffectContext<EffectOf<'renewal.schedule'>>) {
@@ -20,7 +21,7 @@ export async function scheduleRenewal({ manager, application, association, now }
      SELECT 'renewal_reminder', $1::text, $2::uuid, (r->>'days')::int, (r->>'at')::timestamptz, $3
        FROM jsonb_array_elements($4::jsonb) AS r
      ON CONFLICT (kind, subject_key, offset_days) DO NOTHING`,
-    [`${application.id}-${dueOn}`, application.id, now, JSON.stringify(due)],
+    [renewalCycleKey(application.applicant_id, application.association_code, dueOn), application.id, now, JSON.stringify(due)],
   );
   return [];
 }

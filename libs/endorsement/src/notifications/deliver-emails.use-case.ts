@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JobQueues } from '#queue';
+import { JobQueues, redactAddresses } from '#queue';
 import { SendEmail } from './send-email.use-case.js';
 
 /**
@@ -24,7 +24,7 @@ export class DeliverEmails {
       retry = await this.sendEmail.executeMany(deliveryIds);
     } catch (error) {
       // PostgreSQL failed us mid-way: the mail queue's jobs re-check each row and send what is left.
-      this.logger.warn(`sending ${deliveryIds.length} emails at once failed, left to the mail queue: ${(error as Error).message}`);
+      this.logger.warn(`sending ${deliveryIds.length} emails at once failed, left to the mail queue: ${redactAddresses((error as Error).message)}`);
       retry = deliveryIds;
     }
     await this.jobs.addBulk('sendEmail', retry.map((deliveryId) => ({ deliveryId })));

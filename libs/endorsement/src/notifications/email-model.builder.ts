@@ -6,16 +6,22 @@ import type { Framework, RulesSnapshot } from '#framework';
 import type { DeliveryRow, EmailModel } from '#mail';
 import { FRAMEWORK } from '#platform';
 import { renewalCycle } from '../renewal/renewal-calendar.js';
+import { EmailLinks } from './email-links.js';
 import { formatCalendarDate, formatDate } from './format-date.js';
 
 interface ApplicationFacts {
+  application_id: string;
   association_code: string;
   rules: RulesSnapshot;
   applicant_name: string;
   raters: { raterName: string; role: string }[];
   endorsement_number: string | null;
   renewal_due_on: string | null;
+  /** The display names of the person's endorsements on this one's renewal cycle (same association and due day). */
+  cycle_category_names: string[] | null;
   exam_approved_at: Date | null;
+  reinstatement: boolean;
+  registry_listed: boolean;
   reason: string | null;
   reference_id: string | null;
   rater_name: string | null;
@@ -34,11 +40,15 @@ interface ApplicationFacts {
  */
 @Injectable()
 export class EmailModelBuilder {
+  private readonly links: EmailLinks;
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(FRAMEWORK) private readonly framework: Framework,
-  ) {}
+  ) {
+    this.links = new EmailLinks(config.http.publicBaseUrl);
+  }
 
   /**
    * The models of many deliveries, from one query for all those about an application (account
@@ -51,6 +61,7 @@ export class EmailModelBuilder {
         try {
           const { accountTokenId } = delivery.context as { accountTokenId?: string };
           if (delivery.application_id === null && accountTokenId) return await this.buildForAccount(delivery, accountTokenId);
+          if (delivery.template === 'registration_attempt') return this.buildForRegistrationAttempt(delivery);
           const app = facts.get(i);
           if (!app) throw new Error(`application ${delivery.application_id} not found`);
           return this.buildForApplication(delivery, app, now);
@@ -71,9 +82,18 @@ export class EmailModelBuilder {
       .filter((d) => d.application_id !== null);
     if (!wanted.length) return new Map();
     const rows = (await this.dataSource.query(
-      `SELECT d.i, a.association_code, a.rules, p.full_name AS applicant_name, a.portfolio->'references' AS raters,
+      `SELECT d.i, a.id AS application_id, a.association_code, a.rules, p.full_name AS applicant_name, a.portfolio->'references' AS raters,
               a.endorsement_number, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS renewal_due_on, a.exam_approved_at,
-              e.reason, r.id AS reference_id, r.rater_name, r.role AS rater_role, r.token_expires_at,
+              CASE WHEN e.payload ? 'dueOn'
+                   -- A renewal step: the endorsements the same step of the same cycle moved.
+                   THEN (SELECT array_agg(DISTINCT o.rules->>'displayName' ORDER BY o.rules->>'displayName') FROM applications o
+                           JOIN application_events oe ON oe.application_id = o.id AND oe.event = e.event AND oe.payload->>'dueOn' = e.payload->>'dueOn'
+                          WHERE o.applicant_id = a.applicant_id AND o.association_code = a.association_code)
+                   -- A reminder: the endorsements open on the same due day.
+                   ELSE (SELECT array_agg(o.rules->>'displayName' ORDER BY o.rules->>'displayName') FROM applications o
+                          WHERE o.applicant_id = a.applicant_id AND o.association_code = a.association_code AND o.state = a.state
+                            AND o.renewal_due_on = a.renewal_due_on) END AS cycle_category_names,
+              a.reinstatement, a.registry_listed, e.reason, r.id AS reference_id, r.rater_name, r.role AS rater_role, r.token_expires_at,
               to_char(x.sat_on, 'YYYY-MM-DD') AS exam_sits_on, w.online AS exam_online, w.location AS exam_location, x.candidate_code
          FROM jsonb_to_recordset($1::jsonb) AS d(i int, application_id uuid, event_id bigint, reference_id uuid, attempt_no int)
          JOIN applications a ON a.id = d.application_id JOIN people p ON p.id = a.applicant_id
@@ -95,16 +115,23 @@ export class EmailModelBuilder {
       recipient: { name: delivery.recipient_name },
       applicant: { name: app.applicant_name },
       categoryName: app.rules.displayName,
-      applicationUrl: `${this.config.http.publicBaseUrl}/applications/${delivery.application_id}`,
+      applicationUrl: this.links.applicationPageFor(delivery.recipient_kind, delivery.template, app.application_id),
       daysWaiting: ctx.daysWaiting,
+      examFollows: app.rules.rules.exam !== null && !app.reinstatement,
+      registryListed: app.registry_listed,
     };
     if (app.reason) model.reason = app.reason;
     if (app.reference_id) {
       model.rater = { name: app.rater_name!, role: this.roleLabel(app.rules, app.rater_role!) };
       if (delivery.recipient_kind === 'rater') {
-        model.referenceUrl = `${this.config.http.publicBaseUrl}/r/${raterLinkToken(this.config.linkSecret, app.reference_id)}`;
+        model.referenceUrl = this.links.raterForm(raterLinkToken(this.config.linkSecret, app.reference_id));
         if (app.token_expires_at) model.referenceExpires = formatDate(app.token_expires_at, tz);
       }
+    }
+    // One email per renewal cycle, however many endorsements it renews (see applicantEmail).
+    if (RENEWAL_TEMPLATES.has(delivery.template)) {
+      const names = app.cycle_category_names ?? [app.rules.displayName];
+      model.endorsements = `${listInWords(names)} ${names.length === 1 ? 'Endorsement' : 'Endorsements'}`;
     }
     switch (delivery.template) {
       case 'references_requested':
@@ -140,18 +167,13 @@ export class EmailModelBuilder {
       case 'exam_approved':
         model.examWindow = this.nextExamWindow(association.exam.windows, tz, now);
         break;
-      case 'panel_assigned':
-        model.applicationUrl = `${this.config.http.publicBaseUrl}/reviews/${delivery.application_id}`;
-        break;
-      case 'panel_released':
-        model.applicationUrl = `${this.config.http.publicBaseUrl}/reviews`;
-        break;
       case 'exam_registered':
       case 'exam_reminder': {
         const exam = app.rules.rules.exam;
         if (!app.exam_sits_on || !app.candidate_code || !exam) throw new Error('exam attempt not found');
         model.exam = {
           date: formatCalendarDate(app.exam_sits_on, tz),
+          online: app.exam_online === true,
           place: app.exam_online ? 'online' : app.exam_location!,
           candidateCode: app.candidate_code,
           part1: `${exam.part1.questions} multiple-choice questions in ${exam.part1.durationMinutes} minutes`,
@@ -181,18 +203,29 @@ export class EmailModelBuilder {
     const sender = row.association_code
       ? this.framework.association(row.association_code)
       : { code: 'Alliance', name: alliance.name, coordinatorEmail: undefined, timeZone: alliance.timeZone };
-    const base = this.config.http.publicBaseUrl;
-    // The portal's pages read the token from the fragment, which browsers never send to a server or in a Referer.
     const page = row.purpose === 'staff_invitation' ? 'accept-invitation' : 'reset-password';
+    return {
+      ...this.aboutAccount(delivery, sender),
+      accountUrl: this.links.accountPage(page, accountLinkToken(this.config.linkSecret, row.id)),
+      accountLinkExpires: formatDateTime(row.expires_at, sender.timeZone),
+      staffRoles: listInWords(row.roles.filter((r) => r !== 'applicant').map((r) => r.replace('_', ' '))),
+    };
+  }
+
+  /** Someone tried to register the owner's address: from the association they tried, linking to the portal. */
+  private buildForRegistrationAttempt(delivery: DeliveryRow): EmailModel {
+    const { associationCode } = delivery.context as { associationCode: string };
+    return this.aboutAccount(delivery, this.framework.association(associationCode));
+  }
+
+  /** An email about an account rather than an application: the portal's address stands for the application's. */
+  private aboutAccount(delivery: DeliveryRow, sender: { code: string; name: string; coordinatorEmail?: string }): EmailModel {
     return {
       association: { code: sender.code, name: sender.name, contactEmail: sender.coordinatorEmail },
       recipient: { name: delivery.recipient_name },
       applicant: { name: delivery.recipient_name },
       categoryName: 'Endorsement',
-      applicationUrl: base,
-      accountUrl: `${base}/${page}#token=${accountLinkToken(this.config.linkSecret, row.id)}`,
-      accountLinkExpires: formatDateTime(row.expires_at, sender.timeZone),
-      staffRoles: listInWords(row.roles.filter((r) => r !== 'applicant').map((r) => r.replace('_', ' '))),
+      applicationUrl: this.links.home(),
     };
   }
 
@@ -209,6 +242,8 @@ export class EmailModelBuilder {
     return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(nextYear, next - 1, 15));
   }
 }
+
+const RENEWAL_TEMPLATES = new Set(['renewal_open', 'renewal_reminder', 'renewal_late_notice', 'renewed', 'lapsed']);
 
 /** "reviewer", "reviewer and exam reviewer", "coordinator, reviewer and exam reviewer". */
 function listInWords(items: string[]): string {

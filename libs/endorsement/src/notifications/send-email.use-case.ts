@@ -2,11 +2,12 @@ import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { EmailLedger, MAIL_TRANSPORT, STALE_CLAIM_MS, renderEmail, isEmailTemplateName, type DeliveryRow, type EmailModel, type MailTransport, type SentMark } from '#mail';
+import { EmailLedger, MAIL_TRANSPORT, STALE_CLAIM_MS, deliveryMessageId, renderEmail, isEmailTemplateName, senderDomain, type DeliveryRow, type EmailModel, type MailTransport, type SentMark } from '#mail';
 import { Clock } from '#platform';
 import { JobQueues, PermanentJobError } from '#queue';
 import { ConcurrencyLimit } from './concurrency-limit.js';
 import { EmailModelBuilder } from './email-model.builder.js';
+import { GroupCommit } from './group-commit.js';
 import { isPermanentSmtpFailure, smtpAnswer } from './smtp-failure.js';
 
 /** Another worker holds a fresh claim on the delivery: try again later. */
@@ -14,15 +15,19 @@ export class DeliveryBusyError extends Error {}
 
 /**
  * Sends ledger rows. Sent or failed rows are left alone, so a job run twice sends once (unless a
- * worker died between the SMTP answer and recording it). A permanent rejection stops retries and is
- * recorded; a rejected rater address is told to the applicant at once. However many jobs run, at
- * most MAIL_CONCURRENCY messages are with the SMTP pool at once per process: enough to keep its
- * connections busy, few enough that a crash re-sends little.
+ * worker died between the SMTP answer and recording it: then the message goes again, with the
+ * Message-ID of its first send). Each 250 is recorded as soon as it arrives, grouped with the others
+ * that arrived meanwhile (one statement in flight per process), so that window is one statement long.
+ * A permanent rejection stops retries and is recorded; a rejected rater address is told to the
+ * applicant at once. However many jobs run, at most MAIL_CONCURRENCY messages are with the SMTP pool
+ * at once per process: enough to keep its connections busy, few enough that a crash re-sends little.
  */
 @Injectable()
 export class SendEmail {
   private readonly logger = new Logger('SendEmail');
   private readonly inFlight: ConcurrencyLimit;
+  private readonly sentMarks = new GroupCommit<SentMark>((marks) => this.ledger.markSent(marks, this.clock.now()));
+  private readonly messageIdDomain: string;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -34,6 +39,7 @@ export class SendEmail {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.inFlight = new ConcurrencyLimit(config.pipeline.mailConcurrency);
+    this.messageIdDomain = senderDomain(config.smtp.from);
   }
 
   /** One delivery, as the mail queue's job: throws so that BullMQ retries it, or stops (PermanentJobError). */
@@ -46,10 +52,10 @@ export class SendEmail {
   }
 
   /**
-   * Many deliveries at once: claimed, modelled (one query), sent side by side and marked sent (one
-   * statement) a slice at a time. A slice is as many as may be in flight, so that after a crash only those
-   * wait out the stale-claim window. Returns the ids still to send (transient failures, rows it could
-   * not claim) for the caller to hand to the mail queue, whose job re-checks the ledger.
+   * Many deliveries at once: claimed, modelled (one query) and sent side by side a slice at a time,
+   * each marked sent as its 250 arrives. A slice is as many as may be in flight, so that after a crash
+   * only those wait out the stale-claim window. Returns the ids still to send (transient failures, rows
+   * it could not claim) for the caller to hand to the mail queue, whose job re-checks the ledger.
    */
   async executeMany(deliveryIds: readonly string[]): Promise<string[]> {
     const retry: string[] = [];
@@ -76,20 +82,15 @@ export class SendEmail {
       await Promise.all(deliveries.map((d) => this.release(d, error as Error)));
       throw error;
     }
-    const outcomes = await Promise.all(deliveries.map((d, i) => this.sendOne(d, models[i], claimedAt)));
-    // One statement marks them all; the rows stay `sending` (claimed) until it lands.
-    try {
-      await this.ledger.markSent(outcomes.filter((o): o is SentMark => !(o instanceof Error)), this.clock.now());
-    } catch (error) {
-      return Promise.all(outcomes.map((o, i) => (o instanceof Error ? o : this.release(deliveries[i], error as Error))));
-    }
-    return outcomes.map((o) => (o instanceof Error ? o : null));
+    return Promise.all(deliveries.map((d, i) => this.sendOne(d, models[i], claimedAt)));
   }
 
-  /** The SMTP server's acceptance, a PermanentJobError once recorded as failed, or the transient error it was released with. */
-  private async sendOne(delivery: DeliveryRow, model: EmailModel | Error, claimedAt: number): Promise<SentMark | Error> {
+  /** Null once sent and marked, a PermanentJobError once recorded as failed, or the transient error it was released with. */
+  private async sendOne(delivery: DeliveryRow, model: EmailModel | Error, claimedAt: number): Promise<Error | null> {
     if (!isEmailTemplateName(delivery.template)) return this.fail(delivery, `unknown template ${delivery.template}`, null);
     const template = delivery.template;
+    const messageId = deliveryMessageId(delivery, this.messageIdDomain);
+    let response: string;
     try {
       if (model instanceof Error) throw model;
       const info = await this.inFlight.run(() => {
@@ -103,15 +104,23 @@ export class SendEmail {
           subject: message.subject,
           html: message.html,
           text: message.text,
+          messageId,
           // Operators trace a message from the mailbox back to its ledger row; no personal data here.
           headers: { 'X-Delivery-Id': delivery.id, 'X-Template': template },
         });
       });
-      return { id: delivery.id, messageId: info.messageId, response: String(info.response ?? '') };
+      response = String(info.response ?? '');
     } catch (error) {
       // Not built, not rendered, not reachable, 4xx: transient. Only the server's 5xx is final.
       if (!isPermanentSmtpFailure(error)) return this.release(delivery, error as Error);
       return this.fail(delivery, (error as Error).message, smtpAnswer(error));
+    }
+    // The row stays `sending` until its mark lands: a crash before then sends it again (same Message-ID).
+    try {
+      await this.sentMarks.add({ id: delivery.id, messageId, response });
+      return null;
+    } catch (error) {
+      return this.release(delivery, error as Error);
     }
   }
 

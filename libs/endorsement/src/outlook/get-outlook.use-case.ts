@@ -50,8 +50,9 @@ export class GetOutlook {
     };
 
     // Only due days whose opening or lapse can fall before `until` (the renewal index's range).
+    // Counted in renewal cycles (people): a person's endorsements due the same day move and are emailed as one.
     const groups = (await this.dataSource.query(
-      `SELECT state, to_char(renewal_due_on, 'YYYY-MM-DD') AS "dueOn", count(*)::int AS count FROM applications
+      `SELECT state, to_char(renewal_due_on, 'YYYY-MM-DD') AS "dueOn", count(DISTINCT applicant_id)::int AS count FROM applications
         WHERE association_code = $1 AND ((state = 'endorsed' AND renewal_due_on < $2::date) OR (state = 'renewal_due' AND renewal_due_on < $3::date))
         GROUP BY state, renewal_due_on`,
       [association.code, end.plus({ days: association.renewal.leadDays }).toISODate(), lapsedIfDueBefore(end.toISODate()!, association.renewal, zone)],

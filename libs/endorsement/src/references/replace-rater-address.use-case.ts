@@ -24,9 +24,9 @@ const WINDOW_MS = 24 * 3600 * 1000;
 // so they are the record.
 const CHAIN_CHANGES = `
   WITH RECURSIVE chain AS (
-    SELECT id, replaces_id, status, revoked_at FROM application_references WHERE id = $1
+    SELECT id, status, revoked_at FROM application_references WHERE id = $1
     UNION ALL
-    SELECT r.id, r.replaces_id, r.status, r.revoked_at FROM application_references r JOIN chain c ON r.id = c.replaces_id WHERE r.revoked_at > $2
+    SELECT r.id, r.status, r.revoked_at FROM application_references r JOIN chain c ON r.replaced_by = c.id WHERE r.revoked_at > $2
   )
   SELECT revoked_at AS at FROM chain WHERE status = 'replaced' AND revoked_at > $2 ORDER BY revoked_at DESC LIMIT $3`;
 const APPLICANT_CHANGES = `
@@ -80,12 +80,12 @@ export class ReplaceRaterAddress {
           raterName: command.raterName ?? replaced.rater_name,
           raterEmail: command.raterEmail,
           waivedAccess: replaced.waived_access,
-          replacesId: command.referenceId,
         },
         this.framework.association(applicant.association_code),
         this.config.linkSecret,
         now,
       );
+      await manager.query(`UPDATE application_references SET replaced_by = $2 WHERE id = $1`, [command.referenceId, delivery.referenceId]);
       return { referenceId: delivery.referenceId!, deliveryIds: await this.ledger.record(manager, [delivery], now) };
     });
     await this.jobs.addBulk('sendEmail', deliveryIds.map((deliveryId) => ({ deliveryId })));

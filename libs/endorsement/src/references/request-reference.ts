@@ -12,8 +12,6 @@ export interface RaterToRequest {
   raterName: string;
   raterEmail: string;
   waivedAccess: boolean;
-  /** The reference this one takes over from, when the applicant gave a new rater address. */
-  replacesId?: string;
 }
 
 /**
@@ -30,9 +28,9 @@ export async function requestReference(
   const id = randomUUID();
   const { linkValidDays, reminderDaysAfter, escalationDay } = association.references;
   await manager.query(
-    `INSERT INTO application_references (id, application_id, role, rater_name, rater_email, waived_access, status, token_hash, token_expires_at, requested_at, created_at, replaces_id)
-     VALUES ($1, $2, $3, $4, $5, $6, 'requested', $7, $8, $9, $9, $10)`,
-    [id, rater.applicationId, rater.role, rater.raterName, rater.raterEmail, rater.waivedAccess, hashRaterLinkToken(raterLinkToken(linkSecret, id)), new Date(now.getTime() + linkValidDays * DAY_MS), now, rater.replacesId ?? null],
+    `INSERT INTO application_references (id, application_id, role, rater_name, rater_email, waived_access, status, token_hash, token_expires_at, requested_at, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, 'requested', $7, $8, $9, $9)`,
+    [id, rater.applicationId, rater.role, rater.raterName, rater.raterEmail, rater.waivedAccess, hashRaterLinkToken(raterLinkToken(linkSecret, id)), new Date(now.getTime() + linkValidDays * DAY_MS), now],
   );
   const reminders = [
     ...reminderDaysAfter.map((days) => ({ kind: 'reference_reminder', days })),

@@ -5,6 +5,7 @@ import { EmailLedger, type NewDelivery } from '#mail';
 import { Clock, FRAMEWORK } from '#platform';
 import { JobQueues } from '#queue';
 import { teamInbox } from '../notifications/staff-recipients.js';
+import { renewalCycleKey } from '../renewal/renewal-calendar.js';
 
 const BATCH = 500;
 
@@ -21,6 +22,7 @@ interface DueReminder {
   application_state: string;
   renewal_due_on: string | null;
   association_code: string;
+  applicant_id: string;
   applicant_name: string;
   applicant_email: string;
   /** Whom the application is assigned to, if they have signed in: staff notices go to them. */
@@ -55,7 +57,7 @@ export class SweepReminders {
         const due = (await manager.query(
           `SELECT r.id, r.kind, r.offset_days, r.application_id, r.reference_id, r.subject_key, ref.status AS reference_status,
                   ref.rater_name, ref.rater_email, a.state AS application_state, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS renewal_due_on,
-                  a.association_code, p.full_name AS applicant_name, p.email AS applicant_email,
+                  a.association_code, a.applicant_id, p.full_name AS applicant_name, p.email AS applicant_email,
                   x.attempt_no, x.decided_at IS NOT NULL AS attempt_decided, asg.email AS assignee_email, asgp.full_name AS assignee_name
              FROM reminders r
              JOIN applications a ON a.id = r.application_id JOIN people p ON p.id = a.applicant_id
@@ -110,7 +112,7 @@ function owed(r: DueReminder): boolean {
   // The rater answered, the address bounced or was replaced: nothing to chase.
   if (r.reference_id) return r.reference_status === 'requested';
   // Renewed (or lapsed, or the cycle moved on) since: the reminder belongs to a finished cycle.
-  if (r.kind === 'renewal_reminder') return r.application_state === 'renewal_due' && r.subject_key === `${r.application_id}-${r.renewal_due_on}`;
+  if (r.kind === 'renewal_reminder') return r.application_state === 'renewal_due' && r.subject_key === renewalCycleKey(r.applicant_id, r.association_code, r.renewal_due_on!);
   // Withdrawn, on hold, or the attempt already decided: no sitting to remind of.
   if (r.kind === 'exam_reminder') return r.application_state === 'exam' && r.attempt_decided === false;
   return true;

@@ -92,3 +92,11 @@ function lateWindowEnd(due: DateTime, monthDay: string): DateTime {
   const sameYear = onMonthDay(due.year, monthDay, due.zoneName!);
   return sameYear > due ? sameYear : onMonthDay(due.year + 1, monthDay, due.zoneName!);
 }
+
+/**
+ * Names a renewal cycle: a person's endorsements in one association with one due day renew once, so
+ * they share the cycle's reminders and emails (keys of reminder rows and email deliveries).
+ */
+export function renewalCycleKey(personId: string, associationCode: string, dueOn: string): string {
+  return `${personId}-${associationCode}-${dueOn}`;
+}

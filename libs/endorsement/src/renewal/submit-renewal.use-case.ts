@@ -15,16 +15,27 @@ export interface RenewalFee {
   late: boolean;
 }
 
+/** One renewal: a person's endorsements in one association due the same day, renewed for one fee. */
+export interface Renewal {
+  associationCode: string;
+  dueOn: string;
+  nextDueOn: string;
+  fee: RenewalFee;
+  applicationIds: string[];
+}
+
 export interface SubmitRenewalResult {
-  /** Endorsements renewed, with their next due day and fee; empty when something is missing. */
-  renewed: { applicationId: string; nextDueOn: string; fee: RenewalFee }[];
+  /** The renewals made, one per association and due day; empty when something is missing. */
+  renewals: Renewal[];
   /** What the cycle still lacks, in plain language; empty when renewed. */
   gaps: RenewalGap[];
 }
 
 /**
  * An endorsee asks to renew: every endorsement of theirs that is due renews at once on the same
- * approved hours, or nothing renews and they are told exactly what is missing.
+ * approved hours, or nothing renews and they are told exactly what is missing. The endorsements of
+ * one association due the same day are one renewal, with one fee: the association publishes one
+ * renewal fee, not one per category.
  */
 @Injectable()
 export class SubmitRenewal {
@@ -39,30 +50,37 @@ export class SubmitRenewal {
   async execute(personId: string): Promise<SubmitRenewalResult> {
     const now = this.clock.now();
     const result = await this.dataSource.transaction(async (manager): Promise<SubmitRenewalResult> => {
-      const due = (await manager.query(
-        `SELECT id, association_code, to_char(renewal_due_on, 'YYYY-MM-DD') AS due_on FROM applications
-          WHERE applicant_id = $1 AND state = 'renewal_due' ORDER BY renewal_due_on, id FOR UPDATE`,
+      const cycles = (await manager.query(
+        `SELECT association_code, to_char(renewal_due_on, 'YYYY-MM-DD') AS due_on, array_agg(id ORDER BY id) AS ids FROM (
+           SELECT id, association_code, renewal_due_on FROM applications WHERE applicant_id = $1 AND state = 'renewal_due' ORDER BY id FOR UPDATE) due
+          GROUP BY association_code, renewal_due_on ORDER BY renewal_due_on, association_code`,
         [personId],
-      )) as { id: string; association_code: string; due_on: string }[];
-      if (!due.length) return { renewed: [], gaps: [] };
-      const row = (await loadApplicationRow(manager, due[0]!.id, now))!;
-      const gaps = checkRenewalRequirements(row.renewal!.entries, row.renewal!);
-      if (gaps.length) return { renewed: [], gaps };
-      const renewed = [];
-      for (const { id, association_code, due_on } of due) {
-        const association = this.framework.association(association_code);
-        const next = nextDueOn(due_on, association.renewal, association.timeZone);
-        const late = now >= renewalCycle(due_on, association.renewal, association.timeZone).lateFrom;
-        const fee = { amount: association.renewal.fee + (late ? association.renewal.lateFee : 0), currency: association.currency, late };
-        // The guard judges this cycle's hours; the event records the fee charged, for staff and audit.
-        await this.transition.executeIn(manager, { applicationId: id, event: 'renew', actor: { id: personId, role: 'system' }, payload: { dueOn: due_on, fee } });
-        // Then the next cycle's due day, which the `renewed` email names.
-        await manager.query(`UPDATE applications SET renewal_due_on = $2::date WHERE id = $1`, [id, next]);
-        renewed.push({ applicationId: id, nextDueOn: next, fee });
+      )) as { association_code: string; due_on: string; ids: string[] }[];
+      // Each endorsement's own facts: one in its first cycle may be exempt where another is not.
+      for (const id of cycles.flatMap((c) => c.ids)) {
+        const row = (await loadApplicationRow(manager, id, now))!;
+        const gaps = checkRenewalRequirements(row.renewal!.entries, row.renewal!);
+        if (gaps.length) return { renewals: [], gaps };
       }
-      return { renewed, gaps: [] };
+      const renewals: Renewal[] = [];
+      for (const { association_code: associationCode, due_on: dueOn, ids } of cycles) {
+        const association = this.framework.association(associationCode);
+        const next = nextDueOn(dueOn, association.renewal, association.timeZone);
+        const late = now >= renewalCycle(dueOn, association.renewal, association.timeZone).lateFrom;
+        const fee = { amount: association.renewal.fee + (late ? association.renewal.lateFee : 0), currency: association.currency, late };
+        for (const [i, id] of ids.entries()) {
+          // The guard judges this cycle's hours; the event records the fee, charged once: on the
+          // cycle's first endorsement, the others naming it.
+          const charge = i === 0 ? { fee } : { feeChargedWith: ids[0] };
+          await this.transition.executeIn(manager, { applicationId: id, event: 'renew', actor: { id: personId, role: 'system' }, payload: { dueOn, ...charge } });
+        }
+        // Then the next cycle's due day, which the `renewed` email names.
+        await manager.query(`UPDATE applications SET renewal_due_on = $2::date WHERE id = ANY($1::uuid[])`, [ids, next]);
+        renewals.push({ associationCode, dueOn, nextDueOn: next, fee, applicationIds: ids });
+      }
+      return { renewals, gaps: [] };
     });
-    if (result.renewed.length) this.outbox.poke();
+    if (result.renewals.length) this.outbox.poke();
     return result;
   }
 }

@@ -13,12 +13,15 @@ import { lapsedIfDueBefore } from './renewal-calendar.js';
 const BATCH = 1_000;
 
 /**
- * Finds, per association and on its own calendar, the endorsements whose renewal opens today or
- * earlier (`leadDays` before the due day) and those whose late window has ended, and hands each to
- * a `renewal-step` job. Both are a range of due days, read in keyset pages along the renewal index
- * (association, state, due day, id): each page is an index range scan, and memory stays flat
- * however many endorsements there are. Job ids are deterministic, so a second sweep (or a second
- * worker) adds nothing new, and a sweep killed half-way is finished by the next.
+ * Finds, per association and on its own calendar, the renewal cycles that open today or earlier
+ * (`leadDays` before the due day) and those whose late window has ended, and hands each to a
+ * `renewal-step` job. A cycle is a person's endorsements in one association with one due day: they
+ * renew once, so they open, are reminded and lapse together, as one job named by the cycle's first
+ * endorsement (the step takes the whole cycle). Both are a range of due days, read in keyset pages
+ * along the renewal index (association, state, due day, person, id), grouped in SQL: each page is an
+ * index range scan, and memory stays flat however many endorsements there are. Job ids are
+ * deterministic, so a second sweep (or a second worker) adds nothing new, and a sweep killed
+ * half-way is finished by the next.
  */
 @Injectable()
 export class SweepRenewals {
@@ -40,17 +43,17 @@ export class SweepRenewals {
     return found;
   }
 
-  /** Queues `step` for every endorsement of the association in `state` due before `dueBefore`. */
+  /** Queues `step` for every cycle of the association in `state` due before `dueBefore`. */
   private async stream(associationCode: string, step: 'open' | 'lapse', state: string, dueBefore: string): Promise<number> {
-    let after = { dueOn: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
+    let after = { dueOn: '-infinity', personId: '00000000-0000-0000-0000-000000000000' };
     let found = 0;
     for (;;) {
       const rows = (await this.dataSource.query(
-        `SELECT id, to_char(renewal_due_on, 'YYYY-MM-DD') AS due_on FROM applications
-          WHERE association_code = $1 AND state = $2 AND renewal_due_on < $3::date AND (renewal_due_on, id) > ($4::date, $5::uuid)
-          ORDER BY renewal_due_on, id LIMIT ${BATCH}`,
-        [associationCode, state, dueBefore, after.dueOn, after.id],
-      )) as { id: string; due_on: string }[];
+        `SELECT DISTINCT ON (renewal_due_on, applicant_id) id, applicant_id, to_char(renewal_due_on, 'YYYY-MM-DD') AS due_on FROM applications
+          WHERE association_code = $1 AND state = $2 AND renewal_due_on < $3::date AND (renewal_due_on, applicant_id) > ($4::date, $5::uuid)
+          ORDER BY renewal_due_on, applicant_id, id LIMIT ${BATCH}`,
+        [associationCode, state, dueBefore, after.dueOn, after.personId],
+      )) as { id: string; applicant_id: string; due_on: string }[];
       if (rows.length) {
         const jobs: PayloadOf<'renewalStep'>[] = rows.map((r) => ({ applicationId: r.id, dueOn: r.due_on, step }));
         await this.jobs.addBulk('renewalStep', jobs);
@@ -58,7 +61,7 @@ export class SweepRenewals {
       }
       if (rows.length < BATCH) return found;
       const last = rows[rows.length - 1]!;
-      after = { dueOn: last.due_on, id: last.id };
+      after = { dueOn: last.due_on, personId: last.applicant_id };
     }
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import type { ApplicationState } from '#workflow';
+import { CURRENT_REFERENCE_COUNT, CURRENT_REFERENCES_FIRST, REFERENCE_STANDING_JSON, type ReferenceStandingFields } from '../references/reference-standing.view.js';
 import { staffAssociation } from './staff-scope.js';
 import { StaffProblems } from './staff.problems.js';
 
@@ -17,15 +18,17 @@ export interface StaffApplicationDetail {
   applicant: { personId: string; name: string; email: string };
   assignee: { id: string; name: string; claimedAt: string } | null;
   portfolio: Record<string, unknown>;
-  references: Record<string, unknown>[];
+  /** Current references first; each says whether it still counts (see ReferenceStandingFields). */
+  references: (Record<string, unknown> & ReferenceStandingFields)[];
+  currentReferenceCount: number;
   deliveries: Record<string, unknown>[];
   examAttempts: Record<string, unknown>[];
   panelVotes: Record<string, unknown>[];
   [key: string]: unknown;
 }
 
-// One statement: the application with its references (ratings, vetting calls), every email sent on
-// its behalf (failed ones with the server's answer), exam attempts and panel votes.
+// One statement: the application with its references (ratings, vetting calls, whether they still
+// count), every email sent on its behalf (failed ones with the server's answer), exam attempts and panel votes.
 const SELECT_DETAIL = `
   SELECT json_build_object(
     'id', a.id, 'associationCode', a.association_code, 'categoryCode', a.category_code, 'trackCode', a.track_code,
@@ -36,14 +39,14 @@ const SELECT_DETAIL = `
     'applicant', json_build_object('personId', p.id, 'name', p.full_name, 'email', p.email),
     'assignee', CASE WHEN a.assignee_id IS NOT NULL THEN json_build_object('id', a.assignee_id, 'name',
                   (SELECT sp.full_name FROM accounts sa JOIN people sp ON sp.id = sa.person_id WHERE sa.id = a.assignee_id), 'claimedAt', a.claimed_at) END,
-    'portfolio', a.portfolio,
+    'portfolio', a.portfolio, 'currentReferenceCount', ${CURRENT_REFERENCE_COUNT},
     'references', (SELECT coalesce(json_agg(json_build_object(
         'id', r.id, 'role', r.role, 'raterName', r.rater_name, 'raterEmail', r.rater_email, 'waivedAccess', r.waived_access,
-        'status', r.status, 'rating', r.rating, 'requestedAt', r.requested_at, 'ratedAt', r.rated_at, 'vettedAt', r.vetted_at, 'vettedBy', r.vetted_by,
+        'status', r.status, 'rating', r.rating, 'requestedAt', r.requested_at, 'ratedAt', r.rated_at, 'vettedAt', r.vetted_at, 'vettedBy', r.vetted_by,${REFERENCE_STANDING_JSON},
         'vettingCalls', (SELECT coalesce(json_agg(json_build_object('id', v.id, 'calledAt', v.called_at, 'outcome', v.outcome, 'notes', v.notes,
                                                                     'staffAccountId', v.staff_account_id) ORDER BY v.called_at), '[]')
                            FROM reference_vetting_calls v WHERE v.reference_id = r.id)
-      ) ORDER BY r.created_at, r.id), '[]') FROM application_references r WHERE r.application_id = a.id),
+      ) ORDER BY ${CURRENT_REFERENCES_FIRST}), '[]') FROM application_references r WHERE r.application_id = a.id),
     'deliveries', (SELECT coalesce(json_agg(json_build_object(
         'id', d.id, 'template', d.template, 'recipientKind', d.recipient_kind, 'recipientName', d.recipient_name, 'recipientEmail', d.recipient_email,
         'referenceId', d.reference_id, 'status', d.status, 'attempts', d.attempts, 'smtpResponse', d.smtp_response, 'lastError', d.last_error,

@@ -57,6 +57,12 @@ export function validateFramework(files: ConfigFiles, problems: DataProblems): F
     if (categories?.complete) problems.addFindings(file, checkOfferedCategories(association, categories.definitions));
   }
 
+  for (const { file, association } of files.associations) {
+    for (const [i, code] of association.acceptsApplicantsFrom.entries()) {
+      if (!associations.has(code) || code === association.code) problems.add(file, ['acceptsApplicantsFrom', i], `"${code}" is not another association`);
+    }
+  }
+
   if (!framework || !categories?.complete || !competencies || !ratingForm || !exam) return undefined;
   const rules = new Map<string, CategoryRules>();
   for (const [key, { category, trackCode, requirements }] of categories.byKey) {

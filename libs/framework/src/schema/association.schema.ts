@@ -56,6 +56,11 @@ export const associationSchema = z.strictObject({
   renewal: renewalCycleSchema,
   references: referenceLinksSchema,
   exam: associationExamSchema,
+  /**
+   * Applications are made through one's own association (membership is a requirement); these are the
+   * other associations whose members may apply here too (reciprocity). None when absent.
+   */
+  acceptsApplicantsFrom: z.array(z.string()).max(100).default([]),
 });
 
 /** config/framework/association-defaults.yaml */

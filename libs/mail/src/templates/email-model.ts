@@ -8,6 +8,11 @@ export interface EmailModel {
   applicant: { name: string };
   /** The association's display name for the category, e.g. "Infant Family Practitioner" in WA. */
   categoryName: string;
+  /**
+   * Renewal emails: every endorsement the renewal cycle covers, in words, e.g. "Infant Family
+   * Associate Endorsement" or "Infant Family Associate and Infant Mental Health Specialist Endorsements".
+   */
+  endorsements?: string;
   /** Where the recipient sees the application's status and next steps. */
   applicationUrl: string;
   /** Staff reason: what to amend for a deferral, why on hold, why denied. */
@@ -18,10 +23,14 @@ export interface EmailModel {
   /** E.g. "March 2027". */
   examWindow?: string;
   /**
-   * A booked exam seat, for the candidate: the day, where, the code to write on every paper, and
-   * each part in words ("60 multiple-choice questions in 90 minutes").
+   * A booked exam seat, for the candidate: the day, online or where, the code that stands for their
+   * name on their answers, and each part in words ("60 multiple-choice questions in 90 minutes").
    */
-  exam?: { date: string; place: string; candidateCode: string; part1: string; part2: string };
+  exam?: { date: string; online: boolean; place: string; candidateCode: string; part1: string; part2: string };
+  /** The category's exam comes after the references (so no "all references are in" email: the approval to sit it is next). */
+  examFollows?: boolean;
+  /** The applicant chose to list the endorsement in the public registry. */
+  registryListed?: boolean;
   raters?: { name: string; role: string }[];
   rater?: { name: string; role: string };
   /** The rater's secure link: only ever shown to that rater. */

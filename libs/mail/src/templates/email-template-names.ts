@@ -19,9 +19,10 @@ export const EMAIL_TEMPLATE_NAMES = [
   'reference_overdue_coordinator',
   'panel_assigned',
   'panel_released',
-  // Accounts: single-use links to set a password.
+  // Accounts: single-use links to set a password, and a registration refused for a known address.
   'password_reset',
   'staff_invitation',
+  'registration_attempt',
   // Raters.
   'reference_request',
   'reference_reminder',

@@ -25,6 +25,7 @@ import { resubmissionReceived } from './applicant/resubmission-received.template
 import { resumed } from './applicant/resumed.template.js';
 import { withdrawn } from './applicant/withdrawn.template.js';
 import { passwordReset } from './account/password-reset.template.js';
+import { registrationAttempt } from './account/registration-attempt.template.js';
 import { staffInvitation } from './account/staff-invitation.template.js';
 import type { EmailTemplate } from './email-template.js';
 import type { EmailTemplateName } from './email-template-names.js';
@@ -69,6 +70,7 @@ export const EMAIL_TEMPLATE_SOURCES: Readonly<Record<EmailTemplateName, EmailTem
   reference_reminder: referenceReminder,
   password_reset: passwordReset,
   staff_invitation: staffInvitation,
+  registration_attempt: registrationAttempt,
   renewal_reminder: renewalReminder,
   renewal_late_notice: renewalLateNotice,
 };

@@ -17,12 +17,13 @@ function fullModel(): EmailModel {
     recipient: { name: 'Jane Doe' },
     applicant: { name: 'Jane Doe' },
     categoryName: 'Infant Family Practitioner',
+    endorsements: 'Infant Family Practitioner Endorsement',
     applicationUrl: APPLICATION_URL,
     reason: 'Please add your reflective supervision log.\nAnd the hours on diversity, equity and inclusion.',
     dueDate: '31 December 2026',
     endorsementNumber: 'WA-IFP-2026-0042',
     examWindow: 'March 2027',
-    exam: { date: '12 March 2027', place: 'Perth Children\'s Hospital', candidateCode: 'C-0A1B2C3D4E', part1: '60 multiple-choice questions in 90 minutes', part2: 'written answers to 2 of 3 short case examples in 90 minutes' },
+    exam: { date: '12 March 2027', online: false, place: 'Perth Children\'s Hospital', candidateCode: 'C-0A1B2C3D4E', part1: '60 multiple-choice questions in 90 minutes', part2: 'written answers to 2 of 3 short case examples in 90 minutes' },
     raters: [
       { name: 'Ann Lee', role: 'Program supervisor' },
       { name: 'Bob Ray', role: 'RSC provider' },
@@ -65,6 +66,7 @@ const SUBJECT_NAMES: Partial<Record<EmailTemplateName, string>> = {
   reference_reminder: 'Jane Doe',
   password_reset: 'password',
   staff_invitation: 'reviewer and exam reviewer',
+  registration_attempt: 'create an account with your email address',
 };
 
 describe('template names', () => {
@@ -246,10 +248,38 @@ describe('content', () => {
     expect(text).toContain('Raters are asked to answer by: 31 December 2026');
   });
 
-  test('endorsed shows the endorsement number', () => {
+  test('endorsed shows the endorsement number, and offers the registry listing; no certificate is promised', () => {
     const { html, text } = renderEmail('endorsed', fullModel());
     expect(html).toContain('<strong>WA-IFP-2026-0042</strong>');
     expect(text).toContain('Your endorsement number is WA-IFP-2026-0042.');
+    expect(text).toContain('you can list your name and endorsement number in the public registry');
+    expect(`${html}${text}`).not.toMatch(/certificate/i);
+  });
+
+  test('reference_received promises the "all arrived" email only where one comes (no exam follows)', () => {
+    expect(renderEmail('reference_received', { ...fullModel(), examFollows: false }).text).toContain('we will email you when all have arrived.');
+    const exam = renderEmail('reference_received', { ...fullModel(), examFollows: true }).text;
+    expect(exam).not.toContain('when all have arrived');
+    expect(exam).toContain('the next step is your approval to sit the exam, and we will email you when you are approved');
+  });
+
+  test('exam seat emails: paper pages in person, the code on the answers online', () => {
+    for (const name of ['exam_registered', 'exam_reminder'] as const) {
+      const inPerson = renderEmail(name, fullModel()).text;
+      expect(inPerson).toContain('on every page of both parts');
+      expect(inPerson).not.toContain('online');
+      const online = renderEmail(name, { ...fullModel(), exam: { ...fullModel().exam!, online: true, place: 'online' } }).text;
+      expect(online).not.toContain('every page');
+      expect(online).toContain('to identify your answers to both parts');
+      expect(online).toContain('If you are not sure how to join the online sitting, or you can no longer attend');
+    }
+  });
+
+  test('renewal emails mention the public registry only for a listed endorsement', () => {
+    for (const name of ['renewal_open', 'renewed', 'renewal_late_notice'] as const) {
+      expect(renderEmail(name, { ...fullModel(), registryListed: true }).text).toContain('public registry');
+      expect(renderEmail(name, { ...fullModel(), registryListed: false }).text).not.toContain('public registry');
+    }
   });
 
   test('deferred shows what to amend, keeping its line breaks, and by when', () => {
@@ -312,12 +342,12 @@ describe('content', () => {
     expect(renderEmail('renewed', fullModel()).text).toContain('Your next renewal is due by: 31 December 2026');
   });
 
-  test('lapsed explains how to reinstate, without an exam', () => {
+  test('lapsed explains how to reinstate (new references, no exam), as a reinstatement does it', () => {
     const { text } = renderEmail('lapsed', fullModel());
-    expect(text).toContain('three new references');
-    expect(text).toContain('the reinstatement fee');
-    expect(text).toContain('work experience');
+    expect(text).toContain('start a reinstatement from your application page and name your reference raters');
+    expect(text).toContain('your earlier references no longer count');
     expect(text).toContain('You do not need to take the exam again.');
+    expect(text).not.toMatch(/fee|work experience/);
   });
 
   test('overdue emails count the days waiting', () => {
@@ -335,6 +365,16 @@ describe('content', () => {
     expect(invitation.subject).toBe('WA-AIMH: You are invited to the Endorsement team as reviewer and exam reviewer');
     expect(invitation.text).toContain(`Accept the invitation:\n${ACCOUNT_URL}`);
     expect(invitation.text).toContain('The invitation works until: 15 January 2027, 10:30');
+  });
+
+  test('a registration for a known address: what happened, nothing changed, what to do if it was or was not you', () => {
+    const attempt = renderEmail('registration_attempt', fullModel());
+    expect(attempt.subject).toBe('WA-AIMH: Someone tried to create an account with your email address');
+    expect(attempt.text).toContain('create a new Endorsement account with Western Australian Association for Infant Mental Health using this email address');
+    expect(attempt.text).toContain('nothing about your account has changed');
+    expect(attempt.text).toContain('If it was not you, you need do nothing');
+    expect(attempt.text).toContain(`Sign in:\n${APPLICATION_URL}`);
+    expect(`${attempt.html}${attempt.text}`).not.toContain(ACCOUNT_URL);
   });
 
   test('no association is hard-coded', () => {

@@ -1,14 +1,19 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthIndicatorFunction } from '@nestjs/terminus';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { MAIL_TRANSPORT, type MailTransport } from '#mail';
 import { RedisClient } from '#queue';
 import { ProblemException } from '../http/problem.exception.js';
 import { Public } from '../http/public.decorator.js';
+import { READINESS_CHECKS, type ReadinessCheck } from './readiness-checks.js';
+import { ShutdownState } from './shutdown-state.js';
 
 const CHECK_TIMEOUT_MS = 1_500;
 
-/** Liveness says the process runs; readiness says it can do its work (PostgreSQL, Redis, SMTP). */
+/**
+ * Liveness says the process runs; readiness says it can do its work: the services its HealthModule
+ * names (the api: PostgreSQL and Redis; the worker: those and SMTP), and not shutting down.
+ */
 // Orchestrators and load balancers probe without credentials.
 // Probes for orchestrators, described in the README's operations section, not part of the client API.
 @ApiExcludeController()
@@ -21,6 +26,8 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     private readonly redis: RedisClient,
     @Inject(MAIL_TRANSPORT) private readonly mail: MailTransport,
+    @Inject(READINESS_CHECKS) private readonly checks: readonly ReadinessCheck[],
+    private readonly shutdown: ShutdownState,
   ) {}
 
   @Get('live')
@@ -31,6 +38,7 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   async ready() {
+    if (this.shutdown.draining) throw new ProblemException(503, 'not_ready', 'Not ready', 'Shutting down', { checks: {} });
     try {
       return await this.check();
     } catch (e) {
@@ -42,11 +50,12 @@ export class HealthController {
   }
 
   private check() {
-    return this.health.check([
-      () => this.db.pingCheck('database').withTimeout(CHECK_TIMEOUT_MS),
-      () => this.indicators.check('redis').attempt(async () => void (await this.redis.ping())).withTimeout(CHECK_TIMEOUT_MS),
+    const indicators: Record<ReadinessCheck, HealthIndicatorFunction> = {
+      database: () => this.db.pingCheck('database').withTimeout(CHECK_TIMEOUT_MS),
+      redis: () => this.indicators.check('redis').attempt(async () => void (await this.redis.ping())).withTimeout(CHECK_TIMEOUT_MS),
       // An SMTP handshake per probe is wasteful: probes come every few seconds, answers keep for five.
-      () => this.indicators.check('smtp').attempt(async () => void (await this.mail.verify())).withTimeout(CHECK_TIMEOUT_MS * 2).cacheFor(5_000),
-    ]);
+      smtp: () => this.indicators.check('smtp').attempt(async () => void (await this.mail.verify())).withTimeout(CHECK_TIMEOUT_MS * 2).cacheFor(5_000),
+    };
+    return this.health.check(this.checks.map((name) => indicators[name]));
   }
 }

@@ -4,6 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '#config';
+import { ShutdownState } from '../health/shutdown-state.js';
+import { drainable } from './drain-http-server.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { refusePrototypeKeys } from './refuse-prototype-keys.js';
 import { UnstorableTextGuard } from './unstorable-text.guard.js';
@@ -12,7 +14,7 @@ import { validationProblem } from './validation-problem.js';
 /**
  * Creates and starts a Nest HTTP application the way every process of this system runs:
  * pino logs, security headers, CORS from configuration, bounded bodies, schema-validated input,
- * problem+json errors, graceful shutdown on SIGTERM/SIGINT.
+ * problem+json errors, graceful shutdown on SIGTERM/SIGINT (requests in flight finish, then the process closes and exits 0).
  */
 export async function createHttpApp(
   module: Type<unknown>,
@@ -21,7 +23,7 @@ export async function createHttpApp(
   /** What a process adds to its app before it listens (the api's OpenAPI pages). */
   beforeListen: (app: NestExpressApplication) => void = () => undefined,
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false, forceCloseConnections: true });
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
   const logger = app.get(Logger);
   app.useLogger(logger);
   // req.ip is then the client's address as the nearest trusted proxies saw it (0: the socket's peer).
@@ -40,11 +42,28 @@ export async function createHttpApp(
   // Text PostgreSQL cannot store (NUL, unpaired surrogates) is refused the same way, wherever it is sent.
   app.useGlobalGuards(new UnstorableTextGuard());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
+  const drain = drainable(app.getHttpServer());
+  let stopping = false;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      // Nest drains HTTP and closes workers; if anything hangs, do not outlive the orchestrator's patience.
+    process.on(signal, () => {
+      // npm start's Ctrl-C reaches a process twice (SIGINT from the terminal, SIGTERM from start.ts): one shutdown.
+      if (stopping) return;
+      stopping = true;
+      // If anything hangs, do not outlive the orchestrator's patience.
       setTimeout(() => process.exit(1), config.shutdownTimeoutMs).unref();
+      logger.log(`${signal}: finishing the requests in flight, then stopping`);
+      // Readiness answers 503 from now on, so a load balancer probing over a kept-alive connection stops sending.
+      app.get(ShutdownState).draining = true;
+      // HTTP first: the requests in flight still need the database, queues and workers that app.close() ends.
+      drain(config.http.drainTimeoutMs)
+        .then(() => app.close())
+        .then(
+          () => process.exit(0),
+          (e: unknown) => {
+            logger.error(`shutdown failed: ${(e as Error).stack ?? String(e)}`);
+            process.exit(1);
+          },
+        );
     });
   }
   beforeListen(app);

@@ -6,6 +6,20 @@ import type { AppConfig } from '#config';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 // Rater links carry their secret in the path: never write it to a log.
 const SECRET_PATH = /^\/r\/[^/?]+/;
+// Query parameter names worth keeping in a log line; anything else a client sends as a name is redacted too.
+const PARAMETER_NAME = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
+
+/**
+ * The request's URL as logged: the path without secrets, and the query string with every value
+ * redacted, since values carry what people searched for (a registry search names a person).
+ */
+export function loggedUrl(url: string): string {
+  const at = url.indexOf('?');
+  const path = (at < 0 ? url : url.slice(0, at)).replace(SECRET_PATH, '/r/[redacted]');
+  if (at < 0) return path;
+  const names = [...new URLSearchParams(url.slice(at + 1)).keys()].map((name) => (PARAMETER_NAME.test(name) ? name : '[redacted]'));
+  return `${path}?${names.map((name) => `${name}=[redacted]`).join('&')}`;
+}
 
 /** Structured JSON logs with a request id; no personal data, no secrets. */
 export function loggerOptions(config: AppConfig, app: 'api' | 'worker'): Params {
@@ -24,7 +38,7 @@ export function loggerOptions(config: AppConfig, app: 'api' | 'worker'): Params 
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url.replace(SECRET_PATH, '/r/[redacted]'),
+          url: loggedUrl(req.url),
         }),
       },
       autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },

@@ -11,5 +11,5 @@ import { loggerOptions } from '../logging/logger-options.js';
 
 /** What every process of the system runs on: configuration, logs, PostgreSQL, Redis, SMTP, health. */
 export function processModules(config: AppConfig, app: 'api' | 'worker', framework?: Framework): (Type<unknown> | DynamicModule)[] {
-  return [AppConfigModule.forRoot(config, framework), LoggerModule.forRoot(loggerOptions(config, app)), DbModule, QueueModule, MailModule, HealthModule];
+  return [AppConfigModule.forRoot(config, framework), LoggerModule.forRoot(loggerOptions(config, app)), DbModule, QueueModule, MailModule, HealthModule.forProcess(app)];
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { opaqueTokenField } from './auth-fields.js';
 
-export const refreshSchema = z.strictObject({ refreshToken: opaqueTokenField });
+// Optional: a browser's refresh token comes in its cookie instead (see BrowserSessions).
+export const refreshSchema = z.strictObject({ refreshToken: opaqueTokenField.optional() });
 
 export type RefreshBody = z.infer<typeof refreshSchema>;

@@ -62,12 +62,16 @@ export const endorsementListResponse = z
 
 export const renewalResponse = z
   .strictObject({
-    renewed: z.array(
-      z.strictObject({
-        applicationId: z.string(),
-        nextDueOn: calendarDate,
-        fee: z.strictObject({ amount: z.number(), currency: z.string(), late: z.boolean() }),
-      }),
+    renewals: z.array(
+      z
+        .strictObject({
+          associationCode: z.string(),
+          dueOn: calendarDate,
+          nextDueOn: calendarDate,
+          fee: z.strictObject({ amount: z.number(), currency: z.string(), late: z.boolean() }),
+          applicationIds: z.array(z.string()).meta({ description: 'The endorsements this renewal renews.' }),
+        })
+        .meta({ id: 'RenewalMade', description: "A person's endorsements in one association due the same day, renewed for one fee." }),
     ),
   })
-  .meta({ id: 'Renewal', description: 'The endorsements renewed, each with its next due day and fee.' });
+  .meta({ id: 'Renewal', description: 'The renewals made, one per association and due day, each with its next due day and fee.' });

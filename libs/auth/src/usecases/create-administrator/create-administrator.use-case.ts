@@ -14,6 +14,11 @@ export interface CreateAdministratorCommand {
 
 export type CreateAdministratorResult = { created: true; accountId: string } | { created: false };
 
+/** The operator named an association this system does not have; the message lists those it has. */
+export class UnknownAssociationError extends Error {
+  override readonly name = 'UnknownAssociationError';
+}
+
 /**
  * The first administrator of an installation (or of an association), made by the operator from a
  * shell. Like an invited staff member, the account has no password: an emailed single-use link
@@ -32,7 +37,7 @@ export class CreateAdministrator {
   async execute(command: CreateAdministratorCommand): Promise<CreateAdministratorResult> {
     const { email, fullName, associationCode = null } = command;
     if (associationCode !== null && !this.framework.associations.has(associationCode)) {
-      throw new Error(`"${associationCode}" is not an association of this system (${[...this.framework.associations.keys()].join(', ')})`);
+      throw new UnknownAssociationError(`"${associationCode}" is not an association of this system (${[...this.framework.associations.keys()].join(', ')})`);
     }
     // A person row needs an association; an Alliance administrator's account has none, and its emails come from the Alliance.
     const home = associationCode ?? [...this.framework.associations.keys()].sort()[0];

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '#platform';
-import type { AccountRole } from '../../accounts/account-role.js';
+import type { AuthenticatedAccount } from '../../accounts/authenticated-account.js';
 import { ACCOUNT_COLUMNS, type AccountRow } from '../../accounts/account-row.js';
 import { AuthProblems } from '../../auth.problems.js';
 import { PasswordHasher } from '../../passwords/password-hasher.js';
@@ -16,15 +16,15 @@ export const LOCKOUT_MS = 15 * 60 * 1000;
 export interface LogInCommand {
   email: string;
   password: string;
-  /** Only accounts holding this role may sign in here (the queue dashboard: administrators). */
-  role?: AccountRole;
+  /** Only accounts this admits may sign in here (the queue dashboard: queue operators). */
+  admits?: (account: Pick<AuthenticatedAccount, 'roles' | 'associationCode'>) => boolean;
 }
 
 /**
  * Signs in with email and password and starts a session. Every refusal is the same 401
  * (`invalid_credentials`) after the same hashing work: unknown address, wrong password, an invited
  * account without a password yet, or a locked account, even with the right password; likewise the
- * right password of an account without the role the command asks for (no session, nothing recorded).
+ * right password of an account the command does not admit (no session, nothing recorded).
  */
 @Injectable()
 export class LogIn {
@@ -47,7 +47,7 @@ export class LogIn {
       await this.recordFailure(account.id, now);
       throw AuthProblems.invalidCredentials();
     }
-    if (command.role && !account.roles.includes(command.role)) throw AuthProblems.invalidCredentials();
+    if (command.admits && !command.admits({ roles: account.roles, associationCode: account.association_code })) throw AuthProblems.invalidCredentials();
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`UPDATE accounts SET failed_logins = 0, locked_until = NULL, updated_at = $2 WHERE id = $1`, [account.id, now]);
       return this.sessions.issue(manager, account, randomUUID(), now);

@@ -7,7 +7,7 @@ export const applicationReceived: EmailTemplate = {
   html: `
 <p>Thank you. We have received your application for the {{categoryName}} Endorsement.</p>
 {{#> next}}
-<p>You do not need to do anything right now. Next, we email each of your reference raters a link to their rating form, and we will write to you at every step.</p>
+<p>You do not need to do anything right now. Next, our team looks at your application and then emails each of your reference raters a link to their rating form. We will write to you at every step.</p>
 {{/next}}
 {{> button url=applicationUrl label="See your application"}}
 `,
@@ -15,7 +15,7 @@ export const applicationReceived: EmailTemplate = {
 Thank you. We have received your application for the {{categoryName}} Endorsement.
 
 {{#> next}}
-You do not need to do anything right now. Next, we email each of your reference raters a link to their rating form, and we will write to you at every step.
+You do not need to do anything right now. Next, our team looks at your application and then emails each of your reference raters a link to their rating form. We will write to you at every step.
 {{/next}}
 
 {{> button url=applicationUrl label="See your application"}}

@@ -8,7 +8,7 @@ export const endorsed: EmailTemplate = {
 <p>Congratulations! The reviewers have approved your {{categoryName}} Endorsement.</p>
 <p>Your endorsement number is <strong>{{endorsementNumber}}</strong>. Please keep it: it identifies your Endorsement.</p>
 {{#> next by=dueDate byLabel="Your first renewal is due by"}}
-<p>Your name will be listed in the public registry of endorsed professionals, and your certificate will be available from your application page. The Endorsement is renewed once a year; we will email you when your renewal opens.</p>
+<p>If you wish, you can list your name and endorsement number in the public registry of endorsed professionals, so that employers and families can check your Endorsement: you choose this on your application page. The Endorsement is renewed once a year; we will email you when your renewal opens.</p>
 {{/next}}
 {{> button url=applicationUrl label="See your Endorsement"}}
 `,
@@ -18,7 +18,7 @@ Congratulations! The reviewers have approved your {{categoryName}} Endorsement.
 Your endorsement number is {{endorsementNumber}}. Please keep it: it identifies your Endorsement.
 
 {{#> next by=dueDate byLabel="Your first renewal is due by"}}
-Your name will be listed in the public registry of endorsed professionals, and your certificate will be available from your application page. The Endorsement is renewed once a year; we will email you when your renewal opens.
+If you wish, you can list your name and endorsement number in the public registry of endorsed professionals, so that employers and families can check your Endorsement: you choose this on your application page. The Endorsement is renewed once a year; we will email you when your renewal opens.
 {{/next}}
 
 {{> button url=applicationUrl label="See your Endorsement"}}

@@ -8,7 +8,7 @@ export const referenceReceived: EmailTemplate = {
   html: `
 <p>{{rater.name}} ({{rater.role}}) has sent their reference for your {{categoryName}} application.</p>
 {{#> next}}
-<p>You do not need to do anything. Your application page shows which references are still open; we will email you when all have arrived.</p>
+<p>You do not need to do anything. Your application page shows which references are still open; {{#if examFollows}}once all have arrived, the next step is your approval to sit the exam, and we will email you when you are approved.{{else}}we will email you when all have arrived.{{/if}}</p>
 {{/next}}
 {{> button url=applicationUrl label="See your references"}}
 `,
@@ -16,7 +16,7 @@ export const referenceReceived: EmailTemplate = {
 {{rater.name}} ({{rater.role}}) has sent their reference for your {{categoryName}} application.
 
 {{#> next}}
-You do not need to do anything. Your application page shows which references are still open; we will email you when all have arrived.
+You do not need to do anything. Your application page shows which references are still open; {{#if examFollows}}once all have arrived, the next step is your approval to sit the exam, and we will email you when you are approved.{{else}}we will email you when all have arrived.{{/if}}
 {{/next}}
 
 {{> button url=applicationUrl label="See your references"}}

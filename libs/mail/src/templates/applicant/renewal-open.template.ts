@@ -2,21 +2,21 @@ import type { EmailTemplate } from '../email-template.js';
 
 export const renewalOpen: EmailTemplate = {
   audience: 'applicant',
-  requires: ['dueDate'],
-  subject: 'Please renew your {{categoryName}} Endorsement by {{dueDate}}',
+  requires: ['endorsements', 'dueDate'],
+  subject: 'Please renew your {{endorsements}} by {{dueDate}}',
   html: `
-<p>It is time to renew your {{categoryName}} Endorsement for the coming year, so that it stays active and listed in the public registry.</p>
+<p>It is time to renew your {{endorsements}} for the coming year, so that you stay endorsed{{#if registryListed}} and listed in the public registry{{/if}}.</p>
 {{#> next by=dueDate byLabel="Please renew by"}}
-<p>On your renewal page, confirm your association membership, record this year's training and reflective supervision hours, and pay the renewal fee. The page shows exactly what your category needs this year.</p>
+<p>On your renewal page, confirm your association membership, record this year's training and reflective supervision hours, and pay the renewal fee. One renewal and one fee cover all your categories, and the same hours count for each; the page shows exactly what you need this year.</p>
 <p>After the date below a late fee may apply, and a renewal that is not completed lets the Endorsement lapse.</p>
 {{/next}}
 {{> button url=applicationUrl label="Renew your Endorsement"}}
 `,
   text: `
-It is time to renew your {{categoryName}} Endorsement for the coming year, so that it stays active and listed in the public registry.
+It is time to renew your {{endorsements}} for the coming year, so that you stay endorsed{{#if registryListed}} and listed in the public registry{{/if}}.
 
 {{#> next by=dueDate byLabel="Please renew by"}}
-On your renewal page, confirm your association membership, record this year's training and reflective supervision hours, and pay the renewal fee. The page shows exactly what your category needs this year.
+On your renewal page, confirm your association membership, record this year's training and reflective supervision hours, and pay the renewal fee. One renewal and one fee cover all your categories, and the same hours count for each; the page shows exactly what you need this year.
 
 After the date below a late fee may apply, and a renewal that is not completed lets the Endorsement lapse.
 {{/next}}

@@ -2,17 +2,17 @@ import type { EmailTemplate } from '../email-template.js';
 
 export const renewed: EmailTemplate = {
   audience: 'applicant',
-  requires: ['dueDate'],
-  subject: 'Your {{categoryName}} Endorsement is renewed',
+  requires: ['endorsements', 'dueDate'],
+  subject: 'Your renewal is complete: {{endorsements}}',
   html: `
-<p>Thank you: your renewal is complete. Your {{categoryName}} Endorsement stays active and listed in the public registry.</p>
+<p>Thank you: the renewal of your {{endorsements}} is complete. You stay endorsed{{#if registryListed}} and listed in the public registry{{/if}}.</p>
 {{#> next by=dueDate byLabel="Your next renewal is due by"}}
 <p>Nothing is needed now. Over the coming year, keep a record of your training and reflective supervision hours; you will need them for your next renewal, and we will email you when it opens.</p>
 {{/next}}
 {{> button url=applicationUrl label="See your Endorsement"}}
 `,
   text: `
-Thank you: your renewal is complete. Your {{categoryName}} Endorsement stays active and listed in the public registry.
+Thank you: the renewal of your {{endorsements}} is complete. You stay endorsed{{#if registryListed}} and listed in the public registry{{/if}}.
 
 {{#> next by=dueDate byLabel="Your next renewal is due by"}}
 Nothing is needed now. Over the coming year, keep a record of your training and reflective supervision hours; you will need them for your next renewal, and we will email you when it opens.
