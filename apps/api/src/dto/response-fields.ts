@@ -37,3 +37,12 @@ export const referenceFields = {
   waivedAccess: z.boolean(),
   status: z.string(),
 };
+
+/** Whether a reference still counts (staff and reviewers see ended ones too, marked so). */
+export const referenceStandingFields = {
+  standing: z.enum(['current', 'replaced', 'revoked']).meta({ description: '`replaced`: the applicant named a new address or rater; `revoked`: a reinstatement asked for new references.' }),
+  endedAt: isoTimestamp.nullable(),
+  replacedBy: z.strictObject({ referenceId: z.string(), raterName: z.string() }).nullable(),
+};
+
+export const currentReferenceCount = count.meta({ description: 'How many references still count.' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoTimestamp, portfolioResponse, timestamp } from '../../dto/response-fields.js';
+import { currentReferenceCount, isoTimestamp, portfolioResponse, referenceStandingFields, timestamp } from '../../dto/response-fields.js';
 
 export const panelResponse = z
   .strictObject({ applicationId: z.string(), round: z.int(), reviewerIds: z.array(z.string()) })
@@ -22,9 +22,20 @@ export const reviewResponse = z
     category: z.string(),
     round: z.int(),
     portfolio: portfolioResponse,
-    references: z.array(
-      z.strictObject({ role: z.string(), raterName: z.string(), status: z.string(), rating: z.unknown(), ratedAt: isoTimestamp.nullable(), vetted: z.boolean() }),
-    ),
+    references: z
+      .array(
+        z.strictObject({
+          role: z.string(),
+          raterName: z.string(),
+          status: z.string(),
+          rating: z.unknown(),
+          ratedAt: isoTimestamp.nullable(),
+          vetted: z.boolean(),
+          ...referenceStandingFields,
+        }),
+      )
+      .meta({ description: 'Current references first; replaced and revoked ones are marked so, and not counted.' }),
+    currentReferenceCount,
     competencyDomains: z.array(z.strictObject({ code: z.string(), label: z.string() })).meta({ description: "The checklist's rows: one per competency domain." }),
     yourVote: z
       .strictObject({ recommendation: z.string(), checklist: z.record(z.string(), z.string()), notes: z.string().nullable(), votedAt: isoTimestamp })

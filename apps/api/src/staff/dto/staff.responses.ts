@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { APPLICATION_STATES } from '#workflow';
-import { calendarDate, count, isoTimestamp, portfolioResponse, referenceFields } from '../../dto/response-fields.js';
+import { calendarDate, count, currentReferenceCount, isoTimestamp, portfolioResponse, referenceFields, referenceStandingFields } from '../../dto/response-fields.js';
 
 const applicationState = z.enum(APPLICATION_STATES);
 const person = z.strictObject({ id: z.string(), name: z.string().nullable() });
@@ -42,6 +42,7 @@ const staffReference = z
     ratedAt: isoTimestamp.nullable(),
     vettedAt: isoTimestamp.nullable(),
     vettedBy: z.string().nullable(),
+    ...referenceStandingFields,
     vettingCalls: z.array(
       z.strictObject({ id: z.string(), calledAt: isoTimestamp, outcome: z.string(), notes: z.string().nullable(), staffAccountId: z.string() }),
     ),
@@ -71,7 +72,8 @@ export const staffApplicationResponse = z
     applicant: z.strictObject({ personId: z.string(), name: z.string(), email: z.string() }),
     assignee: z.strictObject({ id: z.string(), name: z.string(), claimedAt: isoTimestamp }).nullable(),
     portfolio: portfolioResponse,
-    references: z.array(staffReference),
+    currentReferenceCount,
+    references: z.array(staffReference).meta({ description: 'Current references first.' }),
     deliveries: z.array(
       z
         .strictObject({
