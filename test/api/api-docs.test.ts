@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { TestSystem } from '../support/test-system.js';
 
@@ -39,7 +40,11 @@ describe('OpenAPI at /docs, generated from the code', () => {
     const me = doc.paths['/auth/me'].get;
     expect(me.security).toEqual([{ bearer: [] }]);
     expect(me.description).toMatch(/^Roles: applicant, coordinator, reviewer, exam_reviewer, administrator\./);
-    expect(doc.paths['/r/{token}'].get.security).toEqual([]);
+    expect(doc.paths['/registry'].get.security).toEqual([]);
+  });
+
+  test('is the committed contract, docs/openapi.json', () => {
+    expect(doc).toEqual(JSON.parse(readFileSync(new URL('../../docs/openapi.json', import.meta.url), 'utf8')));
   });
 
   test('every operation documents its problem+json errors', () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { loadFramework } from '#framework';
 import { caller, seedAccount, type Reply } from '../api/auth-harness.js';
 import { accountLink, decodedHeader, header, raterLink, readableBody } from '../support/mail-reading.js';
+import { ResponseContract } from '../support/openapi-responses.js';
 import { eligiblePortfolio, type RaterEntry } from '../support/portfolio-fixture.js';
 import type { ReceivedMail } from '../support/smtp-sink.js';
 import { TestSystem } from '../support/test-system.js';
@@ -21,7 +22,8 @@ const DOMAINS = framework.competencyDomains.map((d) => d.code);
 
 describe('end to end: from registration to endorsed', () => {
   const system = new TestSystem();
-  const call = caller(() => system.api!);
+  // Every answer is checked against the committed contract, docs/openapi.json.
+  const call = new ResponseContract().wrap(caller(() => system.api!));
   const staff: Record<string, { token: string; id: string }> = {};
 
   /** The next message of a template to an address, waiting for the worker to send it. */

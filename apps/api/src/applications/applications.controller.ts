@@ -8,8 +8,6 @@ import {
   StartApplication,
   SubmitApplication,
   WithdrawApplication,
-  type ApplicationSummary,
-  type ApplicationView,
   type TransitionResult,
 } from '#endorsement';
 import { versionTag } from '../staff/if-match.js';
@@ -25,13 +23,20 @@ import {
   type WithdrawBody,
 } from './dto/application.schema.js';
 import { optionalVersion } from './if-match.js';
+import { ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
+import { ApiContract } from '../docs/api-contract.decorator.js';
+import { TRANSITION_PROBLEMS } from '../docs/problem-responses.js';
+import { stepTakenResponse } from '../dto/response-fields.js';
+import { applicationListResponse, applicationViewResponse, startedApplicationResponse } from './dto/application.responses.js';
 
-type StepTaken = { applicationId: string; state: string; version: number };
+type StepTaken = z.output<typeof stepTakenResponse>;
 
 /**
  * An applicant's own applications: start one, read where it stands, submit, withdraw, and ask for
  * reinstatement after a lapse. Someone else's application answers 404, as one that does not exist.
  */
+@ApiTags('applications')
 @Controller('applications')
 @Roles('applicant')
 export class ApplicationsController {
@@ -45,27 +50,53 @@ export class ApplicationsController {
   ) {}
 
   @Post()
-  start(@CurrentAccount() caller: AuthenticatedAccount, @Body({ schema: startApplicationSchema }) body: StartApplicationBody): Promise<{ id: string; state: 'draft'; version: number }> {
+  @ApiContract({
+    id: 'startApplication',
+    summary: 'Start an application',
+    description: 'Starts a draft application for a category (and track) of an association; the portfolio is then filled in section by section.',
+    status: 201,
+    returns: startedApplicationResponse,
+    problems: { 409: ['application_exists'], 422: ['category_not_offered', 'unknown_association'] },
+  })
+  start(@CurrentAccount() caller: AuthenticatedAccount, @Body({ schema: startApplicationSchema }) body: StartApplicationBody): Promise<z.output<typeof startedApplicationResponse>> {
     return this.startApplication.execute({ personId: caller.personId, ...body });
   }
 
   @Get()
-  list(@CurrentAccount() caller: AuthenticatedAccount): Promise<{ applications: ApplicationSummary[] }> {
+  @ApiContract({ id: 'listApplications', summary: 'List my applications', description: "The caller's applications, newest first.", returns: applicationListResponse })
+  list(@CurrentAccount() caller: AuthenticatedAccount): Promise<z.output<typeof applicationListResponse>> {
     return this.listApplications.execute(caller.personId);
   }
 
   @Get(':id')
+  @ApiContract({
+    id: 'getApplication',
+    summary: 'Get one of my applications',
+    description: 'Where the application stands: portfolio, eligibility gaps, references, pending steps and the endorsement once granted. Another applicant\'s application answers 404.',
+    returns: applicationViewResponse,
+    etag: true,
+    problems: { 404: ['application_not_found'] },
+  })
   async detail(
     @CurrentAccount() caller: AuthenticatedAccount,
     @Param({ schema: applicationParamsSchema }) params: ApplicationParams,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<ApplicationView> {
+  ): Promise<z.output<typeof applicationViewResponse>> {
     const view = await this.getApplication.execute(caller.personId, params.id);
     res.setHeader('ETag', versionTag(view.version));
     return view;
   }
 
   @Post(':id/submit')
+  @ApiContract({
+    id: 'submitApplication',
+    summary: 'Submit an application',
+    description: 'Submits a draft (or an amended application) for review; 422 `not_eligible` lists the gaps when the portfolio does not meet the category yet.',
+    returns: stepTakenResponse,
+    etag: true,
+    ifMatch: 'optional',
+    problems: { ...TRANSITION_PROBLEMS, 422: [...TRANSITION_PROBLEMS[422], 'not_eligible'] },
+  })
   @HttpCode(200)
   async submit(
     @CurrentAccount() caller: AuthenticatedAccount,
@@ -78,6 +109,15 @@ export class ApplicationsController {
   }
 
   @Post(':id/withdraw')
+  @ApiContract({
+    id: 'withdrawApplication',
+    summary: 'Withdraw an application',
+    description: 'Withdraws the application, with an optional reason; it cannot be taken back.',
+    returns: stepTakenResponse,
+    etag: true,
+    ifMatch: 'optional',
+    problems: TRANSITION_PROBLEMS,
+  })
   @HttpCode(200)
   async withdraw(
     @CurrentAccount() caller: AuthenticatedAccount,
@@ -91,6 +131,15 @@ export class ApplicationsController {
   }
 
   @Post(':id/reinstate')
+  @ApiContract({
+    id: 'reinstateEndorsement',
+    summary: 'Ask to reinstate a lapsed endorsement',
+    description: 'Asks for reinstatement after a lapse; new raters may be named, who are then asked for references.',
+    returns: stepTakenResponse,
+    etag: true,
+    ifMatch: 'optional',
+    problems: { ...TRANSITION_PROBLEMS, 422: [...TRANSITION_PROBLEMS[422], 'rater_not_independent'] },
+  })
   @HttpCode(200)
   async reinstate(
     @CurrentAccount() caller: AuthenticatedAccount,

@@ -1,23 +1,36 @@
 import { Body, Controller, Headers, Param, Put } from '@nestjs/common';
 import { CurrentAccount, Roles, type AuthenticatedAccount } from '#auth';
 import { EditPortfolioSection, type PortfolioSection } from '#endorsement';
-import type { EligibilityGap, Portfolio } from '#framework';
+import type { Portfolio } from '#framework';
 import { applicationParamsSchema, type ApplicationParams } from './dto/application.schema.js';
 import { portfolioSectionSchemas as schemas, type SectionBody } from './dto/portfolio-section.schema.js';
 import { optionalVersion } from './if-match.js';
+import { ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
+import { ApiContract } from '../docs/api-contract.decorator.js';
+import { portfolioEditedResponse } from './dto/application.responses.js';
 
-type Edited = { version: number; eligibilityGaps: EligibilityGap[] };
+type Edited = z.output<typeof portfolioEditedResponse>;
+
+/** Every section answers alike: the new version and what the portfolio still lacks. */
+const SECTION_CONTRACT = {
+  returns: portfolioEditedResponse,
+  ifMatch: 'optional',
+  problems: { 404: ['application_not_found'], 409: ['application_not_editable'] },
+} as const;
 
 /**
  * Each portfolio section is replaced whole by its own route, validated by that section's schema;
  * the answer says what the portfolio still lacks, so the applicant sees it as they edit.
  */
+@ApiTags('applications')
 @Controller('applications/:id/portfolio')
 @Roles('applicant')
 export class PortfolioController {
   constructor(private readonly editSection: EditPortfolioSection) {}
 
   @Put('education')
+  @ApiContract({ id: 'replacePortfolioEducation', summary: 'Replace the education section', description: 'Degrees and diplomas, replaced whole.', ...SECTION_CONTRACT })
   education(
     @CurrentAccount() caller: AuthenticatedAccount,
     @Param({ schema: applicationParamsSchema }) params: ApplicationParams,
@@ -28,6 +41,7 @@ export class PortfolioController {
   }
 
   @Put('work')
+  @ApiContract({ id: 'replacePortfolioWork', summary: 'Replace the work section', description: 'Paid and volunteer work with infants, young children and families, replaced whole.', ...SECTION_CONTRACT })
   work(
     @CurrentAccount() caller: AuthenticatedAccount,
     @Param({ schema: applicationParamsSchema }) params: ApplicationParams,
@@ -38,6 +52,7 @@ export class PortfolioController {
   }
 
   @Put('trainings')
+  @ApiContract({ id: 'replacePortfolioTrainings', summary: 'Replace the trainings section', description: 'Specialized trainings with their hours and competency areas, replaced whole.', ...SECTION_CONTRACT })
   trainings(
     @CurrentAccount() caller: AuthenticatedAccount,
     @Param({ schema: applicationParamsSchema }) params: ApplicationParams,
@@ -48,6 +63,7 @@ export class PortfolioController {
   }
 
   @Put('rsc')
+  @ApiContract({ id: 'replacePortfolioRsc', summary: 'Replace the reflective supervision section', description: 'Reflective supervision or consultation received, replaced whole.', ...SECTION_CONTRACT })
   rsc(
     @CurrentAccount() caller: AuthenticatedAccount,
     @Param({ schema: applicationParamsSchema }) params: ApplicationParams,
@@ -58,6 +74,7 @@ export class PortfolioController {
   }
 
   @Put('references')
+  @ApiContract({ id: 'replacePortfolioReferences', summary: 'Replace the references section', description: 'The raters who will be asked for a reference once staff begin the reference checks, replaced whole.', ...SECTION_CONTRACT })
   references(
     @CurrentAccount() caller: AuthenticatedAccount,
     @Param({ schema: applicationParamsSchema }) params: ApplicationParams,
@@ -68,6 +85,7 @@ export class PortfolioController {
   }
 
   @Put('agreements')
+  @ApiContract({ id: 'replacePortfolioAgreements', summary: 'Replace the agreements section', description: 'When the applicant signed the code of ethics and the endorsement agreement.', ...SECTION_CONTRACT })
   agreements(
     @CurrentAccount() caller: AuthenticatedAccount,
     @Param({ schema: applicationParamsSchema }) params: ApplicationParams,
@@ -78,6 +96,7 @@ export class PortfolioController {
   }
 
   @Put('membership')
+  @ApiContract({ id: 'replacePortfolioMembership', summary: 'Replace the membership section', description: "The applicant's membership of the association, or null.", ...SECTION_CONTRACT })
   membership(
     @CurrentAccount() caller: AuthenticatedAccount,
     @Param({ schema: applicationParamsSchema }) params: ApplicationParams,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
   ANY_ROLE,
@@ -11,15 +11,16 @@ import {
   RefreshSession,
   RegisterApplicant,
   Roles,
-  type AccountView,
   type AuthenticatedAccount,
   ThrottledAs,
-  type TokenPair,
 } from '#auth';
 import { logInSchema, type LogInBody } from './dto/log-in.schema.js';
 import { refreshSchema, type RefreshBody } from './dto/refresh.schema.js';
 import { registerSchema, type RegisterBody } from './dto/register.schema.js';
-import { BrowserSessions, type BrowserSession } from './browser-sessions.js';
+import { BrowserSessions } from './browser-sessions.js';
+import type { z } from 'zod';
+import { ApiContract } from '../docs/api-contract.decorator.js';
+import { accountResponse, registrationReceivedResponse, tokenPairResponse } from './dto/auth.responses.js';
 
 // How the document names the browser-session header on sign-in, refresh and sign-out.
 const COOKIE_SESSION = {
@@ -37,6 +38,7 @@ const REGISTRATION_RECEIVED =
  * one use case. Answers carrying tokens or account data are never cached (no-store). Tools get both
  * tokens in the body; a browser asks for its refresh token in a cookie instead (BrowserSessions).
  */
+@ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
@@ -53,39 +55,62 @@ export class AuthController {
    * (the owner of a known address is emailed instead). A new account can sign in at once.
    */
   @Post('register')
+  @ApiContract({
+    id: 'registerApplicant',
+    summary: 'Register as an applicant',
+    description: 'Creates an applicant account in an association, which can sign in at once. Always 202 with the same body, new address or known: the owner of a known address is emailed instead.',
+    status: 202,
+    returns: registrationReceivedResponse,
+    problems: { 429: ['too_many_requests'] },
+  })
   @HttpCode(202)
   @Public()
   @ThrottledAs('auth')
-  async register(@Body({ schema: registerSchema }) body: RegisterBody): Promise<{ message: string }> {
+  async register(@Body({ schema: registerSchema }) body: RegisterBody): Promise<z.output<typeof registrationReceivedResponse>> {
     await this.registerApplicant.execute(body);
     return { message: REGISTRATION_RECEIVED };
   }
 
   @Post('login')
+  @ApiContract({
+    id: 'logIn',
+    summary: 'Sign in',
+    description: 'Exchanges an email and password for an access token and a refresh token (in an HttpOnly cookie instead, with `X-Session: cookie`). Five wrong passwords in a row lock the account for 15 minutes, with the same answer.',
+    returns: tokenPairResponse,
+    problems: { 401: ['invalid_credentials'], 429: ['too_many_requests'] },
+  })
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @Public()
   @ThrottledAs('auth')
   @ApiHeader(COOKIE_SESSION)
-  async login(@Body({ schema: logInSchema }) body: LogInBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TokenPair | BrowserSession> {
+  async login(@Body({ schema: logInSchema }) body: LogInBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<z.output<typeof tokenPairResponse>> {
     const inCookie = this.browserSessions.wantsCookie(req);
     const pair = await this.logIn.execute(body);
     return inCookie ? this.browserSessions.keepInCookie(req, res, pair) : pair;
   }
 
   @Post('refresh')
+  @ApiContract({
+    id: 'refreshSession',
+    summary: 'Renew a session',
+    description: 'Exchanges a refresh token (from the body, or the cookie with `X-Session: cookie`) for a new pair; the old one stops working, and using it again ends the whole session.',
+    returns: tokenPairResponse,
+    problems: { 401: ['invalid_refresh_token'], 429: ['too_many_requests'] },
+  })
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @Public()
   @ThrottledAs('auth')
   @ApiHeader(COOKIE_SESSION)
-  async refresh(@Body({ schema: refreshSchema }) body: RefreshBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<TokenPair | BrowserSession> {
+  async refresh(@Body({ schema: refreshSchema }) body: RefreshBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<z.output<typeof tokenPairResponse>> {
     const { refreshToken, fromCookie } = this.browserSessions.refreshSource(req, body.refreshToken);
     const pair = await this.refreshSession.execute({ refreshToken });
     return fromCookie ? this.browserSessions.keepInCookie(req, res, pair) : pair;
   }
 
   @Post('logout')
+  @ApiContract({ id: 'logOut', summary: 'Sign out', description: "Ends the caller's session: its refresh token stops working (and its cookie is cleared).", status: 204 })
   @HttpCode(204)
   @Roles(...ANY_ROLE)
   @ApiHeader(COOKIE_SESSION)
@@ -96,9 +121,10 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiContract({ id: 'getCurrentAccount', summary: 'Get my account', description: 'The signed-in account: name, email, roles and association.', returns: accountResponse })
   @Roles(...ANY_ROLE)
   @Header('Cache-Control', 'no-store')
-  me(@CurrentAccount() caller: AuthenticatedAccount): Promise<AccountView> {
+  me(@CurrentAccount() caller: AuthenticatedAccount): Promise<z.output<typeof accountResponse>> {
     return this.getAccount.execute(caller);
   }
 }

@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AccessTokens, isQueueOperator, LogIn, LogOut, Public, ThrottledAs } from '#auth';
 import { APP_CONFIG, type AppConfig } from '#config';
@@ -17,6 +18,8 @@ import { DASHBOARD_SIGN_IN_PATH, QUEUES_DASHBOARD_PATH } from './queues-dashboar
  * password, and an HttpOnly cookie carrying the access token. Queue operators (Alliance-wide
  * administrators) only.
  */
+// HTML sign-in pages for the dashboard in a browser, not part of the JSON API.
+@ApiExcludeController()
 @Controller(QUEUES_DASHBOARD_PATH.slice(1))
 @Public()
 export class DashboardSignInController {

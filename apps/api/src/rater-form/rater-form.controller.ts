@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Inject, Param, Post, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public, ThrottledAs } from '#auth';
 import { FindReferenceByToken, RateReference } from '#endorsement';
@@ -15,6 +16,8 @@ import { parseRatingSubmission } from './rating-submission.dto.js';
  * The reference rating form behind a rater's emailed link. No account: the link's secret is the
  * only credential, and it opens this one reference until it is used or expires.
  */
+// HTML pages for raters' browsers, not part of the JSON API.
+@ApiExcludeController()
 @Public()
 @ThrottledAs('public')
 @Controller('r')

@@ -7,10 +7,6 @@ import {
   GetApplicationTimeline,
   GetStaffApplication,
   RecordVettingCall,
-  type ActivityEntry,
-  type Assignment,
-  type StaffApplicationDetail,
-  type TimelineEntry,
 } from '#endorsement';
 import {
   applicationParamsSchema,
@@ -25,12 +21,19 @@ import {
   type VettingCallBody,
 } from './dto/staff-application.schema.js';
 import { expectedVersion, versionTag } from './if-match.js';
+import { ApiTags } from '@nestjs/swagger';
+import type { z } from 'zod';
+import { ApiContract } from '../docs/api-contract.decorator.js';
+import { TRANSITION_PROBLEMS } from '../docs/problem-responses.js';
+import { stepTakenResponse } from '../dto/response-fields.js';
+import { assignmentResponse, staffApplicationResponse, staffTimelineResponse, vettingCallResponse } from './dto/staff.responses.js';
 
 /**
  * One application under staff review: its full record and audit trail, who works on it, its
  * transitions (at the version the caller saw: If-Match) and the vetting calls to its raters.
  * Another association's application answers 404, as one that does not exist.
  */
+@ApiTags('staff')
 @Controller('staff/applications/:id')
 @Roles('coordinator', 'administrator')
 export class StaffApplicationController {
@@ -43,41 +46,80 @@ export class StaffApplicationController {
   ) {}
 
   @Get()
+  @ApiContract({
+    id: 'getStaffApplication',
+    summary: 'Get an application under review',
+    description: "The full record: applicant, portfolio, references with their ratings and vetting calls, emails, exam attempts and panel votes. The ETag is the version to send as If-Match. Another association's application answers 404.",
+    returns: staffApplicationResponse,
+    etag: true,
+    problems: { 404: ['application_not_found'] },
+  })
   async detail(
     @CurrentAccount() caller: AuthenticatedAccount,
     @Param({ schema: applicationParamsSchema }) params: ApplicationParams,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<StaffApplicationDetail> {
+  ): Promise<z.output<typeof staffApplicationResponse>> {
     const detail = await this.getApplication.execute({ caller, applicationId: params.id });
     res.setHeader('ETag', versionTag(detail.version));
-    return detail;
+    // Built as JSON by PostgreSQL: its TS type is a claim, checked against this schema by the journeys' response validation.
+    return detail as unknown as z.output<typeof staffApplicationResponse>;
   }
 
   @Get('timeline')
+  @ApiContract({
+    id: 'getStaffApplicationTimeline',
+    summary: "Get an application's audit trail",
+    description: 'Every transition with who made it and why (with the panel votes behind a panel outcome), and every claim, assignment and panel.',
+    returns: staffTimelineResponse,
+    problems: { 404: ['application_not_found'] },
+  })
   timeline(
     @CurrentAccount() caller: AuthenticatedAccount,
     @Param({ schema: applicationParamsSchema }) params: ApplicationParams,
-  ): Promise<{ applicationId: string; events: TimelineEntry[]; activities: ActivityEntry[] }> {
+  ): Promise<z.output<typeof staffTimelineResponse>> {
     return this.getTimeline.execute({ caller, applicationId: params.id });
   }
 
   @Post('claim')
+  @ApiContract({
+    id: 'claimApplication',
+    summary: 'Claim an application',
+    description: 'Makes the caller its assignee; 409 when someone else has it.',
+    returns: assignmentResponse,
+    problems: { 404: ['application_not_found'], 409: ['already_claimed'] },
+  })
   @HttpCode(200)
-  claim(@CurrentAccount() caller: AuthenticatedAccount, @Param({ schema: applicationParamsSchema }) params: ApplicationParams): Promise<Assignment> {
+  claim(@CurrentAccount() caller: AuthenticatedAccount, @Param({ schema: applicationParamsSchema }) params: ApplicationParams): Promise<z.output<typeof assignmentResponse>> {
     return this.assignment.claim({ caller, applicationId: params.id });
   }
 
   @Post('assign')
+  @ApiContract({
+    id: 'assignApplication',
+    summary: 'Assign an application',
+    description: 'Gives the application to a coordinator or administrator of its association, or to nobody (`accountId: null`).',
+    returns: assignmentResponse,
+    problems: { 404: ['application_not_found'], 422: ['invalid_assignee'] },
+  })
   @HttpCode(200)
   assign(
     @CurrentAccount() caller: AuthenticatedAccount,
     @Param({ schema: applicationParamsSchema }) params: ApplicationParams,
     @Body({ schema: assignSchema }) body: AssignBody,
-  ): Promise<Assignment> {
+  ): Promise<z.output<typeof assignmentResponse>> {
     return this.assignment.assign({ caller, applicationId: params.id, accountId: body.accountId });
   }
 
   @Post('transitions')
+  @ApiContract({
+    id: 'fireStaffTransition',
+    summary: 'Move an application to its next state',
+    description: 'Fires a workflow event (e.g. `begin_reference_checks`, `hold` with a reason) at the version the caller saw. Events with a route of their own (exam approval, panel) answer 422 `dedicated_endpoint`.',
+    returns: stepTakenResponse,
+    etag: true,
+    ifMatch: 'required',
+    problems: { ...TRANSITION_PROBLEMS, 422: [...TRANSITION_PROBLEMS[422], 'dedicated_endpoint'] },
+  })
   @HttpCode(200)
   async transition(
     @CurrentAccount() caller: AuthenticatedAccount,
@@ -85,18 +127,26 @@ export class StaffApplicationController {
     @Headers('if-match') ifMatch: string | undefined,
     @Body({ schema: staffTransitionSchema }) body: StaffTransitionBody,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<{ applicationId: string; state: string; version: number }> {
+  ): Promise<z.output<typeof stepTakenResponse>> {
     const result = await this.fireTransition.execute({ caller, applicationId: params.id, ...body, expectedVersion: expectedVersion(ifMatch) });
     res.setHeader('ETag', versionTag(result.version));
     return result;
   }
 
   @Post('references/:referenceId/vetting-call')
+  @ApiContract({
+    id: 'recordVettingCall',
+    summary: 'Record a vetting call to a rater',
+    description: 'Records a call to a rater and its outcome; a call that reached the rater sets whether the reference is vetted.',
+    status: 201,
+    returns: vettingCallResponse,
+    problems: { 404: ['application_not_found', 'reference_not_found'] },
+  })
   vettingCall(
     @CurrentAccount() caller: AuthenticatedAccount,
     @Param({ schema: referenceParamsSchema }) params: ReferenceParams,
     @Body({ schema: vettingCallSchema }) body: VettingCallBody,
-  ): Promise<{ id: string; referenceId: string; vettedAt: string | null }> {
+  ): Promise<z.output<typeof vettingCallResponse>> {
     return this.recordVettingCall.execute({ caller, applicationId: params.id, referenceId: params.referenceId, ...body });
   }
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthIndicatorFunction } from '@nestjs/terminus';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { MAIL_TRANSPORT, type MailTransport } from '#mail';
 import { RedisClient } from '#queue';
 import { ProblemException } from '../http/problem.exception.js';
@@ -14,6 +15,8 @@ const CHECK_TIMEOUT_MS = 1_500;
  * names (the api: PostgreSQL and Redis; the worker: those and SMTP), and not shutting down.
  */
 // Orchestrators and load balancers probe without credentials.
+// Probes for orchestrators, described in the README's operations section, not part of the client API.
+@ApiExcludeController()
 @Public()
 @Controller('health')
 export class HealthController {

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from '@jest/globals';
+import { renderApiDocument } from './render-api-document.js';
+
+interface Operation {
+  operationId?: string;
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+}
+
+const committedPath = new URL('../../../../docs/openapi.json', import.meta.url);
+
+describe('docs/openapi.json, the API contract', () => {
+  let rendered: string;
+  let doc: { paths: Record<string, Record<string, Operation>> };
+
+  test('is what the controllers generate', async () => {
+    rendered = await renderApiDocument();
+    doc = JSON.parse(rendered) as typeof doc;
+    if (readFileSync(committedPath, 'utf8') !== rendered) {
+      throw new Error('docs/openapi.json is out of date with the controllers: run `npm run docs:openapi` and commit it');
+    }
+  });
+
+  test('every operation has a verb id, a summary, a description and a tag', () => {
+    const operations = Object.values(doc.paths).flatMap((methods) => Object.values(methods));
+    expect(operations.length).toBeGreaterThan(50);
+    for (const op of operations) {
+      expect(op.operationId).toMatch(/^[a-z]+[A-Za-z0-9]*$/);
+      expect(op.operationId).not.toMatch(/Controller/);
+      expect(op.summary).toBeTruthy();
+      expect(op.description).toBeTruthy();
+      expect(op.tags).toHaveLength(1);
+    }
+  });
+
+  test('every success answer with a body has a schema that refuses unknown fields', () => {
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        for (const [status, response] of Object.entries(op.responses).filter(([s]) => s.startsWith('2'))) {
+          if (status === '202' || status === '204') continue;
+          expect({ operation: `${method} ${path}`, schema: response.content?.['application/json']?.schema }).toEqual({ operation: `${method} ${path}`, schema: expect.anything() });
+        }
+      }
+    }
+    expect(rendered).not.toMatch(/"additionalProperties": true/);
+  });
+
+  test('HTML pages and health probes are not in the JSON API', () => {
+    expect(Object.keys(doc.paths).filter((p) => p.startsWith('/r/') || p.startsWith('/health') || p.startsWith('/admin'))).toEqual([]);
+  });
+});
