@@ -56,7 +56,7 @@ export class ApplicationsController {
     description: 'Starts a draft application for a category (and track) of an association; the portfolio is then filled in section by section.',
     status: 201,
     returns: startedApplicationResponse,
-    problems: { 409: ['application_exists'], 422: ['category_not_offered', 'unknown_association'] },
+    problems: { 403: ['other_association'], 409: ['application_exists'], 422: ['category_not_offered', 'unknown_association'] },
   })
   start(@CurrentAccount() caller: AuthenticatedAccount, @Body({ schema: startApplicationSchema }) body: StartApplicationBody): Promise<z.output<typeof startedApplicationResponse>> {
     return this.startApplication.execute({ personId: caller.personId, ...body });
@@ -138,7 +138,7 @@ export class ApplicationsController {
     returns: stepTakenResponse,
     etag: true,
     ifMatch: 'optional',
-    problems: { ...TRANSITION_PROBLEMS, 422: [...TRANSITION_PROBLEMS[422], 'rater_not_independent'] },
+    problems: { ...TRANSITION_PROBLEMS, 422: [...TRANSITION_PROBLEMS[422], 'rater_not_independent', 'reinstatement_references_missing'] },
   })
   @HttpCode(200)
   async reinstate(

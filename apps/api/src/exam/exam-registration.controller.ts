@@ -34,7 +34,7 @@ export class ExamRegistrationController {
     returns: examSeatResponse,
     problems: {
       404: ['application_not_found', 'exam_window_not_found'],
-      409: ['not_approved_to_sit', 'already_registered', 'registration_closed', 'exam_window_full'],
+      409: ['not_approved_to_sit', 'exam_approval_expired', 'already_registered', 'registration_closed', 'exam_window_full'],
       422: ['approval_expires_before_sitting', 'retake_request_required', 'retake_too_soon'],
     },
   })
