@@ -69,11 +69,11 @@ describe('listRouteAccess', () => {
     const routes = listRouteAccess(moduleRef.get(DiscoveryService), moduleRef.get(MetadataScanner), moduleRef.get(Reflector));
     expect(routes).toEqual(
       expect.arrayContaining([
-        { route: 'GET /open/a (OpenController.a)', method: 'GET', path: '/open/a', isPublic: true, roles: [] },
-        { route: 'GET /mixed (MixedController.list)', method: 'GET', path: '/mixed', isPublic: false, roles: ['administrator'] },
-        { route: 'POST /mixed/:id/public (MixedController.open)', method: 'POST', path: '/mixed/:id/public', isPublic: true, roles: ['administrator'] },
-        { route: 'GET /forgotten (ForgottenController.fine)', method: 'GET', path: '/forgotten', isPublic: false, roles: ['reviewer'] },
-        { route: 'POST /forgotten/oops (ForgottenController.oops)', method: 'POST', path: '/forgotten/oops', isPublic: false, roles: [] },
+        { route: 'GET /open/a (OpenController.a)', method: 'GET', path: '/open/a', isPublic: true, roles: [], throttled: false },
+        { route: 'GET /mixed (MixedController.list)', method: 'GET', path: '/mixed', isPublic: false, roles: ['administrator'], throttled: false },
+        { route: 'POST /mixed/:id/public (MixedController.open)', method: 'POST', path: '/mixed/:id/public', isPublic: true, roles: ['administrator'], throttled: false },
+        { route: 'GET /forgotten (ForgottenController.fine)', method: 'GET', path: '/forgotten', isPublic: false, roles: ['reviewer'], throttled: false },
+        { route: 'POST /forgotten/oops (ForgottenController.oops)', method: 'POST', path: '/forgotten/oops', isPublic: false, roles: [], throttled: true },
       ]),
     );
     expect(routes).toHaveLength(5); // helper() is not a route

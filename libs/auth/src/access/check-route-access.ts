@@ -7,6 +7,8 @@ export interface RouteAccess {
   path: string;
   isPublic: boolean;
   roles: readonly string[];
+  /** Whether calls may be refused with 429: a throttle per client address, or the account's writes. */
+  throttled: boolean;
 }
 
 export class UndeclaredRouteAccessError extends Error {

@@ -4,6 +4,8 @@ import type { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core'
 import { PUBLIC_ROUTE } from '#platform';
 import type { AccountRole } from '../accounts/account-role.js';
 import type { RouteAccess } from './check-route-access.js';
+import { THROTTLED_AS } from '../throttle/throttled-as.decorator.js';
+import { WRITE_METHODS } from '../throttle/write-methods.js';
 import { ROUTE_ROLES } from './roles.decorator.js';
 
 /** Every route handler of the application's controllers, with the access it declares. */
@@ -21,12 +23,14 @@ export function listRouteAccess(discovery: DiscoveryService, scanner: MetadataSc
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod] ?? 'ALL';
       const targets = [handler, controller];
       const fullPath = `/${[base, ...[path].flat()].join('/').replace(/\/+/g, '/').replace(/^\/|\/$/g, '')}`;
+      const isPublic = reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) === true;
       routes.push({
         route: `${method} ${fullPath} (${controller.name}.${name})`,
         method,
         path: fullPath,
-        isPublic: reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) === true,
+        isPublic,
         roles: reflector.getAllAndOverride<AccountRole[] | undefined>(ROUTE_ROLES, targets) ?? [],
+        throttled: reflector.getAllAndOverride(THROTTLED_AS, targets) !== undefined || (!isPublic && WRITE_METHODS.has(method)),
       });
     }
   }

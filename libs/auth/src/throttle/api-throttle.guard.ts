@@ -7,10 +7,9 @@ import { RedisClient } from '#queue';
 import { ACCOUNT_ON_REQUEST, type RequestWithAccount } from '../access/current-account.decorator.js';
 import { AuthProblems } from '../auth.problems.js';
 import { THROTTLED_AS, type AddressThrottle } from './throttled-as.decorator.js';
+import { WRITE_METHODS } from './write-methods.js';
 
 type Throttle = AddressThrottle | 'writes';
-
-const WRITE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * The api's three throttles (APP_GUARD, after the AccessGuard so it sees the verified caller):
