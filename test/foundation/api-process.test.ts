@@ -67,7 +67,7 @@ describe('the built api as a process', () => {
 
   test('SIGTERM: refuses new connections, answers readiness 503 and finishes the sign-in in flight, then exits 0', async () => {
     const account = { email: 'drain@family.example', password: 'a long applicant passphrase' };
-    expect((await post('/auth/register', { ...account, fullName: 'Dana Drain', associationCode: 'MI-AIMH' })).status).toBe(201);
+    expect((await post('/auth/register', { ...account, fullName: 'Dana Drain', associationCode: 'MI-AIMH' })).status).toBe(202);
     const login = await heldRequest(api.url('/auth/login'), 'POST', account);
     const readiness = await heldRequest(api.url('/health/ready'), 'GET', {});
 
