@@ -14,7 +14,7 @@ describe('an applicant applies through their own association', () => {
   beforeAll(async () => {
     await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000 } });
     const body = { email: 'tess@family.example', password: PASSWORD, fullName: 'Tess Applicant', associationCode: 'MI-AIMH' };
-    expect((await call('POST', '/auth/register', { body })).status).toBe(201);
+    expect((await call('POST', '/auth/register', { body })).status).toBe(202);
     token = (await call('POST', '/auth/login', { body: { email: body.email, password: PASSWORD } })).body.accessToken as string;
   });
   afterAll(() => system.stop());
