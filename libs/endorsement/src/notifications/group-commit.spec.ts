@@ -1,4 +1,4 @@
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import { GroupCommit } from './group-commit.js';
 
 describe('GroupCommit', () => {
@@ -33,5 +33,21 @@ describe('GroupCommit', () => {
     fail = false;
     await commit.add('b');
     expect(written).toEqual(['b']);
+  });
+
+  test('with a gathering time, the items added meanwhile share the first write', async () => {
+    jest.useFakeTimers();
+    try {
+      const writes: number[][] = [];
+      const commit = new GroupCommit<number>(async (items) => void writes.push(items), 10);
+      const added = [1, 2, 3].map((n) => commit.add(n));
+      jest.advanceTimersByTime(9);
+      expect(writes).toEqual([]);
+      jest.advanceTimersByTime(1);
+      await Promise.all(added);
+      expect(writes).toEqual([[1, 2, 3]]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
