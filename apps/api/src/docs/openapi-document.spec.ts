@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
+import { renderClientTypes } from '../../../../libs/api-client/src/render-client-types.js';
 import { renderApiDocument } from './render-api-document.js';
 
 interface Operation {
@@ -11,6 +12,7 @@ interface Operation {
 }
 
 const committedPath = new URL('../../../../docs/openapi.json', import.meta.url);
+const clientTypesPath = new URL('../../../../libs/api-client/src/schema.ts', import.meta.url);
 
 describe('docs/openapi.json, the API contract', () => {
   let rendered: string;
@@ -21,6 +23,12 @@ describe('docs/openapi.json, the API contract', () => {
     doc = JSON.parse(rendered) as typeof doc;
     if (readFileSync(committedPath, 'utf8') !== rendered) {
       throw new Error('docs/openapi.json is out of date with the controllers: run `npm run docs:openapi` and commit it');
+    }
+  });
+
+  test('the typed client (libs/api-client) is generated from the committed document', async () => {
+    if (readFileSync(clientTypesPath, 'utf8') !== (await renderClientTypes(readFileSync(committedPath, 'utf8')))) {
+      throw new Error('libs/api-client/src/schema.ts is out of date with docs/openapi.json: run `npm run docs:openapi` and commit it');
     }
   });
 
