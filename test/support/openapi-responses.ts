@@ -72,6 +72,17 @@ export class ResponseContract {
     };
   }
 
+  /** A fetch that checks every answer before returning it, for a client that takes its own (openapi-fetch). */
+  fetch(base: (request: Request) => Promise<Response> = fetch): (request: Request) => Promise<Response> {
+    return async (request) => {
+      const res = await base(request);
+      const text = await res.clone().text();
+      const url = new URL(request.url);
+      this.check(request.method, url.pathname + url.search, { status: res.status, type: res.headers.get('content-type') ?? '', headers: res.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} });
+      return res;
+    };
+  }
+
   private validator(key: string, schema: unknown): ValidateFunction {
     let validate = this.validators.get(key);
     if (!validate) {
