@@ -400,6 +400,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/associations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the associations
+         * @description The associations a person may register with, by name. No sign-in.
+         */
+        get: operations["listAssociations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications": {
         parameters: {
             query?: never;
@@ -1457,6 +1477,17 @@ export interface components {
         RegistryListing: {
             applicationId: string;
             listed: boolean;
+        };
+        /** @description The associations a person may register with, by name. */
+        AssociationList: {
+            items: components["schemas"]["AssociationSummary"][];
+        };
+        AssociationSummary: {
+            /** @description Sent as `associationCode` when registering. */
+            code: string;
+            name: string;
+            /** @description The state or region it serves; null when not known. */
+            region: string | null;
         };
         /** @description The new draft application. */
         StartedApplication: {
@@ -3496,6 +3527,47 @@ export interface operations {
                         /** @enum {string} */
                         code?: "not_endorsed";
                     };
+                };
+            };
+            /** @description Problem codes: `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_requests";
+                    };
+                };
+            };
+            /** @description Any other error, e.g. 503 `not_ready`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAssociations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The associations a person may register with, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationList"];
                 };
             };
             /** @description Problem codes: `too_many_requests`. */
