@@ -1,16 +1,20 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { Public, ThrottledAs } from '#auth';
-import { ListAssociations } from '#endorsement';
+import { ListAssociationCategories, ListAssociations } from '#endorsement';
 import { ApiContract } from '../docs/api-contract.decorator.js';
-import { associationListResponse } from './dto/associations.responses.js';
+import { associationParamsSchema, type AssociationParams } from './dto/association-params.schema.js';
+import { associationCategoriesResponse, associationListResponse } from './dto/associations.responses.js';
 
-/** What a person choosing where to register reads first: no sign-in. */
+/** What a person choosing where and what to apply for reads first: no sign-in. */
 @ApiTags('associations')
 @Controller('associations')
 export class AssociationsController {
-  constructor(private readonly listAssociations: ListAssociations) {}
+  constructor(
+    private readonly listAssociations: ListAssociations,
+    private readonly listCategories: ListAssociationCategories,
+  ) {}
 
   @Get()
   @ApiContract({
@@ -24,5 +28,19 @@ export class AssociationsController {
   @ThrottledAs('public')
   list(): z.output<typeof associationListResponse> {
     return { items: this.listAssociations.execute() };
+  }
+
+  @Get(':code/categories')
+  @ApiContract({
+    id: 'listAssociationCategories',
+    summary: "List an association's categories",
+    description: 'The categories the association offers, as it names them: their tracks, what each asks (education, work, training, reflective supervision/consultation, references, exam) and the fees. No sign-in.',
+    returns: associationCategoriesResponse,
+    problems: { 404: ['association_not_found'], 429: ['too_many_requests'] },
+  })
+  @Public()
+  @ThrottledAs('public')
+  categories(@Param({ schema: associationParamsSchema }) params: AssociationParams): z.output<typeof associationCategoriesResponse> {
+    return this.listCategories.execute(params.code);
   }
 }
