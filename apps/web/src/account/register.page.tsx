@@ -44,7 +44,7 @@ export function RegisterPage() {
         </Notice>
       ) : (
         <QueryState query={associations} loading="Loading the list of associations…">
-          {({ associations: list }) => (
+          {({ items: list }) => (
             <Form onSubmit={onSubmit} validationErrors={validationErrors} className="form">
               <p>With an account you can apply for endorsement, follow your application, and renew each year.</p>
               <SelectField

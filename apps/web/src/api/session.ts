@@ -34,7 +34,7 @@ export const session = {
 
   /** Trades the cookie for a new access token; false when the session is over. One at a time. */
   refresh(): Promise<boolean> {
-    refreshing ??= call(bareApi.POST('/api/v1/auth/refresh', BROWSER_SESSION))
+    refreshing ??= call(bareApi.POST('/api/v1/auth/refresh', { ...BROWSER_SESSION, body: {} }))
       .then((pair) => {
         accessToken = pair.accessToken;
         return true;
