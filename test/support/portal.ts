@@ -34,6 +34,8 @@ export class Portal {
   static async open(base: string, options: { browser?: Browser; width?: number } = {}): Promise<Portal> {
     const browser = options.browser ?? (await launchChromium('the web app'));
     const context = await browser.newContext({ viewport: { width: options.width ?? 1024, height: 900 } });
+    // Long enough for a busy 2-core machine, short enough that a missing element fails the test soon.
+    context.setDefaultTimeout(15_000);
     return new Portal(browser, context, await context.newPage(), base);
   }
 
