@@ -1166,6 +1166,11 @@ export interface components {
         AccountId: {
             accountId: string;
         };
+        /** @description The account activated, and the email address it signs in with. */
+        AcceptedInvitation: {
+            accountId: string;
+            email: string;
+        };
         /** @description Each association's next days: what goes out, counted by kind, on its own calendar. */
         Outlook: components["schemas"]["AssociationOutlook"][];
         AssociationOutlook: {
@@ -2577,13 +2582,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The account created or activated. */
+            /** @description The account activated, and the email address it signs in with. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountId"];
+                    "application/json": components["schemas"]["AcceptedInvitation"];
                 };
             };
             /** @description Problem codes: `invalid_link`, `validation_failed`. */

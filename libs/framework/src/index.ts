@@ -1,6 +1,7 @@
 // The Competency Guidelines® as data: categories, tracks, competencies, exam and association rules
 // loaded from config/, and the eligibility check that judges a portfolio against pinned rules.
 export { loadFramework } from './framework.loader.js';
+export { findConfigDir } from './load/find-config-dir.js';
 export { FrameworkDataError, FrameworkLookupError } from './framework-data.error.js';
 export type {
   Association,
