@@ -6,6 +6,7 @@ import type { Framework } from '#framework';
 import { processModules } from '#platform';
 import { ApplicationsHttpModule } from './applications/applications-http.module.js';
 import { AuthHttpModule } from './auth/auth-http.module.js';
+import { CredentialsHttpModule } from './credentials/credentials-http.module.js';
 import { ContinuingEducationHttpModule } from './continuing-education/continuing-education-http.module.js';
 import { ExamHttpModule } from './exam/exam-http.module.js';
 import { OutlookHttpModule } from './outlook/outlook-http.module.js';
@@ -29,7 +30,7 @@ export class ApiModule implements OnModuleInit {
     const dashboard = config.queueDashboard ? [QueuesDashboardModule] : [];
     return {
       module: ApiModule,
-      imports: [...processModules(config, 'api', framework), DiscoveryModule, AuthModule, AuthHttpModule, RaterFormModule, OutlookHttpModule, StaffModule, RegistryModule, ApplicationsHttpModule, ContinuingEducationHttpModule, ExamHttpModule, PanelHttpModule, ...dashboard],
+      imports: [...processModules(config, 'api', framework), DiscoveryModule, AuthModule, AuthHttpModule, RaterFormModule, OutlookHttpModule, StaffModule, RegistryModule, ApplicationsHttpModule, ContinuingEducationHttpModule, ExamHttpModule, PanelHttpModule, CredentialsHttpModule, ...dashboard],
       // In this order: the throttles count an account's writes by the caller the AccessGuard verified.
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

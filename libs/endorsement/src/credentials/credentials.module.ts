@@ -15,6 +15,6 @@ const USE_CASES = [GetCertificate, IssueCredential, GetStatusList, GetIssuerDocu
 @Module({
   imports: [EndorsementModule],
   providers: [{ provide: IssuerIdentity, useFactory: (config: AppConfig) => new IssuerIdentity(config.http.publicBaseUrl), inject: [APP_CONFIG] }, IssuerKeys, ...USE_CASES],
-  exports: USE_CASES,
+  exports: [EndorsementModule, ...USE_CASES],
 })
 export class CredentialsModule {}
