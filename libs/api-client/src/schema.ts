@@ -2039,8 +2039,6 @@ export interface components {
             alg: "EdDSA";
             /** @enum {string} */
             use: "sig";
-        } & {
-            [key: string]: unknown;
         };
         /** @description The association's credential signing key as a JSON Web Key Set. */
         IssuerJwks: {

@@ -254,7 +254,7 @@ describe('content', () => {
     expect(html).toContain('<strong>WA-IFP-2026-0042</strong>');
     expect(text).toContain('Your endorsement number is WA-IFP-2026-0042.');
     expect(text).toContain('Your certificate (PDF) and your Endorsement as a digital credential');
-    expect(html).toContain(`<a href="${fullModel().verifyUrl}">`);
+    expect(html).toContain(`href="${fullModel().verifyUrl}"`);
     expect(text).toContain(`is current at ${fullModel().verifyUrl}`);
     expect(text).toContain('you can list your name and endorsement number in the public registry');
   });

@@ -11,7 +11,7 @@ export const endorsementCheckResponse = z
   .meta({ id: 'EndorsementCheck', description: 'Whether an endorsement stands today, and whose it is; nothing more.' });
 
 const jwk = z
-  .looseObject({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string(), kid: z.string(), alg: z.literal('EdDSA'), use: z.literal('sig') })
+  .strictObject({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string(), kid: z.string(), alg: z.literal('EdDSA'), use: z.literal('sig') })
   .meta({ id: 'IssuerPublicJwk', description: 'An Ed25519 public key (RFC 8037).' });
 
 export const issuerJwksResponse = z.strictObject({ keys: z.array(jwk) }).meta({ id: 'IssuerJwks', description: 'The association\'s credential signing key as a JSON Web Key Set.' });
