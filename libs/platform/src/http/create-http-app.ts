@@ -10,6 +10,8 @@ import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { refusePrototypeKeys } from './refuse-prototype-keys.js';
 import { UnstorableTextGuard } from './unstorable-text.guard.js';
 import { validationProblem } from './validation-problem.js';
+// Sets zod's messages for every schema the api validates with: words for people, not for programmers.
+import './plain-validation-messages.js';
 
 /**
  * Creates and starts a Nest HTTP application the way every process of this system runs:
