@@ -6,6 +6,7 @@ export { guardFactsFrom } from './transition/guard-facts-from.js';
 export { ApplyEffect } from './effects/apply-effect.use-case.js';
 export { SendEmail } from './notifications/send-email.use-case.js';
 export { RecordUndelivered, type UndeliveredRow } from './notifications/record-undelivered.use-case.js';
+export { RecordBounce, type BounceNotice, type BounceOutcome } from './notifications/record-bounce.use-case.js';
 export { EmailModelBuilder } from './notifications/email-model.builder.js';
 export { SweepReminders } from './reminders/sweep-reminders.use-case.js';
 export { ReplaceRaterAddress, type ReplaceRaterAddressCommand } from './references/replace-rater-address.use-case.js';

@@ -6,4 +6,6 @@ export { renderEmail, type RenderedEmail } from './templates/render-email.js';
 export type { EmailModel } from './templates/email-model.js';
 export { EMAIL_TEMPLATE_NAMES, isEmailTemplateName, type EmailTemplateName } from './templates/email-template-names.js';
 export { EmailModelError } from './templates/email-model.error.js';
-export { deliveryMessageId, senderDomain } from './message-id.js';
+export { deliveryIdOfMessageId, deliveryMessageId, senderDomain } from './message-id.js';
+export { parseBounceReport, type BounceReport } from './bounces/parse-bounce-report.js';
+export { BounceReceiver, type ReportHandler } from './bounces/bounce-receiver.js';
