@@ -76,3 +76,6 @@ export { GetReview, type ReviewView } from './panel/get-review.use-case.js';
 export { CastPanelVote, type CastPanelVoteCommand, type CastPanelVoteResult, type ChecklistMark } from './panel/cast-panel-vote.use-case.js';
 export { DecideEscalatedPanel, type DecideEscalatedPanelCommand } from './panel/decide-escalated-panel.use-case.js';
 export { RECOMMENDATIONS, type Recommendation } from './panel/panel-outcome.js';
+export { ReceiveSesNotification } from './webhooks/receive-ses-notification.use-case.js';
+export { ReceiveSendgridEvents, type SendgridDelivery } from './webhooks/receive-sendgrid-events.use-case.js';
+export type { WebhookReceipt } from './webhooks/webhook-receipt.js';

@@ -9,3 +9,5 @@ export { EmailModelError } from './templates/email-model.error.js';
 export { deliveryIdOfMessageId, deliveryMessageId, senderDomain } from './message-id.js';
 export { parseBounceReport, type BounceReport } from './bounces/parse-bounce-report.js';
 export { BounceReceiver, type ReportHandler } from './bounces/bounce-receiver.js';
+export { SnsVerifier, snsMessageSchema, type SnsMessage } from './webhooks/sns-verifier.js';
+export { isSendgridSignatureValid } from './webhooks/sendgrid-signature.js';

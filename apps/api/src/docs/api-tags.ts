@@ -8,5 +8,6 @@ export const API_TAGS = [
   { name: 'continuing-education', description: 'The continuing-education log, its staff review, endorsements held and their renewal.' },
   { name: 'registry', description: 'The public registry of endorsements, and an endorsee\'s choice to appear in it.' },
   { name: 'outlook', description: 'What goes out in the next days: renewals and reminders, counted by day.' },
+  { name: 'webhooks', description: "Email providers' bounce and complaint events (Amazon SES via SNS, SendGrid), each verified by its signature." },
 ] as const;
 
