@@ -75,7 +75,7 @@ describe('provider webhooks: SES via SNS and SendGrid, each verified; unverifiab
     ]);
 
   function snsMessage(fields: { Type?: string; TopicArn?: string; Message: string; SubscribeURL?: string; Token?: string }, certUrl = `${snsBase}/cert.pem`) {
-    const message: Record<string, string> = {
+    const message: Record<string, string | undefined> = {
       Type: fields.Type ?? 'Notification',
       MessageId: '22b80b92-fdea-4c2c-8f9d-bdfb0c7bf324',
       TopicArn: fields.TopicArn ?? TOPIC,
@@ -88,7 +88,7 @@ describe('provider webhooks: SES via SNS and SendGrid, each verified; unverifiab
     const order = message.Type === 'Notification' ? ['Message', 'MessageId', 'Subject', 'Timestamp', 'TopicArn', 'Type'] : ['Message', 'MessageId', 'SubscribeURL', 'Timestamp', 'Token', 'TopicArn', 'Type'];
     const signer = createSign('RSA-SHA256');
     signer.update(order.filter((k) => message[k] !== undefined).map((k) => `${k}\n${message[k]}\n`).join(''));
-    return { ...message, Signature: signer.sign(snsKey, 'base64') };
+    return { ...message, Signature: signer.sign(snsKey, 'base64') } as Record<string, string>;
   }
 
   const postSes = (body: unknown) =>
@@ -115,7 +115,7 @@ describe('provider webhooks: SES via SNS and SendGrid, each verified; unverifiab
       [{ hello: 'world' }, 400, 'validation_failed'],
     ] as const) {
       const response = await postSes(body);
-      expect([response.status, response.headers.get('content-type'), (await response.json()).code]).toEqual([status, 'application/problem+json; charset=utf-8', code]);
+      expect([response.status, response.headers.get('content-type'), ((await response.json()) as { code: string }).code]).toEqual([status, 'application/problem+json; charset=utf-8', code]);
     }
     expect(await snapshot()).toEqual(before);
   });
@@ -160,7 +160,7 @@ describe('provider webhooks: SES via SNS and SendGrid, each verified; unverifiab
       [body, ''],
     ]) {
       const response = await postSendgrid(payload, signature, ts);
-      expect([response.status, (await response.json()).code]).toEqual([401, 'webhook_signature_invalid']);
+      expect([response.status, ((await response.json()) as { code: string }).code]).toEqual([401, 'webhook_signature_invalid']);
     }
     expect(await snapshot()).toEqual(before);
   });
