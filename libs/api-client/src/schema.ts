@@ -7294,10 +7294,30 @@ export interface operations {
         requestBody: {
             content: {
                 "text/plain": {
-                    [key: string]: unknown;
+                    Type: string;
+                    MessageId: string;
+                    TopicArn: string;
+                    Subject?: string;
+                    Message: string;
+                    Timestamp: string;
+                    SignatureVersion: string;
+                    Signature: string;
+                    SigningCertURL: string;
+                    SubscribeURL?: string;
+                    Token?: string;
                 };
                 "application/json": {
-                    [key: string]: unknown;
+                    Type: string;
+                    MessageId: string;
+                    TopicArn: string;
+                    Subject?: string;
+                    Message: string;
+                    Timestamp: string;
+                    SignatureVersion: string;
+                    Signature: string;
+                    SigningCertURL: string;
+                    SubscribeURL?: string;
+                    Token?: string;
                 };
             };
         };
@@ -7386,7 +7406,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    [key: string]: unknown;
+                    email: string;
+                    event: string;
+                    type?: string;
+                    reason?: string;
+                    status?: string;
+                    "smtp-id"?: string;
                 }[];
             };
         };

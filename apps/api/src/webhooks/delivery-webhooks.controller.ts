@@ -1,5 +1,5 @@
 import { Controller, Headers, HttpCode, Post, Req, type RawBodyRequest } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiHeader, ApiTags, type SchemaObject } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { z } from 'zod';
 import { Public } from '#auth';
@@ -8,6 +8,23 @@ import { ApiContract } from '../docs/api-contract.decorator.js';
 import { webhookReceiptResponse } from './dto/webhook.responses.js';
 
 type Receipt = Promise<z.output<typeof webhookReceiptResponse>>;
+
+// The providers' formats as they document them; only the fields read are listed (they send more).
+const SNS_MESSAGE: SchemaObject = {
+  type: 'object',
+  required: ['Type', 'MessageId', 'TopicArn', 'Message', 'Timestamp', 'SignatureVersion', 'Signature', 'SigningCertURL'],
+  properties: Object.fromEntries(
+    ['Type', 'MessageId', 'TopicArn', 'Subject', 'Message', 'Timestamp', 'SignatureVersion', 'Signature', 'SigningCertURL', 'SubscribeURL', 'Token'].map((name) => [name, { type: 'string' }]),
+  ),
+};
+const SENDGRID_EVENTS: SchemaObject = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['email', 'event'],
+    properties: Object.fromEntries(['email', 'event', 'type', 'reason', 'status', 'smtp-id'].map((name) => [name, { type: 'string' }])),
+  },
+};
 
 /**
  * Bounce and complaint events from email providers. No account: each request is verified by its
@@ -26,7 +43,7 @@ export class DeliveryWebhooksController {
   @Post('ses')
   @HttpCode(200)
   @ApiConsumes('text/plain', 'application/json')
-  @ApiBody({ description: 'An Amazon SNS message (JSON; SNS sends it as text/plain) carrying an Amazon SES notification.', schema: { type: 'object', additionalProperties: true } })
+  @ApiBody({ description: 'An Amazon SNS message (JSON; SNS sends it as text/plain) carrying an Amazon SES notification.', schema: SNS_MESSAGE })
   @ApiContract({
     id: 'receiveSesNotification',
     summary: 'Receive Amazon SES bounces and complaints (via SNS)',
@@ -45,7 +62,7 @@ export class DeliveryWebhooksController {
   @HttpCode(200)
   @ApiHeader({ name: 'X-Twilio-Email-Event-Webhook-Signature', required: true, description: 'ECDSA signature (base64) over the timestamp and the body.', schema: { type: 'string' } })
   @ApiHeader({ name: 'X-Twilio-Email-Event-Webhook-Timestamp', required: true, description: 'The signing time, as SendGrid sends it.', schema: { type: 'string' } })
-  @ApiBody({ description: 'SendGrid Event Webhook events.', schema: { type: 'array', items: { type: 'object', additionalProperties: true } } })
+  @ApiBody({ description: 'SendGrid Event Webhook events.', schema: SENDGRID_EVENTS })
   @ApiContract({
     id: 'receiveSendgridEvents',
     summary: 'Receive SendGrid bounces and spam reports',
