@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import selfsigned from 'selfsigned';
-import { TransitionApplication } from '#endorsement';
+import { ReplaceRaterAddress, TransitionApplication } from '#endorsement';
 import { loadFramework } from '#framework';
 import { insertApplication } from '../support/application-fixture.js';
 import { header } from '../support/mail-reading.js';
@@ -132,6 +132,13 @@ describe('provider webhooks: SES via SNS and SendGrid, each verified; unverifiab
     // SNS delivers at least once: the same message again records nothing more.
     const again = await postSes(snsMessage({ Message: sesBounce(sam, 'sam@corp.example') }));
     expect(await again.json()).toEqual({ recorded: 0, ignored: 1 });
+  });
+
+  test('the applicant gives the bounced address anew: the suppression is lifted and the new request goes out', async () => {
+    const [bounced] = (await system.ds.query(`SELECT id FROM application_references WHERE rater_email = 'sam@corp.example' AND status = 'bounced'`)) as { id: string }[];
+    await system.worker.get(ReplaceRaterAddress).execute({ applicationId: appId, referenceId: bounced.id, raterEmail: 'sam@corp.example' });
+    await waitFor('the new request sent', () => system.smtp.to('sam@corp.example'), (m) => m.length === 2);
+    expect(await system.ds.query(`SELECT count(*)::int AS n FROM email_suppressions WHERE email = 'sam@corp.example'`)).toEqual([{ n: 0 }]);
   });
 
   test('SES: a subscription confirmation from the accepted topic is confirmed at the URL it names', async () => {
