@@ -6,11 +6,13 @@ import selfsigned from 'selfsigned';
 import { ReplaceRaterAddress, TransitionApplication } from '#endorsement';
 import { loadFramework } from '#framework';
 import { insertApplication } from '../support/application-fixture.js';
+import { caller, seedAccount } from './auth-harness.js';
 import { header } from '../support/mail-reading.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
 
 const TOPIC = 'arn:aws:sns:eu-west-1:123456789012:ses-bounces';
+const PASSWORD = 'correct horse battery staple';
 const OTHER_TOPIC = 'arn:aws:sns:eu-west-1:999999999999:someone-elses-topic';
 
 /**
@@ -19,6 +21,7 @@ const OTHER_TOPIC = 'arn:aws:sns:eu-west-1:999999999999:someone-elses-topic';
  */
 describe('provider webhooks: SES via SNS and SendGrid, each verified; unverifiable requests change nothing', () => {
   const system = new TestSystem();
+  const call = caller(() => system.api!);
   let sns: Server;
   let snsBase: string;
   let snsKey: string;
@@ -184,5 +187,24 @@ describe('provider webhooks: SES via SNS and SendGrid, each verified; unverifiab
     expect([response.status, await response.json()]).toEqual([200, { recorded: 1, ignored: 2 }]);
     expect(await system.ds.query(`SELECT status, last_error FROM email_deliveries WHERE id = $1`, [pat.id])).toEqual([{ status: 'bounced', last_error: 'reported as spam by its recipient (SendGrid)' }]);
     expect(await system.ds.query(`SELECT reason FROM email_suppressions WHERE email = 'pat@corp.example'`)).toEqual([{ reason: 'complaint' }]);
+  });
+
+  test('staff give a suppressed address anew; staff of another association cannot, and change nothing', async () => {
+    const pat = sent('pat@corp.example');
+    await seedAccount(system.ds, { email: 'cora@mi-aimh.example.org', password: PASSWORD, roles: ['coordinator'], associationCode: 'MI-AIMH' });
+    await seedAccount(system.ds, { email: 'tess@taimh.example.org', password: PASSWORD, roles: ['coordinator'], associationCode: 'TAIMH' });
+    const tokenOf = async (email: string) => ((await call('POST', '/auth/login', { body: { email, password: PASSWORD } })).body as { accessToken: string }).accessToken;
+    const path = `/staff/applications/${appId}/emails/${pat.id}/suppression`;
+
+    const before = await snapshot();
+    const other = await call('DELETE', path, { token: await tokenOf('tess@taimh.example.org') });
+    expect([other.status, other.body.code]).toEqual([404, 'application_not_found']);
+    expect(await snapshot()).toEqual(before);
+
+    // The staff view shows why: the row bounced, with the reason.
+    const detail = await call('GET', `/staff/applications/${appId}`, { token: await tokenOf('cora@mi-aimh.example.org') });
+    expect((detail.body.deliveries as { id: string; status: string; lastError: string }[]).find((d) => d.id === pat.id)).toMatchObject({ status: 'bounced', lastError: 'reported as spam by its recipient (SendGrid)' });
+    expect((await call('DELETE', path, { token: await tokenOf('cora@mi-aimh.example.org') })).status).toBe(204);
+    expect(await system.ds.query(`SELECT count(*)::int AS n FROM email_suppressions WHERE email = 'pat@corp.example'`)).toEqual([{ n: 0 }]);
   });
 });

@@ -27,11 +27,12 @@ import { GetApplicationTimeline } from './staff/get-application-timeline.use-cas
 import { GetStaffApplication } from './staff/get-staff-application.use-case.js';
 import { ListStaffQueue } from './staff/list-staff-queue.use-case.js';
 import { RecordVettingCall } from './staff/record-vetting-call.use-case.js';
+import { ClearEmailSuppression } from './staff/clear-email-suppression.use-case.js';
 import { SearchRegistry } from './registry/search-registry.use-case.js';
 import { SetRegistryListing } from './registry/set-registry-listing.use-case.js';
 import { TransitionApplication } from './transition/transition-application.use-case.js';
 
-const USE_CASES = [TransitionApplication, ApplyEffect, SendEmail, RecordUndelivered, RecordBounce, ReceiveSesNotification, ReceiveSendgridEvents, SweepReminders, ReplaceRaterAddress, FindReferenceByToken, CompleteReferences, RateReference, SweepRenewals, TakeRenewalStep, SweepExamApprovals, SubmitRenewal, GetOutlook, ListStaffQueue, CountStaffQueues, GetStaffApplication, GetApplicationTimeline, AssignApplication, FireStaffTransition, RecordVettingCall, SearchRegistry, SetRegistryListing];
+const USE_CASES = [TransitionApplication, ApplyEffect, SendEmail, RecordUndelivered, RecordBounce, ReceiveSesNotification, ReceiveSendgridEvents, SweepReminders, ReplaceRaterAddress, FindReferenceByToken, CompleteReferences, RateReference, SweepRenewals, TakeRenewalStep, SweepExamApprovals, SubmitRenewal, GetOutlook, ListStaffQueue, CountStaffQueues, GetStaffApplication, GetApplicationTimeline, AssignApplication, FireStaffTransition, RecordVettingCall, ClearEmailSuppression, SearchRegistry, SetRegistryListing];
 
 /** The endorsement use cases; the importing app provides the process modules (database, queues, mail). */
 @Module({

@@ -79,3 +79,4 @@ export { RECOMMENDATIONS, type Recommendation } from './panel/panel-outcome.js';
 export { ReceiveSesNotification } from './webhooks/receive-ses-notification.use-case.js';
 export { ReceiveSendgridEvents, type SendgridDelivery } from './webhooks/receive-sendgrid-events.use-case.js';
 export type { WebhookReceipt } from './webhooks/webhook-receipt.js';
+export { ClearEmailSuppression } from './staff/clear-email-suppression.use-case.js';
