@@ -3,11 +3,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import selfsigned from 'selfsigned';
-import { ReplaceRaterAddress, TransitionApplication } from '#endorsement';
-import { loadFramework } from '#framework';
-import { insertApplication } from '../support/application-fixture.js';
+import { ReplaceRaterAddress } from '#endorsement';
 import { caller, seedAccount } from './auth-harness.js';
 import { header } from '../support/mail-reading.js';
+import { startReferenceChecks } from '../support/reference-checks.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
 
@@ -47,17 +46,10 @@ describe('provider webhooks: SES via SNS and SendGrid, each verified; unverifiab
         SENDGRID_WEBHOOK_PUBLIC_KEY: sendgrid.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
       },
     });
-    appId = await insertApplication(system.ds, loadFramework(), {
-      state: 'submitted',
-      portfolio: {
-        education: [], work: [], trainings: [], rsc: [], agreements: {}, membership: null,
-        references: [
-          { raterName: 'Sam Supervisor', raterEmail: 'sam@corp.example', role: 'supervisor_teacher_or_cda_mentor', waivedAccess: true },
-          { raterName: 'Pat Peer', raterEmail: 'pat@corp.example', role: 'colleague_or_parent', waivedAccess: true },
-        ],
-      },
-    });
-    await system.worker.get(TransitionApplication).execute({ applicationId: appId, event: 'begin_reference_checks', actor: { id: null, role: 'system' } });
+    appId = await startReferenceChecks(system, [
+      { raterName: 'Sam Supervisor', raterEmail: 'sam@corp.example', role: 'supervisor_teacher_or_cda_mentor' },
+      { raterName: 'Pat Peer', raterEmail: 'pat@corp.example', role: 'colleague_or_parent' },
+    ]);
     await waitFor('both requests sent', () => system.ds.query(`SELECT 1 FROM email_deliveries WHERE recipient_kind = 'rater' AND status = 'sent'`), (r) => r.length === 2);
   }, 60_000);
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { TransitionApplication } from '#endorsement';
 import { loadFramework } from '#framework';
-import { insertApplication } from '../support/application-fixture.js';
 import { accountLink, header, raterLink } from '../support/mail-reading.js';
+import { startReferenceChecks } from '../support/reference-checks.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
 import { caller, seedAccount } from './auth-harness.js';
@@ -42,14 +41,7 @@ describe('scanner-safe links: GET and HEAD of emailed links change nothing; the 
   afterAll(() => system.stop());
 
   test('a rater link: the scanner gets the form page, the reference stays open, and the rater then submits', async () => {
-    const appId = await insertApplication(system.ds, loadFramework(), {
-      state: 'submitted',
-      portfolio: {
-        education: [], work: [], trainings: [], rsc: [], agreements: {}, membership: null,
-        references: [{ raterName: 'Rosa Supervisor', raterEmail: 'rosa@rater.example', role: 'supervisor_teacher_or_cda_mentor', waivedAccess: true }],
-      },
-    });
-    await system.worker.get(TransitionApplication).execute({ applicationId: appId, event: 'begin_reference_checks', actor: { id: null, role: 'system' } });
+    const appId = await startReferenceChecks(system, [{ raterName: 'Rosa Supervisor', raterEmail: 'rosa@rater.example', role: 'supervisor_teacher_or_cda_mentor' }]);
     const link = raterLink(await mailTo('rosa@rater.example', 'reference_request'))!;
     await waitFor('the request marked sent', () => system.ds.query(`SELECT 1 FROM email_deliveries WHERE status IN ('queued', 'sending')`), (r) => r.length === 0);
 

@@ -1,10 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
-import { TransitionApplication } from '#endorsement';
-import { loadFramework } from '#framework';
-import { insertApplication } from '../support/application-fixture.js';
 import { header } from '../support/mail-reading.js';
+import { startReferenceChecks } from '../support/reference-checks.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
 
@@ -39,14 +37,7 @@ describe('DKIM signing', () => {
   afterAll(() => system.stop());
 
   test('a message as received verifies (d= the sending domain); altered in transit, it does not', async () => {
-    const appId = await insertApplication(system.ds, loadFramework(), {
-      state: 'submitted',
-      portfolio: {
-        education: [], work: [], trainings: [], rsc: [], agreements: {}, membership: null,
-        references: [{ raterName: 'Rosa Supervisor', raterEmail: 'rosa@rater.example', role: 'supervisor_teacher_or_cda_mentor', waivedAccess: true }],
-      },
-    });
-    await system.worker.get(TransitionApplication).execute({ applicationId: appId, event: 'begin_reference_checks', actor: { id: null, role: 'system' } });
+    await startReferenceChecks(system, [{ raterName: 'Rosa Supervisor', raterEmail: 'rosa@rater.example', role: 'supervisor_teacher_or_cda_mentor' }]);
     const [mail] = await waitFor('the request', () => system.smtp.to('rosa@rater.example'), (m) => m.length > 0);
     expect(header(mail, 'DKIM-Signature')).toMatch(new RegExp(`d=${DOMAIN.replace(/\./g, '\\.')};.*s=${SELECTOR};`, 's'));
 

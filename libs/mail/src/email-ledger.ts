@@ -117,12 +117,13 @@ export class EmailLedger {
     // Committed without waiting for the WAL flush (synchronous_commit off for this statement alone): a
     // mark is written as each 250 arrives, and a flush per mark would cost more than the send. A mark
     // lost to a PostgreSQL crash in the fraction of a second before its flush only sends that email
-    // again, with the same Message-ID: the same case as a worker dying before the mark.
+    // again, with the same Message-ID: the same case as a worker dying before the mark. Only rows still
+    // `sending`: a bounce can arrive, and be recorded, before its 250's mark lands.
     await this.dataSource.query(
       `UPDATE email_deliveries d SET status = 'sent', message_id = s.message_id, smtp_response = s.response, last_error = NULL, sent_at = $2, updated_at = $2
          FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, message_id text, response text),
               (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit
-        WHERE d.id = s.id`,
+        WHERE d.id = s.id AND d.status = 'sending'`,
       [JSON.stringify(marks.map(({ id, messageId, response }) => ({ id, message_id: messageId, response }))), now],
     );
   }
