@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import nodemailer from 'nodemailer';
+import { ListApplicationEmails } from '#endorsement';
 import { abuseReport, deliveryStatusNotification } from '../support/bounce-reports.js';
 import { FaultEnv } from '../support/fault-env.js';
 import { header } from '../support/mail-reading.js';
@@ -76,6 +77,10 @@ test('a relay accepts every message, then returns a DSN for one: its row ends bo
   // The staff queue's failed-email flag (the query behind `failedEmail`) holds the application.
   const flagged = await env.ds.query(`SELECT DISTINCT application_id FROM email_deliveries WHERE status IN ('failed', 'bounced', 'suppressed') AND recipient_email LIKE 'rater-dsn-%'`);
   expect(flagged).toEqual([{ application_id: applicationId }]);
+  // The applicant's view of their emails says what happened, in words they can act on.
+  const [{ applicant_id: applicantId }] = await env.ds.query(`SELECT applicant_id FROM applications WHERE id = $1`, [applicationId]);
+  const { emails } = await new ListApplicationEmails(env.ds).execute(applicantId, applicationId);
+  expect(emails.find((e) => e.id === deliveryId)).toMatchObject({ status: 'bounced', summary: 'The request to your rater Rater was accepted, then returned by their mail server (or reported as unwanted).' });
   expect(await env.ds.query(`SELECT email, reason, delivery_id FROM email_suppressions`)).toEqual([{ email: 'rater-dsn-2@example.org', reason: 'hard_bounce', delivery_id: deliveryId }]);
   // The others stay delivered; the same DSN again changes nothing and tells nobody twice.
   for (const other of ['rater-dsn-1@example.org', 'rater-dsn-3@example.org']) expect((await row(header(requests.get(other)!, 'X-Delivery-Id')!)).status).toBe('sent');
@@ -102,6 +107,9 @@ test('an abuse report (ARF) names the message by its Message-ID: the row bounced
   const rows = await waitFor('the on-hold email suppressed', () => ledgerRowsTo('applicant-arf-1@example.org'), (r) => r.some((d) => d.template === 'on_hold' && d.status === 'suppressed'));
   expect(rows.find((d) => d.template === 'on_hold')!.last_error).toMatch(/^not sent: its owner reported our email as spam on \d{4}-\d\d-\d\d; it is sent to again once someone gives the address anew$/);
   expect(env.smtp.to('applicant-arf-1@example.org')).toHaveLength(seen);
+  const [{ applicant_id: applicantId }] = await env.ds.query(`SELECT applicant_id FROM applications WHERE id = $1`, [applicationId]);
+  const { emails } = await new ListApplicationEmails(env.ds).execute(applicantId, applicationId);
+  expect(emails.find((e) => e.template === 'on_hold')).toMatchObject({ status: 'suppressed', summary: 'Our email to you was not sent, because earlier mail to that address bounced or was reported as unwanted.' });
 }, 120_000);
 
 test('reports that match no message of ours change nothing; mail for other domains is refused', async () => {
