@@ -28,6 +28,8 @@ export class BounceReceiver {
       disabledCommands: ['AUTH'],
       size: MAX_REPORT_BYTES,
       maxClients: 50,
+      // On shutdown, connections still open after this are cut: well inside SHUTDOWN_TIMEOUT_MS.
+      closeTimeout: 2_000,
       logger: false,
       banner: 'bounce receiver',
       onRcptTo: (address, _session, callback) => {
