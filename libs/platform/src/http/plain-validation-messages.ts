@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-type Issue = Parameters<NonNullable<Parameters<typeof z.config>[0]['customError']>>[0];
+type Issue = Parameters<NonNullable<NonNullable<Parameters<typeof z.config>[0]>['customError']>>[0];
 
 const ENTER: Record<string, string> = { number: 'Enter a number.', string: 'Enter some text.', boolean: 'Choose yes or no.', array: 'Give a list.' };
 const FORMATS: Record<string, string> = {
