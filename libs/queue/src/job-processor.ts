@@ -82,6 +82,6 @@ export function jobProcessor(queue: QueueName, config: AppConfig): Type<WorkerHo
     }
   }
   // Named for Nest's messages (EffectsProcessor, MailProcessor …).
-  Object.defineProperty(QueueProcessor, 'name', { value: `${queue[0]!.toUpperCase()}${queue.slice(1)}Processor` });
+  Object.defineProperty(QueueProcessor, 'name', { value: `${queue[0].toUpperCase()}${queue.slice(1)}Processor` });
   return QueueProcessor;
 }
