@@ -1,11 +1,11 @@
 /**
  * The staff HTTP api under load, each part beside a same-run baseline, the api as deployed (built,
  * in its own process) and autocannon as the client:
- * (a) queue listing: GET /staff/applications (a coordinator's queue pages, 50 rows, by state, deeper
+ * (a) queue listing: GET /api/v1/staff/applications (a coordinator's queue pages, 50 rows, by state, deeper
  *     pages by cursor, "mine", failed email, long waits) over 100,000 applications, p50 and p99,
  *     beside the very same SQL (staffQueueQuery, same parameters) run raw with `pg` at the same
  *     concurrency. Target: HTTP p99 ≤ 3 × raw p99.
- * (b) transitions: POST /staff/applications/{id}/transitions (hold, then resume, with If-Match) with
+ * (b) transitions: POST /api/v1/staff/applications/{id}/transitions (hold, then resume, with If-Match) with
  *     32 connections, beside TransitionApplication.execute called directly by 32 callers in this
  *     process. Target: HTTP ≥ 0.5 × direct.
  * Rounds alternate; medians are compared. BENCH_PART=queue or transitions runs one part only; profile
@@ -134,7 +134,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 async function logIn(base: string, email: string): Promise<string> {
-  const res = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
   if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
@@ -181,7 +181,7 @@ async function loop(callers: number, op: (caller: number) => Promise<void>): Pro
 async function queueViews(pool: pg.Pool, coordinatorId: string): Promise<{ url: string; filter: StaffQueueFilter }[]> {
   const views: { url: string; filter: StaffQueueFilter }[] = [];
   const base = { association: 'MI-AIMH', limit: PAGE + 1 } as const; // the use case asks one row more
-  const add = (query: string, filter: Partial<StaffQueueFilter>) => views.push({ url: `/staff/applications?limit=${PAGE}${query}`, filter: { ...base, ...filter } });
+  const add = (query: string, filter: Partial<StaffQueueFilter>) => views.push({ url: `/api/v1/staff/applications?limit=${PAGE}${query}`, filter: { ...base, ...filter } });
   for (const state of OPEN_STATES) {
     add(`&state=${state}`, { state });
     // Deeper pages, by the cursor the previous page hands out.
@@ -284,7 +284,7 @@ async function benchTransitions(ds: DataSource, base: string, token: string): Pr
             (context as { id?: string }).id = id;
             return {
               ...req,
-              path: `/staff/applications/${id}/transitions`,
+              path: `/api/v1/staff/applications/${id}/transitions`,
               headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'if-match': `"${app.version}"` },
               body: JSON.stringify(app.state === 'submitted' ? { event: 'hold', reason: REASON } : { event: 'resume' }),
             };

@@ -28,9 +28,9 @@ const OUTSIDERS = {
 const framework = loadFramework();
 // Bodies the schema accepts where the generic one would not, so that access, not validation, answers.
 const BODIES: Record<string, unknown> = {
-  'POST /applications/{id}/reinstate': {},
-  'POST /staff/applications/{id}/panel': { reviewerIds: [crypto.randomUUID(), crypto.randomUUID()] },
-  'POST /reviews/{applicationId}/vote': { checklist: Object.fromEntries(framework.competencyDomains.map((d) => [d.code, 'met'])), recommendation: 'endorse' },
+  'POST /api/v1/applications/{id}/reinstate': {},
+  'POST /api/v1/staff/applications/{id}/panel': { reviewerIds: [crypto.randomUUID(), crypto.randomUUID()] },
+  'POST /api/v1/reviews/{applicationId}/vote': { checklist: Object.fromEntries(framework.competencyDomains.map((d) => [d.code, 'met'])), recommendation: 'endorse' },
 };
 const bodyFor = (op: Operation): unknown => BODIES[`${op.method} ${op.path}`] ?? (op.body ? validValue(op.body) : undefined);
 
@@ -53,7 +53,7 @@ describe('access: every operation that takes an application id', () => {
     const people = { ann: { roles: ['applicant'], association: 'MI-AIMH' }, ...OUTSIDERS };
     for (const [name, who] of Object.entries(people)) {
       await seedAccount(ds, { email: `${name}@example.org`, password: PASSWORD, roles: [...who.roles], associationCode: who.association });
-      tokens[name] = (await call('POST', '/auth/login', { body: { email: `${name}@example.org`, password: PASSWORD } })).body.accessToken as string;
+      tokens[name] = (await call('POST', '/api/v1/auth/login', { body: { email: `${name}@example.org`, password: PASSWORD } })).body.accessToken as string;
     }
     for (const state of STATES) {
       const id = await insertApplication(ds, framework, { state, category: 'IMHS' });

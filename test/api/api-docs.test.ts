@@ -29,18 +29,18 @@ describe('OpenAPI at /docs, generated from the code', () => {
   });
 
   test('request bodies carry the zod schemas that validate them (unknown fields refused)', () => {
-    const login = doc.paths['/auth/login'].post;
+    const login = doc.paths['/api/v1/auth/login'].post;
     const schema = login.requestBody!.content['application/json'].schema;
     expect(schema).toMatchObject({ type: 'object', additionalProperties: false });
     expect(Object.keys(schema.properties as object)).toEqual(expect.arrayContaining(['email', 'password']));
   });
 
   test('who may call each operation is what the access guard enforces', () => {
-    expect(doc.paths['/auth/login'].post.security).toEqual([]);
-    const me = doc.paths['/auth/me'].get;
+    expect(doc.paths['/api/v1/auth/login'].post.security).toEqual([]);
+    const me = doc.paths['/api/v1/auth/me'].get;
     expect(me.security).toEqual([{ bearer: [] }]);
     expect(me.description).toMatch(/^Roles: applicant, coordinator, reviewer, exam_reviewer, administrator\./);
-    expect(doc.paths['/registry'].get.security).toEqual([]);
+    expect(doc.paths['/api/v1/registry'].get.security).toEqual([]);
   });
 
   test('is the committed contract, docs/openapi.json', () => {

@@ -14,13 +14,13 @@ describe('an applicant applies through their own association', () => {
   beforeAll(async () => {
     await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000 } });
     const body = { email: 'tess@family.example', password: PASSWORD, fullName: 'Tess Applicant', associationCode: 'MI-AIMH' };
-    expect((await call('POST', '/auth/register', { body })).status).toBe(202);
-    token = (await call('POST', '/auth/login', { body: { email: body.email, password: PASSWORD } })).body.accessToken as string;
+    expect((await call('POST', '/api/v1/auth/register', { body })).status).toBe(202);
+    token = (await call('POST', '/api/v1/auth/login', { body: { email: body.email, password: PASSWORD } })).body.accessToken as string;
   });
   afterAll(() => system.stop());
 
   test('starting an application at another association is refused in plain words, and nothing is stored', async () => {
-    const refused = await call('POST', '/applications', { token, body: { associationCode: 'TAIMH', categoryCode: 'IFA' } });
+    const refused = await call('POST', '/api/v1/applications', { token, body: { associationCode: 'TAIMH', categoryCode: 'IFA' } });
     expect(refused.status).toBe(403);
     expect(refused.type).toContain('application/problem+json');
     expect(refused.body).toMatchObject({
@@ -33,7 +33,7 @@ describe('an applicant applies through their own association', () => {
   });
 
   test('at their own association the same application starts', async () => {
-    const started = await call('POST', '/applications', { token, body: { associationCode: 'MI-AIMH', categoryCode: 'IFA' } });
+    const started = await call('POST', '/api/v1/applications', { token, body: { associationCode: 'MI-AIMH', categoryCode: 'IFA' } });
     expect(started.status).toBe(201);
     expect(await system.ds.query(`SELECT association_code FROM applications`)).toEqual([{ association_code: 'MI-AIMH' }]);
   });

@@ -13,7 +13,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 describe('emailed account links, end to end through api, worker and SMTP', () => {
   const system = new TestSystem();
   const call = caller(() => system.api!);
-  const logIn = (email: string, password = PASSWORD) => call('POST', '/auth/login', { body: { email, password } });
+  const logIn = (email: string, password = PASSWORD) => call('POST', '/api/v1/auth/login', { body: { email, password } });
   const tokenOf = async (email: string, password = PASSWORD) => ((await logIn(email, password)).body as { accessToken: string }).accessToken;
   const mailsTo = (address: string, template: string) => system.smtp.to(address).filter((m) => header(m, 'X-Template') === template);
   const nextMail = async (address: string, template: string, after = 0) =>
@@ -27,13 +27,13 @@ describe('emailed account links, end to end through api, worker and SMTP', () =>
 
   describe('password reset', () => {
     beforeAll(async () => {
-      const reg = await call('POST', '/auth/register', { body: { email: 'mary@example.org', password: PASSWORD, fullName: 'Mary Somerville', associationCode: 'WA-AIMH' } });
+      const reg = await call('POST', '/api/v1/auth/register', { body: { email: 'mary@example.org', password: PASSWORD, fullName: 'Mary Somerville', associationCode: 'WA-AIMH' } });
       expect(reg.status).toBe(202);
     });
 
     test('a known and an unknown address get the same 202; only the known one gets an email', async () => {
-      const known = await call('POST', '/auth/password-reset-requests', { body: { email: 'MARY@example.org' } });
-      const unknown = await call('POST', '/auth/password-reset-requests', { body: { email: 'ghost@example.org' } });
+      const known = await call('POST', '/api/v1/auth/password-reset-requests', { body: { email: 'MARY@example.org' } });
+      const unknown = await call('POST', '/api/v1/auth/password-reset-requests', { body: { email: 'ghost@example.org' } });
       expect(known.status).toBe(202);
       expect(unknown.status).toBe(202);
       expect(known.body).toEqual(unknown.body);
@@ -46,20 +46,20 @@ describe('emailed account links, end to end through api, worker and SMTP', () =>
     test('the link works once, sets the new password, unlocks, and signs out every session', async () => {
       const session = (await logIn('mary@example.org')).body as { refreshToken: string };
       const sent = mailsTo('mary@example.org', 'password_reset').length;
-      await call('POST', '/auth/password-reset-requests', { body: { email: 'mary@example.org' } });
+      await call('POST', '/api/v1/auth/password-reset-requests', { body: { email: 'mary@example.org' } });
       const { token } = accountLink(await nextMail('mary@example.org', 'password_reset', sent), 'reset-password');
       // Stored only as its hash; neither the token row nor the ledger row holds the link.
       expect(await count(`SELECT count(*) AS n FROM account_tokens WHERE token_hash = $1`, [sha256(token)])).toBe(1);
       expect(await count(`SELECT count(*) AS n FROM email_deliveries WHERE context::text LIKE $1`, [`%${token}%`])).toBe(0);
       await system.ds.query(`UPDATE accounts SET locked_until = now() + interval '10 minutes' WHERE email = 'mary@example.org'`);
 
-      const reset = await call('POST', '/auth/password-resets', { body: { token, password: NEW_PASSWORD } });
+      const reset = await call('POST', '/api/v1/auth/password-resets', { body: { token, password: NEW_PASSWORD } });
       expect(reset.status).toBe(204);
       expect((await logIn('mary@example.org')).status).toBe(401);
       expect((await logIn('mary@example.org', NEW_PASSWORD)).status).toBe(200);
-      expect((await call('POST', '/auth/refresh', { body: { refreshToken: session.refreshToken } })).status).toBe(401);
+      expect((await call('POST', '/api/v1/auth/refresh', { body: { refreshToken: session.refreshToken } })).status).toBe(401);
 
-      const again = await call('POST', '/auth/password-resets', { body: { token, password: PASSWORD } });
+      const again = await call('POST', '/api/v1/auth/password-resets', { body: { token, password: PASSWORD } });
       expect(again.status).toBe(400);
       expect(again.type).toContain('application/problem+json');
       expect(again.body.code).toBe('invalid_link');
@@ -67,31 +67,31 @@ describe('emailed account links, end to end through api, worker and SMTP', () =>
 
     test('a newer request replaces the older link, and a link expires after an hour', async () => {
       const sent = mailsTo('mary@example.org', 'password_reset').length;
-      await call('POST', '/auth/password-reset-requests', { body: { email: 'mary@example.org' } });
+      await call('POST', '/api/v1/auth/password-reset-requests', { body: { email: 'mary@example.org' } });
       const older = accountLink(await nextMail('mary@example.org', 'password_reset', sent), 'reset-password').token;
-      await call('POST', '/auth/password-reset-requests', { body: { email: 'mary@example.org' } });
+      await call('POST', '/api/v1/auth/password-reset-requests', { body: { email: 'mary@example.org' } });
       const newer = accountLink(await nextMail('mary@example.org', 'password_reset', sent + 1), 'reset-password').token;
-      expect((await call('POST', '/auth/password-resets', { body: { token: older, password: PASSWORD } })).body.code).toBe('invalid_link');
+      expect((await call('POST', '/api/v1/auth/password-resets', { body: { token: older, password: PASSWORD } })).body.code).toBe('invalid_link');
 
       const [row] = (await system.ds.query(`SELECT expires_at - created_at AS ttl FROM account_tokens WHERE token_hash = $1`, [sha256(newer)])) as { ttl: { hours?: number } }[];
       expect(row.ttl.hours).toBe(1);
       await system.ds.query(`UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [sha256(newer)]);
-      expect((await call('POST', '/auth/password-resets', { body: { token: newer, password: PASSWORD } })).body.code).toBe('invalid_link');
+      expect((await call('POST', '/api/v1/auth/password-resets', { body: { token: newer, password: PASSWORD } })).body.code).toBe('invalid_link');
       expect((await logIn('mary@example.org', NEW_PASSWORD)).status).toBe(200);
     });
 
     test('the new password must meet the rules; a made-up token is invalid_link', async () => {
-      const weak = await call('POST', '/auth/password-resets', { body: { token: 'A'.repeat(43), password: 'short' } });
+      const weak = await call('POST', '/api/v1/auth/password-resets', { body: { token: 'A'.repeat(43), password: 'short' } });
       expect(weak.body).toMatchObject({ code: 'validation_failed', errors: [{ field: 'password', message: expect.any(String) }] });
-      expect((await call('POST', '/auth/password-resets', { body: { token: 'A'.repeat(43), password: NEW_PASSWORD } })).body.code).toBe('invalid_link');
+      expect((await call('POST', '/api/v1/auth/password-resets', { body: { token: 'A'.repeat(43), password: NEW_PASSWORD } })).body.code).toBe('invalid_link');
     });
   });
 
   describe('registering an address that has an account', () => {
     test('answers like a new registration, and the owner gets exactly one email, saying what to do', async () => {
       const attempt = { email: 'Mary@Example.org', password: 'someone else guessing', fullName: 'Not Mary', associationCode: 'MI-AIMH' };
-      const first = await call('POST', '/auth/register', { body: attempt });
-      const fresh = await call('POST', '/auth/register', { body: { ...attempt, email: 'someone-else@example.org' } });
+      const first = await call('POST', '/api/v1/auth/register', { body: attempt });
+      const fresh = await call('POST', '/api/v1/auth/register', { body: { ...attempt, email: 'someone-else@example.org' } });
       expect(first.status).toBe(202);
       expect(first.body).toEqual(fresh.body);
       const mail = await nextMail('mary@example.org', 'registration_attempt');
@@ -102,7 +102,7 @@ describe('emailed account links, end to end through api, worker and SMTP', () =>
       expect(body).toContain('If it was not you, you need do nothing');
       expect(body).not.toContain('Not Mary');
       // A second attempt within the hour records no second email; the ledger row is what would send it.
-      expect((await call('POST', '/auth/register', { body: attempt })).status).toBe(202);
+      expect((await call('POST', '/api/v1/auth/register', { body: attempt })).status).toBe(202);
       expect(await count(`SELECT count(*) AS n FROM email_deliveries WHERE template = 'registration_attempt'`)).toBe(1);
       expect(mailsTo('mary@example.org', 'registration_attempt')).toHaveLength(1);
     });
@@ -119,7 +119,7 @@ describe('emailed account links, end to end through api, worker and SMTP', () =>
       allianceAdmin = await tokenOf('admin@alliance.example.org');
     });
 
-    const invite = (token: string, body: Record<string, unknown>) => call('POST', '/staff/invitations', { token, body });
+    const invite = (token: string, body: Record<string, unknown>) => call('POST', '/api/v1/staff/invitations', { token, body });
 
     test('an administrator invites a reviewer of their association, who accepts through the emailed link', async () => {
       const res = await invite(miAdmin, { email: 'rita@example.org', fullName: 'Rita Reviewer', roles: ['reviewer', 'exam_reviewer'] });
@@ -140,15 +140,15 @@ describe('emailed account links, end to end through api, worker and SMTP', () =>
       expect(url.startsWith(system.config.http.publicBaseUrl)).toBe(true);
       expect(await count(`SELECT count(*) AS n FROM account_tokens WHERE token_hash = $1 AND purpose = 'staff_invitation'`, [sha256(token)])).toBe(1);
 
-      const accepted = await call('POST', '/auth/invitations/accept', { body: { token, password: PASSWORD, fullName: 'Rita R. Reviewer' } });
+      const accepted = await call('POST', '/api/v1/auth/invitations/accept', { body: { token, password: PASSWORD, fullName: 'Rita R. Reviewer' } });
       expect(accepted.status).toBe(200);
       expect(accepted.body).toEqual({ accountId: res.body.accountId });
-      const me = await call('GET', '/auth/me', { token: await tokenOf('rita@example.org') });
+      const me = await call('GET', '/api/v1/auth/me', { token: await tokenOf('rita@example.org') });
       expect(me.body).toMatchObject({ fullName: 'Rita R. Reviewer', roles: ['reviewer', 'exam_reviewer'], associationCode: 'MI-AIMH' });
 
-      expect((await call('POST', '/auth/invitations/accept', { body: { token, password: NEW_PASSWORD, fullName: 'Someone Else' } })).body.code).toBe('invalid_link');
+      expect((await call('POST', '/api/v1/auth/invitations/accept', { body: { token, password: NEW_PASSWORD, fullName: 'Someone Else' } })).body.code).toBe('invalid_link');
       // A reset link is no invitation, and the other way round.
-      expect((await call('POST', '/auth/password-resets', { body: { token, password: NEW_PASSWORD } })).body.code).toBe('invalid_link');
+      expect((await call('POST', '/api/v1/auth/password-resets', { body: { token, password: NEW_PASSWORD } })).body.code).toBe('invalid_link');
     });
 
     test("an association's administrator cannot invite into another association", async () => {

@@ -3,8 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '#config';
 import { ACCESS_TOKEN_TTL_SECONDS, LOCKOUT_THRESHOLD } from '#auth';
-import { createHttpApp } from '#platform';
-import { ApiModule } from '../../apps/api/src/api.module.js';
+import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { SmtpSink } from '../support/smtp-sink.js';
 import { testConfig } from '../support/test-config.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -28,10 +27,10 @@ describe('authentication: registration, sign-in, sessions, default deny', () => 
   const people = () => count(`SELECT count(*) AS n FROM people`);
 
   async function register(email: string, extra: Record<string, unknown> = {}) {
-    return call('POST', '/auth/register', { body: { email, password: PASSWORD, fullName: 'Ada Lovelace', associationCode: 'MI-AIMH', ...extra } });
+    return call('POST', '/api/v1/auth/register', { body: { email, password: PASSWORD, fullName: 'Ada Lovelace', associationCode: 'MI-AIMH', ...extra } });
   }
   async function logIn(email: string, password = PASSWORD) {
-    return call('POST', '/auth/login', { body: { email, password } });
+    return call('POST', '/api/v1/auth/login', { body: { email, password } });
   }
   async function tokensFor(email: string): Promise<{ accessToken: string; refreshToken: string }> {
     const res = await logIn(email);
@@ -44,7 +43,7 @@ describe('authentication: registration, sign-in, sessions, default deny', () => 
     await smtp.start();
     // Throttling is high enough never to trip here; it has its own test file.
     config = testConfig({ databaseUrl: db.url, redisPrefix: redis.prefix, smtpPort: smtp.port, DATABASE_POOL_SIZE: 4, AUTH_THROTTLE_LIMIT: 1000, CORS_ORIGINS: PORTAL });
-    api = await createHttpApp(ApiModule.forRoot(config) as never, config, 0);
+    api = await createApiApp(config, 0);
     ds = api.get(DataSource);
   });
 
@@ -70,7 +69,7 @@ describe('authentication: registration, sign-in, sessions, default deny', () => 
       expect(claims).toMatchObject({ typ: 'access', sub: accountId, roles: ['applicant'], assoc: 'MI-AIMH' });
       expect((claims.exp as number) - (claims.iat as number)).toBe(15 * 60);
 
-      const me = await call('GET', '/auth/me', { token: login.body.accessToken as string });
+      const me = await call('GET', '/api/v1/auth/me', { token: login.body.accessToken as string });
       expect(me.status).toBe(200);
       expect(me.body).toEqual({
         id: accountId,
@@ -127,7 +126,7 @@ describe('authentication: registration, sign-in, sessions, default deny', () => 
       for (const res of [wrong, unknown]) {
         expect(res.status).toBe(401);
         expect(res.type).toContain('application/problem+json');
-        expect(res.body).toMatchObject({ type: 'about:blank', status: 401, code: 'invalid_credentials', instance: '/auth/login' });
+        expect(res.body).toMatchObject({ type: 'about:blank', status: 401, code: 'invalid_credentials', instance: '/api/v1/auth/login' });
       }
       expect(wrong.body).toEqual(unknown.body);
     });
@@ -155,18 +154,18 @@ describe('authentication: registration, sign-in, sessions, default deny', () => 
     });
 
     test('a missing field, an empty body, malformed JSON and an array are 400', async () => {
-      const missing = await call('POST', '/auth/register', { body: { email: 'x@example.org', password: PASSWORD } });
+      const missing = await call('POST', '/api/v1/auth/register', { body: { email: 'x@example.org', password: PASSWORD } });
       expect(missing.body).toMatchObject({ code: 'validation_failed' });
       expect((missing.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['associationCode', 'fullName']);
       for (const raw of ['', '{"email":', '[1,2]']) {
-        const res = await call('POST', '/auth/login', { raw });
+        const res = await call('POST', '/api/v1/auth/login', { raw });
         expect(res.status).toBe(400);
         expect(res.type).toContain('application/problem+json');
       }
     });
 
     test('a body over the size limit is 413 problem+json', async () => {
-      const res = await call('POST', '/auth/login', { raw: JSON.stringify({ email: 'a@example.org', password: 'x'.repeat(300_000) }) });
+      const res = await call('POST', '/api/v1/auth/login', { raw: JSON.stringify({ email: 'a@example.org', password: 'x'.repeat(300_000) }) });
       expect(res.status).toBe(413);
       expect(res.type).toContain('application/problem+json');
       expect(res.body.code).toBe('payload_too_large');
@@ -204,39 +203,39 @@ describe('authentication: registration, sign-in, sessions, default deny', () => 
     test('refresh rotates the token; reusing a rotated one revokes the whole session', async () => {
       await register('lin@example.org');
       const first = await tokensFor('lin@example.org');
-      const second = await call('POST', '/auth/refresh', { body: { refreshToken: first.refreshToken } });
+      const second = await call('POST', '/api/v1/auth/refresh', { body: { refreshToken: first.refreshToken } });
       expect(second.status).toBe(200);
       expect(second.body.refreshToken).not.toBe(first.refreshToken);
-      expect((await call('GET', '/auth/me', { token: second.body.accessToken as string })).status).toBe(200);
+      expect((await call('GET', '/api/v1/auth/me', { token: second.body.accessToken as string })).status).toBe(200);
 
       // The old token again: someone copied it. Refused, and the current one dies with it.
-      const reuse = await call('POST', '/auth/refresh', { body: { refreshToken: first.refreshToken } });
+      const reuse = await call('POST', '/api/v1/auth/refresh', { body: { refreshToken: first.refreshToken } });
       expect(reuse.status).toBe(401);
       expect(reuse.body.code).toBe('invalid_refresh_token');
-      const current = await call('POST', '/auth/refresh', { body: { refreshToken: second.body.refreshToken } });
+      const current = await call('POST', '/api/v1/auth/refresh', { body: { refreshToken: second.body.refreshToken } });
       expect(current.status).toBe(401);
       expect(current.body.code).toBe('invalid_refresh_token');
     });
 
     test('an unknown or expired refresh token is 401; a malformed one is 400', async () => {
-      expect((await call('POST', '/auth/refresh', { body: { refreshToken: 'A'.repeat(43) } })).body.code).toBe('invalid_refresh_token');
+      expect((await call('POST', '/api/v1/auth/refresh', { body: { refreshToken: 'A'.repeat(43) } })).body.code).toBe('invalid_refresh_token');
       const { refreshToken } = await tokensFor('lin@example.org');
       await ds.query(`UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE rotated_at IS NULL AND revoked_at IS NULL`);
-      expect((await call('POST', '/auth/refresh', { body: { refreshToken } })).status).toBe(401);
-      expect((await call('POST', '/auth/refresh', { body: { refreshToken: 'short' } })).body.code).toBe('validation_failed');
+      expect((await call('POST', '/api/v1/auth/refresh', { body: { refreshToken } })).status).toBe(401);
+      expect((await call('POST', '/api/v1/auth/refresh', { body: { refreshToken: 'short' } })).body.code).toBe('validation_failed');
     });
 
     test('logout ends this session only', async () => {
       const a = await tokensFor('lin@example.org');
       const b = await tokensFor('lin@example.org');
-      const out = await call('POST', '/auth/logout', { token: a.accessToken });
+      const out = await call('POST', '/api/v1/auth/logout', { token: a.accessToken });
       expect(out.status).toBe(204);
-      expect((await call('POST', '/auth/refresh', { body: { refreshToken: a.refreshToken } })).status).toBe(401);
-      expect((await call('POST', '/auth/refresh', { body: { refreshToken: b.refreshToken } })).status).toBe(200);
+      expect((await call('POST', '/api/v1/auth/refresh', { body: { refreshToken: a.refreshToken } })).status).toBe(401);
+      expect((await call('POST', '/api/v1/auth/refresh', { body: { refreshToken: b.refreshToken } })).status).toBe(200);
     });
 
     test('logout needs a signed-in caller', async () => {
-      expect((await call('POST', '/auth/logout')).status).toBe(401);
+      expect((await call('POST', '/api/v1/auth/logout')).status).toBe(401);
     });
   });
 
@@ -244,7 +243,7 @@ describe('authentication: registration, sign-in, sessions, default deny', () => 
     let token: string;
     beforeAll(async () => (token = (await tokensFor('ada@example.org')).accessToken));
 
-    const me = (authorization?: string) => call('GET', '/auth/me', { headers: authorization ? { authorization } : {} });
+    const me = (authorization?: string) => call('GET', '/api/v1/auth/me', { headers: authorization ? { authorization } : {} });
     const expect401 = (res: Awaited<ReturnType<typeof me>>, code: string) => {
       expect(res.status).toBe(401);
       expect(res.type).toContain('application/problem+json');
@@ -305,7 +304,7 @@ describe('authentication: registration, sign-in, sessions, default deny', () => 
     test('a route for administrators refuses an applicant with 403 and does nothing', async () => {
       const { accessToken } = await tokensFor('ada@example.org');
       const before = await accounts();
-      const res = await call('POST', '/staff/invitations', { token: accessToken, body: { email: 'new@example.org', fullName: 'New Staff', roles: ['reviewer'] } });
+      const res = await call('POST', '/api/v1/staff/invitations', { token: accessToken, body: { email: 'new@example.org', fullName: 'New Staff', roles: ['reviewer'] } });
       expect(res.status).toBe(403);
       expect(res.type).toContain('application/problem+json');
       expect(res.body).toMatchObject({ status: 403, code: 'forbidden' });
@@ -316,13 +315,13 @@ describe('authentication: registration, sign-in, sessions, default deny', () => 
       await seedAccount(ds, { email: 'rev@example.org', password: PASSWORD, roles: ['reviewer', 'exam_reviewer'], associationCode: 'TAIMH' });
       const { accessToken } = await tokensFor('rev@example.org');
       expect(claimsOf(accessToken)).toMatchObject({ roles: ['reviewer', 'exam_reviewer'], assoc: 'TAIMH' });
-      expect((await call('GET', '/auth/me', { token: accessToken })).body).toMatchObject({ roles: ['reviewer', 'exam_reviewer'], associationCode: 'TAIMH' });
+      expect((await call('GET', '/api/v1/auth/me', { token: accessToken })).body).toMatchObject({ roles: ['reviewer', 'exam_reviewer'], associationCode: 'TAIMH' });
     });
   });
 
   describe('HTTP hardening', () => {
     test('security headers on every answer, public or not', async () => {
-      for (const res of [await call('GET', '/health/live'), await call('GET', '/auth/me')]) {
+      for (const res of [await call('GET', '/health/live'), await call('GET', '/api/v1/auth/me')]) {
         expect(res.headers.get('x-content-type-options')).toBe('nosniff');
         expect(res.headers.get('strict-transport-security')).toContain('max-age=');
         expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
@@ -333,7 +332,7 @@ describe('authentication: registration, sign-in, sessions, default deny', () => 
 
     test('CORS: the configured origin may call, others get no CORS headers', async () => {
       const preflight = (origin: string) =>
-        call('OPTIONS', '/auth/login', { headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+        call('OPTIONS', '/api/v1/auth/login', { headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
       const allowed = await preflight(PORTAL);
       expect(allowed.status).toBe(204);
       expect(allowed.headers.get('access-control-allow-origin')).toBe(PORTAL);
@@ -349,10 +348,19 @@ describe('authentication: registration, sign-in, sessions, default deny', () => 
       expect(page.headers.get('content-type')).toContain('text/html');
     });
 
-    test('an unknown route is 404 problem+json, not 401', async () => {
-      const res = await call('GET', '/nowhere');
+    test('an unknown API route is 404 problem+json, not 401', async () => {
+      const res = await call('GET', '/api/v1/nowhere');
       expect(res.status).toBe(404);
       expect(res.type).toContain('application/problem+json');
+      expect(res.body.code).toBe('not_found');
+    });
+
+    test('the JSON API answers only under /api/v1; probes and the rater form keep their addresses', async () => {
+      // The paths emails link to belong to the web app's pages: the API no longer answers there.
+      const oldLogin = await fetch(urlOf(api, '/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ada@example.org', password: PASSWORD }) });
+      expect(oldLogin.status).toBe(404);
+      expect(await call('GET', '/api/v1/health/live')).toMatchObject({ status: 404, body: { code: 'not_found' } });
+      expect(await call('GET', `/api/v1/r/${'A'.repeat(43)}`)).toMatchObject({ status: 404, body: { code: 'not_found' } });
     });
   });
 });

@@ -51,25 +51,25 @@ describe('a browser session in a real browser: nothing of it where scripts can r
   });
 
   test('sign in, refresh and sign out with fetch: the refresh token only ever in the HttpOnly cookie', async () => {
-    const login = await pageFetch('/auth/login', { body: { email: 'ada@example.org', password: PASSWORD } });
+    const login = await pageFetch('/api/v1/auth/login', { body: { email: 'ada@example.org', password: PASSWORD } });
     expect(login.status).toBe(200);
     expect(Object.keys(login.body).sort()).toEqual(['accessToken', 'expiresIn', 'tokenType']);
 
     const [cookie] = await page.context().cookies();
-    expect(cookie).toMatchObject({ name: 'refresh_token', path: '/auth/refresh', httpOnly: true, sameSite: 'Strict', secure: false });
+    expect(cookie).toMatchObject({ name: 'refresh_token', path: '/api/v1/auth/refresh', httpOnly: true, sameSite: 'Strict', secure: false });
     expect(await page.evaluate(() => document.cookie)).not.toContain('refresh_token');
 
     // The browser sends the cookie by itself; the page never saw it.
-    const refresh = await pageFetch('/auth/refresh');
+    const refresh = await pageFetch('/api/v1/auth/refresh');
     expect(refresh.status).toBe(200);
     expect(Object.keys(refresh.body).sort()).toEqual(['accessToken', 'expiresIn', 'tokenType']);
     const [rotated] = await page.context().cookies();
     expect(rotated.value).not.toBe(cookie.value);
     expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
 
-    const logout = await pageFetch('/auth/logout', { token: refresh.body.accessToken as string });
+    const logout = await pageFetch('/api/v1/auth/logout', { token: refresh.body.accessToken as string });
     expect(logout.status).toBe(204);
     expect(await page.context().cookies()).toEqual([]);
-    expect((await pageFetch('/auth/refresh')).body.code).toBe('invalid_refresh_token');
+    expect((await pageFetch('/api/v1/auth/refresh')).body.code).toBe('invalid_refresh_token');
   });
 });

@@ -19,10 +19,10 @@ describe('browser sessions: the refresh token in an HttpOnly cookie, refused fro
   const sessionRows = async () => JSON.stringify(await system.ds.query(`SELECT id, family_id, token_hash, rotated_at, revoked_at FROM refresh_tokens ORDER BY id`));
 
   async function browserLogIn(email: string, headers: Record<string, string> = ownPage()): Promise<Reply> {
-    return call('POST', '/auth/login', { body: { email, password: PASSWORD }, headers });
+    return call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD }, headers });
   }
   async function browserRefresh(cookie: string | undefined, headers: Record<string, string> = ownPage()): Promise<Reply> {
-    return call('POST', '/auth/refresh', { body: {}, headers: { ...headers, ...(cookie ? { cookie: `theme=dark; refresh_token=${cookie}` } : {}) } });
+    return call('POST', '/api/v1/auth/refresh', { body: {}, headers: { ...headers, ...(cookie ? { cookie: `theme=dark; refresh_token=${cookie}` } : {}) } });
   }
 
   beforeAll(async () => {
@@ -42,11 +42,11 @@ describe('browser sessions: the refresh token in an HttpOnly cookie, refused fro
     expect(setCookie(res)).toHaveLength(1);
     const attributes = setCookie(res)[0].split('; ');
     expect(attributes[0]).toMatch(/^refresh_token=[A-Za-z0-9_-]{43}$/);
-    expect(attributes).toEqual(expect.arrayContaining(['HttpOnly', 'SameSite=Strict', 'Path=/auth/refresh', `Max-Age=${REFRESH_TOKEN_TTL_MS / 1000}`]));
+    expect(attributes).toEqual(expect.arrayContaining(['HttpOnly', 'SameSite=Strict', 'Path=/api/v1/auth/refresh', `Max-Age=${REFRESH_TOKEN_TTL_MS / 1000}`]));
     // Over plain http the cookie cannot be Secure, or the browser would drop it.
     expect(attributes).not.toContain('Secure');
     expect(JSON.stringify(res.body)).not.toContain(cookieOf(res));
-    const me = await call('GET', '/auth/me', { token: res.body.accessToken as string });
+    const me = await call('GET', '/api/v1/auth/me', { token: res.body.accessToken as string });
     expect(me.body.email).toBe('ada@example.org');
   });
 
@@ -63,9 +63,9 @@ describe('browser sessions: the refresh token in an HttpOnly cookie, refused fro
       const res = await browserRefresh(before, headers);
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: ACCESS_TOKEN_TTL_SECONDS });
-      expect(setCookie(res)[0].split('; ')).toEqual(expect.arrayContaining(['HttpOnly', 'SameSite=Strict', 'Path=/auth/refresh']));
+      expect(setCookie(res)[0].split('; ')).toEqual(expect.arrayContaining(['HttpOnly', 'SameSite=Strict', 'Path=/api/v1/auth/refresh']));
       expect(cookieOf(res)).not.toBe(before);
-      expect((await call('GET', '/auth/me', { token: res.body.accessToken as string })).status).toBe(200);
+      expect((await call('GET', '/api/v1/auth/me', { token: res.body.accessToken as string })).status).toBe(200);
     }
     const second = await browserRefresh(first);
     expect(second.status).toBe(200);
@@ -113,14 +113,14 @@ describe('browser sessions: the refresh token in an HttpOnly cookie, refused fro
 
   test('sign-out revokes the session and clears the cookie on its path', async () => {
     const login = await browserLogIn('fay@example.org');
-    const res = await call('POST', '/auth/logout', { token: login.body.accessToken as string, headers: ownPage() });
+    const res = await call('POST', '/api/v1/auth/logout', { token: login.body.accessToken as string, headers: ownPage() });
     expect(res.status).toBe(204);
     const cleared = setCookie(res)[0].split('; ');
-    expect(cleared).toEqual(expect.arrayContaining(['refresh_token=', 'Path=/auth/refresh', 'HttpOnly', 'SameSite=Strict', 'Expires=Thu, 01 Jan 1970 00:00:00 GMT']));
+    expect(cleared).toEqual(expect.arrayContaining(['refresh_token=', 'Path=/api/v1/auth/refresh', 'HttpOnly', 'SameSite=Strict', 'Expires=Thu, 01 Jan 1970 00:00:00 GMT']));
     expect((await browserRefresh(cookieOf(login))).body.code).toBe('invalid_refresh_token');
     // From another site even a valid access token does not sign out (nor clear the cookie).
     const other = await browserLogIn('fay@example.org');
-    const foreign = await call('POST', '/auth/logout', { token: other.body.accessToken as string, headers: { origin: 'https://evil.example', 'x-session': 'cookie' } });
+    const foreign = await call('POST', '/api/v1/auth/logout', { token: other.body.accessToken as string, headers: { origin: 'https://evil.example', 'x-session': 'cookie' } });
     expect(foreign.status).toBe(403);
     expect(setCookie(foreign)).toEqual([]);
     expect((await browserRefresh(cookieOf(other))).status).toBe(200);
@@ -129,22 +129,22 @@ describe('browser sessions: the refresh token in an HttpOnly cookie, refused fro
   test('a refresh without a token in the body or a cookie is 401 for a browser and 400 for a tool; a token in both ways is 400', async () => {
     expect((await browserRefresh(undefined)).body.code).toBe('invalid_refresh_token');
     expect((await browserRefresh('A'.repeat(43))).body.code).toBe('invalid_refresh_token');
-    const tool = await call('POST', '/auth/refresh', { body: {} });
+    const tool = await call('POST', '/api/v1/auth/refresh', { body: {} });
     expect([tool.status, tool.body.code]).toEqual([400, 'validation_failed']);
-    const { refreshToken } = (await call('POST', '/auth/login', { body: { email: 'ada@example.org', password: PASSWORD } })).body as { refreshToken: string };
-    const both = await call('POST', '/auth/refresh', { body: { refreshToken }, headers: ownPage() });
+    const { refreshToken } = (await call('POST', '/api/v1/auth/login', { body: { email: 'ada@example.org', password: PASSWORD } })).body as { refreshToken: string };
+    const both = await call('POST', '/api/v1/auth/refresh', { body: { refreshToken }, headers: ownPage() });
     expect([both.status, both.body.code]).toEqual([400, 'validation_failed']);
   });
 
   test('tools keep the JSON body flow: both tokens in the body, no cookie', async () => {
-    const login = await call('POST', '/auth/login', { body: { email: 'ada@example.org', password: PASSWORD } });
+    const login = await call('POST', '/api/v1/auth/login', { body: { email: 'ada@example.org', password: PASSWORD } });
     expect(login.body.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(setCookie(login)).toEqual([]);
-    const refresh = await call('POST', '/auth/refresh', { body: { refreshToken: login.body.refreshToken } });
+    const refresh = await call('POST', '/api/v1/auth/refresh', { body: { refreshToken: login.body.refreshToken } });
     expect(refresh.status).toBe(200);
     expect(refresh.body.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(setCookie(refresh)).toEqual([]);
-    const logout = await call('POST', '/auth/logout', { token: refresh.body.accessToken as string });
+    const logout = await call('POST', '/api/v1/auth/logout', { token: refresh.body.accessToken as string });
     expect(logout.status).toBe(204);
     expect(setCookie(logout)).toEqual([]);
   });

@@ -25,16 +25,16 @@ describe('continuing education api: endorsements, the log and its progress, staf
 
   async function tokenFor(email: string, roles: string[], associationCode = 'MI-AIMH'): Promise<string> {
     await seedAccount(ds, { email, password: PASSWORD, roles, associationCode, fullName: email.split('@')[0] });
-    return (await call('POST', '/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
+    return (await call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
   }
   /** An IFS endorsement held by the caller, endorsed at `endorsedAt`, due on `dueOn`. */
   async function endorse(token: string, number: string, state: string, endorsedAt: Date, dueOn: string): Promise<string> {
-    const { body } = await call('POST', '/applications', { token, body: { associationCode: 'MI-AIMH', categoryCode: 'IFS' } });
+    const { body } = await call('POST', '/api/v1/applications', { token, body: { associationCode: 'MI-AIMH', categoryCode: 'IFS' } });
     await ds.query(`UPDATE applications SET state = $2, endorsement_number = $3, endorsed_at = $4, renewal_due_on = $5 WHERE id = $1`, [body.id, state, number, endorsedAt, dueOn]);
     return body.id as string;
   }
-  const record = (token: string, body: Record<string, unknown>) => call('POST', '/continuing-education', { token, body });
-  const pending = async (token: string) => (await call('GET', '/staff/continuing-education?status=pending', { token })).body.entries as { id: string; fullName: string; hours: number }[];
+  const record = (token: string, body: Record<string, unknown>) => call('POST', '/api/v1/continuing-education', { token, body });
+  const pending = async (token: string) => (await call('GET', '/api/v1/staff/continuing-education?status=pending', { token })).body.entries as { id: string; fullName: string; hours: number }[];
 
   beforeAll(async () => {
     await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000 } });
@@ -51,17 +51,17 @@ describe('continuing education api: endorsements, the log and its progress, staf
 
   test('someone without an endorsement has nothing to log or renew', async () => {
     expect((await record(gus, training(3))).body).toMatchObject({ status: 409, code: 'not_endorsed' });
-    expect((await call('GET', '/continuing-education', { token: gus })).body).toEqual({ entries: [], progress: null });
-    expect((await call('GET', '/endorsements', { token: gus })).body).toEqual({ endorsements: [] });
-    expect((await call('POST', '/renewals', { token: gus })).body).toMatchObject({ status: 409, code: 'nothing_to_renew' });
+    expect((await call('GET', '/api/v1/continuing-education', { token: gus })).body).toEqual({ entries: [], progress: null });
+    expect((await call('GET', '/api/v1/endorsements', { token: gus })).body).toEqual({ endorsements: [] });
+    expect((await call('POST', '/api/v1/renewals', { token: gus })).body).toMatchObject({ status: 409, code: 'nothing_to_renew' });
   });
 
   test('endorsees list their endorsements; the first cycle after endorsement asks for no hours', async () => {
-    expect((await call('GET', '/endorsements', { token: eve })).body.endorsements).toEqual([
+    expect((await call('GET', '/api/v1/endorsements', { token: eve })).body.endorsements).toEqual([
       expect.objectContaining({ applicationId: eveApp, categoryCode: 'IFS', number: 'MI-0001', status: 'renewal_due', renewalDueOn: day(30) }),
     ]);
-    expect((await call('GET', '/continuing-education', { token: fay })).body.progress).toMatchObject({ firstCycle: true, exempt: true, measures: [] });
-    const detail = (await call('GET', `/applications/${eveApp}`, { token: eve })).body;
+    expect((await call('GET', '/api/v1/continuing-education', { token: fay })).body.progress).toMatchObject({ firstCycle: true, exempt: true, measures: [] });
+    const detail = (await call('GET', `/api/v1/applications/${eveApp}`, { token: eve })).body;
     expect(detail).toMatchObject({ state: 'renewal_due', endorsement: { number: 'MI-0001', renewalDueOn: day(30) }, eligibilityGaps: [] });
     expect(detail.pendingSteps).toEqual([{ step: 'renew', description: expect.stringContaining(day(30)), dueOn: day(30), lateFeeFrom: expect.any(String), lapsesAt: expect.any(String) }]);
     const { lateFeeFrom, lapsesAt } = (detail.pendingSteps as { lateFeeFrom: string; lapsesAt: string }[])[0]!;
@@ -84,7 +84,7 @@ describe('continuing education api: endorsements, the log and its progress, staf
     expect((await record(eve, training(renewal.deiHours, { dei: true, title: 'Equity in infant mental health' }))).status).toBe(201);
     expect((await record(eve, { kind: 'rsc', title: 'Reflective supervision', provider: 'A. Mentor', completedOn: day(-10), hours: renewal.rscHours })).status).toBe(201);
 
-    const { entries, progress } = (await call('GET', '/continuing-education', { token: eve })).body as { entries: unknown[]; progress: { measures: { code: string; required: number; recorded: number; met: boolean }[] } };
+    const { entries, progress } = (await call('GET', '/api/v1/continuing-education', { token: eve })).body as { entries: unknown[]; progress: { measures: { code: string; required: number; recorded: number; met: boolean }[] } };
     expect(entries).toHaveLength(3);
     expect(progress).toMatchObject({ dueOn: day(30), firstCycle: false, exempt: false });
     expect(progress.measures).toEqual(
@@ -93,45 +93,45 @@ describe('continuing education api: endorsements, the log and its progress, staf
         expect.objectContaining({ code: 'rsc_hours', required: renewal.rscHours, recorded: 0, met: false }),
       ]),
     );
-    const refused = await call('POST', '/renewals', { token: eve });
+    const refused = await call('POST', '/api/v1/renewals', { token: eve });
     expect(refused.body).toMatchObject({ status: 422, code: 'renewal_requirements_unmet', gaps: expect.arrayContaining([expect.objectContaining({ code: 'ce_hours_short', recorded: 0 })]) });
   });
 
   test('staff review the entries of their own association only; a rejection needs a reason; a decision is final', async () => {
-    expect((await call('GET', '/staff/continuing-education', { token: eve })).status).toBe(403);
-    expect((await call('GET', '/continuing-education', { token: miCoordinator })).status).toBe(403);
-    expect((await call('GET', '/staff/continuing-education?status=maybe', { token: miCoordinator })).body).toMatchObject({ status: 400, code: 'validation_failed' });
+    expect((await call('GET', '/api/v1/staff/continuing-education', { token: eve })).status).toBe(403);
+    expect((await call('GET', '/api/v1/continuing-education', { token: miCoordinator })).status).toBe(403);
+    expect((await call('GET', '/api/v1/staff/continuing-education?status=maybe', { token: miCoordinator })).body).toMatchObject({ status: 400, code: 'validation_failed' });
     expect(await pending(waCoordinator)).toEqual([]);
 
     const entries = await pending(miCoordinator);
     expect(entries.map((e) => e.fullName)).toEqual(['eve', 'eve', 'eve']);
     const [ce, dei, rsc] = entries;
-    expect((await call('POST', `/staff/continuing-education/${ce!.id}/approve`, { token: waCoordinator })).body).toMatchObject({ status: 404, code: 'ce_entry_not_found' });
-    expect((await call('POST', `/staff/continuing-education/not-a-uuid/approve`, { token: miCoordinator })).status).toBe(400);
+    expect((await call('POST', `/api/v1/staff/continuing-education/${ce!.id}/approve`, { token: waCoordinator })).body).toMatchObject({ status: 404, code: 'ce_entry_not_found' });
+    expect((await call('POST', `/api/v1/staff/continuing-education/not-a-uuid/approve`, { token: miCoordinator })).status).toBe(400);
     for (const entry of [ce, dei]) {
-      expect((await call('POST', `/staff/continuing-education/${entry!.id}/approve`, { token: miCoordinator })).body).toMatchObject({ id: entry!.id, status: 'approved' });
+      expect((await call('POST', `/api/v1/staff/continuing-education/${entry!.id}/approve`, { token: miCoordinator })).body).toMatchObject({ id: entry!.id, status: 'approved' });
     }
-    expect((await call('POST', `/staff/continuing-education/${rsc!.id}/reject`, { token: miCoordinator, body: {} })).body).toMatchObject({ status: 400, errors: [{ field: 'reason' }] });
-    const rejected = await call('POST', `/staff/continuing-education/${rsc!.id}/reject`, { token: miCoordinator, body: { reason: 'Please attach the supervisor log.' } });
+    expect((await call('POST', `/api/v1/staff/continuing-education/${rsc!.id}/reject`, { token: miCoordinator, body: {} })).body).toMatchObject({ status: 400, errors: [{ field: 'reason' }] });
+    const rejected = await call('POST', `/api/v1/staff/continuing-education/${rsc!.id}/reject`, { token: miCoordinator, body: { reason: 'Please attach the supervisor log.' } });
     expect(rejected.body).toMatchObject({ status: 'rejected', reviewNote: 'Please attach the supervisor log.' });
-    expect((await call('POST', `/staff/continuing-education/${ce!.id}/reject`, { token: miCoordinator, body: { reason: 'oops' } })).body).toMatchObject({ status: 409, code: 'ce_entry_already_reviewed' });
+    expect((await call('POST', `/api/v1/staff/continuing-education/${ce!.id}/reject`, { token: miCoordinator, body: { reason: 'oops' } })).body).toMatchObject({ status: 409, code: 'ce_entry_already_reviewed' });
     expect(await pending(miCoordinator)).toEqual([]);
   });
 
   test('renewal names exactly what is still missing, then renews once the hours are approved', async () => {
-    const refused = await call('POST', '/renewals', { token: eve });
+    const refused = await call('POST', '/api/v1/renewals', { token: eve });
     expect(refused.body).toMatchObject({ status: 422, code: 'renewal_requirements_unmet' });
     expect((refused.body.gaps as { code: string }[]).map((g) => g.code)).toEqual(['rsc_hours_short']);
 
     const rsc = await record(eve, { kind: 'rsc', title: 'Reflective supervision, with log', provider: 'A. Mentor', completedOn: day(-5), hours: renewal.rscHours });
-    await call('POST', `/staff/continuing-education/${rsc.body.id}/approve`, { token: miCoordinator });
-    const progress = (await call('GET', '/continuing-education', { token: eve })).body.progress as { measures: { met: boolean }[] };
+    await call('POST', `/api/v1/staff/continuing-education/${rsc.body.id}/approve`, { token: miCoordinator });
+    const progress = (await call('GET', '/api/v1/continuing-education', { token: eve })).body.progress as { measures: { met: boolean }[] };
     expect(progress.measures.every((m) => m.met)).toBe(true);
 
-    const renewed = await call('POST', '/renewals', { token: eve });
+    const renewed = await call('POST', '/api/v1/renewals', { token: eve });
     expect(renewed.status).toBe(200);
     expect(renewed.body.renewals).toEqual([expect.objectContaining({ applicationIds: [eveApp], nextDueOn: expect.stringMatching(/^\d{4}-12-31$/) })]);
-    expect((await call('GET', '/endorsements', { token: eve })).body.endorsements).toEqual([expect.objectContaining({ status: 'endorsed', renewalDueOn: (renewed.body.renewals as { nextDueOn: string }[])[0]!.nextDueOn })]);
-    expect((await call('POST', '/renewals', { token: eve })).body).toMatchObject({ status: 409, code: 'nothing_to_renew' });
+    expect((await call('GET', '/api/v1/endorsements', { token: eve })).body.endorsements).toEqual([expect.objectContaining({ status: 'endorsed', renewalDueOn: (renewed.body.renewals as { nextDueOn: string }[])[0]!.nextDueOn })]);
+    expect((await call('POST', '/api/v1/renewals', { token: eve })).body).toMatchObject({ status: 409, code: 'nothing_to_renew' });
   });
 });

@@ -35,15 +35,15 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
   async function staff(name: string, roles: string[], associationCode: string | null) {
     const email = `${name}@staff.example.org`;
     await seedAccount(ds, { email, password: PASSWORD, roles, associationCode, fullName: `${name} Staff` });
-    tokens[name] = (await call('POST', '/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
+    tokens[name] = (await call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
   }
 
   /** A registered applicant whose IMHS application has every reference rated, waiting in reference checks. */
   async function applicant(name: string, association = ASSOCIATION): Promise<Applicant> {
     const email = `${name.toLowerCase()}@applicant.example.org`;
     const fullName = `${name} Zebedee`;
-    expect((await call('POST', '/auth/register', { body: { email, password: PASSWORD, fullName, associationCode: association } })).status).toBe(202);
-    const token = (await call('POST', '/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
+    expect((await call('POST', '/api/v1/auth/register', { body: { email, password: PASSWORD, fullName, associationCode: association } })).status).toBe(202);
+    const token = (await call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
     const personId = claimsOf(token).pid as string;
     const appId = await insertApplication(ds, framework, { state: 'reference_checks', association, category: 'IMHS' });
     await ds.query(`UPDATE applications SET applicant_id = $2 WHERE id = $1`, [appId, personId]);
@@ -61,9 +61,9 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
   const stateOf = async (id: string) => ((await ds.query(`SELECT state FROM applications WHERE id = $1`, [id])) as { state: string }[])[0].state;
   const templatesTo = (address: string) => system.smtp.to(address).map((m) => header(m, 'X-Template'));
   const approve = async (who: Applicant, body: Record<string, unknown> = {}, token = tokens.coord) =>
-    call('POST', `/staff/applications/${who.appId}/exam-approval`, { token, body, headers: { 'if-match': `"${await versionOf(who.appId)}"` } });
+    call('POST', `/api/v1/staff/applications/${who.appId}/exam-approval`, { token, body, headers: { 'if-match': `"${await versionOf(who.appId)}"` } });
   const newWindow = async (body: Record<string, unknown>, token = tokens.coord) =>
-    call('POST', '/staff/exam-windows', { token, body: { sitsOn: day(30), registrationClosesAt: instant(20), online: false, location: 'Boston', capacity: 2, ...body } });
+    call('POST', '/api/v1/staff/exam-windows', { token, body: { sitsOn: day(30), registrationClosesAt: instant(20), online: false, location: 'Boston', capacity: 2, ...body } });
   /** Setup, not an api call: the sitting has taken place. */
   const sat = async (windowId: string) => {
     await ds.query(`UPDATE exam_windows SET sits_on = current_date - 1, registration_closes_at = now() - interval '2 days' WHERE id = $1`, [windowId]);
@@ -103,18 +103,18 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
       later = (await newWindow({ sitsOn: day(90), registrationClosesAt: instant(80), online: true, location: undefined, capacity: 10 })).body as { id: string };
       expect(later).toMatchObject({ online: true, location: null });
 
-      const own = await call('GET', '/staff/exam-windows', { token: tokens.coord });
+      const own = await call('GET', '/api/v1/staff/exam-windows', { token: tokens.coord });
       expect(own.status).toBe(200);
       expect((own.body.windows as { id: string }[]).map((w) => w.id)).toEqual([window.id, later.id]);
-      expect((await call('GET', '/staff/exam-windows', { token: tokens.txCoord })).body.windows).toEqual([]);
-      const alliance = await call('GET', `/staff/exam-windows?associationCode=${ASSOCIATION}&from=${day(60)}`, { token: tokens.alliance });
+      expect((await call('GET', '/api/v1/staff/exam-windows', { token: tokens.txCoord })).body.windows).toEqual([]);
+      const alliance = await call('GET', `/api/v1/staff/exam-windows?associationCode=${ASSOCIATION}&from=${day(60)}`, { token: tokens.alliance });
       expect((alliance.body.windows as { id: string }[]).map((w) => w.id)).toEqual([later.id]);
     });
 
     test('windows follow the rules: months the association offers, dates in order, a place, bounded input', async () => {
       const before = await ds.query(`SELECT count(*)::int AS n FROM exam_windows`);
       // MI-AIMH sits in March and September only.
-      const notOffered = await call('POST', '/staff/exam-windows', {
+      const notOffered = await call('POST', '/api/v1/staff/exam-windows', {
         token: tokens.miCoord,
         body: { sitsOn: `${new Date().getUTCFullYear() + 1}-01-15`, registrationClosesAt: instant(20), online: true, capacity: 5 },
       });
@@ -137,22 +137,22 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
     test('applicants see the open sittings of their own association only', async () => {
       const closed = (await newWindow({ sitsOn: day(40), registrationClosesAt: instant(35) })).body as { id: string };
       await ds.query(`UPDATE exam_windows SET registration_closes_at = now() - interval '1 minute' WHERE id = $1`, [closed.id]);
-      const res = await call('GET', '/exam-windows', { token: people.Ada.token });
+      const res = await call('GET', '/api/v1/exam-windows', { token: people.Ada.token });
       expect(res.status).toBe(200);
       expect((res.body.windows as { id: string }[]).map((w) => w.id)).toEqual([window.id, later.id]);
       const mi = await applicant('Mia', 'MI-AIMH');
-      expect((await call('GET', '/exam-windows', { token: mi.token })).body.windows).toEqual([]);
-      expect((await call('GET', '/exam-windows', { token: tokens.coord })).status).toBe(403);
+      expect((await call('GET', '/api/v1/exam-windows', { token: mi.token })).body.windows).toEqual([]);
+      expect((await call('GET', '/api/v1/exam-windows', { token: tokens.coord })).status).toBe(403);
     });
   });
 
   describe('approval to sit', () => {
     test('needs If-Match; a stale version is 409 with the current one; another association answers 404', async () => {
       const ada = people.Ada;
-      const none = await call('POST', `/staff/applications/${ada.appId}/exam-approval`, { token: tokens.coord, body: {} });
+      const none = await call('POST', `/api/v1/staff/applications/${ada.appId}/exam-approval`, { token: tokens.coord, body: {} });
       expect(none.body).toMatchObject({ status: 428, code: 'version_required' });
       const version = await versionOf(ada.appId);
-      const stale = await call('POST', `/staff/applications/${ada.appId}/exam-approval`, { token: tokens.coord, body: {}, headers: { 'if-match': `"${version + 3}"` } });
+      const stale = await call('POST', `/api/v1/staff/applications/${ada.appId}/exam-approval`, { token: tokens.coord, body: {}, headers: { 'if-match': `"${version + 3}"` } });
       expect(stale.status).toBe(409);
       expect(stale.body).toMatchObject({ code: 'version_conflict', currentState: 'reference_checks', currentVersion: version });
       expect((await approve(ada, {}, tokens.txCoord)).body).toMatchObject({ status: 404, code: 'application_not_found' });
@@ -200,18 +200,18 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
   describe('registration', () => {
     test('one registration per attempt, own application only, while seats last and before the deadline', async () => {
       const { Ada: ada, Dan: dan, Eve: eve } = people;
-      const stepsOf = async (who: Applicant) => (await call('GET', `/applications/${who.appId}`, { token: who.token })).body.pendingSteps as Record<string, unknown>[];
+      const stepsOf = async (who: Applicant) => (await call('GET', `/api/v1/applications/${who.appId}`, { token: who.token })).body.pendingSteps as Record<string, unknown>[];
       expect(await stepsOf(ada)).toEqual([expect.objectContaining({ step: 'sit_exam', sitting: null, description: expect.stringContaining('Register for a sitting') })]);
       const notApproved = await applicant('Finn');
-      expect((await call('POST', `/applications/${notApproved.appId}/exam-registration`, { token: notApproved.token, body: { windowId: window.id } })).body).toMatchObject({
+      expect((await call('POST', `/api/v1/applications/${notApproved.appId}/exam-registration`, { token: notApproved.token, body: { windowId: window.id } })).body).toMatchObject({
         status: 409, code: 'not_approved_to_sit',
       });
       // Someone else's application: as if it did not exist.
-      expect((await call('POST', `/applications/${ada.appId}/exam-registration`, { token: dan.token, body: { windowId: window.id } })).body).toMatchObject({
+      expect((await call('POST', `/api/v1/applications/${ada.appId}/exam-registration`, { token: dan.token, body: { windowId: window.id } })).body).toMatchObject({
         status: 404, code: 'application_not_found',
       });
 
-      const res = await call('POST', `/applications/${ada.appId}/exam-registration`, { token: ada.token, body: { windowId: window.id } });
+      const res = await call('POST', `/api/v1/applications/${ada.appId}/exam-registration`, { token: ada.token, body: { windowId: window.id } });
       expect(res.status).toBe(201);
       expect(res.body).toEqual({
         attemptNo: 1,
@@ -227,28 +227,28 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
       expect(await stepsOf(ada)).toEqual([
         expect.objectContaining({ step: 'sit_exam', sitting: { sitsOn: day(30), online: false, location: 'Boston', candidateCode: res.body.candidateCode } }),
       ]);
-      expect((await call('POST', `/applications/${ada.appId}/exam-registration`, { token: ada.token, body: { windowId: later.id } })).body).toMatchObject({
+      expect((await call('POST', `/api/v1/applications/${ada.appId}/exam-registration`, { token: ada.token, body: { windowId: later.id } })).body).toMatchObject({
         status: 409, code: 'already_registered',
       });
-      expect((await call('POST', `/applications/${dan.appId}/exam-registration`, { token: dan.token, body: { windowId: window.id } })).body).toMatchObject({
+      expect((await call('POST', `/api/v1/applications/${dan.appId}/exam-registration`, { token: dan.token, body: { windowId: window.id } })).body).toMatchObject({
         status: 409, code: 'exam_window_full',
       });
       const closed = (await newWindow({ sitsOn: day(45), registrationClosesAt: instant(40) })).body as { id: string };
       await ds.query(`UPDATE exam_windows SET registration_closes_at = now() - interval '1 second' WHERE id = $1`, [closed.id]);
-      expect((await call('POST', `/applications/${dan.appId}/exam-registration`, { token: dan.token, body: { windowId: closed.id } })).body).toMatchObject({
+      expect((await call('POST', `/api/v1/applications/${dan.appId}/exam-registration`, { token: dan.token, body: { windowId: closed.id } })).body).toMatchObject({
         status: 409, code: 'registration_closed',
       });
       // The approval is valid for approvalValidMonths: no sitting after it runs out.
       const tooLate = (await newWindow({ sitsOn: day(400), registrationClosesAt: instant(390) })).body as { id: string };
-      expect((await call('POST', `/applications/${dan.appId}/exam-registration`, { token: dan.token, body: { windowId: tooLate.id } })).body).toMatchObject({
+      expect((await call('POST', `/api/v1/applications/${dan.appId}/exam-registration`, { token: dan.token, body: { windowId: tooLate.id } })).body).toMatchObject({
         status: 422, code: 'approval_expires_before_sitting',
       });
       const other = (await newWindow({ sitsOn: day(30), registrationClosesAt: instant(20) }, tokens.alliance)).body;
       expect(other).toMatchObject({ status: 400, code: 'validation_failed', errors: [{ field: 'associationCode' }] });
-      expect((await call('POST', `/applications/${dan.appId}/exam-registration`, { token: dan.token, body: { windowId: window.id, seat: 1 } })).status).toBe(400);
+      expect((await call('POST', `/api/v1/applications/${dan.appId}/exam-registration`, { token: dan.token, body: { windowId: window.id, seat: 1 } })).status).toBe(400);
 
-      expect((await call('POST', `/applications/${dan.appId}/exam-registration`, { token: dan.token, body: { windowId: later.id } })).status).toBe(201);
-      expect((await call('POST', `/applications/${eve.appId}/exam-registration`, { token: eve.token, body: { windowId: later.id } })).status).toBe(201);
+      expect((await call('POST', `/api/v1/applications/${dan.appId}/exam-registration`, { token: dan.token, body: { windowId: later.id } })).status).toBe(201);
+      expect((await call('POST', `/api/v1/applications/${eve.appId}/exam-registration`, { token: eve.token, body: { windowId: later.id } })).status).toBe(201);
       const attempts = (await ds.query(`SELECT count(*)::int AS n FROM exam_attempts WHERE window_id = $1`, [window.id])) as { n: number }[];
       expect(attempts[0].n).toBe(2);
     });
@@ -257,7 +257,7 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
   describe('blind scoring', () => {
     test('papers show a candidate code, the category, the parts and the window, never who wrote them', async () => {
       await sat(window.id);
-      const res = await call('GET', '/exam/papers', { token: tokens.examA });
+      const res = await call('GET', '/api/v1/exam/papers', { token: tokens.examA });
       expect(res.status).toBe(200);
       const papers = res.body.papers as Record<string, unknown>[];
       expect(papers).toHaveLength(4);
@@ -265,33 +265,33 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
         expect(Object.keys(paper).sort()).toEqual(['candidateCode', 'category', 'paperId', 'part1', 'part2', 'window']);
         expect(paper).toMatchObject({ category: 'Infant Mental Health Specialist', part1: { recorded: false }, part2: { scoresIn: 0, scoresNeeded: exam.part2.blindReviewers, yourScore: null } });
       }
-      const text = JSON.stringify(res.body) + JSON.stringify((await call('GET', `/exam/papers/${await paperOf(people.Ada)}`, { token: tokens.examA })).body);
+      const text = JSON.stringify(res.body) + JSON.stringify((await call('GET', `/api/v1/exam/papers/${await paperOf(people.Ada)}`, { token: tokens.examA })).body);
       for (const who of Object.values(people)) {
         for (const secret of [who.name, 'Zebedee', who.email, who.appId, who.personId]) expect(text).not.toContain(secret);
       }
-      const page1 = await call('GET', '/exam/papers?limit=3', { token: tokens.examA });
-      const page2 = await call('GET', `/exam/papers?limit=3&after=${page1.body.next as string}`, { token: tokens.examA });
+      const page1 = await call('GET', '/api/v1/exam/papers?limit=3', { token: tokens.examA });
+      const page2 = await call('GET', `/api/v1/exam/papers?limit=3&after=${page1.body.next as string}`, { token: tokens.examA });
       expect([...(page1.body.papers as { paperId: string }[]), ...(page2.body.papers as { paperId: string }[])].map((p) => p.paperId)).toEqual(papers.map((p) => p.paperId));
       expect(page2.body.next).toBeNull();
     });
 
     test('exam reviewers of another association, panel reviewers and applicants see no papers', async () => {
       const paperId = await paperOf(people.Ada);
-      expect((await call('GET', '/exam/papers', { token: tokens.examTx })).body.papers).toEqual([]);
-      expect((await call('GET', `/exam/papers/${paperId}`, { token: tokens.examTx })).body).toMatchObject({ status: 404, code: 'exam_paper_not_found' });
-      expect((await call('POST', `/exam/papers/${paperId}/part2-scores`, { token: tokens.examTx, body: { percent: 90 } })).status).toBe(404);
-      expect((await call('POST', `/exam/papers/${paperId}/part1`, { token: tokens.txCoord, body: { percent: 90 } })).status).toBe(404);
-      for (const token of [tokens.reviewer, people.Ada.token]) expect((await call('GET', '/exam/papers', { token })).status).toBe(403);
-      expect((await call('GET', '/exam/papers/not-a-uuid', { token: tokens.examA })).status).toBe(400);
+      expect((await call('GET', '/api/v1/exam/papers', { token: tokens.examTx })).body.papers).toEqual([]);
+      expect((await call('GET', `/api/v1/exam/papers/${paperId}`, { token: tokens.examTx })).body).toMatchObject({ status: 404, code: 'exam_paper_not_found' });
+      expect((await call('POST', `/api/v1/exam/papers/${paperId}/part2-scores`, { token: tokens.examTx, body: { percent: 90 } })).status).toBe(404);
+      expect((await call('POST', `/api/v1/exam/papers/${paperId}/part1`, { token: tokens.txCoord, body: { percent: 90 } })).status).toBe(404);
+      for (const token of [tokens.reviewer, people.Ada.token]) expect((await call('GET', '/api/v1/exam/papers', { token })).status).toBe(403);
+      expect((await call('GET', '/api/v1/exam/papers/not-a-uuid', { token: tokens.examA })).status).toBe(400);
       expect(await ds.query(`SELECT count(*)::int AS n FROM exam_part2_scores`)).toEqual([{ n: 0 }]);
     });
 
     test('nothing is scored before the sitting, nor out of bounds', async () => {
       const danPaper = await paperOf(people.Dan); // sits in 90 days
-      expect((await call('POST', `/exam/papers/${danPaper}/part1`, { token: tokens.coord, body: { percent: 90 } })).body).toMatchObject({ status: 409, code: 'exam_not_sat_yet' });
+      expect((await call('POST', `/api/v1/exam/papers/${danPaper}/part1`, { token: tokens.coord, body: { percent: 90 } })).body).toMatchObject({ status: 409, code: 'exam_not_sat_yet' });
       const adaPaper = await paperOf(people.Ada);
       for (const body of [{ percent: 101 }, { percent: -1 }, { percent: '90' }, {}, { percent: 90, reviewer: 'me' }]) {
-        expect((await call('POST', `/exam/papers/${adaPaper}/part2-scores`, { token: tokens.examA, body })).status).toBe(400);
+        expect((await call('POST', `/api/v1/exam/papers/${adaPaper}/part2-scores`, { token: tokens.examA, body })).status).toBe(400);
       }
       expect(await ds.query(`SELECT count(*)::int AS n FROM exam_part2_scores`)).toEqual([{ n: 0 }]);
     });
@@ -299,21 +299,21 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
     test('part 1 once; part 2 by two different exam reviewers; both passed: panel review and an email', async () => {
       const ada = people.Ada;
       const paperId = await paperOf(ada);
-      const part1 = await call('POST', `/exam/papers/${paperId}/part1`, { token: tokens.coord, body: { percent: exam.part1.passPercent + 5 } });
+      const part1 = await call('POST', `/api/v1/exam/papers/${paperId}/part1`, { token: tokens.coord, body: { percent: exam.part1.passPercent + 5 } });
       expect(part1.status).toBe(201);
       expect(part1.body).toEqual({ paperId, decided: false });
-      expect((await call('POST', `/exam/papers/${paperId}/part1`, { token: tokens.examA, body: { percent: 50 } })).body).toMatchObject({ status: 409, code: 'part1_already_recorded' });
-      expect((await call('POST', `/exam/papers/${paperId}/part2-scores`, { token: tokens.coord, body: { percent: 90 } })).status).toBe(403);
+      expect((await call('POST', `/api/v1/exam/papers/${paperId}/part1`, { token: tokens.examA, body: { percent: 50 } })).body).toMatchObject({ status: 409, code: 'part1_already_recorded' });
+      expect((await call('POST', `/api/v1/exam/papers/${paperId}/part2-scores`, { token: tokens.coord, body: { percent: 90 } })).status).toBe(403);
 
-      expect((await call('POST', `/exam/papers/${paperId}/part2-scores`, { token: tokens.examA, body: { percent: exam.part2.passPercent + 2 } })).body).toEqual({ paperId, decided: false });
-      expect((await call('GET', `/exam/papers/${paperId}`, { token: tokens.examA })).body).toMatchObject({ part1: { recorded: true }, part2: { scoresIn: 1, yourScore: exam.part2.passPercent + 2 } });
+      expect((await call('POST', `/api/v1/exam/papers/${paperId}/part2-scores`, { token: tokens.examA, body: { percent: exam.part2.passPercent + 2 } })).body).toEqual({ paperId, decided: false });
+      expect((await call('GET', `/api/v1/exam/papers/${paperId}`, { token: tokens.examA })).body).toMatchObject({ part1: { recorded: true }, part2: { scoresIn: 1, yourScore: exam.part2.passPercent + 2 } });
       // The other reviewer sees that one score is in, not what it is.
-      expect((await call('GET', `/exam/papers/${paperId}`, { token: tokens.examB })).body).toMatchObject({ part2: { scoresIn: 1, yourScore: null } });
-      expect((await call('POST', `/exam/papers/${paperId}/part2-scores`, { token: tokens.examA, body: { percent: 99 } })).body).toMatchObject({ status: 409, code: 'part2_already_scored' });
+      expect((await call('GET', `/api/v1/exam/papers/${paperId}`, { token: tokens.examB })).body).toMatchObject({ part2: { scoresIn: 1, yourScore: null } });
+      expect((await call('POST', `/api/v1/exam/papers/${paperId}/part2-scores`, { token: tokens.examA, body: { percent: 99 } })).body).toMatchObject({ status: 409, code: 'part2_already_scored' });
       expect(await stateOf(ada.appId)).toBe('exam');
 
       // The mean of both scores is exactly the pass mark.
-      const second = await call('POST', `/exam/papers/${paperId}/part2-scores`, { token: tokens.examB, body: { percent: exam.part2.passPercent - 2 } });
+      const second = await call('POST', `/api/v1/exam/papers/${paperId}/part2-scores`, { token: tokens.examB, body: { percent: exam.part2.passPercent - 2 } });
       expect(second.body).toEqual({ paperId, decided: true });
       expect(await stateOf(ada.appId)).toBe('panel_review');
       const [attempt] = (await ds.query(`SELECT part1_percent::float8 AS p1, part2_percent::float8 AS p2, decided_at IS NOT NULL AS decided FROM exam_attempts WHERE id = $1`, [paperId])) as object[];
@@ -321,18 +321,18 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
       const [event] = (await ds.query(`SELECT event, actor_role FROM application_events WHERE application_id = $1 ORDER BY id DESC LIMIT 1`, [ada.appId])) as object[];
       expect(event).toEqual({ event: 'pass_exam', actor_role: 'system' });
       await waitFor('exam_passed email', () => templatesTo(ada.email), (t) => t.includes('exam_passed'));
-      expect((await call('GET', `/exam/papers/${paperId}`, { token: tokens.examA })).status).toBe(404);
+      expect((await call('GET', `/api/v1/exam/papers/${paperId}`, { token: tokens.examA })).status).toBe(404);
     });
 
     test('part 1 just under the pass mark fails the attempt; a retake is offered and is a new attempt', async () => {
       const cleo = people.Cleo;
       const first = await paperOf(cleo);
-      await call('POST', `/exam/papers/${first}/part2-scores`, { token: tokens.examA, body: { percent: 95 } });
-      await call('POST', `/exam/papers/${first}/part2-scores`, { token: tokens.examB, body: { percent: 95 } });
+      await call('POST', `/api/v1/exam/papers/${first}/part2-scores`, { token: tokens.examA, body: { percent: 95 } });
+      await call('POST', `/api/v1/exam/papers/${first}/part2-scores`, { token: tokens.examB, body: { percent: 95 } });
       // Part 2 is complete; a third reviewer has nothing left to score.
       await staff('examC', ['exam_reviewer'], ASSOCIATION);
-      expect((await call('POST', `/exam/papers/${first}/part2-scores`, { token: tokens.examC, body: { percent: 95 } })).body).toMatchObject({ status: 409, code: 'part2_complete' });
-      expect((await call('POST', `/exam/papers/${first}/part1`, { token: tokens.examA, body: { percent: exam.part1.passPercent - 0.01 } })).body).toEqual({ paperId: first, decided: true });
+      expect((await call('POST', `/api/v1/exam/papers/${first}/part2-scores`, { token: tokens.examC, body: { percent: 95 } })).body).toMatchObject({ status: 409, code: 'part2_complete' });
+      expect((await call('POST', `/api/v1/exam/papers/${first}/part1`, { token: tokens.examA, body: { percent: exam.part1.passPercent - 0.01 } })).body).toEqual({ paperId: first, decided: true });
       expect(await stateOf(cleo.appId)).toBe('exam');
       const [event] = (await ds.query(`SELECT event, from_state, to_state FROM application_events WHERE application_id = $1 ORDER BY id DESC LIMIT 1`, [cleo.appId])) as object[];
       expect(event).toEqual({ event: 'fail_exam', from_state: 'exam', to_state: 'exam' });
@@ -341,10 +341,10 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
 
       // A retake needs the written request the rules ask for, and a later sitting.
       const retakeWindow = (await newWindow({ sitsOn: day(60), registrationClosesAt: instant(50) })).body as { id: string };
-      expect((await call('POST', `/applications/${cleo.appId}/exam-registration`, { token: cleo.token, body: { windowId: retakeWindow.id } })).body).toMatchObject({
+      expect((await call('POST', `/api/v1/applications/${cleo.appId}/exam-registration`, { token: cleo.token, body: { windowId: retakeWindow.id } })).body).toMatchObject({
         status: 422, code: 'retake_request_required',
       });
-      const retake = await call('POST', `/applications/${cleo.appId}/exam-registration`, {
+      const retake = await call('POST', `/api/v1/applications/${cleo.appId}/exam-registration`, {
         token: cleo.token, body: { windowId: retakeWindow.id, retakeRequest: 'I would like to sit the exam again, please.' },
       });
       expect(retake.status).toBe(201);
@@ -360,9 +360,9 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
       // Meanwhile the approval to sit has run out (setup): the guards allow no further retake.
       await ds.query(`UPDATE applications SET exam_approved_at = now() - make_interval(months => $2 + 1) WHERE id = $1`, [cleo.appId, exam.approvalValidMonths]);
       const paperId = await paperOf(cleo);
-      await call('POST', `/exam/papers/${paperId}/part1`, { token: tokens.coord, body: { percent: 90 } });
-      await call('POST', `/exam/papers/${paperId}/part2-scores`, { token: tokens.examA, body: { percent: 40 } });
-      expect((await call('POST', `/exam/papers/${paperId}/part2-scores`, { token: tokens.examB, body: { percent: 50 } })).body).toEqual({ paperId, decided: true });
+      await call('POST', `/api/v1/exam/papers/${paperId}/part1`, { token: tokens.coord, body: { percent: 90 } });
+      await call('POST', `/api/v1/exam/papers/${paperId}/part2-scores`, { token: tokens.examA, body: { percent: 40 } });
+      expect((await call('POST', `/api/v1/exam/papers/${paperId}/part2-scores`, { token: tokens.examB, body: { percent: 50 } })).body).toEqual({ paperId, decided: true });
       expect(await stateOf(cleo.appId)).toBe('denied');
       await waitFor('exam_failed_denied email', () => templatesTo(cleo.email), (t) => t.includes('exam_failed_denied'));
     });
@@ -382,9 +382,9 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
       const months = framework.association('TAIMH').exam.windows as readonly number[];
       let ahead = 15;
       while (!months.includes(Number(day(ahead).slice(5, 7)))) ahead++;
-      const res = await call('POST', '/staff/exam-windows', { token: tokens.txCoord, body: { sitsOn: day(ahead), registrationClosesAt: instant(ahead - 5), online: true, capacity: 5 } });
+      const res = await call('POST', '/api/v1/staff/exam-windows', { token: tokens.txCoord, body: { sitsOn: day(ahead), registrationClosesAt: instant(ahead - 5), online: true, capacity: 5 } });
       expect(res.status).toBe(201);
-      const retake = await call('POST', `/applications/${tia.appId}/exam-registration`, { token: tia.token, body: { windowId: res.body.id, retakeRequest: 'Please may I sit again.' } });
+      const retake = await call('POST', `/api/v1/applications/${tia.appId}/exam-registration`, { token: tia.token, body: { windowId: res.body.id, retakeRequest: 'Please may I sit again.' } });
       expect(retake.body).toMatchObject({ status: 422, code: 'retake_too_soon', earliest: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
       expect(await ds.query(`SELECT count(*)::int AS n FROM exam_attempts WHERE application_id = $1`, [tia.appId])).toEqual([{ n: 1 }]);
     });
@@ -393,15 +393,15 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
       const [gus, hal] = [await applicant('Gus'), await applicant('Hal')];
       for (const who of [gus, hal]) expect((await approve(who)).status).toBe(200);
       const last = (await newWindow({ sitsOn: day(50), registrationClosesAt: instant(40), capacity: 1 })).body as { id: string };
-      const race = await Promise.all([gus, hal].map((who) => call('POST', `/applications/${who.appId}/exam-registration`, { token: who.token, body: { windowId: last.id } })));
+      const race = await Promise.all([gus, hal].map((who) => call('POST', `/api/v1/applications/${who.appId}/exam-registration`, { token: who.token, body: { windowId: last.id } })));
       expect(race.map((r) => r.status).sort()).toEqual([201, 409]);
       expect(race.find((r) => r.status === 409)!.body).toMatchObject({ code: 'exam_window_full' });
 
       const winner = race[0].status === 201 ? gus : hal;
       await sat(last.id);
       const paperId = await paperOf(winner);
-      await call('POST', `/exam/papers/${paperId}/part1`, { token: tokens.coord, body: { percent: 95 } });
-      const scores = await Promise.all(['examA', 'examB'].map((name) => call('POST', `/exam/papers/${paperId}/part2-scores`, { token: tokens[name], body: { percent: 90 } })));
+      await call('POST', `/api/v1/exam/papers/${paperId}/part1`, { token: tokens.coord, body: { percent: 95 } });
+      const scores = await Promise.all(['examA', 'examB'].map((name) => call('POST', `/api/v1/exam/papers/${paperId}/part2-scores`, { token: tokens[name], body: { percent: 90 } })));
       expect(scores.map((r) => r.status)).toEqual([201, 201]);
       expect(scores.map((r) => r.body.decided).sort()).toEqual([false, true]);
       const events = (await ds.query(`SELECT event FROM application_events WHERE application_id = $1 AND event = 'pass_exam'`, [winner.appId])) as unknown[];
@@ -413,7 +413,7 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
       const [ian, jo] = [await applicant('Ian'), await applicant('Jo')];
       for (const who of [ian, jo]) expect((await approve(who)).status).toBe(200);
       const small = (await newWindow({ sitsOn: day(55), registrationClosesAt: instant(45), capacity: 1 })).body as { id: string };
-      const register = (who: Applicant) => call('POST', `/applications/${who.appId}/exam-registration`, { token: who.token, body: { windowId: small.id } });
+      const register = (who: Applicant) => call('POST', `/api/v1/applications/${who.appId}/exam-registration`, { token: who.token, body: { windowId: small.id } });
       expect((await register(ian)).status).toBe(201);
       expect((await register(jo)).body).toMatchObject({ status: 409, code: 'exam_window_full' });
       await system.worker.get(TransitionApplication).execute({ applicationId: ian.appId, event: 'withdraw', actor: { id: null, role: 'applicant' } });

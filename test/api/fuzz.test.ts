@@ -117,7 +117,7 @@ describe('fuzz: malformed requests across the endpoints', () => {
     const roles = { applicant: 'applicant', coordinator: 'coordinator', reviewer: 'reviewer', exam_reviewer: 'exam_reviewer', administrator: 'administrator' } as const;
     for (const [name, role] of Object.entries(roles)) {
       await seedAccount(ds, { email: `${name}@example.org`, password: PASSWORD, roles: [role], associationCode: role === 'administrator' ? null : 'MI-AIMH' });
-      const login = await call('POST', '/auth/login', { body: { email: `${name}@example.org`, password: PASSWORD } });
+      const login = await call('POST', '/api/v1/auth/login', { body: { email: `${name}@example.org`, password: PASSWORD } });
       expect(login.status).toBe(200);
       tokens[name] = login.body.accessToken as string;
     }
@@ -173,9 +173,9 @@ describe('fuzz: malformed requests across the endpoints', () => {
       panel_review: ['submit', 'begin_reference_checks', 'renew', 'resume'],
       endorsed: ['submit', 'withdraw', 'resume', 'hold', 'renew', 'reinstate'],
     };
-    if (operations.some((o) => o.path === '/staff/applications/{id}/transitions')) {
+    if (operations.some((o) => o.path === '/api/v1/staff/applications/{id}/transitions')) {
       for (const [state, events] of Object.entries(outOfOrder)) {
-        const path = `/staff/applications/${appIds[state as ApplicationState]}/transitions`;
+        const path = `/api/v1/staff/applications/${appIds[state as ApplicationState]}/transitions`;
         for (const event of events) {
           for (const ifMatch of ['0', '99', 'abc', '"0"']) {
             attempts.push({ label: `transition ${event} from ${state}`, method: 'POST', path, token: tokens.coordinator, body: { event, reason: 'Fuzz: out of order.' }, headers: { 'if-match': ifMatch } });

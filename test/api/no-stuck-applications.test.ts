@@ -32,8 +32,8 @@ const templatesTo = (address: string) => system.smtp.to(address).map((m) => head
 /** A registered applicant owning an application inserted in `state` (setup, not a transition). */
 async function applicant(name: string, association: string, category: string, state: 'lapsed' | 'reference_checks', portfolio?: Record<string, unknown>): Promise<Applicant> {
   const email = `${name.toLowerCase()}@applicant.example.org`;
-  expect((await call('POST', '/auth/register', { body: { email, password: PASSWORD, fullName: `${name} Quill`, associationCode: association } })).status).toBe(202);
-  const token = (await call('POST', '/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
+  expect((await call('POST', '/api/v1/auth/register', { body: { email, password: PASSWORD, fullName: `${name} Quill`, associationCode: association } })).status).toBe(202);
+  const token = (await call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
   const appId = await insertApplication(ds, framework, { state, association, category, portfolio });
   await ds.query(`UPDATE applications SET applicant_id = $2 WHERE id = $1`, [appId, claimsOf(token).pid]);
   return { token, email, appId };
@@ -43,7 +43,7 @@ let coord: string;
 
 /** A MassAIMH sitting in 30 days, offered by its coordinator: its id. */
 async function newWindow(): Promise<string> {
-  const res = await call('POST', '/staff/exam-windows', {
+  const res = await call('POST', '/api/v1/staff/exam-windows', {
     token: coord,
     body: { sitsOn: new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10), registrationClosesAt: new Date(Date.now() + 20 * DAY).toISOString(), online: true, capacity: 5 },
   });
@@ -56,7 +56,7 @@ beforeAll(async () => {
   await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000, REMINDER_SWEEP_EVERY_MS: 1000, RENEWAL_SWEEP_EVERY_MS: 3_600_000 } });
   ds = system.ds;
   await seedAccount(ds, { email: 'coord@staff.example.org', password: PASSWORD, roles: ['coordinator'], associationCode: 'MassAIMH', fullName: 'Cora Staff' });
-  coord = (await call('POST', '/auth/login', { body: { email: 'coord@staff.example.org', password: PASSWORD } })).body.accessToken as string;
+  coord = (await call('POST', '/api/v1/auth/login', { body: { email: 'coord@staff.example.org', password: PASSWORD } })).body.accessToken as string;
 });
 afterAll(() => system.stop());
 
@@ -68,7 +68,7 @@ describe('no stuck applications', () => {
     const lapsed = await applicant('Lapsed', 'MI-AIMH', 'IFA', 'lapsed', { ...portfolio, references: [] });
     const version = await versionOf(lapsed.appId);
 
-    const one = await call('POST', `/applications/${lapsed.appId}/reinstate`, { token: lapsed.token, body: { references: portfolio.references.slice(0, 1) } });
+    const one = await call('POST', `/api/v1/applications/${lapsed.appId}/reinstate`, { token: lapsed.token, body: { references: portfolio.references.slice(0, 1) } });
     expect(one.status).toBe(422);
     const missing = snapshot.rules.references.roles.slice(1).map((r) => r.label);
     expect(one.body).toMatchObject({ code: 'reinstatement_references_missing', detail: `To reinstate, name a rater for each reference the category asks for (still missing: ${missing.join(', ')}).` });
@@ -77,9 +77,9 @@ describe('no stuck applications', () => {
       { state: 'lapsed', version, reinstatement: false, refs: [] },
     ]);
     // Nor with the raters already in the portfolio (none here).
-    expect((await call('POST', `/applications/${lapsed.appId}/reinstate`, { token: lapsed.token })).body).toMatchObject({ status: 422, code: 'reinstatement_references_missing' });
+    expect((await call('POST', `/api/v1/applications/${lapsed.appId}/reinstate`, { token: lapsed.token })).body).toMatchObject({ status: 422, code: 'reinstatement_references_missing' });
 
-    const all = await call('POST', `/applications/${lapsed.appId}/reinstate`, { token: lapsed.token, body: { references: portfolio.references } });
+    const all = await call('POST', `/api/v1/applications/${lapsed.appId}/reinstate`, { token: lapsed.token, body: { references: portfolio.references } });
     expect(all.body).toMatchObject({ applicationId: lapsed.appId, state: 'reference_checks' });
     // One request per role: once each rater rates, the references complete (nothing is left unrequested).
     await waitFor('a reference request to each rater', () => raters.map((r) => system.smtp.to(r.email).length), (n) => n.every((c) => c === 1));
@@ -99,7 +99,7 @@ describe('no stuck applications', () => {
         [cleo.appId, role.code],
       );
     }
-    const approved = await call('POST', `/staff/applications/${cleo.appId}/exam-approval`, { token: coord, body: {}, headers: { 'if-match': `"${await versionOf(cleo.appId)}"` } });
+    const approved = await call('POST', `/api/v1/staff/applications/${cleo.appId}/exam-approval`, { token: coord, body: {}, headers: { 'if-match': `"${await versionOf(cleo.appId)}"` } });
     expect(approved.body).toMatchObject({ state: 'exam' });
 
     // Reminders planned from the data (30 and 7 days before the approval ends), at 09:00 where the association is.
@@ -121,7 +121,7 @@ describe('no stuck applications', () => {
     // The approval has run out (setup: approved a validity and a day ago). The api's clock is the real one.
     await ds.query(`UPDATE applications SET exam_approved_at = now() - make_interval(months => $2, days => 1) WHERE id = $1`, [cleo.appId, exam.approvalValidMonths]);
     clock.set(new Date(Date.now() + 60_000));
-    const booking = await call('POST', `/applications/${cleo.appId}/exam-registration`, { token: cleo.token, body: { windowId: await newWindow() } });
+    const booking = await call('POST', `/api/v1/applications/${cleo.appId}/exam-registration`, { token: cleo.token, body: { windowId: await newWindow() } });
     expect(booking.status).toBe(409);
     expect(booking.body).toMatchObject({ code: 'exam_approval_expired' });
     expect(booking.body.detail).not.toContain('choose a sitting before');

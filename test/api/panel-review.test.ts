@@ -24,7 +24,7 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
   async function staff(name: string, roles: string[], associationCode: string | null) {
     const email = `${name}@staff.example.org`;
     ids[name] = await seedAccount(ds, { email, password: PASSWORD, roles, associationCode, fullName: `${name} Staff` });
-    tokens[name] = (await call('POST', '/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
+    tokens[name] = (await call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
   }
 
   /** An IFA application of MI-AIMH brought to panel review the way it happens: references complete. */
@@ -44,12 +44,12 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
 
   const stateOf = async (id: string) => ((await ds.query(`SELECT state, version FROM applications WHERE id = $1`, [id])) as { state: string; version: number }[])[0];
   const templatesTo = (address: string) => system.smtp.to(address).map((m) => header(m, 'X-Template'));
-  const assign = (appId: string, reviewerIds: string[], token = tokens.coord) => call('POST', `/staff/applications/${appId}/panel`, { token, body: { reviewerIds } });
+  const assign = (appId: string, reviewerIds: string[], token = tokens.coord) => call('POST', `/api/v1/staff/applications/${appId}/panel`, { token, body: { reviewerIds } });
   const vote = (appId: string, reviewer: string, body: Record<string, unknown>) =>
-    call('POST', `/reviews/${appId}/vote`, { token: tokens[reviewer], body: { checklist: allMet, ...body } });
+    call('POST', `/api/v1/reviews/${appId}/vote`, { token: tokens[reviewer], body: { checklist: allMet, ...body } });
   /** The staff timeline's entry for the application's last event. */
   const lastStaffEvent = async (appId: string) => {
-    const events = (await call('GET', `/staff/applications/${appId}/timeline`, { token: tokens.coord })).body.events as Record<string, unknown>[];
+    const events = (await call('GET', `/api/v1/staff/applications/${appId}/timeline`, { token: tokens.coord })).body.events as Record<string, unknown>[];
     return events.at(-1)!;
   };
   /** The reviewer's vote as the staff timeline shows it, its time read from the vote itself. */
@@ -57,7 +57,7 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     const [{ votedAt }] = (await ds.query(`SELECT created_at AS "votedAt" FROM panel_votes WHERE application_id = $1 AND reviewer_id = $2`, [appId, ids[reviewer]])) as { votedAt: Date }[];
     return { reviewer: { id: ids[reviewer], name: `${reviewer} Staff` }, recommendation, votedAt: votedAt.toISOString() };
   };
-  const reviewsOf = async (reviewer: string) => ((await call('GET', '/reviews', { token: tokens[reviewer] })).body.reviews as { applicationId: string }[]).map((r) => r.applicationId);
+  const reviewsOf = async (reviewer: string) => ((await call('GET', '/api/v1/reviews', { token: tokens[reviewer] })).body.reviews as { applicationId: string }[]).map((r) => r.applicationId);
 
   let endorse: { id: string; email: string };
   let defer: { id: string; email: string };
@@ -118,7 +118,7 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     const mails = await waitFor('panel_assigned to r2', () => system.smtp.to('r2@staff.example.org').filter((m) => header(m, 'X-Template') === 'panel_assigned'), (m) => m.length === 3);
     expect(mails.map((m) => readableBody(m)).filter((body) => body.includes(`http://localhost:3000/reviews/${endorse.id}`))).toHaveLength(1);
     // Both panels are on the audit timeline.
-    const timeline = await call('GET', `/staff/applications/${endorse.id}/timeline`, { token: tokens.coord });
+    const timeline = await call('GET', `/api/v1/staff/applications/${endorse.id}/timeline`, { token: tokens.coord });
     expect((timeline.body.activities as { kind: string; accounts: { id: string }[] }[]).map((a) => [a.kind, a.accounts.map((r) => r.id)])).toEqual([
       ['panel_assigned', [ids.r1, ids.r3]],
       ['panel_assigned', [ids.r1, ids.r2]],
@@ -130,13 +130,13 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     expect(await reviewsOf('r3')).toEqual([split.id]);
     expect(await reviewsOf('txReviewer')).toEqual([]);
     for (const [reviewer, appId] of [['r3', endorse.id], ['txReviewer', endorse.id], ['r1', split.id]]) {
-      expect((await call('GET', `/reviews/${appId}`, { token: tokens[reviewer] })).body).toMatchObject({ status: 404, code: 'review_not_found' });
+      expect((await call('GET', `/api/v1/reviews/${appId}`, { token: tokens[reviewer] })).body).toMatchObject({ status: 404, code: 'review_not_found' });
       expect((await vote(appId, reviewer, { recommendation: 'endorse' })).body).toMatchObject({ status: 404, code: 'review_not_found' });
     }
-    for (const token of [tokens.coord, tokens.examiner]) expect((await call('GET', '/reviews', { token })).status).toBe(403);
-    expect((await call('GET', '/reviews/not-a-uuid', { token: tokens.r1 })).status).toBe(400);
+    for (const token of [tokens.coord, tokens.examiner]) expect((await call('GET', '/api/v1/reviews', { token })).status).toBe(403);
+    expect((await call('GET', '/api/v1/reviews/not-a-uuid', { token: tokens.r1 })).status).toBe(400);
 
-    const res = await call('GET', `/reviews/${endorse.id}`, { token: tokens.r1 });
+    const res = await call('GET', `/api/v1/reviews/${endorse.id}`, { token: tokens.r1 });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       applicationId: endorse.id, state: 'panel_review', applicantName: 'Test Applicant', round: 1, yourVote: null,
@@ -163,7 +163,7 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     expect((await vote(endorse.id, 'r1', { recommendation: 'deny', notes: 'Changed my mind.' })).body).toMatchObject({ status: 409, code: 'already_voted' });
     expect((await assign(endorse.id, [ids.r2, ids.r3])).body).toMatchObject({ status: 409, code: 'panel_votes_in' });
     expect(await reviewsOf('r1')).toEqual([defer.id]);
-    expect((await call('GET', `/reviews/${endorse.id}`, { token: tokens.r1 })).body).toMatchObject({ yourVote: { recommendation: 'endorse', notes: 'A thoughtful portfolio.' } });
+    expect((await call('GET', `/api/v1/reviews/${endorse.id}`, { token: tokens.r1 })).body).toMatchObject({ yourVote: { recommendation: 'endorse', notes: 'A thoughtful portfolio.' } });
   });
 
   test('two endorsements endorse: the applicant is emailed their endorsement number', async () => {
@@ -183,8 +183,8 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     // The applicant signs in and reads their own timeline: the outcome, not who voted.
     const applicantId = await seedAccount(ds, { email: 'panel-applicant@example.org', password: PASSWORD, roles: ['applicant'], associationCode: 'MI-AIMH' });
     await ds.query(`UPDATE applications SET applicant_id = (SELECT person_id FROM accounts WHERE id = $2) WHERE id = $1`, [endorse.id, applicantId]);
-    const applicant = (await call('POST', '/auth/login', { body: { email: 'panel-applicant@example.org', password: PASSWORD } })).body.accessToken as string;
-    const timeline = await call('GET', `/applications/${endorse.id}/timeline`, { token: applicant });
+    const applicant = (await call('POST', '/api/v1/auth/login', { body: { email: 'panel-applicant@example.org', password: PASSWORD } })).body.accessToken as string;
+    const timeline = await call('GET', `/api/v1/applications/${endorse.id}/timeline`, { token: applicant });
     expect(timeline.status).toBe(200);
     expect((timeline.body.events as { event: string }[]).map((e) => e.event)).toContain('panel_endorse');
     for (const secret of [ids.r1, ids.r2, 'r1 Staff', 'r2 Staff', 'votes']) expect(JSON.stringify(timeline.body)).not.toContain(secret);
@@ -202,16 +202,16 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     await ds.query(`UPDATE applications SET amended_at = now() + interval '1 second' WHERE id = $1`, [defer.id]);
     await system.worker.get(TransitionApplication).execute({ applicationId: defer.id, event: 'resubmit', actor: { id: null, role: 'applicant' } });
     expect(await reviewsOf('r1')).toEqual([]);
-    expect((await call('GET', `/reviews/${defer.id}`, { token: tokens.r1 })).status).toBe(404);
+    expect((await call('GET', `/api/v1/reviews/${defer.id}`, { token: tokens.r1 })).status).toBe(404);
     expect((await assign(defer.id, [ids.r1, ids.r3])).body).toEqual({ applicationId: defer.id, round: 2, reviewerIds: [ids.r1, ids.r3] });
     expect(await reviewsOf('r1')).toEqual([defer.id]);
-    expect((await call('GET', `/reviews/${defer.id}`, { token: tokens.r1 })).body).toMatchObject({ round: 2, yourVote: null });
+    expect((await call('GET', `/api/v1/reviews/${defer.id}`, { token: tokens.r1 })).body).toMatchObject({ round: 2, yourVote: null });
   });
 
   test('disagreement escalates to the association; an administrator decides at the version they saw', async () => {
     expect((await vote(split.id, 'r2', { recommendation: 'endorse' })).body).toMatchObject({ outcome: null });
     const decide = (body: Record<string, unknown>, ifMatch?: string, token = tokens.admin) =>
-      call('POST', `/staff/applications/${split.id}/panel-decision`, { token, body, headers: ifMatch ? { 'if-match': ifMatch } : {} });
+      call('POST', `/api/v1/staff/applications/${split.id}/panel-decision`, { token, body, headers: ifMatch ? { 'if-match': ifMatch } : {} });
     // One vote in: nothing to decide yet.
     expect((await decide({ recommendation: 'endorse' }, `"${(await stateOf(split.id)).version}"`)).body).toMatchObject({ status: 409, code: 'panel_not_escalated' });
 

@@ -5,9 +5,8 @@ import { Worker, type Queue } from 'bullmq';
 import { chromium } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { ACCESS_TOKEN_TTL_SECONDS, LOCKOUT_THRESHOLD } from '#auth';
-import { createHttpApp } from '#platform';
 import { JobQueues, QUEUE_NAMES } from '#queue';
-import { ApiModule } from '../../apps/api/src/api.module.js';
+import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { createTestRedisPrefix, TEST_REDIS_URL } from '../support/test-redis.js';
 import { SmtpSink } from '../support/smtp-sink.js';
@@ -54,9 +53,9 @@ async function call(app: INestApplication, method: string, path: string, opts: C
 /** The Origin header a browser sends with a request from a page of `app` itself. */
 const ownOrigin = (app: INestApplication) => ({ origin: new URL(urlOf(app, '/')).origin });
 
-/** An access token from POST /auth/login, as a program (or the dashboard cookie) carries it. */
+/** An access token from POST /api/v1/auth/login, as a program (or the dashboard cookie) carries it. */
 async function accessToken(app: INestApplication, email: string): Promise<string> {
-  const res = await fetch(urlOf(app, '/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const res = await fetch(urlOf(app, '/api/v1/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
@@ -142,8 +141,8 @@ describe('queue dashboard', () => {
     const env = { databaseUrl: db.url, redisPrefix: redis.prefix, smtpPort: smtp.port, DATABASE_POOL_SIZE: 2, TRUST_PROXY_HOPS: 1, AUTH_THROTTLE_LIMIT: 40, PUBLIC_BASE_URL: PUBLIC_ORIGIN };
     const config = testConfig({ ...env, QUEUE_DASHBOARD: 'true' });
     jwtSecret = config.auth.jwtSecret;
-    enabled = await createHttpApp(ApiModule.forRoot(config) as never, config, 0);
-    disabled = await createHttpApp(ApiModule.forRoot(testConfig({ ...env, QUEUE_DASHBOARD: 'false' })) as never, testConfig(env), 0);
+    enabled = await createApiApp(config, 0);
+    disabled = await createApiApp(testConfig({ ...env, QUEUE_DASHBOARD: 'false' }), 0);
     ds = enabled.get(DataSource);
     // Alliance-wide administrators (no association) operate the queues; an association's administrator may not.
     for (const [email, roles, associationCode] of [
@@ -339,7 +338,7 @@ describe('queue dashboard', () => {
       await delayed.remove();
     });
 
-    test('a program may send the access token from POST /auth/login as a Bearer header instead', async () => {
+    test('a program may send the access token from POST /api/v1/auth/login as a Bearer header instead', async () => {
       expect((await call(enabled, 'GET', '/admin/queues/api/queues', { headers: { authorization: `Bearer ${await accessToken(enabled, 'admin@example.org')}` } })).status).toBe(200);
 
       const coordinator = await accessToken(enabled, 'coordinator@example.org');

@@ -35,23 +35,23 @@ describe('independent raters: not the applicant, not twice; rater names are name
       rater_email: string;
       status: string;
     }[];
-  const changeAddress = (referenceId: string, body: Record<string, unknown>) => call('PUT', `/applications/${appId}/references/${referenceId}/email`, { token: ada, body });
+  const changeAddress = (referenceId: string, body: Record<string, unknown>) => call('PUT', `/api/v1/applications/${appId}/references/${referenceId}/email`, { token: ada, body });
 
   beforeAll(async () => {
     await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000 } });
     ds = system.ds;
     await seedAccount(ds, { email: ADA, password: PASSWORD, roles: ['applicant'], associationCode: 'MI-AIMH', fullName: 'Ada Applicant' });
-    ada = (await call('POST', '/auth/login', { body: { email: ADA, password: PASSWORD } })).body.accessToken as string;
-    appId = (await call('POST', '/applications', { token: ada, body: { associationCode: 'MI-AIMH', categoryCode: 'IFA' } })).body.id as string;
+    ada = (await call('POST', '/api/v1/auth/login', { body: { email: ADA, password: PASSWORD } })).body.accessToken as string;
+    appId = (await call('POST', '/api/v1/applications', { token: ada, body: { associationCode: 'MI-AIMH', categoryCode: 'IFA' } })).body.id as string;
     for (const section of ['education', 'work', 'trainings', 'rsc', 'agreements', 'membership'] as const) {
-      expect((await call('PUT', `/applications/${appId}/portfolio/${section}`, { token: ada, body: { [section]: portfolio[section] } })).status).toBe(200);
+      expect((await call('PUT', `/api/v1/applications/${appId}/portfolio/${section}`, { token: ada, body: { [section]: portfolio[section] } })).status).toBe(200);
     }
   });
 
   afterAll(() => system.stop());
 
   test("a rater with the applicant's own address, or with another rater's, is a gap in plain words; submitting is refused until it is fixed", async () => {
-    const edited = await call('PUT', `/applications/${appId}/portfolio/references`, {
+    const edited = await call('PUT', `/api/v1/applications/${appId}/portfolio/references`, {
       token: ada,
       body: { references: withRaterEmails('Rosa@Rater.example', 'ADA+rater@Example.org', 'rosa@rater.example') },
     });
@@ -65,23 +65,23 @@ describe('independent raters: not the applicant, not twice; rater names are name
       },
     ];
     expect(edited.body.eligibilityGaps).toEqual(gaps);
-    expect((await call('GET', `/applications/${appId}`, { token: ada })).body.eligibilityGaps).toEqual(gaps);
+    expect((await call('GET', `/api/v1/applications/${appId}`, { token: ada })).body.eligibilityGaps).toEqual(gaps);
 
-    const refused = await call('POST', `/applications/${appId}/submit`, { token: ada });
+    const refused = await call('POST', `/api/v1/applications/${appId}/submit`, { token: ada });
     expect(refused.body).toMatchObject({ status: 422, code: 'not_eligible', eligibilityGaps: gaps });
     expect(refused.body.detail).toBe(`${gaps[0]!.message} ${gaps[1]!.message}`);
     expect(await ds.query(`SELECT state FROM applications WHERE id = $1`, [appId])).toEqual([{ state: 'draft' }]);
     expect(await deliveries()).toBe(0);
 
-    const fixed = await call('PUT', `/applications/${appId}/portfolio/references`, { token: ada, body: { references: portfolio.references } });
+    const fixed = await call('PUT', `/api/v1/applications/${appId}/portfolio/references`, { token: ada, body: { references: portfolio.references } });
     expect(fixed.body.eligibilityGaps).toEqual([]);
-    expect((await call('POST', `/applications/${appId}/submit`, { token: ada })).body).toMatchObject({ state: 'submitted' });
+    expect((await call('POST', `/api/v1/applications/${appId}/submit`, { token: ada })).body).toMatchObject({ state: 'submitted' });
   });
 
   test("a rater's name that is not a person's name (a link, an address, digits) is refused with 400, and nothing is stored", async () => {
-    const other = (await call('POST', '/applications', { token: ada, body: { associationCode: 'MI-AIMH', categoryCode: 'IFS' } })).body.id as string;
+    const other = (await call('POST', '/api/v1/applications', { token: ada, body: { associationCode: 'MI-AIMH', categoryCode: 'IFS' } })).body.id as string;
     for (const raterName of ['Dear Winner! Claim your prize at http://prize.example', 'www.prize.example', 'winner@prize.example', 'Call 5551234567']) {
-      const res = await call('PUT', `/applications/${other}/portfolio/references`, { token: ada, body: { references: [{ ...portfolio.references[0]!, raterName }] } });
+      const res = await call('PUT', `/api/v1/applications/${other}/portfolio/references`, { token: ada, body: { references: [{ ...portfolio.references[0]!, raterName }] } });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ code: 'validation_failed', errors: [{ field: 'references.0.raterName', message: expect.stringContaining("must be a person's name") }] });
     }
@@ -155,9 +155,9 @@ describe('independent raters: not the applicant, not twice; rater names are name
   });
 
   test('reinstating with raters who are the endorsee, or the same person twice, is refused in plain words and changes nothing', async () => {
-    const lapsed = (await call('POST', '/applications', { token: ada, body: { associationCode: 'MI-AIMH', categoryCode: 'IECFRS' } })).body.id as string;
+    const lapsed = (await call('POST', '/api/v1/applications', { token: ada, body: { associationCode: 'MI-AIMH', categoryCode: 'IECFRS' } })).body.id as string;
     await ds.query(`UPDATE applications SET state = 'lapsed' WHERE id = $1`, [lapsed]);
-    const res = await call('POST', `/applications/${lapsed}/reinstate`, { token: ada, body: { references: withRaterEmails('rosa@rater.example', 'ADA@example.org', 'Rosa@rater.example') } });
+    const res = await call('POST', `/api/v1/applications/${lapsed}/reinstate`, { token: ada, body: { references: withRaterEmails('rosa@rater.example', 'ADA@example.org', 'Rosa@rater.example') } });
     expect(res.body).toMatchObject({
       status: 422,
       code: 'rater_not_independent',

@@ -23,7 +23,7 @@ let appId: string;
 let applicant: string;
 
 const fire = (event: string, version: number, reason?: string) =>
-  call('POST', `/staff/applications/${appId}/transitions`, { body: { event, reason }, token, headers: { 'if-match': `"${version}"` } });
+  call('POST', `/api/v1/staff/applications/${appId}/transitions`, { body: { event, reason }, token, headers: { 'if-match': `"${version}"` } });
 const current = async () => ((await system.ds.query(`SELECT state, version FROM applications WHERE id = $1`, [appId])) as { state: string; version: number }[])[0];
 const templatesTo = (address: string) => system.smtp.to(address).map((m) => header(m, 'X-Template'));
 
@@ -41,7 +41,7 @@ async function rate(raterEmail: string): Promise<void> {
 beforeAll(async () => {
   await system.start({ api: true });
   await seedAccount(system.ds, { email: 'coord@example.org', password: PASSWORD, roles: ['coordinator'], associationCode: 'MI-AIMH' });
-  token = (await call('POST', '/auth/login', { body: { email: 'coord@example.org', password: PASSWORD } })).body.accessToken as string;
+  token = (await call('POST', '/api/v1/auth/login', { body: { email: 'coord@example.org', password: PASSWORD } })).body.accessToken as string;
   appId = await insertApplication(system.ds, framework, {
     state: 'submitted',
     portfolio: { education: [], work: [], trainings: [], rsc: [], agreements: {}, membership: null, references: RATERS },

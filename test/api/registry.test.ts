@@ -27,8 +27,8 @@ describe('the public registry: opted-in endorsements in good standing only', () 
   async function endorsee(name: string, state: ApplicationState, opts: { association?: string; category?: string; listed?: boolean } = {}) {
     const email = `${name.toLowerCase().replace(/\W+/g, '.')}@example.org`;
     const association = opts.association ?? 'MI-AIMH';
-    expect((await call('POST', '/auth/register', { body: { email, password: PASSWORD, fullName: name, associationCode: association } })).status).toBe(202);
-    tokens[name] = (await call('POST', '/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
+    expect((await call('POST', '/api/v1/auth/register', { body: { email, password: PASSWORD, fullName: name, associationCode: association } })).status).toBe(202);
+    tokens[name] = (await call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
     const id = await insertApplication(system.ds, framework, { state, association, category: opts.category });
     const number = ['endorsed', 'renewal_due', 'lapsed'].includes(state) ? `${association}-${String(++n).padStart(6, '0')}` : null;
     await system.ds.query(
@@ -39,12 +39,12 @@ describe('the public registry: opted-in endorsements in good standing only', () 
     return id;
   }
   const search = async (query = '') => {
-    const res = await call('GET', `/registry${query}`);
+    const res = await call('GET', `/api/v1/registry${query}`);
     expect(res.status).toBe(200);
     return res.body as { items: Entry[]; nextCursor: string | null };
   };
   const names = async (query = '') => (await search(query)).items.map((e) => e.name);
-  const list = (who: string, id: string, listed: unknown) => call('PUT', `/registry/listing/${id}`, { token: tokens[who], body: { listed } });
+  const list = (who: string, id: string, listed: unknown) => call('PUT', `/api/v1/registry/listing/${id}`, { token: tokens[who], body: { listed } });
 
   beforeAll(async () => {
     await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000 } });
@@ -92,7 +92,7 @@ describe('the public registry: opted-in endorsements in good standing only', () 
 
   test('bad queries are 400', async () => {
     for (const query of ['?limit=0', '?limit=101', '?q=', `?q=${'x'.repeat(101)}`, '?cursor=nope', '?sort=name', '?association=a&association=b']) {
-      expect({ query, status: (await call('GET', `/registry${query}`)).status }).toEqual({ query, status: 400 });
+      expect({ query, status: (await call('GET', `/api/v1/registry${query}`)).status }).toEqual({ query, status: 400 });
     }
   });
 
@@ -113,7 +113,7 @@ describe('the public registry: opted-in endorsements in good standing only', () 
   });
 
   test('the opt-in needs an applicant\'s token and a well-formed request', async () => {
-    expect((await call('PUT', `/registry/listing/${apps['Edith Private']}`, { body: { listed: false } })).status).toBe(401);
+    expect((await call('PUT', `/api/v1/registry/listing/${apps['Edith Private']}`, { body: { listed: false } })).status).toBe(401);
     expect((await list('Edith Private', 'not-a-uuid', true)).status).toBe(400);
     for (const listed of ['yes', 1, null]) expect((await list('Edith Private', apps['Edith Private'], listed)).status).toBe(400);
     expect(await names()).toContain('Edith Private');

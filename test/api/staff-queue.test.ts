@@ -20,7 +20,7 @@ describe('staff queues: counts, filters, keyset pages, who may look', () => {
   async function staff(name: string, roles: string[], associationCode: string | null) {
     const email = `${name}@example.org`;
     accountIds[name] = await seedAccount(system.ds, { email, password: PASSWORD, roles, associationCode, fullName: `${name} Staff` });
-    const login = await call('POST', '/auth/login', { body: { email, password: PASSWORD } });
+    const login = await call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } });
     tokens[name] = login.body.accessToken as string;
   }
 
@@ -31,7 +31,7 @@ describe('staff queues: counts, filters, keyset pages, who may look', () => {
     return id;
   }
 
-  const list = async (token: string, query: string) => call('GET', `/staff/applications?${query}`, { token });
+  const list = async (token: string, query: string) => call('GET', `/api/v1/staff/applications?${query}`, { token });
   const page = async (token: string, query: string) => {
     const res = await list(token, query);
     expect(res.status).toBe(200);
@@ -59,9 +59,9 @@ describe('staff queues: counts, filters, keyset pages, who may look', () => {
     await staff('alliance', ['administrator'], null);
     await staff('reviewer', ['reviewer'], 'MI-AIMH');
     await staff('examiner', ['exam_reviewer'], 'MI-AIMH');
-    const reg = await call('POST', '/auth/register', { body: { email: 'ada@example.org', password: PASSWORD, fullName: 'Ada Applicant', associationCode: 'MI-AIMH' } });
+    const reg = await call('POST', '/api/v1/auth/register', { body: { email: 'ada@example.org', password: PASSWORD, fullName: 'Ada Applicant', associationCode: 'MI-AIMH' } });
     expect(reg.status).toBe(202);
-    tokens.applicant = (await call('POST', '/auth/login', { body: { email: 'ada@example.org', password: PASSWORD } })).body.accessToken as string;
+    tokens.applicant = (await call('POST', '/api/v1/auth/login', { body: { email: 'ada@example.org', password: PASSWORD } })).body.accessToken as string;
 
     // MI-AIMH: 12 submitted (waiting 1..12 days), 5 in reference checks, 3 IFS in panel review; TAIMH: 4 submitted.
     for (let d = 1; d <= 12; d++) mi.push(await waiting('submitted', d));
@@ -82,7 +82,7 @@ describe('staff queues: counts, filters, keyset pages, who may look', () => {
   afterAll(async () => system.stop());
 
   test('counts per state for the caller\'s association, every state listed', async () => {
-    const res = await call('GET', '/staff/queues', { token: tokens.coord });
+    const res = await call('GET', '/api/v1/staff/queues', { token: tokens.coord });
     expect(res.status).toBe(200);
     const counts = Object.fromEntries((res.body.queues as { state: string; count: number }[]).map((q) => [q.state, q.count]));
     expect(res.body.association).toBe('MI-AIMH');
@@ -91,10 +91,10 @@ describe('staff queues: counts, filters, keyset pages, who may look', () => {
   });
 
   test('an Alliance administrator counts every association, or the one named', async () => {
-    const all = await call('GET', '/staff/queues', { token: tokens.alliance });
+    const all = await call('GET', '/api/v1/staff/queues', { token: tokens.alliance });
     expect(all.body.association).toBeNull();
     expect((all.body.queues as { state: string; count: number }[]).find((q) => q.state === 'submitted')!.count).toBe(18);
-    const tx = await call('GET', '/staff/queues?association=TAIMH', { token: tokens.alliance });
+    const tx = await call('GET', '/api/v1/staff/queues?association=TAIMH', { token: tokens.alliance });
     expect((tx.body.queues as { state: string; count: number }[]).find((q) => q.state === 'submitted')!.count).toBe(4);
   });
 
@@ -189,13 +189,13 @@ describe('staff queues: counts, filters, keyset pages, who may look', () => {
     const refused = await list(tokens.coord, 'association=TAIMH');
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ code: 'forbidden' });
-    expect((await call('GET', '/staff/queues?association=TAIMH', { token: tokens.coord })).status).toBe(403);
+    expect((await call('GET', '/api/v1/staff/queues?association=TAIMH', { token: tokens.coord })).status).toBe(403);
     expect((await walk(tokens.alliance, 'association=TAIMH&state=submitted', 3)).sort()).toEqual([...tx].sort());
   });
 
   test('applicants, reviewers and exam reviewers do not get the queue (403)', async () => {
     for (const who of ['applicant', 'reviewer', 'examiner']) {
-      for (const path of ['/staff/queues', '/staff/applications']) {
+      for (const path of ['/api/v1/staff/queues', '/api/v1/staff/applications']) {
         const res = await call('GET', path, { token: tokens[who] });
         expect({ who, path, status: res.status, code: res.body.code }).toEqual({ who, path, status: 403, code: 'forbidden' });
       }
@@ -203,11 +203,11 @@ describe('staff queues: counts, filters, keyset pages, who may look', () => {
   });
 
   test('no token, a tampered one or an expired one: 401', async () => {
-    expect((await call('GET', '/staff/applications')).status).toBe(401);
-    const tampered = await call('GET', '/staff/applications', { token: tamper(tokens.coord) });
+    expect((await call('GET', '/api/v1/staff/applications')).status).toBe(401);
+    const tampered = await call('GET', '/api/v1/staff/applications', { token: tamper(tokens.coord) });
     expect(tampered).toMatchObject({ status: 401, body: { code: 'invalid_token' } });
     const now = Math.floor(Date.now() / 1000);
     const expired = signJwt({ ...claimsOf(tokens.coord), iat: now - 1000, exp: now - 10 }, system.config.auth.jwtSecret);
-    expect(await call('GET', '/staff/queues', { token: expired })).toMatchObject({ status: 401, body: { code: 'token_expired' } });
+    expect(await call('GET', '/api/v1/staff/queues', { token: expired })).toMatchObject({ status: 401, body: { code: 'token_expired' } });
   });
 });

@@ -20,11 +20,11 @@ describe('staff review of one application: record, timeline, claims, transitions
   async function staff(name: string, roles: string[], associationCode: string | null) {
     const email = `${name}@example.org`;
     ids[name] = await seedAccount(system.ds, { email, password: PASSWORD, roles, associationCode, fullName: `${name} Staff` });
-    tokens[name] = (await call('POST', '/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
+    tokens[name] = (await call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
   }
   const as = (who: string, method: string, path: string, options: CallOptions = {}) => call(method, path, { ...options, token: tokens[who] });
   const fire = (who: string, id: string, body: Record<string, unknown>, ifMatch?: string) =>
-    as(who, 'POST', `/staff/applications/${id}/transitions`, { body, headers: ifMatch === undefined ? {} : { 'if-match': ifMatch } });
+    as(who, 'POST', `/api/v1/staff/applications/${id}/transitions`, { body, headers: ifMatch === undefined ? {} : { 'if-match': ifMatch } });
   const stateOf = async (id: string) =>
     ((await system.ds.query(`SELECT state, version FROM applications WHERE id = $1`, [id])) as { state: ApplicationState; version: number }[])[0];
   const eventsOf = async (id: string) => Number(((await system.ds.query(`SELECT count(*)::int AS n FROM application_events WHERE application_id = $1`, [id])) as { n: number }[])[0].n);
@@ -37,8 +37,8 @@ describe('staff review of one application: record, timeline, claims, transitions
     await staff('alliance', ['administrator'], null);
     await staff('reviewer', ['reviewer'], 'MI-AIMH');
     await staff('examiner', ['exam_reviewer'], 'MI-AIMH');
-    await call('POST', '/auth/register', { body: { email: 'ada@example.org', password: PASSWORD, fullName: 'Ada Applicant', associationCode: 'MI-AIMH' } });
-    tokens.applicant = (await call('POST', '/auth/login', { body: { email: 'ada@example.org', password: PASSWORD } })).body.accessToken as string;
+    await call('POST', '/api/v1/auth/register', { body: { email: 'ada@example.org', password: PASSWORD, fullName: 'Ada Applicant', associationCode: 'MI-AIMH' } });
+    tokens.applicant = (await call('POST', '/api/v1/auth/login', { body: { email: 'ada@example.org', password: PASSWORD } })).body.accessToken as string;
 
     appId = await insertApplication(system.ds, framework, { state: 'submitted' });
     const [ref] = (await system.ds.query(
@@ -57,7 +57,7 @@ describe('staff review of one application: record, timeline, claims, transitions
 
   describe('the record', () => {
     test('the full detail, with its version as ETag: portfolio, references with ratings, failed deliveries with the server\'s answer', async () => {
-      const res = await as('coord', 'GET', `/staff/applications/${appId}`);
+      const res = await as('coord', 'GET', `/api/v1/staff/applications/${appId}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('etag')).toBe('"0"');
       expect(res.body).toMatchObject({
@@ -84,39 +84,39 @@ describe('staff review of one application: record, timeline, claims, transitions
     });
 
     test('an Alliance administrator reads it too; a malformed id is 400, an unknown one 404', async () => {
-      expect((await as('alliance', 'GET', `/staff/applications/${appId}`)).status).toBe(200);
-      expect(await as('coord', 'GET', '/staff/applications/not-a-uuid')).toMatchObject({ status: 400, body: { code: 'validation_failed', errors: [{ field: 'id' }] } });
-      expect(await as('coord', 'GET', `/staff/applications/${NOBODY}`)).toMatchObject({ status: 404, body: { code: 'application_not_found' } });
+      expect((await as('alliance', 'GET', `/api/v1/staff/applications/${appId}`)).status).toBe(200);
+      expect(await as('coord', 'GET', '/api/v1/staff/applications/not-a-uuid')).toMatchObject({ status: 400, body: { code: 'validation_failed', errors: [{ field: 'id' }] } });
+      expect(await as('coord', 'GET', `/api/v1/staff/applications/${NOBODY}`)).toMatchObject({ status: 404, body: { code: 'application_not_found' } });
     });
   });
 
   describe('claim and assign', () => {
     test('a claim takes an unassigned application; someone else\'s claim is 409 naming the assignee', async () => {
-      const mine = await as('coord', 'POST', `/staff/applications/${appId}/claim`);
+      const mine = await as('coord', 'POST', `/api/v1/staff/applications/${appId}/claim`);
       expect(mine).toMatchObject({ status: 200, body: { applicationId: appId, assigneeId: ids.coord, claimedAt: expect.any(String) } });
-      expect((await as('coord', 'POST', `/staff/applications/${appId}/claim`)).body.claimedAt).toBe(mine.body.claimedAt); // claiming again keeps it
-      expect(await as('coord2', 'POST', `/staff/applications/${appId}/claim`)).toMatchObject({ status: 409, body: { code: 'already_claimed', assigneeId: ids.coord } });
+      expect((await as('coord', 'POST', `/api/v1/staff/applications/${appId}/claim`)).body.claimedAt).toBe(mine.body.claimedAt); // claiming again keeps it
+      expect(await as('coord2', 'POST', `/api/v1/staff/applications/${appId}/claim`)).toMatchObject({ status: 409, body: { code: 'already_claimed', assigneeId: ids.coord } });
     });
 
     test('assign to a coordinator or administrator of the association (or an Alliance administrator), or to nobody', async () => {
-      expect(await as('coord', 'POST', `/staff/applications/${appId}/assign`, { body: { accountId: ids.coord2 } })).toMatchObject({ status: 200, body: { assigneeId: ids.coord2 } });
-      expect((await as('coord', 'GET', `/staff/applications/${appId}`)).body.assignee).toMatchObject({ id: ids.coord2, name: 'coord2 Staff' });
-      expect(await as('coord', 'POST', `/staff/applications/${appId}/assign`, { body: { accountId: ids.alliance } })).toMatchObject({ status: 200, body: { assigneeId: ids.alliance } });
-      expect(await as('coord', 'POST', `/staff/applications/${appId}/assign`, { body: { accountId: null } })).toMatchObject({ status: 200, body: { assigneeId: null, claimedAt: null } });
+      expect(await as('coord', 'POST', `/api/v1/staff/applications/${appId}/assign`, { body: { accountId: ids.coord2 } })).toMatchObject({ status: 200, body: { assigneeId: ids.coord2 } });
+      expect((await as('coord', 'GET', `/api/v1/staff/applications/${appId}`)).body.assignee).toMatchObject({ id: ids.coord2, name: 'coord2 Staff' });
+      expect(await as('coord', 'POST', `/api/v1/staff/applications/${appId}/assign`, { body: { accountId: ids.alliance } })).toMatchObject({ status: 200, body: { assigneeId: ids.alliance } });
+      expect(await as('coord', 'POST', `/api/v1/staff/applications/${appId}/assign`, { body: { accountId: null } })).toMatchObject({ status: 200, body: { assigneeId: null, claimedAt: null } });
     });
 
     test('refused: another association\'s staff, a reviewer, an unknown account; a bad body', async () => {
       for (const accountId of [ids.tx, ids.reviewer, NOBODY]) {
-        expect(await as('coord', 'POST', `/staff/applications/${appId}/assign`, { body: { accountId } })).toMatchObject({ status: 422, body: { code: 'invalid_assignee' } });
+        expect(await as('coord', 'POST', `/api/v1/staff/applications/${appId}/assign`, { body: { accountId } })).toMatchObject({ status: 422, body: { code: 'invalid_assignee' } });
       }
       for (const body of [{}, { accountId: 'x' }, { accountId: ids.coord, extra: 1 }]) {
-        expect((await as('coord', 'POST', `/staff/applications/${appId}/assign`, { body })).status).toBe(400);
+        expect((await as('coord', 'POST', `/api/v1/staff/applications/${appId}/assign`, { body })).status).toBe(400);
       }
       expect(((await system.ds.query(`SELECT assignee_id FROM applications WHERE id = $1`, [appId])) as { assignee_id: null }[])[0].assignee_id).toBeNull();
     });
 
     test('every change of hands is on the audit timeline, once: a claim kept again or a refused one is not', async () => {
-      const timeline = await as('coord', 'GET', `/staff/applications/${appId}/timeline`);
+      const timeline = await as('coord', 'GET', `/api/v1/staff/applications/${appId}/timeline`);
       expect(timeline.status).toBe(200);
       const staffMember = (name: string) => ({ id: ids[name], name: `${name} Staff` });
       expect(timeline.body.activities).toEqual([
@@ -152,7 +152,7 @@ describe('staff review of one application: record, timeline, claims, transitions
       const held = await fire('coord2', appId, { event: 'hold', reason: 'Waiting for the transcript of your degree.' }, '1');
       expect(held).toMatchObject({ status: 200, body: { state: 'on_hold', version: 2 } });
 
-      const timeline = await as('coord', 'GET', `/staff/applications/${appId}/timeline`);
+      const timeline = await as('coord', 'GET', `/api/v1/staff/applications/${appId}/timeline`);
       expect(timeline.status).toBe(200);
       expect(timeline.body.events).toEqual([
         expect.objectContaining({ version: 1, event: 'begin_reference_checks', from: 'submitted', to: 'reference_checks', actor: { id: ids.coord, role: 'coordinator', name: 'coord Staff' }, reason: null }),
@@ -175,7 +175,7 @@ describe('staff review of one application: record, timeline, claims, transitions
     test('events with their own flows are refused here, naming the route to use', async () => {
       expect(await fire('coord', appId, { event: 'approve_exam' }, '"3"')).toMatchObject({
         status: 422,
-        body: { code: 'dedicated_endpoint', endpoint: 'POST /staff/applications/{id}/exam-approval' },
+        body: { code: 'dedicated_endpoint', endpoint: 'POST /api/v1/staff/applications/{id}/exam-approval' },
       });
       for (const event of ['pass_exam', 'fail_exam', 'panel_endorse', 'panel_defer', 'panel_deny', 'panel_escalate']) {
         expect(await fire('alliance', appId, { event, reason: 'x' }, '"3"')).toMatchObject({ status: 422, body: { code: 'dedicated_endpoint', endpoint: expect.any(String) } });
@@ -192,7 +192,7 @@ describe('staff review of one application: record, timeline, claims, transitions
   });
 
   describe('vetting calls', () => {
-    const path = () => `/staff/applications/${appId}/references/${referenceId}/vetting-call`;
+    const path = () => `/api/v1/staff/applications/${appId}/references/${referenceId}/vetting-call`;
     const vettedBy = async () => ((await system.ds.query(`SELECT vetted_at, vetted_by FROM application_references WHERE id = $1`, [referenceId])) as { vetted_at: Date | null; vetted_by: string | null }[])[0];
 
     test('a call that vets the rater sets vetted_at/by; one nobody answers keeps it; one that could not vet clears it', async () => {
@@ -206,7 +206,7 @@ describe('staff review of one application: record, timeline, claims, transitions
       expect((await as('coord2', 'POST', path(), { body: { calledAt: '2026-01-12T15:00:00Z', outcome: 'not_vetted', notes: 'Could not confirm employment.' } })).body.vettedAt).toBeNull();
       expect(await vettedBy()).toEqual({ vetted_at: null, vetted_by: null });
 
-      const detail = await as('coord', 'GET', `/staff/applications/${appId}`);
+      const detail = await as('coord', 'GET', `/api/v1/staff/applications/${appId}`);
       const calls = (detail.body.references as { vettingCalls: { outcome: string; staffAccountId: string }[] }[])[0].vettingCalls;
       expect(calls.map((c) => c.outcome)).toEqual(['not_vetted', 'vetted', 'unreachable', 'not_vetted']);
       expect(calls[1].staffAccountId).toBe(ids.coord);
@@ -221,7 +221,7 @@ describe('staff review of one application: record, timeline, claims, transitions
         expect((await as('coord', 'POST', path(), { body })).status).toBe(400);
       }
       const other = await insertApplication(system.ds, framework, { state: 'reference_checks' });
-      expect(await as('coord', 'POST', `/staff/applications/${other}/references/${referenceId}/vetting-call`, { body: { calledAt: '2026-01-10T15:00:00Z', outcome: 'vetted' } })).toMatchObject({
+      expect(await as('coord', 'POST', `/api/v1/staff/applications/${other}/references/${referenceId}/vetting-call`, { body: { calledAt: '2026-01-10T15:00:00Z', outcome: 'vetted' } })).toMatchObject({
         status: 404,
         body: { code: 'reference_not_found' },
       });
@@ -241,8 +241,8 @@ describe('staff review of one application: record, timeline, claims, transitions
         [`POST`, `/references/${referenceId}/vetting-call`, { calledAt: '2026-01-10T15:00:00Z', outcome: 'vetted' }, {}],
       ];
       for (const [method, suffix, body, headers] of attempts) {
-        const theirs = await as('tx', method, `/staff/applications/${appId}${suffix}`, { body, headers });
-        const nobody = await as('tx', method, `/staff/applications/${NOBODY}${suffix}`, { body, headers });
+        const theirs = await as('tx', method, `/api/v1/staff/applications/${appId}${suffix}`, { body, headers });
+        const nobody = await as('tx', method, `/api/v1/staff/applications/${NOBODY}${suffix}`, { body, headers });
         expect({ suffix, status: theirs.status, code: theirs.body.code }).toEqual({ suffix, status: 404, code: 'application_not_found' });
         expect(theirs.body.detail).toBe(nobody.body.detail);
       }
@@ -253,7 +253,7 @@ describe('staff review of one application: record, timeline, claims, transitions
     test('applicants, reviewers and exam reviewers are refused (403) on every staff route', async () => {
       for (const who of ['applicant', 'reviewer', 'examiner']) {
         for (const [method, suffix] of [['GET', ''], ['GET', '/timeline'], ['POST', '/claim'], ['POST', '/transitions']]) {
-          const res = await as(who, method, `/staff/applications/${appId}${suffix}`, { body: method === 'POST' ? { event: 'withdraw' } : undefined, headers: { 'if-match': '"3"' } });
+          const res = await as(who, method, `/api/v1/staff/applications/${appId}${suffix}`, { body: method === 'POST' ? { event: 'withdraw' } : undefined, headers: { 'if-match': '"3"' } });
           expect({ who, suffix, status: res.status }).toEqual({ who, suffix, status: 403 });
         }
       }

@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AccessTokens } from '#auth';
-import { createHttpApp } from '#platform';
 import { RedisClient } from '#queue';
-import { ApiModule } from '../../apps/api/src/api.module.js';
+import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { SmtpSink } from '../support/smtp-sink.js';
 import { testConfig } from '../support/test-config.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -20,7 +19,7 @@ describe('throttling: sign-in routes, open pages and each account\'s writes', ()
   const smtp = new SmtpSink();
   let api: INestApplication;
   const call = caller(() => api);
-  const logIn = () => call('POST', '/auth/login', { body: { email: 'someone@example.org', password: 'a guess at the password' } });
+  const logIn = () => call('POST', '/api/v1/auth/login', { body: { email: 'someone@example.org', password: 'a guess at the password' } });
   const env = () => ({
     databaseUrl: db.url,
     redisPrefix: redis.prefix,
@@ -48,7 +47,7 @@ describe('throttling: sign-in routes, open pages and each account\'s writes', ()
     db = await createTestDatabase();
     await smtp.start();
     const config = testConfig(env());
-    api = await createHttpApp(ApiModule.forRoot(config) as never, config, 0);
+    api = await createApiApp(config, 0);
   });
 
   afterAll(async () => {
@@ -60,18 +59,18 @@ describe('throttling: sign-in routes, open pages and each account\'s writes', ()
 
   test(`auth: after ${LIMIT} sign-ins from one address in the window, 429 problem+json with Retry-After`, async () => {
     for (let i = 0; i < LIMIT; i++) expect((await logIn()).status).toBe(401);
-    expectThrottled(await logIn(), '/auth/login');
+    expectThrottled(await logIn(), '/api/v1/auth/login');
     // Without a trusted proxy, a client cannot start a new count by claiming another address.
-    const forged = await call('POST', '/auth/login', { body: { email: 'x@example.org', password: 'a guess' }, headers: { 'x-forwarded-for': '203.0.113.7' } });
+    const forged = await call('POST', '/api/v1/auth/login', { body: { email: 'x@example.org', password: 'a guess' }, headers: { 'x-forwarded-for': '203.0.113.7' } });
     expect(forged.status).toBe(429);
   });
 
   test('auth: behind a trusted proxy (TRUST_PROXY_HOPS=1) each forwarded client has its own count', async () => {
     const config = testConfig({ ...env(), TRUST_PROXY_HOPS: 1 });
-    const proxied = await createHttpApp(ApiModule.forRoot(config) as never, config, 0);
+    const proxied = await createApiApp(config, 0);
     try {
       const callProxied = caller(() => proxied);
-      const from = (client: string) => callProxied('POST', '/auth/login', { body: { email: 'x@example.org', password: 'a guess' }, headers: { 'x-forwarded-for': client } });
+      const from = (client: string) => callProxied('POST', '/api/v1/auth/login', { body: { email: 'x@example.org', password: 'a guess' }, headers: { 'x-forwarded-for': client } });
       for (let i = 0; i < LIMIT; i++) expect((await from('198.51.100.1')).status).toBe(401);
       expect((await from('198.51.100.1')).status).toBe(429);
       expect((await from('198.51.100.2')).status).toBe(401);
@@ -81,14 +80,14 @@ describe('throttling: sign-in routes, open pages and each account\'s writes', ()
   });
 
   test('auth: each route counts on its own, and health is not throttled', async () => {
-    const reset = await call('POST', '/auth/password-reset-requests', { body: { email: 'someone@example.org' } });
+    const reset = await call('POST', '/api/v1/auth/password-reset-requests', { body: { email: 'someone@example.org' } });
     expect(reset.status).toBe(202);
     for (let i = 0; i < LIMIT + 2; i++) expect((await call('GET', '/health/live')).status).toBe(200);
   });
 
   test('public: registry search from one address, then 429 problem+json with Retry-After', async () => {
-    for (let i = 0; i < LIMIT; i++) expect((await call('GET', '/registry?association=MI-AIMH')).status).toBe(200);
-    expectThrottled(await call('GET', '/registry?association=MI-AIMH'), '/registry');
+    for (let i = 0; i < LIMIT; i++) expect((await call('GET', '/api/v1/registry?association=MI-AIMH')).status).toBe(200);
+    expectThrottled(await call('GET', '/api/v1/registry?association=MI-AIMH'), '/api/v1/registry');
   });
 
   test('public: a throttled rater gets a plain HTML page with 429 and Retry-After, not JSON', async () => {
@@ -107,16 +106,27 @@ describe('throttling: sign-in routes, open pages and each account\'s writes', ()
     expect(send.status).not.toBe(429);
   });
 
+  test('public: the endorsement check counts every number asked for, known or not (no enumeration at full speed), as JSON and as a page', async () => {
+    for (let i = 0; i < LIMIT; i++) expect((await call('GET', `/api/v1/verifications/MI-${String(i).padStart(6, '0')}`)).status).toBe(404);
+    expectThrottled(await call('GET', '/api/v1/verifications/MI-000099'), '/api/v1/verifications/MI-000099');
+    for (let i = 0; i < LIMIT; i++) expect((await fetch(urlOf(api, `/verify/MI-${String(i).padStart(6, '0')}`))).status).toBe(404);
+    const page = await fetch(urlOf(api, '/verify/MI-000099'));
+    expect(page.status).toBe(429);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await page.text()).toContain('Please wait a moment');
+  });
+
   test('writes: per account, across routes; reads and other accounts are not held back', async () => {
     const ada = await tokenFor(randomUUID());
     const bea = await tokenFor(randomUUID());
-    const listing = () => `/registry/listing/${randomUUID()}`;
+    const listing = () => `/api/v1/registry/listing/${randomUUID()}`;
     // Each change counts whatever its outcome (here: no such application); two routes share the count.
     for (let i = 0; i < LIMIT - 1; i++) expect((await call('PUT', listing(), { token: ada, body: { listed: true } })).status).toBe(404);
-    expect((await call('POST', '/applications', { token: ada, body: {} })).status).toBe(400);
+    expect((await call('POST', '/api/v1/applications', { token: ada, body: {} })).status).toBe(400);
     const path = listing();
     expectThrottled(await call('PUT', path, { token: ada, body: { listed: true } }), path);
-    expect((await call('GET', '/auth/me', { token: ada })).status).not.toBe(429);
+    expect((await call('GET', '/api/v1/auth/me', { token: ada })).status).not.toBe(429);
     expect((await call('PUT', listing(), { token: bea, body: { listed: true } })).status).toBe(404);
     // A request that fails sign-in never reaches the count.
     expect((await call('PUT', listing(), { token: 'not-a-token', body: { listed: true } })).status).toBe(401);
@@ -135,14 +145,14 @@ describe('throttling: sign-in routes, open pages and each account\'s writes', ()
 
   test('with Redis away, requests are let through rather than refused', async () => {
     const config = testConfig(env());
-    const cut = await createHttpApp(ApiModule.forRoot(config) as never, config, 0);
+    const cut = await createApiApp(config, 0);
     try {
       cut.get(RedisClient).disconnect();
       const callCut = caller(() => cut);
       for (let i = 0; i < LIMIT + 2; i++) {
-        expect((await callCut('POST', '/auth/login', { body: { email: 'x@example.org', password: 'a guess' } })).status).toBe(401);
+        expect((await callCut('POST', '/api/v1/auth/login', { body: { email: 'x@example.org', password: 'a guess' } })).status).toBe(401);
       }
-      for (let i = 0; i < LIMIT + 2; i++) expect((await callCut('GET', '/registry?association=MI-AIMH')).status).toBe(200);
+      for (let i = 0; i < LIMIT + 2; i++) expect((await callCut('GET', '/api/v1/registry?association=MI-AIMH')).status).toBe(200);
     } finally {
       await cut.close();
     }

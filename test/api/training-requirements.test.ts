@@ -42,16 +42,16 @@ describe("training hours and their parts on a topic, as an applicant's portfolio
   /** A new applicant (one open application per category each) starts an IMHM application on the track and fills in every section but the trainings. */
   async function mentorApplication(email: string, track: string): Promise<{ id: string; token: string }> {
     await seedAccount(ds, { email, password: PASSWORD, roles: ['applicant'], associationCode: 'MI-AIMH', fullName: 'Mina Mentor' });
-    const token = (await call('POST', '/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
-    const id = (await call('POST', '/applications', { token, body: { associationCode: 'MI-AIMH', categoryCode: 'IMHM', trackCode: track } })).body.id as string;
+    const token = (await call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
+    const id = (await call('POST', '/api/v1/applications', { token, body: { associationCode: 'MI-AIMH', categoryCode: 'IMHM', trackCode: track } })).body.id as string;
     const portfolio = eligiblePortfolio(framework.rulesSnapshot('MI-AIMH', 'IMHM', track), raters);
     for (const section of ['education', 'work', 'rsc', 'references', 'agreements', 'membership'] as const) {
-      expect((await call('PUT', `/applications/${id}/portfolio/${section}`, { token, body: { [section]: portfolio[section] } })).status).toBe(200);
+      expect((await call('PUT', `/api/v1/applications/${id}/portfolio/${section}`, { token, body: { [section]: portfolio[section] } })).status).toBe(200);
     }
     return { id, token };
   }
   const gapsWith = async ({ id, token }: { id: string; token: string }, entries: Portfolio['trainings']) =>
-    (await call('PUT', `/applications/${id}/portfolio/trainings`, { token, body: { trainings: entries } })).body.eligibilityGaps as unknown[];
+    (await call('PUT', `/api/v1/applications/${id}/portfolio/trainings`, { token, body: { trainings: entries } })).body.eligibilityGaps as unknown[];
   const stateOf = async (id: string) => ((await ds.query(`SELECT state, version FROM applications WHERE id = $1`, [id])) as { state: string; version: number }[])[0];
 
   test('Clinical Mentor: 48 hours are not enough without 15 on RSC; the gap names the track and the hours missing, and submitting waits for them', async () => {
@@ -83,12 +83,12 @@ describe("training hours and their parts on a topic, as an applicant's portfolio
 
     await gapsWith(app, trainings(30.5, 3, 14.5));
     const before = await stateOf(app.id);
-    const early = await call('POST', `/applications/${app.id}/submit`, { token: app.token });
+    const early = await call('POST', `/api/v1/applications/${app.id}/submit`, { token: app.token });
     expect(early.body).toMatchObject({ status: 422, code: 'not_eligible', eligibilityGaps: gaps });
     expect(await stateOf(app.id)).toEqual(before);
 
     expect(await gapsWith(app, trainings(30, 3, 15))).toEqual([]);
-    expect((await call('POST', `/applications/${app.id}/submit`, { token: app.token })).body).toMatchObject({ state: 'submitted' });
+    expect((await call('POST', `/api/v1/applications/${app.id}/submit`, { token: app.token })).body).toMatchObject({ state: 'submitted' });
     const mail = await waitFor('the received email', () => system.smtp.to('mina@example.org'), (m) => m.length > 0);
     expect(header(mail[0]!, 'X-Template')).toBe('application_received');
   });

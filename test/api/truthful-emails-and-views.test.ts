@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { TransitionApplication } from '#endorsement';
+import { API_PREFIX } from '../../apps/api/src/api-prefix.js';
 import { loadFramework } from '#framework';
 import { insertApplication } from '../support/application-fixture.js';
 import { header, raterLink, readableBody } from '../support/mail-reading.js';
@@ -45,14 +46,14 @@ describe('emails, views and links say what is true', () => {
   async function staff(name: string, roles: string[]) {
     const email = `${name}@staff.example.org`;
     ids[name] = await seedAccount(ds, { email, password: PASSWORD, roles, associationCode: ASSOCIATION, fullName: `${name} Staff` });
-    tokens[name] = (await call('POST', '/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
+    tokens[name] = (await call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
   }
 
   /** A registered applicant owning an application inserted in `state`, naming one rater per role of the category. */
   async function applicant(category: string, state: 'submitted' | 'panel_review' | 'lapsed'): Promise<Applicant> {
     const email = `applicant${++applicants}@applicant.example.org`;
-    expect((await call('POST', '/auth/register', { body: { email, password: PASSWORD, fullName: `Applicant ${applicants}`, associationCode: ASSOCIATION } })).status).toBe(202);
-    const token = (await call('POST', '/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
+    expect((await call('POST', '/api/v1/auth/register', { body: { email, password: PASSWORD, fullName: `Applicant ${applicants}`, associationCode: ASSOCIATION } })).status).toBe(202);
+    const token = (await call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
     const references = raters(category, `a${applicants}`);
     const appId = await insertApplication(ds, framework, {
       state,
@@ -104,7 +105,7 @@ describe('emails, views and links say what is true', () => {
 
   test('item 5: the emails of an exam category and an online sitting promise only what then happens', async () => {
     const ann = await applicant('IMHS', 'submitted');
-    const begin = await call('POST', `/staff/applications/${ann.appId}/transitions`, { token: tokens.coord, body: { event: 'begin_reference_checks' }, headers: await ifMatch(ann.appId) });
+    const begin = await call('POST', `/api/v1/staff/applications/${ann.appId}/transitions`, { token: tokens.coord, body: { event: 'begin_reference_checks' }, headers: await ifMatch(ann.appId) });
     expect(begin.status).toBe(200);
 
     // The rater is told what their link does afterwards, and it does it.
@@ -127,21 +128,21 @@ describe('emails, views and links say what is true', () => {
     expect((await ds.query(`SELECT state FROM applications WHERE id = $1`, [ann.appId]))[0].state).toBe('reference_checks');
     expect(await ds.query(`SELECT template FROM email_deliveries WHERE application_id = $1 AND template = 'references_complete'`, [ann.appId])).toEqual([]);
     // The approval email that was promised comes.
-    expect((await call('POST', `/staff/applications/${ann.appId}/exam-approval`, { token: tokens.coord, body: {}, headers: await ifMatch(ann.appId) })).status).toBe(200);
+    expect((await call('POST', `/api/v1/staff/applications/${ann.appId}/exam-approval`, { token: tokens.coord, body: {}, headers: await ifMatch(ann.appId) })).status).toBe(200);
     await oneMail(ann.email, 'exam_approved');
 
     // An online sitting: the candidate code identifies the answers; nobody is told to write on pages.
-    const window = await call('POST', '/staff/exam-windows', {
+    const window = await call('POST', '/api/v1/staff/exam-windows', {
       token: tokens.coord,
       body: { sitsOn: new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10), registrationClosesAt: new Date(Date.now() + 20 * DAY).toISOString(), online: true, capacity: 5 },
     });
     expect(window.status).toBe(201);
-    expect((await call('POST', `/applications/${ann.appId}/exam-registration`, { token: ann.token, body: { windowId: window.body.id } })).status).toBe(201);
+    expect((await call('POST', `/api/v1/applications/${ann.appId}/exam-registration`, { token: ann.token, body: { windowId: window.body.id } })).status).toBe(201);
     const seat = readableBody(await oneMail(ann.email, 'exam_registered'));
     expect(seat).toContain('to identify your answers to both parts');
     expect(seat).toContain('If you are not sure how to join the online sitting');
     expect(seat).not.toContain('every page');
-    const timeline = await call('GET', `/applications/${ann.appId}/timeline`, { token: ann.token });
+    const timeline = await call('GET', `/api/v1/applications/${ann.appId}/timeline`, { token: ann.token });
     const step = (timeline.body.pendingSteps as { step: string; description: string }[]).find((s) => s.step === 'sit_exam')!;
     expect(step.description).toContain('identify your answers with your candidate code');
     expect(step.description).not.toContain('every page');
@@ -153,9 +154,9 @@ describe('emails, views and links say what is true', () => {
     await system.worker.get(TransitionApplication).execute({ applicationId: bea.appId, event: 'begin_reference_checks', actor: { id: null, role: 'system' } });
     const [one, two, three] = raters('IFA', 'a2');
     await oneMail(two.raterEmail, 'reference_request');
-    const staffView = async (appId: string) => (await call('GET', `/staff/applications/${appId}`, { token: tokens.coord })).body as { references: ReferenceView[]; currentReferenceCount: number };
+    const staffView = async (appId: string) => (await call('GET', `/api/v1/staff/applications/${appId}`, { token: tokens.coord })).body as { references: ReferenceView[]; currentReferenceCount: number };
     const oldId = ((await staffView(bea.appId)).references.find((r) => r.raterName === two.raterName) as unknown as { id: string }).id;
-    const replace = await call('PUT', `/applications/${bea.appId}/references/${oldId}/email`, { token: bea.token, body: { email: 'two.new@rater.example' } });
+    const replace = await call('PUT', `/api/v1/applications/${bea.appId}/references/${oldId}/email`, { token: bea.token, body: { email: 'two.new@rater.example' } });
     expect(replace.status).toBe(200);
 
     const replaced = await staffView(bea.appId);
@@ -172,8 +173,8 @@ describe('emails, views and links say what is true', () => {
     // The reviewers read the same: every current reference answers, the application reaches panel review.
     for (const email of [one.raterEmail, 'two.new@rater.example', three.raterEmail]) await rate(email);
     await waitFor('panel review', async () => (await ds.query(`SELECT state FROM applications WHERE id = $1`, [bea.appId]))[0].state as string, (s) => s === 'panel_review');
-    expect((await call('POST', `/staff/applications/${bea.appId}/panel`, { token: tokens.coord, body: { reviewerIds: [ids.r1, ids.r2] } })).status).toBe(200);
-    const review = (await call('GET', `/reviews/${bea.appId}`, { token: tokens.r1 })).body as { references: ReferenceView[]; currentReferenceCount: number };
+    expect((await call('POST', `/api/v1/staff/applications/${bea.appId}/panel`, { token: tokens.coord, body: { reviewerIds: [ids.r1, ids.r2] } })).status).toBe(200);
+    const review = (await call('GET', `/api/v1/reviews/${bea.appId}`, { token: tokens.r1 })).body as { references: ReferenceView[]; currentReferenceCount: number };
     expect(review.currentReferenceCount).toBe(3);
     expect(review.references.map((r) => [r.status, r.standing])).toEqual([
       ['rated', 'current'],
@@ -195,7 +196,7 @@ describe('emails, views and links say what is true', () => {
       );
     }
     const fresh = raters('IFA', 'new');
-    const reinstate = await call('POST', `/applications/${cleo.appId}/reinstate`, { token: cleo.token, body: { references: fresh } });
+    const reinstate = await call('POST', `/api/v1/applications/${cleo.appId}/reinstate`, { token: cleo.token, body: { references: fresh } });
     expect(reinstate.status).toBe(200);
     const after = await waitFor('the new references', () => staffView(cleo.appId), (v) => v.references.length === 6);
     expect(after.currentReferenceCount).toBe(3);
@@ -208,15 +209,18 @@ describe('emails, views and links say what is true', () => {
 
   test("item 7: every staff email links to a page its recipient's role opens, never the applicant's", async () => {
     const dee = await applicant('IFA', 'panel_review');
-    const assign = (reviewerIds: string[]) => call('POST', `/staff/applications/${dee.appId}/panel`, { token: tokens.coord, body: { reviewerIds } });
-    /** Follows every portal link of a staff email, as its recipient, when it arrives: each is a staff page that opens. */
+    const assign = (reviewerIds: string[]) => call('POST', `/api/v1/staff/applications/${dee.appId}/panel`, { token: tokens.coord, body: { reviewerIds } });
+    /**
+     * Follows every portal link of a staff email, as its recipient, when it arrives: each is a staff
+     * page whose data, the JSON API's route of the same path, opens (the web app serves the page).
+     */
     async function linksOpen(to: string, template: string, token: string): Promise<void> {
       const links = portalLinks(await oneMail(to, template));
       expect(links.length).toBeGreaterThan(0);
       for (const link of links) {
         const path = pathOf(link);
         expect(path).toMatch(/^\/(staff\/applications\/[0-9a-f-]{36}|reviews(\/[0-9a-f-]{36})?)$/);
-        expect([template, path, (await call('GET', path, { token })).status]).toEqual([template, path, 200]);
+        expect([template, path, (await call('GET', `${API_PREFIX}${path}`, { token })).status]).toEqual([template, path, 200]);
       }
     }
 
@@ -227,8 +231,8 @@ describe('emails, views and links say what is true', () => {
     await linksOpen('r3@staff.example.org', 'panel_assigned', tokens.r3);
 
     // The reviewers disagree: the administrator decides.
-    expect((await call('POST', `/reviews/${dee.appId}/vote`, { token: tokens.r1, body: { checklist: allMet, recommendation: 'endorse' } })).status).toBe(201);
-    expect((await call('POST', `/reviews/${dee.appId}/vote`, { token: tokens.r3, body: { checklist: allMet, recommendation: 'deny', notes: 'Not enough supervised work yet.' } })).status).toBe(201);
+    expect((await call('POST', `/api/v1/reviews/${dee.appId}/vote`, { token: tokens.r1, body: { checklist: allMet, recommendation: 'endorse' } })).status).toBe(201);
+    expect((await call('POST', `/api/v1/reviews/${dee.appId}/vote`, { token: tokens.r3, body: { checklist: allMet, recommendation: 'deny', notes: 'Not enough supervised work yet.' } })).status).toBe(201);
     await linksOpen('admin@staff.example.org', 'panel_escalated', tokens.admin);
 
     // A reference unanswered for 21 days (of the worker's clock) on an application the coordinator has claimed.
@@ -246,14 +250,19 @@ describe('emails, views and links say what is true', () => {
     );
     await linksOpen('coord@staff.example.org', 'reference_overdue_coordinator', tokens.coord);
     // What the escalation used to link to: the applicant's own page, which staff cannot open.
-    expect((await call('GET', `/applications/${dee.appId}`, { token: tokens.admin })).status).toBe(403);
+    expect((await call('GET', `/api/v1/applications/${dee.appId}`, { token: tokens.admin })).status).toBe(403);
 
-    // The administrator decides; the endorsed email gives the number, promises no certificate, and its link opens for the applicant.
-    const decide = await call('POST', `/staff/applications/${dee.appId}/panel-decision`, { token: tokens.admin, body: { recommendation: 'endorse' }, headers: await ifMatch(dee.appId) });
+    // The administrator decides; the endorsed email gives the number, says where the certificate is, and its links open for the applicant
+    // (the application page, whose endorsement has its certificate at /endorsements/{id}/certificate, and the public check).
+    const decide = await call('POST', `/api/v1/staff/applications/${dee.appId}/panel-decision`, { token: tokens.admin, body: { recommendation: 'endorse' }, headers: await ifMatch(dee.appId) });
     expect(decide.status).toBe(200);
     const endorsed = await oneMail(dee.email, 'endorsed');
-    expect(readableBody(endorsed)).not.toMatch(/certificate/i);
     expect(readableBody(endorsed)).toMatch(/Your endorsement number is [A-Z0-9-]+\./);
-    for (const link of portalLinks(endorsed)) expect((await call('GET', pathOf(link), { token: dee.token })).status).toBe(200);
+    const paths = portalLinks(endorsed).map(pathOf);
+    expect(paths).toHaveLength(2);
+    expect(paths).toEqual(expect.arrayContaining([`/applications/${dee.appId}`, expect.stringMatching(/^\/verify\/[A-Z0-9-]+$/)]));
+    // The check is an HTML page for anyone; the application page is the applicant's.
+    for (const link of paths) expect((await fetch(system.url(link), { headers: { authorization: `Bearer ${dee.token}` } })).status).toBe(200);
+    expect((await fetch(system.url(`/api/v1/endorsements/${dee.appId}/certificate`), { headers: { authorization: `Bearer ${dee.token}` } })).status).toBe(200);
   });
 });

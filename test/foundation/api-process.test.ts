@@ -57,18 +57,18 @@ describe('the built api as a process', () => {
   });
 
   test('logs no searched name and no credentials: query values and the authorization header are redacted', async () => {
-    const search = await fetch(api.url('/registry?q=Philippa%20Searchname&association=MI-AIMH'), { headers: { authorization: 'Bearer not-a-real-token-Zq81' } });
+    const search = await fetch(api.url('/api/v1/registry?q=Philippa%20Searchname&association=MI-AIMH'), { headers: { authorization: 'Bearer not-a-real-token-Zq81' } });
     expect(search.status).toBe(200);
     // The request's log line is written when the response ends; it reaches the pipe a moment later.
-    await waitFor('the search in the log', () => api.output, (out) => out.includes('"url":"/registry?q=[redacted]&association=[redacted]"'));
+    await waitFor('the search in the log', () => api.output, (out) => out.includes('"url":"/api/v1/registry?q=[redacted]&association=[redacted]"'));
     expect(api.output).not.toMatch(/Searchname|Philippa/);
     expect(api.output).not.toContain('Zq81');
   });
 
   test('SIGTERM: refuses new connections, answers readiness 503 and finishes the sign-in in flight, then exits 0', async () => {
     const account = { email: 'drain@family.example', password: 'a long applicant passphrase' };
-    expect((await post('/auth/register', { ...account, fullName: 'Dana Drain', associationCode: 'MI-AIMH' })).status).toBe(202);
-    const login = await heldRequest(api.url('/auth/login'), 'POST', account);
+    expect((await post('/api/v1/auth/register', { ...account, fullName: 'Dana Drain', associationCode: 'MI-AIMH' })).status).toBe(202);
+    const login = await heldRequest(api.url('/api/v1/auth/login'), 'POST', account);
     const readiness = await heldRequest(api.url('/health/ready'), 'GET', {});
 
     process.kill(api.pid!, 'SIGTERM');

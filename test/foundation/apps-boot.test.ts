@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import { createHttpApp, ShutdownState } from '#platform';
-import { ApiModule } from '../../apps/api/src/api.module.js';
+import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { createTestRedisPrefix } from '../support/test-redis.js';
@@ -42,7 +42,7 @@ describe('api and worker boot on real PostgreSQL, Redis and SMTP', () => {
     const proxied = new URL(db.url);
     proxied.port = String(pgProxy.port);
     const env = { redisPrefix: redis.prefix, smtpPort: smtp.port, DATABASE_POOL_SIZE: 2 };
-    api = await createHttpApp(ApiModule.forRoot(testConfig({ ...env, databaseUrl: proxied.toString() })) as never, testConfig({ ...env, databaseUrl: db.url }), 0);
+    api = await createApiApp(testConfig({ ...env, databaseUrl: proxied.toString() }), 0);
     worker = await createHttpApp(WorkerModule.forRoot(testConfig({ ...env, databaseUrl: db.url })) as never, testConfig({ ...env, databaseUrl: db.url }), 0);
   });
 
@@ -76,7 +76,7 @@ describe('api and worker boot on real PostgreSQL, Redis and SMTP', () => {
   });
 
   test('unknown routes answer problem+json with a stable code', async () => {
-    const res = await get(api, '/no/such/thing');
+    const res = await get(api, '/api/v1/no/such/thing');
     expect(res.status).toBe(404);
     expect(res.type).toContain('application/problem+json');
     expect(res.body).toMatchObject({ status: 404, code: 'not_found' });

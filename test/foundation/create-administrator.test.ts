@@ -46,13 +46,13 @@ describe('creating the first administrator (npm run create-admin)', () => {
     // From the Alliance, not from whichever association the person row names.
     expect(readableBody(mail)).toContain('Alliance for the Advancement of Infant Mental Health invites you');
     expect(decodedHeader(mail, 'Subject')).toMatch(/^Alliance: /);
-    const accepted = await call('POST', '/auth/invitations/accept', { body: { token, password: PASSWORD, fullName: 'Rosa Root' } });
+    const accepted = await call('POST', '/api/v1/auth/invitations/accept', { body: { token, password: PASSWORD, fullName: 'Rosa Root' } });
     expect(accepted.status).toBe(200);
 
-    const login = await call('POST', '/auth/login', { body: { email: 'root@alliance.example', password: PASSWORD } });
+    const login = await call('POST', '/api/v1/auth/login', { body: { email: 'root@alliance.example', password: PASSWORD } });
     expect(login.status).toBe(200);
     expect(claimsOf(login.body.accessToken as string)).toMatchObject({ roles: ['administrator'], assoc: null });
-    const queues = await call('GET', '/staff/queues', { token: login.body.accessToken as string });
+    const queues = await call('GET', '/api/v1/staff/queues', { token: login.body.accessToken as string });
     expect(queues).toMatchObject({ status: 200, body: { association: null } });
   });
 

@@ -43,7 +43,7 @@ async function endorsee(name: string, state: 'endorsed' | 'renewal_due', due: st
     );
     apps.push(id);
   }
-  const token = (await call('POST', '/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
+  const token = (await call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
   return { email, personId, token, apps };
 }
 
@@ -118,7 +118,7 @@ describe('one renewal per person and cycle, over HTTP with the worker and SMTP',
     const added = await insertApplication(system.ds, framework, { state: 'endorsed', category: 'IFA', personId: nia.personId });
     await system.ds.query(`UPDATE applications SET endorsement_number = 'MI-nia-IFA', endorsed_at = now(), renewal_due_on = $2 WHERE id = $1`, [added, nextDueOn]);
 
-    const reply = await call('POST', '/renewals', { token: nia.token });
+    const reply = await call('POST', '/api/v1/renewals', { token: nia.token });
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({
       renewals: [{ associationCode: 'MI-AIMH', dueOn, nextDueOn, fee: { amount: mi.renewal.fee, currency: 'USD', late: false }, applicationIds: [...nia.apps].sort() }],
@@ -134,7 +134,7 @@ describe('one renewal per person and cycle, over HTTP with the worker and SMTP',
     const renewed = mails(nia, 'renewed');
     expect(renewed).toHaveLength(1);
     expect(decodedHeader(renewed[0]!, 'Subject')).toBe(`MI-AIMH: Your renewal is complete: ${BOTH}`);
-    expect((await call('POST', '/renewals', { token: nia.token })).body).toMatchObject({ status: 409, code: 'nothing_to_renew' });
+    expect((await call('POST', '/api/v1/renewals', { token: nia.token })).body).toMatchObject({ status: 409, code: 'nothing_to_renew' });
   });
 
   test('an unrenewed cycle lapses both endorsements together, with one email', async () => {

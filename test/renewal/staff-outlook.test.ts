@@ -24,7 +24,7 @@ async function endorsement(association: string, state: 'endorsed' | 'renewal_due
 
 async function tokenFor(email: string, roles: string[], associationCode: string | null): Promise<string> {
   await seedAccount(system.ds, { email, password: PASSWORD, roles, associationCode });
-  return (await call('POST', '/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
+  return (await call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
 }
 
 beforeAll(async () => {
@@ -51,9 +51,9 @@ afterAll(() => system.stop());
 
 const counts = (c: Record<string, number>) => ({ open_renewal: 0, renewal_reminder: 0, renewal_late_notice: 0, lapse: 0, reference_reminder: 0, reference_overdue: 0, ...c });
 
-describe('GET /staff/outlook: what goes out in the next days', () => {
+describe('GET /api/v1/staff/outlook: what goes out in the next days', () => {
   test('a coordinator sees their association, by local day and kind, counts only', async () => {
-    const res = await call('GET', '/staff/outlook?days=14', { token: tokens.coordinator });
+    const res = await call('GET', '/api/v1/staff/outlook?days=14', { token: tokens.coordinator });
     expect(res.status).toBe(200);
     const body = res.body as unknown as Record<string, unknown>[];
     expect(body).toEqual([
@@ -75,7 +75,7 @@ describe('GET /staff/outlook: what goes out in the next days', () => {
   });
 
   test('the default window is 30 days', async () => {
-    const res = await call('GET', '/staff/outlook', { token: tokens.coordinator });
+    const res = await call('GET', '/api/v1/staff/outlook', { token: tokens.coordinator });
     expect(res.status).toBe(200);
     const [mi] = res.body as unknown as { until: string; totals: Record<string, number> }[];
     expect(mi!.until).toBe(day(29));
@@ -83,26 +83,26 @@ describe('GET /staff/outlook: what goes out in the next days', () => {
   });
 
   test('an Alliance administrator sees every association, or the one named', async () => {
-    const all = await call('GET', '/staff/outlook?days=14', { token: tokens.admin });
+    const all = await call('GET', '/api/v1/staff/outlook?days=14', { token: tokens.admin });
     expect(all.status).toBe(200);
     const byCode = new Map((all.body as unknown as { association: string; totals: Record<string, number> }[]).map((o) => [o.association, o.totals]));
     expect([...byCode.keys()].sort()).toEqual([...loadFramework().associations.keys()].sort());
     expect(byCode.get('TAIMH')).toEqual(counts({ open_renewal: 1, renewal_reminder: 1 }));
-    const one = await call('GET', '/staff/outlook?days=14&association=TAIMH', { token: tokens.admin });
+    const one = await call('GET', '/api/v1/staff/outlook?days=14&association=TAIMH', { token: tokens.admin });
     expect((one.body as unknown as { association: string }[]).map((o) => o.association)).toEqual(['TAIMH']);
-    const unknown = await call('GET', '/staff/outlook?association=NOPE', { token: tokens.admin });
+    const unknown = await call('GET', '/api/v1/staff/outlook?association=NOPE', { token: tokens.admin });
     expect([unknown.status, unknown.body.code]).toEqual([404, 'association_not_found']);
   });
 
   test('staff cannot look at another association; applicants and strangers cannot look at all', async () => {
-    const other = await call('GET', '/staff/outlook?association=TAIMH', { token: tokens.coordinator });
+    const other = await call('GET', '/api/v1/staff/outlook?association=TAIMH', { token: tokens.coordinator });
     expect([other.status, other.body.code]).toEqual([403, 'forbidden']);
-    expect((await call('GET', '/staff/outlook', { token: tokens.applicant })).status).toBe(403);
-    expect((await call('GET', '/staff/outlook')).status).toBe(401);
+    expect((await call('GET', '/api/v1/staff/outlook', { token: tokens.applicant })).status).toBe(403);
+    expect((await call('GET', '/api/v1/staff/outlook')).status).toBe(401);
   });
 
   test.each(['days=0', 'days=367', 'days=abc', 'days=1.5', 'days=7&extra=1', `association=${'X'.repeat(33)}`])('bad input is a 400: %s', async (query) => {
-    const res = await call('GET', `/staff/outlook?${query}`, { token: tokens.coordinator });
+    const res = await call('GET', `/api/v1/staff/outlook?${query}`, { token: tokens.coordinator });
     expect([res.status, res.body.code]).toEqual([400, 'validation_failed']);
   });
 });

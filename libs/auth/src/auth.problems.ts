@@ -8,7 +8,7 @@ export const AuthProblems = {
   invalidCredentials: () => new ProblemException(401, 'invalid_credentials', 'Invalid credentials', 'The email address or password is not correct, or the account is temporarily locked.'),
   authenticationRequired: () => new ProblemException(401, 'authentication_required', 'Authentication required', 'Send an access token: Authorization: Bearer <token>.'),
   invalidToken: () => new ProblemException(401, 'invalid_token', 'Invalid access token', 'The access token is malformed, was not issued by this system, or is not an access token.'),
-  tokenExpired: () => new ProblemException(401, 'token_expired', 'Access token expired', 'Get a new access token with your refresh token (POST /auth/refresh).'),
+  tokenExpired: () => new ProblemException(401, 'token_expired', 'Access token expired', 'Get a new access token with your refresh token (POST /api/v1/auth/refresh).'),
   invalidRefreshToken: () => new ProblemException(401, 'invalid_refresh_token', 'Invalid refresh token', 'Sign in again.'),
   crossOriginRequest: () =>
     new ProblemException(403, 'cross_origin_request', 'Request from another site refused', 'A browser session is used only from pages of this site, with the header X-Session: cookie. Open the site and try again.'),

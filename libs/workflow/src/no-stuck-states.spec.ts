@@ -52,7 +52,7 @@ const withExam = (f: Facts, exam: Partial<Facts['exam']>): Facts => ({ ...f, exa
 const INPUTS: readonly Input[] = [
   {
     name: 'edit the portfolio',
-    route: 'PUT /applications/{id}/portfolio/{section}',
+    route: 'PUT /api/v1/applications/{id}/portfolio/{section}',
     available: (w) => w.state === 'draft' || w.state === 'deferred',
     apply: (w, complete) => ({
       ...w.facts,
@@ -63,7 +63,7 @@ const INPUTS: readonly Input[] = [
   },
   {
     name: 'name the raters of a reinstatement',
-    route: 'POST /applications/{id}/reinstate { references }',
+    route: 'POST /api/v1/applications/{id}/reinstate { references }',
     available: (w) => w.state === 'lapsed',
     apply: (w, complete) => ({ ...w.facts, referenceRolesWithoutRater: complete ? [] : MISSING }),
   },
@@ -76,13 +76,13 @@ const INPUTS: readonly Input[] = [
   },
   {
     name: 'book a sitting',
-    route: 'POST /applications/{id}/exam-registration',
+    route: 'POST /api/v1/applications/{id}/exam-registration',
     available: (w) => w.state === 'exam' && !w.facts.exam.approvalExpired && !w.facts.exam.attemptPending && w.facts.exam.retakesRemaining > 0,
     apply: (w) => withExam(w.facts, { attemptPending: true, retakesRemaining: w.facts.exam.retakesRemaining - 1, part1Passed: false, part2Passed: false }),
   },
   {
     name: 'score the sitting',
-    route: 'POST /exam/papers/{paperId}/part1 and /part2-scores',
+    route: 'POST /api/v1/exam/papers/{paperId}/part1 and /part2-scores',
     available: (w) => w.state === 'exam' && w.facts.exam.attemptPending,
     apply: (w, complete) => withExam(w.facts, { part1Passed: complete, part2Passed: complete }),
   },
@@ -94,7 +94,7 @@ const INPUTS: readonly Input[] = [
   },
   {
     name: 'log and approve the hours of the cycle',
-    route: 'POST /continuing-education, staff approval',
+    route: 'POST /api/v1/continuing-education, staff approval',
     available: (w) => w.state === 'renewal_due',
     apply: (w) => ({ ...w.facts, renewalRequirementsMet: true }),
   },

@@ -1,5 +1,7 @@
+import { API_PREFIX } from '../api-prefix.js';
+
 /**
- * Where POST /auth/refresh is mounted: a browser's refresh-token cookie is scoped to this path, so it
- * is sent nowhere else. Must name the refresh route as clients reach it (move it with the route).
+ * Where POST /api/v1/auth/refresh is served: a browser's refresh-token cookie is scoped to this path,
+ * so it is sent nowhere else. Must name the refresh route as clients reach it (move it with the route).
  */
-export const REFRESH_PATH = '/auth/refresh';
+export const REFRESH_PATH = `${API_PREFIX}/auth/refresh`;

@@ -4,7 +4,7 @@ import { acceptInvitationSchema, staffInvitationSchema, type AcceptInvitationBod
 import { ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { ApiContract } from '../docs/api-contract.decorator.js';
-import { accountIdResponse } from '../dto/response-fields.js';
+import { acceptedInvitationResponse, accountIdResponse } from '../dto/response-fields.js';
 
 /** Staff join by invitation: an administrator invites, the invitee accepts through the emailed link. */
 @ApiTags('auth')
@@ -34,13 +34,13 @@ export class StaffInvitationsController {
     id: 'acceptInvitation',
     summary: 'Accept a staff invitation',
     description: 'Sets the password (and the name) of an invited account with the token from the emailed link; the link then stops working.',
-    returns: accountIdResponse,
+    returns: acceptedInvitationResponse,
     problems: { 400: ['invalid_link'], 429: ['too_many_requests'] },
   })
   @HttpCode(200)
   @Public()
   @ThrottledAs('auth')
-  accept(@Body({ schema: acceptInvitationSchema }) body: AcceptInvitationBody): Promise<z.output<typeof accountIdResponse>> {
+  accept(@Body({ schema: acceptInvitationSchema }) body: AcceptInvitationBody): Promise<z.output<typeof acceptedInvitationResponse>> {
     return this.acceptInvitation.execute(body);
   }
 }

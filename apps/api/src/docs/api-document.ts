@@ -3,6 +3,7 @@ import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject, type OperationObject, type ResponseObject } from '@nestjs/swagger';
 import { z } from 'zod';
 import { listRouteAccess } from '#auth';
+import { API_PREFIX } from '../api-prefix.js';
 import { API_TAGS } from './api-tags.js';
 import { codesOf, PROBLEM_MEDIA_TYPE, PROBLEM_SCHEMA, problemResponse } from './problem-responses.js';
 
@@ -43,7 +44,7 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Endorsement workflow API')
     .setDescription(
       'Applications for the Endorsement credential, reference ratings, staff review queues, exam and panel review, renewal. ' +
-        'Errors are application/problem+json with a stable `code`. Operations other than public ones need `Authorization: Bearer <access token>` from POST /auth/login.',
+        `Errors are application/problem+json with a stable \`code\`. Operations other than public ones need \`Authorization: Bearer <access token>\` from POST ${API_PREFIX}/auth/login.`,
     )
     .setVersion('1')
     .addServer('http://localhost:3000', 'The api as `npm start` runs it; a deployment answers at its own address.')
@@ -54,7 +55,9 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
   // Built from metadata alone (no provider instances), so the committed document needs no running services.
   const discovery = new DiscoveryService(app.get(ModulesContainer));
   for (const route of listRouteAccess(discovery, new MetadataScanner(), new Reflector())) {
-    const operation = document.paths[route.path.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase() as 'get'];
+    const template = route.path.replace(/:(\w+)/g, '{$1}');
+    // Routes are declared without the global prefix; the document has them as served.
+    const operation = (document.paths[`${API_PREFIX}${template}`] ?? document.paths[template])?.[route.method.toLowerCase() as 'get'];
     if (!operation) continue;
     operation.security = route.isPublic ? [] : [{ bearer: [] }];
     if (!route.isPublic) operation.description = [`Roles: ${route.roles.join(', ')}.`, operation.description].filter(Boolean).join(' ');

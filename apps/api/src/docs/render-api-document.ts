@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '#config';
 import { ApiModule } from '../api.module.js';
+import { useApiPrefix } from '../api-prefix.js';
 import { buildApiDocument } from './api-document.js';
 
 /**
@@ -10,6 +11,7 @@ import { buildApiDocument } from './api-document.js';
 export async function renderApiDocument(): Promise<string> {
   const app = await NestFactory.create(ApiModule.forRoot(loadConfig({})), { preview: true, logger: false, abortOnError: false });
   try {
+    useApiPrefix(app);
     return `${JSON.stringify(buildApiDocument(app), null, 2)}\n`;
   } finally {
     await app.close();

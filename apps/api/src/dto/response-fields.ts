@@ -26,6 +26,10 @@ export const stepTakenResponse = z
   .strictObject({ applicationId: z.string(), state: z.string(), version: z.int() })
   .meta({ id: 'StepTaken', description: "The application's state and version after the step; send the version back as If-Match." });
 
+/** An accepted invitation: the account, and the address it signs in with (the page signs the person in). */
+export const acceptedInvitationResponse = z
+  .strictObject({ accountId: z.string(), email: z.string() })
+  .meta({ id: 'AcceptedInvitation', description: 'The account activated, and the email address it signs in with.' });
 export const accountIdResponse = z.strictObject({ accountId: z.string() }).meta({ id: 'AccountId', description: 'The account created or activated.' });
 
 /** A reference as the applicant named its rater, and where it stands. */

@@ -13,7 +13,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * In front of Bull Board, which has no access control of its own: queue operators (Alliance-wide
  * administrators) only. The access token comes from the dashboard cookie (a browser, after the
- * sign-in page) or an `Authorization: Bearer` header (a program, with a token from POST /auth/login).
+ * sign-in page) or an `Authorization: Bearer` header (a program, with a token from POST /api/v1/auth/login).
  * A browser without access is sent to the sign-in page; a program gets the api's 401/403 problem+json.
  * A change sent with the cookie must come from the dashboard's own pages (Sec-Fetch-Site, Origin or
  * Referer): the cookie's SameSite=Strict still lets a sibling site on the same domain send it. A

@@ -35,7 +35,7 @@ export class DashboardSignInController {
     sendPage(res, 200, renderSignInPage());
   }
 
-  /** The same throttle and lockout as POST /auth/login; anyone but a queue operator is refused like a wrong password. */
+  /** The same throttle and lockout as POST /api/v1/auth/login; anyone but a queue operator is refused like a wrong password. */
   @Post('login')
   @HttpCode(303)
   @ThrottledAs('auth')

@@ -1,9 +1,11 @@
 import type { RecipientKind } from '#mail';
 
 /**
- * The one place the addresses emails link to are written. Each is a page its recipient's role may
- * open: an applicant's own application, the staff console's view of it, a reviewer's review. Today they are the api's routes of those names; when the api moves under /api/v1 and a
- * web app serves these paths, the addresses in emails already sent keep working.
+ * The one place the addresses emails link to are written. Each is a page of the web app its
+ * recipient's role may open: an applicant's own application, the staff console's view of it, a
+ * reviewer's review. The JSON API is under /api/v1, so these paths are the pages', and the data each
+ * page shows comes from the API route of the same path under /api/v1. The rater form (/r/{token})
+ * is served by the api itself.
  */
 export class EmailLinks {
   constructor(private readonly base: string) {}
@@ -30,6 +32,11 @@ export class EmailLinks {
 
   reviews(): string {
     return `${this.base}/reviews`;
+  }
+
+  /** The public check of an endorsement number: a page for anyone, outside the versioned API. */
+  verifyEndorsement(endorsementNumber: string): string {
+    return `${this.base}/verify/${encodeURIComponent(endorsementNumber)}`;
   }
 
   /** A rater's form behind their secret link. */

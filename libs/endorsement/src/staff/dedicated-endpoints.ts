@@ -5,13 +5,13 @@ import type { WorkflowEvent } from '#workflow';
  * their own; the generic staff transition route refuses them, naming the route to use.
  */
 export const DEDICATED_ENDPOINTS: Partial<Readonly<Record<WorkflowEvent, string>>> = {
-  approve_exam: 'POST /staff/applications/{id}/exam-approval',
+  approve_exam: 'POST /api/v1/staff/applications/{id}/exam-approval',
   // Decided by the scores: the last of part 1 and the part 2 scores fires pass or fail.
-  pass_exam: 'POST /exam/papers/{paperId}/part1 and POST /exam/papers/{paperId}/part2-scores',
-  fail_exam: 'POST /exam/papers/{paperId}/part1 and POST /exam/papers/{paperId}/part2-scores',
+  pass_exam: 'POST /api/v1/exam/papers/{paperId}/part1 and POST /api/v1/exam/papers/{paperId}/part2-scores',
+  fail_exam: 'POST /api/v1/exam/papers/{paperId}/part1 and POST /api/v1/exam/papers/{paperId}/part2-scores',
   // Decided by the two reviewers' votes; an administrator decides when they disagree.
-  panel_endorse: 'POST /reviews/{applicationId}/vote, or POST /staff/applications/{id}/panel-decision after an escalation',
-  panel_defer: 'POST /reviews/{applicationId}/vote, or POST /staff/applications/{id}/panel-decision after an escalation',
-  panel_deny: 'POST /reviews/{applicationId}/vote, or POST /staff/applications/{id}/panel-decision after an escalation',
-  panel_escalate: 'POST /reviews/{applicationId}/vote (two votes that disagree escalate by themselves)',
+  panel_endorse: 'POST /api/v1/reviews/{applicationId}/vote, or POST /api/v1/staff/applications/{id}/panel-decision after an escalation',
+  panel_defer: 'POST /api/v1/reviews/{applicationId}/vote, or POST /api/v1/staff/applications/{id}/panel-decision after an escalation',
+  panel_deny: 'POST /api/v1/reviews/{applicationId}/vote, or POST /api/v1/staff/applications/{id}/panel-decision after an escalation',
+  panel_escalate: 'POST /api/v1/reviews/{applicationId}/vote (two votes that disagree escalate by themselves)',
 };

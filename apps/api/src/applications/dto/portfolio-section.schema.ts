@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { portfolioSchema, type Portfolio } from '#framework';
 
 /**
- * The body of PUT /applications/{id}/portfolio/{section}: the section under its own name, validated
+ * The body of PUT /api/v1/applications/{id}/portfolio/{section}: the section under its own name, validated
  * by that section of the portfolio schema, e.g. `{ "trainings": [ … ] }`.
  */
 function sectionBody<S extends keyof Portfolio>(section: S) {

@@ -7,7 +7,7 @@ export const tokenPairResponse = z
     refreshToken: z
       .string()
       .optional()
-      .meta({ description: 'Exchanged for a new pair at POST /auth/refresh; single use, valid 30 days. Absent with `X-Session: cookie`: it is in an HttpOnly cookie.' }),
+      .meta({ description: 'Exchanged for a new pair at POST /api/v1/auth/refresh; single use, valid 30 days. Absent with `X-Session: cookie`: it is in an HttpOnly cookie.' }),
     tokenType: z.literal('Bearer'),
     expiresIn: z.int().meta({ description: 'Seconds until the access token expires.' }),
   })

@@ -21,18 +21,18 @@ export class AcceptInvitation {
     private readonly clock: Clock,
   ) {}
 
-  async execute(command: AcceptInvitationCommand): Promise<{ accountId: string }> {
+  async execute(command: AcceptInvitationCommand): Promise<{ accountId: string; email: string }> {
     const passwordHash = await this.hasher.hash(command.password);
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const accountId = await this.links.redeem(manager, command.token, 'staff_invitation', now);
       if (!accountId) throw AuthProblems.invalidLink();
-      const [[account]] = (await manager.query(`UPDATE accounts SET password_hash = $2, updated_at = $3 WHERE id = $1 RETURNING person_id`, [accountId, passwordHash, now])) as [
-        { person_id: string }[],
+      const [[account]] = (await manager.query(`UPDATE accounts SET password_hash = $2, updated_at = $3 WHERE id = $1 RETURNING person_id, email`, [accountId, passwordHash, now])) as [
+        { person_id: string; email: string }[],
         number,
       ];
       await manager.query(`UPDATE people SET full_name = $2 WHERE id = $1`, [account.person_id, command.fullName]);
-      return { accountId };
+      return { accountId, email: account.email };
     });
   }
 }

@@ -1,0 +1,22 @@
+import type { RouteObject } from 'react-router';
+import { publicAccountRoutes } from '../account/account.routes';
+import { homeRoutes } from '../home/home.routes';
+import { Layout } from './layout';
+import { NotFoundPage } from './not-found.page';
+import { RequireSession } from './require-session';
+
+/**
+ * Every page, by address. The addresses emails link to (/applications/:id, /staff/applications/:id,
+ * /reviews/:id, /accept-invitation, /reset-password) are pages here; the api serves this app for them.
+ * Each area adds its own routes: public ones, and those behind sign-in.
+ */
+export const routes: RouteObject[] = [
+  {
+    element: <Layout />,
+    children: [
+      ...publicAccountRoutes,
+      { element: <RequireSession />, children: [...homeRoutes] },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

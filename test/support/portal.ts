@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './chromium.js';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// What the page callbacks see of the browser (they run in Chromium; the project has no DOM types).
+declare const axe: { run(options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> };
+declare const document: { activeElement: { tagName: string; textContent: string | null } | null };
+declare const localStorage: { length: number };
+declare const sessionStorage: { length: number };
+
+/**
+ * The web app in headless Chromium, as a person uses it: one browser context (its own cookies) on
+ * the api under test. Script errors, failed requests and console errors are collected in `problems`,
+ * which a test expects to stay empty.
+ */
+export class Portal {
+  readonly problems: string[] = [];
+
+  private constructor(
+    readonly browser: Browser,
+    readonly context: BrowserContext,
+    readonly page: Page,
+    private readonly base: string,
+  ) {
+    page.on('pageerror', (e) => this.problems.push(`script error: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 4') && this.problems.push(`console: ${m.text()}`));
+    page.on('requestfailed', (r) => this.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  }
+
+  /** A new person at the web app; `base` is the api's address (http://127.0.0.1:port). */
+  static async open(base: string, options: { browser?: Browser; width?: number } = {}): Promise<Portal> {
+    const browser = options.browser ?? (await launchChromium('the web app'));
+    const context = await browser.newContext({ viewport: { width: options.width ?? 1024, height: 900 } });
+    // Long enough for a busy 2-core machine, short enough that a missing element fails the test soon.
+    context.setDefaultTimeout(15_000);
+    return new Portal(browser, context, await context.newPage(), base);
+  }
+
+  url(path: string): string {
+    return new URL(path, this.base).toString();
+  }
+
+  /** Opens an address (a path, or a link from an email on another host) and waits for its page. */
+  async goto(pathOrLink: string): Promise<void> {
+    const link = new URL(pathOrLink, this.base);
+    await this.page.goto(this.url(`${link.pathname}${link.search}${link.hash}`));
+    await this.page.locator('h1').first().waitFor();
+  }
+
+  /** The heading of the page shown now, once it is there. */
+  async heading(): Promise<string> {
+    return (await this.page.locator('h1').first().textContent())?.trim() ?? '';
+  }
+
+  /** Waits until the page with this heading is shown (after a click, a redirect, a sign-in). */
+  async onPage(title: string | RegExp): Promise<void> {
+    await this.page.getByRole('heading', { level: 1, name: title }).waitFor();
+  }
+
+  async signIn(email: string, password: string): Promise<void> {
+    await this.onPage('Sign in');
+    await this.page.getByLabel('Email address').fill(email);
+    await this.page.getByLabel('Password', { exact: true }).fill(password);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+    await this.page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor({ state: 'detached' });
+  }
+
+  /** axe-core's serious and critical violations on the page as it is now (WCAG 2.1 A/AA and best practice). */
+  async accessibilityViolations(): Promise<string[]> {
+    // Evaluated over the DevTools protocol, so the page's Content-Security-Policy does not apply to axe itself.
+    await this.page.evaluate(AXE);
+    const { violations } = await this.page.evaluate(() => axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }));
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  }
+
+  /** What has the keyboard focus: its tag and text. */
+  focused(): Promise<{ tag: string; text: string }> {
+    return this.page.evaluate(() => ({ tag: document.activeElement?.tagName ?? '', text: document.activeElement?.textContent?.trim() ?? '' }));
+  }
+
+  /** What scripts could read of a session in storage (expected: nothing). */
+  storageEntries(): Promise<number> {
+    return this.page.evaluate(() => localStorage.length + sessionStorage.length);
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}
