@@ -123,6 +123,8 @@ export class AuthController {
   })
   @HttpCode(204)
   @Roles(...ANY_ROLE)
+  // Each call is a guess at the current password: counted per address like sign-in, not only as a write.
+  @ThrottledAs('auth')
   async changeOwnPassword(@CurrentAccount() caller: AuthenticatedAccount, @Body({ schema: passwordChangeSchema }) body: PasswordChangeBody): Promise<void> {
     await this.changePassword.execute({ caller, currentPassword: body.currentPassword, newPassword: body.newPassword });
   }
