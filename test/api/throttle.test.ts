@@ -85,6 +85,13 @@ describe('throttling: sign-in routes, open pages and each account\'s writes', ()
     for (let i = 0; i < LIMIT + 2; i++) expect((await call('GET', '/health/live')).status).toBe(200);
   });
 
+  test('auth: password changes are guesses at the current password, counted per address like sign-in', async () => {
+    // A new account each time, so that only the address's count, not an account's writes, can refuse.
+    const change = async () => call('POST', '/api/v1/auth/password-changes', { token: await tokenFor(randomUUID()), body: { currentPassword: 'a guess', newPassword: 'a long enough new passphrase' } });
+    for (let i = 0; i < LIMIT; i++) expect((await change()).body.code).toBe('wrong_password');
+    expectThrottled(await change(), '/api/v1/auth/password-changes');
+  });
+
   test('public: registry search from one address, then 429 problem+json with Retry-After', async () => {
     for (let i = 0; i < LIMIT; i++) expect((await call('GET', '/api/v1/registry?association=MI-AIMH')).status).toBe(200);
     expectThrottled(await call('GET', '/api/v1/registry?association=MI-AIMH'), '/api/v1/registry');

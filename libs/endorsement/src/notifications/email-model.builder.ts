@@ -63,7 +63,7 @@ export class EmailModelBuilder {
         try {
           const { accountTokenId } = delivery.context as { accountTokenId?: string };
           if (delivery.application_id === null && accountTokenId) return await this.buildForAccount(delivery, accountTokenId);
-          if (delivery.template === 'registration_attempt') return this.buildForRegistrationAttempt(delivery);
+          if (ACCOUNT_NOTICES.has(delivery.template)) return this.buildForAccountNotice(delivery);
           const app = facts.get(i);
           if (!app) throw new Error(`application ${delivery.application_id} not found`);
           return this.buildForApplication(delivery, app, now);
@@ -202,11 +202,7 @@ export class EmailModelBuilder {
       [accountTokenId],
     )) as { id: string; expires_at: Date; purpose: string; roles: string[]; association_code: string | null }[];
     if (!row) throw new Error(`account token ${accountTokenId} not found`);
-    // An account of no one association (an Alliance-wide administrator) hears from the Alliance.
-    const { alliance } = this.framework;
-    const sender = row.association_code
-      ? this.framework.association(row.association_code)
-      : { code: 'Alliance', name: alliance.name, coordinatorEmail: undefined, timeZone: alliance.timeZone };
+    const sender = this.senderFor(row.association_code);
     const page = row.purpose === 'staff_invitation' ? 'accept-invitation' : 'reset-password';
     return {
       ...this.aboutAccount(delivery, sender),
@@ -216,10 +212,19 @@ export class EmailModelBuilder {
     };
   }
 
-  /** Someone tried to register the owner's address: from the association they tried, linking to the portal. */
-  private buildForRegistrationAttempt(delivery: DeliveryRow): EmailModel {
-    const { associationCode } = delivery.context as { associationCode: string };
-    return this.aboutAccount(delivery, this.framework.association(associationCode));
+  /**
+   * A notice about an account that carries no link secret (someone tried to register the owner's
+   * address; the password was changed): from the association in its context, linking to the portal.
+   */
+  private buildForAccountNotice(delivery: DeliveryRow): EmailModel {
+    const { associationCode } = delivery.context as { associationCode: string | null };
+    return this.aboutAccount(delivery, this.senderFor(associationCode));
+  }
+
+  /** An account of no one association (an Alliance-wide administrator) hears from the Alliance. */
+  private senderFor(associationCode: string | null): { code: string; name: string; coordinatorEmail?: string; timeZone: string } {
+    const { alliance } = this.framework;
+    return associationCode ? this.framework.association(associationCode) : { code: 'Alliance', name: alliance.name, coordinatorEmail: undefined, timeZone: alliance.timeZone };
   }
 
   /** An email about an account rather than an application: the portal's address stands for the application's. */
@@ -247,6 +252,8 @@ export class EmailModelBuilder {
 }
 
 const RENEWAL_TEMPLATES = new Set(['renewal_open', 'renewal_reminder', 'renewal_late_notice', 'renewed', 'lapsed']);
+// Emails about an account with no link secret; their context names the association they come from.
+const ACCOUNT_NOTICES = new Set(['registration_attempt', 'password_changed']);
 
 /** "reviewer", "reviewer and exam reviewer", "coordinator, reviewer and exam reviewer". */
 function listInWords(items: string[]): string {

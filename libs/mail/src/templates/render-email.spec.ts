@@ -68,6 +68,7 @@ const SUBJECT_NAMES: Partial<Record<EmailTemplateName, string>> = {
   password_reset: 'password',
   staff_invitation: 'reviewer and exam reviewer',
   registration_attempt: 'create an account with your email address',
+  password_changed: 'password was changed',
 };
 
 describe('template names', () => {
@@ -382,6 +383,16 @@ describe('content', () => {
     expect(attempt.text).toContain('If it was not you, you need do nothing');
     expect(attempt.text).toContain(`Sign in:\n${APPLICATION_URL}`);
     expect(`${attempt.html}${attempt.text}`).not.toContain(ACCOUNT_URL);
+  });
+
+  test('a password changed: what happened, nothing to do if it was you, what to do if not; no secret', () => {
+    const changed = renderEmail('password_changed', fullModel());
+    expect(changed.subject).toBe('WA-AIMH: Your Endorsement password was changed');
+    expect(changed.text).toContain('The password of your Endorsement account with Western Australian Association for Infant Mental Health was just changed');
+    expect(changed.text).toContain('If it was you, you need do nothing.');
+    expect(changed.text).toContain('If it was not you: choose "Forgot your password?"');
+    expect(changed.text).toContain(`Sign in:\n${APPLICATION_URL}`);
+    expect(`${changed.html}${changed.text}`).not.toContain(ACCOUNT_URL);
   });
 
   test('no association is hard-coded', () => {
