@@ -1488,6 +1488,54 @@ export interface components {
             endorsementNumber: string | null;
             /** Format: date-time */
             stateChangedAt: string;
+            /** @description The first of the pending steps the full view lists; null when nothing is left to happen. */
+            nextStep: components["schemas"]["PendingStep"] | null;
+        };
+        /** @description Something still to happen on an application, with the dates the applicant can plan by. */
+        PendingStep: {
+            /** @enum {string} */
+            step: "complete_and_submit" | "amend_and_resubmit" | "association_review" | "panel_review" | "on_hold";
+            description: string;
+        } | {
+            /** @enum {string} */
+            step: "reference";
+            description: string;
+            referenceId: string;
+            raterName: string;
+            role: string;
+            /** @enum {string} */
+            status: "requested" | "bounced";
+            /** Format: date-time */
+            requestedAt: string | null;
+            /** Format: date-time */
+            nextReminderAt: string | null;
+            /** Format: date-time */
+            overdueAt: string | null;
+        } | {
+            /** @enum {string} */
+            step: "sit_exam";
+            description: string;
+            /** Format: date-time */
+            approvedAt: string;
+            /** Format: date-time */
+            approvalExpiresAt: string;
+            sitting: {
+                /** Format: date */
+                sitsOn: string;
+                online: boolean;
+                location: string | null;
+                candidateCode: string;
+            } | null;
+        } | {
+            /** @enum {string} */
+            step: "renew";
+            description: string;
+            /** Format: date */
+            dueOn: string;
+            /** Format: date-time */
+            lateFeeFrom: string;
+            /** Format: date-time */
+            lapsesAt: string;
         };
         /** @description One of the caller's applications: where it stands, what it lacks, and what is still to happen. */
         Application: {
@@ -1541,52 +1589,6 @@ export interface components {
             ratedAt: string | null;
             /** @description The rater's answers; never present when the applicant waived access to this form. */
             rating?: unknown;
-        };
-        /** @description Something still to happen on an application, with the dates the applicant can plan by. */
-        PendingStep: {
-            /** @enum {string} */
-            step: "complete_and_submit" | "amend_and_resubmit" | "association_review" | "panel_review" | "on_hold";
-            description: string;
-        } | {
-            /** @enum {string} */
-            step: "reference";
-            description: string;
-            referenceId: string;
-            raterName: string;
-            role: string;
-            /** @enum {string} */
-            status: "requested" | "bounced";
-            /** Format: date-time */
-            requestedAt: string | null;
-            /** Format: date-time */
-            nextReminderAt: string | null;
-            /** Format: date-time */
-            overdueAt: string | null;
-        } | {
-            /** @enum {string} */
-            step: "sit_exam";
-            description: string;
-            /** Format: date-time */
-            approvedAt: string;
-            /** Format: date-time */
-            approvalExpiresAt: string;
-            sitting: {
-                /** Format: date */
-                sitsOn: string;
-                online: boolean;
-                location: string | null;
-                candidateCode: string;
-            } | null;
-        } | {
-            /** @enum {string} */
-            step: "renew";
-            description: string;
-            /** Format: date */
-            dueOn: string;
-            /** Format: date-time */
-            lateFeeFrom: string;
-            /** Format: date-time */
-            lapsesAt: string;
         };
         /** @description The new version, and what the portfolio still lacks (empty when eligible). */
         PortfolioEdited: {

@@ -71,7 +71,14 @@ export const applicationViewResponse = z
 export const applicationListResponse = z
   .strictObject({
     applications: z.array(
-      z.strictObject({ ...applicationHeading, endorsementNumber: z.string().nullable(), stateChangedAt: timestamp }).meta({ id: 'ApplicationSummary' }),
+      z
+        .strictObject({
+          ...applicationHeading,
+          endorsementNumber: z.string().nullable(),
+          stateChangedAt: timestamp,
+          nextStep: pendingStep.nullable().meta({ description: 'The first of the pending steps the full view lists; null when nothing is left to happen.' }),
+        })
+        .meta({ id: 'ApplicationSummary' }),
     ),
   })
   .meta({ id: 'ApplicationList', description: "The caller's applications, newest first." });
