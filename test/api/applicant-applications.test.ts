@@ -88,6 +88,11 @@ describe('applicant api: applications, portfolio, submit, timeline, emails, rate
     const detail = await call('GET', `/api/v1/applications/${appId}`, { token: ada });
     expect(detail.headers.get('etag')).toBe('"0"');
     expect(detail.body).toMatchObject({ state: 'draft', version: 0, pendingSteps: [{ step: 'complete_and_submit' }] });
+    // The editor's choices come from the pinned rules: the levels and roles the gaps are computed against.
+    const choices = detail.body.choices as { educationLevels: { code: string }[]; referenceRoles: { code: string }[]; competencyDomains: { areas: { code: string }[] }[] };
+    expect(choices.educationLevels.map((l) => l.code)).toEqual(snapshot.educationLevels.map((l) => l.code));
+    expect(choices.referenceRoles.map((r) => r.code)).toEqual(snapshot.rules.references.roles.map((r) => r.code));
+    expect(choices.competencyDomains.flatMap((d) => d.areas.map((a) => a.code))).toContain('observation_listening');
     const initialGaps = detail.body.eligibilityGaps as { code: string }[];
     expect(initialGaps.map((g) => g.code)).toContain('training_hours_short');
 

@@ -1550,6 +1550,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             portfolio: components["schemas"]["Portfolio"];
+            choices: components["schemas"]["PortfolioChoices"];
             eligibilityGaps: components["schemas"]["EligibilityGap"][];
             references: components["schemas"]["ApplicantReference"][];
             pendingSteps: components["schemas"]["PendingStep"][];
@@ -1564,6 +1565,27 @@ export interface components {
             submittedAt: string | null;
             /** Format: date-time */
             updatedAt: string;
+        };
+        /** @description The codes the portfolio's fields take (education level, reference role, competency areas), with their names. */
+        PortfolioChoices: {
+            /** @description Lowest first. */
+            educationLevels: {
+                code: string;
+                label: string;
+            }[];
+            /** @description One reference per role, in this order. */
+            referenceRoles: {
+                code: string;
+                label: string;
+            }[];
+            competencyDomains: {
+                code: string;
+                label: string;
+                areas: {
+                    code: string;
+                    label: string;
+                }[];
+            }[];
         };
         /** @description One unmet requirement of the category. */
         EligibilityGap: {

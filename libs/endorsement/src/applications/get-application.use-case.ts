@@ -20,8 +20,21 @@ export interface ReferenceView {
   rating?: unknown;
 }
 
+interface Labelled {
+  code: string;
+  label: string;
+}
+
+/** The codes the portfolio's fields take, with their names, as the application's pinned rules set them. */
+export interface PortfolioChoices {
+  educationLevels: Labelled[];
+  referenceRoles: Labelled[];
+  competencyDomains: (Labelled & { areas: Labelled[] })[];
+}
+
 export interface ApplicationView extends ApplicationHeading {
   portfolio: Portfolio;
+  choices: PortfolioChoices;
   eligibilityGaps: EligibilityGap[];
   references: ReferenceView[];
   pendingSteps: PendingStep[];
@@ -58,6 +71,11 @@ export class GetApplication {
       state: app.state,
       version: app.version,
       portfolio: app.portfolio,
+      choices: {
+        educationLevels: app.rules.educationLevels.map(({ code, label }) => ({ code, label })),
+        referenceRoles: app.rules.rules.references.roles.map(({ code, label }) => ({ code, label })),
+        competencyDomains: this.framework.competencyDomains.map(({ code, label, areas }) => ({ code, label, areas: areas.map((a) => ({ code: a.code, label: a.label })) })),
+      },
       eligibilityGaps: portfolioGaps(app, this.clock.now()),
       references,
       pendingSteps: await pendingSteps(this.dataSource, app, this.framework),

@@ -55,10 +55,21 @@ const referenceView = z
   })
   .meta({ id: 'ApplicantReference' });
 
+const labelled = z.strictObject({ code: z.string(), label: z.string() });
+
+const portfolioChoices = z
+  .strictObject({
+    educationLevels: z.array(labelled).meta({ description: 'Lowest first.' }),
+    referenceRoles: z.array(labelled).meta({ description: 'One reference per role, in this order.' }),
+    competencyDomains: z.array(z.strictObject({ code: z.string(), label: z.string(), areas: z.array(labelled) })),
+  })
+  .meta({ id: 'PortfolioChoices', description: "The codes the portfolio's fields take (education level, reference role, competency areas), with their names." });
+
 export const applicationViewResponse = z
   .strictObject({
     ...applicationHeading,
     portfolio: portfolioResponse,
+    choices: portfolioChoices,
     eligibilityGaps: z.array(eligibilityGapResponse),
     references: z.array(referenceView),
     pendingSteps: z.array(pendingStep),
