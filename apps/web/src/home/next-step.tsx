@@ -20,9 +20,11 @@ function stepDate(step: PendingStep): string | null {
 /** What happens next on an application, and by when. */
 export function NextStep({ step }: { step: PendingStep }) {
   const date = stepDate(step);
+  // The renewal's own sentence carries its due day as digits; the date below says it in words.
+  const description = step.step === 'renew' ? 'Record your continuing education, then submit your renewal.' : step.description;
   return (
     <p>
-      <strong>Next:</strong> {step.description}
+      <strong>Next:</strong> {description}
       {date && <> {date}</>}
     </p>
   );

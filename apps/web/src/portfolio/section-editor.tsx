@@ -8,6 +8,7 @@ import { Button } from '../ui/button';
 import { FormError } from '../ui/form-error';
 import { Notice } from '../ui/notice';
 import { EntryFields } from './entry-fields';
+import { plainFieldMessages } from './plain-field-message';
 import { isBlank, toBody, toValues, type Application, type SectionSpec, type Value, type Values } from './sections';
 import { applicationKey } from './use-application';
 
@@ -116,7 +117,7 @@ export function SectionEditor({ spec, application, hidden }: { spec: SectionSpec
         {spec.title}
       </h2>
       <p>{spec.intro}</p>
-      <Form onSubmit={onSubmit} validationErrors={problem?.fieldErrors ?? {}} validationBehavior="aria" className="form">
+      <Form onSubmit={onSubmit} validationErrors={plainFieldMessages(problem?.fieldErrors ?? {})} validationBehavior="aria" className="form">
         {spec.item ? (
           <div ref={list} className="entries">
             {entries.map((values, index) => (
