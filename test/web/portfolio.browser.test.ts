@@ -116,7 +116,8 @@ describe('the portfolio in a real browser: start, fill in, submit, endorsed', ()
       { name: 'Cole Colleague', email: 'cole@raters.example', waived: false },
     ];
     await portal.goto('/register');
-    await page.getByRole('button', { name: /Your association/ }).click();
+    // The list of associations loads after the page; on a busy machine that can take a while.
+    await page.getByRole('button', { name: /Your association/ }).click({ timeout: 60_000 });
     await page.getByRole('option', { name: /Michigan/ }).click();
     await page.getByLabel('Your full name').fill('Iris Associate');
     await page.getByLabel('Email address').fill('iris@family.example');

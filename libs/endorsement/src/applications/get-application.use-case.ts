@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EligibilityGap, Framework, Portfolio } from '#framework';
 import { Clock, FRAMEWORK } from '#platform';
-import type { ApplicationHeading } from './application-heading.js';
+import { headingOf, type ApplicationHeading } from './application-heading.js';
 import { findOwnApplication } from './own-application.js';
 import { pendingSteps, type PendingStep } from './pending-steps.js';
 import { portfolioGaps } from './portfolio-gaps.js';
@@ -63,13 +63,7 @@ export class GetApplication {
     )) as ReferenceView[];
     for (const ref of references) if (ref.waivedAccess || ref.rating === null) delete ref.rating;
     return {
-      id: app.id,
-      associationCode: app.association_code,
-      categoryCode: app.category_code,
-      trackCode: app.track_code,
-      displayName: app.rules.displayName,
-      state: app.state,
-      version: app.version,
+      ...headingOf(app),
       portfolio: app.portfolio,
       choices: {
         educationLevels: app.rules.educationLevels.map(({ code, label }) => ({ code, label })),
@@ -81,7 +75,6 @@ export class GetApplication {
       pendingSteps: await pendingSteps(this.dataSource, app, this.framework),
       endorsement: app.endorsement_number ? { number: app.endorsement_number, endorsedAt: app.endorsed_at, renewalDueOn: app.renewal_due_on } : null,
       submittedAt: app.submitted_at,
-      createdAt: app.created_at,
       updatedAt: app.updated_at,
     };
   }

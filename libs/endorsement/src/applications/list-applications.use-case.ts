@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Framework } from '#framework';
 import { FRAMEWORK } from '#platform';
-import type { ApplicationHeading } from './application-heading.js';
+import { headingOf, type ApplicationHeading } from './application-heading.js';
 import { OWN_APPLICATION_COLUMNS, type OwnApplication } from './own-application.js';
 import { pendingSteps, type PendingStep } from './pending-steps.js';
 
@@ -27,15 +27,8 @@ export class ListApplications {
     ])) as OwnApplication[];
     const applications = await Promise.all(
       rows.map(async (app) => ({
-        id: app.id,
-        associationCode: app.association_code,
-        categoryCode: app.category_code,
-        trackCode: app.track_code,
-        displayName: app.rules.displayName,
-        state: app.state,
-        version: app.version,
+        ...headingOf(app),
         endorsementNumber: app.endorsement_number,
-        createdAt: app.created_at,
         stateChangedAt: app.state_changed_at,
         nextStep: (await pendingSteps(this.dataSource, app, this.framework))[0] ?? null,
       })),
