@@ -4,6 +4,7 @@ import { EndorsementModule } from '#endorsement';
 import type { Framework } from '#framework';
 import { processModules } from '#platform';
 import { JOB_HANDLERS, JobRunner } from '#queue';
+import { BounceReceiverModule } from './bounces/bounce-receiver.module.js';
 import { ApplyEffectHandler } from './handlers/apply-effect.handler.js';
 import { ApplyEffectsHandler } from './handlers/apply-effects.handler.js';
 import { SendEmailHandler } from './handlers/send-email.handler.js';
@@ -22,7 +23,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig, framework?: Framework): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [...processModules(config, 'worker', framework), EndorsementModule],
+      imports: [...processModules(config, 'worker', framework), EndorsementModule, ...(config.deliverability.bounceSmtpPort !== null ? [BounceReceiverModule] : [])],
       providers: [
         ...HANDLERS,
         { provide: JOB_HANDLERS, inject: HANDLERS, useFactory: (...handlers: unknown[]) => handlers },
