@@ -236,7 +236,7 @@ describe('the portfolio in a real browser: start, fill in, submit, endorsed', ()
     await page.getByRole('button', { name: 'Save training' }).click();
     await page.getByRole('alert').filter({ hasText: 'Some answers need fixing' }).waitFor();
     await expect(page.getByLabel('Hours').getAttribute('aria-invalid')).resolves.toBe('true');
-    await page.getByText('Enter a number above 0.').waitFor();
+    await page.getByText(/^Must be 0 or more/).waitFor();
     // The API's message is read with the field (its description), and the typed text is still there.
     const described = await page.getByLabel('Hours').getAttribute('aria-describedby');
     expect(described).toBeTruthy();

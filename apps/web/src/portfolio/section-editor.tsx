@@ -1,14 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FocusEvent, type FormEvent } from 'react';
-import { Form } from 'react-aria-components';
 import { api } from '../api/api';
 import { call } from '../api/call';
 import { ApiProblem } from '../api/problem';
 import { Button } from '../ui/button';
+import { Form } from '../ui/form';
 import { FormError } from '../ui/form-error';
 import { Notice } from '../ui/notice';
 import { EntryFields } from './entry-fields';
-import { plainFieldMessages } from './plain-field-message';
 import { isBlank, toBody, toValues, type Application, type SectionSpec, type Value, type Values } from './sections';
 import { applicationKey } from './use-application';
 
@@ -117,7 +116,7 @@ export function SectionEditor({ spec, application, hidden }: { spec: SectionSpec
         {spec.title}
       </h2>
       <p>{spec.intro}</p>
-      <Form onSubmit={onSubmit} validationErrors={plainFieldMessages(problem?.fieldErrors ?? {})} validationBehavior="aria" className="form">
+      <Form onSubmit={onSubmit} validationErrors={problem?.fieldErrors ?? {}} className="form">
         {spec.item ? (
           <div ref={list} className="entries">
             {entries.map((values, index) => (
