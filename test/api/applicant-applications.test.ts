@@ -69,7 +69,10 @@ describe('applicant api: applications, portfolio, submit, timeline, emails, rate
 
   test('applicants see only their own applications; staff may not use applicant routes, nor applicants staff ones', async () => {
     expect((await call('GET', '/api/v1/applications', { token: ada })).body.applications).toEqual([
-      expect.objectContaining({ id: appId, categoryCode: 'IFA', state: 'draft', version: 0, displayName: snapshot.displayName }),
+      expect.objectContaining({
+        id: appId, categoryCode: 'IFA', state: 'draft', version: 0, displayName: snapshot.displayName,
+        nextStep: { step: 'complete_and_submit', description: expect.any(String) },
+      }),
     ]);
     expect((await call('GET', '/api/v1/applications', { token: bob })).body.applications).toEqual([]);
     for (const [method, path] of [['GET', `/api/v1/applications/${appId}`], ['GET', `/api/v1/applications/${appId}/timeline`], ['GET', `/api/v1/applications/${appId}/emails`], ['POST', `/api/v1/applications/${appId}/submit`], ['POST', `/api/v1/applications/${appId}/withdraw`]]) {
@@ -85,6 +88,11 @@ describe('applicant api: applications, portfolio, submit, timeline, emails, rate
     const detail = await call('GET', `/api/v1/applications/${appId}`, { token: ada });
     expect(detail.headers.get('etag')).toBe('"0"');
     expect(detail.body).toMatchObject({ state: 'draft', version: 0, pendingSteps: [{ step: 'complete_and_submit' }] });
+    // The editor's choices come from the pinned rules: the levels and roles the gaps are computed against.
+    const choices = detail.body.choices as { educationLevels: { code: string }[]; referenceRoles: { code: string }[]; competencyDomains: { areas: { code: string }[] }[] };
+    expect(choices.educationLevels.map((l) => l.code)).toEqual(snapshot.educationLevels.map((l) => l.code));
+    expect(choices.referenceRoles.map((r) => r.code)).toEqual(snapshot.rules.references.roles.map((r) => r.code));
+    expect(choices.competencyDomains.flatMap((d) => d.areas.map((a) => a.code))).toContain('observation_listening');
     const initialGaps = detail.body.eligibilityGaps as { code: string }[];
     expect(initialGaps.map((g) => g.code)).toContain('training_hours_short');
 
@@ -140,6 +148,9 @@ describe('applicant api: applications, portfolio, submit, timeline, emails, rate
     const steps = detail.body.pendingSteps as { raterName: string; status: string; nextReminderAt: string; overdueAt: string }[];
     expect(steps.map((s) => [s.raterName, s.status]).sort()).toEqual([['Colin Colleague', 'requested'], ['Jane Doe', 'bounced'], ['Rosa Supervisor', 'requested']]);
     const rosa = steps.find((s) => s.raterName === 'Rosa Supervisor')!;
+    // The list's next step is the first of these, with the same dates.
+    const [listed] = (await call('GET', '/api/v1/applications', { token: ada })).body.applications as { nextStep: unknown }[];
+    expect(listed!.nextStep).toEqual(steps[0]);
     expect(new Date(rosa.overdueAt).getTime()).toBeGreaterThan(new Date(rosa.nextReminderAt).getTime());
 
     const refs = detail.body.references as { id: string; raterName: string }[];

@@ -1793,59 +1793,8 @@ export interface components {
             endorsementNumber: string | null;
             /** Format: date-time */
             stateChangedAt: string;
-        };
-        /** @description One of the caller's applications: where it stands, what it lacks, and what is still to happen. */
-        Application: {
-            id: string;
-            associationCode: string;
-            categoryCode: string;
-            trackCode: string | null;
-            /** @description The association's name for the category. */
-            displayName: string;
-            state: string;
-            version: number;
-            /** Format: date-time */
-            createdAt: string;
-            portfolio: components["schemas"]["Portfolio"];
-            eligibilityGaps: components["schemas"]["EligibilityGap"][];
-            references: components["schemas"]["ApplicantReference"][];
-            pendingSteps: components["schemas"]["PendingStep"][];
-            endorsement: {
-                number: string;
-                /** Format: date-time */
-                endorsedAt: string | null;
-                /** Format: date */
-                renewalDueOn: string | null;
-            } | null;
-            /** Format: date-time */
-            submittedAt: string | null;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        /** @description One unmet requirement of the category. */
-        EligibilityGap: {
-            /** @enum {string} */
-            code: "section_incomplete" | "education_insufficient" | "work_experience_short" | "families_served_short" | "leadership_experience_short" | "rsc_provider_experience_short" | "training_hours_short" | "dei_hours_short" | "rsc_training_hours_short" | "rsc_hours_short" | "rsc_outside_window" | "rsc_provider_not_qualified" | "rsc_span_short" | "rsc_about_rsc_given_short" | "reference_missing" | "reference_own_address" | "reference_duplicate_address" | "code_of_ethics_unsigned" | "agreement_unsigned" | "membership_missing";
-            /** @description What is missing, in plain language for the applicant. */
-            message: string;
-            /** @description The numbers behind the gap (required, recorded …). */
-            details?: {
-                [key: string]: unknown;
-            };
-        };
-        ApplicantReference: {
-            id: string;
-            role: string;
-            raterName: string;
-            raterEmail: string;
-            waivedAccess: boolean;
-            status: string;
-            /** Format: date-time */
-            requestedAt: string | null;
-            /** Format: date-time */
-            ratedAt: string | null;
-            /** @description The rater's answers; never present when the applicant waived access to this form. */
-            rating?: unknown;
+            /** @description The first of the pending steps the full view lists; null when nothing is left to happen. */
+            nextStep: components["schemas"]["PendingStep"] | null;
         };
         /** @description Something still to happen on an application, with the dates the applicant can plan by. */
         PendingStep: {
@@ -1892,6 +1841,81 @@ export interface components {
             lateFeeFrom: string;
             /** Format: date-time */
             lapsesAt: string;
+        };
+        /** @description One of the caller's applications: where it stands, what it lacks, and what is still to happen. */
+        Application: {
+            id: string;
+            associationCode: string;
+            categoryCode: string;
+            trackCode: string | null;
+            /** @description The association's name for the category. */
+            displayName: string;
+            state: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            portfolio: components["schemas"]["Portfolio"];
+            choices: components["schemas"]["PortfolioChoices"];
+            eligibilityGaps: components["schemas"]["EligibilityGap"][];
+            references: components["schemas"]["ApplicantReference"][];
+            pendingSteps: components["schemas"]["PendingStep"][];
+            endorsement: {
+                number: string;
+                /** Format: date-time */
+                endorsedAt: string | null;
+                /** Format: date */
+                renewalDueOn: string | null;
+            } | null;
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description The codes the portfolio's fields take (education level, reference role, competency areas), with their names. */
+        PortfolioChoices: {
+            /** @description Lowest first. */
+            educationLevels: {
+                code: string;
+                label: string;
+            }[];
+            /** @description One reference per role, in this order. */
+            referenceRoles: {
+                code: string;
+                label: string;
+            }[];
+            competencyDomains: {
+                code: string;
+                label: string;
+                areas: {
+                    code: string;
+                    label: string;
+                }[];
+            }[];
+        };
+        /** @description One unmet requirement of the category. */
+        EligibilityGap: {
+            /** @enum {string} */
+            code: "section_incomplete" | "education_insufficient" | "work_experience_short" | "families_served_short" | "leadership_experience_short" | "rsc_provider_experience_short" | "training_hours_short" | "dei_hours_short" | "rsc_training_hours_short" | "rsc_hours_short" | "rsc_outside_window" | "rsc_provider_not_qualified" | "rsc_span_short" | "rsc_about_rsc_given_short" | "reference_missing" | "reference_own_address" | "reference_duplicate_address" | "code_of_ethics_unsigned" | "agreement_unsigned" | "membership_missing";
+            /** @description What is missing, in plain language for the applicant. */
+            message: string;
+            /** @description The numbers behind the gap (required, recorded …). */
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        ApplicantReference: {
+            id: string;
+            role: string;
+            raterName: string;
+            raterEmail: string;
+            waivedAccess: boolean;
+            status: string;
+            /** Format: date-time */
+            requestedAt: string | null;
+            /** Format: date-time */
+            ratedAt: string | null;
+            /** @description The rater's answers; never present when the applicant waived access to this form. */
+            rating?: unknown;
         };
         /** @description The new version, and what the portfolio still lacks (empty when eligible). */
         PortfolioEdited: {

@@ -47,6 +47,9 @@ export function Layout() {
             {account ? (
               <>
                 <li>
+                  <NavLink to="/account">Account</NavLink>
+                </li>
+                <li>
                   <Button variant="secondary" className="button-small" onPress={() => void signOut()}>
                     Sign out
                   </Button>

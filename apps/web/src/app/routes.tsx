@@ -1,6 +1,8 @@
 import type { RouteObject } from 'react-router';
-import { publicAccountRoutes } from '../account/account.routes';
+import { accountRoutes, publicAccountRoutes } from '../account/account.routes';
+import { applyRoutes } from '../apply/apply.routes';
 import { homeRoutes } from '../home/home.routes';
+import { portfolioRoutes } from '../portfolio/portfolio.routes';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found.page';
 import { RequireSession } from './require-session';
@@ -15,7 +17,7 @@ export const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       ...publicAccountRoutes,
-      { element: <RequireSession />, children: [...homeRoutes] },
+      { element: <RequireSession />, children: [...homeRoutes, ...applyRoutes, ...portfolioRoutes, ...accountRoutes] },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EligibilityGap, Framework, Portfolio } from '#framework';
 import { Clock, FRAMEWORK } from '#platform';
-import type { ApplicationHeading } from './application-heading.js';
+import { headingOf, type ApplicationHeading } from './application-heading.js';
 import { findOwnApplication } from './own-application.js';
 import { pendingSteps, type PendingStep } from './pending-steps.js';
 import { portfolioGaps } from './portfolio-gaps.js';
@@ -20,8 +20,21 @@ export interface ReferenceView {
   rating?: unknown;
 }
 
+interface Labelled {
+  code: string;
+  label: string;
+}
+
+/** The codes the portfolio's fields take, with their names, as the application's pinned rules set them. */
+export interface PortfolioChoices {
+  educationLevels: Labelled[];
+  referenceRoles: Labelled[];
+  competencyDomains: (Labelled & { areas: Labelled[] })[];
+}
+
 export interface ApplicationView extends ApplicationHeading {
   portfolio: Portfolio;
+  choices: PortfolioChoices;
   eligibilityGaps: EligibilityGap[];
   references: ReferenceView[];
   pendingSteps: PendingStep[];
@@ -50,20 +63,18 @@ export class GetApplication {
     )) as ReferenceView[];
     for (const ref of references) if (ref.waivedAccess || ref.rating === null) delete ref.rating;
     return {
-      id: app.id,
-      associationCode: app.association_code,
-      categoryCode: app.category_code,
-      trackCode: app.track_code,
-      displayName: app.rules.displayName,
-      state: app.state,
-      version: app.version,
+      ...headingOf(app),
       portfolio: app.portfolio,
+      choices: {
+        educationLevels: app.rules.educationLevels.map(({ code, label }) => ({ code, label })),
+        referenceRoles: app.rules.rules.references.roles.map(({ code, label }) => ({ code, label })),
+        competencyDomains: this.framework.competencyDomains.map(({ code, label, areas }) => ({ code, label, areas: areas.map((a) => ({ code: a.code, label: a.label })) })),
+      },
       eligibilityGaps: portfolioGaps(app, this.clock.now()),
       references,
       pendingSteps: await pendingSteps(this.dataSource, app, this.framework),
       endorsement: app.endorsement_number ? { number: app.endorsement_number, endorsedAt: app.endorsed_at, renewalDueOn: app.renewal_due_on } : null,
       submittedAt: app.submitted_at,
-      createdAt: app.created_at,
       updatedAt: app.updated_at,
     };
   }

@@ -55,10 +55,21 @@ const referenceView = z
   })
   .meta({ id: 'ApplicantReference' });
 
+const labelled = z.strictObject({ code: z.string(), label: z.string() });
+
+const portfolioChoices = z
+  .strictObject({
+    educationLevels: z.array(labelled).meta({ description: 'Lowest first.' }),
+    referenceRoles: z.array(labelled).meta({ description: 'One reference per role, in this order.' }),
+    competencyDomains: z.array(z.strictObject({ code: z.string(), label: z.string(), areas: z.array(labelled) })),
+  })
+  .meta({ id: 'PortfolioChoices', description: "The codes the portfolio's fields take (education level, reference role, competency areas), with their names." });
+
 export const applicationViewResponse = z
   .strictObject({
     ...applicationHeading,
     portfolio: portfolioResponse,
+    choices: portfolioChoices,
     eligibilityGaps: z.array(eligibilityGapResponse),
     references: z.array(referenceView),
     pendingSteps: z.array(pendingStep),
@@ -71,7 +82,14 @@ export const applicationViewResponse = z
 export const applicationListResponse = z
   .strictObject({
     applications: z.array(
-      z.strictObject({ ...applicationHeading, endorsementNumber: z.string().nullable(), stateChangedAt: timestamp }).meta({ id: 'ApplicationSummary' }),
+      z
+        .strictObject({
+          ...applicationHeading,
+          endorsementNumber: z.string().nullable(),
+          stateChangedAt: timestamp,
+          nextStep: pendingStep.nullable().meta({ description: 'The first of the pending steps the full view lists; null when nothing is left to happen.' }),
+        })
+        .meta({ id: 'ApplicationSummary' }),
     ),
   })
   .meta({ id: 'ApplicationList', description: "The caller's applications, newest first." });
