@@ -1,0 +1,5 @@
+import { Page } from '../../app/page';
+
+export function StaffHomePage() {
+  return <Page title="Staff">{null}</Page>;
+}
