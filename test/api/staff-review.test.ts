@@ -107,7 +107,7 @@ describe('staff review of one application: record, timeline, claims, transitions
         ]),
       );
       // A coordinator has no say in the panel's outcome.
-      expect((await as('coord', 'GET', `/api/v1/staff/applications/${panel}`)).body.allowedEvents.map((a: { event: string }) => a.event)).toEqual(['hold', 'withdraw']);
+      expect(((await as('coord', 'GET', `/api/v1/staff/applications/${panel}`)).body.allowedEvents as { event: string }[]).map((a: { event: string }) => a.event)).toEqual(['hold', 'withdraw']);
     });
 
     test("eligibilityGaps: the category's unmet requirements, from the same check as the applicant's checklist", async () => {

@@ -1276,6 +1276,17 @@ export interface components {
                 /** Format: date-time */
                 createdAt: string;
             }[];
+            /** @description The current review round. */
+            panel: {
+                round: number;
+                /** @description The reviewers seated for the current round. */
+                reviewers: {
+                    id: string;
+                    name: string;
+                }[];
+                /** @description The current round's two votes disagree: an administrator decides (POST …/panel-decision). */
+                escalated: boolean;
+            };
             /** @description What the portfolio lacks under the category's pinned rules (empty when eligible). */
             eligibilityGaps: components["schemas"]["EligibilityGap"][];
             /** @description The events the caller's role may fire from the current state, in the state machine's order; guards are checked when fired. */

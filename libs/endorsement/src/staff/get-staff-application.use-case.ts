@@ -5,6 +5,8 @@ import { checkEligibility, type EligibilityGap, type Portfolio, type RulesSnapsh
 import { Clock } from '#platform';
 import { allowedTransitions, type AllowedTransition, type ApplicationState } from '#workflow';
 import { CURRENT_REFERENCE_COUNT, CURRENT_REFERENCES_FIRST, REFERENCE_STANDING_JSON, type ReferenceStandingFields } from '../references/reference-standing.view.js';
+import { panelOutcome, type Recommendation } from '../panel/panel-outcome.js';
+import { CURRENT_ROUND } from '../panel/panel-round.js';
 import { DEDICATED_ENDPOINTS } from './dedicated-endpoints.js';
 import { staffAssociation, staffRole } from './staff-scope.js';
 import { StaffProblems } from './staff.problems.js';
@@ -31,6 +33,8 @@ export interface StaffApplicationDetail {
   eligibilityGaps: EligibilityGap[];
   /** The events the caller's role may fire now; `endpoint` names the route of those that have their own. */
   allowedEvents: (AllowedTransition & { endpoint: string | null })[];
+  /** The current review round: who sits on it, and whether their votes disagree (the administrator decides). */
+  panel: { round: number; reviewers: { id: string; name: string }[]; escalated: boolean };
   [key: string]: unknown;
 }
 
@@ -66,7 +70,9 @@ const SELECT_DETAIL = `
         'round', v.round, 'reviewerId', v.reviewer_id, 'reviewerName', vp.full_name, 'recommendation', v.recommendation,
         'checklist', v.checklist, 'notes', v.notes, 'createdAt', v.created_at
       ) ORDER BY v.round, v.created_at), '[]')
-      FROM panel_votes v LEFT JOIN accounts va ON va.id = v.reviewer_id LEFT JOIN people vp ON vp.id = va.person_id WHERE v.application_id = a.id)
+      FROM panel_votes v LEFT JOIN accounts va ON va.id = v.reviewer_id LEFT JOIN people vp ON vp.id = va.person_id WHERE v.application_id = a.id),
+    'panel', json_build_object('round', ${CURRENT_ROUND}, 'escalated', false, 'reviewers', (SELECT coalesce(json_agg(json_build_object('id', pa.reviewer_id, 'name', rp.full_name) ORDER BY rp.full_name), '[]')
+      FROM panel_assignments pa JOIN accounts ra ON ra.id = pa.reviewer_id JOIN people rp ON rp.id = ra.person_id WHERE pa.application_id = a.id AND pa.round = ${CURRENT_ROUND}))
   ) AS detail, a.rules
     FROM applications a JOIN people p ON p.id = a.applicant_id
    WHERE a.id = $1 AND ($2::text IS NULL OR a.association_code = $2)`;
@@ -87,6 +93,8 @@ export class GetStaffApplication {
     if (!row) throw StaffProblems.applicationNotFound();
     const { detail } = row;
     detail.eligibilityGaps = checkEligibility(detail.portfolio as unknown as Portfolio, row.rules, this.clock.now(), detail.applicant.email);
+    const roundVotes = (detail.panelVotes as { round: number; recommendation: Recommendation; notes: string | null }[]).filter((v) => v.round === detail.panel.round);
+    detail.panel.escalated = detail.state === 'panel_review' && panelOutcome(roundVotes)?.event === 'panel_escalate';
     detail.allowedEvents = allowedTransitions(detail.state, staffRole(command.caller)).map((allowed) => ({ ...allowed, endpoint: DEDICATED_ENDPOINTS[allowed.event] ?? null }));
     return detail;
   }

@@ -107,6 +107,13 @@ export const staffApplicationResponse = z
         createdAt: isoTimestamp,
       }),
     ),
+    panel: z
+      .strictObject({
+        round: z.int(),
+        reviewers: z.array(z.strictObject({ id: z.string(), name: z.string() })).meta({ description: "The reviewers seated for the current round." }),
+        escalated: z.boolean().meta({ description: "The current round's two votes disagree: an administrator decides (POST …/panel-decision)." }),
+      })
+      .meta({ description: 'The current review round.' }),
     eligibilityGaps: z.array(eligibilityGapResponse).meta({ description: "What the portfolio lacks under the category's pinned rules (empty when eligible)." }),
     allowedEvents: z
       .array(
