@@ -60,6 +60,8 @@ describe('staff review of one application: record, timeline, claims, transitions
       const res = await as('coord', 'GET', `/api/v1/staff/applications/${appId}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('etag')).toBe('"0"');
+      // The version does not move with a claim or a vetting call: no browser answers from its cache.
+      expect(res.headers.get('cache-control')).toBe('no-store');
       expect(res.body).toMatchObject({
         id: appId,
         associationCode: 'MI-AIMH',

@@ -20,7 +20,7 @@ export function EmailsSection({ application }: { application: StaffApplication }
       {application.deliveries.length === 0 ? (
         <p className="muted">No email sent yet.</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label="Emails about this application" tabIndex={0}>
           <table>
             <caption className="visually-hidden">Emails about this application</caption>
             <thead>

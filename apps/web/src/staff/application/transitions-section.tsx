@@ -15,6 +15,8 @@ type Allowed = StaffApplication['allowedEvents'][number];
 /** The steps this person's role may take now, as the API lists them; a reason field where one is required. */
 export function TransitionsSection({ application, onConflict }: { application: StaffApplication; onConflict: (c: Conflict) => void }) {
   const step = useVersionedStep(application, onConflict);
+  // Buttons here say they are busy by being disabled: a pending React Aria button announces itself by
+  // its id, which outlives the button once the step it took removes it.
   // Events with a route of their own (panel outcomes, exam scores) are taken on their own forms.
   const here = application.allowedEvents.filter((a) => a.endpoint === null);
   const fire = (event: Allowed['event'], reason?: string) =>
@@ -36,7 +38,7 @@ export function TransitionsSection({ application, onConflict }: { application: S
                 <p>The applicant is told. A withdrawn application cannot be reopened.</p>
               </ConfirmDialog>
             ) : (
-              <Button key={allowed.event} onPress={() => void fire(allowed.event)} isPending={step.pending}>
+              <Button key={allowed.event} onPress={() => void fire(allowed.event)} isDisabled={step.pending}>
                 {eventLabel(allowed.event)}
               </Button>
             ),
@@ -69,7 +71,7 @@ function ReasonStep({ allowed, pending, onFire }: { allowed: Allowed; pending: b
         value={reason}
         onChange={setReason}
       />
-      <Button type="submit" variant="secondary" isPending={pending}>
+      <Button type="submit" variant="secondary" isDisabled={pending}>
         {label}
       </Button>
     </Form>

@@ -72,7 +72,7 @@ function SeatPanel({ application }: { application: StaffApplication }) {
       <SelectField label="First reviewer" items={items.filter((i) => i.id !== second)} selectedKey={first} onSelectionChange={(k) => setFirst(k as string)} isRequired placeholder="Choose a reviewer" />
       <SelectField label="Second reviewer" items={items.filter((i) => i.id !== first)} selectedKey={second} onSelectionChange={(k) => setSecond(k as string)} isRequired placeholder="Choose a reviewer" />
       <FormError problem={form.problem} />
-      <Button type="submit" isPending={form.pending} isDisabled={!first || !second}>
+      <Button type="submit" isDisabled={!first || !second || form.pending}>
         Seat these reviewers
       </Button>
     </Form>
@@ -104,7 +104,7 @@ function PanelDecision({ application, onConflict }: { application: StaffApplicat
       <SelectField label="Decision" items={DECISIONS} selectedKey={recommendation} onSelectionChange={(k) => setRecommendation(k as string)} isRequired placeholder="Choose" />
       <TextField label="Reason" description="The applicant reads it." multiline isRequired={needsReason} maxLength={4000} value={reason} onChange={setReason} />
       <FormError problem={step.problem} />
-      <Button type="submit" isPending={step.pending} isDisabled={!recommendation}>
+      <Button type="submit" isDisabled={!recommendation || step.pending}>
         Decide
       </Button>
     </Form>

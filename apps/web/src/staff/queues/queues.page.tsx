@@ -218,7 +218,7 @@ function QueueList({ filters }: { filters: QueueFilters }) {
                 {items.length} shown{queue.hasNextPage ? ', more waiting' : ''}.
               </p>
               {queue.hasNextPage && (
-                <Button variant="secondary" onPress={() => void queue.fetchNextPage()} isPending={queue.isFetchingNextPage}>
+                <Button variant="secondary" onPress={() => void queue.fetchNextPage()} isDisabled={queue.isFetchingNextPage}>
                   Show more
                 </Button>
               )}
