@@ -212,7 +212,7 @@ describe('the staff console in a real browser: queues, an application worked thr
     expect(await admin.accessibilityViolations()).toEqual([]);
     await admin.page.getByRole('button', { name: /Decision/ }).click();
     await admin.page.getByRole('option', { name: 'Deny' }).click();
-    await admin.page.getByLabel('Reason').fill('The work experience is not with infants or toddlers.');
+    await admin.page.getByLabel('Reason for your decision').fill('The work experience is not with infants or toddlers.');
     await admin.page.getByRole('button', { name: 'Decide' }).click();
     await admin.page.locator('.summary').getByText('Denied').waitFor();
     expect(await stateOf(id)).toBe('denied');

@@ -102,7 +102,7 @@ function PanelDecision({ application, onConflict }: { application: StaffApplicat
     >
       <h3>The reviewers disagree: your decision</h3>
       <SelectField label="Decision" items={DECISIONS} selectedKey={recommendation} onSelectionChange={(k) => setRecommendation(k as string)} isRequired placeholder="Choose" />
-      <TextField label="Reason" description="The applicant reads it." multiline isRequired={needsReason} maxLength={4000} value={reason} onChange={setReason} />
+      <TextField label="Reason for your decision" description="The applicant reads it." multiline isRequired={needsReason} maxLength={4000} value={reason} onChange={setReason} />
       <FormError problem={step.problem} />
       <Button type="submit" isDisabled={!recommendation || step.pending}>
         Decide
