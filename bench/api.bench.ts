@@ -15,10 +15,7 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { hash } from '@node-rs/argon2';
+import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
@@ -29,6 +26,7 @@ import { emptyPortfolio, loadFramework } from '#framework';
 import { SystemClock } from '#platform';
 import { APPLICATION_STATES, type ApplicationState } from '#workflow';
 import { createBenchDatabase, median, printResult, seedApplications } from './support/bench-database.js';
+import { logIn, seedCoordinators, seedQueue, startApi, stopProcess } from './support/staff-queue-fixture.js';
 import { BENCH_REDIS_URL, benchRedisPrefix, deleteRedisPrefixes } from './support/bench-redis.js';
 
 const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 100_000);
@@ -39,8 +37,6 @@ const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 5000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PART = process.env.BENCH_PART ?? 'both';
 const PAGE = 50;
-const ASSOCIATIONS = ['MI-AIMH', 'MassAIMH', 'TAIMH', 'WA-AIMH'];
-const PASSWORD = 'bench password, long enough';
 const REASON = 'Benchmark: waiting for the transcript of your coursework.';
 const OPEN_STATES: ApplicationState[] = ['submitted', 'reference_checks', 'exam', 'panel_review', 'deferred', 'on_hold'];
 
@@ -48,71 +44,6 @@ const OPEN_STATES: ApplicationState[] = ['submitted', 'reference_checks', 'exam'
 function percentile(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.max(0, Math.ceil(p * s.length) - 1)];
-}
-
-/**
- * 100,000 applicants and applications across four associations, three categories and every state,
- * waiting up to two years; a coordinator per association holding a quarter of its applications; one
- * application in a hundred with a failed email. Set-based (generate_series), then VACUUM ANALYZE.
- * The bulk rows carry a stub for the pinned rules: the listing never reads them, and a real snapshot
- * is TOASTed out of the heap anyway.
- */
-async function seedQueue(db: pg.Client, coordinators: string[]): Promise<void> {
-  await db.query(
-    `INSERT INTO people (id, association_code, email, full_name, created_at)
-     SELECT md5('p' || g)::uuid, ($2::text[])[1 + g % 4], 'bench-' || g || '@example.org', 'Applicant ' || g, now() FROM generate_series(1, $1) g`,
-    [APPLICATIONS, ASSOCIATIONS],
-  );
-  await db.query(
-    `INSERT INTO applications (id, association_code, applicant_id, category_code, state, version, framework_version, rules, portfolio,
-                               state_changed_at, assignee_id, claimed_at, created_at, updated_at)
-     SELECT md5('a' || g)::uuid, ($2::text[])[1 + g % 4], md5('p' || g)::uuid, (ARRAY['IFA', 'IFS', 'IMHS'])[1 + (g / 4) % 3],
-            ($3::text[])[1 + (g / 12) % cardinality($3::text[])], 3, 'bench', '{"bench": true}', $4,
-            now() - random() * interval '730 days', CASE WHEN g % 4 = 0 AND g % 3 = 0 THEN ($5::uuid[])[1 + g % 4] END, now(), now(), now()
-       FROM generate_series(1, $1) g`,
-    [APPLICATIONS, ASSOCIATIONS, APPLICATION_STATES, emptyPortfolio(), coordinators],
-  );
-  await db.query(
-    `INSERT INTO email_deliveries (business_key, application_id, template, recipient_kind, recipient_email, recipient_name, status, attempts, smtp_response, created_at, updated_at)
-     SELECT 'bench-failed-' || g, md5('a' || g)::uuid, 'reference_request', 'rater', 'rater-' || g || '@blocked.example', 'Rater', 'failed', 1,
-            '550 5.7.1 Message rejected by policy', now(), now()
-       FROM generate_series(1, $1) g WHERE g % 101 = 7`,
-    [APPLICATIONS],
-  );
-  await db.query(`VACUUM ANALYZE`);
-}
-
-/** A coordinator account per association (argon2id password, as sign-in expects); returns their ids. */
-async function seedCoordinators(db: pg.Client): Promise<string[]> {
-  const passwordHash = await hash(PASSWORD);
-  const ids: string[] = [];
-  for (const code of ASSOCIATIONS) {
-    const { rows } = await db.query(
-      `WITH p AS (INSERT INTO people (association_code, email, full_name) VALUES ($1, $2, 'Bench Coordinator') RETURNING id)
-       INSERT INTO accounts (person_id, email, password_hash, roles, association_code, created_at, updated_at)
-       SELECT p.id, $2, $3, ARRAY['coordinator'], $1, now(), now() FROM p RETURNING id`,
-      [code, `coordinator-${code.toLowerCase()}@bench.example`, passwordHash],
-    );
-    ids.push(rows[0].id as string);
-  }
-  return ids;
-}
-
-/** The built api (`apps/api/src/main.js` beside this file's build), started as in production; resolves once it is live. */
-async function startApi(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
-  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const port = String(20_000 + Math.floor(Math.random() * 20_000));
-  const child = spawn(process.execPath, [...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(root, 'apps/api/src/main.js')], {
-    env: { PATH: process.env.PATH ?? '', ...env, PORT: port },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (!(await fetch(`${base}/health/live`).then((r) => r.ok, () => false))) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error('the api did not start');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { child, base };
 }
 
 /** CPU time (user + system, ms) a process has used so far, from /proc (Linux; NaN elsewhere). */
@@ -123,20 +54,6 @@ function cpuMsOf(pid: number | undefined): number {
   } catch {
     return NaN;
   }
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  await new Promise((resolve) => {
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-}
-
-async function logIn(base: string, email: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
-  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
 /** The api process, for its CPU time per request. */
@@ -359,7 +276,7 @@ async function main(): Promise<void> {
     await seeder.connect();
     const t0 = performance.now();
     const coordinators = await seedCoordinators(seeder);
-    await seedQueue(seeder, coordinators);
+    await seedQueue(seeder, coordinators, APPLICATIONS);
     console.log(`seeded ${APPLICATIONS} applications (4 associations, 3 categories, ${APPLICATION_STATES.length} states) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const started = await startApi(env);
     api = started.child;

@@ -210,6 +210,7 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
 
   test('disagreement escalates to the association; an administrator decides at the version they saw', async () => {
     expect((await vote(split.id, 'r2', { recommendation: 'endorse' })).body).toMatchObject({ outcome: null });
+    expect((await call('GET', `/api/v1/staff/applications/${split.id}`, { token: tokens.admin })).body.panel).toMatchObject({ round: 1, escalated: false });
     const decide = (body: Record<string, unknown>, ifMatch?: string, token = tokens.admin) =>
       call('POST', `/api/v1/staff/applications/${split.id}/panel-decision`, { token, body, headers: ifMatch ? { 'if-match': ifMatch } : {} });
     // One vote in: nothing to decide yet.
@@ -219,6 +220,10 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     expect(res.body).toMatchObject({ votesIn: 2, outcome: 'panel_escalate' });
     const { state, version } = await stateOf(split.id);
     expect(state).toBe('panel_review');
+    // The staff view says so: both votes of the round, and the administrator may decide through panel-decision.
+    const detail = (await call('GET', `/api/v1/staff/applications/${split.id}`, { token: tokens.admin })).body;
+    expect(detail.panel).toEqual({ round: 1, escalated: true, reviewers: expect.arrayContaining([{ id: ids.r2, name: expect.any(String) }, { id: ids.r3, name: expect.any(String) }]) });
+    expect(detail.allowedEvents).toEqual(expect.arrayContaining([expect.objectContaining({ event: 'panel_endorse', endpoint: expect.stringContaining('panel-decision') })]));
     // The escalation's event shows both votes side by side, for the administrator who decides.
     const splitVotes = [await voteEntry(split.id, 'r2', 'endorse'), await voteEntry(split.id, 'r3', 'deny')];
     expect(await lastStaffEvent(split.id)).toMatchObject({ event: 'panel_escalate', reason: 'The reviewers disagree: endorse and deny.', votes: splitVotes });

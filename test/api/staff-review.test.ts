@@ -60,6 +60,8 @@ describe('staff review of one application: record, timeline, claims, transitions
       const res = await as('coord', 'GET', `/api/v1/staff/applications/${appId}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('etag')).toBe('"0"');
+      // The version does not move with a claim or a vetting call: no browser answers from its cache.
+      expect(res.headers.get('cache-control')).toBe('no-store');
       expect(res.body).toMatchObject({
         id: appId,
         associationCode: 'MI-AIMH',
@@ -87,6 +89,49 @@ describe('staff review of one application: record, timeline, claims, transitions
       expect((await as('alliance', 'GET', `/api/v1/staff/applications/${appId}`)).status).toBe(200);
       expect(await as('coord', 'GET', '/api/v1/staff/applications/not-a-uuid')).toMatchObject({ status: 400, body: { code: 'validation_failed', errors: [{ field: 'id' }] } });
       expect(await as('coord', 'GET', `/api/v1/staff/applications/${NOBODY}`)).toMatchObject({ status: 404, body: { code: 'application_not_found' } });
+    });
+  });
+
+  describe('what the caller may do now, and what the portfolio lacks', () => {
+    test("allowedEvents: the caller's role's events from the current state, with the reason they need and the route of dedicated ones", async () => {
+      const coord = await as('coord', 'GET', `/api/v1/staff/applications/${appId}`);
+      expect(coord.body.allowedEvents).toEqual([
+        { event: 'begin_reference_checks', reasonRequired: false, endpoint: null },
+        { event: 'hold', reasonRequired: true, endpoint: null },
+        { event: 'withdraw', reasonRequired: false, endpoint: null },
+      ]);
+      const panel = await insertApplication(system.ds, framework, { state: 'panel_review' });
+      const admin = await as('alliance', 'GET', `/api/v1/staff/applications/${panel}`);
+      expect(admin.body.allowedEvents).toEqual(
+        expect.arrayContaining([
+          { event: 'panel_defer', reasonRequired: true, endpoint: expect.stringContaining('panel-decision') },
+          { event: 'hold', reasonRequired: true, endpoint: null },
+        ]),
+      );
+      // A coordinator has no say in the panel's outcome.
+      expect(((await as('coord', 'GET', `/api/v1/staff/applications/${panel}`)).body.allowedEvents as { event: string }[]).map((a: { event: string }) => a.event)).toEqual(['hold', 'withdraw']);
+    });
+
+    test("eligibilityGaps: the category's unmet requirements, from the same check as the applicant's checklist", async () => {
+      // The fixture's portfolio is empty: every requirement is a gap.
+      const gaps = (await as('coord', 'GET', `/api/v1/staff/applications/${appId}`)).body.eligibilityGaps as { code: string; message: string }[];
+      expect(gaps.length).toBeGreaterThan(1);
+      expect(gaps[0]).toEqual(expect.objectContaining({ code: expect.any(String), message: expect.any(String) }));
+    });
+  });
+
+  describe('colleagues', () => {
+    test("the association's staff holding a role, by name; never another association's", async () => {
+      const reviewers = await as('coord', 'GET', '/api/v1/staff/colleagues?role=reviewer');
+      expect(reviewers).toMatchObject({ status: 200 });
+      expect(reviewers.body.colleagues).toEqual([
+        { id: ids.coord2, name: 'coord2 Staff', associationCode: 'MI-AIMH', roles: ['coordinator', 'reviewer'] },
+        { id: ids.reviewer, name: 'reviewer Staff', associationCode: 'MI-AIMH', roles: ['reviewer'] },
+      ]);
+      expect((await as('tx', 'GET', '/api/v1/staff/colleagues?role=coordinator')).body.colleagues).toEqual([expect.objectContaining({ id: ids.tx })]);
+      expect((await as('coord', 'GET', '/api/v1/staff/colleagues?role=coordinator&association=TAIMH')).status).toBe(403);
+      expect(await as('coord', 'GET', '/api/v1/staff/colleagues?role=applicant')).toMatchObject({ status: 400, body: { code: 'validation_failed' } });
+      expect((await as('reviewer', 'GET', '/api/v1/staff/colleagues?role=reviewer')).status).toBe(403);
     });
   });
 

@@ -400,6 +400,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/colleagues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the association's staff holding a role
+         * @description Roles: coordinator, administrator. The accounts of the caller's association with the role (an Alliance-wide administrator may name an association), by name.
+         */
+        get: operations["listColleagues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registry": {
         parameters: {
             query?: never;
@@ -1496,6 +1516,21 @@ export interface components {
                 /** Format: date-time */
                 createdAt: string;
             }[];
+            /** @description The current review round. */
+            panel: {
+                round: number;
+                /** @description The reviewers seated for the current round. */
+                reviewers: {
+                    id: string;
+                    name: string;
+                }[];
+                /** @description The current round's two votes disagree: an administrator decides (POST …/panel-decision). */
+                escalated: boolean;
+            };
+            /** @description What the portfolio lacks under the category's pinned rules (empty when eligible). */
+            eligibilityGaps: components["schemas"]["EligibilityGap"][];
+            /** @description The events the caller's role may fire from the current state, in the state machine's order; guards are checked when fired. */
+            allowedEvents: components["schemas"]["AllowedEvent"][];
         };
         /** @description What the applicant documents, section by section, as they sent it. */
         Portfolio: {
@@ -1611,6 +1646,25 @@ export interface components {
             /** Format: date-time */
             sentAt: string | null;
         };
+        /** @description One unmet requirement of the category. */
+        EligibilityGap: {
+            /** @enum {string} */
+            code: "section_incomplete" | "education_insufficient" | "work_experience_short" | "families_served_short" | "leadership_experience_short" | "rsc_provider_experience_short" | "training_hours_short" | "dei_hours_short" | "rsc_training_hours_short" | "rsc_hours_short" | "rsc_outside_window" | "rsc_provider_not_qualified" | "rsc_span_short" | "rsc_about_rsc_given_short" | "reference_missing" | "reference_own_address" | "reference_duplicate_address" | "code_of_ethics_unsigned" | "agreement_unsigned" | "membership_missing";
+            /** @description What is missing, in plain language for the applicant. */
+            message: string;
+            /** @description The numbers behind the gap (required, recorded …). */
+            details?: {
+                [key: string]: unknown;
+            };
+        };
+        AllowedEvent: {
+            /** @enum {string} */
+            event: "submit" | "begin_reference_checks" | "complete_references" | "approve_exam" | "pass_exam" | "fail_exam" | "panel_endorse" | "panel_defer" | "panel_deny" | "panel_escalate" | "resubmit" | "hold" | "resume" | "withdraw" | "open_renewal" | "renew" | "lapse" | "reinstate" | "expire_exam_approval";
+            /** @description A reason must come with it (the applicant is told it). */
+            reasonRequired: boolean;
+            /** @description The route that records it, for events not fired through POST …/transitions. */
+            endpoint: string | null;
+        };
         /** @description The audit trail: every transition, and claims, assignments and panels. */
         StaffTimeline: {
             applicationId: string;
@@ -1680,6 +1734,16 @@ export interface components {
              * @description When the reference counts as vetted, from its latest call that reached the rater.
              */
             vettedAt: string | null;
+        };
+        /** @description The association's staff holding a role, by name. */
+        Colleagues: {
+            colleagues: components["schemas"]["Colleague"][];
+        };
+        Colleague: {
+            id: string;
+            name: string;
+            associationCode: string | null;
+            roles: ("applicant" | "coordinator" | "reviewer" | "exam_reviewer" | "administrator" | "system")[];
         };
         /** @description Endorsees who chose to be listed. */
         RegistryPage: {
@@ -1891,17 +1955,6 @@ export interface components {
                     label: string;
                 }[];
             }[];
-        };
-        /** @description One unmet requirement of the category. */
-        EligibilityGap: {
-            /** @enum {string} */
-            code: "section_incomplete" | "education_insufficient" | "work_experience_short" | "families_served_short" | "leadership_experience_short" | "rsc_provider_experience_short" | "training_hours_short" | "dei_hours_short" | "rsc_training_hours_short" | "rsc_hours_short" | "rsc_outside_window" | "rsc_provider_not_qualified" | "rsc_span_short" | "rsc_about_rsc_given_short" | "reference_missing" | "reference_own_address" | "reference_duplicate_address" | "code_of_ethics_unsigned" | "agreement_unsigned" | "membership_missing";
-            /** @description What is missing, in plain language for the applicant. */
-            message: string;
-            /** @description The numbers behind the gap (required, recorded …). */
-            details?: {
-                [key: string]: unknown;
-            };
         };
         ApplicantReference: {
             id: string;
@@ -3911,6 +3964,74 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "too_many_requests";
+                    };
+                };
+            };
+            /** @description Any other error, e.g. 503 `not_ready`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listColleagues: {
+        parameters: {
+            query: {
+                role: "coordinator" | "reviewer" | "exam_reviewer" | "administrator";
+                association?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The association's staff holding a role, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Colleagues"];
+                };
+            };
+            /** @description Problem codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Problem codes: `authentication_required`, `invalid_token`, `token_expired`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "authentication_required" | "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description Problem codes: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
                     };
                 };
             };

@@ -30,6 +30,7 @@ export { ListStaffQueue, type ListStaffQueueCommand, type StaffQueueItem, type S
 export { staffQueueQuery, type StaffQueueFilter } from './staff/staff-queue.query.js';
 export { CountStaffQueues, type StaffQueueCounts } from './staff/count-staff-queues.use-case.js';
 export { GetStaffApplication, type StaffApplicationDetail } from './staff/get-staff-application.use-case.js';
+export { ListColleagues, type Colleague } from './staff/list-colleagues.use-case.js';
 export { GetApplicationTimeline, type ActivityEntry, type PanelVoteEntry, type TimelineEntry } from './staff/get-application-timeline.use-case.js';
 export { AssignApplication, type Assignment } from './staff/assign-application.use-case.js';
 export { FireStaffTransition, type FireStaffTransitionCommand } from './staff/fire-staff-transition.use-case.js';

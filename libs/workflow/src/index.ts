@@ -21,5 +21,6 @@ export type { Guard, HeldFromTarget, TransitionRule, TransitionTarget } from './
 export { HOLDABLE_STATES, TRANSITION_TABLE } from './transition-table.js';
 export { decideTransition, type FailedGuard, type TransitionDecision, type TransitionInput } from './decide-transition.js';
 export { allowedEvents } from './allowed-events.js';
+export { allowedTransitions, type AllowedTransition } from './allowed-transitions.js';
 export { replayEvents, type RecordedTransition } from './replay-events.js';
 export { STATE_DIAGRAM_END, STATE_DIAGRAM_START, renderStateDiagram, withStateDiagram } from './state-diagram.js';

@@ -25,6 +25,13 @@ const MESSAGES: Record<string, string> = {
   application_exists: 'You already have an application for this category.',
   not_eligible: 'The application is not ready to submit yet: see the checklist.',
   too_many_rater_changes: 'You have changed this reference’s email address too often today. Please try again tomorrow.',
+  already_claimed: 'Someone else is already working on this application.',
+  invalid_assignee: 'This person cannot take applications of this association.',
+  event_not_allowed: 'This step is not possible in the application’s current state. Reload to see where it stands.',
+  reviewers_not_eligible: 'Choose two reviewers of this association, neither of them the applicant.',
+  panel_votes_in: 'A reviewer has already voted, so the panel can no longer be changed.',
+  not_in_panel_review: 'The application is no longer waiting for its review panel.',
+  panel_not_escalated: 'The reviewers do not disagree: there is nothing to decide.',
   rater_not_independent: 'A reference must be someone else, with their own email address.',
 };
 

@@ -3,6 +3,7 @@ import { accountRoutes, publicAccountRoutes } from '../account/account.routes';
 import { applyRoutes } from '../apply/apply.routes';
 import { homeRoutes } from '../home/home.routes';
 import { portfolioRoutes } from '../portfolio/portfolio.routes';
+import { staffRoutes } from '../staff/staff.routes';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found.page';
 import { RequireSession } from './require-session';
@@ -17,7 +18,7 @@ export const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       ...publicAccountRoutes,
-      { element: <RequireSession />, children: [...homeRoutes, ...applyRoutes, ...portfolioRoutes, ...accountRoutes] },
+      { element: <RequireSession />, children: [...homeRoutes, ...applyRoutes, ...portfolioRoutes, ...accountRoutes, ...staffRoutes] },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
-import type { ApplicationState } from '#workflow';
+import { checkEligibility, type EligibilityGap, type Portfolio, type RulesSnapshot } from '#framework';
+import { Clock } from '#platform';
+import { allowedTransitions, type AllowedTransition, type ApplicationState } from '#workflow';
 import { CURRENT_REFERENCE_COUNT, CURRENT_REFERENCES_FIRST, REFERENCE_STANDING_JSON, type ReferenceStandingFields } from '../references/reference-standing.view.js';
-import { staffAssociation } from './staff-scope.js';
+import { panelOutcome, type Recommendation } from '../panel/panel-outcome.js';
+import { CURRENT_ROUND } from '../panel/panel-round.js';
+import { DEDICATED_ENDPOINTS } from './dedicated-endpoints.js';
+import { staffAssociation, staffRole } from './staff-scope.js';
 import { StaffProblems } from './staff.problems.js';
 
 /** Everything staff review an application by; JSON built by PostgreSQL, keys as the api shows them. */
@@ -24,6 +29,12 @@ export interface StaffApplicationDetail {
   deliveries: Record<string, unknown>[];
   examAttempts: Record<string, unknown>[];
   panelVotes: Record<string, unknown>[];
+  /** What the portfolio lacks under the category's pinned rules, as the applicant's checklist says it. */
+  eligibilityGaps: EligibilityGap[];
+  /** The events the caller's role may fire now; `endpoint` names the route of those that have their own. */
+  allowedEvents: (AllowedTransition & { endpoint: string | null })[];
+  /** The current review round: who sits on it, and whether their votes disagree (the administrator decides). */
+  panel: { round: number; reviewers: { id: string; name: string }[]; escalated: boolean };
   [key: string]: unknown;
 }
 
@@ -59,19 +70,32 @@ const SELECT_DETAIL = `
         'round', v.round, 'reviewerId', v.reviewer_id, 'reviewerName', vp.full_name, 'recommendation', v.recommendation,
         'checklist', v.checklist, 'notes', v.notes, 'createdAt', v.created_at
       ) ORDER BY v.round, v.created_at), '[]')
-      FROM panel_votes v LEFT JOIN accounts va ON va.id = v.reviewer_id LEFT JOIN people vp ON vp.id = va.person_id WHERE v.application_id = a.id)
-  ) AS detail
+      FROM panel_votes v LEFT JOIN accounts va ON va.id = v.reviewer_id LEFT JOIN people vp ON vp.id = va.person_id WHERE v.application_id = a.id),
+    'panel', json_build_object('round', ${CURRENT_ROUND}, 'escalated', false, 'reviewers', (SELECT coalesce(json_agg(json_build_object('id', pa.reviewer_id, 'name', rp.full_name) ORDER BY rp.full_name), '[]')
+      FROM panel_assignments pa JOIN accounts ra ON ra.id = pa.reviewer_id JOIN people rp ON rp.id = ra.person_id WHERE pa.application_id = a.id AND pa.round = ${CURRENT_ROUND}))
+  ) AS detail, a.rules
     FROM applications a JOIN people p ON p.id = a.applicant_id
    WHERE a.id = $1 AND ($2::text IS NULL OR a.association_code = $2)`;
 
 /** One application as staff review it, if the caller's association holds it (else 404). */
 @Injectable()
 export class GetStaffApplication {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async execute(command: { caller: AuthenticatedAccount; applicationId: string }): Promise<StaffApplicationDetail> {
-    const [row] = (await this.dataSource.query(SELECT_DETAIL, [command.applicationId, staffAssociation(command.caller)])) as { detail: StaffApplicationDetail }[];
+    const [row] = (await this.dataSource.query(SELECT_DETAIL, [command.applicationId, staffAssociation(command.caller)])) as {
+      detail: StaffApplicationDetail;
+      rules: RulesSnapshot;
+    }[];
     if (!row) throw StaffProblems.applicationNotFound();
-    return row.detail;
+    const { detail } = row;
+    detail.eligibilityGaps = checkEligibility(detail.portfolio as unknown as Portfolio, row.rules, this.clock.now(), detail.applicant.email);
+    const roundVotes = (detail.panelVotes as { round: number; recommendation: Recommendation; notes: string | null }[]).filter((v) => v.round === detail.panel.round);
+    detail.panel.escalated = detail.state === 'panel_review' && panelOutcome(roundVotes)?.event === 'panel_escalate';
+    detail.allowedEvents = allowedTransitions(detail.state, staffRole(command.caller)).map((allowed) => ({ ...allowed, endpoint: DEDICATED_ENDPOINTS[allowed.event] ?? null }));
+    return detail;
   }
 }

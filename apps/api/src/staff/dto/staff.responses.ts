@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { APPLICATION_STATES } from '#workflow';
+import { APPLICATION_STATES, ROLES, WORKFLOW_EVENTS } from '#workflow';
+import { eligibilityGapResponse } from '../../applications/dto/application.responses.js';
 import { calendarDate, count, currentReferenceCount, isoTimestamp, portfolioResponse, referenceFields, referenceStandingFields } from '../../dto/response-fields.js';
 
 const applicationState = z.enum(APPLICATION_STATES);
@@ -106,6 +107,25 @@ export const staffApplicationResponse = z
         createdAt: isoTimestamp,
       }),
     ),
+    panel: z
+      .strictObject({
+        round: z.int(),
+        reviewers: z.array(z.strictObject({ id: z.string(), name: z.string() })).meta({ description: "The reviewers seated for the current round." }),
+        escalated: z.boolean().meta({ description: "The current round's two votes disagree: an administrator decides (POST …/panel-decision)." }),
+      })
+      .meta({ description: 'The current review round.' }),
+    eligibilityGaps: z.array(eligibilityGapResponse).meta({ description: "What the portfolio lacks under the category's pinned rules (empty when eligible)." }),
+    allowedEvents: z
+      .array(
+        z
+          .strictObject({
+            event: z.enum(WORKFLOW_EVENTS),
+            reasonRequired: z.boolean().meta({ description: 'A reason must come with it (the applicant is told it).' }),
+            endpoint: z.string().nullable().meta({ description: 'The route that records it, for events not fired through POST …/transitions.' }),
+          })
+          .meta({ id: 'AllowedEvent' }),
+      )
+      .meta({ description: "The events the caller's role may fire from the current state, in the state machine's order; guards are checked when fired." }),
   })
   .meta({ id: 'StaffApplication', description: "An application's full record under staff review." });
 
@@ -151,3 +171,18 @@ export const vettingCallResponse = z
     vettedAt: isoTimestamp.nullable().meta({ description: 'When the reference counts as vetted, from its latest call that reached the rater.' }),
   })
   .meta({ id: 'VettingCall', description: 'The call recorded.' });
+
+export const colleaguesResponse = z
+  .strictObject({
+    colleagues: z.array(
+      z
+        .strictObject({
+          id: z.string(),
+          name: z.string(),
+          associationCode: z.string().nullable(),
+          roles: z.array(z.enum(ROLES)),
+        })
+        .meta({ id: 'Colleague' }),
+    ),
+  })
+  .meta({ id: 'Colleagues', description: "The association's staff holding a role, by name." });
