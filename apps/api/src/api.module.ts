@@ -4,6 +4,7 @@ import type { AppConfig } from '#config';
 import { AccessGuard, ApiThrottleGuard, AuthModule, checkRouteAccess, listRouteAccess } from '#auth';
 import type { Framework } from '#framework';
 import { processModules } from '#platform';
+import { AssociationsHttpModule } from './associations/associations-http.module.js';
 import { ApplicationsHttpModule } from './applications/applications-http.module.js';
 import { AuthHttpModule } from './auth/auth-http.module.js';
 import { ContinuingEducationHttpModule } from './continuing-education/continuing-education-http.module.js';
@@ -30,7 +31,7 @@ export class ApiModule implements OnModuleInit {
     const dashboard = config.queueDashboard ? [QueuesDashboardModule] : [];
     return {
       module: ApiModule,
-      imports: [...processModules(config, 'api', framework), DiscoveryModule, AuthModule, AuthHttpModule, RaterFormModule, OutlookHttpModule, StaffModule, RegistryModule, ApplicationsHttpModule, ContinuingEducationHttpModule, ExamHttpModule, PanelHttpModule, ...dashboard, WebAppModule],
+      imports: [...processModules(config, 'api', framework), DiscoveryModule, AuthModule, AuthHttpModule, RaterFormModule, OutlookHttpModule, StaffModule, RegistryModule, AssociationsHttpModule, ApplicationsHttpModule, ContinuingEducationHttpModule, ExamHttpModule, PanelHttpModule, ...dashboard, WebAppModule],
       // In this order: the throttles count an account's writes by the caller the AccessGuard verified.
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

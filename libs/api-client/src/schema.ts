@@ -440,6 +440,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/associations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the associations
+         * @description The associations a person may register with, by name. No sign-in.
+         */
+        get: operations["listAssociations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/associations/{code}/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an association's categories
+         * @description The categories the association offers, as it names them: their tracks, what each asks (education, work, training, reflective supervision/consultation, references, exam) and the fees. No sign-in.
+         */
+        get: operations["listAssociationCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications": {
         parameters: {
             query?: never;
@@ -1515,6 +1555,71 @@ export interface components {
         RegistryListing: {
             applicationId: string;
             listed: boolean;
+        };
+        /** @description The associations a person may register with, by name. */
+        AssociationList: {
+            items: components["schemas"]["AssociationSummary"][];
+        };
+        AssociationSummary: {
+            /** @description Sent as `associationCode` when registering. */
+            code: string;
+            name: string;
+            /** @description The state or region it serves; null when not known. */
+            region: string | null;
+        };
+        /** @description The categories an association offers, with what each asks and costs. */
+        AssociationCategories: {
+            association: {
+                code: string;
+                name: string;
+            };
+            categories: components["schemas"]["OfferedCategory"][];
+        };
+        OfferedCategory: {
+            /** @description Sent as `categoryCode` when starting an application. */
+            code: string;
+            /** @description As the association names it. */
+            name: string;
+            level: number;
+            /** @description For a category with tracks: whether any track asks for the exam (each says). */
+            examRequired: boolean;
+            applicationFee: components["schemas"]["Money"];
+            /** @description Yearly, one per person whatever the number of categories. */
+            renewalFee: components["schemas"]["Money"];
+            /** @description Added to the renewal fee from the day after the due day. */
+            lateRenewalFee: components["schemas"]["Money"];
+            /** @description The tracks offered, one to choose; empty when the category has none. */
+            tracks: components["schemas"]["OfferedTrack"][];
+            /** @description Null when the category has tracks: each has its own. */
+            requirements: components["schemas"]["CategoryRequirements"] | null;
+        };
+        Money: {
+            amount: number;
+            /** @description ISO 4217, e.g. `USD`. */
+            currency: string;
+        };
+        OfferedTrack: {
+            code: string;
+            name: string;
+            requirements: components["schemas"]["CategoryRequirements"];
+        };
+        /** @description The figures the eligibility check applies, and the same in plain words. */
+        CategoryRequirements: {
+            education: {
+                /** @description An education level code (`none`, `cda`, `associate`, `bachelor`, `master`, `doctorate`). */
+                minimumLevel: string;
+                /** @description Months of work that may stand in for the degree; null when none may. */
+                alternativeMonths: number | null;
+            };
+            workMonths: number;
+            trainingHours: number;
+            /** @description Hours of reflective supervision/consultation received; 0 when none is asked. */
+            rscHours: number;
+            /** @description How many references, one per role. */
+            references: number;
+            examRequired: boolean;
+            /** @description What it asks, one plain sentence per requirement. */
+            asks: string[];
         };
         /** @description The new draft application. */
         StartedApplication: {
@@ -3717,6 +3822,114 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "not_endorsed";
+                    };
+                };
+            };
+            /** @description Problem codes: `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_requests";
+                    };
+                };
+            };
+            /** @description Any other error, e.g. 503 `not_ready`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAssociations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The associations a person may register with, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationList"];
+                };
+            };
+            /** @description Problem codes: `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_requests";
+                    };
+                };
+            };
+            /** @description Any other error, e.g. 503 `not_ready`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAssociationCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The categories an association offers, with what each asks and costs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationCategories"];
+                };
+            };
+            /** @description Problem codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Problem codes: `association_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "association_not_found";
                     };
                 };
             };

@@ -16,6 +16,8 @@ import { SubmitRenewal } from './renewal/submit-renewal.use-case.js';
 import { SweepRenewals } from './renewal/sweep-renewals.use-case.js';
 import { TakeRenewalStep } from './renewal/take-renewal-step.use-case.js';
 import { GetOutlook } from './outlook/get-outlook.use-case.js';
+import { ListAssociationCategories } from './associations/list-association-categories.use-case.js';
+import { ListAssociations } from './associations/list-associations.use-case.js';
 import { AssignApplication } from './staff/assign-application.use-case.js';
 import { CountStaffQueues } from './staff/count-staff-queues.use-case.js';
 import { FireStaffTransition } from './staff/fire-staff-transition.use-case.js';
@@ -27,7 +29,7 @@ import { SearchRegistry } from './registry/search-registry.use-case.js';
 import { SetRegistryListing } from './registry/set-registry-listing.use-case.js';
 import { TransitionApplication } from './transition/transition-application.use-case.js';
 
-const USE_CASES = [TransitionApplication, ApplyEffect, SendEmail, SweepReminders, ReplaceRaterAddress, FindReferenceByToken, CompleteReferences, RateReference, SweepRenewals, TakeRenewalStep, SweepExamApprovals, SubmitRenewal, GetOutlook, ListStaffQueue, CountStaffQueues, GetStaffApplication, GetApplicationTimeline, AssignApplication, FireStaffTransition, RecordVettingCall, SearchRegistry, SetRegistryListing];
+const USE_CASES = [TransitionApplication, ApplyEffect, SendEmail, SweepReminders, ReplaceRaterAddress, FindReferenceByToken, CompleteReferences, RateReference, SweepRenewals, TakeRenewalStep, SweepExamApprovals, SubmitRenewal, GetOutlook, ListStaffQueue, CountStaffQueues, GetStaffApplication, GetApplicationTimeline, AssignApplication, FireStaffTransition, RecordVettingCall, SearchRegistry, SetRegistryListing, ListAssociations, ListAssociationCategories];
 
 /** The endorsement use cases; the importing app provides the process modules (database, queues, mail). */
 @Module({

@@ -20,6 +20,8 @@ export { planApprovalReminders } from './exam/plan-approval-reminders.js';
 export { examApprovalValidity } from './exam/exam-approval-validity.js';
 export { TakeRenewalStep } from './renewal/take-renewal-step.use-case.js';
 export { SubmitRenewal, type Renewal, type SubmitRenewalResult } from './renewal/submit-renewal.use-case.js';
+export { ListAssociations, type AssociationSummary } from './associations/list-associations.use-case.js';
+export { ListAssociationCategories, type AssociationCategories, type OfferedCategory, type OfferedTrack, type Money } from './associations/list-association-categories.use-case.js';
 export { GetOutlook, type GetOutlookQuery } from './outlook/get-outlook.use-case.js';
 export { OUTLOOK_KINDS, type AssociationOutlook, type OutlookCounts, type OutlookKind } from './outlook/outlook.js';
 export { ListStaffQueue, type ListStaffQueueCommand, type StaffQueueItem, type StaffQueuePage } from './staff/list-staff-queue.use-case.js';

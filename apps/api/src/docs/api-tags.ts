@@ -1,6 +1,7 @@
 /** The areas of the API, in the order the document lists them; each controller names its own. */
 export const API_TAGS = [
   { name: 'auth', description: 'Registration, sign-in, sessions, password resets and staff invitations.' },
+  { name: 'associations', description: 'The associations one may register with, the categories each offers, what they ask and cost.' },
   { name: 'applications', description: "An applicant's own applications: start, portfolio sections, submit, timeline, emails, withdraw, reinstate." },
   { name: 'staff', description: 'The review queues of an association and one application under staff review: claim, assign, transitions, vetting calls.' },
   { name: 'exam', description: 'Exam sittings, approval, registration and blind scoring by candidate code.' },

@@ -47,6 +47,8 @@ const associationExamSchema = examRulesPatchSchema.extend({
 export const associationSchema = z.strictObject({
   code: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{1,31}$/, 'must be letters, digits and dashes'),
   name: labelSchema,
+  /** Where it is (a state, a country's region), for people choosing theirs; unknown when absent. */
+  region: labelSchema.optional(),
   /** Where staff notices go (overdue references, escalations) until staff accounts take over. */
   coordinatorEmail: z.email(),
   timeZone: timeZoneSchema,
