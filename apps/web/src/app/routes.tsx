@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { publicAccountRoutes } from '../account/account.routes';
 import { homeRoutes } from '../home/home.routes';
+import { staffRoleRoutes } from '../staff/staff-roles.routes';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found.page';
 import { RequireSession } from './require-session';
@@ -15,7 +16,7 @@ export const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       ...publicAccountRoutes,
-      { element: <RequireSession />, children: [...homeRoutes] },
+      { element: <RequireSession />, children: [...homeRoutes, ...staffRoleRoutes] },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
