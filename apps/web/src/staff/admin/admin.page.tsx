@@ -102,7 +102,7 @@ function StaffMember({ account }: { account: StaffAccount }) {
         <CheckboxGroupField label={`Roles of ${account.fullName}`} options={ROLES} value={roles} onChange={setRoles} />
         <FormError problem={submit.problem} />
         {set.isSuccess && !set.isPending && <p role="status">Saved. The new roles apply the next time {account.fullName} signs in.</p>}
-        <Button type="submit" variant="secondary" isPending={submit.pending} isDisabled={roles.length === 0} aria-label={`Save the roles of ${account.fullName}`}>
+        <Button type="submit" variant="secondary" isPending={submit.pending} isDisabled={roles.length === 0} aria-label={`Save roles of ${account.fullName}`}>
           Save roles
         </Button>
       </Form>

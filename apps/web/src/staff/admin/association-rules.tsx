@@ -15,7 +15,7 @@ export function AssociationRules({ code }: { code: string }) {
       <p>As configured for the association; changing them is a configuration change, not done here.</p>
       <QueryState query={categories}>
         {({ association, categories: list }) => (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0}>
             <table>
               <caption>{association.name}: categories and fees</caption>
               <thead>

@@ -94,7 +94,7 @@ function CeEntryCard({ entry }: { entry: Entry }) {
               Approve
             </Button>
             <Button variant="secondary" onPress={() => setRejecting(true)} aria-label={`Reject ${what}`}>
-              Reject…
+              Reject
             </Button>
           </div>
         </form>
@@ -115,7 +115,7 @@ function Outlook() {
         {(associations) => (
           <>
             {associations.map((a) => (
-              <div key={a.association} className="table-scroll">
+              <div key={a.association} className="table-scroll" tabIndex={0}>
                 <table>
                   <caption>
                     {a.association}: until {formatDay(a.until)}

@@ -71,7 +71,7 @@ function Approval({ item, windows }: { item: QueueItem; windows: ExamWindow[] })
           <Button
             variant="secondary"
             isPending={approve.isPending}
-            aria-label={`Approve ${item.applicantName} for the exam`}
+            aria-label={`Approve for the exam: ${item.applicantName}`}
             onPress={() => approve.mutate({ id: item.id, version: item.version, windowId: windowId === NO_SEAT ? undefined : windowId })}
           >
             Approve for the exam

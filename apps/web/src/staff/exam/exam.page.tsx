@@ -50,7 +50,7 @@ export function ExamPage() {
           list.length === 0 ? (
             <p>No sitting is planned yet. Offer one below.</p>
           ) : (
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0}>
               <table>
                 <caption className="muted">Soonest first</caption>
                 <thead>

@@ -18,7 +18,7 @@ export function ExamPapersPage() {
             <ul className="cards">
               {list.map((p) => (
                 <li key={p.paperId} className="card">
-                  <Link to={`/staff/exam/papers/${p.paperId}`} aria-label={`Candidate ${p.candidateCode}`}>
+                  <Link to={`/staff/exam/papers/${p.paperId}`}>
                     Candidate {p.candidateCode}
                   </Link>
                   <p className="muted">
