@@ -12,6 +12,7 @@ import { SelectField } from '../../ui/select-field';
 import { useApproveExam, useAwaitingExamApproval, useExamWindows, type ExamWindow } from './use-exam';
 
 type QueueItem = components['schemas']['StaffQueueItem'];
+type ExamApproval = components['schemas']['ExamApproval'];
 
 /**
  * Applications in reference checks, longest waiting first: a coordinator approves one to sit the
@@ -20,11 +21,21 @@ type QueueItem = components['schemas']['StaffQueueItem'];
 export function ExamApprovalsPage() {
   const queue = useAwaitingExamApproval();
   const windows = useExamWindows();
+  // Kept here: an approved application leaves the list, and its card with it.
+  const [approved, setApproved] = useState<{ name: string; approval: ExamApproval }[]>([]);
   return (
     <Page title="Approve for the exam" wide>
       <p>
         These applications are in reference checks. When the references are in and the category has an exam, approve the applicant to sit it. <Link to="/staff/exam">Sittings</Link>
       </p>
+      <div role="status">
+        {approved.map(({ name, approval }) => (
+          <Notice key={approval.applicationId} tone="success">
+            {name} is approved to sit the exam.
+            {approval.seat ? ` Seat booked on ${formatDay(approval.seat.window.sitsOn)}, candidate code ${approval.seat.candidateCode}.` : ' The applicant is emailed and registers for a sitting.'}
+          </Notice>
+        ))}
+      </div>
       <QueryState query={queue}>
         {({ items }) =>
           items.length === 0 ? (
@@ -32,7 +43,12 @@ export function ExamApprovalsPage() {
           ) : (
             <ul className="cards">
               {items.map((item) => (
-                <Approval key={item.id} item={item} windows={windows.data?.windows.filter((w) => w.seatsLeft > 0) ?? []} />
+                <Approval
+                  key={item.id}
+                  item={item}
+                  windows={windows.data?.windows.filter((w) => w.seatsLeft > 0) ?? []}
+                  onApproved={(approval) => setApproved((list) => [...list, { name: item.applicantName, approval }])}
+                />
               ))}
             </ul>
           )
@@ -44,7 +60,7 @@ export function ExamApprovalsPage() {
 
 const NO_SEAT = 'none';
 
-function Approval({ item, windows }: { item: QueueItem; windows: ExamWindow[] }) {
+function Approval({ item, windows, onApproved }: { item: QueueItem; windows: ExamWindow[]; onApproved: (approval: ExamApproval) => void }) {
   const approve = useApproveExam();
   const [windowId, setWindowId] = useState<string>(NO_SEAT);
   const name = `${item.applicantName}, ${item.categoryName}`;
@@ -54,13 +70,6 @@ function Approval({ item, windows }: { item: QueueItem; windows: ExamWindow[] })
         <Link to={`/staff/applications/${item.id}`}>{name}</Link>
       </h2>
       <p className="muted">Waiting since {formatMoment(item.waitingSince)}</p>
-      {approve.data ? (
-        <Notice tone="success">
-          Approved to sit the exam.
-          {approve.data.seat ? ` Seat booked on ${formatDay(approve.data.seat.window.sitsOn)}, candidate code ${approve.data.seat.candidateCode}.` : ' The applicant is emailed and registers for a sitting.'}
-        </Notice>
-      ) : (
-        <>
           <SelectField
             label={`Sitting for ${item.applicantName}`}
             items={[{ id: NO_SEAT, label: 'None: the applicant registers' }, ...windows.map((w) => ({ id: w.id, label: `${formatDay(w.sitsOn)} (${w.seatsLeft} seats left)` }))]}
@@ -72,12 +81,16 @@ function Approval({ item, windows }: { item: QueueItem; windows: ExamWindow[] })
             variant="secondary"
             isPending={approve.isPending}
             aria-label={`Approve for the exam: ${item.applicantName}`}
-            onPress={() => approve.mutate({ id: item.id, version: item.version, windowId: windowId === NO_SEAT ? undefined : windowId })}
+            onPress={() =>
+              approve
+                .mutateAsync({ id: item.id, version: item.version, windowId: windowId === NO_SEAT ? undefined : windowId })
+                .then(onApproved)
+                // Shown in the card by FormError.
+                .catch(() => undefined)
+            }
           >
             Approve for the exam
           </Button>
-        </>
-      )}
     </li>
   );
 }
