@@ -22,6 +22,11 @@ export interface AppConfig {
   throttle: Record<'auth' | 'public' | 'writes', { limit: number; ttlMs: number }>;
   /** Browser origins allowed to call the api (CORS); empty: none. */
   corsOrigins: string[];
+  /**
+   * Each association's Ed25519 private key (JWK) for the verifiable credentials and status lists it
+   * issues. An association without one signs with a key made at boot in development and tests only.
+   */
+  credentials: { signingKeys: Readonly<Record<string, Ed25519PrivateJwk>> };
   /** Reverse proxies in front of the api whose X-Forwarded-For is believed (the client address throttling counts by). */
   trustProxyHops: number;
   /** Abuse limits: new rater addresses an applicant may give per reference, and in all, in any 24 hours. */
@@ -30,6 +35,13 @@ export interface AppConfig {
   queueDashboard: boolean;
   startupCheckTimeoutMs: number;
   shutdownTimeoutMs: number;
+}
+
+export interface Ed25519PrivateJwk {
+  kty: 'OKP';
+  crv: 'Ed25519';
+  x: string;
+  d: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -24,6 +24,28 @@ function isOrigin(value: string): boolean {
   }
 }
 
+const base64url = z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be base64url');
+/** An Ed25519 private key as a JWK (RFC 8037): what `jose`'s exportJWK writes, and what most key tools export. */
+const ed25519PrivateJwk = z.object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: base64url.length(43), d: base64url.length(43) });
+
+/** `{"MI-AIMH": {<private JWK>}, …}`: each association's credential signing key. Parsed here so a bad one stops the boot. */
+const signingKeys = z.string().transform((value, ctx) => {
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    // Never echo the value: it is a secret.
+    ctx.addIssue({ code: 'custom', message: 'must be a JSON object of association code to Ed25519 private JWK' });
+    return z.NEVER;
+  }
+  const parsed = z.record(z.string().min(1), ed25519PrivateJwk).safeParse(json);
+  if (!parsed.success) {
+    ctx.addIssue({ code: 'custom', message: `must map association codes to Ed25519 private JWKs (kty OKP, crv Ed25519, x, d); wrong at ${parsed.error.issues[0]?.path.join('.')}` });
+    return z.NEVER;
+  }
+  return parsed.data;
+});
+
 /** Every environment variable the system reads, with its default. `.env.example` documents each. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -56,6 +78,7 @@ export const envSchema = z.object({
   PUBLIC_THROTTLE_TTL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   WRITE_THROTTLE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
   WRITE_THROTTLE_TTL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  CREDENTIAL_SIGNING_KEYS: signingKeys.optional(),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   CORS_ORIGINS: z
     .string()

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, test } from '@jest/globals';
 import { ConfigError, loadConfig } from './load-config.js';
 
@@ -50,6 +51,27 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', LINK_SECRET: strong.LINK_SECRET })).toThrow('AUTH_JWT_SECRET must be set in production');
     expect(() => loadConfig({ AUTH_JWT_SECRET: 'too short' })).toThrow(/AUTH_JWT_SECRET must be at least 32 characters/);
     expect(loadConfig({}).auth).toEqual({ jwtSecret: expect.any(String) });
+  });
+
+  test('CREDENTIAL_SIGNING_KEYS: a JSON object of association code to Ed25519 private JWK; a bad one is named, never echoed', () => {
+    expect(loadConfig({}).credentials.signingKeys).toEqual({});
+    const key = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
+    expect(loadConfig({ CREDENTIAL_SIGNING_KEYS: JSON.stringify({ 'MI-AIMH': key }) }).credentials.signingKeys).toEqual({ 'MI-AIMH': key });
+    const secretish = 'not-json-but-secret-0123456789';
+    const bad = [secretish, JSON.stringify({ 'MI-AIMH': { ...key, crv: 'P-256' } }), JSON.stringify({ 'MI-AIMH': { kty: 'OKP', crv: 'Ed25519', x: key.x } }), JSON.stringify([key])];
+    for (const value of bad) {
+      const error = (() => {
+        try {
+          loadConfig({ CREDENTIAL_SIGNING_KEYS: value });
+        } catch (e) {
+          return e as Error;
+        }
+      })();
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error?.message).toMatch(/^Invalid configuration: CREDENTIAL_SIGNING_KEYS must/);
+      expect(error?.message).not.toContain(secretish);
+      expect(error?.message).not.toContain(key.d!);
+    }
   });
 
   test('throttles: sign-in routes, open pages and each account\'s changes, with defaults', () => {

@@ -50,6 +50,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       public: { limit: e.PUBLIC_THROTTLE_LIMIT, ttlMs: e.PUBLIC_THROTTLE_TTL_MS },
       writes: { limit: e.WRITE_THROTTLE_LIMIT, ttlMs: e.WRITE_THROTTLE_TTL_MS },
     },
+    credentials: { signingKeys: e.CREDENTIAL_SIGNING_KEYS ?? {} },
     corsOrigins: e.CORS_ORIGINS.map((o) => o.replace(/\/$/, '')),
     trustProxyHops: e.TRUST_PROXY_HOPS,
     raterChanges: { perReference: e.RATER_CHANGES_PER_REFERENCE, perApplicant: e.RATER_CHANGES_PER_APPLICANT },

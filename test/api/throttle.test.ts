@@ -106,6 +106,17 @@ describe('throttling: sign-in routes, open pages and each account\'s writes', ()
     expect(send.status).not.toBe(429);
   });
 
+  test('public: the endorsement check counts every number asked for, known or not (no enumeration at full speed), as JSON and as a page', async () => {
+    for (let i = 0; i < LIMIT; i++) expect((await call('GET', `/api/v1/verifications/MI-${String(i).padStart(6, '0')}`)).status).toBe(404);
+    expectThrottled(await call('GET', '/api/v1/verifications/MI-000099'), '/api/v1/verifications/MI-000099');
+    for (let i = 0; i < LIMIT; i++) expect((await fetch(urlOf(api, `/verify/MI-${String(i).padStart(6, '0')}`))).status).toBe(404);
+    const page = await fetch(urlOf(api, '/verify/MI-000099'));
+    expect(page.status).toBe(429);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await page.text()).toContain('Please wait a moment');
+  });
+
   test('writes: per account, across routes; reads and other accounts are not held back', async () => {
     const ada = await tokenFor(randomUUID());
     const bea = await tokenFor(randomUUID());

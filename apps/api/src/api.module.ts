@@ -7,6 +7,7 @@ import { processModules } from '#platform';
 import { AssociationsHttpModule } from './associations/associations-http.module.js';
 import { ApplicationsHttpModule } from './applications/applications-http.module.js';
 import { AuthHttpModule } from './auth/auth-http.module.js';
+import { CredentialsHttpModule } from './credentials/credentials-http.module.js';
 import { ContinuingEducationHttpModule } from './continuing-education/continuing-education-http.module.js';
 import { ExamHttpModule } from './exam/exam-http.module.js';
 import { OutlookHttpModule } from './outlook/outlook-http.module.js';
@@ -31,7 +32,7 @@ export class ApiModule implements OnModuleInit {
     const dashboard = config.queueDashboard ? [QueuesDashboardModule] : [];
     return {
       module: ApiModule,
-      imports: [...processModules(config, 'api', framework), DiscoveryModule, AuthModule, AuthHttpModule, RaterFormModule, OutlookHttpModule, StaffModule, RegistryModule, AssociationsHttpModule, ApplicationsHttpModule, ContinuingEducationHttpModule, ExamHttpModule, PanelHttpModule, ...dashboard, WebAppModule],
+      imports: [...processModules(config, 'api', framework), DiscoveryModule, AuthModule, AuthHttpModule, RaterFormModule, OutlookHttpModule, StaffModule, RegistryModule, AssociationsHttpModule, ApplicationsHttpModule, ContinuingEducationHttpModule, ExamHttpModule, PanelHttpModule, CredentialsHttpModule, ...dashboard, WebAppModule],
       // In this order: the throttles count an account's writes by the caller the AccessGuard verified.
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

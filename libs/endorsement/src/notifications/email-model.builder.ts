@@ -143,6 +143,7 @@ export class EmailModelBuilder {
         // The number is issued by a sibling effect of the same transition; wait for it rather than omit it.
         if (!app.endorsement_number) throw new Error('endorsement number not issued yet');
         model.endorsementNumber = app.endorsement_number;
+        model.verifyUrl = this.links.verifyEndorsement(app.endorsement_number);
         break;
       // A retake must be booked while the approval to sit is still valid; the date shown is its last day.
       case 'exam_failed_retake':

@@ -22,6 +22,7 @@ function fullModel(): EmailModel {
     reason: 'Please add your reflective supervision log.\nAnd the hours on diversity, equity and inclusion.',
     dueDate: '31 December 2026',
     endorsementNumber: 'WA-IFP-2026-0042',
+    verifyUrl: 'https://portal.example.org/verify/WA-IFP-2026-0042',
     examWindow: 'March 2027',
     exam: { date: '12 March 2027', online: false, place: 'Perth Children\'s Hospital', candidateCode: 'C-0A1B2C3D4E', part1: '60 multiple-choice questions in 90 minutes', part2: 'written answers to 2 of 3 short case examples in 90 minutes' },
     raters: [
@@ -248,12 +249,18 @@ describe('content', () => {
     expect(text).toContain('Raters are asked to answer by: 31 December 2026');
   });
 
-  test('endorsed shows the endorsement number, and offers the registry listing; no certificate is promised', () => {
+  test('endorsed shows the endorsement number, where the certificate is and the public check, and offers the registry listing', () => {
     const { html, text } = renderEmail('endorsed', fullModel());
     expect(html).toContain('<strong>WA-IFP-2026-0042</strong>');
     expect(text).toContain('Your endorsement number is WA-IFP-2026-0042.');
+    expect(text).toContain('Your certificate (PDF) and your Endorsement as a digital credential');
+    expect(html).toContain(`href="${fullModel().verifyUrl}"`);
+    expect(text).toContain(`is current at ${fullModel().verifyUrl}`);
     expect(text).toContain('you can list your name and endorsement number in the public registry');
-    expect(`${html}${text}`).not.toMatch(/certificate/i);
+  });
+
+  test('renewed sends the endorsee back for the certificate with the new dates', () => {
+    expect(renderEmail('renewed', fullModel()).text).toContain('Your certificate now shows your next renewal date');
   });
 
   test('reference_received promises the "all arrived" email only where one comes (no exam follows)', () => {
