@@ -228,7 +228,7 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
     const ada = await signedIn('ada', '/staff/admin');
     await ada.onPage('Administration');
     await ada.page.getByRole('heading', { name: 'Rhea Reviewer' }).waitFor();
-    await ada.page.getByRole('caption').filter({ hasText: 'categories and fees' }).waitFor();
+    await ada.page.getByRole('heading', { name: 'Infant Mental Health Specialist' }).waitFor();
     expect(await ada.accessibilityViolations()).toEqual([]);
 
     await ada.page.getByLabel('Their full name').fill('Nell Newcomer');

@@ -15,44 +15,29 @@ export function AssociationRules({ code }: { code: string }) {
       <p>As configured for the association; changing them is a configuration change, not done here.</p>
       <QueryState query={categories}>
         {({ association, categories: list }) => (
-          <div className="table-scroll" tabIndex={0}>
-            <table>
-              <caption>{association.name}: categories and fees</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Category</th>
-                  <th scope="col">Application fee</th>
-                  <th scope="col">Renewal fee (late)</th>
-                  <th scope="col">Exam</th>
-                  <th scope="col">What it asks</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((c) => (
-                  <tr key={c.code}>
-                    <th scope="row">{c.name}</th>
-                    <td>{money(c.applicationFee)}</td>
-                    <td>
-                      {money(c.renewalFee)} (+{money(c.lateRenewalFee)})
-                    </td>
-                    <td>{c.examRequired ? 'Yes' : 'No'}</td>
-                    <td>
-                      <ul>
-                        {(c.requirements ? [{ name: null, requirements: c.requirements }] : c.tracks).flatMap((t) =>
-                          t.requirements.asks.map((ask) => (
-                            <li key={`${t.name}-${ask}`}>
-                              {t.name ? `${t.name}: ` : ''}
-                              {ask}
-                            </li>
-                          )),
-                        )}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <>
+            <p>{association.name}: the categories it offers, their fees and what each asks.</p>
+            <ul className="cards">
+              {list.map((c) => (
+                <li key={c.code} className="card">
+                  <h3>{c.name}</h3>
+                  <p>
+                    Application fee {money(c.applicationFee)} · renewal {money(c.renewalFee)} a year, {money(c.lateRenewalFee)} more when late · {c.examRequired ? 'with the exam' : 'no exam'}
+                  </p>
+                  <ul>
+                    {(c.requirements ? [{ name: null, requirements: c.requirements }] : c.tracks).flatMap((t) =>
+                      t.requirements.asks.map((ask) => (
+                        <li key={`${t.name}-${ask}`}>
+                          {t.name ? `${t.name}: ` : ''}
+                          {ask}
+                        </li>
+                      )),
+                    )}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </QueryState>
     </section>
