@@ -10,6 +10,21 @@ export interface AppConfig {
   database: { url: string; poolSize: number; connectTimeoutMs: number };
   redis: { url: string; prefix: string };
   smtp: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
+  /** docs/deliverability.md: DKIM signing, VERP bounces and their receiver, provider webhooks. */
+  deliverability: {
+    /** Signs every message; domain undefined: MAIL_FROM's domain. */
+    dkim: { domain?: string; selector: string; privateKey: string } | null;
+    /** Envelope sender `bounces+<ledger row>@bounceDomain`; null: MAIL_FROM's address, as before. */
+    bounceDomain: string | null;
+    /** The worker's inbound SMTP port for bounces and abuse reports; null: no receiver. */
+    bounceSmtpPort: number | null;
+    /** Amazon SES events are accepted only from these SNS topics (none: the SES webhook is off). */
+    sesTopicArns: string[];
+    /** SNS signing certificates are fetched only from URLs matching this. */
+    snsCertUrlPattern: string;
+    /** SendGrid's Event Webhook verification key (base64 DER or PEM); null: the SendGrid webhook is off. */
+    sendgridPublicKey: string | null;
+  };
   mailCatcher: { mode: Env['MAIL_CATCHER']; webPort: number };
   /** Signs rater links; only hashes of the links are stored. */
   linkSecret: string;

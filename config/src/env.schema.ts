@@ -68,6 +68,30 @@ export const envSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().min(3).default('Endorsement <no-reply@endorsement.local>'),
+  // Deliverability (docs/deliverability.md). DKIM: the private key (PEM, `\n` escapes allowed) or a file holding it.
+  DKIM_DOMAIN: z.string().regex(/^[A-Za-z0-9.-]+$/, 'must be a domain name').optional(),
+  DKIM_SELECTOR: z.string().regex(/^[A-Za-z0-9._-]{1,63}$/, 'must be a DNS label such as mail2026').optional(),
+  DKIM_PRIVATE_KEY: z.string().optional(),
+  DKIM_PRIVATE_KEY_FILE: z.string().optional(),
+  BOUNCE_DOMAIN: z.string().regex(/^[A-Za-z0-9.-]+$/, 'must be a domain name').optional(),
+  BOUNCE_SMTP_PORT: port.optional(),
+  SES_SNS_TOPIC_ARNS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+    .refine((arns) => arns.every((a) => /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+$/.test(a)), { message: 'must be a comma-separated list of SNS topic ARNs' }),
+  SNS_CERT_URL_PATTERN: z
+    .string()
+    .default('^https://sns\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/')
+    .refine((v) => {
+      try {
+        new RegExp(v);
+        return v.startsWith('^');
+      } catch {
+        return false;
+      }
+    }, { message: 'must be a regular expression anchored with ^' }),
+  SENDGRID_WEBHOOK_PUBLIC_KEY: z.string().optional(),
   MAIL_CATCHER: z.enum(['auto', 'off']).default('auto'),
   MAIL_CATCHER_WEB_PORT: port.default(1080),
   LINK_SECRET: z.string().min(32, 'must be at least 32 characters').default('development-only-link-secret-change-me-in-production'),

@@ -96,4 +96,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CORS_ORIGINS: 'https://portal.example.org/path' })).toThrow(/CORS_ORIGINS must be a comma-separated list of origins/);
     expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
   });
+
+  test('deliverability: off by default; a DKIM key must be a private key; a bounce receiver needs its domain', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    expect(loadConfig({}).deliverability).toEqual({ dkim: null, bounceDomain: null, bounceSmtpPort: null, sesTopicArns: [], snsCertUrlPattern: expect.stringMatching(/^\^https/), sendgridPublicKey: null });
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(loadConfig({ DKIM_SELECTOR: 's1', DKIM_PRIVATE_KEY: pem.replace(/\n/g, '\\n') }).deliverability.dkim).toEqual({ domain: undefined, selector: 's1', privateKey: pem });
+    expect(() => loadConfig({ DKIM_SELECTOR: 's1', DKIM_PRIVATE_KEY: 'not a key' })).toThrow('DKIM_PRIVATE_KEY must hold a PEM private key');
+    expect(() => loadConfig({ DKIM_PRIVATE_KEY: pem })).toThrow('DKIM_SELECTOR must be set');
+    expect(() => loadConfig({ BOUNCE_SMTP_PORT: '2525' })).toThrow('BOUNCE_SMTP_PORT needs BOUNCE_DOMAIN');
+    expect(loadConfig({ BOUNCE_SMTP_PORT: '2525', BOUNCE_DOMAIN: 'Bounces.Example.org' }).deliverability).toMatchObject({ bounceDomain: 'bounces.example.org', bounceSmtpPort: 2525 });
+    expect(() => loadConfig({ SES_SNS_TOPIC_ARNS: 'my-topic' })).toThrow(/SES_SNS_TOPIC_ARNS/);
+    expect(() => loadConfig({ SENDGRID_WEBHOOK_PUBLIC_KEY: 'bm90IGEga2V5' })).toThrow('SENDGRID_WEBHOOK_PUBLIC_KEY must be');
+  });
 });

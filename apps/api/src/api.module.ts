@@ -17,6 +17,7 @@ import { RaterFormModule } from './rater-form/rater-form.module.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { StaffModule } from './staff/staff.module.js';
 import { WebAppModule } from './web-app/web-app.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 /** The HTTP process: applicants, raters and staff. Every route is denied unless it says who may call it. */
 @Module({})
@@ -32,7 +33,7 @@ export class ApiModule implements OnModuleInit {
     const dashboard = config.queueDashboard ? [QueuesDashboardModule] : [];
     return {
       module: ApiModule,
-      imports: [...processModules(config, 'api', framework), DiscoveryModule, AuthModule, AuthHttpModule, RaterFormModule, OutlookHttpModule, StaffModule, RegistryModule, AssociationsHttpModule, ApplicationsHttpModule, ContinuingEducationHttpModule, ExamHttpModule, PanelHttpModule, CredentialsHttpModule, ...dashboard, WebAppModule],
+      imports: [...processModules(config, 'api', framework), DiscoveryModule, AuthModule, AuthHttpModule, RaterFormModule, OutlookHttpModule, StaffModule, RegistryModule, AssociationsHttpModule, ApplicationsHttpModule, ContinuingEducationHttpModule, ExamHttpModule, PanelHttpModule, CredentialsHttpModule, WebhooksModule, ...dashboard, WebAppModule],
       // In this order: the throttles count an account's writes by the caller the AccessGuard verified.
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -400,6 +400,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/applications/{id}/emails/{emailId}/suppression": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Send to an email's address again
+         * @description Roles: coordinator, administrator. An address that bounced or reported our mail as spam gets nothing more (its emails show `suppressed` with the reason) until someone gives it anew. This gives anew the address of one of the application's emails, once its owner has fixed their mailbox: emails to it are sent from now on.
+         */
+        delete: operations["clearEmailSuppression"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registry": {
         parameters: {
             query?: never;
@@ -1292,6 +1312,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks/ses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive Amazon SES bounces and complaints (via SNS)
+         * @description Subscribe this URL (HTTPS) to the SNS topics of your SES bounce and complaint notifications, with original headers included, and list the topics in SES_SNS_TOPIC_ARNS. Each message is verified: signed by SNS (certificate from an Amazon host) and from an accepted topic; a subscription is confirmed. A permanent bounce or a complaint marks the message bounced and suppresses the address, as a refusal at sending does.
+         */
+        post: operations["receiveSesNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/sendgrid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive SendGrid bounces and spam reports
+         * @description Point SendGrid's signed Event Webhook here and put its verification key in SENDGRID_WEBHOOK_PUBLIC_KEY. A bounce (not a temporary block) or a spam report marks the message bounced and suppresses the address, as a refusal at sending does.
+         */
+        post: operations["receiveSendgridEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1897,7 +1957,7 @@ export interface components {
             to: "you" | "rater";
             raterName?: string;
             /** @enum {string} */
-            status: "queued" | "sending" | "sent" | "failed";
+            status: "queued" | "sending" | "sent" | "failed" | "bounced" | "suppressed";
             /** @description The status in a sentence the applicant can act on. */
             summary: string;
             /** Format: date-time */
@@ -2206,6 +2266,13 @@ export interface components {
         /** @description The association's credential signing key as a JSON Web Key Set. */
         IssuerJwks: {
             keys: components["schemas"]["IssuerPublicJwk"][];
+        };
+        /** @description What the delivery of events did. */
+        WebhookReceipt: {
+            /** @description Bounces and complaints recorded against our messages. */
+            recorded: number;
+            /** @description Other events, and reports about no message of ours (or already recorded). */
+            ignored: number;
         };
         /** @description RFC 9457 problem details; `code` is stable and meant for programs, `title` and `detail` for people. Some problems carry more members: `errors` (validation_failed: `[{ field, message }]`), `currentState` and `currentVersion` (version_conflict), `gaps`, `retryAfter`. */
         Problem: {
@@ -3821,6 +3888,96 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "application_not_found" | "reference_not_found";
+                    };
+                };
+            };
+            /** @description Problem codes: `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_requests";
+                    };
+                };
+            };
+            /** @description Any other error, e.g. 503 `not_ready`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    clearEmailSuppression: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                emailId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Problem codes: `authentication_required`, `invalid_token`, `token_expired`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "authentication_required" | "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description Problem codes: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Problem codes: `application_not_found`, `email_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "application_not_found" | "email_not_found";
                     };
                 };
             };
@@ -8274,6 +8431,195 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "too_many_requests";
+                    };
+                };
+            };
+            /** @description Any other error, e.g. 503 `not_ready`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveSesNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An Amazon SNS message (JSON; SNS sends it as text/plain) carrying an Amazon SES notification. */
+        requestBody: {
+            content: {
+                "text/plain": {
+                    Type: string;
+                    MessageId: string;
+                    TopicArn: string;
+                    Subject?: string;
+                    Message: string;
+                    Timestamp: string;
+                    SignatureVersion: string;
+                    Signature: string;
+                    SigningCertURL: string;
+                    SubscribeURL?: string;
+                    Token?: string;
+                };
+                "application/json": {
+                    Type: string;
+                    MessageId: string;
+                    TopicArn: string;
+                    Subject?: string;
+                    Message: string;
+                    Timestamp: string;
+                    SignatureVersion: string;
+                    Signature: string;
+                    SigningCertURL: string;
+                    SubscribeURL?: string;
+                    Token?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description What the delivery of events did. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceipt"];
+                };
+            };
+            /** @description Problem codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Problem codes: `webhook_signature_invalid`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "webhook_signature_invalid";
+                    };
+                };
+            };
+            /** @description Problem codes: `webhook_topic_not_allowed`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "webhook_topic_not_allowed";
+                    };
+                };
+            };
+            /** @description Problem codes: `webhook_not_configured`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "webhook_not_configured";
+                    };
+                };
+            };
+            /** @description Any other error, e.g. 503 `not_ready`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveSendgridEvents: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The signing time, as SendGrid sends it. */
+                "X-Twilio-Email-Event-Webhook-Timestamp": string;
+                /** @description ECDSA signature (base64) over the timestamp and the body. */
+                "X-Twilio-Email-Event-Webhook-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description SendGrid Event Webhook events. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    event: string;
+                    type?: string;
+                    reason?: string;
+                    status?: string;
+                    "smtp-id"?: string;
+                }[];
+            };
+        };
+        responses: {
+            /** @description What the delivery of events did. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceipt"];
+                };
+            };
+            /** @description Problem codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Problem codes: `webhook_signature_invalid`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "webhook_signature_invalid";
+                    };
+                };
+            };
+            /** @description Problem codes: `webhook_not_configured`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "webhook_not_configured";
                     };
                 };
             };

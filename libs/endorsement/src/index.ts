@@ -5,6 +5,8 @@ export { ApplicationNotFoundError, TransitionConflictError, TransitionRefusedErr
 export { guardFactsFrom } from './transition/guard-facts-from.js';
 export { ApplyEffect } from './effects/apply-effect.use-case.js';
 export { SendEmail } from './notifications/send-email.use-case.js';
+export { RecordUndelivered, type UndeliveredRow } from './notifications/record-undelivered.use-case.js';
+export { RecordBounce, type BounceNotice, type BounceOutcome } from './notifications/record-bounce.use-case.js';
 export { EmailModelBuilder } from './notifications/email-model.builder.js';
 export { SweepReminders } from './reminders/sweep-reminders.use-case.js';
 export { ReplaceRaterAddress, type ReplaceRaterAddressCommand } from './references/replace-rater-address.use-case.js';
@@ -83,3 +85,7 @@ export { GetStatusList } from './credentials/get-status-list.use-case.js';
 export { GetIssuerDocuments, type IssuerDidDocument } from './credentials/get-issuer-documents.use-case.js';
 export { CheckEndorsement, type EndorsementCheck } from './credentials/check-endorsement.use-case.js';
 export { VC_JWT_MEDIA_TYPE } from './credentials/sign-credential.js';
+export { ReceiveSesNotification } from './webhooks/receive-ses-notification.use-case.js';
+export { ReceiveSendgridEvents, type SendgridDelivery } from './webhooks/receive-sendgrid-events.use-case.js';
+export type { WebhookReceipt } from './webhooks/webhook-receipt.js';
+export { ClearEmailSuppression } from './staff/clear-email-suppression.use-case.js';

@@ -11,5 +11,6 @@ export const API_TAGS = [
   { name: 'verification', description: 'Checking endorsements without an account: the public check of a number, and the status lists and issuer keys credentials are verified against.' },
   { name: 'registry', description: 'The public registry of endorsements, and an endorsee\'s choice to appear in it.' },
   { name: 'outlook', description: 'What goes out in the next days: renewals and reminders, counted by day.' },
+  { name: 'webhooks', description: "Email providers' bounce and complaint events (Amazon SES via SNS, SendGrid), each verified by its signature." },
 ] as const;
 

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { accountLinkToken, raterLinkToken } from '#auth';
@@ -237,12 +238,11 @@ export class EmailModelBuilder {
   }
 
   private nextExamWindow(windows: 'monthly' | readonly number[], timeZone: string, now: Date): string {
-    const month = Number(new Intl.DateTimeFormat('en-GB', { month: 'numeric', timeZone }).format(now));
-    const year = Number(new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone }).format(now));
+    const { month, year } = DateTime.fromJSDate(now, { zone: timeZone });
     const months = windows === 'monthly' ? [((month % 12) + 1)] : [...windows];
     const next = months.find((m) => m > month) ?? months[0];
     const nextYear = next > month ? year : year + 1;
-    return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(nextYear, next - 1, 15));
+    return DateTime.utc(nextYear, next, 15).setLocale('en-GB').toLocaleString({ month: 'long', year: 'numeric' });
   }
 }
 
@@ -255,6 +255,6 @@ function listInWords(items: string[]): string {
 
 /** "15 January 2027, 10:30 (Australia/Perth)": a link valid for an hour needs the time, and whose time. */
 function formatDateTime(at: Date, timeZone: string): string {
-  const text = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at);
+  const text = DateTime.fromJSDate(at, { zone: timeZone }).setLocale('en-GB').toLocaleString({ day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   return `${text} (${timeZone})`;
 }
