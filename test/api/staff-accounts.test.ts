@@ -18,7 +18,7 @@ describe("staff accounts: an administrator lists the association's staff and set
     tokens[name] = (await call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
   }
 
-  const rolesOf = async (id: string) => ((await ds.query(`SELECT roles FROM accounts WHERE id = $1`, [id])) as { roles: string[] }[])[0].roles;
+  const rolesOf = async (id: string) => ((await ds.query<{ roles: string[] }[]>(`SELECT roles FROM accounts WHERE id = $1`, [id])))[0].roles;
   const setRoles = (id: string, roles: unknown, token = tokens.admin) => call('PUT', `/api/v1/staff/accounts/${id}/roles`, { token, body: { roles } });
 
   beforeAll(async () => {

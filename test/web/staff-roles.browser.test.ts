@@ -60,7 +60,7 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
     return id;
   }
 
-  const stateOf = async (id: string) => ((await system.ds.query(`SELECT state FROM applications WHERE id = $1`, [id])) as { state: string }[])[0].state;
+  const stateOf = async (id: string) => ((await system.ds.query<{ state: string }[]>(`SELECT state FROM applications WHERE id = $1`, [id])))[0].state;
 
   beforeAll(async () => {
     await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000 } });
@@ -127,7 +127,7 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
     await keys.press('Enter');
     await ravi.page.getByText('Both reviewers recommend endorsement').waitFor();
     expect(await stateOf(id)).toBe('endorsed');
-    const votes = (await system.ds.query(`SELECT recommendation, checklist, notes FROM panel_votes WHERE application_id = $1 ORDER BY created_at`, [id])) as { recommendation: string; checklist: Record<string, string>; notes: string }[];
+    const votes = (await system.ds.query<{ recommendation: string; checklist: Record<string, string>; notes: string }[]>(`SELECT recommendation, checklist, notes FROM panel_votes WHERE application_id = $1 ORDER BY created_at`, [id]));
     const allMet = Object.fromEntries(framework.competencyDomains.map((d) => [d.code, 'met']));
     expect(votes).toEqual([
       { recommendation: 'endorse', checklist: allMet, notes: 'A thorough portfolio.' },
@@ -217,7 +217,7 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
     expect(await cora.accessibilityViolations()).toEqual([]);
     await cora.page.getByRole('button', { name: 'Reject these hours' }).click();
     await cora.page.getByText('No entry is waiting for approval.').waitFor();
-    const rows = (await system.ds.query(`SELECT title, status, review_note FROM ce_entries ORDER BY title`)) as { title: string; status: string; review_note: string | null }[];
+    const rows = (await system.ds.query<{ title: string; status: string; review_note: string | null }[]>(`SELECT title, status, review_note FROM ce_entries ORDER BY title`));
     expect(rows).toEqual([
       { title: 'A lunch talk', status: 'rejected', review_note: 'A lunch talk is not relationship-based training.' },
       { title: 'Attachment in practice', status: 'approved', review_note: null },
@@ -242,7 +242,7 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
     await ada.page.getByRole('group', { name: 'Roles of Rhea Reviewer' }).getByText('Exam reviewer', { exact: true }).click();
     await ada.page.getByRole('button', { name: 'Save roles of Rhea Reviewer' }).click();
     await ada.page.getByText('The new roles apply the next time Rhea Reviewer signs in').waitFor();
-    const roles = (await system.ds.query(`SELECT email, roles FROM accounts WHERE email IN ('rhea@massaimh.example', 'nell@massaimh.example') ORDER BY email`)) as { email: string; roles: string[] }[];
+    const roles = (await system.ds.query<{ email: string; roles: string[] }[]>(`SELECT email, roles FROM accounts WHERE email IN ('rhea@massaimh.example', 'nell@massaimh.example') ORDER BY email`));
     expect(roles).toEqual([
       { email: 'nell@massaimh.example', roles: ['reviewer'] },
       { email: 'rhea@massaimh.example', roles: ['exam_reviewer', 'reviewer'] },

@@ -20,13 +20,13 @@ export class ListStaffAccounts {
 
   async execute(command: { caller: AuthenticatedAccount; association?: string }): Promise<{ accounts: StaffAccountView[] }> {
     const association = staffAssociationOf(command.caller, command.association);
-    const rows = (await this.dataSource.query(
+    const rows = (await this.dataSource.query<StaffAccountView[]>(
       `SELECT a.id, p.full_name AS "fullName", a.email, a.roles, a.password_hash IS NOT NULL AS active
          FROM accounts a JOIN people p ON p.id = a.person_id
         WHERE a.association_code = $1 AND a.roles && ARRAY['coordinator', 'reviewer', 'exam_reviewer', 'administrator']::text[]
         ORDER BY p.full_name, a.id`,
       [association],
-    )) as StaffAccountView[];
+    ));
     return { accounts: rows };
   }
 }

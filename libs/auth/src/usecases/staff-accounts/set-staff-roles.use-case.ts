@@ -28,7 +28,7 @@ export class SetStaffRoles {
   async execute(command: SetStaffRolesCommand): Promise<StaffAccountView> {
     const own = command.caller.associationCode;
     // Another association's staff are "not found": their existence is none of the caller's business.
-    const [rows] = (await this.dataSource.query(
+    const [rows] = await this.dataSource.query<[StaffAccountView[], number]>(
       `UPDATE accounts a
           SET roles = ARRAY(SELECT DISTINCT r FROM unnest(array_cat($2::text[], ARRAY(SELECT unnest(a.roles) INTERSECT SELECT unnest(ARRAY['applicant', 'administrator'])))) r ORDER BY r),
               updated_at = $4
@@ -37,7 +37,7 @@ export class SetStaffRoles {
           AND a.roles && ARRAY['coordinator', 'reviewer', 'exam_reviewer', 'administrator']::text[]
         RETURNING a.id, p.full_name AS "fullName", a.email, a.roles, a.password_hash IS NOT NULL AS active`,
       [command.accountId, [...new Set(command.roles)], own, this.clock.now()],
-    )) as [StaffAccountView[], number];
+    );
     const updated = rows[0];
     if (updated === undefined) throw notFound();
     return updated;
