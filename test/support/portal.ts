@@ -6,7 +6,7 @@ import { launchChromium } from './chromium.js';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 // What the page callbacks see of the browser (they run in Chromium; the project has no DOM types).
-declare const axe: { run(options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> };
+declare const axe: { run(context: object, options?: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> };
 declare const document: { activeElement: { tagName: string; textContent: string | null } | null };
 declare const localStorage: { length: number };
 declare const sessionStorage: { length: number };
@@ -71,9 +71,11 @@ export class Portal {
 
   /** axe-core's serious and critical violations on the page as it is now (WCAG 2.1 A/AA and best practice). */
   async accessibilityViolations(): Promise<string[]> {
+    // React Aria's off-screen live region is left out: it announces a pending button by the button's id,
+    // which points nowhere for a few seconds once the button is gone (a form that was sent, a page left).
     // Evaluated over the DevTools protocol, so the page's Content-Security-Policy does not apply to axe itself.
     await this.page.evaluate(AXE);
-    const { violations } = await this.page.evaluate(() => axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }));
+    const { violations } = await this.page.evaluate(() => axe.run({ exclude: [['[data-live-announcer]']] }, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }));
     return violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);

@@ -18,9 +18,11 @@ import { LogOut } from './usecases/log-out/log-out.use-case.js';
 import { RefreshSession } from './usecases/refresh-session/refresh-session.use-case.js';
 import { RegisterApplicant } from './usecases/register-applicant/register-applicant.use-case.js';
 import { RequestPasswordReset } from './usecases/request-password-reset/request-password-reset.use-case.js';
+import { ListStaffAccounts } from './usecases/staff-accounts/list-staff-accounts.use-case.js';
+import { SetStaffRoles } from './usecases/staff-accounts/set-staff-roles.use-case.js';
 import { ResetPassword } from './usecases/reset-password/reset-password.use-case.js';
 
-const USE_CASES = [RegisterApplicant, LogIn, RefreshSession, LogOut, GetAccount, RequestPasswordReset, ResetPassword, ChangePassword, InviteStaff, AcceptInvitation, CreateAdministrator];
+const USE_CASES = [RegisterApplicant, LogIn, RefreshSession, LogOut, GetAccount, RequestPasswordReset, ResetPassword, ChangePassword, InviteStaff, AcceptInvitation, CreateAdministrator, ListStaffAccounts, SetStaffRoles];
 
 /** Accounts, sessions and access checks; the importing app provides the process modules. */
 @Module({

@@ -28,6 +28,8 @@ export { RequestPasswordReset, type RequestPasswordResetCommand } from './usecas
 export { ResetPassword, type ResetPasswordCommand } from './usecases/reset-password/reset-password.use-case.js';
 export { ChangePassword, type ChangePasswordCommand } from './usecases/change-password/change-password.use-case.js';
 export { InviteStaff, type InviteStaffCommand } from './usecases/invite-staff/invite-staff.use-case.js';
+export { ListStaffAccounts, type StaffAccountView } from './usecases/staff-accounts/list-staff-accounts.use-case.js';
+export { SetStaffRoles, type SetStaffRolesCommand } from './usecases/staff-accounts/set-staff-roles.use-case.js';
 export { AcceptInvitation, type AcceptInvitationCommand } from './usecases/accept-invitation/accept-invitation.use-case.js';
 export { ACCOUNT_LINK_TTL_MS, type AccountLinkPurpose } from './links/account-links.js';
 export { CreateAdministrator, UnknownAssociationError, type CreateAdministratorCommand, type CreateAdministratorResult } from './usecases/create-administrator/create-administrator.use-case.js';

@@ -4,6 +4,7 @@ import { applyRoutes } from '../apply/apply.routes';
 import { homeRoutes } from '../home/home.routes';
 import { portfolioRoutes } from '../portfolio/portfolio.routes';
 import { staffRoutes } from '../staff/staff.routes';
+import { staffRoleRoutes } from '../staff/staff-roles.routes';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found.page';
 import { RequireSession } from './require-session';
@@ -18,7 +19,7 @@ export const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       ...publicAccountRoutes,
-      { element: <RequireSession />, children: [...homeRoutes, ...applyRoutes, ...portfolioRoutes, ...accountRoutes, ...staffRoutes] },
+      { element: <RequireSession />, children: [...homeRoutes, ...applyRoutes, ...portfolioRoutes, ...accountRoutes, ...staffRoutes, ...staffRoleRoutes] },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
