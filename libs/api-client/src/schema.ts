@@ -1587,6 +1587,16 @@ export interface components {
             lateFeeFrom: string;
             /** Format: date-time */
             lapsesAt: string;
+            /** @description The renewal fee. */
+            fee: {
+                amount: number;
+                currency: string;
+            };
+            /** @description Added to the fee when renewing from lateFeeFrom on. */
+            lateFee: {
+                amount: number;
+                currency: string;
+            };
         };
         /** @description The new version, and what the portfolio still lacks (empty when eligible). */
         PortfolioEdited: {
@@ -1691,6 +1701,8 @@ export interface components {
             endorsedAt: string | null;
             /** Format: date */
             renewalDueOn: string | null;
+            /** @description Whether the endorsee chose to appear in the public registry. */
+            registryListed: boolean;
         };
         /** @description The renewals made, one per association and due day, each with its next due day and fee. */
         Renewal: {

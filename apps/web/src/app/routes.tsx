@@ -1,6 +1,9 @@
 import type { RouteObject } from 'react-router';
 import { publicAccountRoutes } from '../account/account.routes';
+import { applicationRoutes } from '../applications/applications.routes';
+import { endorsementRoutes } from '../endorsements/endorsements.routes';
 import { homeRoutes } from '../home/home.routes';
+import { registryRoutes } from '../registry/registry.routes';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found.page';
 import { RequireSession } from './require-session';
@@ -15,7 +18,8 @@ export const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       ...publicAccountRoutes,
-      { element: <RequireSession />, children: [...homeRoutes] },
+      ...registryRoutes,
+      { element: <RequireSession />, children: [...homeRoutes, ...applicationRoutes, ...endorsementRoutes] },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
