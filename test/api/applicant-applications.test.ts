@@ -84,6 +84,8 @@ describe('applicant api: applications, portfolio, submit, timeline, emails, rate
   test('editing the portfolio answers with the gaps that remain; bad sections, stale versions and submitting too early change nothing', async () => {
     const detail = await call('GET', `/api/v1/applications/${appId}`, { token: ada });
     expect(detail.headers.get('etag')).toBe('"0"');
+    // References and steps change under the same version: a browser must not answer from its cache.
+    expect(detail.headers.get('cache-control')).toBe('no-store');
     expect(detail.body).toMatchObject({ state: 'draft', version: 0, pendingSteps: [{ step: 'complete_and_submit' }] });
     const initialGaps = detail.body.eligibilityGaps as { code: string }[];
     expect(initialGaps.map((g) => g.code)).toContain('training_hours_short');

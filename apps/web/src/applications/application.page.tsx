@@ -11,6 +11,7 @@ import { EmailsSection, NextStepsSection, TimelineSection } from './history-sect
 import { STATE_IN_WORDS } from './plain-words';
 import { ReferencesSection } from './references-section';
 import { applicationCalls, useApplication, useApplicationChange, useTimeline } from './use-application';
+import { usePartInView } from './use-part-in-view';
 
 type Application = components['schemas']['Application'];
 

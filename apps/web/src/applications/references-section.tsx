@@ -13,9 +13,12 @@ type Reference = components['schemas']['ApplicantReference'];
 
 /** The applicant's references, each with where it stands; one that cannot arrive gets a new address here. */
 export function ReferencesSection({ applicationId, references }: { applicationId: string; references: Reference[] }) {
+  // Said above the list: the replaced reference's card leaves it once the new request is shown.
+  const [sentTo, setSentTo] = useState<string | null>(null);
   return (
     <section id="references" aria-labelledby="references-heading" className="section">
       <h2 id="references-heading">Your references</h2>
+      <p role="status">{sentTo && `We sent the request to ${sentTo}.`}</p>
       {references.length === 0 ? (
         <p>No rater has been asked yet. Your raters get their request by email once the association has checked your application.</p>
       ) : (
@@ -33,7 +36,7 @@ export function ReferencesSection({ applicationId, references }: { applicationId
                 {r.requestedAt && ` on ${momentDayInWords(r.requestedAt)}`}
                 {r.ratedAt && `; rated on ${momentDayInWords(r.ratedAt)}`}
               </p>
-              {REPLACEABLE_REFERENCE.has(r.status) && <NewAddressForm applicationId={applicationId} reference={r} />}
+              {REPLACEABLE_REFERENCE.has(r.status) && <NewAddressForm applicationId={applicationId} reference={r} onSent={setSentTo} />}
             </li>
           ))}
         </ul>
@@ -42,13 +45,15 @@ export function ReferencesSection({ applicationId, references }: { applicationId
   );
 }
 
-function NewAddressForm({ applicationId, reference }: { applicationId: string; reference: Reference }) {
+function NewAddressForm({ applicationId, reference, onSent }: { applicationId: string; reference: Reference; onSent: (email: string) => void }) {
   const stuck = reference.status !== 'requested';
   const [open, setOpen] = useState(stuck);
-  const [done, setDone] = useState(false);
-  const change = useApplicationChange(applicationId, (email: string) => applicationCalls.replaceRater(applicationId, reference.id, email));
+  // Told to the section as soon as the API accepts: this card leaves the list when it is read again.
+  const change = useApplicationChange(applicationId, async (email: string) => {
+    await applicationCalls.replaceRater(applicationId, reference.id, email);
+    onSent(email);
+  });
   const problem = change.error instanceof ApiProblem ? change.error : null;
-  if (done) return <p role="status">We sent the request to the new address.</p>;
   if (!open) {
     return (
       <Button variant="secondary" onPress={() => setOpen(true)}>
@@ -63,7 +68,7 @@ function NewAddressForm({ applicationId, reference }: { applicationId: string; r
       onSubmit={(event) => {
         event.preventDefault();
         const email = String(new FormData(event.currentTarget).get('email'));
-        change.mutate(email, { onSuccess: () => setDone(true) });
+        change.mutate(email);
       }}
     >
       <TextField
