@@ -17,7 +17,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '#config';
 import { dataSourceOptions, runMigrations } from '#db';
 import { emptyPortfolio, loadFramework } from '#framework';
-import { JOBS, JobQueues } from '#queue';
+import { JOBS, openJobQueues, queueOptions } from '#queue';
 import { OutboxRelay } from '../apps/worker/src/outbox/outbox-relay.service.js';
 import { runsOf } from '../apps/worker/src/outbox/outbox-runs.js';
 import { createBenchDatabase, median, printResult, seedApplications } from './support/bench-database.js';
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
       const prefix = benchRedisPrefix();
       prefixes.push(prefix);
       const config = configFor(db.url, prefix);
-      const jobs = new JobQueues(config);
+      const { jobs, close } = openJobQueues(config);
       const relay = new OutboxRelay(ds, jobs, config, quietLogger);
       try {
         await jobs.queue(JOBS.applyEffect.queue).waitUntilReady(); // producers do not buffer while connecting
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
         return { rate: count / seconds, ids };
       } finally {
         await relay.onApplicationShutdown();
-        await jobs.onApplicationShutdown();
+        await close();
         await deleteRedisPrefixes([prefix]);
       }
     };
@@ -113,8 +113,8 @@ async function main(): Promise<void> {
         shape === 'runs'
           ? relayBatches(ids).map((runs) => runs.map((run) => ({ name: JOBS.applyEffects.name, data: run, opts: { ...JOBS.applyEffects.options, jobId: JOBS.applyEffects.jobId(run) } })))
           : relayBatches(ids).map((runs) => runs.flatMap((run) => run.outboxIds).map((outboxId) => ({ name: JOBS.applyEffect.name, data: { outboxId }, opts: { ...JOBS.applyEffect.options, jobId: JOBS.applyEffect.jobId({ outboxId }) } })));
-      // The same connection options as JobQueues.
-      const queue = new Queue(JOBS.applyEffects.queue, { connection: { url: BENCH_REDIS_URL, enableOfflineQueue: false, maxRetriesPerRequest: 1 }, prefix });
+      // The same options as the relay's queue.
+      const queue = new Queue(JOBS.applyEffects.queue, queueOptions(configFor(db.url, prefix)));
       try {
         await queue.waitUntilReady();
         const started = performance.now();

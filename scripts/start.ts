@@ -70,5 +70,5 @@ await runMain('start', async (config) => {
   const workerPort = process.env.WORKER_PORT || String(config.http.port + 1);
   run('api', process.execPath, [join(root, 'dist/apps/api/src/main.js')]);
   run('worker', process.execPath, [...WORKER_NODE_ARGS, join(root, 'dist/apps/worker/src/main.js')], { WORKER_PORT: workerPort });
-  console.log(`API: http://localhost:${config.http.port} (health: /health/ready); worker health: http://localhost:${workerPort}/health/ready`);
+  console.log(`Web app: http://localhost:${config.http.port} (JSON API under /api/v1, health: /health/ready); worker health: http://localhost:${workerPort}/health/ready`);
 });

@@ -10,6 +10,21 @@ export interface AppConfig {
   database: { url: string; poolSize: number; connectTimeoutMs: number };
   redis: { url: string; prefix: string };
   smtp: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
+  /** docs/deliverability.md: DKIM signing, VERP bounces and their receiver, provider webhooks. */
+  deliverability: {
+    /** Signs every message; domain undefined: MAIL_FROM's domain. */
+    dkim: { domain?: string; selector: string; privateKey: string } | null;
+    /** Envelope sender `bounces+<ledger row>@bounceDomain`; null: MAIL_FROM's address, as before. */
+    bounceDomain: string | null;
+    /** The worker's inbound SMTP port for bounces and abuse reports; null: no receiver. */
+    bounceSmtpPort: number | null;
+    /** Amazon SES events are accepted only from these SNS topics (none: the SES webhook is off). */
+    sesTopicArns: string[];
+    /** SNS signing certificates are fetched only from URLs matching this. */
+    snsCertUrlPattern: string;
+    /** SendGrid's Event Webhook verification key (base64 DER or PEM); null: the SendGrid webhook is off. */
+    sendgridPublicKey: string | null;
+  };
   mailCatcher: { mode: Env['MAIL_CATCHER']; webPort: number };
   /** Signs rater links; only hashes of the links are stored. */
   linkSecret: string;
@@ -22,6 +37,11 @@ export interface AppConfig {
   throttle: Record<'auth' | 'public' | 'writes', { limit: number; ttlMs: number }>;
   /** Browser origins allowed to call the api (CORS); empty: none. */
   corsOrigins: string[];
+  /**
+   * Each association's Ed25519 private key (JWK) for the verifiable credentials and status lists it
+   * issues. An association without one signs with a key made at boot in development and tests only.
+   */
+  credentials: { signingKeys: Readonly<Record<string, Ed25519PrivateJwk>> };
   /** Reverse proxies in front of the api whose X-Forwarded-For is believed (the client address throttling counts by). */
   trustProxyHops: number;
   /** Abuse limits: new rater addresses an applicant may give per reference, and in all, in any 24 hours. */
@@ -30,6 +50,13 @@ export interface AppConfig {
   queueDashboard: boolean;
   startupCheckTimeoutMs: number;
   shutdownTimeoutMs: number;
+}
+
+export interface Ed25519PrivateJwk {
+  kty: 'OKP';
+  crv: 'Ed25519';
+  x: string;
+  d: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -24,6 +24,28 @@ function isOrigin(value: string): boolean {
   }
 }
 
+const base64url = z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be base64url');
+/** An Ed25519 private key as a JWK (RFC 8037): what `jose`'s exportJWK writes, and what most key tools export. */
+const ed25519PrivateJwk = z.object({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: base64url.length(43), d: base64url.length(43) });
+
+/** `{"MI-AIMH": {<private JWK>}, …}`: each association's credential signing key. Parsed here so a bad one stops the boot. */
+const signingKeys = z.string().transform((value, ctx) => {
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    // Never echo the value: it is a secret.
+    ctx.addIssue({ code: 'custom', message: 'must be a JSON object of association code to Ed25519 private JWK' });
+    return z.NEVER;
+  }
+  const parsed = z.record(z.string().min(1), ed25519PrivateJwk).safeParse(json);
+  if (!parsed.success) {
+    ctx.addIssue({ code: 'custom', message: `must map association codes to Ed25519 private JWKs (kty OKP, crv Ed25519, x, d); wrong at ${parsed.error.issues[0]?.path.join('.')}` });
+    return z.NEVER;
+  }
+  return parsed.data;
+});
+
 /** Every environment variable the system reads, with its default. `.env.example` documents each. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -46,6 +68,30 @@ export const envSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().min(3).default('Endorsement <no-reply@endorsement.local>'),
+  // Deliverability (docs/deliverability.md). DKIM: the private key (PEM, `\n` escapes allowed) or a file holding it.
+  DKIM_DOMAIN: z.string().regex(/^[A-Za-z0-9.-]+$/, 'must be a domain name').optional(),
+  DKIM_SELECTOR: z.string().regex(/^[A-Za-z0-9._-]{1,63}$/, 'must be a DNS label such as mail2026').optional(),
+  DKIM_PRIVATE_KEY: z.string().optional(),
+  DKIM_PRIVATE_KEY_FILE: z.string().optional(),
+  BOUNCE_DOMAIN: z.string().regex(/^[A-Za-z0-9.-]+$/, 'must be a domain name').optional(),
+  BOUNCE_SMTP_PORT: port.optional(),
+  SES_SNS_TOPIC_ARNS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+    .refine((arns) => arns.every((a) => /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+$/.test(a)), { message: 'must be a comma-separated list of SNS topic ARNs' }),
+  SNS_CERT_URL_PATTERN: z
+    .string()
+    .default('^https://sns\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/')
+    .refine((v) => {
+      try {
+        new RegExp(v);
+        return v.startsWith('^');
+      } catch {
+        return false;
+      }
+    }, { message: 'must be a regular expression anchored with ^' }),
+  SENDGRID_WEBHOOK_PUBLIC_KEY: z.string().optional(),
   MAIL_CATCHER: z.enum(['auto', 'off']).default('auto'),
   MAIL_CATCHER_WEB_PORT: port.default(1080),
   LINK_SECRET: z.string().min(32, 'must be at least 32 characters').default('development-only-link-secret-change-me-in-production'),
@@ -56,6 +102,7 @@ export const envSchema = z.object({
   PUBLIC_THROTTLE_TTL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   WRITE_THROTTLE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
   WRITE_THROTTLE_TTL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  CREDENTIAL_SIGNING_KEYS: signingKeys.optional(),
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   CORS_ORIGINS: z
     .string()

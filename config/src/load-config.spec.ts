@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, test } from '@jest/globals';
 import { ConfigError, loadConfig } from './load-config.js';
 
@@ -52,6 +53,27 @@ describe('loadConfig', () => {
     expect(loadConfig({}).auth).toEqual({ jwtSecret: expect.any(String) });
   });
 
+  test('CREDENTIAL_SIGNING_KEYS: a JSON object of association code to Ed25519 private JWK; a bad one is named, never echoed', () => {
+    expect(loadConfig({}).credentials.signingKeys).toEqual({});
+    const key = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
+    expect(loadConfig({ CREDENTIAL_SIGNING_KEYS: JSON.stringify({ 'MI-AIMH': key }) }).credentials.signingKeys).toEqual({ 'MI-AIMH': key });
+    const secretish = 'not-json-but-secret-0123456789';
+    const bad = [secretish, JSON.stringify({ 'MI-AIMH': { ...key, crv: 'P-256' } }), JSON.stringify({ 'MI-AIMH': { kty: 'OKP', crv: 'Ed25519', x: key.x } }), JSON.stringify([key])];
+    for (const value of bad) {
+      const error = (() => {
+        try {
+          loadConfig({ CREDENTIAL_SIGNING_KEYS: value });
+        } catch (e) {
+          return e as Error;
+        }
+      })();
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error?.message).toMatch(/^Invalid configuration: CREDENTIAL_SIGNING_KEYS must/);
+      expect(error?.message).not.toContain(secretish);
+      expect(error?.message).not.toContain(key.d!);
+    }
+  });
+
   test('throttles: sign-in routes, open pages and each account\'s changes, with defaults', () => {
     expect(loadConfig({}).throttle).toEqual({
       auth: { limit: 10, ttlMs: 60_000 },
@@ -73,5 +95,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ CORS_ORIGINS: 'https://portal.example.org, http://localhost:5173/' }).corsOrigins).toEqual(['https://portal.example.org', 'http://localhost:5173']);
     expect(() => loadConfig({ CORS_ORIGINS: 'https://portal.example.org/path' })).toThrow(/CORS_ORIGINS must be a comma-separated list of origins/);
     expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+  });
+
+  test('deliverability: off by default; a DKIM key must be a private key; a bounce receiver needs its domain', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    expect(loadConfig({}).deliverability).toEqual({ dkim: null, bounceDomain: null, bounceSmtpPort: null, sesTopicArns: [], snsCertUrlPattern: expect.stringMatching(/^\^https/), sendgridPublicKey: null });
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(loadConfig({ DKIM_SELECTOR: 's1', DKIM_PRIVATE_KEY: pem.replace(/\n/g, '\\n') }).deliverability.dkim).toEqual({ domain: undefined, selector: 's1', privateKey: pem });
+    expect(() => loadConfig({ DKIM_SELECTOR: 's1', DKIM_PRIVATE_KEY: 'not a key' })).toThrow('DKIM_PRIVATE_KEY must hold a PEM private key');
+    expect(() => loadConfig({ DKIM_PRIVATE_KEY: pem })).toThrow('DKIM_SELECTOR must be set');
+    expect(() => loadConfig({ BOUNCE_SMTP_PORT: '2525' })).toThrow('BOUNCE_SMTP_PORT needs BOUNCE_DOMAIN');
+    expect(loadConfig({ BOUNCE_SMTP_PORT: '2525', BOUNCE_DOMAIN: 'Bounces.Example.org' }).deliverability).toMatchObject({ bounceDomain: 'bounces.example.org', bounceSmtpPort: 2525 });
+    expect(() => loadConfig({ SES_SNS_TOPIC_ARNS: 'my-topic' })).toThrow(/SES_SNS_TOPIC_ARNS/);
+    expect(() => loadConfig({ SENDGRID_WEBHOOK_PUBLIC_KEY: 'bm90IGEga2V5' })).toThrow('SENDGRID_WEBHOOK_PUBLIC_KEY must be');
   });
 });

@@ -1,4 +1,6 @@
-import { DEVELOPMENT_JWT_SECRET, DEVELOPMENT_LINK_SECRET, envSchema } from './env.schema.js';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { DEVELOPMENT_JWT_SECRET, DEVELOPMENT_LINK_SECRET, envSchema, type Env } from './env.schema.js';
 import type { AppConfig } from './app-config.js';
 
 export class ConfigError extends Error {
@@ -27,6 +29,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.HTTP_DRAIN_TIMEOUT_MS >= e.SHUTDOWN_TIMEOUT_MS) {
     throw new ConfigError('Invalid configuration: HTTP_DRAIN_TIMEOUT_MS must be less than SHUTDOWN_TIMEOUT_MS (draining is part of shutting down)');
   }
+  if (e.BOUNCE_SMTP_PORT !== undefined && !e.BOUNCE_DOMAIN) {
+    throw new ConfigError('Invalid configuration: BOUNCE_SMTP_PORT needs BOUNCE_DOMAIN (the domain whose MX points at the receiver)');
+  }
   const publicBaseUrl = e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`;
   return {
     env: e.NODE_ENV,
@@ -42,6 +47,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       password: e.SMTP_PASSWORD,
       from: e.MAIL_FROM,
     },
+    deliverability: {
+      dkim: dkimConfig(e),
+      bounceDomain: e.BOUNCE_DOMAIN?.toLowerCase() ?? null,
+      bounceSmtpPort: e.BOUNCE_SMTP_PORT ?? null,
+      sesTopicArns: e.SES_SNS_TOPIC_ARNS,
+      snsCertUrlPattern: e.SNS_CERT_URL_PATTERN,
+      sendgridPublicKey: e.SENDGRID_WEBHOOK_PUBLIC_KEY ? sendgridKey(e.SENDGRID_WEBHOOK_PUBLIC_KEY) : null,
+    },
     mailCatcher: { mode: e.MAIL_CATCHER, webPort: e.MAIL_CATCHER_WEB_PORT },
     linkSecret: e.LINK_SECRET,
     auth: { jwtSecret: e.AUTH_JWT_SECRET },
@@ -50,6 +63,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       public: { limit: e.PUBLIC_THROTTLE_LIMIT, ttlMs: e.PUBLIC_THROTTLE_TTL_MS },
       writes: { limit: e.WRITE_THROTTLE_LIMIT, ttlMs: e.WRITE_THROTTLE_TTL_MS },
     },
+    credentials: { signingKeys: e.CREDENTIAL_SIGNING_KEYS ?? {} },
     corsOrigins: e.CORS_ORIGINS.map((o) => o.replace(/\/$/, '')),
     trustProxyHops: e.TRUST_PROXY_HOPS,
     raterChanges: { perReference: e.RATER_CHANGES_PER_REFERENCE, perApplicant: e.RATER_CHANGES_PER_APPLICANT },
@@ -65,4 +79,31 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     startupCheckTimeoutMs: e.STARTUP_CHECK_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
+}
+
+/** The DKIM key from the environment or a file (a mounted secret), checked to be a private key; null when DKIM is off. */
+function dkimConfig(e: Env): AppConfig['deliverability']['dkim'] {
+  const { DKIM_SELECTOR: selector, DKIM_PRIVATE_KEY: inline, DKIM_PRIVATE_KEY_FILE: file } = e;
+  if (!selector && !inline && !file) return null;
+  if (!selector) throw new ConfigError('Invalid configuration: DKIM_SELECTOR must be set with a DKIM key');
+  if (!inline === !file) throw new ConfigError('Invalid configuration: DKIM needs exactly one of DKIM_PRIVATE_KEY and DKIM_PRIVATE_KEY_FILE');
+  let privateKey: string;
+  try {
+    privateKey = inline ? inline.replace(/\\n/g, '\n') : readFileSync(file!, 'utf8');
+    createPrivateKey(privateKey);
+  } catch {
+    throw new ConfigError(`Invalid configuration: ${inline ? 'DKIM_PRIVATE_KEY' : 'DKIM_PRIVATE_KEY_FILE'} must hold a PEM private key${file ? ' in a readable file' : ''}`);
+  }
+  return { domain: e.DKIM_DOMAIN?.toLowerCase(), selector, privateKey };
+}
+
+/** SendGrid shows the key as base64 DER; a PEM is taken too. */
+function sendgridKey(value: string): string {
+  const pem = value.includes('BEGIN PUBLIC KEY') ? value.replace(/\\n/g, '\n') : `-----BEGIN PUBLIC KEY-----\n${value.trim()}\n-----END PUBLIC KEY-----\n`;
+  try {
+    createPublicKey(pem);
+  } catch {
+    throw new ConfigError('Invalid configuration: SENDGRID_WEBHOOK_PUBLIC_KEY must be the verification key SendGrid shows (base64) or a PEM public key');
+  }
+  return pem;
 }

@@ -85,6 +85,13 @@ describe('throttling: sign-in routes, open pages and each account\'s writes', ()
     for (let i = 0; i < LIMIT + 2; i++) expect((await call('GET', '/health/live')).status).toBe(200);
   });
 
+  test('auth: password changes are guesses at the current password, counted per address like sign-in', async () => {
+    // A new account each time, so that only the address's count, not an account's writes, can refuse.
+    const change = async () => call('POST', '/api/v1/auth/password-changes', { token: await tokenFor(randomUUID()), body: { currentPassword: 'a guess', newPassword: 'a long enough new passphrase' } });
+    for (let i = 0; i < LIMIT; i++) expect((await change()).body.code).toBe('wrong_password');
+    expectThrottled(await change(), '/api/v1/auth/password-changes');
+  });
+
   test('public: registry search from one address, then 429 problem+json with Retry-After', async () => {
     for (let i = 0; i < LIMIT; i++) expect((await call('GET', '/api/v1/registry?association=MI-AIMH')).status).toBe(200);
     expectThrottled(await call('GET', '/api/v1/registry?association=MI-AIMH'), '/api/v1/registry');
@@ -104,6 +111,17 @@ describe('throttling: sign-in routes, open pages and each account\'s writes', ()
     // Sending the form is a route of its own, counted on its own.
     const send = await fetch(urlOf(api, `/r/${'x'.repeat(43)}`), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'comments=hello' });
     expect(send.status).not.toBe(429);
+  });
+
+  test('public: the endorsement check counts every number asked for, known or not (no enumeration at full speed), as JSON and as a page', async () => {
+    for (let i = 0; i < LIMIT; i++) expect((await call('GET', `/api/v1/verifications/MI-${String(i).padStart(6, '0')}`)).status).toBe(404);
+    expectThrottled(await call('GET', '/api/v1/verifications/MI-000099'), '/api/v1/verifications/MI-000099');
+    for (let i = 0; i < LIMIT; i++) expect((await fetch(urlOf(api, `/verify/MI-${String(i).padStart(6, '0')}`))).status).toBe(404);
+    const page = await fetch(urlOf(api, '/verify/MI-000099'));
+    expect(page.status).toBe(429);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await page.text()).toContain('Please wait a moment');
   });
 
   test('writes: per account, across routes; reads and other accounts are not held back', async () => {

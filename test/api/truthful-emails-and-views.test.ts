@@ -252,12 +252,17 @@ describe('emails, views and links say what is true', () => {
     // What the escalation used to link to: the applicant's own page, which staff cannot open.
     expect((await call('GET', `/api/v1/applications/${dee.appId}`, { token: tokens.admin })).status).toBe(403);
 
-    // The administrator decides; the endorsed email gives the number, promises no certificate, and its link opens for the applicant.
+    // The administrator decides; the endorsed email gives the number, says where the certificate is, and its links open for the applicant
+    // (the application page, whose endorsement has its certificate at /endorsements/{id}/certificate, and the public check).
     const decide = await call('POST', `/api/v1/staff/applications/${dee.appId}/panel-decision`, { token: tokens.admin, body: { recommendation: 'endorse' }, headers: await ifMatch(dee.appId) });
     expect(decide.status).toBe(200);
     const endorsed = await oneMail(dee.email, 'endorsed');
-    expect(readableBody(endorsed)).not.toMatch(/certificate/i);
     expect(readableBody(endorsed)).toMatch(/Your endorsement number is [A-Z0-9-]+\./);
-    for (const link of portalLinks(endorsed)) expect((await call('GET', `${API_PREFIX}${pathOf(link)}`, { token: dee.token })).status).toBe(200);
+    const paths = portalLinks(endorsed).map(pathOf);
+    expect(paths).toHaveLength(2);
+    expect(paths).toEqual(expect.arrayContaining([`/applications/${dee.appId}`, expect.stringMatching(/^\/verify\/[A-Z0-9-]+$/)]));
+    // The check is an HTML page for anyone; the application page is the applicant's.
+    for (const link of paths) expect((await fetch(system.url(link), { headers: { authorization: `Bearer ${dee.token}` } })).status).toBe(200);
+    expect((await fetch(system.url(`/api/v1/endorsements/${dee.appId}/certificate`), { headers: { authorization: `Bearer ${dee.token}` } })).status).toBe(200);
   });
 });

@@ -12,8 +12,8 @@ import { decodedHeader, header, readableBody } from '../support/mail-reading.js'
 const RATER_TEMPLATES = ['reference_request', 'reference_reminder'];
 const STAFF_TEMPLATES = ['panel_escalated', 'panel_assigned', 'panel_released', 'reference_overdue_coordinator'];
 const REVIEWER_TEMPLATES = ['panel_assigned', 'panel_released'];
-// Account emails (no application) are delivered end to end in test/api/auth-links.test.ts.
-const ACCOUNT_TEMPLATES = ['password_reset', 'staff_invitation', 'registration_attempt'];
+// Account emails (no application) are delivered end to end in test/api/auth-links.test.ts and test/api/password-change.test.ts.
+const ACCOUNT_TEMPLATES = ['password_reset', 'staff_invitation', 'registration_attempt', 'password_changed'];
 const APPLICATION_TEMPLATES = EMAIL_TEMPLATE_NAMES.filter((t) => !ACCOUNT_TEMPLATES.includes(t));
 
 const system = new TestSystem(new ManualClock(new Date('2026-11-22T12:00:00Z')));

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '#config';
 import { dataSourceOptions, runMigrations } from '#db';
-import { JOBS, JobQueues } from '#queue';
+import { JOBS, openJobQueues, type JobQueues } from '#queue';
 import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay.service.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { createTestRedisPrefix } from '../support/test-redis.js';
@@ -20,6 +20,7 @@ let db: TestDatabase;
 let config: AppConfig;
 let ds: DataSource;
 let jobs: JobQueues;
+let closeJobs: () => Promise<void>;
 const relays: OutboxRelay[] = [];
 
 beforeAll(async () => {
@@ -27,7 +28,7 @@ beforeAll(async () => {
   config = testConfig({ databaseUrl: db.url, redisPrefix: redis.prefix, smtpPort: 1, REPUBLISH_AFTER_MS: KEEP_GAPS_MS });
   ds = await new DataSource(dataSourceOptions(config, 'relay-test')).initialize();
   await runMigrations(ds);
-  jobs = new JobQueues(config);
+  ({ jobs, close: closeJobs } = openJobQueues(config));
 });
 
 afterEach(async () => {
@@ -37,7 +38,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await jobs.onApplicationShutdown();
+  await closeJobs();
   await ds.destroy();
   await redis.cleanup();
   await db.drop();

@@ -27,7 +27,8 @@ export class Portal {
   ) {
     page.on('pageerror', (e) => this.problems.push(`script error: ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 4') && this.problems.push(`console: ${m.text()}`));
-    page.on('requestfailed', (r) => this.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+    // A request the browser dropped because the page moved on (ERR_ABORTED) is not a failure of the app.
+    page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && this.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   }
 
   /** A new person at the web app; `base` is the api's address (http://127.0.0.1:port). */

@@ -4,8 +4,10 @@ import type { AppConfig } from '#config';
 import { AccessGuard, ApiThrottleGuard, AuthModule, checkRouteAccess, listRouteAccess } from '#auth';
 import type { Framework } from '#framework';
 import { processModules } from '#platform';
+import { AssociationsHttpModule } from './associations/associations-http.module.js';
 import { ApplicationsHttpModule } from './applications/applications-http.module.js';
 import { AuthHttpModule } from './auth/auth-http.module.js';
+import { CredentialsHttpModule } from './credentials/credentials-http.module.js';
 import { ContinuingEducationHttpModule } from './continuing-education/continuing-education-http.module.js';
 import { ExamHttpModule } from './exam/exam-http.module.js';
 import { OutlookHttpModule } from './outlook/outlook-http.module.js';
@@ -15,6 +17,7 @@ import { RaterFormModule } from './rater-form/rater-form.module.js';
 import { RegistryModule } from './registry/registry.module.js';
 import { StaffModule } from './staff/staff.module.js';
 import { WebAppModule } from './web-app/web-app.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 /** The HTTP process: applicants, raters and staff. Every route is denied unless it says who may call it. */
 @Module({})
@@ -30,7 +33,7 @@ export class ApiModule implements OnModuleInit {
     const dashboard = config.queueDashboard ? [QueuesDashboardModule] : [];
     return {
       module: ApiModule,
-      imports: [...processModules(config, 'api', framework), DiscoveryModule, AuthModule, AuthHttpModule, RaterFormModule, OutlookHttpModule, StaffModule, RegistryModule, ApplicationsHttpModule, ContinuingEducationHttpModule, ExamHttpModule, PanelHttpModule, ...dashboard, WebAppModule],
+      imports: [...processModules(config, 'api', framework), DiscoveryModule, AuthModule, AuthHttpModule, RaterFormModule, OutlookHttpModule, StaffModule, RegistryModule, AssociationsHttpModule, ApplicationsHttpModule, ContinuingEducationHttpModule, ExamHttpModule, PanelHttpModule, CredentialsHttpModule, WebhooksModule, ...dashboard, WebAppModule],
       // In this order: the throttles count an account's writes by the caller the AccessGuard verified.
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -3,7 +3,8 @@ import type { AppConfig } from '#config';
 import { EndorsementModule } from '#endorsement';
 import type { Framework } from '#framework';
 import { processModules } from '#platform';
-import { JOB_HANDLERS, JobRunner } from '#queue';
+import { jobHandlersProvider, jobProcessor, QUEUE_NAMES } from '#queue';
+import { BounceReceiverModule } from './bounces/bounce-receiver.module.js';
 import { ApplyEffectHandler } from './handlers/apply-effect.handler.js';
 import { ApplyEffectsHandler } from './handlers/apply-effects.handler.js';
 import { SendEmailHandler } from './handlers/send-email.handler.js';
@@ -22,11 +23,12 @@ export class WorkerModule {
   static forRoot(config: AppConfig, framework?: Framework): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [...processModules(config, 'worker', framework), EndorsementModule],
+      imports: [...processModules(config, 'worker', framework), EndorsementModule, ...(config.deliverability.bounceSmtpPort !== null ? [BounceReceiverModule] : [])],
       providers: [
         ...HANDLERS,
-        { provide: JOB_HANDLERS, inject: HANDLERS, useFactory: (...handlers: unknown[]) => handlers },
-        JobRunner,
+        jobHandlersProvider(HANDLERS),
+        // One @Processor per queue, so every queue has its worker.
+        ...QUEUE_NAMES.map((queue) => jobProcessor(queue, config)),
         OutboxRelay,
         SchedulerKeeper,
       ],

@@ -60,6 +60,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change my password
+         * @description Roles: applicant, coordinator, reviewer, exam_reviewer, administrator. With the current password; the new one follows the same rules as at registration and reset. Every other session of the account ends (this one stays), and the account is emailed that its password was changed.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout": {
         parameters: {
             query?: never;
@@ -360,6 +380,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/applications/{id}/emails/{emailId}/suppression": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Send to an email's address again
+         * @description Roles: coordinator, administrator. An address that bounced or reported our mail as spam gets nothing more (its emails show `suppressed` with the reason) until someone gives it anew. This gives anew the address of one of the application's emails, once its owner has fixed their mailbox: emails to it are sent from now on.
+         */
+        delete: operations["clearEmailSuppression"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registry": {
         parameters: {
             query?: never;
@@ -393,6 +433,46 @@ export interface paths {
          * @description Roles: applicant. Lists the endorsement in the public registry, or takes it off.
          */
         put: operations["setRegistryListing"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/associations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the associations
+         * @description The associations a person may register with, by name. No sign-in.
+         */
+        get: operations["listAssociations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/associations/{code}/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an association's categories
+         * @description The categories the association offers, as it names them: their tracks, what each asks (education, work, training, reflective supervision/consultation, references, exam) and the fees. No sign-in.
+         */
+        get: operations["listAssociationCategories"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1092,6 +1172,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/endorsements/{id}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the certificate of an endorsement
+         * @description Roles: applicant, coordinator, administrator. A one-page PDF drawn from the endorsement as it is now (name, category as the association names it, number, dates), so it always shows the latest renewal. Only while the endorsement is in good standing.
+         */
+        get: operations["downloadCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/endorsements/{id}/credential": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the endorsement as a verifiable credential
+         * @description Roles: applicant, coordinator, administrator. An Open Badges 3.0 credential (W3C Verifiable Credentials 2.0) secured as a JWT (VC-JOSE-COSE, `typ` vc+jwt, EdDSA) with the association's key, whose DID document and JWKS are under /verify/issuers/{association}. Its `credentialStatus` points into the association's Bitstring Status List (/verify/status/{association}), whose bit is set while the endorsement is lapsed. Valid until the current renewal cycle's late window ends: download it again after renewing.
+         */
+        get: operations["downloadCredential"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verifications/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check an endorsement number
+         * @description Whether the endorsement with this number stands today, its holder's name and its category; nothing else, and no listing. No sign-in; throttled per client address.
+         */
+        get: operations["checkEndorsement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verify/status/{association}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The association's credential status list
+         * @description A BitstringStatusListCredential (purpose `suspension`) signed like the credentials: the bit of an endorsement is set while it is not in good standing (lapsed, or under reinstatement) and cleared when it is endorsed again. Computed at each request.
+         */
+        get: operations["getStatusList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verify/issuers/{association}/did.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The association's DID document
+         * @description Where did:web resolves the issuer of the association's credentials: its Ed25519 key as a JsonWebKey2020 verification method.
+         */
+        get: operations["getIssuerDidDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verify/issuers/{association}/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The association's signing key as a JWKS
+         * @description The same key as the DID document, for JWT libraries that verify against a JWKS; a credential's `kid` names it.
+         */
+        get: operations["getIssuerJwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/ses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive Amazon SES bounces and complaints (via SNS)
+         * @description Subscribe this URL (HTTPS) to the SNS topics of your SES bounce and complaint notifications, with original headers included, and list the topics in SES_SNS_TOPIC_ARNS. Each message is verified: signed by SNS (certificate from an Amazon host) and from an accepted topic; a subscription is confirmed. A permanent bounce or a complaint marks the message bounced and suppresses the address, as a refusal at sending does.
+         */
+        post: operations["receiveSesNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/sendgrid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive SendGrid bounces and spam reports
+         * @description Point SendGrid's signed Event Webhook here and put its verification key in SENDGRID_WEBHOOK_PUBLIC_KEY. A bounce (not a temporary block) or a spam report marks the message bounced and suppresses the address, as a refusal at sending does.
+         */
+        post: operations["receiveSendgridEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1463,6 +1703,71 @@ export interface components {
             applicationId: string;
             listed: boolean;
         };
+        /** @description The associations a person may register with, by name. */
+        AssociationList: {
+            items: components["schemas"]["AssociationSummary"][];
+        };
+        AssociationSummary: {
+            /** @description Sent as `associationCode` when registering. */
+            code: string;
+            name: string;
+            /** @description The state or region it serves; null when not known. */
+            region: string | null;
+        };
+        /** @description The categories an association offers, with what each asks and costs. */
+        AssociationCategories: {
+            association: {
+                code: string;
+                name: string;
+            };
+            categories: components["schemas"]["OfferedCategory"][];
+        };
+        OfferedCategory: {
+            /** @description Sent as `categoryCode` when starting an application. */
+            code: string;
+            /** @description As the association names it. */
+            name: string;
+            level: number;
+            /** @description For a category with tracks: whether any track asks for the exam (each says). */
+            examRequired: boolean;
+            applicationFee: components["schemas"]["Money"];
+            /** @description Yearly, one per person whatever the number of categories. */
+            renewalFee: components["schemas"]["Money"];
+            /** @description Added to the renewal fee from the day after the due day. */
+            lateRenewalFee: components["schemas"]["Money"];
+            /** @description The tracks offered, one to choose; empty when the category has none. */
+            tracks: components["schemas"]["OfferedTrack"][];
+            /** @description Null when the category has tracks: each has its own. */
+            requirements: components["schemas"]["CategoryRequirements"] | null;
+        };
+        Money: {
+            amount: number;
+            /** @description ISO 4217, e.g. `USD`. */
+            currency: string;
+        };
+        OfferedTrack: {
+            code: string;
+            name: string;
+            requirements: components["schemas"]["CategoryRequirements"];
+        };
+        /** @description The figures the eligibility check applies, and the same in plain words. */
+        CategoryRequirements: {
+            education: {
+                /** @description An education level code (`none`, `cda`, `associate`, `bachelor`, `master`, `doctorate`). */
+                minimumLevel: string;
+                /** @description Months of work that may stand in for the degree; null when none may. */
+                alternativeMonths: number | null;
+            };
+            workMonths: number;
+            trainingHours: number;
+            /** @description Hours of reflective supervision/consultation received; 0 when none is asked. */
+            rscHours: number;
+            /** @description How many references, one per role. */
+            references: number;
+            examRequired: boolean;
+            /** @description What it asks, one plain sentence per requirement. */
+            asks: string[];
+        };
         /** @description The new draft application. */
         StartedApplication: {
             id: string;
@@ -1629,7 +1934,7 @@ export interface components {
             to: "you" | "rater";
             raterName?: string;
             /** @enum {string} */
-            status: "queued" | "sending" | "sent" | "failed";
+            status: "queued" | "sending" | "sent" | "failed" | "bounced" | "suppressed";
             /** @description The status in a sentence the applicant can act on. */
             summary: string;
             /** Format: date-time */
@@ -1894,6 +2199,60 @@ export interface components {
             /** @description The event the panel's votes fired, once both are in. */
             outcome: string | null;
         };
+        /** @description Whether an endorsement stands today, and whose it is; nothing more. */
+        EndorsementCheck: {
+            endorsementNumber: string;
+            holderName: string;
+            /** @description The category as the association names it. */
+            categoryName: string;
+            association: {
+                code: string;
+                name: string;
+            };
+            /**
+             * @description `active` while endorsed, a renewal being due included; `lapsed` otherwise.
+             * @enum {string}
+             */
+            status: "active" | "lapsed";
+        };
+        /** @description The association's DID document (did:web): the key its credentials are signed with. */
+        IssuerDidDocument: {
+            "@context": string[];
+            /** @description did:web DID of the association. */
+            id: string;
+            verificationMethod: {
+                id: string;
+                /** @enum {string} */
+                type: "JsonWebKey2020";
+                controller: string;
+                publicKeyJwk: components["schemas"]["IssuerPublicJwk"];
+            }[];
+            assertionMethod: string[];
+        };
+        /** @description An Ed25519 public key (RFC 8037). */
+        IssuerPublicJwk: {
+            /** @enum {string} */
+            kty: "OKP";
+            /** @enum {string} */
+            crv: "Ed25519";
+            x: string;
+            kid: string;
+            /** @enum {string} */
+            alg: "EdDSA";
+            /** @enum {string} */
+            use: "sig";
+        };
+        /** @description The association's credential signing key as a JSON Web Key Set. */
+        IssuerJwks: {
+            keys: components["schemas"]["IssuerPublicJwk"][];
+        };
+        /** @description What the delivery of events did. */
+        WebhookReceipt: {
+            /** @description Bounces and complaints recorded against our messages. */
+            recorded: number;
+            /** @description Other events, and reports about no message of ours (or already recorded). */
+            ignored: number;
+        };
         /** @description RFC 9457 problem details; `code` is stable and meant for programs, `title` and `detail` for people. Some problems carry more members: `errors` (validation_failed: `[{ field, message }]`), `currentState` and `currentVersion` (version_conflict), `gaps`, `retryAfter`. */
         Problem: {
             type: string;
@@ -2100,6 +2459,100 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "invalid_refresh_token";
+                    };
+                };
+            };
+            /** @description Problem codes: `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_requests";
+                    };
+                };
+            };
+            /** @description Any other error, e.g. 503 `not_ready`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Problem codes: `authentication_required`, `invalid_token`, `token_expired`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "authentication_required" | "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description Problem codes: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Problem codes: `wrong_password`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "wrong_password";
                     };
                 };
             };
@@ -3370,6 +3823,96 @@ export interface operations {
             };
         };
     };
+    clearEmailSuppression: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                emailId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Problem codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Problem codes: `authentication_required`, `invalid_token`, `token_expired`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "authentication_required" | "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description Problem codes: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Problem codes: `application_not_found`, `email_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "application_not_found" | "email_not_found";
+                    };
+                };
+            };
+            /** @description Problem codes: `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_requests";
+                    };
+                };
+            };
+            /** @description Any other error, e.g. 503 `not_ready`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     searchRegistry: {
         parameters: {
             query?: {
@@ -3512,6 +4055,114 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "not_endorsed";
+                    };
+                };
+            };
+            /** @description Problem codes: `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_requests";
+                    };
+                };
+            };
+            /** @description Any other error, e.g. 503 `not_ready`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAssociations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The associations a person may register with, by name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationList"];
+                };
+            };
+            /** @description Problem codes: `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_requests";
+                    };
+                };
+            };
+            /** @description Any other error, e.g. 503 `not_ready`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAssociationCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The categories an association offers, with what each asks and costs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationCategories"];
+                };
+            };
+            /** @description Problem codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Problem codes: `association_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "association_not_found";
                     };
                 };
             };
@@ -7239,6 +7890,645 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "too_many_requests";
+                    };
+                };
+            };
+            /** @description Any other error, e.g. 503 `not_ready`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Problem codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Problem codes: `authentication_required`, `invalid_token`, `token_expired`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "authentication_required" | "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description Problem codes: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Problem codes: `endorsement_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "endorsement_not_found";
+                    };
+                };
+            };
+            /** @description Problem codes: `endorsement_not_current`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "endorsement_not_current";
+                    };
+                };
+            };
+            /** @description Any other error, e.g. 503 `not_ready`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed credential (compact JWS). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vc+jwt": string;
+                };
+            };
+            /** @description Problem codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Problem codes: `authentication_required`, `invalid_token`, `token_expired`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "authentication_required" | "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description Problem codes: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Problem codes: `endorsement_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "endorsement_not_found";
+                    };
+                };
+            };
+            /** @description Problem codes: `endorsement_not_current`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "endorsement_not_current";
+                    };
+                };
+            };
+            /** @description Any other error, e.g. 503 `not_ready`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    checkEndorsement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether an endorsement stands today, and whose it is; nothing more. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndorsementCheck"];
+                };
+            };
+            /** @description Problem codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Problem codes: `endorsement_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "endorsement_not_found";
+                    };
+                };
+            };
+            /** @description Problem codes: `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_requests";
+                    };
+                };
+            };
+            /** @description Any other error, e.g. 503 `not_ready`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatusList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                association: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed status list credential (compact JWS). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vc+jwt": string;
+                };
+            };
+            /** @description Problem codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Problem codes: `issuer_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "issuer_not_found";
+                    };
+                };
+            };
+            /** @description Problem codes: `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_requests";
+                    };
+                };
+            };
+            /** @description Any other error, e.g. 503 `not_ready`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIssuerDidDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                association: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The association's DID document (did:web): the key its credentials are signed with. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuerDidDocument"];
+                };
+            };
+            /** @description Problem codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Problem codes: `issuer_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "issuer_not_found";
+                    };
+                };
+            };
+            /** @description Problem codes: `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_requests";
+                    };
+                };
+            };
+            /** @description Any other error, e.g. 503 `not_ready`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIssuerJwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                association: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The association's credential signing key as a JSON Web Key Set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuerJwks"];
+                };
+            };
+            /** @description Problem codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Problem codes: `issuer_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "issuer_not_found";
+                    };
+                };
+            };
+            /** @description Problem codes: `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_requests";
+                    };
+                };
+            };
+            /** @description Any other error, e.g. 503 `not_ready`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveSesNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An Amazon SNS message (JSON; SNS sends it as text/plain) carrying an Amazon SES notification. */
+        requestBody: {
+            content: {
+                "text/plain": {
+                    Type: string;
+                    MessageId: string;
+                    TopicArn: string;
+                    Subject?: string;
+                    Message: string;
+                    Timestamp: string;
+                    SignatureVersion: string;
+                    Signature: string;
+                    SigningCertURL: string;
+                    SubscribeURL?: string;
+                    Token?: string;
+                };
+                "application/json": {
+                    Type: string;
+                    MessageId: string;
+                    TopicArn: string;
+                    Subject?: string;
+                    Message: string;
+                    Timestamp: string;
+                    SignatureVersion: string;
+                    Signature: string;
+                    SigningCertURL: string;
+                    SubscribeURL?: string;
+                    Token?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description What the delivery of events did. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceipt"];
+                };
+            };
+            /** @description Problem codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Problem codes: `webhook_signature_invalid`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "webhook_signature_invalid";
+                    };
+                };
+            };
+            /** @description Problem codes: `webhook_topic_not_allowed`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "webhook_topic_not_allowed";
+                    };
+                };
+            };
+            /** @description Problem codes: `webhook_not_configured`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "webhook_not_configured";
+                    };
+                };
+            };
+            /** @description Any other error, e.g. 503 `not_ready`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveSendgridEvents: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The signing time, as SendGrid sends it. */
+                "X-Twilio-Email-Event-Webhook-Timestamp": string;
+                /** @description ECDSA signature (base64) over the timestamp and the body. */
+                "X-Twilio-Email-Event-Webhook-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description SendGrid Event Webhook events. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    event: string;
+                    type?: string;
+                    reason?: string;
+                    status?: string;
+                    "smtp-id"?: string;
+                }[];
+            };
+        };
+        responses: {
+            /** @description What the delivery of events did. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookReceipt"];
+                };
+            };
+            /** @description Problem codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Problem codes: `webhook_signature_invalid`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "webhook_signature_invalid";
+                    };
+                };
+            };
+            /** @description Problem codes: `webhook_not_configured`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "webhook_not_configured";
                     };
                 };
             };

@@ -8,6 +8,7 @@ import { AccountLinks } from './links/account-links.js';
 import { PasswordHasher } from './passwords/password-hasher.js';
 import { AccessTokens } from './tokens/access-tokens.js';
 import { Sessions } from './tokens/sessions.js';
+import { ChangePassword } from './usecases/change-password/change-password.use-case.js';
 import { AcceptInvitation } from './usecases/accept-invitation/accept-invitation.use-case.js';
 import { CreateAdministrator } from './usecases/create-administrator/create-administrator.use-case.js';
 import { GetAccount } from './usecases/get-account/get-account.use-case.js';
@@ -19,7 +20,7 @@ import { RegisterApplicant } from './usecases/register-applicant/register-applic
 import { RequestPasswordReset } from './usecases/request-password-reset/request-password-reset.use-case.js';
 import { ResetPassword } from './usecases/reset-password/reset-password.use-case.js';
 
-const USE_CASES = [RegisterApplicant, LogIn, RefreshSession, LogOut, GetAccount, RequestPasswordReset, ResetPassword, InviteStaff, AcceptInvitation, CreateAdministrator];
+const USE_CASES = [RegisterApplicant, LogIn, RefreshSession, LogOut, GetAccount, RequestPasswordReset, ResetPassword, ChangePassword, InviteStaff, AcceptInvitation, CreateAdministrator];
 
 /** Accounts, sessions and access checks; the importing app provides the process modules. */
 @Module({

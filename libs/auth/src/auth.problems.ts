@@ -14,6 +14,7 @@ export const AuthProblems = {
     new ProblemException(403, 'cross_origin_request', 'Request from another site refused', 'A browser session is used only from pages of this site, with the header X-Session: cookie. Open the site and try again.'),
   forbidden: () => new ProblemException(403, 'forbidden', 'Forbidden', 'Your account does not have a role that may do this.'),
   emailTaken: () => new ProblemException(409, 'email_taken', 'Email address already registered', 'An account with this email address exists; sign in or reset its password.'),
+  wrongPassword: () => new ProblemException(422, 'wrong_password', 'Current password not correct', 'The current password you gave is not the one of this account; nothing was changed.'),
   invalidLink: () => new ProblemException(400, 'invalid_link', 'Link not valid', 'This link has expired, was already used, or is not a link we sent. Ask for a new one.'),
   tooManyRequests: (retryAfterSeconds: number) =>
     new ProblemException(429, 'too_many_requests', 'Too many requests', `Please wait ${retryAfterSeconds} seconds before trying again.`, { retryAfter: retryAfterSeconds }),

@@ -26,6 +26,7 @@ export { LogOut } from './usecases/log-out/log-out.use-case.js';
 export { GetAccount, type AccountView } from './usecases/get-account/get-account.use-case.js';
 export { RequestPasswordReset, type RequestPasswordResetCommand } from './usecases/request-password-reset/request-password-reset.use-case.js';
 export { ResetPassword, type ResetPasswordCommand } from './usecases/reset-password/reset-password.use-case.js';
+export { ChangePassword, type ChangePasswordCommand } from './usecases/change-password/change-password.use-case.js';
 export { InviteStaff, type InviteStaffCommand } from './usecases/invite-staff/invite-staff.use-case.js';
 export { AcceptInvitation, type AcceptInvitationCommand } from './usecases/accept-invitation/accept-invitation.use-case.js';
 export { ACCOUNT_LINK_TTL_MS, type AccountLinkPurpose } from './links/account-links.js';

@@ -18,6 +18,8 @@ export type {
 } from './framework.types.js';
 export { portfolioSchema, raterNameSchema, type Portfolio } from './portfolio/portfolio.schema.js';
 export { checkEligibility } from './eligibility/check-eligibility.js';
+export { describeRequirements, type RequirementsSummary } from './eligibility/describe-requirements.js';
+export { offersTrack } from './load/offers-track.js';
 export { raterIndependenceGaps } from './eligibility/checks/references.check.js';
 export { mailboxKey } from './portfolio/mailbox-key.js';
 export { GAP_CODES, type EligibilityGap, type GapCode } from './eligibility/eligibility-gap.types.js';

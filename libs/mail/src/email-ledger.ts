@@ -27,8 +27,25 @@ export interface DeliveryRow {
   recipient_email: string;
   recipient_name: string;
   context: Record<string, unknown>;
-  status: 'queued' | 'sending' | 'sent' | 'failed';
+  status: DeliveryStatus;
   attempts: number;
+  /** Set when the address is on the suppression list: the row must not be sent. */
+  suppression?: { reason: SuppressionReason; since: string } | null;
+}
+
+/** `bounced`: accepted, then bounced or reported as spam; `suppressed`: never sent, the address being suppressed. */
+export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'bounced' | 'suppressed';
+export type SuppressionReason = 'hard_bounce' | 'complaint';
+
+/** How a message ended undelivered, as the ledger records it. */
+export interface Undelivered {
+  status: 'failed' | 'bounced' | 'suppressed';
+  /** Why, in words staff read (kept on the row as last_error). */
+  reason: string;
+  /** The receiving server's own answer, when there is one. */
+  answer: string | null;
+  /** Put the address on the suppression list for this reason. */
+  suppress?: SuppressionReason;
 }
 
 /** A message the SMTP server accepted (250): its ledger row, Message-ID and the server's answer. */
@@ -73,7 +90,8 @@ export class EmailLedger {
     const [rows] = (await this.dataSource.query(
       `UPDATE email_deliveries SET status = 'sending', attempts = attempts + 1, claimed_at = $2, updated_at = $2
         WHERE id = ANY($1::uuid[]) AND (status = 'queued' OR (status = 'sending' AND claimed_at < $3))
-        RETURNING id, business_key, application_id, reference_id, template, recipient_kind, recipient_email, recipient_name, context, status, attempts`,
+        RETURNING id, business_key, application_id, reference_id, template, recipient_kind, recipient_email, recipient_name, context, status, attempts,
+                  (SELECT json_build_object('reason', s.reason, 'since', s.created_at) FROM email_suppressions s WHERE s.email = lower(recipient_email)) AS suppression`,
       [ids, now, new Date(now.getTime() - STALE_CLAIM_MS)],
     )) as [DeliveryRow[], number];
     return rows;
@@ -99,12 +117,13 @@ export class EmailLedger {
     // Committed without waiting for the WAL flush (synchronous_commit off for this statement alone): a
     // mark is written as each 250 arrives, and a flush per mark would cost more than the send. A mark
     // lost to a PostgreSQL crash in the fraction of a second before its flush only sends that email
-    // again, with the same Message-ID: the same case as a worker dying before the mark.
+    // again, with the same Message-ID: the same case as a worker dying before the mark. Only rows still
+    // `sending`: a bounce can arrive, and be recorded, before its 250's mark lands.
     await this.dataSource.query(
       `UPDATE email_deliveries d SET status = 'sent', message_id = s.message_id, smtp_response = s.response, last_error = NULL, sent_at = $2, updated_at = $2
          FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, message_id text, response text),
               (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit
-        WHERE d.id = s.id`,
+        WHERE d.id = s.id AND d.status = 'sending'`,
       [JSON.stringify(marks.map(({ id, messageId, response }) => ({ id, message_id: messageId, response }))), now],
     );
   }
@@ -114,8 +133,31 @@ export class EmailLedger {
     await this.dataSource.query(`UPDATE email_deliveries SET status = 'queued', last_error = $2, updated_at = $3 WHERE id = $1 AND status = 'sending'`, [id, error, now]);
   }
 
-  /** A permanent failure: it stays failed, with the server's answer, where staff see it. */
-  async markFailed(manager: EntityManager, id: string, error: string, smtpResponse: string | null, now: Date): Promise<void> {
-    await manager.query(`UPDATE email_deliveries SET status = 'failed', last_error = $2, smtp_response = $3, updated_at = $4 WHERE id = $1 AND status <> 'sent'`, [id, error, smtpResponse, now]);
+  /**
+   * A message that will not arrive: failed (refused at sending, or given up), suppressed (not sent), or
+   * bounced (accepted, then bounced or reported as spam). It stays so, with the reason and the server's
+   * answer, where staff see it; with `suppress`, its address is not sent to again until given anew.
+   * False when the row was not in a state this outcome can follow (already recorded): nothing changed.
+   */
+  async markUndelivered(manager: EntityManager, id: string, outcome: Undelivered, now: Date): Promise<boolean> {
+    const from = outcome.status === 'bounced' ? ['sending', 'sent'] : ['queued', 'sending'];
+    const [rows] = (await manager.query(
+      `UPDATE email_deliveries SET status = $2, last_error = $3, smtp_response = coalesce($4, smtp_response), updated_at = $5
+        WHERE id = $1 AND status = ANY($6::text[]) RETURNING recipient_email`,
+      [id, outcome.status, outcome.reason, outcome.answer, now, from],
+    )) as [{ recipient_email: string }[], number];
+    if (!rows.length) return false;
+    if (outcome.suppress) {
+      await manager.query(
+        `INSERT INTO email_suppressions (email, reason, detail, delivery_id, created_at) VALUES (lower($1), $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING`,
+        [rows[0].recipient_email, outcome.suppress, outcome.answer?.slice(0, 1000) ?? null, id, now],
+      );
+    }
+    return true;
+  }
+
+  /** Someone gave the address anew (an applicant naming it again, staff clearing it): it may be sent to. */
+  async unsuppress(manager: EntityManager, email: string): Promise<void> {
+    await manager.query(`DELETE FROM email_suppressions WHERE email = lower($1)`, [email]);
   }
 }

@@ -5,7 +5,7 @@ import { MAIL_TRANSPORT, createMailTransport, type MailTransport } from './mail-
 
 @Global()
 @Module({
-  providers: [{ provide: MAIL_TRANSPORT, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createMailTransport(c.smtp) }, EmailLedger],
+  providers: [{ provide: MAIL_TRANSPORT, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createMailTransport(c.smtp, c.deliverability.dkim) }, EmailLedger],
   exports: [MAIL_TRANSPORT, EmailLedger],
 })
 export class MailModule implements OnApplicationShutdown {

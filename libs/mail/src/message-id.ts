@@ -16,3 +16,10 @@ export function deliveryMessageId(delivery: Pick<DeliveryRow, 'id' | 'business_k
 export function senderDomain(from: string): string {
   return /@([^\s<>@]+?)>?\s*$/.exec(from)?.[1] ?? 'localhost';
 }
+
+const LEDGER_MESSAGE_ID = /^<?ledger-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.[0-9a-f]{16}@[^\s<>@]+>?$/i;
+
+/** The ledger row a Message-ID of ours names (the caller checks it against the row's recorded one). */
+export function deliveryIdOfMessageId(messageId: string): string | null {
+  return LEDGER_MESSAGE_ID.exec(messageId.trim())?.[1]?.toLowerCase() ?? null;
+}

@@ -6,6 +6,7 @@ export { AppConfigModule, FRAMEWORK } from './config/app-config.module.js';
 export { HealthModule } from './health/health.module.js';
 export { ShutdownState } from './health/shutdown-state.js';
 export { ProblemException } from './http/problem.exception.js';
+export { validationProblem } from './http/validation-problem.js';
 export { Public, PUBLIC_ROUTE } from './http/public.decorator.js';
 export { ProblemDetailsFilter } from './http/problem-details.filter.js';
 export { isDatabaseUnavailable } from './http/is-database-unavailable.js';

@@ -3,7 +3,7 @@ import { checkJobHandlers } from './check-job-handlers.js';
 import type { JobHandler } from './job-handler.js';
 import { JOBS, type JobKey } from './job-registry.js';
 
-const handler = (job: JobKey): JobHandler => ({ job, handle: async () => undefined });
+const handler = (job: JobKey): JobHandler => ({ job, handle: () => Promise.resolve() });
 const all = (Object.keys(JOBS) as JobKey[]).map(handler);
 
 describe('checkJobHandlers', () => {

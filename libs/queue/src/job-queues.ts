@@ -1,21 +1,12 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Queue } from 'bullmq';
-import { APP_CONFIG, type AppConfig } from '#config';
-import { JOBS, QUEUE_NAMES, type JobKey, type PayloadOf, type QueueName } from './job-registry.js';
+import type { Queue } from 'bullmq';
+import { JOBS, type JobKey, type PayloadOf, type QueueName } from './job-registry.js';
 
-/** Producer side of the registry: typed, deterministic-id enqueueing. */
-@Injectable()
-export class JobQueues implements OnApplicationShutdown {
-  private readonly queues: Map<QueueName, Queue>;
-
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    // Producers fail fast while Redis is away (the outbox keeps the work) instead of buffering in memory.
-    const connection = { url: config.redis.url, enableOfflineQueue: false, maxRetriesPerRequest: 1 };
-    this.queues = new Map(QUEUE_NAMES.map((name) => [name, new Queue(name, { connection, prefix: config.redis.prefix })]));
-  }
+/** Producer side of the registry: typed, deterministic-id enqueueing onto the queues BullModule registers. */
+export class JobQueues {
+  constructor(private readonly queues: Readonly<Record<QueueName, Queue>>) {}
 
   queue(name: QueueName): Queue {
-    return this.queues.get(name)!;
+    return this.queues[name];
   }
 
   async add<K extends JobKey>(key: K, payload: PayloadOf<K>): Promise<void> {
@@ -41,9 +32,5 @@ export class JobQueues implements OnApplicationShutdown {
     ] as const) {
       await this.queue(def.queue).upsertJobScheduler(def.jobId({}), { every: ms }, { name: def.name, data: {}, opts: def.options });
     }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
   }
 }

@@ -1,18 +1,32 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { JobQueues } from './job-queues.js';
+import { QUEUE_NAMES, type QueueName } from './job-registry.js';
+import { FAIL_FAST, queueOptions } from './queue-connections.js';
 import { RedisClient } from './redis.client.js';
 
-/** Redis for a process: the typed job producers and one client of ours (health checks). */
+/**
+ * Redis for a process: the registry's queues (registered with BullModule, which closes them on
+ * shutdown), the typed job producers over them, and one client of ours (health checks).
+ */
 @Global()
 @Module({
+  imports: [
+    BullModule.forRootAsync({ inject: [APP_CONFIG], useFactory: queueOptions }),
+    BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
+  ],
   providers: [
-    JobQueues,
+    {
+      provide: JobQueues,
+      inject: QUEUE_NAMES.map((name) => getQueueToken(name)),
+      useFactory: (...queues: Queue[]) => new JobQueues(Object.fromEntries(QUEUE_NAMES.map((name, i) => [name, queues[i]])) as Record<QueueName, Queue>),
+    },
     {
       provide: RedisClient,
       inject: [APP_CONFIG],
-      // Fail fast while Redis is away (health says so) instead of queueing commands in memory.
-      useFactory: (config: AppConfig) => new RedisClient(config.redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }),
+      useFactory: (config: AppConfig) => new RedisClient(config.redis.url, FAIL_FAST),
     },
   ],
   exports: [RedisClient, JobQueues],

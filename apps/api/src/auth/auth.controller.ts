@@ -3,6 +3,7 @@ import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
   ANY_ROLE,
+  ChangePassword,
   CurrentAccount,
   GetAccount,
   LogIn,
@@ -15,6 +16,7 @@ import {
   ThrottledAs,
 } from '#auth';
 import { logInSchema, type LogInBody } from './dto/log-in.schema.js';
+import { passwordChangeSchema, type PasswordChangeBody } from './dto/password-reset.schema.js';
 import { refreshSchema, type RefreshBody } from './dto/refresh.schema.js';
 import { registerSchema, type RegisterBody } from './dto/register.schema.js';
 import { BrowserSessions } from './browser-sessions.js';
@@ -47,6 +49,7 @@ export class AuthController {
     private readonly refreshSession: RefreshSession,
     private readonly logOut: LogOut,
     private readonly getAccount: GetAccount,
+    private readonly changePassword: ChangePassword,
     private readonly browserSessions: BrowserSessions,
   ) {}
 
@@ -107,6 +110,23 @@ export class AuthController {
     const { refreshToken, fromCookie } = this.browserSessions.refreshSource(req, body.refreshToken);
     const pair = await this.refreshSession.execute({ refreshToken });
     return fromCookie ? this.browserSessions.keepInCookie(req, res, pair) : pair;
+  }
+
+  @Post('password-changes')
+  @ApiContract({
+    id: 'changePassword',
+    summary: 'Change my password',
+    description:
+      'With the current password; the new one follows the same rules as at registration and reset. Every other session of the account ends (this one stays), and the account is emailed that its password was changed.',
+    status: 204,
+    problems: { 422: ['wrong_password'] },
+  })
+  @HttpCode(204)
+  @Roles(...ANY_ROLE)
+  // Each call is a guess at the current password: counted per address like sign-in, not only as a write.
+  @ThrottledAs('auth')
+  async changeOwnPassword(@CurrentAccount() caller: AuthenticatedAccount, @Body({ schema: passwordChangeSchema }) body: PasswordChangeBody): Promise<void> {
+    await this.changePassword.execute({ caller, currentPassword: body.currentPassword, newPassword: body.newPassword });
   }
 
   @Post('logout')

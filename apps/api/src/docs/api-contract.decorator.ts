@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiResponse, type SchemaObject } from '@nestjs/swagger';
 import type { ZodType } from 'zod';
 import { problemResponse, type ErrorStatus, type ProblemCodes } from './problem-responses.js';
 
@@ -12,6 +12,8 @@ export interface OperationContract {
   status?: 200 | 201 | 202 | 204;
   /** The success body; none for 202 and 204. */
   returns?: ZodType;
+  /** Instead of `returns`: a success body that is not JSON (a PDF, a signed credential). */
+  media?: { type: string; description: string; schema: SchemaObject };
   /** The problem codes of this operation. 400 validation_failed, 401 and 403 are added for every operation that has them. */
   problems?: ProblemCodes;
   /** `required`: staff steps (428 without it); `optional`: the applicant's own steps. */
@@ -33,8 +35,9 @@ export function ApiContract(contract: OperationContract): MethodDecorator {
     ApiOperation({ operationId: contract.id, summary: contract.summary, description: contract.description }),
     ApiResponse({
       status,
-      description: contract.returns?.meta()?.description ?? (contract.returns ? 'Done.' : 'Done; no body.'),
+      description: contract.media?.description ?? contract.returns?.meta()?.description ?? (contract.returns ? 'Done.' : 'Done; no body.'),
       ...(contract.returns ? { standardSchema: contract.returns } : {}),
+      ...(contract.media ? { content: { [contract.media.type]: { schema: contract.media.schema } } } : {}),
       ...(contract.etag ? { headers: { ETag: { description: 'The application\'s version, e.g. `"3"`: send it back as If-Match.', schema: { type: 'string' } } } } : {}),
     }),
   ];

@@ -9,3 +9,8 @@ export type ApplicationParams = z.infer<typeof applicationParamsSchema>;
 export const referenceParamsSchema = z.strictObject({ id: z.uuid(), referenceId: z.uuid() });
 
 export type ReferenceParams = z.infer<typeof referenceParamsSchema>;
+
+/** `:id/emails/:emailId` of a route about one of the application's emails. */
+export const emailParamsSchema = z.strictObject({ id: z.uuid(), emailId: z.uuid() });
+
+export type EmailParams = z.infer<typeof emailParamsSchema>;

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CurrentAccount, Roles, type AuthenticatedAccount } from '#auth';
 import {
   AssignApplication,
+  ClearEmailSuppression,
   FireStaffTransition,
   GetApplicationTimeline,
   GetStaffApplication,
@@ -25,6 +26,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { ApiContract } from '../docs/api-contract.decorator.js';
 import { TRANSITION_PROBLEMS } from '../docs/problem-responses.js';
+import { emailParamsSchema, type EmailParams } from '../dto/application-params.schema.js';
 import { stepTakenResponse } from '../dto/response-fields.js';
 import { assignmentResponse, staffApplicationResponse, staffTimelineResponse, vettingCallResponse } from './dto/staff.responses.js';
 
@@ -43,6 +45,7 @@ export class StaffApplicationController {
     private readonly assignment: AssignApplication,
     private readonly fireTransition: FireStaffTransition,
     private readonly recordVettingCall: RecordVettingCall,
+    private readonly clearSuppression: ClearEmailSuppression,
   ) {}
 
   @Get()
@@ -151,5 +154,20 @@ export class StaffApplicationController {
     @Body({ schema: vettingCallSchema }) body: VettingCallBody,
   ): Promise<z.output<typeof vettingCallResponse>> {
     return this.recordVettingCall.execute({ caller, applicationId: params.id, referenceId: params.referenceId, ...body });
+  }
+
+  @Delete('emails/:emailId/suppression')
+  @HttpCode(204)
+  @ApiContract({
+    id: 'clearEmailSuppression',
+    summary: "Send to an email's address again",
+    description:
+      'An address that bounced or reported our mail as spam gets nothing more (its emails show `suppressed` with the reason) until someone gives it anew. ' +
+      'This gives anew the address of one of the application\'s emails, once its owner has fixed their mailbox: emails to it are sent from now on.',
+    status: 204,
+    problems: { 404: ['application_not_found', 'email_not_found'] },
+  })
+  async clearEmailSuppression(@CurrentAccount() caller: AuthenticatedAccount, @Param({ schema: emailParamsSchema }) params: EmailParams): Promise<void> {
+    await this.clearSuppression.execute({ caller, applicationId: params.id, emailId: params.emailId });
   }
 }

@@ -1,4 +1,4 @@
-import { Form } from 'react-aria-components';
+import { Form } from '../ui/form';
 import { useNavigate } from 'react-router';
 import { bareApi, call } from '../api/call';
 import { session } from '../api/session';
@@ -15,7 +15,7 @@ import { useLinkToken } from './link-token';
 export function AcceptInvitationPage() {
   const token = useLinkToken();
   const navigate = useNavigate();
-  const { onSubmit, pending, problem, validationErrors } = useSubmit(async ({ fullName, password }) => {
+  const { formProps, pending, problem } = useSubmit(async ({ fullName, password }) => {
     const account = await call(bareApi.POST('/api/v1/auth/invitations/accept', { body: { token: token ?? '', fullName, password } }));
     await session.signIn(account.email, password);
     navigate('/', { replace: true });
@@ -26,7 +26,7 @@ export function AcceptInvitationPage() {
       {!token ? (
         <Notice tone="error">This link is incomplete. Open the link from your invitation email again, or ask the person who invited you for a new one.</Notice>
       ) : (
-        <Form onSubmit={onSubmit} validationErrors={validationErrors} className="form">
+        <Form {...formProps} className="form">
           <p>You have been invited to work in the endorsement system. Choose how your name appears and a password to sign in with.</p>
           <TextField label="Your full name" name="fullName" autoComplete="name" isRequired maxLength={200} />
           <NewPasswordField />

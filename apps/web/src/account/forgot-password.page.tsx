@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
+import { Form } from '../ui/form';
 import { Link } from 'react-router';
 import { bareApi, call } from '../api/call';
 import { Page } from '../app/page';
@@ -11,7 +11,7 @@ import { useSubmit } from '../ui/use-submit';
 
 export function ForgotPasswordPage() {
   const [sentTo, setSentTo] = useState<string>();
-  const { onSubmit, pending, problem, validationErrors } = useSubmit(async ({ email }) => {
+  const { formProps, pending, problem } = useSubmit(async ({ email }) => {
     await call(bareApi.POST('/api/v1/auth/password-reset-requests', { body: { email } }));
     setSentTo(email);
   });
@@ -27,7 +27,7 @@ export function ForgotPasswordPage() {
           <p>No email after a few minutes? Check your spam or junk folder, then try again.</p>
         </Notice>
       ) : (
-        <Form onSubmit={onSubmit} validationErrors={validationErrors} className="form">
+        <Form {...formProps} className="form">
           <p>Enter the email address you use to sign in. We will email you a link to choose a new password.</p>
           <TextField label="Email address" name="email" type="email" autoComplete="email" isRequired />
           <FormError problem={problem} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
+import { Form } from '../ui/form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { bareApi, call } from '../api/call';
 import { ApiProblem } from '../api/problem';
@@ -21,7 +21,7 @@ export function RegisterPage() {
   const [params] = useSearchParams();
   const associations = useAssociations();
   const [received, setReceived] = useState<string>();
-  const { onSubmit, pending, problem, validationErrors } = useSubmit(async ({ fullName, email, password, associationCode }) => {
+  const { formProps, pending, problem } = useSubmit(async ({ fullName, email, password, associationCode }) => {
     const answer = await call(bareApi.POST('/api/v1/auth/register', { body: { fullName, email, password, associationCode } }));
     // The answer never says whether the address already had an account: signing in tells the person.
     try {
@@ -45,7 +45,7 @@ export function RegisterPage() {
       ) : (
         <QueryState query={associations} loading="Loading the list of associations…">
           {({ items: list }) => (
-            <Form onSubmit={onSubmit} validationErrors={validationErrors} className="form">
+            <Form {...formProps} className="form">
               <p>With an account you can apply for endorsement, follow your application, and renew each year.</p>
               <SelectField
                 label="Your association"

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
+import { Form } from '../ui/form';
 import { Link } from 'react-router';
 import { bareApi, call } from '../api/call';
 import { Page } from '../app/page';
@@ -13,7 +13,7 @@ import { useLinkToken } from './link-token';
 export function ResetPasswordPage() {
   const token = useLinkToken();
   const [done, setDone] = useState(false);
-  const { onSubmit, pending, problem, validationErrors } = useSubmit(async ({ password }) => {
+  const { formProps, pending, problem } = useSubmit(async ({ password }) => {
     await call(bareApi.POST('/api/v1/auth/password-resets', { body: { token: token ?? '', password } }));
     setDone(true);
   });
@@ -29,7 +29,7 @@ export function ResetPasswordPage() {
           This link is incomplete. Open the link from the email again, or <Link to="/forgot-password">ask for a new one</Link>.
         </Notice>
       ) : (
-        <Form onSubmit={onSubmit} validationErrors={validationErrors} className="form">
+        <Form {...formProps} className="form">
           <NewPasswordField />
           <FormError problem={problem} />
           {problem?.code === 'invalid_link' && (

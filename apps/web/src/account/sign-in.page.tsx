@@ -1,4 +1,4 @@
-import { Form } from 'react-aria-components';
+import { Form } from '../ui/form';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { session, useSession } from '../api/session';
 import { Page } from '../app/page';
@@ -14,7 +14,7 @@ export function SignInPage() {
   const navigate = useNavigate();
   const state = useSession();
   const next = safeNext(params.get('next'));
-  const { onSubmit, pending, problem, validationErrors } = useSubmit(async ({ email, password }) => {
+  const { formProps, pending, problem } = useSubmit(async ({ email, password }) => {
     await session.signIn(email, password);
     navigate(next, { replace: true });
   });
@@ -23,7 +23,7 @@ export function SignInPage() {
   return (
     <Page title="Sign in">
       {params.get('expired') && <Notice tone="warning">Your session has ended. Please sign in again to continue where you were.</Notice>}
-      <Form onSubmit={onSubmit} validationErrors={validationErrors} className="form">
+      <Form {...formProps} className="form">
         <TextField label="Email address" name="email" type="email" autoComplete="email" isRequired />
         <TextField label="Password" name="password" type="password" autoComplete="current-password" isRequired />
         <FormError problem={problem} />

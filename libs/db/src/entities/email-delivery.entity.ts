@@ -4,10 +4,10 @@ import { Application } from './application.entity.js';
 
 /** The email ledger: one row per email the system means to send, once per business key. */
 @Unique('email_deliveries_business_key_uq', ['businessKey'])
-@Check('email_deliveries_status_ck', "status IN ('queued', 'sending', 'sent', 'failed')")
+@Check('email_deliveries_status_ck', "status IN ('queued', 'sending', 'sent', 'failed', 'bounced', 'suppressed')")
 @Index('email_deliveries_application_idx', ['applicationId'])
 @Index('email_deliveries_open_idx', ['updatedAt'], { where: "status IN ('queued', 'sending')" })
-@Index('email_deliveries_failed_idx', ['applicationId'], { where: "status = 'failed'" })
+@Index('email_deliveries_failed_idx', ['applicationId'], { where: "status IN ('failed', 'bounced', 'suppressed')" })
 @Entity('email_deliveries')
 export class EmailDelivery {
   @PrimaryGeneratedColumn('uuid') id: string;

@@ -5,7 +5,9 @@ import { ApplicationActivity } from './application-activity.entity.js';
 import { ApplicationEvent } from './application-event.entity.js';
 import { ApplicationReference } from './application-reference.entity.js';
 import { CeEntry } from './ce-entry.entity.js';
+import { CredentialStatusEntry } from './credential-status-entry.entity.js';
 import { EmailDelivery } from './email-delivery.entity.js';
+import { EmailSuppression } from './email-suppression.entity.js';
 import { EndorsementSequence } from './endorsement-sequence.entity.js';
 import { ExamAttempt } from './exam-attempt.entity.js';
 import { ExamPart2Score } from './exam-part2-score.entity.js';
@@ -20,7 +22,7 @@ import { RefreshToken } from './refresh-token.entity.js';
 import { Reminder } from './reminder.entity.js';
 
 export {
-  Account, AccountToken, Application, ApplicationActivity, ApplicationEvent, ApplicationReference, CeEntry, EmailDelivery,
+  Account, AccountToken, Application, ApplicationActivity, ApplicationEvent, ApplicationReference, CeEntry, CredentialStatusEntry, EmailDelivery, EmailSuppression,
   EndorsementSequence, ExamAttempt, ExamPart2Score, ExamWindow, OutboxMessage, OutboxRelay, PanelAssignment, PanelVote, Person,
   ReferenceVettingCall, RefreshToken, Reminder,
 };
@@ -33,5 +35,5 @@ export {
 export const ENTITIES: Function[] = [
   Person, Application, ApplicationEvent, OutboxMessage, ApplicationReference, ExamAttempt, PanelVote, EndorsementSequence,
   EmailDelivery, Reminder, Account, RefreshToken, AccountToken, CeEntry, ReferenceVettingCall, ExamWindow, ExamPart2Score,
-  PanelAssignment, OutboxRelay, ApplicationActivity,
+  PanelAssignment, OutboxRelay, ApplicationActivity, CredentialStatusEntry, EmailSuppression,
 ];

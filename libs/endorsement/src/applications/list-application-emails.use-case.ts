@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { DeliveryStatus } from '#mail';
 import { findOwnApplication } from './own-application.js';
 
 export interface EmailStatusView {
@@ -8,7 +9,7 @@ export interface EmailStatusView {
   to: 'you' | 'rater';
   /** The rater's name as the applicant entered it; absent for emails to the applicant. */
   raterName?: string;
-  status: 'queued' | 'sending' | 'sent' | 'failed';
+  status: DeliveryStatus;
   /** The status in a sentence the applicant can act on. */
   summary: string;
   createdAt: Date;
@@ -20,7 +21,7 @@ interface DeliveryRow {
   template: string;
   recipient_kind: 'applicant' | 'rater';
   recipient_name: string;
-  status: EmailStatusView['status'];
+  status: DeliveryStatus;
   smtp_response: string | null;
   created_at: Date;
   sent_at: Date | null;
@@ -68,6 +69,10 @@ function outcome(row: DeliveryRow): string {
     case 'failed':
       // A 5xx answer is the receiving server refusing the message; anything else we could not hand over.
       return /\b5\d\d\b/.test(row.smtp_response ?? '') ? `was rejected by ${whose} mail server` : 'could not be delivered';
+    case 'bounced':
+      return `was accepted, then returned by ${whose} mail server (or reported as unwanted)`;
+    case 'suppressed':
+      return `was not sent, because earlier mail to that address bounced or was reported as unwanted`;
     default:
       return 'is on its way';
   }

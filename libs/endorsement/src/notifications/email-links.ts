@@ -62,6 +62,11 @@ export class EmailLinks {
     return `${this.base}/reviews`;
   }
 
+  /** The public check of an endorsement number: a page for anyone, outside the versioned API. */
+  verifyEndorsement(endorsementNumber: string): string {
+    return `${this.base}/verify/${encodeURIComponent(endorsementNumber)}`;
+  }
+
   /** A rater's form behind their secret link. */
   raterForm(token: string): string {
     return `${this.base}/r/${token}`;

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { accountLinkToken, raterLinkToken } from '#auth';
@@ -62,7 +63,7 @@ export class EmailModelBuilder {
         try {
           const { accountTokenId } = delivery.context as { accountTokenId?: string };
           if (delivery.application_id === null && accountTokenId) return await this.buildForAccount(delivery, accountTokenId);
-          if (delivery.template === 'registration_attempt') return this.buildForRegistrationAttempt(delivery);
+          if (ACCOUNT_NOTICES.has(delivery.template)) return this.buildForAccountNotice(delivery);
           const app = facts.get(i);
           if (!app) throw new Error(`application ${delivery.application_id} not found`);
           return this.buildForApplication(delivery, app, now);
@@ -143,6 +144,7 @@ export class EmailModelBuilder {
         // The number is issued by a sibling effect of the same transition; wait for it rather than omit it.
         if (!app.endorsement_number) throw new Error('endorsement number not issued yet');
         model.endorsementNumber = app.endorsement_number;
+        model.verifyUrl = this.links.verifyEndorsement(app.endorsement_number);
         break;
       // A retake must be booked while the approval to sit is still valid; the date shown is its last day.
       case 'exam_failed_retake':
@@ -200,11 +202,7 @@ export class EmailModelBuilder {
       [accountTokenId],
     )) as { id: string; expires_at: Date; purpose: string; roles: string[]; association_code: string | null }[];
     if (!row) throw new Error(`account token ${accountTokenId} not found`);
-    // An account of no one association (an Alliance-wide administrator) hears from the Alliance.
-    const { alliance } = this.framework;
-    const sender = row.association_code
-      ? this.framework.association(row.association_code)
-      : { code: 'Alliance', name: alliance.name, coordinatorEmail: undefined, timeZone: alliance.timeZone };
+    const sender = this.senderFor(row.association_code);
     const page = row.purpose === 'staff_invitation' ? 'accept-invitation' : 'reset-password';
     return {
       ...this.aboutAccount(delivery, sender),
@@ -214,10 +212,19 @@ export class EmailModelBuilder {
     };
   }
 
-  /** Someone tried to register the owner's address: from the association they tried, linking to the portal. */
-  private buildForRegistrationAttempt(delivery: DeliveryRow): EmailModel {
-    const { associationCode } = delivery.context as { associationCode: string };
-    return this.aboutAccount(delivery, this.framework.association(associationCode));
+  /**
+   * A notice about an account that carries no link secret (someone tried to register the owner's
+   * address; the password was changed): from the association in its context, linking to the portal.
+   */
+  private buildForAccountNotice(delivery: DeliveryRow): EmailModel {
+    const { associationCode } = delivery.context as { associationCode: string | null };
+    return this.aboutAccount(delivery, this.senderFor(associationCode));
+  }
+
+  /** An account of no one association (an Alliance-wide administrator) hears from the Alliance. */
+  private senderFor(associationCode: string | null): { code: string; name: string; coordinatorEmail?: string; timeZone: string } {
+    const { alliance } = this.framework;
+    return associationCode ? this.framework.association(associationCode) : { code: 'Alliance', name: alliance.name, coordinatorEmail: undefined, timeZone: alliance.timeZone };
   }
 
   /** An email about an account rather than an application: the portal's address stands for the application's. */
@@ -236,16 +243,17 @@ export class EmailModelBuilder {
   }
 
   private nextExamWindow(windows: 'monthly' | readonly number[], timeZone: string, now: Date): string {
-    const month = Number(new Intl.DateTimeFormat('en-GB', { month: 'numeric', timeZone }).format(now));
-    const year = Number(new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone }).format(now));
+    const { month, year } = DateTime.fromJSDate(now, { zone: timeZone });
     const months = windows === 'monthly' ? [((month % 12) + 1)] : [...windows];
     const next = months.find((m) => m > month) ?? months[0];
     const nextYear = next > month ? year : year + 1;
-    return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(nextYear, next - 1, 15));
+    return DateTime.utc(nextYear, next, 15).setLocale('en-GB').toLocaleString({ month: 'long', year: 'numeric' });
   }
 }
 
 const RENEWAL_TEMPLATES = new Set(['renewal_open', 'renewal_reminder', 'renewal_late_notice', 'renewed', 'lapsed']);
+// Emails about an account with no link secret; their context names the association they come from.
+const ACCOUNT_NOTICES = new Set(['registration_attempt', 'password_changed']);
 
 /** "reviewer", "reviewer and exam reviewer", "coordinator, reviewer and exam reviewer". */
 function listInWords(items: string[]): string {
@@ -254,6 +262,6 @@ function listInWords(items: string[]): string {
 
 /** "15 January 2027, 10:30 (Australia/Perth)": a link valid for an hour needs the time, and whose time. */
 function formatDateTime(at: Date, timeZone: string): string {
-  const text = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at);
+  const text = DateTime.fromJSDate(at, { zone: timeZone }).setLocale('en-GB').toLocaleString({ day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   return `${text} (${timeZone})`;
 }

@@ -1,6 +1,8 @@
+import { DateTime } from 'luxon';
+
 /** "31 December 2026" in the association's time zone: unambiguous for every member association. */
 export function formatDate(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
+  return DateTime.fromJSDate(date, { zone: timeZone }).setLocale('en-GB').toLocaleString(DateTime.DATE_FULL);
 }
 
 /** A calendar date (YYYY-MM-DD) written as formatDate writes it; noon UTC is that same day in every member association's zone. */

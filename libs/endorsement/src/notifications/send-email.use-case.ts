@@ -1,13 +1,14 @@
 import { performance } from 'node:perf_hooks';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { EmailLedger, MAIL_TRANSPORT, STALE_CLAIM_MS, deliveryMessageId, renderEmail, isEmailTemplateName, senderDomain, type DeliveryRow, type EmailModel, type MailTransport, type SentMark } from '#mail';
+import { EmailLedger, MAIL_TRANSPORT, STALE_CLAIM_MS, deliveryMessageId, renderEmail, isEmailTemplateName, senderDomain, verpAddress, type DeliveryRow, type EmailModel, type MailTransport, type SentMark, type Undelivered } from '#mail';
 import { Clock } from '#platform';
-import { JobQueues, PermanentJobError } from '#queue';
+import { PermanentJobError } from '#queue';
 import { ConcurrencyLimit } from './concurrency-limit.js';
 import { EmailModelBuilder } from './email-model.builder.js';
 import { GroupCommit } from './group-commit.js';
+import { RecordUndelivered } from './record-undelivered.use-case.js';
 import { isPermanentSmtpFailure, smtpAnswer } from './smtp-failure.js';
 
 // How long the first 250 waits for others to share its mark: one statement per 250 cost ~10% of
@@ -29,22 +30,23 @@ export class DeliveryBusyError extends Error {}
  */
 @Injectable()
 export class SendEmail {
-  private readonly logger = new Logger('SendEmail');
   private readonly inFlight: ConcurrencyLimit;
   private readonly sentMarks = new GroupCommit<SentMark>((marks) => this.ledger.markSent(marks, this.clock.now()), MARK_GATHER_MS);
   private readonly messageIdDomain: string;
+  private readonly bounceDomain: string | null;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly ledger: EmailLedger,
     private readonly models: EmailModelBuilder,
-    private readonly jobs: JobQueues,
+    private readonly undelivered: RecordUndelivered,
     private readonly clock: Clock,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.inFlight = new ConcurrencyLimit(config.pipeline.mailConcurrency);
     this.messageIdDomain = senderDomain(config.smtp.from);
+    this.bounceDomain = config.deliverability.bounceDomain;
   }
 
   /** One delivery, as the mail queue's job: throws so that BullMQ retries it, or stops (PermanentJobError). */
@@ -92,7 +94,8 @@ export class SendEmail {
 
   /** Null once sent and marked, a PermanentJobError once recorded as failed, or the transient error it was released with. */
   private async sendOne(delivery: DeliveryRow, model: EmailModel | Error, claimedAt: number): Promise<Error | null> {
-    if (!isEmailTemplateName(delivery.template)) return this.fail(delivery, `unknown template ${delivery.template}`, null);
+    if (!isEmailTemplateName(delivery.template)) return this.fail(delivery, { status: 'failed', reason: `unknown template ${delivery.template}`, answer: null });
+    if (delivery.suppression) return this.fail(delivery, suppressedOutcome(delivery.suppression));
     const template = delivery.template;
     const messageId = deliveryMessageId(delivery, this.messageIdDomain);
     let response: string;
@@ -105,6 +108,8 @@ export class SendEmail {
         const message = renderEmail(template, model);
         return this.transport.sendMail({
           from: this.config.smtp.from,
+          // VERP: a bounce arriving later names this row by the address it is sent back to.
+          ...(this.bounceDomain ? { envelope: { from: verpAddress(delivery.id, this.bounceDomain), to: delivery.recipient_email } } : {}),
           to: { name: delivery.recipient_name, address: delivery.recipient_email },
           subject: message.subject,
           html: message.html,
@@ -118,7 +123,8 @@ export class SendEmail {
     } catch (error) {
       // Not built, not rendered, not reachable, 4xx: transient. Only the server's 5xx is final.
       if (!isPermanentSmtpFailure(error)) return this.release(delivery, error as Error);
-      return this.fail(delivery, (error as Error).message, smtpAnswer(error));
+      // Refused for good: the address is not tried again until someone gives it anew.
+      return this.fail(delivery, { status: 'failed', reason: (error as Error).message, answer: smtpAnswer(error), suppress: 'hard_bounce' });
     }
     // The row stays `sending` until its mark lands: a crash before then sends it again (same Message-ID).
     try {
@@ -137,39 +143,17 @@ export class SendEmail {
 
   /** BullMQ gave up retrying a transient failure: record it where staff see it. */
   async giveUp(deliveryId: string, reason: string): Promise<void> {
-    await this.ledger.markFailed(this.dataSource.manager, deliveryId, `gave up after retries: ${reason}`, null, this.clock.now());
+    await this.ledger.markUndelivered(this.dataSource.manager, deliveryId, { status: 'failed', reason: `gave up after retries: ${reason}`, answer: null }, this.clock.now());
   }
 
-  private async fail(delivery: DeliveryRow, reason: string, answer: string | null): Promise<PermanentJobError> {
-    const now = this.clock.now();
-    const notices = await this.dataSource.transaction(async (manager) => {
-      await this.ledger.markFailed(manager, delivery.id, reason, answer, now);
-      if (delivery.recipient_kind !== 'rater' || !delivery.reference_id) return [];
-      // The portal failure users complain about most: tell the applicant now, not after weeks of silence.
-      await manager.query(`UPDATE application_references SET status = 'bounced' WHERE id = $1 AND status = 'requested'`, [delivery.reference_id]);
-      await manager.query(`UPDATE reminders SET status = 'cancelled' WHERE reference_id = $1 AND status = 'pending'`, [delivery.reference_id]);
-      const [applicant] = (await manager.query(
-        `SELECT p.email, p.full_name FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`,
-        [delivery.application_id],
-      )) as { email: string; full_name: string }[];
-      return this.ledger.record(
-        manager,
-        [
-          {
-            businessKey: `bounce-${delivery.id}-applicant`,
-            applicationId: delivery.application_id,
-            referenceId: delivery.reference_id,
-            template: 'rater_email_rejected',
-            recipientKind: 'applicant',
-            recipientEmail: applicant.email,
-            recipientName: applicant.full_name,
-          },
-        ],
-        now,
-      );
-    });
-    await this.jobs.addBulk('sendEmail', notices.map((deliveryId) => ({ deliveryId })));
-    this.logger.warn(`delivery ${delivery.id} (${delivery.template}) failed permanently`);
-    return new PermanentJobError(`delivery ${delivery.id} rejected: ${reason}`);
+  private async fail(delivery: DeliveryRow, outcome: Undelivered): Promise<PermanentJobError> {
+    await this.undelivered.execute(delivery, outcome);
+    return new PermanentJobError(`delivery ${delivery.id} ${outcome.status === 'failed' ? 'rejected' : outcome.status}: ${outcome.reason}`);
   }
+}
+
+/** Why a suppressed address gets nothing, in words staff read. */
+function suppressedOutcome(suppression: NonNullable<DeliveryRow['suppression']>): Undelivered {
+  const why = suppression.reason === 'complaint' ? 'its owner reported our email as spam' : 'mail to it bounced';
+  return { status: 'suppressed', reason: `not sent: ${why} on ${suppression.since.slice(0, 10)}; it is sent to again once someone gives the address anew`, answer: null };
 }

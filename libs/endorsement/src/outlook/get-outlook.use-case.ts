@@ -3,7 +3,8 @@ import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import type { Association, Framework } from '#framework';
-import { Clock, FRAMEWORK, ProblemException } from '#platform';
+import { Clock, FRAMEWORK } from '#platform';
+import { associationNotFound } from '../associations/association-not-found.js';
 import { lapsedIfDueBefore } from '../renewal/renewal-calendar.js';
 import { staffAssociation } from '../staff/staff-scope.js';
 import { emptyCounts, type AssociationOutlook, type OutlookCounts, type OutlookKind } from './outlook.js';
@@ -32,7 +33,7 @@ export class GetOutlook {
 
   async execute({ caller, association: requested, days }: GetOutlookQuery): Promise<AssociationOutlook[]> {
     const association = staffAssociation(caller, requested);
-    if (association !== null && !this.framework.associations.has(association)) throw unknownAssociation(association);
+    if (association !== null && !this.framework.associations.has(association)) throw associationNotFound(association);
     const associations = association === null ? [...this.framework.associations.values()] : [this.framework.association(association)];
     const now = this.clock.now();
     return Promise.all(associations.map((a) => this.outlookOf(a, now, days)));
@@ -75,6 +76,3 @@ export class GetOutlook {
     return { association: association.code, timeZone: zone, from: now.toISOString(), until: end.minus({ days: 1 }).toISODate()!, days: dayList, totals };
   }
 }
-
-const unknownAssociation = (code: string) =>
-  new ProblemException(404, 'association_not_found', 'Association not found', `No association has the code ${code}.`);

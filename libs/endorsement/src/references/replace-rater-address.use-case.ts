@@ -72,6 +72,8 @@ export class ReplaceRaterAddress {
       await this.refuseUnlessIndependent(manager, command, applicant.email);
       await this.refuseOverLimits(manager, command.referenceId, applicant.applicant_id, now);
       await manager.query(`UPDATE reminders SET status = 'cancelled' WHERE reference_id = $1 AND status = 'pending'`, [command.referenceId]);
+      // Naming an address here gives it anew, even one that bounced before: the applicant may have had it fixed.
+      await this.ledger.unsuppress(manager, command.raterEmail);
       const delivery = await requestReference(
         manager,
         {

@@ -47,7 +47,7 @@ export function staffQueueQuery(filter: StaffQueueFilter): { sql: string; params
   else if (filter.assignee !== undefined) where.push(`a.assignee_id = ${param(filter.assignee)}`);
   if (filter.waitingSince) where.push(`a.state_changed_at <= ${param(filter.waitingSince)}`);
   // Failed deliveries are few: start from them rather than walk the queue looking for them.
-  if (filter.failedEmail) where.push(`a.id = ANY (ARRAY(SELECT d.application_id FROM email_deliveries d WHERE d.status = 'failed'))`);
+  if (filter.failedEmail) where.push(`a.id = ANY (ARRAY(SELECT d.application_id FROM email_deliveries d WHERE d.status IN ('failed', 'bounced', 'suppressed')))`);
   if (filter.after) where.push(`(a.state_changed_at, a.id) > (${param(filter.after.waitingSince)}::timestamptz, ${param(filter.after.id)}::uuid)`);
   const sql = `
     SELECT a.id, p.full_name AS applicant_name, a.association_code, a.category_code, a.track_code, a.state, a.version, a.state_changed_at,
@@ -64,4 +64,5 @@ export function staffQueueQuery(filter: StaffQueueFilter): { sql: string; params
 }
 
 // A message that could not be delivered (a 5xx answer, or retries exhausted) needs a person's eye.
-const FAILED_EMAIL = `EXISTS (SELECT 1 FROM email_deliveries d WHERE d.application_id = a.id AND d.status = 'failed')`;
+// Refused, bounced later, or never sent (suppressed address): the partial index email_deliveries_failed_idx covers these.
+const FAILED_EMAIL = `EXISTS (SELECT 1 FROM email_deliveries d WHERE d.application_id = a.id AND d.status IN ('failed', 'bounced', 'suppressed'))`;

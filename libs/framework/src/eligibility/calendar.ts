@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 // Dates are whole days (days since 1970-01-01, UTC): portfolios store ISO dates without times.
 const MS_PER_DAY = 86_400_000;
 
@@ -12,10 +14,7 @@ export function formatDay(day: number): string {
 
 /** Today's date where the association is, so "the last 24 months" ends on the applicant's today. */
 export function todayIn(timeZone: string, now: Date): number {
-  const format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  const parts = format.formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
-  return parseDay(`${part('year')}-${part('month')}-${part('day')}`);
+  return parseDay(DateTime.fromJSDate(now, { zone: timeZone }).toISODate()!);
 }
 
 /** The same day of the month `months` later (or earlier), clamped to the month's last day. */

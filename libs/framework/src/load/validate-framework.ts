@@ -19,6 +19,7 @@ import { mergeSections } from './merge-sections.js';
 import { FRAMEWORK_FILES, type AssociationFile, type ConfigFiles } from './read-config-files.js';
 import { resolveCategories } from './resolve-categories.js';
 import { ruleKey } from './rule-key.js';
+import { offersTrack } from './offers-track.js';
 
 /** The validated, fully resolved content the Framework object is built from. */
 export interface FrameworkContents {
@@ -155,7 +156,7 @@ function resolveAssociationRules(
     const category = categories.definitions.find((c) => c.code === code);
     if (!category) continue; // reported by checkOfferedCategories
     const trackCodes = category.tracks.length
-      ? category.tracks.map((t) => t.code).filter((t) => !offered.tracks || t in offered.tracks)
+      ? category.tracks.map((t) => t.code).filter((t) => offersTrack(offered, t))
       : [null];
     for (const trackCode of trackCodes) {
       const base = categories.byKey.get(ruleKey(code, trackCode))?.requirements;

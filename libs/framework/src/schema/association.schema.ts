@@ -43,10 +43,22 @@ const associationExamSchema = examRulesPatchSchema.extend({
   windows: z.union([z.literal('monthly'), z.array(calendarMonthSchema).min(1).max(12)]),
 });
 
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour such as #1d4f91');
+
+/** How the association's certificates look: its colours (the PDF's frame and headings, and the rule under them). */
+const brandingSchema = z.strictObject({
+  primaryColor: hexColor,
+  accentColor: hexColor,
+  /** The line under the association's name on a certificate, e.g. its motto or the credential's full title. */
+  tagline: labelSchema.optional(),
+});
+
 /** config/associations/<code>.yaml, after the association defaults are layered under it. */
 export const associationSchema = z.strictObject({
   code: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{1,31}$/, 'must be letters, digits and dashes'),
   name: labelSchema,
+  /** Where it is (a state, a country's region), for people choosing theirs; unknown when absent. */
+  region: labelSchema.optional(),
   /** Where staff notices go (overdue references, escalations) until staff accounts take over. */
   coordinatorEmail: z.email(),
   timeZone: timeZoneSchema,
@@ -56,6 +68,7 @@ export const associationSchema = z.strictObject({
   renewal: renewalCycleSchema,
   references: referenceLinksSchema,
   exam: associationExamSchema,
+  branding: brandingSchema,
   /**
    * Applications are made through one's own association (membership is a requirement); these are the
    * other associations whose members may apply here too (reciprocity). None when absent.
@@ -68,6 +81,7 @@ export const associationDefaultsSchema = z.strictObject({
   renewal: renewalCycleSchema.partial().optional(),
   references: referenceLinksSchema.partial().optional(),
   exam: associationExamSchema.partial().optional(),
+  branding: brandingSchema.partial().optional(),
 });
 
 export type Association = z.output<typeof associationSchema>;

@@ -1,3 +1,4 @@
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
 // Bounds here only keep malformed data out; the rules themselves live in config/.
@@ -38,16 +39,6 @@ export const monthDaySchema = z.string().refine(
   { message: 'must be MM-DD' },
 );
 
-export const timeZoneSchema = z.string().refine(
-  (v) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: v });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be an IANA time zone such as America/Detroit' },
-);
+export const timeZoneSchema = z.string().refine((v) => IANAZone.isValidZone(v), { message: 'must be an IANA time zone such as America/Detroit' });
 
 export const calendarMonthSchema = z.number().int().min(1).max(12);

@@ -20,6 +20,8 @@ export interface EmailModel {
   /** The "by when" of the next step, when there is one. */
   dueDate?: string;
   endorsementNumber?: string;
+  /** The public page where anyone (an employer) checks that the endorsement stands today. */
+  verifyUrl?: string;
   /** E.g. "March 2027". */
   examWindow?: string;
   /**

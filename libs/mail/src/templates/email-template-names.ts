@@ -21,10 +21,11 @@ export const EMAIL_TEMPLATE_NAMES = [
   'reference_overdue_coordinator',
   'panel_assigned',
   'panel_released',
-  // Accounts: single-use links to set a password, and a registration refused for a known address.
+  // Accounts: single-use links to set a password, a registration refused for a known address, a password changed.
   'password_reset',
   'staff_invitation',
   'registration_attempt',
+  'password_changed',
   // Raters.
   'reference_request',
   'reference_reminder',

@@ -26,6 +26,7 @@ import { renewed } from './applicant/renewed.template.js';
 import { resubmissionReceived } from './applicant/resubmission-received.template.js';
 import { resumed } from './applicant/resumed.template.js';
 import { withdrawn } from './applicant/withdrawn.template.js';
+import { passwordChanged } from './account/password-changed.template.js';
 import { passwordReset } from './account/password-reset.template.js';
 import { registrationAttempt } from './account/registration-attempt.template.js';
 import { staffInvitation } from './account/staff-invitation.template.js';
@@ -75,6 +76,7 @@ export const EMAIL_TEMPLATE_SOURCES: Readonly<Record<EmailTemplateName, EmailTem
   password_reset: passwordReset,
   staff_invitation: staffInvitation,
   registration_attempt: registrationAttempt,
+  password_changed: passwordChanged,
   renewal_reminder: renewalReminder,
   renewal_late_notice: renewalLateNotice,
 };

@@ -22,6 +22,7 @@ function fullModel(): EmailModel {
     reason: 'Please add your reflective supervision log.\nAnd the hours on diversity, equity and inclusion.',
     dueDate: '31 December 2026',
     endorsementNumber: 'WA-IFP-2026-0042',
+    verifyUrl: 'https://portal.example.org/verify/WA-IFP-2026-0042',
     examWindow: 'March 2027',
     exam: { date: '12 March 2027', online: false, place: 'Perth Children\'s Hospital', candidateCode: 'C-0A1B2C3D4E', part1: '60 multiple-choice questions in 90 minutes', part2: 'written answers to 2 of 3 short case examples in 90 minutes' },
     raters: [
@@ -67,6 +68,7 @@ const SUBJECT_NAMES: Partial<Record<EmailTemplateName, string>> = {
   password_reset: 'password',
   staff_invitation: 'reviewer and exam reviewer',
   registration_attempt: 'create an account with your email address',
+  password_changed: 'password was changed',
 };
 
 describe('template names', () => {
@@ -248,12 +250,18 @@ describe('content', () => {
     expect(text).toContain('Raters are asked to answer by: 31 December 2026');
   });
 
-  test('endorsed shows the endorsement number, and offers the registry listing; no certificate is promised', () => {
+  test('endorsed shows the endorsement number, where the certificate is and the public check, and offers the registry listing', () => {
     const { html, text } = renderEmail('endorsed', fullModel());
     expect(html).toContain('<strong>WA-IFP-2026-0042</strong>');
     expect(text).toContain('Your endorsement number is WA-IFP-2026-0042.');
+    expect(text).toContain('Your certificate (PDF) and your Endorsement as a digital credential');
+    expect(html).toContain(`href="${fullModel().verifyUrl}"`);
+    expect(text).toContain(`is current at ${fullModel().verifyUrl}`);
     expect(text).toContain('you can list your name and endorsement number in the public registry');
-    expect(`${html}${text}`).not.toMatch(/certificate/i);
+  });
+
+  test('renewed sends the endorsee back for the certificate with the new dates', () => {
+    expect(renderEmail('renewed', fullModel()).text).toContain('Your certificate now shows your next renewal date');
   });
 
   test('reference_received promises the "all arrived" email only where one comes (no exam follows)', () => {
@@ -375,6 +383,16 @@ describe('content', () => {
     expect(attempt.text).toContain('If it was not you, you need do nothing');
     expect(attempt.text).toContain(`Sign in:\n${APPLICATION_URL}`);
     expect(`${attempt.html}${attempt.text}`).not.toContain(ACCOUNT_URL);
+  });
+
+  test('a password changed: what happened, nothing to do if it was you, what to do if not; no secret', () => {
+    const changed = renderEmail('password_changed', fullModel());
+    expect(changed.subject).toBe('WA-AIMH: Your Endorsement password was changed');
+    expect(changed.text).toContain('The password of your Endorsement account with Western Australian Association for Infant Mental Health was just changed');
+    expect(changed.text).toContain('If it was you, you need do nothing.');
+    expect(changed.text).toContain('If it was not you: choose "Forgot your password?"');
+    expect(changed.text).toContain(`Sign in:\n${APPLICATION_URL}`);
+    expect(`${changed.html}${changed.text}`).not.toContain(ACCOUNT_URL);
   });
 
   test('no association is hard-coded', () => {

@@ -10,6 +10,8 @@ import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { refusePrototypeKeys } from './refuse-prototype-keys.js';
 import { UnstorableTextGuard } from './unstorable-text.guard.js';
 import { validationProblem } from './validation-problem.js';
+// Sets zod's messages for every schema the api validates with: words for people, not for programmers.
+import './plain-validation-messages.js';
 
 /**
  * Creates and starts a Nest HTTP application the way every process of this system runs:
@@ -23,7 +25,7 @@ export async function createHttpApp(
   /** What a process adds to its app before it listens (the api's OpenAPI pages). */
   beforeListen: (app: NestExpressApplication) => void = () => undefined,
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false, rawBody: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
   // req.ip is then the client's address as the nearest trusted proxies saw it (0: the socket's peer).
@@ -36,6 +38,9 @@ export async function createHttpApp(
   }
   app.useBodyParser('json', { limit: '256kb', reviver: refusePrototypeKeys });
   app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
+  // Amazon SNS posts its JSON as text/plain; with rawBody every parsed body is also kept as sent
+  // (req.rawBody), which signature checks over the exact bytes need (webhooks).
+  app.useBodyParser('text', { limit: '256kb' });
   // Every parameter declared with a schema (@Body({ schema }), @Query({ schema }) …) is parsed by it;
   // unknown fields and oversized values come back as 400 validation_failed with the fields named.
   app.useGlobalPipes(new StandardSchemaValidationPipe({ exceptionFactory: validationProblem }));

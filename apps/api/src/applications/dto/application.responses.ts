@@ -121,7 +121,7 @@ export const applicationEmailsResponse = z
           template: z.string(),
           to: z.enum(['you', 'rater']),
           raterName: z.string().optional(),
-          status: z.enum(['queued', 'sending', 'sent', 'failed']),
+          status: z.enum(['queued', 'sending', 'sent', 'failed', 'bounced', 'suppressed']),
           summary: z.string().meta({ description: 'The status in a sentence the applicant can act on.' }),
           createdAt: timestamp,
           sentAt: timestamp.nullable(),

@@ -11,6 +11,9 @@ export const passwordField = z
   .min(PASSWORD_MIN_LENGTH, { error: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
   .max(PASSWORD_MAX_LENGTH, { error: `must be at most ${PASSWORD_MAX_LENGTH} characters` });
 
+/** A password being checked, not set: no minimum, so a short one is just a wrong one, not a hint about the rules. */
+export const givenPasswordField = z.string().min(1).max(PASSWORD_MAX_LENGTH);
+
 export const fullNameField = z
   .string()
   .trim()

@@ -6,6 +6,7 @@ export const renewed: EmailTemplate = {
   subject: 'Your renewal is complete: {{endorsements}}',
   html: `
 <p>Thank you: the renewal of your {{endorsements}} is complete. You stay endorsed{{#if registryListed}} and listed in the public registry{{/if}}.</p>
+<p>Your certificate now shows your next renewal date: download it again, with your digital credential, on your Endorsement page.</p>
 {{#> next by=dueDate byLabel="Your next renewal is due by"}}
 <p>Nothing is needed now. Over the coming year, keep a record of your training and reflective supervision hours; you will need them for your next renewal, and we will email you when it opens.</p>
 {{/next}}
@@ -13,6 +14,8 @@ export const renewed: EmailTemplate = {
 `,
   text: `
 Thank you: the renewal of your {{endorsements}} is complete. You stay endorsed{{#if registryListed}} and listed in the public registry{{/if}}.
+
+Your certificate now shows your next renewal date: download it again, with your digital credential, on your Endorsement page.
 
 {{#> next by=dueDate byLabel="Your next renewal is due by"}}
 Nothing is needed now. Over the coming year, keep a record of your training and reflective supervision hours; you will need them for your next renewal, and we will email you when it opens.

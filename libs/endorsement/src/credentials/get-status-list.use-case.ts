@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { Bitstring } from '@digitalbazaar/bitstring';
+import { DataSource } from 'typeorm';
+import { Clock } from '#platform';
+import { CURRENT_STATES } from './held-endorsement.js';
+import { IssuerKeys } from './issuer-keys.js';
+import { issuerNotFound } from './issuer-not-found.js';
+import { signCredential } from './sign-credential.js';
+import { STATUS_LIST_LENGTH } from './status-list-index.js';
+
+/** How long a verifier may cache the list (the specification's `ttl`, ms); the api itself never caches it. */
+const TTL_MS = 5 * 60_000;
+
+/**
+ * An association's Bitstring Status List credential (purpose `suspension`: a lapse can be undone by
+ * reinstatement), computed from the applications' states at each request, so a bit is set the moment
+ * an endorsement lapses and cleared the moment it is endorsed again.
+ */
+@Injectable()
+export class GetStatusList {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly keys: IssuerKeys,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(associationCode: string): Promise<string> {
+    const key = this.keys.key(associationCode);
+    if (!key) throw issuerNotFound();
+    const suspended = (await this.dataSource.query(
+      `SELECT e.status_index FROM credential_status_entries e JOIN applications a ON a.id = e.application_id
+        WHERE e.association_code = $1 AND a.state <> ALL($2::text[])`,
+      [associationCode, CURRENT_STATES],
+    )) as { status_index: number }[];
+    const list = new Bitstring({ length: STATUS_LIST_LENGTH });
+    for (const { status_index } of suspended) list.set(status_index, true);
+    const url = this.keys.identity.statusListUrl(associationCode);
+    return signCredential(
+      {
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        id: url,
+        type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+        issuer: key.did,
+        validFrom: this.clock.now().toISOString(),
+        credentialSubject: {
+          id: `${url}#list`,
+          type: 'BitstringStatusList',
+          statusPurpose: 'suspension',
+          ttl: TTL_MS,
+          // Multibase: `u` marks base64url (no padding) of the GZIP-compressed bits.
+          encodedList: `u${await list.encodeBits()}`,
+        },
+      },
+      key,
+    );
+  }
+}

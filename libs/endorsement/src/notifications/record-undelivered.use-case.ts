@@ -1,0 +1,66 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { EmailLedger, type DeliveryRow, type Undelivered } from '#mail';
+import { Clock } from '#platform';
+import { JobQueues } from '#queue';
+
+/** The ledger row fields the outcome acts on. */
+export type UndeliveredRow = Pick<DeliveryRow, 'id' | 'application_id' | 'reference_id' | 'recipient_kind' | 'template'>;
+
+/**
+ * The one path for a message that will not arrive, however we learn it: a 5xx while sending, an
+ * address on the suppression list, a bounce or abuse report received later (VERP receiver, provider
+ * webhooks). The row is recorded (staff see it, and the application's failed-email flag); for a
+ * rater the reference is marked bounced, its reminders stop and the applicant is asked for another
+ * address at once. Recording the same outcome twice changes nothing the second time.
+ */
+@Injectable()
+export class RecordUndelivered {
+  private readonly logger = new Logger('RecordUndelivered');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ledger: EmailLedger,
+    private readonly jobs: JobQueues,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Returns false when the row had already ended this way (or was never sent, for a bounce). */
+  async execute(delivery: UndeliveredRow, outcome: Undelivered): Promise<boolean> {
+    const now = this.clock.now();
+    const result = await this.dataSource.transaction(async (manager) => {
+      if (!(await this.ledger.markUndelivered(manager, delivery.id, outcome, now))) return null;
+      return this.tellApplicant(manager, delivery, now);
+    });
+    if (!result) return false;
+    await this.jobs.addBulk('sendEmail', result.map((deliveryId) => ({ deliveryId })));
+    this.logger.warn(`delivery ${delivery.id} (${delivery.template}) ${outcome.status}`);
+    return true;
+  }
+
+  // The portal failure users complain about most: tell the applicant now, not after weeks of silence.
+  private async tellApplicant(manager: EntityManager, delivery: UndeliveredRow, now: Date): Promise<string[]> {
+    if (delivery.recipient_kind !== 'rater' || !delivery.reference_id) return [];
+    await manager.query(`UPDATE application_references SET status = 'bounced' WHERE id = $1 AND status = 'requested'`, [delivery.reference_id]);
+    await manager.query(`UPDATE reminders SET status = 'cancelled' WHERE reference_id = $1 AND status = 'pending'`, [delivery.reference_id]);
+    const [applicant] = (await manager.query(
+      `SELECT p.email, p.full_name FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`,
+      [delivery.application_id],
+    )) as { email: string; full_name: string }[];
+    return this.ledger.record(
+      manager,
+      [
+        {
+          businessKey: `bounce-${delivery.id}-applicant`,
+          applicationId: delivery.application_id,
+          referenceId: delivery.reference_id,
+          template: 'rater_email_rejected',
+          recipientKind: 'applicant',
+          recipientEmail: applicant.email,
+          recipientName: applicant.full_name,
+        },
+      ],
+      now,
+    );
+  }
+}
