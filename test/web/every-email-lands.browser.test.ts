@@ -12,8 +12,10 @@ import { waitFor } from '../support/worker-harness.js';
 
 const PASSWORD = 'a long passphrase for ivy';
 const ACCOUNT_TEMPLATES = ['password_reset', 'staff_invitation', 'registration_attempt'];
+// About the account, not an application: its link goes to the front page (followed in the account pages' tests).
+const ACCOUNT_NOTICES = ['password_changed'];
 const APPLICANT_TEMPLATES = Object.entries(EMAIL_TEMPLATE_SOURCES)
-  .filter(([name, t]) => t.audience === 'applicant' && !ACCOUNT_TEMPLATES.includes(name))
+  .filter(([name, t]) => t.audience === 'applicant' && !ACCOUNT_TEMPLATES.includes(name) && !ACCOUNT_NOTICES.includes(name))
   .map(([name]) => name);
 // Where each email's link must land: the application (or endorsement) in the state the email is about, and its part.
 const ENDORSEMENT = ['endorsed', 'renewed', 'renewal_open', 'renewal_reminder', 'renewal_late_notice'];
@@ -111,6 +113,11 @@ test('every applicant and account email links to a page that shows its applicati
       if (url.pathname === '/') {
         await portal.onPage('My applications');
         await portal.page.getByRole('link', { name: 'Infant Mental Health Specialist' }).first().waitFor();
+        continue;
+      }
+      if (url.pathname.startsWith('/verify/')) {
+        // The public check of the endorsement number (server-rendered by the api, as certificates link to it).
+        expect({ template, heading: await portal.heading() }).not.toEqual({ template, heading: 'Page not found' });
         continue;
       }
       const endorsementPage = url.pathname.startsWith('/endorsements/');
