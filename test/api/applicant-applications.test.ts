@@ -87,6 +87,8 @@ describe('applicant api: applications, portfolio, submit, timeline, emails, rate
   test('editing the portfolio answers with the gaps that remain; bad sections, stale versions and submitting too early change nothing', async () => {
     const detail = await call('GET', `/api/v1/applications/${appId}`, { token: ada });
     expect(detail.headers.get('etag')).toBe('"0"');
+    // References and steps change under the same version: a browser must not answer from its cache.
+    expect(detail.headers.get('cache-control')).toBe('no-store');
     expect(detail.body).toMatchObject({ state: 'draft', version: 0, pendingSteps: [{ step: 'complete_and_submit' }] });
     // The editor's choices come from the pinned rules: the levels and roles the gaps are computed against.
     const choices = detail.body.choices as { educationLevels: { code: string }[]; referenceRoles: { code: string }[]; competencyDomains: { areas: { code: string }[] }[] };

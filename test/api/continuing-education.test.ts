@@ -58,12 +58,12 @@ describe('continuing education api: endorsements, the log and its progress, staf
 
   test('endorsees list their endorsements; the first cycle after endorsement asks for no hours', async () => {
     expect((await call('GET', '/api/v1/endorsements', { token: eve })).body.endorsements).toEqual([
-      expect.objectContaining({ applicationId: eveApp, categoryCode: 'IFS', number: 'MI-0001', status: 'renewal_due', renewalDueOn: day(30) }),
+      expect.objectContaining({ applicationId: eveApp, categoryCode: 'IFS', number: 'MI-0001', status: 'renewal_due', renewalDueOn: day(30), registryListed: false }),
     ]);
     expect((await call('GET', '/api/v1/continuing-education', { token: fay })).body.progress).toMatchObject({ firstCycle: true, exempt: true, measures: [] });
     const detail = (await call('GET', `/api/v1/applications/${eveApp}`, { token: eve })).body;
     expect(detail).toMatchObject({ state: 'renewal_due', endorsement: { number: 'MI-0001', renewalDueOn: day(30) }, eligibilityGaps: [] });
-    expect(detail.pendingSteps).toEqual([{ step: 'renew', description: expect.stringContaining(day(30)), dueOn: day(30), lateFeeFrom: expect.any(String), lapsesAt: expect.any(String) }]);
+    expect(detail.pendingSteps).toEqual([{ step: 'renew', description: expect.stringContaining(day(30)), dueOn: day(30), lateFeeFrom: expect.any(String), lapsesAt: expect.any(String), fee: { amount: 30, currency: 'USD' }, lateFee: { amount: 25, currency: 'USD' } }]);
     const { lateFeeFrom, lapsesAt } = (detail.pendingSteps as { lateFeeFrom: string; lapsesAt: string }[])[0]!;
     expect(new Date(lapsesAt).getTime()).toBeGreaterThan(new Date(lateFeeFrom).getTime());
   });

@@ -84,7 +84,8 @@ test('every email type is rendered (HTML and text) and arrives with the right re
     else if (template === 'panel_released') expect(body).toContain('http://localhost:3000/reviews');
     // Staff open the staff console's page of the application, never the applicant's own.
     else if (STAFF_TEMPLATES.includes(template)) expect(body).toContain(`http://localhost:3000/staff/applications/${appId}`);
-    else expect(body).toContain(`http://localhost:3000/applications/${appId}`);
+    // The applicant's emails open their application, or their endorsement for the endorsement's emails.
+    else expect(body).toMatch(new RegExp(`http://localhost:3000/(applications|endorsements)/${appId}`));
   }
   const seat = readableBody(smtp.messages.find((m) => header(m, 'X-Template') === 'exam_registered')!);
   for (const detail of ['12 March 2027', 'Lansing Community Center', candidateCode, '60 multiple-choice questions in 90 minutes', '2 of 3 short case examples']) expect(seat).toContain(detail);

@@ -1958,6 +1958,16 @@ export interface components {
             lateFeeFrom: string;
             /** Format: date-time */
             lapsesAt: string;
+            /** @description The renewal fee. */
+            fee: {
+                amount: number;
+                currency: string;
+            };
+            /** @description Added to the fee when renewing from lateFeeFrom on. */
+            lateFee: {
+                amount: number;
+                currency: string;
+            };
         };
         /** @description One of the caller's applications: where it stands, what it lacks, and what is still to happen. */
         Application: {
@@ -2126,6 +2136,8 @@ export interface components {
             endorsedAt: string | null;
             /** Format: date */
             renewalDueOn: string | null;
+            /** @description Whether the endorsee chose to appear in the public registry. */
+            registryListed: boolean;
         };
         /** @description The renewals made, one per association and due day, each with its next due day and fee. */
         Renewal: {

@@ -84,6 +84,9 @@ export class ApplicationsController {
   ): Promise<z.output<typeof applicationViewResponse>> {
     const view = await this.getApplication.execute(caller.personId, params.id);
     res.setHeader('ETag', versionTag(view.version));
+    // The version tags the workflow state only: references, steps and emails change under the same tag, so a
+    // browser must never answer this from its cache (a 304 on If-None-Match would show stale references).
+    res.setHeader('Cache-Control', 'no-store');
     return view;
   }
 

@@ -64,8 +64,8 @@ export class StaffApplicationController {
   ): Promise<z.output<typeof staffApplicationResponse>> {
     const detail = await this.getApplication.execute({ caller, applicationId: params.id });
     res.setHeader('ETag', versionTag(detail.version));
-    // The ETag is the workflow version, which a claim or a vetting call does not move: a browser must
-    // not answer a revalidation from its cache with what it saw before.
+    // The version tags the workflow state only: references, steps and emails change under the same tag, so a
+    // browser must never answer this from its cache (a 304 on If-None-Match would show stale references).
     res.setHeader('Cache-Control', 'no-store');
     // Built as JSON by PostgreSQL: its TS type is a claim, checked against this schema by the journeys' response validation.
     return detail as unknown as z.output<typeof staffApplicationResponse>;

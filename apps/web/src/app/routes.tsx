@@ -1,10 +1,13 @@
 import type { RouteObject } from 'react-router';
 import { accountRoutes, publicAccountRoutes } from '../account/account.routes';
+import { applicationRoutes } from '../applications/applications.routes';
 import { applyRoutes } from '../apply/apply.routes';
+import { endorsementRoutes } from '../endorsements/endorsements.routes';
 import { homeRoutes } from '../home/home.routes';
 import { portfolioRoutes } from '../portfolio/portfolio.routes';
-import { staffRoutes } from '../staff/staff.routes';
+import { registryRoutes } from '../registry/registry.routes';
 import { staffRoleRoutes } from '../staff/staff-roles.routes';
+import { staffRoutes } from '../staff/staff.routes';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found.page';
 import { RequireSession } from './require-session';
@@ -19,7 +22,8 @@ export const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       ...publicAccountRoutes,
-      { element: <RequireSession />, children: [...homeRoutes, ...applyRoutes, ...portfolioRoutes, ...accountRoutes, ...staffRoutes, ...staffRoleRoutes] },
+      ...registryRoutes,
+      { element: <RequireSession />, children: [...homeRoutes, ...applicationRoutes, ...endorsementRoutes, ...applyRoutes, ...portfolioRoutes, ...accountRoutes, ...staffRoutes, ...staffRoleRoutes] },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

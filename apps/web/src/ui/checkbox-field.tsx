@@ -1,13 +1,18 @@
+import type { ReactNode } from 'react';
 import { Checkbox, type CheckboxProps } from 'react-aria-components';
 
-/** A labelled tick box (Space ticks it), styled as the stylesheet's `.checkbox`. */
-export function CheckboxField({ children, ...props }: Omit<CheckboxProps, 'children'> & { children: string }) {
+/** A labelled yes/no choice (React Aria: keyboard, touch and screen readers alike). */
+export function CheckboxField({ children, ...props }: Omit<CheckboxProps, 'children'> & { children: ReactNode }) {
   return (
     <Checkbox {...props} className="checkbox">
-      <span className="box" aria-hidden="true">
-        ✓
-      </span>
-      <span>{children}</span>
+      {({ isSelected }) => (
+        <>
+          <span className="box" aria-hidden="true">
+            {isSelected ? '✓' : ''}
+          </span>
+          <span>{children}</span>
+        </>
+      )}
     </Checkbox>
   );
 }

@@ -31,7 +31,16 @@ export type PendingStep =
       /** The sitting booked for the current attempt, with the code to write on the papers; null until one is. */
       sitting: { sitsOn: string; online: boolean; location: string | null; candidateCode: string } | null;
     }
-  | { step: 'renew'; description: string; dueOn: string; lateFeeFrom: Date; lapsesAt: Date };
+  | {
+      step: 'renew';
+      description: string;
+      dueOn: string;
+      lateFeeFrom: Date;
+      lapsesAt: Date;
+      /** The association's renewal fee, and what is added to it from `lateFeeFrom`. */
+      fee: { amount: number; currency: string };
+      lateFee: { amount: number; currency: string };
+    };
 
 interface WaitingReference {
   id: string;
@@ -123,6 +132,8 @@ function renewalStep(app: OwnApplication, framework: Framework): PendingStep[] {
       dueOn: cycle.dueOn,
       lateFeeFrom: cycle.lateFrom,
       lapsesAt: cycle.lapsesAt,
+      fee: { amount: association.renewal.fee, currency: association.currency },
+      lateFee: { amount: association.renewal.lateFee, currency: association.currency },
     },
   ];
 }

@@ -11,6 +11,8 @@ export interface EndorsementView {
   endorsedAt: Date | null;
   /** A calendar date (YYYY-MM-DD). */
   renewalDueOn: string | null;
+  /** Whether the endorsee chose to appear in the public registry. */
+  registryListed: boolean;
 }
 
 /** The endorsements a person holds or held (renewal due, lapsed, under reinstatement), oldest first. */
@@ -21,7 +23,8 @@ export class ListEndorsements {
   async execute(personId: string): Promise<{ endorsements: EndorsementView[] }> {
     const endorsements = (await this.dataSource.query(
       `SELECT id AS "applicationId", category_code AS "categoryCode", track_code AS "trackCode", rules->>'displayName' AS "displayName",
-              endorsement_number AS number, state AS status, endorsed_at AS "endorsedAt", to_char(renewal_due_on, 'YYYY-MM-DD') AS "renewalDueOn"
+              endorsement_number AS number, state AS status, endorsed_at AS "endorsedAt", to_char(renewal_due_on, 'YYYY-MM-DD') AS "renewalDueOn",
+              registry_listed AS "registryListed"
          FROM applications WHERE applicant_id = $1 AND endorsement_number IS NOT NULL ORDER BY endorsed_at, id`,
       [personId],
     )) as EndorsementView[];

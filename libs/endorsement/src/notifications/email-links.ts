@@ -1,5 +1,26 @@
 import type { RecipientKind } from '#mail';
 
+// Where in the applicant's pages each email's button lands: the part that email is about.
+const APPLICANT_PARTS: Record<string, { page: 'application' | 'endorsement'; part?: string }> = {
+  references_requested: { page: 'application', part: 'references' },
+  reference_received: { page: 'application', part: 'references' },
+  reference_overdue_applicant: { page: 'application', part: 'references' },
+  rater_email_rejected: { page: 'application', part: 'references' },
+  reference_not_counted: { page: 'application', part: 'references' },
+  exam_approved: { page: 'application', part: 'exam' },
+  exam_approval_reminder: { page: 'application', part: 'exam' },
+  exam_registered: { page: 'application', part: 'exam' },
+  exam_reminder: { page: 'application', part: 'exam' },
+  exam_failed_retake: { page: 'application', part: 'exam' },
+  deferred: { page: 'application', part: 'deferral' },
+  endorsed: { page: 'endorsement' },
+  renewed: { page: 'endorsement' },
+  renewal_open: { page: 'endorsement', part: 'renewal' },
+  renewal_reminder: { page: 'endorsement', part: 'renewal' },
+  renewal_late_notice: { page: 'endorsement', part: 'renewal' },
+  lapsed: { page: 'endorsement', part: 'reinstate' },
+};
+
 /**
  * The one place the addresses emails link to are written. Each is a page of the web app its
  * recipient's role may open: an applicant's own application, the staff console's view of it, a
@@ -18,6 +39,13 @@ export class EmailLinks {
   /** The applicant's own application (applicant only). */
   applicantApplication(applicationId: string): string {
     return `${this.base}/applications/${applicationId}`;
+  }
+
+  /** The applicant's page for what an email is about: the part of the application, or the endorsement page. */
+  applicantPage(template: string, applicationId: string): string {
+    const target = APPLICANT_PARTS[template];
+    const page = target?.page === 'endorsement' ? `${this.base}/endorsements/${applicationId}` : this.applicantApplication(applicationId);
+    return target?.part ? `${page}#${target.part}` : page;
   }
 
   /** The application in the staff console (coordinators and administrators). */
@@ -57,7 +85,7 @@ export class EmailLinks {
   applicationPageFor(recipient: RecipientKind, template: string, applicationId: string): string {
     switch (recipient) {
       case 'applicant':
-        return this.applicantApplication(applicationId);
+        return this.applicantPage(template, applicationId);
       case 'coordinator':
       case 'administrator':
         return this.staffApplication(applicationId);

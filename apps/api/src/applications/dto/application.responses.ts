@@ -21,6 +21,8 @@ const applicationHeading = {
   createdAt: timestamp,
 };
 
+const money = z.strictObject({ amount: z.number(), currency: z.string() });
+
 const pendingStep = z
   .discriminatedUnion('step', [
     z.strictObject({ step: z.enum(['complete_and_submit', 'amend_and_resubmit', 'association_review', 'panel_review', 'on_hold']), description: z.string() }),
@@ -42,7 +44,15 @@ const pendingStep = z
       approvalExpiresAt: timestamp,
       sitting: z.strictObject({ sitsOn: calendarDate, online: z.boolean(), location: z.string().nullable(), candidateCode: z.string() }).nullable(),
     }),
-    z.strictObject({ step: z.literal('renew'), description: z.string(), dueOn: calendarDate, lateFeeFrom: timestamp, lapsesAt: timestamp }),
+    z.strictObject({
+      step: z.literal('renew'),
+      description: z.string(),
+      dueOn: calendarDate,
+      lateFeeFrom: timestamp,
+      lapsesAt: timestamp,
+      fee: money.meta({ description: 'The renewal fee.' }),
+      lateFee: money.meta({ description: 'Added to the fee when renewing from lateFeeFrom on.' }),
+    }),
   ])
   .meta({ id: 'PendingStep', description: 'Something still to happen on an application, with the dates the applicant can plan by.' });
 

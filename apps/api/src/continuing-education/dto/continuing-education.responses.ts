@@ -54,6 +54,7 @@ export const endorsementListResponse = z
           status: z.string(),
           endorsedAt: timestamp.nullable(),
           renewalDueOn: calendarDate.nullable(),
+          registryListed: z.boolean().meta({ description: 'Whether the endorsee chose to appear in the public registry.' }),
         })
         .meta({ id: 'Endorsement' }),
     ),
