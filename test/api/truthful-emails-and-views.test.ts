@@ -260,8 +260,8 @@ describe('emails, views and links say what is true', () => {
     expect(readableBody(endorsed)).toMatch(/Your endorsement number is [A-Z0-9-]+\./);
     const paths = portalLinks(endorsed).map(pathOf);
     expect(paths).toHaveLength(2);
-    expect(paths).toEqual(expect.arrayContaining([`/applications/${dee.appId}`, expect.stringMatching(/^\/verify\/[A-Z0-9-]+$/)]));
-    // The check is an HTML page for anyone; the application page is the applicant's.
+    expect(paths).toEqual(expect.arrayContaining([`/endorsements/${dee.appId}`, expect.stringMatching(/^\/verify\/[A-Z0-9-]+$/)]));
+    // The check is an HTML page for anyone; the endorsement page is the applicant's.
     for (const link of paths) expect((await fetch(system.url(link), { headers: { authorization: `Bearer ${dee.token}` } })).status).toBe(200);
     expect((await fetch(system.url(`/api/v1/endorsements/${dee.appId}/certificate`), { headers: { authorization: `Bearer ${dee.token}` } })).status).toBe(200);
   });

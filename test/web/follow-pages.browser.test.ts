@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { createApiClient, type ApiClient } from '#api-client';
 import { loadFramework } from '#framework';
@@ -131,6 +132,11 @@ describe('the applicant follows their application and keeps their endorsement, i
     await portal.page.getByText(/Renewed\. You paid \$30\.00\. Your next renewal is due on/).waitFor();
     const [row] = (await system.ds.query(`SELECT state FROM applications WHERE id = $1`, [id])) as { state: string }[];
     expect(row!.state).toBe('endorsed');
+
+    // The certificate the endorsed and renewed emails promise on this page, saved by the browser.
+    const [saved] = await Promise.all([portal.page.waitForEvent('download'), portal.page.getByRole('button', { name: 'Download your certificate (PDF)' }).click()]);
+    expect(saved.suggestedFilename()).toBe('endorsement-MI-IFA-0007.pdf');
+    expect((await readFile((await saved.path())!)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     // Listed in the public registry at the endorsee's choice, and found there by anyone.
     await portal.page.getByText('List me in the public registry').click();

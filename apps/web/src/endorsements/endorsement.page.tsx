@@ -14,6 +14,7 @@ import { FormError } from '../ui/form-error';
 import { QueryState } from '../ui/query-state';
 import { TextField } from '../ui/text-field';
 import { CeSection } from './ce-section';
+import { Downloads } from './downloads';
 import { endorsementCalls, useCeLog, useEndorsementChange, useEndorsements } from './use-endorsement';
 
 type Endorsement = components['schemas']['Endorsement'];
@@ -85,6 +86,7 @@ function EndorsementView({ endorsement: e }: { endorsement: Endorsement }) {
       <QueryState query={application} loading="Loading…">
         {(app) => (
           <>
+            {(app.state === 'endorsed' || app.state === 'renewal_due') && <Downloads applicationId={e.applicationId} number={e.number} />}
             {app.state === 'lapsed' ? <Reinstate app={app} /> : <RegistryListing endorsement={e} />}
             {app.pendingSteps.map((s) => s.step === 'renew' && <Renewal key="renew" step={s} status={e.status} />)}
           </>
