@@ -142,7 +142,7 @@ describe('emailed account links, end to end through api, worker and SMTP', () =>
 
       const accepted = await call('POST', '/api/v1/auth/invitations/accept', { body: { token, password: PASSWORD, fullName: 'Rita R. Reviewer' } });
       expect(accepted.status).toBe(200);
-      expect(accepted.body).toEqual({ accountId: res.body.accountId });
+      expect(accepted.body).toEqual({ accountId: res.body.accountId, email: 'rita@example.org' });
       const me = await call('GET', '/api/v1/auth/me', { token: await tokenOf('rita@example.org') });
       expect(me.body).toMatchObject({ fullName: 'Rita R. Reviewer', roles: ['reviewer', 'exam_reviewer'], associationCode: 'MI-AIMH' });
 
