@@ -20,6 +20,10 @@ const common = { transform, moduleNameMapper, extensionsToTreatAsEsm: ['.ts'], t
 export default {
   // Integration tests wait on real services and processes; unit tests finish long before this.
   testTimeout: 60_000,
+  // Jest leaks memory across test files in ESM mode (jestjs/jest#14605); on one worker it would run
+  // them all in its own process, which reached its 4 GB heap limit partway through the suite. With a
+  // limit set, tests run in a worker process that is replaced once it holds more than this.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,config}/**/*.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.test.ts'] },
