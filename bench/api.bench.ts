@@ -65,7 +65,7 @@ async function cannon(options: autocannon.Options): Promise<{ latencies: number[
   const started = performance.now();
   const cpu0 = cpuMsOf(apiPid);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ ...options, duration: ROUND_MS / 1000 }, (error, done) => (error ? reject(error) : resolve(done)));
+    const instance = autocannon({ ...options, duration: ROUND_MS / 1000 }, (error, done) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)));
     instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   });
   return {
@@ -183,7 +183,7 @@ async function benchTransitions(ds: DataSource, base: string, token: string): Pr
   // ends: each round starts from the database's word (after the api settled), every application free.
   const resync = async () => {
     await new Promise((r) => setTimeout(r, 500));
-    const rows = (await ds.query(`SELECT id, state, version FROM applications WHERE id = ANY($1::uuid[])`, [ours])) as { id: string; state: string; version: number }[];
+    const rows = await ds.query<{ id: string; state: string; version: number }[]>(`SELECT id, state, version FROM applications WHERE id = ANY($1::uuid[])`, [ours]);
     for (const row of rows) known.set(row.id, { state: row.state, version: row.version });
     free.splice(0, free.length, ...ours);
   };

@@ -78,14 +78,14 @@ async function main(): Promise<void> {
 
     /** The PostgreSQL backends serving the bench database (the worker's and ours), for the CPU figures. */
     const backendPids = async (): Promise<number[]> =>
-      ((await ds.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)) as { pid: number }[]).map((r) => r.pid);
+      (await ds.query<{ pid: number }[]>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)).map((r) => r.pid);
 
     const fresh = async (count: number): Promise<Recipient[]> => {
       const ids = await seedApplications(ds, snapshot, emptyPortfolio(), count, 'submitted');
-      const rows = (await ds.query(
+      const rows = await ds.query<{ id: string; email: string; full_name: string }[]>(
         `SELECT a.id, p.email, p.full_name FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = ANY($1::uuid[])`,
         [ids],
-      )) as { id: string; email: string; full_name: string }[];
+      );
       await ds.query(`ANALYZE`);
       return rows.map((r) => ({ applicationId: r.id, email: r.email, name: r.full_name }));
     };
@@ -110,13 +110,13 @@ async function main(): Promise<void> {
       await waitForLedger(ds, apps, count); // untimed: the last sent marks land after the last 250
       if (!/X-Template: on_hold/i.test(sink.sample ?? '')) throw new Error('the worker sent something other than the on_hold email');
       // Where the time went, from the rows' own timestamps (untimed, after the round): when each stage began and ended.
-      const [t] = (await ds.query(
+      const [t] = await ds.query<Record<'a0' | 'a1' | 's0' | 's1', Date>[]>(
         `SELECT min(o.processed_at) AS a0, max(o.processed_at) AS a1,
                 min(d.sent_at) AS s0, max(d.sent_at) AS s1
            FROM outbox o LEFT JOIN email_deliveries d ON d.application_id = o.application_id
           WHERE o.application_id = ANY($1::uuid[])`,
         [apps.map((x) => x.applicationId)],
-      )) as Record<'a0' | 'a1' | 's0' | 's1', Date>[];
+      );
       const resumed = performance.timeOrigin + started;
       const at = (d: Date) => Math.max(0, Math.round(d.getTime() - resumed)); // PostgreSQL's clock vs ours: never "-0"
       const span = (from: Date, to: Date) => `+${at(from)}…+${at(to)} ms`;
@@ -206,9 +206,9 @@ async function stopWorker(child: ChildProcess): Promise<void> {
 async function waitForLedger(ds: DataSource, apps: Recipient[], count: number): Promise<void> {
   const deadline = Date.now() + TIMEOUT_MS;
   for (;;) {
-    const [{ sent }] = (await ds.query(`SELECT count(*)::int AS sent FROM email_deliveries WHERE application_id = ANY($1::uuid[]) AND status = 'sent'`, [
+    const [{ sent }] = await ds.query<{ sent: number }[]>(`SELECT count(*)::int AS sent FROM email_deliveries WHERE application_id = ANY($1::uuid[]) AND status = 'sent'`, [
       apps.map((a) => a.applicationId),
-    ])) as { sent: number }[];
+    ]);
     if (sent === count) return;
     if (Date.now() > deadline) throw new Error(`the ledger says ${sent} of ${count} sent`);
     await new Promise((r) => setTimeout(r, 50));

@@ -54,12 +54,12 @@ function relayBatches(ids: string[]): { outboxIds: string[] }[][] {
 async function seedOutbox(ds: DataSource, applicationId: string, count: number): Promise<string[]> {
   await ds.query(`DELETE FROM outbox`);
   await ds.query(`VACUUM ANALYZE outbox`);
-  const rows = (await ds.query(
+  const rows = await ds.query<{ id: string }[]>(
     `INSERT INTO outbox (application_id, effect_type, payload, created_at)
      SELECT $1, 'email.applicant', '{"type":"email.applicant","template":"on_hold"}'::jsonb, now() FROM generate_series(1, $2)
      RETURNING id`,
     [applicationId, count],
-  )) as { id: string }[];
+  );
   await ds.query(`ANALYZE outbox`);
   return rows.map((r) => String(r.id));
 }
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
         const published = await relay.publishPending();
         const seconds = (performance.now() - started) / 1000;
         if (published !== count) throw new Error(`relay published ${published} of ${count} rows`);
-        const [{ left }] = (await ds.query(`SELECT count(*)::int AS left FROM outbox_unpublished`)) as { left: number }[];
+        const [{ left }] = await ds.query<{ left: number }[]>(`SELECT count(*)::int AS left FROM outbox_unpublished`);
         const waiting = await jobs.queue(JOBS.applyEffects.queue).getWaitingCount();
         const expected = relayBatches(ids).flat().length;
         if (left !== 0 || waiting !== expected) throw new Error(`after the relay: ${left} rows unpublished, ${waiting} jobs waiting (expected 0 and ${expected})`);
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
       try {
         await queue.waitUntilReady();
         const started = performance.now();
-        for (const jobs of batches) await queue.addBulk(jobs as Parameters<Queue['addBulk']>[0]);
+        for (const jobs of batches) await queue.addBulk(jobs);
         const seconds = (performance.now() - started) / 1000;
         const waiting = await queue.getWaitingCount();
         const expected = batches.flat().length;
@@ -146,7 +146,7 @@ async function main(): Promise<void> {
     }
 
     const bullmq = (createRequire(import.meta.url)('bullmq/package.json') as { version: string }).version;
-    const [{ server_version: pgVersion }] = (await ds.query(`SHOW server_version`)) as { server_version: string }[];
+    const [{ server_version: pgVersion }] = await ds.query<{ server_version: string }[]>(`SHOW server_version`);
     console.log(
       `setup: ${ROWS} outbox rows per round, batches of ${CHUNK}, ${ROUNDS} alternating rounds (+1 warm-up of ${warm}), fresh rows and Redis prefix per round, no consumer; ` +
         `node ${process.version}, bullmq ${bullmq}, redis ${await redisVersion()}, postgres ${pgVersion}`,

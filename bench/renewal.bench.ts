@@ -104,11 +104,11 @@ async function main(): Promise<void> {
         a.push(await measure('ours', database.url, now, dueBefore));
         b.push(await measure('baseline', database.url, now, dueBefore));
         console.log(
-          `  ${size} round ${r + 1}: sweep ${a[r]!.ms.toFixed(0)} ms, ${a[r]!.jobs} jobs, peak RSS ${a[r]!.maxRssMb.toFixed(0)} MB | ` +
-            `baseline ${b[r]!.ms.toFixed(0)} ms, ${b[r]!.jobs} jobs, peak RSS ${b[r]!.maxRssMb.toFixed(0)} MB`,
+          `  ${size} round ${r + 1}: sweep ${a[r].ms.toFixed(0)} ms, ${a[r].jobs} jobs, peak RSS ${a[r].maxRssMb.toFixed(0)} MB | ` +
+            `baseline ${b[r].ms.toFixed(0)} ms, ${b[r].jobs} jobs, peak RSS ${b[r].maxRssMb.toFixed(0)} MB`,
         );
       }
-      if (a.some((s) => s.jobs !== b[0]!.jobs)) throw new Error(`the sweep queued ${a.map((s) => s.jobs)} jobs, the baseline ${b[0]!.jobs}`);
+      if (a.some((s) => s.jobs !== b[0].jobs)) throw new Error(`the sweep queued ${a.map((s) => s.jobs).join(', ')} jobs, the baseline ${b[0].jobs}`);
       const uncapped = await measure('ours', database.url, now, dueBefore, []);
       console.log(`  ${size} sweep without a heap budget: ${uncapped.ms.toFixed(0)} ms, peak RSS ${uncapped.maxRssMb.toFixed(0)} MB`);
       results.push({ size, ours: pick(a), baseline: pick(b), uncapped });
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
           `baseline ${r.baseline.ms.toFixed(0)} ms, peak RSS ${r.baseline.maxRssMb.toFixed(0)} MB; ratio (baseline/ours) ${(r.baseline.ms / r.ours.ms).toFixed(2)}`,
       );
     }
-    const [small, large] = [results[0]!, results.at(-1)!];
+    const [small, large] = [results[0], results.at(-1)!];
     console.log(`peak RSS from ${small.size} to ${large.size}: ${small.ours.maxRssMb.toFixed(0)} → ${large.ours.maxRssMb.toFixed(0)} MB (target ≤ 300 MB and flat); without a heap budget ${small.uncapped.maxRssMb.toFixed(0)} → ${large.uncapped.maxRssMb.toFixed(0)} MB`);
     // Higher is better: jobs queued per second, ours over the baseline's; target ≥ 1/1.5.
     printResult({ bench: 'renewal_sweep', value: (large.ours.jobs / large.ours.ms) * 1000, unit: 'jobs/s', baseline: (large.baseline.jobs / large.baseline.ms) * 1000, target: 0.667 });

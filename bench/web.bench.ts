@@ -56,7 +56,7 @@ async function seed(ds: DataSource): Promise<string> {
     await ds.query(
       `INSERT INTO application_references (application_id, role, rater_name, rater_email, waived_access, status, token_expires_at, requested_at, created_at)
        VALUES ($1, 'supervisor', $2, $3, true, $4, now() + interval '30 days', now(), now())`,
-      [app.id, name, `${name.split(' ')[0]!.toLowerCase()}@rater.example`, status],
+      [app.id, name, `${name.split(' ')[0].toLowerCase()}@rater.example`, status],
     );
   }
   return app.id as string;

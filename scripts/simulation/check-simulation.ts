@@ -42,7 +42,7 @@ export async function checkSimulation(sim: RenewalSimulation, seed: number, shar
 
   // One row per endorsement: its renewal events in order (a renewal's fee is on the event of the
   // endorsement it was charged with), and the offsets of the reminders fired per cycle of its holder.
-  const rows = (await sim.ds.query(
+  const rows = await sim.ds.query<EndorsementRow[]>(
     `WITH events AS (
        SELECT e.application_id, json_agg(json_build_object('event', e.event, 'at', e.occurred_at, 'due_on', e.payload->>'dueOn',
                                                            'late', (c.fee->>'late')::boolean, 'fee', (c.fee->>'amount')::numeric) ORDER BY e.version) AS events
@@ -61,7 +61,7 @@ export async function checkSimulation(sim: RenewalSimulation, seed: number, shar
        FROM applications a JOIN people p ON p.id = a.applicant_id
        LEFT JOIN events ON events.application_id = a.id LEFT JOIN fired ON fired.applicant_id = a.applicant_id
       WHERE a.endorsed_at IS NOT NULL`,
-  )) as EndorsementRow[];
+  );
 
   for (const row of rows) {
     const association = sim.framework.association(row.association_code);
@@ -70,7 +70,7 @@ export async function checkSimulation(sim: RenewalSimulation, seed: number, shar
     const events = row.events ?? [];
     const fired = row.fired ?? {};
     for (let i = 0; i < events.length; i++) {
-      const open = events[i]!;
+      const open = events[i];
       if (open.event !== 'open_renewal') continue;
       const end = events[i + 1];
       // A renewal names its cycle; a lapse or a cycle still open is the endorsement's current one.
@@ -84,9 +84,9 @@ export async function checkSimulation(sim: RenewalSimulation, seed: number, shar
 
       const expected = cycle.reminders.filter((r) => r.at > openedAt && r.at <= endedAt).map((r) => offsetOf(r.key));
       const got = fired[renewalCycleKey(row.applicant_id, row.association_code, dueOn)] ?? [];
-      check('each reminder exactly once while due', sameOffsets(expected, got), () => `${tag}: expected offsets ${sorted(expected)}, fired ${got}`);
+      check('each reminder exactly once while due', sameOffsets(expected, got), () => `${tag}: expected offsets ${sorted(expected).join(', ')}, fired ${got.join(', ')}`);
       const afterEnd = cycle.reminders.filter((r) => r.at > endedAt && got.includes(offsetOf(r.key)));
-      check('no reminder after renewal or lapse', afterEnd.length === 0, () => `${tag}: ended ${endedAt.toISOString()}, fired ${afterEnd.map((r) => r.key)}`);
+      check('no reminder after renewal or lapse', afterEnd.length === 0, () => `${tag}: ended ${endedAt.toISOString()}, fired ${afterEnd.map((r) => r.key).join(', ')}`);
 
       const plan = planRenewal(seed, row.email, cycle, zone, shares);
       if (end?.event === 'renew') {
@@ -114,13 +114,13 @@ export async function checkSimulation(sim: RenewalSimulation, seed: number, shar
 
 /** A person's endorsements renewed together (one association, one due day) pay one fee. */
 async function oneFeePerRenewal(sim: RenewalSimulation): Promise<SimulationCheck> {
-  const [r] = (await sim.ds.query(
+  const [r] = await sim.ds.query<{ renewals: number; wrong: number; several: number }[]>(
     `SELECT count(*)::int AS renewals, count(*) FILTER (WHERE fees <> 1)::int AS wrong, count(*) FILTER (WHERE endorsements > 1)::int AS several FROM (
        SELECT count(*) FILTER (WHERE e.payload ? 'fee') AS fees, count(*) AS endorsements
          FROM application_events e JOIN applications a ON a.id = e.application_id
         WHERE e.event = 'renew' GROUP BY a.applicant_id, a.association_code, e.payload->>'dueOn') r`,
-  )) as { renewals: number; wrong: number; several: number }[];
-  return { name: 'one fee per renewal', ok: r!.wrong === 0, detail: `${r!.renewals} renewals (${r!.several} of several categories), ${r!.wrong} not charged exactly once` };
+  );
+  return { name: 'one fee per renewal', ok: r.wrong === 0, detail: `${r.renewals} renewals (${r.several} of several categories), ${r.wrong} not charged exactly once` };
 }
 
 /**
@@ -130,7 +130,7 @@ async function oneFeePerRenewal(sim: RenewalSimulation): Promise<SimulationCheck
 async function emailsMatchEvents(sim: RenewalSimulation): Promise<SimulationCheck> {
   const cycles = (event: string) =>
     `(SELECT count(DISTINCT (a.applicant_id, a.association_code, e.payload->>'dueOn')) FROM application_events e JOIN applications a ON a.id = e.application_id WHERE e.event = '${event}')::int`;
-  const [r] = (await sim.ds.query(
+  const [r] = await sim.ds.query<Record<string, number>[]>(
     `SELECT ${cycles('open_renewal')} AS opens,
             (SELECT count(*) FROM email_deliveries WHERE template = 'renewal_open')::int AS open_emails,
             ${cycles('renew')} AS renews,
@@ -139,8 +139,8 @@ async function emailsMatchEvents(sim: RenewalSimulation): Promise<SimulationChec
             (SELECT count(*) FROM email_deliveries WHERE template = 'lapsed')::int AS lapsed_emails,
             (SELECT count(*) FROM email_deliveries WHERE status = 'sent')::int AS sent,
             (SELECT count(*) FROM email_deliveries WHERE status <> 'sent')::int AS unsent`,
-  )) as Record<string, number>[];
-  const ok = r!.opens === r!.open_emails && r!.renews === r!.renewed_emails && r!.lapses === r!.lapsed_emails && r!.unsent === 0 && r!.sent === sim.sink.arrivals.size;
+  );
+  const ok = r.opens === r.open_emails && r.renews === r.renewed_emails && r.lapses === r.lapsed_emails && r.unsent === 0 && r.sent === sim.sink.arrivals.size;
   return { name: 'one email per renewal step, every email delivered', ok, detail: `${JSON.stringify(r)}, distinct deliveries received ${sim.sink.arrivals.size}` };
 }
 

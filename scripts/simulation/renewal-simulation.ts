@@ -75,7 +75,7 @@ export class RenewalSimulation {
     this.start = options.start ?? new Date();
     this.clock = new ManualClock(this.start);
     this.associations = (options.associations ?? [...this.framework.associations.keys()]).map((code) => this.framework.association(code));
-    this.stuckCases = new StuckCases(() => this.worker, this.framework, this.associations[0]!);
+    this.stuckCases = new StuckCases(() => this.worker, this.framework, this.associations[0]);
   }
 
   get ds(): DataSource {
@@ -84,7 +84,7 @@ export class RenewalSimulation {
 
   /** Months are shown on the association's calendar when there is one, else in UTC. */
   get displayZone(): string {
-    return this.associations.length === 1 ? this.associations[0]!.timeZone : 'UTC';
+    return this.associations.length === 1 ? this.associations[0].timeZone : 'UTC';
   }
 
   async startWorker(): Promise<void> {
@@ -175,12 +175,12 @@ export class RenewalSimulation {
    */
   private async renewAsPlanned(association: Association, now: Date): Promise<number> {
     const today = DateTime.fromJSDate(now, { zone: association.timeZone }).toISODate()!;
-    const due = (await this.ds.query(
+    const due = await this.ds.query<{ person: string; email: string; due_on: string }[]>(
       `SELECT DISTINCT a.applicant_id AS person, p.email, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS due_on
          FROM applications a JOIN people p ON p.id = a.applicant_id
         WHERE a.association_code = $1 AND a.state = 'renewal_due'`,
       [association.code],
-    )) as { person: string; email: string; due_on: string }[];
+    );
     const shares = this.options.shares ?? DEFAULT_SHARES;
     const ready = due.filter((r) => {
       const plan = planRenewal(this.options.seed, r.email, this.cycle(association, r.due_on), association.timeZone, shares);
@@ -213,10 +213,10 @@ export class RenewalSimulation {
     for (;;) {
       const counts = await Promise.all(WORK_QUEUES.map((q) => jobs.queue(q).getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children')));
       if (counts.every((c) => Object.values(c).every((n) => n === 0))) {
-        const [{ busy }] = (await this.ds.query(
+        const [{ busy }] = await this.ds.query<{ busy: boolean }[]>(
           `SELECT EXISTS (SELECT 1 FROM outbox WHERE processed_at IS NULL)
                OR EXISTS (SELECT 1 FROM email_deliveries WHERE status IN ('queued', 'sending')) AS busy`,
-        )) as { busy: boolean }[];
+        );
         if (!busy) return;
       }
       if (Date.now() > deadline) throw new Error(`the worker did not finish a step's work within ${SETTLE_TIMEOUT_MS} ms`);
@@ -226,13 +226,13 @@ export class RenewalSimulation {
 
   private async monthReport(month: string): Promise<MonthReport> {
     const from = DateTime.fromFormat(month, 'yyyy-MM', { zone: this.displayZone });
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<{ event: (typeof TRANSITION_KINDS)[number]; n: number; late: number }[]>(
       `SELECT event, count(*)::int AS n, count(*) FILTER (WHERE (payload->'fee'->>'late')::boolean)::int AS late
          FROM application_events WHERE event = ANY($1) AND occurred_at >= $2 AND occurred_at < $3 GROUP BY event`,
       [TRANSITION_KINDS, from.toJSDate(), from.plus({ months: 1 }).toJSDate()],
-    )) as { event: (typeof TRANSITION_KINDS)[number]; n: number; late: number }[];
+    );
     const transitions = { open_renewal: 0, renew: 0, lapse: 0 };
     for (const r of rows) transitions[r.event] = r.n;
-    return { month, transitions, lateRenewals: rows.find((r) => r.event === 'renew')?.late ?? 0, emails: this.sink.byLabel.get(month) ?? new Map() };
+    return { month, transitions, lateRenewals: rows.find((r) => r.event === 'renew')?.late ?? 0, emails: this.sink.byLabel.get(month) ?? new Map<string, number>() };
   }
 }

@@ -39,8 +39,8 @@ export async function seedEndorsees(ds: DataSource, framework: Framework, option
       for (const [ci, category] of categories.entries()) {
         const count = share(people, categories.length, ci);
         if (!count) continue;
-        const second = categories[(ci + 1) % categories.length]!;
-        const rows = (await manager.query(
+        const second = categories[(ci + 1) % categories.length];
+        const rows = await manager.query<{ n: number }[]>(
           `WITH p AS (
              INSERT INTO people (association_code, email, full_name)
              SELECT $1, 'endorsee-' || lower($1) || '-' || g || '@example.org', 'Endorsee ' || g FROM generate_series($2::int, $3::int) g
@@ -56,8 +56,8 @@ export async function seedEndorsees(ds: DataSource, framework: Framework, option
            SELECT count(*)::int AS n FROM a`,
           [code, first, first + count - 1, options.start, Math.round(years * 365), category, trackOf(framework, category), ...snapshotParams(framework, code, category),
             association.endorsementNumberPrefix, association.timeZone, earliestDueYear, month, day],
-        )) as { n: number }[];
-        endorsements += rows[0]!.n;
+        );
+        endorsements += rows[0].n;
         if (second !== category) endorsements += await addSecondCategory(manager, framework, code, category, second, first, first + count - 1, secondShare, options.start);
         first += count;
       }
@@ -93,7 +93,7 @@ async function addSecondCategory(
      SELECT count(*)::int AS n FROM a`,
     [code, second, trackOf(framework, second), ...snapshotParams(framework, code, second), association.endorsementNumberPrefix, start, category, from, to, probability],
   )) as { n: number }[];
-  return rows[0]!.n;
+  return rows[0].n;
 }
 
 function snapshotParams(framework: Framework, association: string, category: string): [string | number, unknown, unknown] {

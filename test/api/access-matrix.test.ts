@@ -58,10 +58,10 @@ describe('access: every operation that takes an application id', () => {
     for (const state of STATES) {
       const id = await insertApplication(ds, framework, { state, category: 'IMHS' });
       await ds.query(`UPDATE applications SET applicant_id = (SELECT person_id FROM accounts WHERE email = 'ann@example.org') WHERE id = $1`, [id]);
-      const [ref] = (await ds.query(
+      const [ref] = await ds.query<{ id: string }[]>(
         `INSERT INTO application_references (application_id, role, rater_name, rater_email, waived_access, created_at) VALUES ($1, 'supervisor', 'Rae Rater', 'rae@raters.example', true, now()) RETURNING id`,
         [id],
-      )) as { id: string }[];
+      );
       apps[state] = { id, referenceId: ref.id };
     }
     operations = (await listOperations(system.url('/docs-json'))).filter((op) => (op.path.match(/\{(\w+)\}/g) ?? []).some((p) => isAppParam(p.slice(1, -1))));

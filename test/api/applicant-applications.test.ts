@@ -29,7 +29,7 @@ describe('applicant api: applications, portfolio, submit, timeline, emails, rate
     const res = await call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } });
     return res.body.accessToken as string;
   }
-  const versionOf = async (id: string) => ((await ds.query(`SELECT version FROM applications WHERE id = $1`, [id])) as { version: number }[])[0]!.version;
+  const versionOf = async (id: string) => (await ds.query<{ version: number }[]>(`SELECT version FROM applications WHERE id = $1`, [id]))[0].version;
   const ownedBy = async (token: string, state: string, extra = '') => {
     const res = await call('POST', '/api/v1/applications', { token, body: { associationCode: 'MI-AIMH', categoryCode: state === 'draft' ? 'IFS' : 'IECFRS' } });
     await ds.query(`UPDATE applications SET state = $2 ${extra} WHERE id = $1`, [res.body.id, state]);
@@ -76,7 +76,7 @@ describe('applicant api: applications, portfolio, submit, timeline, emails, rate
     ]);
     expect((await call('GET', '/api/v1/applications', { token: bob })).body.applications).toEqual([]);
     for (const [method, path] of [['GET', `/api/v1/applications/${appId}`], ['GET', `/api/v1/applications/${appId}/timeline`], ['GET', `/api/v1/applications/${appId}/emails`], ['POST', `/api/v1/applications/${appId}/submit`], ['POST', `/api/v1/applications/${appId}/withdraw`]]) {
-      expect((await call(method!, path!, { token: bob })).body).toMatchObject({ status: 404, code: 'application_not_found' });
+      expect((await call(method, path, { token: bob })).body).toMatchObject({ status: 404, code: 'application_not_found' });
     }
     expect((await call('PUT', `/api/v1/applications/${appId}/portfolio/work`, { token: bob, body: { work: [] } })).status).toBe(404);
     expect((await call('GET', '/api/v1/applications', { token: coordinator })).status).toBe(403);
@@ -126,7 +126,7 @@ describe('applicant api: applications, portfolio, submit, timeline, emails, rate
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ applicationId: appId, state: 'submitted', version: 8 });
     const mail = await waitFor('the received email', () => system.smtp.to('ada@example.org'), (m) => m.length > 0);
-    expect(header(mail[0]!, 'X-Template')).toBe('application_received');
+    expect(header(mail[0], 'X-Template')).toBe('application_received');
 
     expect((await call('PUT', `/api/v1/applications/${appId}/portfolio/work`, { token: ada, body: { work: [] } })).body).toMatchObject({ status: 409, code: 'application_not_editable' });
     expect((await call('POST', `/api/v1/applications/${appId}/submit`, { token: ada })).body).toMatchObject({ status: 409, code: 'event_not_allowed' });
@@ -152,7 +152,7 @@ describe('applicant api: applications, portfolio, submit, timeline, emails, rate
     const rosa = steps.find((s) => s.raterName === 'Rosa Supervisor')!;
     // The list's next step is the first of these, with the same dates.
     const [listed] = (await call('GET', '/api/v1/applications', { token: ada })).body.applications as { nextStep: unknown }[];
-    expect(listed!.nextStep).toEqual(steps[0]);
+    expect(listed.nextStep).toEqual(steps[0]);
     expect(new Date(rosa.overdueAt).getTime()).toBeGreaterThan(new Date(rosa.nextReminderAt).getTime());
 
     const refs = detail.body.references as { id: string; raterName: string }[];

@@ -67,14 +67,14 @@ export async function seedAccount(
   ds: DataSource,
   account: { email: string; password: string; roles: string[]; associationCode: string | null; personAssociation?: string; fullName?: string },
 ): Promise<string> {
-  const [person] = (await ds.query(`INSERT INTO people (association_code, email, full_name) VALUES ($1, $2, $3) RETURNING id`, [
+  const [person] = await ds.query<{ id: string }[]>(`INSERT INTO people (association_code, email, full_name) VALUES ($1, $2, $3) RETURNING id`, [
     account.associationCode ?? account.personAssociation ?? 'MI-AIMH',
     account.email,
     account.fullName ?? 'Staff Member',
-  ])) as { id: string }[];
-  const [row] = (await ds.query(
+  ]);
+  const [row] = await ds.query<{ id: string }[]>(
     `INSERT INTO accounts (person_id, email, password_hash, roles, association_code, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, now(), now()) RETURNING id`,
     [person.id, account.email, await hash(account.password), account.roles, account.associationCode],
-  )) as { id: string }[];
+  );
   return row.id;
 }

@@ -18,7 +18,7 @@ describe('emailed account links, end to end through api, worker and SMTP', () =>
   const mailsTo = (address: string, template: string) => system.smtp.to(address).filter((m) => header(m, 'X-Template') === template);
   const nextMail = async (address: string, template: string, after = 0) =>
     (await waitFor(`${template} to ${address}`, () => mailsTo(address, template), (m) => m.length > after)).at(-1)!;
-  const count = async (sql: string, params: unknown[] = []) => Number(((await system.ds.query(sql, params)) as { n: string }[])[0].n);
+  const count = async (sql: string, params: unknown[] = []) => Number((await system.ds.query<{ n: string }[]>(sql, params))[0].n);
 
   beforeAll(async () => {
     await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000 } });
@@ -73,7 +73,7 @@ describe('emailed account links, end to end through api, worker and SMTP', () =>
       const newer = accountLink(await nextMail('mary@example.org', 'password_reset', sent + 1), 'reset-password').token;
       expect((await call('POST', '/api/v1/auth/password-resets', { body: { token: older, password: PASSWORD } })).body.code).toBe('invalid_link');
 
-      const [row] = (await system.ds.query(`SELECT expires_at - created_at AS ttl FROM account_tokens WHERE token_hash = $1`, [sha256(newer)])) as { ttl: { hours?: number } }[];
+      const [row] = await system.ds.query<{ ttl: { hours?: number } }[]>(`SELECT expires_at - created_at AS ttl FROM account_tokens WHERE token_hash = $1`, [sha256(newer)]);
       expect(row.ttl.hours).toBe(1);
       await system.ds.query(`UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [sha256(newer)]);
       expect((await call('POST', '/api/v1/auth/password-resets', { body: { token: newer, password: PASSWORD } })).body.code).toBe('invalid_link');
@@ -124,11 +124,11 @@ describe('emailed account links, end to end through api, worker and SMTP', () =>
     test('an administrator invites a reviewer of their association, who accepts through the emailed link', async () => {
       const res = await invite(miAdmin, { email: 'rita@example.org', fullName: 'Rita Reviewer', roles: ['reviewer', 'exam_reviewer'] });
       expect(res.status).toBe(201);
-      const [account] = (await system.ds.query(`SELECT roles, association_code, password_hash FROM accounts WHERE id = $1`, [res.body.accountId])) as {
+      const [account] = await system.ds.query<{
         roles: string[];
         association_code: string;
         password_hash: string | null;
-      }[];
+      }[]>(`SELECT roles, association_code, password_hash FROM accounts WHERE id = $1`, [res.body.accountId]);
       expect(account).toEqual({ roles: ['reviewer', 'exam_reviewer'], association_code: 'MI-AIMH', password_hash: null });
       // No password yet: nothing to sign in with.
       expect((await logIn('rita@example.org')).body.code).toBe('invalid_credentials');

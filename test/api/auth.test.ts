@@ -22,7 +22,7 @@ describe('authentication: registration, sign-in, sessions, default deny', () => 
   let api: INestApplication;
   let ds: DataSource;
   const call = caller(() => api);
-  const count = async (sql: string, params: unknown[] = []) => Number(((await ds.query(sql, params)) as { n: string }[])[0].n);
+  const count = async (sql: string, params: unknown[] = []) => Number((await ds.query<{ n: string }[]>(sql, params))[0].n);
   const accounts = () => count(`SELECT count(*) AS n FROM accounts`);
   const people = () => count(`SELECT count(*) AS n FROM people`);
 
@@ -59,7 +59,7 @@ describe('authentication: registration, sign-in, sessions, default deny', () => 
       const reg = await register('Ada@Example.org');
       expect(reg.status).toBe(202);
       expect(reg.body).toEqual({ message: expect.stringContaining('your account is ready') });
-      const [{ id: accountId }] = (await ds.query(`SELECT id FROM accounts WHERE email = 'Ada@Example.org'`)) as { id: string }[];
+      const [{ id: accountId }] = await ds.query<{ id: string }[]>(`SELECT id FROM accounts WHERE email = 'Ada@Example.org'`);
 
       const login = await logIn('ada@example.org'); // addresses compare case-insensitively
       expect(login.status).toBe(200);
@@ -83,7 +83,7 @@ describe('authentication: registration, sign-in, sessions, default deny', () => 
 
     test('only hashes are stored: argon2id for passwords, sha256 for refresh tokens', async () => {
       const { refreshToken } = await tokensFor('ada@example.org');
-      const [account] = (await ds.query(`SELECT password_hash FROM accounts WHERE lower(email) = 'ada@example.org'`)) as { password_hash: string }[];
+      const [account] = await ds.query<{ password_hash: string }[]>(`SELECT password_hash FROM accounts WHERE lower(email) = 'ada@example.org'`);
       expect(account.password_hash).toMatch(/^\$argon2id\$/);
       expect(account.password_hash).not.toContain(PASSWORD);
       expect(await count(`SELECT count(*) AS n FROM refresh_tokens WHERE token_hash = $1`, [refreshToken])).toBe(0);
@@ -179,7 +179,7 @@ describe('authentication: registration, sign-in, sessions, default deny', () => 
       const locked = await logIn('grace@example.org');
       expect(locked.status).toBe(401);
       expect(locked.body.code).toBe('invalid_credentials'); // says nothing about the lock
-      const [row] = (await ds.query(`SELECT locked_until FROM accounts WHERE email = 'grace@example.org'`)) as { locked_until: Date }[];
+      const [row] = await ds.query<{ locked_until: Date }[]>(`SELECT locked_until FROM accounts WHERE email = 'grace@example.org'`);
       const minutes = (row.locked_until.getTime() - Date.now()) / 60_000;
       expect(minutes).toBeGreaterThan(14);
       expect(minutes).toBeLessThanOrEqual(15);

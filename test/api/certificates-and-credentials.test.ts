@@ -47,7 +47,7 @@ describe('certificates, verifiable credentials and the public check', () => {
   };
   /** A problem without its `instance` (the path asked for): what two refusals must share. */
   const problem = ({ instance: _path, ...rest }: Record<string, unknown>) => rest;
-  const state = async (id: string) => ((await system.ds.query(`SELECT state FROM applications WHERE id = $1`, [id])) as { state: string }[])[0]!.state;
+  const state = async (id: string) => (await system.ds.query<{ state: string }[]>(`SELECT state FROM applications WHERE id = $1`, [id]))[0].state;
 
   /**
    * did:web resolution as the DID method specifies it (host with %3A for the port's colon, then the
@@ -58,8 +58,8 @@ describe('certificates, verifiable credentials and the public check', () => {
   type DidDocument = Awaited<ReturnType<Resolver['resolve']>>['didDocument'];
   const resolver: Resolver = {
     async resolve(did) {
-      const [method, host, ...path] = did.split('#')[0]!.slice('did:'.length).split(':');
-      expect({ method, host: decodeURIComponent(host!) }).toEqual({ method: 'web', host: new URL(system.config.http.publicBaseUrl).host });
+      const [method, host, ...path] = did.split('#')[0].slice('did:'.length).split(':');
+      expect({ method, host: decodeURIComponent(host) }).toEqual({ method: 'web', host: new URL(system.config.http.publicBaseUrl).host });
       const res = await fetch(system.url(`/${path.map(decodeURIComponent).join('/')}/did.json`));
       return { didResolutionMetadata: res.ok ? { contentType: 'application/did+json' } : { error: 'notFound' }, didDocument: res.ok ? ((await res.json()) as DidDocument) : null, didDocumentMetadata: {} };
     },
@@ -79,7 +79,7 @@ describe('certificates, verifiable credentials and the public check', () => {
     expect(subject.encodedList[0]).toBe('u'); // multibase base64url
     const bits = gunzipSync(Buffer.from(subject.encodedList.slice(1), 'base64url'));
     expect(bits.length).toBe(131_072 / 8);
-    return (bits[index >> 3]! & (0x80 >> (index & 7))) !== 0;
+    return (bits[index >> 3] & (0x80 >> (index & 7))) !== 0;
   }
 
   beforeAll(async () => {
@@ -127,13 +127,13 @@ describe('certificates, verifiable credentials and the public check', () => {
     expect({ width: pdf.png.width, height: pdf.png.height }).toEqual({ width: 792, height: 612 });
     expect({ width: pdf.pixels.width, height: pdf.pixels.height }).toEqual({ width: 792, height: 612 });
     let ink = 0;
-    for (let i = 0; i < pdf.pixels.rgb.length; i += 3) if (pdf.pixels.rgb[i]! + pdf.pixels.rgb[i + 1]! + pdf.pixels.rgb[i + 2]! < 600) ink++;
+    for (let i = 0; i < pdf.pixels.rgb.length; i += 3) if (pdf.pixels.rgb[i] + pdf.pixels.rgb[i + 1] + pdf.pixels.rgb[i + 2] < 600) ink++;
     const inkShare = ink / (792 * 612);
     expect(inkShare).toBeGreaterThan(0.02); // frame and text, not a blank page
     expect(inkShare).toBeLessThan(0.3); // a certificate, not a filled box
     // The frame in the association's colour (#1d4f91 from its data), on all four sides.
     const primary = [0x1d, 0x4f, 0x91];
-    const near = ([r, g, b]: number[]) => Math.abs(r! - primary[0]!) + Math.abs(g! - primary[1]!) + Math.abs(b! - primary[2]!) < 40;
+    const near = ([r, g, b]: number[]) => Math.abs(r - primary[0]) + Math.abs(g - primary[1]) + Math.abs(b - primary[2]) < 40;
     for (const [x, y] of [[24, 306], [767, 306], [396, 24], [396, 587]] as const) expect({ x, y, frame: near(pdf.pixels.at(x, y)) }).toEqual({ x, y, frame: true });
     // The centre band, where the holder's name is printed, carries ink; the corners inside the frame do not.
     let nameInk = 0;
@@ -164,7 +164,7 @@ describe('certificates, verifiable credentials and the public check', () => {
     const { payload, issuer, didResolutionResult } = await verified(jwt);
     expect(issuer).toBe(did);
     expect(didResolutionResult.didDocument?.id).toBe(did);
-    const header = JSON.parse(Buffer.from(jwt.split('.')[0]!, 'base64url').toString('utf8'));
+    const header = JSON.parse(Buffer.from(jwt.split('.')[0], 'base64url').toString('utf8'));
     expect(header).toEqual({ alg: 'EdDSA', typ: 'vc+jwt', cty: 'vc', kid: expect.stringMatching(new RegExp(`^${did}#[A-Za-z0-9_-]{43}$`)) });
     expect(payload).toMatchObject({
       '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
@@ -227,8 +227,8 @@ describe('certificates, verifiable credentials and the public check', () => {
       const jwt = (await download(`/api/v1/endorsements/${id}/credential`, token)).body.toString('utf8');
       return Number((claimsOf(jwt).credentialStatus as { statusListIndex: string }).statusListIndex);
     };
-    const index = await indexOf(zoe, tokens['zoe@example.org']!);
-    const otherIndex = await indexOf(other, tokens['olga@example.org']!);
+    const index = await indexOf(zoe, tokens['zoe@example.org']);
+    const otherIndex = await indexOf(other, tokens['olga@example.org']);
     expect(otherIndex).not.toBe(index);
     expect(await statusBit(index)).toBe(false);
 

@@ -64,7 +64,7 @@ describe('continuing education api: endorsements, the log and its progress, staf
     const detail = (await call('GET', `/api/v1/applications/${eveApp}`, { token: eve })).body;
     expect(detail).toMatchObject({ state: 'renewal_due', endorsement: { number: 'MI-0001', renewalDueOn: day(30) }, eligibilityGaps: [] });
     expect(detail.pendingSteps).toEqual([{ step: 'renew', description: expect.stringContaining(day(30)), dueOn: day(30), lateFeeFrom: expect.any(String), lapsesAt: expect.any(String), fee: { amount: 30, currency: 'USD' }, lateFee: { amount: 25, currency: 'USD' } }]);
-    const { lateFeeFrom, lapsesAt } = (detail.pendingSteps as { lateFeeFrom: string; lapsesAt: string }[])[0]!;
+    const { lateFeeFrom, lapsesAt } = (detail.pendingSteps as { lateFeeFrom: string; lapsesAt: string }[])[0];
     expect(new Date(lapsesAt).getTime()).toBeGreaterThan(new Date(lateFeeFrom).getTime());
   });
 
@@ -106,15 +106,15 @@ describe('continuing education api: endorsements, the log and its progress, staf
     const entries = await pending(miCoordinator);
     expect(entries.map((e) => e.fullName)).toEqual(['eve', 'eve', 'eve']);
     const [ce, dei, rsc] = entries;
-    expect((await call('POST', `/api/v1/staff/continuing-education/${ce!.id}/approve`, { token: waCoordinator })).body).toMatchObject({ status: 404, code: 'ce_entry_not_found' });
+    expect((await call('POST', `/api/v1/staff/continuing-education/${ce.id}/approve`, { token: waCoordinator })).body).toMatchObject({ status: 404, code: 'ce_entry_not_found' });
     expect((await call('POST', `/api/v1/staff/continuing-education/not-a-uuid/approve`, { token: miCoordinator })).status).toBe(400);
     for (const entry of [ce, dei]) {
-      expect((await call('POST', `/api/v1/staff/continuing-education/${entry!.id}/approve`, { token: miCoordinator })).body).toMatchObject({ id: entry!.id, status: 'approved' });
+      expect((await call('POST', `/api/v1/staff/continuing-education/${entry.id}/approve`, { token: miCoordinator })).body).toMatchObject({ id: entry.id, status: 'approved' });
     }
-    expect((await call('POST', `/api/v1/staff/continuing-education/${rsc!.id}/reject`, { token: miCoordinator, body: {} })).body).toMatchObject({ status: 400, errors: [{ field: 'reason' }] });
-    const rejected = await call('POST', `/api/v1/staff/continuing-education/${rsc!.id}/reject`, { token: miCoordinator, body: { reason: 'Please attach the supervisor log.' } });
+    expect((await call('POST', `/api/v1/staff/continuing-education/${rsc.id}/reject`, { token: miCoordinator, body: {} })).body).toMatchObject({ status: 400, errors: [{ field: 'reason' }] });
+    const rejected = await call('POST', `/api/v1/staff/continuing-education/${rsc.id}/reject`, { token: miCoordinator, body: { reason: 'Please attach the supervisor log.' } });
     expect(rejected.body).toMatchObject({ status: 'rejected', reviewNote: 'Please attach the supervisor log.' });
-    expect((await call('POST', `/api/v1/staff/continuing-education/${ce!.id}/reject`, { token: miCoordinator, body: { reason: 'oops' } })).body).toMatchObject({ status: 409, code: 'ce_entry_already_reviewed' });
+    expect((await call('POST', `/api/v1/staff/continuing-education/${ce.id}/reject`, { token: miCoordinator, body: { reason: 'oops' } })).body).toMatchObject({ status: 409, code: 'ce_entry_already_reviewed' });
     expect(await pending(miCoordinator)).toEqual([]);
   });
 
@@ -124,14 +124,14 @@ describe('continuing education api: endorsements, the log and its progress, staf
     expect((refused.body.gaps as { code: string }[]).map((g) => g.code)).toEqual(['rsc_hours_short']);
 
     const rsc = await record(eve, { kind: 'rsc', title: 'Reflective supervision, with log', provider: 'A. Mentor', completedOn: day(-5), hours: renewal.rscHours });
-    await call('POST', `/api/v1/staff/continuing-education/${rsc.body.id}/approve`, { token: miCoordinator });
+    await call('POST', `/api/v1/staff/continuing-education/${rsc.body.id as string}/approve`, { token: miCoordinator });
     const progress = (await call('GET', '/api/v1/continuing-education', { token: eve })).body.progress as { measures: { met: boolean }[] };
     expect(progress.measures.every((m) => m.met)).toBe(true);
 
     const renewed = await call('POST', '/api/v1/renewals', { token: eve });
     expect(renewed.status).toBe(200);
     expect(renewed.body.renewals).toEqual([expect.objectContaining({ applicationIds: [eveApp], nextDueOn: expect.stringMatching(/^\d{4}-12-31$/) })]);
-    expect((await call('GET', '/api/v1/endorsements', { token: eve })).body.endorsements).toEqual([expect.objectContaining({ status: 'endorsed', renewalDueOn: (renewed.body.renewals as { nextDueOn: string }[])[0]!.nextDueOn })]);
+    expect((await call('GET', '/api/v1/endorsements', { token: eve })).body.endorsements).toEqual([expect.objectContaining({ status: 'endorsed', renewalDueOn: (renewed.body.renewals as { nextDueOn: string }[])[0].nextDueOn })]);
     expect((await call('POST', '/api/v1/renewals', { token: eve })).body).toMatchObject({ status: 409, code: 'nothing_to_renew' });
   });
 });

@@ -130,7 +130,7 @@ describe('provider webhooks: SES via SNS and SendGrid, each verified; unverifiab
   });
 
   test('the applicant gives the bounced address anew: the suppression is lifted and the new request goes out', async () => {
-    const [bounced] = (await system.ds.query(`SELECT id FROM application_references WHERE rater_email = 'sam@corp.example' AND status = 'bounced'`)) as { id: string }[];
+    const [bounced] = await system.ds.query<{ id: string }[]>(`SELECT id FROM application_references WHERE rater_email = 'sam@corp.example' AND status = 'bounced'`);
     await system.worker.get(ReplaceRaterAddress).execute({ applicationId: appId, referenceId: bounced.id, raterEmail: 'sam@corp.example' });
     await waitFor('the new request sent', () => system.smtp.to('sam@corp.example'), (m) => m.length === 2);
     expect(await system.ds.query(`SELECT count(*)::int AS n FROM email_suppressions WHERE email = 'sam@corp.example'`)).toEqual([{ n: 0 }]);

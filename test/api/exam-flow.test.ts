@@ -57,8 +57,8 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
     return (people[name] = { token, email, name: fullName, personId, appId });
   }
 
-  const versionOf = async (id: string) => ((await ds.query(`SELECT version FROM applications WHERE id = $1`, [id])) as { version: number }[])[0].version;
-  const stateOf = async (id: string) => ((await ds.query(`SELECT state FROM applications WHERE id = $1`, [id])) as { state: string }[])[0].state;
+  const versionOf = async (id: string) => (await ds.query<{ version: number }[]>(`SELECT version FROM applications WHERE id = $1`, [id]))[0].version;
+  const stateOf = async (id: string) => (await ds.query<{ state: string }[]>(`SELECT state FROM applications WHERE id = $1`, [id]))[0].state;
   const templatesTo = (address: string) => system.smtp.to(address).map((m) => header(m, 'X-Template'));
   const approve = async (who: Applicant, body: Record<string, unknown> = {}, token = tokens.coord) =>
     call('POST', `/api/v1/staff/applications/${who.appId}/exam-approval`, { token, body, headers: { 'if-match': `"${await versionOf(who.appId)}"` } });
@@ -70,7 +70,7 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
     await ds.query(`UPDATE exam_attempts SET sat_on = current_date - 1 WHERE window_id = $1`, [windowId]);
   };
   const paperOf = async (who: Applicant) =>
-    ((await ds.query(`SELECT id FROM exam_attempts WHERE application_id = $1 ORDER BY attempt_no DESC LIMIT 1`, [who.appId])) as { id: string }[])[0].id;
+    (await ds.query<{ id: string }[]>(`SELECT id FROM exam_attempts WHERE application_id = $1 ORDER BY attempt_no DESC LIMIT 1`, [who.appId]))[0].id;
 
   let window: { id: string };
   let later: { id: string };
@@ -169,10 +169,10 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
       expect(res.status).toBe(200);
       expect(res.headers.get('etag')).toBe(`"${version + 1}"`);
       expect(res.body).toMatchObject({ applicationId: ada.appId, state: 'exam', version: version + 1, seat: null });
-      const [row] = (await ds.query(`SELECT state, exam_approved_at FROM applications WHERE id = $1`, [ada.appId])) as { state: string; exam_approved_at: Date }[];
+      const [row] = await ds.query<{ state: string; exam_approved_at: Date }[]>(`SELECT state, exam_approved_at FROM applications WHERE id = $1`, [ada.appId]);
       expect(row.state).toBe('exam');
       expect(Math.abs(row.exam_approved_at.getTime() - Date.now())).toBeLessThan(60_000);
-      const [event] = (await ds.query(`SELECT event, actor_role FROM application_events WHERE application_id = $1 ORDER BY id DESC LIMIT 1`, [ada.appId])) as object[];
+      const [event] = await ds.query<object[]>(`SELECT event, actor_role FROM application_events WHERE application_id = $1 ORDER BY id DESC LIMIT 1`, [ada.appId]);
       expect(event).toEqual({ event: 'approve_exam', actor_role: 'coordinator' });
       await waitFor('exam_approved email', () => templatesTo(ada.email), (t) => t.includes('exam_approved'));
       // Approving twice is a transition the exam state does not allow.
@@ -249,7 +249,7 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
 
       expect((await call('POST', `/api/v1/applications/${dan.appId}/exam-registration`, { token: dan.token, body: { windowId: later.id } })).status).toBe(201);
       expect((await call('POST', `/api/v1/applications/${eve.appId}/exam-registration`, { token: eve.token, body: { windowId: later.id } })).status).toBe(201);
-      const attempts = (await ds.query(`SELECT count(*)::int AS n FROM exam_attempts WHERE window_id = $1`, [window.id])) as { n: number }[];
+      const attempts = await ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM exam_attempts WHERE window_id = $1`, [window.id]);
       expect(attempts[0].n).toBe(2);
     });
   });
@@ -316,9 +316,9 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
       const second = await call('POST', `/api/v1/exam/papers/${paperId}/part2-scores`, { token: tokens.examB, body: { percent: exam.part2.passPercent - 2 } });
       expect(second.body).toEqual({ paperId, decided: true });
       expect(await stateOf(ada.appId)).toBe('panel_review');
-      const [attempt] = (await ds.query(`SELECT part1_percent::float8 AS p1, part2_percent::float8 AS p2, decided_at IS NOT NULL AS decided FROM exam_attempts WHERE id = $1`, [paperId])) as object[];
+      const [attempt] = await ds.query<object[]>(`SELECT part1_percent::float8 AS p1, part2_percent::float8 AS p2, decided_at IS NOT NULL AS decided FROM exam_attempts WHERE id = $1`, [paperId]);
       expect(attempt).toEqual({ p1: exam.part1.passPercent + 5, p2: exam.part2.passPercent, decided: true });
-      const [event] = (await ds.query(`SELECT event, actor_role FROM application_events WHERE application_id = $1 ORDER BY id DESC LIMIT 1`, [ada.appId])) as object[];
+      const [event] = await ds.query<object[]>(`SELECT event, actor_role FROM application_events WHERE application_id = $1 ORDER BY id DESC LIMIT 1`, [ada.appId]);
       expect(event).toEqual({ event: 'pass_exam', actor_role: 'system' });
       await waitFor('exam_passed email', () => templatesTo(ada.email), (t) => t.includes('exam_passed'));
       expect((await call('GET', `/api/v1/exam/papers/${paperId}`, { token: tokens.examA })).status).toBe(404);
@@ -334,7 +334,7 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
       expect((await call('POST', `/api/v1/exam/papers/${first}/part2-scores`, { token: tokens.examC, body: { percent: 95 } })).body).toMatchObject({ status: 409, code: 'part2_complete' });
       expect((await call('POST', `/api/v1/exam/papers/${first}/part1`, { token: tokens.examA, body: { percent: exam.part1.passPercent - 0.01 } })).body).toEqual({ paperId: first, decided: true });
       expect(await stateOf(cleo.appId)).toBe('exam');
-      const [event] = (await ds.query(`SELECT event, from_state, to_state FROM application_events WHERE application_id = $1 ORDER BY id DESC LIMIT 1`, [cleo.appId])) as object[];
+      const [event] = await ds.query<object[]>(`SELECT event, from_state, to_state FROM application_events WHERE application_id = $1 ORDER BY id DESC LIMIT 1`, [cleo.appId]);
       expect(event).toEqual({ event: 'fail_exam', from_state: 'exam', to_state: 'exam' });
       const [mail] = await waitFor('exam_failed_retake email', () => system.smtp.to(cleo.email).filter((m) => header(m, 'X-Template') === 'exam_failed_retake'), (m) => m.length === 1);
       expect(readableBody(mail)).toContain('Send your retake request by');
@@ -349,13 +349,13 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
       });
       expect(retake.status).toBe(201);
       expect(retake.body).toMatchObject({ attemptNo: 2 });
-      const codes = (await ds.query(`SELECT candidate_code FROM exam_attempts WHERE application_id = $1`, [cleo.appId])) as { candidate_code: string }[];
+      const codes = await ds.query<{ candidate_code: string }[]>(`SELECT candidate_code FROM exam_attempts WHERE application_id = $1`, [cleo.appId]);
       expect(new Set(codes.map((c) => c.candidate_code)).size).toBe(2);
     });
 
     test('a failed attempt with no retake left ends the application', async () => {
       const cleo = people.Cleo;
-      const [{ window_id: retakeWindow }] = (await ds.query(`SELECT window_id FROM exam_attempts WHERE application_id = $1 AND attempt_no = 2`, [cleo.appId])) as { window_id: string }[];
+      const [{ window_id: retakeWindow }] = await ds.query<{ window_id: string }[]>(`SELECT window_id FROM exam_attempts WHERE application_id = $1 AND attempt_no = 2`, [cleo.appId]);
       await sat(retakeWindow);
       // Meanwhile the approval to sit has run out (setup): the guards allow no further retake.
       await ds.query(`UPDATE applications SET exam_approved_at = now() - make_interval(months => $2 + 1) WHERE id = $1`, [cleo.appId, exam.approvalValidMonths]);
@@ -404,7 +404,7 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
       const scores = await Promise.all(['examA', 'examB'].map((name) => call('POST', `/api/v1/exam/papers/${paperId}/part2-scores`, { token: tokens[name], body: { percent: 90 } })));
       expect(scores.map((r) => r.status)).toEqual([201, 201]);
       expect(scores.map((r) => r.body.decided).sort()).toEqual([false, true]);
-      const events = (await ds.query(`SELECT event FROM application_events WHERE application_id = $1 AND event = 'pass_exam'`, [winner.appId])) as unknown[];
+      const events = await ds.query<unknown[]>(`SELECT event FROM application_events WHERE application_id = $1 AND event = 'pass_exam'`, [winner.appId]);
       expect(events).toHaveLength(1);
       expect(await stateOf(winner.appId)).toBe('panel_review');
     });
@@ -423,9 +423,9 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
 
   describe('reminders before the sitting', () => {
     const exams = async (who: Applicant) =>
-      (await ds.query(`SELECT offset_days, due_at, status FROM reminders WHERE kind = 'exam_reminder' AND application_id = $1 ORDER BY offset_days DESC`, [who.appId])) as {
+      await ds.query<{
         offset_days: number; due_at: Date; status: string;
-      }[];
+      }[]>(`SELECT offset_days, due_at, status FROM reminders WHERE kind = 'exam_reminder' AND application_id = $1 ORDER BY offset_days DESC`, [who.appId]);
 
     test('a week and a day before, at 09:00 where the association is; only candidates still to sit are reminded', async () => {
       const { Ada: ada, Ian: ian, Jo: jo } = people;
@@ -437,7 +437,7 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
       // All of them due now: Jo is reminded twice with her code; Ian withdrew and Ada's attempt was decided.
       await ds.query(`UPDATE reminders SET due_at = $1 WHERE kind = 'exam_reminder' AND status = 'pending'`, [new Date(system.clock.now().getTime() - 1000)]);
       const mails = await waitFor('exam reminders to Jo', () => system.smtp.to(jo.email).filter((m) => header(m, 'X-Template') === 'exam_reminder'), (m) => m.length === 2);
-      const [{ candidate_code: code }] = (await ds.query(`SELECT candidate_code FROM exam_attempts WHERE application_id = $1`, [jo.appId])) as { candidate_code: string }[];
+      const [{ candidate_code: code }] = await ds.query<{ candidate_code: string }[]>(`SELECT candidate_code FROM exam_attempts WHERE application_id = $1`, [jo.appId]);
       for (const mail of mails) expect(readableBody(mail)).toContain(code);
       await waitFor('every exam reminder settled', async () => (await ds.query(`SELECT count(*)::int AS n FROM reminders WHERE kind = 'exam_reminder' AND status = 'pending'`))[0].n, (n) => n === 0);
       for (const who of [ian, ada]) {

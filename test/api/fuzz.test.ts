@@ -121,7 +121,7 @@ describe('fuzz: malformed requests across the endpoints', () => {
       expect(login.status).toBe(200);
       tokens[name] = login.body.accessToken as string;
     }
-    const [{ person_id: applicant }] = (await ds.query(`SELECT person_id FROM accounts WHERE email = 'applicant@example.org'`)) as { person_id: string }[];
+    const [{ person_id: applicant }] = await ds.query<{ person_id: string }[]>(`SELECT person_id FROM accounts WHERE email = 'applicant@example.org'`);
     const framework = loadFramework();
     for (const state of ['draft', 'reference_checks', 'exam', 'panel_review', 'endorsed'] as const) {
       const id = await insertApplication(ds, framework, { state, category: state === 'exam' ? 'IMHS' : 'IFA' });

@@ -26,7 +26,7 @@ interface Applicant {
   appId: string;
 }
 
-const versionOf = async (id: string) => ((await ds.query(`SELECT version FROM applications WHERE id = $1`, [id])) as { version: number }[])[0]!.version;
+const versionOf = async (id: string) => (await ds.query<{ version: number }[]>(`SELECT version FROM applications WHERE id = $1`, [id]))[0].version;
 const templatesTo = (address: string) => system.smtp.to(address).map((m) => header(m, 'X-Template'));
 
 /** A registered applicant owning an application inserted in `state` (setup, not a transition). */
@@ -83,7 +83,7 @@ describe('no stuck applications', () => {
     expect(all.body).toMatchObject({ applicationId: lapsed.appId, state: 'reference_checks' });
     // One request per role: once each rater rates, the references complete (nothing is left unrequested).
     await waitFor('a reference request to each rater', () => raters.map((r) => system.smtp.to(r.email).length), (n) => n.every((c) => c === 1));
-    const requested = (await ds.query(`SELECT role FROM application_references WHERE application_id = $1 AND revoked_at IS NULL ORDER BY role`, [lapsed.appId])) as { role: string }[];
+    const requested = await ds.query<{ role: string }[]>(`SELECT role FROM application_references WHERE application_id = $1 AND revoked_at IS NULL ORDER BY role`, [lapsed.appId]);
     expect(requested.map((r) => r.role)).toEqual(snapshot.rules.references.roles.map((r) => r.code).sort());
   });
 
@@ -103,10 +103,10 @@ describe('no stuck applications', () => {
     expect(approved.body).toMatchObject({ state: 'exam' });
 
     // Reminders planned from the data (30 and 7 days before the approval ends), at 09:00 where the association is.
-    const planned = (await ds.query(`SELECT offset_days, due_at FROM reminders WHERE application_id = $1 AND kind = 'exam_approval_reminder' ORDER BY due_at`, [cleo.appId])) as {
+    const planned = await ds.query<{
       offset_days: number;
       due_at: Date;
-    }[];
+    }[]>(`SELECT offset_days, due_at FROM reminders WHERE application_id = $1 AND kind = 'exam_approval_reminder' ORDER BY due_at`, [cleo.appId]);
     expect(planned.map((r) => r.offset_days)).toEqual(exam.approvalExpiry.reminderDaysBefore);
     for (const r of planned) expect(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(r.due_at)).toBe('09:00');
     for (const [i, r] of planned.entries()) {
@@ -114,7 +114,7 @@ describe('no stuck applications', () => {
       await waitFor(`reminder ${r.offset_days} days before`, () => templatesTo(cleo.email), (t) => t.filter((x) => x === 'exam_approval_reminder').length === i + 1);
     }
     const reminder = system.smtp.to(cleo.email).find((m) => header(m, 'X-Template') === 'exam_approval_reminder')!;
-    const lastDay = new Date(planned[1]!.due_at.getTime() + 6 * DAY);
+    const lastDay = new Date(planned[1].due_at.getTime() + 6 * DAY);
     const lastDayText = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(lastDay);
     expect(readableBody(reminder)).toContain(`Your approval lasts until ${lastDayText}`);
 
@@ -136,7 +136,7 @@ describe('no stuck applications', () => {
     await waitFor('the expiry email', () => templatesTo(cleo.email), (t) => t.includes('exam_approval_expired'));
     const expired = system.smtp.to(cleo.email).filter((m) => header(m, 'X-Template') === 'exam_approval_expired');
     expect(expired).toHaveLength(1);
-    expect(readableBody(expired[0]!)).toContain('You are welcome to apply again');
+    expect(readableBody(expired[0])).toContain('You are welcome to apply again');
   });
 
   test('an approval that runs out while a booked sitting waits for its result is left for the result to decide', async () => {

@@ -38,11 +38,11 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
       );
     }
     await system.worker.get(TransitionApplication).execute({ applicationId: id, event: 'complete_references', actor: { id: null, role: 'system' } });
-    const [{ email }] = (await ds.query(`SELECT p.email FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`, [id])) as { email: string }[];
+    const [{ email }] = await ds.query<{ email: string }[]>(`SELECT p.email FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`, [id]);
     return { id, email };
   }
 
-  const stateOf = async (id: string) => ((await ds.query(`SELECT state, version FROM applications WHERE id = $1`, [id])) as { state: string; version: number }[])[0];
+  const stateOf = async (id: string) => (await ds.query<{ state: string; version: number }[]>(`SELECT state, version FROM applications WHERE id = $1`, [id]))[0];
   const templatesTo = (address: string) => system.smtp.to(address).map((m) => header(m, 'X-Template'));
   const assign = (appId: string, reviewerIds: string[], token = tokens.coord) => call('POST', `/api/v1/staff/applications/${appId}/panel`, { token, body: { reviewerIds } });
   const vote = (appId: string, reviewer: string, body: Record<string, unknown>) =>
@@ -54,7 +54,7 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
   };
   /** The reviewer's vote as the staff timeline shows it, its time read from the vote itself. */
   const voteEntry = async (appId: string, reviewer: string, recommendation: string) => {
-    const [{ votedAt }] = (await ds.query(`SELECT created_at AS "votedAt" FROM panel_votes WHERE application_id = $1 AND reviewer_id = $2`, [appId, ids[reviewer]])) as { votedAt: Date }[];
+    const [{ votedAt }] = await ds.query<{ votedAt: Date }[]>(`SELECT created_at AS "votedAt" FROM panel_votes WHERE application_id = $1 AND reviewer_id = $2`, [appId, ids[reviewer]]);
     return { reviewer: { id: ids[reviewer], name: `${reviewer} Staff` }, recommendation, votedAt: votedAt.toISOString() };
   };
   const reviewsOf = async (reviewer: string) => ((await call('GET', '/api/v1/reviews', { token: tokens[reviewer] })).body.reviews as { applicationId: string }[]).map((r) => r.applicationId);
@@ -104,10 +104,10 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
 
     // Reviewers are asked by email, with a link to their review; r1, kept when the panel changed, is
     // not asked twice, and r3, taken off it, is told.
-    const emailed = (await ds.query(
+    const emailed = await ds.query<object[]>(
       `SELECT recipient_email, template, count(*)::int AS n FROM email_deliveries WHERE application_id = $1 AND recipient_kind = 'reviewer' GROUP BY 1, 2 ORDER BY 1, 2`,
       [endorse.id],
-    )) as object[];
+    );
     expect(emailed).toEqual([
       { recipient_email: 'r1@staff.example.org', template: 'panel_assigned', n: 1 },
       { recipient_email: 'r2@staff.example.org', template: 'panel_assigned', n: 1 },
@@ -171,7 +171,7 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     expect(res.body).toEqual({ applicationId: endorse.id, round: 1, votesIn: 2, outcome: 'panel_endorse' });
     expect((await stateOf(endorse.id)).state).toBe('endorsed');
     const [mail] = await waitFor('endorsed email', () => system.smtp.to(endorse.email).filter((m) => header(m, 'X-Template') === 'endorsed'), (m) => m.length === 1);
-    const [{ endorsement_number: number }] = (await ds.query(`SELECT endorsement_number FROM applications WHERE id = $1`, [endorse.id])) as { endorsement_number: string }[];
+    const [{ endorsement_number: number }] = await ds.query<{ endorsement_number: string }[]>(`SELECT endorsement_number FROM applications WHERE id = $1`, [endorse.id]);
     expect(number).toMatch(/^MI-\d{6}$/);
     expect(readableBody(mail)).toContain(number);
   });
@@ -244,7 +244,7 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     expect(decided.status).toBe(200);
     expect(decided.headers.get('etag')).toBe(`"${version + 1}"`);
     expect(decided.body).toEqual({ applicationId: split.id, state: 'denied', version: version + 1 });
-    const [event] = (await ds.query(`SELECT event, actor_id, actor_role FROM application_events WHERE application_id = $1 ORDER BY id DESC LIMIT 1`, [split.id])) as object[];
+    const [event] = await ds.query<object[]>(`SELECT event, actor_id, actor_role FROM application_events WHERE application_id = $1 ORDER BY id DESC LIMIT 1`, [split.id]);
     expect(event).toEqual({ event: 'panel_deny', actor_id: ids.admin, actor_role: 'administrator' });
     // The administrator's decision is theirs, and its event shows the split it settled.
     expect(await lastStaffEvent(split.id)).toMatchObject({

@@ -17,7 +17,7 @@ describe('a signed-in password change, through api, worker and SMTP', () => {
   const refresh = (refreshToken: string) => call('POST', '/api/v1/auth/refresh', { body: { refreshToken } });
   const change = (token: string, body: Record<string, unknown>) => call('POST', '/api/v1/auth/password-changes', { token, body });
   const noticesTo = (address: string) => system.smtp.to(address).filter((m) => header(m, 'X-Template') === 'password_changed');
-  const notices = async () => Number(((await system.ds.query(`SELECT count(*) AS n FROM email_deliveries WHERE template = 'password_changed'`)) as { n: string }[])[0].n);
+  const notices = async () => Number((await system.ds.query<{ n: string }[]>(`SELECT count(*) AS n FROM email_deliveries WHERE template = 'password_changed'`))[0].n);
 
   beforeAll(async () => {
     await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000 } });

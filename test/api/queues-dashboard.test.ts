@@ -220,7 +220,7 @@ describe('queue dashboard', () => {
       expect(new Set(refusals.map(withoutAddress)).size).toBe(1);
       expect(refusals[0].text).toContain('value="coordinator@example.org"');
 
-      const [{ n }] = (await ds.query(`SELECT count(*)::int AS n FROM refresh_tokens r JOIN accounts a ON a.id = r.account_id WHERE a.email IN ('coordinator@example.org', 'association-admin@example.org')`)) as { n: number }[];
+      const [{ n }] = await ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM refresh_tokens r JOIN accounts a ON a.id = r.account_id WHERE a.email IN ('coordinator@example.org', 'association-admin@example.org')`);
       expect(n).toBe(0);
 
       // A program posting the form gets the api's problem instead of the page.
@@ -379,7 +379,7 @@ describe('queue dashboard', () => {
       expect(page.text).toContain('<form method="post" action="/admin/queues/logout">');
 
       const { sid } = claimsOf(cookie) as { sid: string };
-      const openSessions = async () => ((await ds.query(`SELECT count(*)::int AS open FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NULL`, [sid])) as { open: number }[])[0].open;
+      const openSessions = async () => (await ds.query<{ open: number }[]>(`SELECT count(*)::int AS open FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NULL`, [sid]))[0].open;
       // Another site cannot sign the operator out.
       const forged = await call(enabled, 'POST', '/admin/queues/logout', { headers: { accept: BROWSER, origin: 'https://elsewhere.example' }, cookie });
       expect(forged).toMatchObject({ status: 403, type: expect.stringContaining('application/problem+json') });

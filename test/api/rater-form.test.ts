@@ -48,9 +48,9 @@ describe('the rater form at /r/:token, end to end through api and worker', () =>
   const answers = (value: (i: number) => string): Record<string, string> =>
     Object.fromEntries(form().items.map((item, i) => [`item.${item.code}`, value(i)]));
   const templatesTo = (address: string) => smtp.to(address).map((m) => header(m, 'X-Template'));
-  const refs = async () => (await ds.query(`SELECT id, rater_email, status, rating, rated_at FROM application_references WHERE application_id = $1`, [appId])) as ReferenceRow[];
+  const refs = async () => await ds.query<ReferenceRow[]>(`SELECT id, rater_email, status, rating, rated_at FROM application_references WHERE application_id = $1`, [appId]);
   const ref = async (email: string) => (await refs()).find((r) => r.rater_email === email)!;
-  const appState = async () => ((await ds.query(`SELECT state FROM applications WHERE id = $1`, [appId])) as { state: string }[])[0].state;
+  const appState = async () => (await ds.query<{ state: string }[]>(`SELECT state FROM applications WHERE id = $1`, [appId]))[0].state;
 
   /** A link from an email, pointed at the api under test instead of PUBLIC_BASE_URL. */
   const pathOf = (link: string) => new URL(link).pathname;
@@ -258,7 +258,7 @@ describe('the rater form at /r/:token, end to end through api and worker', () =>
     for (const name of ['Rosa Supervisor', 'Vera Vetted', 'Pat Parent']) expect(received.some((b) => b.includes(name))).toBe(true);
     expect(received.some((b) => b.includes('Colin'))).toBe(false);
     // Every open reminder of the references stopped with the step.
-    const pending = async () => ((await ds.query(`SELECT count(*)::int AS n FROM reminders WHERE application_id = $1 AND status = 'pending'`, [appId])) as { n: number }[])[0].n;
+    const pending = async () => (await ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM reminders WHERE application_id = $1 AND status = 'pending'`, [appId]))[0].n;
     await waitFor('reminders cancelled', pending, (n) => n === 0);
   });
 

@@ -23,18 +23,18 @@ describe('independent raters: not the applicant, not twice; rater names are name
     { name: 'Colin Colleague', email: 'colin@rater.example', waived: false },
   ];
   const portfolio = eligiblePortfolio(snapshot, raters);
-  const withRaterEmails = (...emails: string[]): Portfolio['references'] => portfolio.references.map((r, i) => ({ ...r, raterEmail: emails[i]! }));
+  const withRaterEmails = (...emails: string[]): Portfolio['references'] => portfolio.references.map((r, i) => ({ ...r, raterEmail: emails[i] }));
 
-  const count = async (sql: string, params: unknown[] = []) => ((await ds.query(sql, params)) as { n: number }[])[0]!.n;
+  const count = async (sql: string, params: unknown[] = []) => (await ds.query<{ n: number }[]>(sql, params))[0].n;
   const deliveries = () => count(`SELECT count(*)::int AS n FROM email_deliveries`);
   const raterDeliveries = () => count(`SELECT count(*)::int AS n FROM email_deliveries WHERE recipient_kind = 'rater'`);
   const openReferences = async () =>
-    (await ds.query(`SELECT id, rater_name, rater_email, status FROM application_references WHERE application_id = $1 AND revoked_at IS NULL ORDER BY rater_name`, [appId])) as {
+    await ds.query<{
       id: string;
       rater_name: string;
       rater_email: string;
       status: string;
-    }[];
+    }[]>(`SELECT id, rater_name, rater_email, status FROM application_references WHERE application_id = $1 AND revoked_at IS NULL ORDER BY rater_name`, [appId]);
   const changeAddress = (referenceId: string, body: Record<string, unknown>) => call('PUT', `/api/v1/applications/${appId}/references/${referenceId}/email`, { token: ada, body });
 
   beforeAll(async () => {
@@ -69,7 +69,7 @@ describe('independent raters: not the applicant, not twice; rater names are name
 
     const refused = await call('POST', `/api/v1/applications/${appId}/submit`, { token: ada });
     expect(refused.body).toMatchObject({ status: 422, code: 'not_eligible', eligibilityGaps: gaps });
-    expect(refused.body.detail).toBe(`${gaps[0]!.message} ${gaps[1]!.message}`);
+    expect(refused.body.detail).toBe(`${gaps[0].message} ${gaps[1].message}`);
     expect(await ds.query(`SELECT state FROM applications WHERE id = $1`, [appId])).toEqual([{ state: 'draft' }]);
     expect(await deliveries()).toBe(0);
 
@@ -81,7 +81,7 @@ describe('independent raters: not the applicant, not twice; rater names are name
   test("a rater's name that is not a person's name (a link, an address, digits) is refused with 400, and nothing is stored", async () => {
     const other = (await call('POST', '/api/v1/applications', { token: ada, body: { associationCode: 'MI-AIMH', categoryCode: 'IFS' } })).body.id as string;
     for (const raterName of ['Dear Winner! Claim your prize at http://prize.example', 'www.prize.example', 'winner@prize.example', 'Call 5551234567']) {
-      const res = await call('PUT', `/api/v1/applications/${other}/portfolio/references`, { token: ada, body: { references: [{ ...portfolio.references[0]!, raterName }] } });
+      const res = await call('PUT', `/api/v1/applications/${other}/portfolio/references`, { token: ada, body: { references: [{ ...portfolio.references[0], raterName }] } });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ code: 'validation_failed', errors: [{ field: 'references.0.raterName', message: expect.stringContaining("must be a person's name") }] });
     }

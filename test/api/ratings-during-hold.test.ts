@@ -24,7 +24,7 @@ let applicant: string;
 
 const fire = (event: string, version: number, reason?: string) =>
   call('POST', `/api/v1/staff/applications/${appId}/transitions`, { body: { event, reason }, token, headers: { 'if-match': `"${version}"` } });
-const current = async () => ((await system.ds.query(`SELECT state, version FROM applications WHERE id = $1`, [appId])) as { state: string; version: number }[])[0];
+const current = async () => (await system.ds.query<{ state: string; version: number }[]>(`SELECT state, version FROM applications WHERE id = $1`, [appId]))[0];
 const templatesTo = (address: string) => system.smtp.to(address).map((m) => header(m, 'X-Template'));
 
 async function rate(raterEmail: string): Promise<void> {
@@ -67,10 +67,10 @@ test('every rating arrives while on hold: the resume moves the application on to
   expect(resumed.headers.get('etag')).toBe(`"${held.version + 2}"`);
   expect(await current()).toEqual({ state: 'panel_review', version: held.version + 2 });
 
-  const events = (await system.ds.query(
+  const events = await system.ds.query<Record<string, string>[]>(
     `SELECT event, actor_role, from_state, to_state FROM application_events WHERE application_id = $1 ORDER BY version DESC LIMIT 2`,
     [appId],
-  )) as Record<string, string>[];
+  );
   expect(events).toEqual([
     { event: 'complete_references', actor_role: 'system', from_state: 'reference_checks', to_state: 'panel_review' },
     { event: 'resume', actor_role: 'coordinator', from_state: 'on_hold', to_state: 'reference_checks' },

@@ -21,7 +21,7 @@ describe('scanner-safe links: GET and HEAD of emailed links change nothing; the 
 
   /** Every row of every table, in a stable order. */
   async function database(): Promise<Record<string, unknown[]>> {
-    const tables = (await system.ds.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)) as { tablename: string }[];
+    const tables = await system.ds.query<{ tablename: string }[]>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`);
     const rows: Record<string, unknown[]> = {};
     for (const { tablename } of tables) rows[tablename] = await system.ds.query(`SELECT * FROM "${tablename}" t ORDER BY t::text`);
     return rows;

@@ -137,7 +137,7 @@ describe('staff queues: counts, filters, keyset pages, who may look', () => {
   });
 
   test('keyset pages: every row exactly once, in order, whatever the page size', async () => {
-    const rows = (await system.ds.query(`SELECT id FROM applications WHERE association_code = 'MI-AIMH' ORDER BY state_changed_at, id`)) as { id: string }[];
+    const rows = await system.ds.query<{ id: string }[]>(`SELECT id FROM applications WHERE association_code = 'MI-AIMH' ORDER BY state_changed_at, id`);
     for (const limit of [1, 3, 7]) expect(await walk(tokens.coord, 'waitingDaysMin=0', limit)).toEqual(rows.map((r) => r.id));
   });
 

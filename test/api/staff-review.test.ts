@@ -26,8 +26,8 @@ describe('staff review of one application: record, timeline, claims, transitions
   const fire = (who: string, id: string, body: Record<string, unknown>, ifMatch?: string) =>
     as(who, 'POST', `/api/v1/staff/applications/${id}/transitions`, { body, headers: ifMatch === undefined ? {} : { 'if-match': ifMatch } });
   const stateOf = async (id: string) =>
-    ((await system.ds.query(`SELECT state, version FROM applications WHERE id = $1`, [id])) as { state: ApplicationState; version: number }[])[0];
-  const eventsOf = async (id: string) => Number(((await system.ds.query(`SELECT count(*)::int AS n FROM application_events WHERE application_id = $1`, [id])) as { n: number }[])[0].n);
+    (await system.ds.query<{ state: ApplicationState; version: number }[]>(`SELECT state, version FROM applications WHERE id = $1`, [id]))[0];
+  const eventsOf = async (id: string) => Number((await system.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM application_events WHERE application_id = $1`, [id]))[0].n);
 
   beforeAll(async () => {
     await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000 } });
@@ -41,11 +41,11 @@ describe('staff review of one application: record, timeline, claims, transitions
     tokens.applicant = (await call('POST', '/api/v1/auth/login', { body: { email: 'ada@example.org', password: PASSWORD } })).body.accessToken as string;
 
     appId = await insertApplication(system.ds, framework, { state: 'submitted' });
-    const [ref] = (await system.ds.query(
+    const [ref] = await system.ds.query<{ id: string }[]>(
       `INSERT INTO application_references (application_id, role, rater_name, rater_email, waived_access, status, rating, rated_at, created_at)
        VALUES ($1, 'supervisor', 'Rae Rater', 'rae@clinic.example', true, 'rated', '{"answers":{"q1":4},"comments":"Warm and attentive."}', now(), now()) RETURNING id`,
       [appId],
-    )) as { id: string }[];
+    );
     referenceId = ref.id;
     await system.ds.query(
       `INSERT INTO email_deliveries (business_key, application_id, reference_id, template, recipient_kind, recipient_email, recipient_name, status, attempts, smtp_response, created_at, updated_at)
@@ -157,7 +157,7 @@ describe('staff review of one application: record, timeline, claims, transitions
       for (const body of [{}, { accountId: 'x' }, { accountId: ids.coord, extra: 1 }]) {
         expect((await as('coord', 'POST', `/api/v1/staff/applications/${appId}/assign`, { body })).status).toBe(400);
       }
-      expect(((await system.ds.query(`SELECT assignee_id FROM applications WHERE id = $1`, [appId])) as { assignee_id: null }[])[0].assignee_id).toBeNull();
+      expect((await system.ds.query<{ assignee_id: null }[]>(`SELECT assignee_id FROM applications WHERE id = $1`, [appId]))[0].assignee_id).toBeNull();
     });
 
     test('every change of hands is on the audit timeline, once: a claim kept again or a refused one is not', async () => {
@@ -238,7 +238,7 @@ describe('staff review of one application: record, timeline, claims, transitions
 
   describe('vetting calls', () => {
     const path = () => `/api/v1/staff/applications/${appId}/references/${referenceId}/vetting-call`;
-    const vettedBy = async () => ((await system.ds.query(`SELECT vetted_at, vetted_by FROM application_references WHERE id = $1`, [referenceId])) as { vetted_at: Date | null; vetted_by: string | null }[])[0];
+    const vettedBy = async () => (await system.ds.query<{ vetted_at: Date | null; vetted_by: string | null }[]>(`SELECT vetted_at, vetted_by FROM application_references WHERE id = $1`, [referenceId]))[0];
 
     test('a call that vets the rater sets vetted_at/by; one nobody answers keeps it; one that could not vet clears it', async () => {
       const first = await as('coord', 'POST', path(), { body: { calledAt: '2026-01-10T15:00:00Z', outcome: 'vetted', notes: 'Confirmed role and 3 years supervising the applicant.' } });
@@ -258,7 +258,7 @@ describe('staff review of one application: record, timeline, claims, transitions
     });
 
     test('refused: a call in the future, bad fields, a reference of another application', async () => {
-      const count = async () => Number(((await system.ds.query(`SELECT count(*)::int AS n FROM reference_vetting_calls`)) as { n: number }[])[0].n);
+      const count = async () => Number((await system.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM reference_vetting_calls`))[0].n);
       const before = await count();
       const future = new Date(Date.now() + 3600_000).toISOString();
       expect(await as('coord', 'POST', path(), { body: { calledAt: future, outcome: 'vetted' } })).toMatchObject({ status: 400, body: { code: 'validation_failed' } });
@@ -292,7 +292,7 @@ describe('staff review of one application: record, timeline, claims, transitions
         expect(theirs.body.detail).toBe(nobody.body.detail);
       }
       expect(await stateOf(appId)).toEqual(before);
-      expect(((await system.ds.query(`SELECT assignee_id FROM applications WHERE id = $1`, [appId])) as { assignee_id: null }[])[0].assignee_id).toBeNull();
+      expect((await system.ds.query<{ assignee_id: null }[]>(`SELECT assignee_id FROM applications WHERE id = $1`, [appId]))[0].assignee_id).toBeNull();
     });
 
     test('applicants, reviewers and exam reviewers are refused (403) on every staff route', async () => {

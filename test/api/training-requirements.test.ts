@@ -52,7 +52,7 @@ describe("training hours and their parts on a topic, as an applicant's portfolio
   }
   const gapsWith = async ({ id, token }: { id: string; token: string }, entries: Portfolio['trainings']) =>
     (await call('PUT', `/api/v1/applications/${id}/portfolio/trainings`, { token, body: { trainings: entries } })).body.eligibilityGaps as unknown[];
-  const stateOf = async (id: string) => ((await ds.query(`SELECT state, version FROM applications WHERE id = $1`, [id])) as { state: string; version: number }[])[0];
+  const stateOf = async (id: string) => (await ds.query<{ state: string; version: number }[]>(`SELECT state, version FROM applications WHERE id = $1`, [id]))[0];
 
   test('Clinical Mentor: 48 hours are not enough without 15 on RSC; the gap names the track and the hours missing, and submitting waits for them', async () => {
     const app = await mentorApplication('mina@example.org', 'clinical');
@@ -90,7 +90,7 @@ describe("training hours and their parts on a topic, as an applicant's portfolio
     expect(await gapsWith(app, trainings(30, 3, 15))).toEqual([]);
     expect((await call('POST', `/api/v1/applications/${app.id}/submit`, { token: app.token })).body).toMatchObject({ state: 'submitted' });
     const mail = await waitFor('the received email', () => system.smtp.to('mina@example.org'), (m) => m.length > 0);
-    expect(header(mail[0]!, 'X-Template')).toBe('application_received');
+    expect(header(mail[0], 'X-Template')).toBe('application_received');
   });
 
   test('Policy Mentor: 33 hours including 3 on DEI, none needed on RSC', async () => {

@@ -68,13 +68,13 @@ describe('emails, views and links say what is true', () => {
   const raters = (category: string, tag: string) =>
     framework.rules(category, undefined, ASSOCIATION).references.roles.map((role, i) => ({
       // A rater's name is a person's name: letters only (the tag's digits spelled as letters).
-      raterName: `Rater ${tag.replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)} ${'ABCDEFGH'[i]}`,
+      raterName: `Rater ${tag.replace(/\d/g, (d) => 'abcdefghij'[Number(d)])} ${'ABCDEFGH'[i]}`,
       raterEmail: `rater-${tag}-${i}@rater.example`,
       role: role.code,
       waivedAccess: true,
     }));
 
-  const versionOf = async (id: string) => ((await ds.query(`SELECT version FROM applications WHERE id = $1`, [id])) as { version: number }[])[0].version;
+  const versionOf = async (id: string) => (await ds.query<{ version: number }[]>(`SELECT version FROM applications WHERE id = $1`, [id]))[0].version;
   const ifMatch = async (id: string) => ({ 'if-match': `"${await versionOf(id)}"` });
   const mailsTo = (address: string, template: string) => system.smtp.to(address).filter((m) => header(m, 'X-Template') === template);
   const oneMail = async (address: string, template: string): Promise<ReceivedMail> =>
@@ -239,11 +239,11 @@ describe('emails, views and links say what is true', () => {
     const eve = await applicant('IFA', 'submitted');
     await ds.query(`UPDATE applications SET state = 'reference_checks', assignee_id = $2 WHERE id = $1`, [eve.appId, ids.coord]);
     const now = system.clock.now();
-    const [ref] = (await ds.query(
+    const [ref] = await ds.query<{ id: string }[]>(
       `INSERT INTO application_references (application_id, role, rater_name, rater_email, waived_access, status, requested_at, created_at)
        VALUES ($1, 'colleague_or_parent', 'Slow Rater', 'slow@rater.example', true, 'requested', $2, $2) RETURNING id`,
       [eve.appId, new Date(now.getTime() - 21 * DAY)],
-    )) as { id: string }[];
+    );
     await ds.query(
       `INSERT INTO reminders (kind, subject_key, application_id, reference_id, offset_days, due_at, created_at) VALUES ('reference_overdue', $1::text, $2, $1::uuid, 21, $3, $3)`,
       [ref.id, eve.appId, new Date(now.getTime() - 1000)],

@@ -42,10 +42,10 @@ async function report(to: string, raw: string): Promise<void> {
 }
 
 const row = async (id: string) =>
-  ((await env.ds.query(`SELECT status, last_error, smtp_response, recipient_email FROM email_deliveries WHERE id = $1`, [id])) as { status: string; last_error: string | null; smtp_response: string | null; recipient_email: string }[])[0];
+  (await env.ds.query<{ status: string; last_error: string | null; smtp_response: string | null; recipient_email: string }[]>(`SELECT status, last_error, smtp_response, recipient_email FROM email_deliveries WHERE id = $1`, [id]))[0];
 
 const ledgerRowsTo = (email: string) =>
-  env.ds.query(`SELECT id, template, status, last_error FROM email_deliveries WHERE recipient_email = $1 ORDER BY created_at`, [email]) as Promise<{ id: string; template: string; status: string; last_error: string | null }[]>;
+  env.ds.query<{ id: string; template: string; status: string; last_error: string | null }[]>(`SELECT id, template, status, last_error FROM email_deliveries WHERE recipient_email = $1 ORDER BY created_at`, [email]);
 
 async function requestsSent(tag: string, count: number): Promise<Map<string, ReceivedMail>> {
   const ids = await seedSubmitted(env.ds, count, tag);

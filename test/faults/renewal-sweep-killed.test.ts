@@ -44,7 +44,7 @@ test('a renewal sweep killed half-way resumes: each endorsement opens once, emai
   expect(events).toBe(ENDORSEES);
   const [{ perApp }] = await env.ds.query(`SELECT max(n)::int AS "perApp" FROM (SELECT count(*) AS n FROM application_events WHERE event = 'open_renewal' GROUP BY application_id) x`);
   expect(perApp).toBe(1);
-  const opens = [...deliveriesSeen(env.smtp).values()].filter((m) => /X-Template: renewal_open/i.test(m[0]!.raw));
+  const opens = [...deliveriesSeen(env.smtp).values()].filter((m) => /X-Template: renewal_open/i.test(m[0].raw));
   expect(opens).toHaveLength(ENDORSEES);
   // At most the emails in flight at the kill may have gone twice.
   expect(duplicates(env.smtp)).toBeLessThanOrEqual(10);

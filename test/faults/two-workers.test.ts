@@ -13,11 +13,11 @@ afterAll(() => env.tearDown());
 
 /** The relays' own sessions on this test's database, and which holds the publisher lock. */
 const relaySessions = async () =>
-  (await env.ds.query(
+  await env.ds.query<{ application_name: string; publishing: boolean }[]>(
     `SELECT a.application_name, l.granted IS TRUE AS publishing FROM pg_stat_activity a
        LEFT JOIN pg_locks l ON l.pid = a.pid AND l.locktype = 'advisory' AND l.granted
       WHERE a.application_name LIKE 'outbox-relay %' AND a.datname = current_database()`,
-  )) as { application_name: string; publishing: boolean }[];
+  );
 
 test('(f) two workers with two relays and two sweeps: no email twice, no reminder twice; the publishing relay killed, the other takes over', async () => {
   const workers = await Promise.all([new WorkerProcess(env.workerEnv()).start(), new WorkerProcess(env.workerEnv()).start()]);

@@ -86,7 +86,7 @@ test('(a) SIGKILL of the worker in the middle of 500 emails, then Redis wiped: a
   expect(dupes).toBeLessThanOrEqual(sending.size);
   expect(twice.filter((id) => !sending.has(id))).toEqual([]);
   const recorded = new Map(
-    ((await env.ds.query(`SELECT id, message_id FROM email_deliveries`)) as { id: string; message_id: string }[]).map((r) => [r.id, r.message_id]),
+    (await env.ds.query<{ id: string; message_id: string }[]>(`SELECT id, message_id FROM email_deliveries`)).map((r) => [r.id, r.message_id]),
   );
   for (const [id, messages] of seen) {
     expect(recorded.get(id)).toMatch(new RegExp(`^<ledger-${id}\\.[0-9a-f]{16}@`));

@@ -13,7 +13,7 @@ import { TcpProxy } from '../support/tcp-proxy.js';
 async function get(app: INestApplication, path: string) {
   const { port } = app.getHttpServer().address() as AddressInfo;
   const res = await fetch(`http://127.0.0.1:${port}${path}`);
-  return { status: res.status, type: res.headers.get('content-type') ?? '', requestId: res.headers.get('x-request-id'), body: (await res.json()) as Record<string, any> };
+  return { status: res.status, type: res.headers.get('content-type') ?? '', requestId: res.headers.get('x-request-id'), body: (await res.json()) as Record<string, unknown> };
 }
 
 async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
@@ -61,7 +61,7 @@ describe('api and worker boot on real PostgreSQL, Redis and SMTP', () => {
 
   test('readiness: the api checks PostgreSQL and Redis, the worker those and SMTP', async () => {
     expect(await get(api, '/health/ready')).toMatchObject({ status: 200, body: { details: { database: { status: 'up' }, redis: { status: 'up' } } } });
-    expect(Object.keys((await get(api, '/health/ready')).body.details)).toEqual(['database', 'redis']);
+    expect(Object.keys((await get(api, '/health/ready')).body.details as object)).toEqual(['database', 'redis']);
     expect(await get(worker, '/health/ready')).toMatchObject({
       status: 200,
       body: { details: { database: { status: 'up' }, redis: { status: 'up' }, smtp: { status: 'up' } } },

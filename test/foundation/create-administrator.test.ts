@@ -21,12 +21,12 @@ describe('creating the first administrator (npm run create-admin)', () => {
   const call = caller(() => system.api!);
   let createAdministrator: CreateAdministrator;
   const accountOf = async (email: string) =>
-    ((await system.ds.query(`SELECT id, roles, association_code, password_hash FROM accounts WHERE lower(email) = lower($1)`, [email])) as {
+    (await system.ds.query<{
       id: string;
       roles: string[];
       association_code: string | null;
       password_hash: string | null;
-    }[])[0];
+    }[]>(`SELECT id, roles, association_code, password_hash FROM accounts WHERE lower(email) = lower($1)`, [email]))[0];
   const invitations = (email: string) => system.smtp.to(email).filter((m) => header(m, 'X-Template') === 'staff_invitation');
 
   beforeAll(async () => {

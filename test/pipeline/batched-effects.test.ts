@@ -22,7 +22,7 @@ afterAll(() => system.stop());
 async function applicants(count: number): Promise<{ ids: string[]; emails: string[] }> {
   const ids = [];
   for (let i = 0; i < count; i++) ids.push(await insertApplication(system.ds, loadFramework(), { state: 'submitted' }));
-  const rows = (await system.ds.query(`SELECT p.email FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = ANY($1::uuid[])`, [ids])) as { email: string }[];
+  const rows = await system.ds.query<{ email: string }[]>(`SELECT p.email FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = ANY($1::uuid[])`, [ids]);
   return { ids, emails: rows.map((r) => r.email) };
 }
 
@@ -39,17 +39,17 @@ async function holdTogether(ids: string[], extra?: (manager: EntityManager) => P
 }
 
 const sentFor = async (ids: string[]) =>
-  ((await system.ds.query(`SELECT count(*)::int AS n FROM email_deliveries WHERE application_id = ANY($1::uuid[]) AND status = 'sent'`, [ids])) as { n: number }[])[0].n;
+  (await system.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM email_deliveries WHERE application_id = ANY($1::uuid[]) AND status = 'sent'`, [ids]))[0].n;
 
 test('a run with one row whose effect throws: the other rows apply and send once; the bad row is split off and retried alone', async () => {
   const { ds, worker } = system;
   const { ids, emails } = await applicants(12);
   let badId = '';
   await holdTogether(ids, async (manager) => {
-    const [row] = (await manager.query(
+    const [row] = await manager.query<{ id: string }[]>(
       `INSERT INTO outbox (application_id, effect_type, payload, created_at) VALUES ($1, 'no.such.effect', '{"type":"no.such.effect"}', now()) RETURNING id`,
       [ids[5]],
-    )) as { id: string }[];
+    );
     badId = String(row.id);
   });
   await waitFor('the 12 on_hold emails sent', () => sentFor(ids), (n) => n === 12, 30_000);
@@ -57,7 +57,7 @@ test('a run with one row whose effect throws: the other rows apply and send once
   for (const email of emails) expect(smtp.to(email)).toHaveLength(1);
   expect(duplicates(smtp)).toBe(0);
   expect(deliveriesSeen(smtp).has('missing')).toBe(false);
-  const rows = (await ds.query(`SELECT id, processed_at FROM outbox WHERE application_id = ANY($1::uuid[])`, [ids])) as { id: string; processed_at: Date | null }[];
+  const rows = await ds.query<{ id: string; processed_at: Date | null }[]>(`SELECT id, processed_at FROM outbox WHERE application_id = ANY($1::uuid[])`, [ids]);
   expect(rows.filter((r) => r.processed_at === null).map((r) => String(r.id))).toEqual([badId]);
   const own = await worker.get(JobQueues).queue('effects').getJob(`outbox-${badId}`);
   expect(own?.name).toBe('apply-effect');
@@ -74,12 +74,12 @@ test('a recipient answered 451 in the middle of a batch: the others go out at on
 
   for (const email of emails) expect(smtp.to(email)).toHaveLength(1);
   expect(duplicates(smtp)).toBe(0);
-  const ledger = (await ds.query(`SELECT recipient_email, status, attempts, last_error FROM email_deliveries WHERE application_id = ANY($1::uuid[])`, [ids])) as {
+  const ledger = await ds.query<{
     recipient_email: string;
     status: string;
     attempts: number;
     last_error: string | null;
-  }[];
+  }[]>(`SELECT recipient_email, status, attempts, last_error FROM email_deliveries WHERE application_id = ANY($1::uuid[])`, [ids]);
   expect(ledger.find((d) => d.recipient_email === greylisted)).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
   expect(ledger.filter((d) => d.recipient_email !== greylisted).every((d) => d.status === 'sent' && d.attempts === 1)).toBe(true);
 });

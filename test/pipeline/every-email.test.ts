@@ -68,7 +68,7 @@ test('every email type is rendered (HTML and text) and arrives with the right re
   await worker.get(JobQueues).addBulk('sendEmail', ids.map((deliveryId) => ({ deliveryId })));
 
   // The ledger says sent only after the server's 250, so wait on it, not on the sink.
-  const sent = async () => ((await ds.query(`SELECT count(*)::int AS n FROM email_deliveries WHERE status = 'sent'`)) as { n: number }[])[0].n;
+  const sent = async () => (await ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM email_deliveries WHERE status = 'sent'`))[0].n;
   await waitFor('every email type sent', sent, (n) => n === APPLICATION_TEMPLATES.length, 30_000);
   expect(smtp.messages).toHaveLength(APPLICATION_TEMPLATES.length);
   expect(APPLICATION_TEMPLATES.length).toBe(EMAIL_TEMPLATE_NAMES.length - ACCOUNT_TEMPLATES.length); // every account template exists

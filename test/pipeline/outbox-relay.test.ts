@@ -66,7 +66,7 @@ async function enqueuedIds(): Promise<string[]> {
   return waiting.flatMap((j) => (j.data as { outboxIds: string[] }).outboxIds).sort((a, b) => Number(a) - Number(b));
 }
 
-const unpublished = async () => ((await ds.query(`SELECT count(*)::int AS n FROM outbox_unpublished`)) as { n: number }[])[0].n;
+const unpublished = async () => (await ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM outbox_unpublished`))[0].n;
 
 test('a backlog goes out in order, once, as runs of consecutive rows, and the cursor records it', async () => {
   const ids = await insertRows(1_234);
@@ -76,7 +76,7 @@ test('a backlog goes out in order, once, as runs of consecutive rows, and the cu
   const waiting = await jobs.queue(JOBS.applyEffects.queue).getJobs(['waiting']);
   expect(Math.max(...waiting.map((j) => (j.data as { outboxIds: string[] }).outboxIds.length))).toBe(50);
   expect(await unpublished()).toBe(0);
-  const [{ published_through }] = (await ds.query(`SELECT published_through FROM outbox_relay`)) as { published_through: string }[];
+  const [{ published_through }] = await ds.query<{ published_through: string }[]>(`SELECT published_through FROM outbox_relay`);
   expect(published_through).toBe(ids.at(-1));
 });
 
@@ -93,7 +93,7 @@ async function openTransaction(count: number): Promise<{ ids: string[]; commit()
   return { ids, commit: () => end('COMMIT'), rollback: () => end('ROLLBACK') };
 }
 
-const gaps = async () => ((await ds.query(`SELECT gap_ids FROM outbox_relay`)) as { gap_ids: string[] }[])[0].gap_ids;
+const gaps = async () => (await ds.query<{ gap_ids: string[] }[]>(`SELECT gap_ids FROM outbox_relay`))[0].gap_ids;
 
 test('a row whose transaction commits after later rows went out is published on the next pass, once', async () => {
   const r = relay();

@@ -16,10 +16,10 @@ afterAll(async () => {
 });
 
 const ledger = async (tag: string) =>
-  (await env.ds.query(
+  await env.ds.query<{ id: string; email: string; status: string; message_id: string | null; smtp_response: string | null }[]>(
     `SELECT id, recipient_email AS email, status, message_id, smtp_response FROM email_deliveries WHERE recipient_email LIKE $1 ORDER BY recipient_email`,
     [`applicant-${tag}-%`],
-  )) as { id: string; email: string; status: string; message_id: string | null; smtp_response: string | null }[];
+  );
 
 test('each 250 is recorded as it arrives: the emails sent beside a slow one are marked sent while it is still on its way', async () => {
   const ids = await seedSubmitted(env.ds, 10, 'slow');

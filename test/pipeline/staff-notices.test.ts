@@ -22,11 +22,11 @@ async function overdue(assigneeId: string | null): Promise<string> {
   const { ds } = system;
   const appId = await insertApplication(ds, framework, { state: 'reference_checks' });
   await ds.query(`UPDATE applications SET assignee_id = $2 WHERE id = $1`, [appId, assigneeId]);
-  const [ref] = (await ds.query(
+  const [ref] = await ds.query<{ id: string }[]>(
     `INSERT INTO application_references (application_id, role, rater_name, rater_email, waived_access, status, requested_at, created_at)
      VALUES ($1, 'colleague_or_parent', 'Slow Rater', 'slow@rater.example', true, 'requested', $2, $2) RETURNING id`,
     [appId, new Date(clock.now().getTime() - 21 * 86_400_000)],
-  )) as { id: string }[];
+  );
   await ds.query(
     `INSERT INTO reminders (kind, subject_key, application_id, reference_id, offset_days, due_at, created_at) VALUES ('reference_overdue', $1::text, $2, $1::uuid, 21, $3, $3)`,
     [ref.id, appId, new Date(clock.now().getTime() - 1000)],

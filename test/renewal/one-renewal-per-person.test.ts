@@ -48,7 +48,7 @@ async function endorsee(name: string, state: 'endorsed' | 'renewal_due', due: st
 }
 
 const states = async (apps: string[]) =>
-  ((await system.ds.query(`SELECT state FROM applications WHERE id = ANY($1::uuid[]) ORDER BY id`, [apps])) as { state: string }[]).map((r) => r.state);
+  (await system.ds.query<{ state: string }[]>(`SELECT state FROM applications WHERE id = ANY($1::uuid[]) ORDER BY id`, [apps])).map((r) => r.state);
 const mails = (who: Endorsee, template: string) => system.smtp.to(who.email).filter((m) => header(m, 'X-Template') === template);
 
 /** Every effect of the endorsements applied and every email of theirs delivered: nothing more is coming. */
@@ -82,12 +82,12 @@ describe('one renewal per person and cycle, over HTTP with the worker and SMTP',
     await settled(nia);
     const open = mails(nia, 'renewal_open');
     expect(open).toHaveLength(1);
-    expect(decodedHeader(open[0]!, 'Subject')).toContain(`Please renew your ${BOTH} by`);
+    expect(decodedHeader(open[0], 'Subject')).toContain(`Please renew your ${BOTH} by`);
     // One reminder stream: one pending row per offset for the person's cycle, not one per endorsement.
-    const reminders = (await system.ds.query(
+    const reminders = await system.ds.query<{ offset_days: number; n: number }[]>(
       `SELECT offset_days, count(*)::int AS n FROM reminders WHERE kind = 'renewal_reminder' AND status = 'pending' AND application_id = ANY($1::uuid[]) GROUP BY offset_days`,
       [nia.apps],
-    )) as { offset_days: number; n: number }[];
+    );
     expect(reminders.length).toBeGreaterThan(0);
     expect(reminders.every((r) => r.n === 1)).toBe(true);
   });
@@ -98,7 +98,7 @@ describe('one renewal per person and cycle, over HTTP with the worker and SMTP',
     await settled(nia);
     const reminders = mails(nia, 'renewal_reminder');
     expect(reminders).toHaveLength(1);
-    expect(readableBody(reminders[0]!)).toContain(`it is time to renew your ${BOTH}`);
+    expect(readableBody(reminders[0])).toContain(`it is time to renew your ${BOTH}`);
   });
 
   test('one submission renews both for one fee, and one email says so', async () => {
@@ -124,7 +124,7 @@ describe('one renewal per person and cycle, over HTTP with the worker and SMTP',
       renewals: [{ associationCode: 'MI-AIMH', dueOn, nextDueOn, fee: { amount: mi.renewal.fee, currency: 'USD', late: false }, applicationIds: [...nia.apps].sort() }],
     });
     expect(await states(nia.apps)).toEqual(['endorsed', 'endorsed']);
-    const due = (await system.ds.query(`SELECT DISTINCT to_char(renewal_due_on, 'YYYY-MM-DD') AS d FROM applications WHERE id = ANY($1::uuid[])`, [nia.apps])) as { d: string }[];
+    const due = await system.ds.query<{ d: string }[]>(`SELECT DISTINCT to_char(renewal_due_on, 'YYYY-MM-DD') AS d FROM applications WHERE id = ANY($1::uuid[])`, [nia.apps]);
     expect(due).toEqual([{ d: nextDueOn }]);
     // The audit trail charges the fee once: on one endorsement's event, the other naming it.
     const [{ fees }] = await system.ds.query(`SELECT count(*) FILTER (WHERE payload ? 'fee')::int AS fees FROM application_events WHERE event = 'renew' AND application_id = ANY($1::uuid[])`, [nia.apps]);
@@ -133,7 +133,7 @@ describe('one renewal per person and cycle, over HTTP with the worker and SMTP',
     await settled(nia);
     const renewed = mails(nia, 'renewed');
     expect(renewed).toHaveLength(1);
-    expect(decodedHeader(renewed[0]!, 'Subject')).toBe(`MI-AIMH: Your renewal is complete: ${BOTH}`);
+    expect(decodedHeader(renewed[0], 'Subject')).toBe(`MI-AIMH: Your renewal is complete: ${BOTH}`);
     expect((await call('POST', '/api/v1/renewals', { token: nia.token })).body).toMatchObject({ status: 409, code: 'nothing_to_renew' });
   });
 
@@ -144,7 +144,7 @@ describe('one renewal per person and cycle, over HTTP with the worker and SMTP',
     await settled(omar);
     const lapsed = mails(omar, 'lapsed');
     expect(lapsed).toHaveLength(1);
-    expect(decodedHeader(lapsed[0]!, 'Subject')).toBe(`MI-AIMH: How to reinstate your lapsed ${BOTH}`);
+    expect(decodedHeader(lapsed[0], 'Subject')).toBe(`MI-AIMH: How to reinstate your lapsed ${BOTH}`);
     expect(system.smtp.to(omar.email)).toHaveLength(1);
   });
 });

@@ -22,7 +22,7 @@ async function setClock(iso: string): Promise<void> {
 }
 
 const templates = (appId: string) => system.smtp.to(emailOf.get(appId)!).map((m) => header(m, 'X-Template'));
-const state = async (appId: string) => ((await system.ds.query(`SELECT state FROM applications WHERE id = $1`, [appId])) as { state: string }[])[0].state;
+const state = async (appId: string) => (await system.ds.query<{ state: string }[]>(`SELECT state FROM applications WHERE id = $1`, [appId]))[0].state;
 
 beforeAll(async () => {
   await system.start({ env: { REMINDER_SWEEP_EVERY_MS: 1000, RENEWAL_SWEEP_EVERY_MS: 1000 } });

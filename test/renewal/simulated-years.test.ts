@@ -47,10 +47,10 @@ describe('two simulated years of renewals through the real sweeps and worker', (
   });
 
   test('lapses come at local midnight after the late window: 1 February in Detroit, 1 April in Perth', async () => {
-    const rows = (await sim.ds.query(
+    const rows = await sim.ds.query<{ association: string; at: string }[]>(
       `SELECT DISTINCT a.association_code AS association, to_char(e.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS') AS at
          FROM application_events e JOIN applications a ON a.id = e.application_id WHERE e.event = 'lapse' ORDER BY 1, 2`,
-    )) as { association: string; at: string }[];
+    );
     expect(rows).toEqual([
       { association: 'MI-AIMH', at: '2028-02-01T05:00:30' },
       { association: 'MI-AIMH', at: '2029-02-01T05:00:30' },
@@ -60,11 +60,11 @@ describe('two simulated years of renewals through the real sweeps and worker', (
   });
 
   test('reminders keep 09:00 local across the end of daylight saving; Perth has none', async () => {
-    const rows = (await sim.ds.query(
+    const rows = await sim.ds.query<{ association: string; offset: number; at: string }[]>(
       `SELECT DISTINCT a.association_code AS association, r.offset_days AS offset, to_char(r.fired_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI') AS at
          FROM reminders r JOIN applications a ON a.id = r.application_id
         WHERE r.status = 'done' AND r.subject_key LIKE '%-2027-12-31' AND r.offset_days IN (60, 30, -9) ORDER BY 1, 2`,
-    )) as { association: string; offset: number; at: string }[];
+    );
     expect(rows).toEqual([
       { association: 'MI-AIMH', offset: 30, at: '2027-12-01T14:00' }, // EST
       { association: 'MI-AIMH', offset: 60, at: '2027-11-01T13:00' }, // EDT, six days before the change

@@ -78,8 +78,8 @@ describe('GET /api/v1/staff/outlook: what goes out in the next days', () => {
     const res = await call('GET', '/api/v1/staff/outlook', { token: tokens.coordinator });
     expect(res.status).toBe(200);
     const [mi] = res.body as unknown as { until: string; totals: Record<string, number> }[];
-    expect(mi!.until).toBe(day(29));
-    expect(mi!.totals).toEqual(counts({ open_renewal: 2, renewal_reminder: 5 }));
+    expect(mi.until).toBe(day(29));
+    expect(mi.totals).toEqual(counts({ open_renewal: 2, renewal_reminder: 5 }));
   });
 
   test('an Alliance administrator sees every association, or the one named', async () => {

@@ -40,8 +40,8 @@ export class AppProcess {
     });
     this.child = child;
     this.exit = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-    child.stdout!.on('data', (d) => (this.output += d));
-    child.stderr!.on('data', (d) => (this.output += d));
+    child.stdout.on('data', (d) => (this.output += d));
+    child.stderr.on('data', (d) => (this.output += d));
     const state = () => (child.exitCode !== null ? 'exited' : fetch(this.url('/health/live')).then((r) => (r.ok ? 'up' : 'down'), () => 'down'));
     try {
       // Start-up on a busy machine (migrations, framework data) can take a while: wait for it, not for a guess.

@@ -80,10 +80,10 @@ export function validValue(schema: Schema): unknown {
 
 /** A fingerprint of every table's rows: equal before and after means nothing changed. */
 export async function databaseDigest(ds: DataSource): Promise<string> {
-  const tables = (await ds.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`)) as { tablename: string }[];
+  const tables = await ds.query<{ tablename: string }[]>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`);
   const parts: string[] = [];
   for (const { tablename } of tables) {
-    const [row] = (await ds.query(`SELECT count(*)::text AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS h FROM "${tablename}" t`)) as { n: string; h: string }[];
+    const [row] = await ds.query<{ n: string; h: string }[]>(`SELECT count(*)::text AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS h FROM "${tablename}" t`);
     parts.push(`${tablename}:${row.n}:${row.h}`);
   }
   return parts.join('\n');

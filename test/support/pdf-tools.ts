@@ -46,7 +46,7 @@ function parsePpm(data: Buffer): ReadPdf['pixels'] {
     rgb,
     at: (x, y) => {
       const i = (y * width + x) * 3;
-      return [rgb[i]!, rgb[i + 1]!, rgb[i + 2]!];
+      return [rgb[i], rgb[i + 1], rgb[i + 2]];
     },
   };
 }

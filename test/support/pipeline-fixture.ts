@@ -12,7 +12,7 @@ import type { ReceivedMail, SmtpSink } from './smtp-sink.js';
  */
 export async function seedSubmitted(ds: DataSource, count: number, tag: string): Promise<string[]> {
   const snapshot = loadFramework().rulesSnapshot('MI-AIMH', 'IFA');
-  const rows = (await ds.query(
+  const rows = await ds.query<{ id: string }[]>(
     `WITH p AS (
        INSERT INTO people (association_code, email, full_name)
        SELECT 'MI-AIMH', 'applicant-' || $4 || '-' || g || '@example.org', 'Applicant ' || g FROM generate_series(1, $1) g RETURNING id, email)
@@ -23,7 +23,7 @@ export async function seedSubmitted(ds: DataSource, count: number, tag: string):
             now(), now(), now()
        FROM p RETURNING id`,
     [count, snapshot.version, snapshot, tag, emptyPortfolio()],
-  )) as { id: string }[];
+  );
   return rows.map((r) => r.id);
 }
 

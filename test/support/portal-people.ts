@@ -4,7 +4,7 @@ import { seedAccount } from '../api/auth-harness.js';
 /** An applicant who can sign in to the portal: their account, and the person their applications belong to. */
 export async function seedApplicant(ds: DataSource, email: string, password: string, fullName: string): Promise<{ personId: string }> {
   const accountId = await seedAccount(ds, { email, password, roles: ['applicant'], associationCode: 'MI-AIMH', fullName });
-  const [{ person_id: personId }] = (await ds.query(`SELECT person_id FROM accounts WHERE id = $1`, [accountId])) as { person_id: string }[];
+  const [{ person_id: personId }] = await ds.query<{ person_id: string }[]>(`SELECT person_id FROM accounts WHERE id = $1`, [accountId]);
   return { personId };
 }
 

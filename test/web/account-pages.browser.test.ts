@@ -48,10 +48,10 @@ describe('account pages in a real browser: register, sign in and back, reset, in
     // Readable at 360 px: nothing wider than the screen.
     expect(await portal.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await portal.storageEntries()).toBe(0);
-    const [account] = (await system.ds.query(`SELECT a.association_code, p.full_name FROM accounts a JOIN people p ON p.id = a.person_id WHERE a.email = $1`, ['ada@example.org'])) as {
+    const [account] = await system.ds.query<{
       association_code: string;
       full_name: string;
-    }[];
+    }[]>(`SELECT a.association_code, p.full_name FROM accounts a JOIN people p ON p.id = a.person_id WHERE a.email = $1`, ['ada@example.org']);
     expect(account).toEqual({ association_code: 'MI-AIMH', full_name: 'Ada Applicant' });
   });
 

@@ -58,7 +58,7 @@ test('every applicant and account email links to a page that shows its applicati
     [apps.exam],
   );
   const token = await staffToken(ds, system.url(''), 'cora@mi.example', 'a coordinator passphrase', ['coordinator', 'administrator']);
-  const [{ id: coordinatorId }] = (await ds.query(`SELECT id FROM accounts WHERE email = 'cora@mi.example'`)) as { id: string }[];
+  const [{ id: coordinatorId }] = await ds.query<{ id: string }[]>(`SELECT id FROM accounts WHERE email = 'cora@mi.example'`);
   const [examWindow] = await ds.query(
     `INSERT INTO exam_windows (association_code, sits_on, registration_closes_at, online, location, capacity, created_by, created_at)
      VALUES ('MI-AIMH', '2027-03-12', '2027-03-01T12:00:00Z', false, 'Lansing Community Center', 20, $1, now()) RETURNING id`,

@@ -67,7 +67,7 @@ describe('the applicant follows their application and keeps their endorsement, i
     await portal.page.getByRole('button', { name: 'Register for this sitting' }).click();
     await portal.page.getByText(/You are registered for the sitting on .* at Detroit Library/).waitFor();
     const code = await portal.page.locator('#exam strong').nth(2).textContent();
-    const [attempt] = (await system.ds.query(`SELECT x.candidate_code, w.location FROM exam_attempts x JOIN exam_windows w ON w.id = x.window_id WHERE x.application_id = $1`, [id])) as { candidate_code: string; location: string }[];
+    const [attempt] = await system.ds.query<{ candidate_code: string; location: string }[]>(`SELECT x.candidate_code, w.location FROM exam_attempts x JOIN exam_windows w ON w.id = x.window_id WHERE x.application_id = $1`, [id]);
     expect(attempt).toEqual({ candidate_code: code, location: 'Detroit Library' });
     await expectUsable();
   });
@@ -123,25 +123,25 @@ describe('the applicant follows their application and keeps their endorsement, i
 
     const pending = await api.GET('/api/v1/staff/continuing-education', { params: { query: { status: 'pending' } }, ...coordinator });
     const [entry] = pending.data!.entries;
-    expect((await api.POST('/api/v1/staff/continuing-education/{entryId}/approve', { params: { path: { entryId: entry!.id } }, body: {}, ...coordinator })).response.status).toBe(200);
+    expect((await api.POST('/api/v1/staff/continuing-education/{entryId}/approve', { params: { path: { entryId: entry.id } }, body: {}, ...coordinator })).response.status).toBe(200);
 
     await portal.page.reload();
     await portal.page.getByText('Approved: counts toward renewal').waitFor();
     await portal.page.getByText(/of relationship-based training: 15 hours of 15 hours \(done\)/).waitFor();
     await portal.page.getByRole('button', { name: 'Renew my endorsement' }).click();
     await portal.page.getByText(/Renewed\. You paid \$30\.00\. Your next renewal is due on/).waitFor();
-    const [row] = (await system.ds.query(`SELECT state FROM applications WHERE id = $1`, [id])) as { state: string }[];
-    expect(row!.state).toBe('endorsed');
+    const [row] = await system.ds.query<{ state: string }[]>(`SELECT state FROM applications WHERE id = $1`, [id]);
+    expect(row.state).toBe('endorsed');
 
     // The certificate the endorsed and renewed emails promise on this page, saved by the browser.
     const [saved] = await Promise.all([portal.page.waitForEvent('download'), portal.page.getByRole('button', { name: 'Download your certificate (PDF)' }).click()]);
     expect(saved.suggestedFilename()).toBe('endorsement-MI-IFA-0007.pdf');
-    expect((await readFile((await saved.path())!)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await readFile((await saved.path()))).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     // Listed in the public registry at the endorsee's choice, and found there by anyone.
     await portal.page.getByText('List me in the public registry').click();
     await portal.page.getByText('You are listed in the public registry.').waitFor();
-    await waitFor('the listing', async () => (await system.ds.query(`SELECT registry_listed FROM applications WHERE id = $1`, [id])) as { registry_listed: boolean }[], (r) => r[0]!.registry_listed);
+    await waitFor('the listing', async () => await system.ds.query<{ registry_listed: boolean }[]>(`SELECT registry_listed FROM applications WHERE id = $1`, [id]), (r) => r[0].registry_listed);
     await expectUsable();
   });
 

@@ -46,27 +46,27 @@ describe('the portfolio in a real browser: start, fill in, submit, endorsed', ()
 
   async function mailTo(address: string, template: string): Promise<ReceivedMail> {
     const mails = await waitFor(`${template} to ${address}`, () => system.smtp.to(address).filter((m) => header(m, 'X-Template') === template), (m) => m.length > 0);
-    return mails[0]!;
+    return mails[0];
   }
 
   async function versionOf(id: string): Promise<string> {
-    return String(ok(await api.GET('/api/v1/staff/applications/{id}', { params: { path: { id } }, ...as(staff.cora!.token) })).version);
+    return String(ok(await api.GET('/api/v1/staff/applications/{id}', { params: { path: { id } }, ...as(staff.cora.token) })).version);
   }
 
   /** What the coordinator, the raters and the reviewers do, through the API and the rater form. */
   async function staffEndorse(id: string, raters: RaterEntry[]): Promise<void> {
-    ok(await api.POST('/api/v1/staff/applications/{id}/claim', { params: { path: { id } }, ...as(staff.cora!.token) }));
-    ok(await api.POST('/api/v1/staff/applications/{id}/transitions', { params: { path: { id }, header: { 'If-Match': await versionOf(id) } }, body: { event: 'begin_reference_checks' }, ...as(staff.cora!.token) }));
+    ok(await api.POST('/api/v1/staff/applications/{id}/claim', { params: { path: { id } }, ...as(staff.cora.token) }));
+    ok(await api.POST('/api/v1/staff/applications/{id}/transitions', { params: { path: { id }, header: { 'If-Match': await versionOf(id) } }, body: { event: 'begin_reference_checks' }, ...as(staff.cora.token) }));
     for (const rater of raters) {
       const path = new URL(raterLink(await mailTo(rater.email, 'reference_request'))!).pathname;
       const fields = new URLSearchParams(framework.ratingForm.items.map((item): [string, string] => [`item.${item.code}`, '4']));
       expect((await fetch(system.url(path), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() })).status).toBe(200);
     }
-    await waitFor('panel review', async () => ok(await api.GET('/api/v1/staff/applications/{id}', { params: { path: { id } }, ...as(staff.cora!.token) })).state, (s) => s === 'panel_review');
-    ok(await api.POST('/api/v1/staff/applications/{id}/panel', { params: { path: { id } }, body: { reviewerIds: [staff.rhea!.id, staff.ravi!.id] }, ...as(staff.cora!.token) }));
+    await waitFor('panel review', async () => ok(await api.GET('/api/v1/staff/applications/{id}', { params: { path: { id } }, ...as(staff.cora.token) })).state, (s) => s === 'panel_review');
+    ok(await api.POST('/api/v1/staff/applications/{id}/panel', { params: { path: { id } }, body: { reviewerIds: [staff.rhea.id, staff.ravi.id] }, ...as(staff.cora.token) }));
     const checklist = Object.fromEntries(framework.competencyDomains.map((d): [string, 'met'] => [d.code, 'met']));
     for (const reviewer of ['rhea', 'ravi']) {
-      ok(await api.POST('/api/v1/reviews/{applicationId}/vote', { params: { path: { applicationId: id } }, body: { checklist, recommendation: 'endorse' }, ...as(staff[reviewer]!.token) }));
+      ok(await api.POST('/api/v1/reviews/{applicationId}/vote', { params: { path: { applicationId: id } }, body: { checklist, recommendation: 'endorse' }, ...as(staff[reviewer].token) }));
     }
   }
 
@@ -202,18 +202,18 @@ describe('the portfolio in a real browser: start, fill in, submit, endorsed', ()
     await page.getByText('Submitted: the association is checking it').waitFor();
     expect(await violations()).toEqual([]);
 
-    const [{ id }] = ok(await api.GET('/api/v1/staff/applications', { params: { query: { state: 'submitted' } }, ...as(staff.cora!.token) })).items;
-    const [stored] = (await system.ds.query(`SELECT portfolio FROM applications WHERE id = $1`, [id])) as { portfolio: { references: { raterName: string; waivedAccess: boolean }[]; trainings: { competencyAreas: string[] }[] } }[];
-    expect(stored!.portfolio.references.map((r) => [r.raterName, r.waivedAccess])).toEqual(raters.map((r) => [r.name, r.waived]));
-    expect(stored!.portfolio.trainings[0]!.competencyAreas).toEqual(['observation_listening']);
+    const [{ id }] = ok(await api.GET('/api/v1/staff/applications', { params: { query: { state: 'submitted' } }, ...as(staff.cora.token) })).items;
+    const [stored] = await system.ds.query<{ portfolio: { references: { raterName: string; waivedAccess: boolean }[]; trainings: { competencyAreas: string[] }[] } }[]>(`SELECT portfolio FROM applications WHERE id = $1`, [id]);
+    expect(stored.portfolio.references.map((r) => [r.raterName, r.waivedAccess])).toEqual(raters.map((r) => [r.name, r.waived]));
+    expect(stored.portfolio.trainings[0].competencyAreas).toEqual(['observation_listening']);
 
-    await staffEndorse(id!, raters);
+    await staffEndorse(id, raters);
     const iris = ok(await api.POST('/api/v1/auth/login', { body: { email: 'iris@family.example', password: PASSWORD } })).accessToken;
     const [endorsement] = await waitFor('the endorsement', async () => ok(await api.GET('/api/v1/endorsements', as(iris))).endorsements, (e) => e.length === 1);
     await portal.goto('/');
     await portal.onPage('My applications');
     await page.getByRole('heading', { name: 'My endorsements' }).waitFor();
-    await page.getByText(endorsement!.number).first().waitFor();
+    await page.getByText(endorsement.number).first().waitFor();
     expect(await violations()).toEqual([]);
 
     await page.getByRole('link', { name: 'Account' }).click();
@@ -260,7 +260,7 @@ describe('the portfolio in a real browser: start, fill in, submit, endorsed', ()
           if (await target.evaluate((el) => el === document.activeElement)) return;
           await p.keyboard.press(back ? 'Shift+Tab' : 'Tab');
         }
-        throw new Error(`could not reach ${target} with the keyboard`);
+        throw new Error(`could not reach ${String(target)} with the keyboard`);
       };
       const typeInto = async (label: string | RegExp, text: string, nth = 0): Promise<void> => {
         await tabTo(p.getByLabel(label, { exact: typeof label === 'string' }).nth(nth));
@@ -312,7 +312,7 @@ describe('the portfolio in a real browser: start, fill in, submit, endorsed', ()
       await open('References');
       for (const [i, name] of ['Rae Rater', 'Ria Rater', 'Rob Rater'].entries()) {
         await typeInto('Their full name', name, i);
-        await typeInto('Their email address', `${name.split(' ')[0]!.toLowerCase()}@raters.example`, i);
+        await typeInto('Their email address', `${name.split(' ')[0].toLowerCase()}@raters.example`, i);
       }
       await tick(/I waive my right/, 1);
       await save('Save references');
@@ -339,9 +339,9 @@ describe('the portfolio in a real browser: start, fill in, submit, endorsed', ()
     } finally {
       await kim.close();
     }
-    const [row] = (await system.ds.query(`SELECT state, portfolio FROM applications WHERE id = $1`, [id])) as { state: string; portfolio: { education: { completedOn: string }[]; references: { waivedAccess: boolean }[] } }[];
-    expect(row!.state).toBe('submitted');
-    expect(row!.portfolio.education[0]!.completedOn).toBe('2010-05-31');
-    expect(row!.portfolio.references.map((r) => r.waivedAccess)).toEqual([false, true, false]);
+    const [row] = await system.ds.query<{ state: string; portfolio: { education: { completedOn: string }[]; references: { waivedAccess: boolean }[] } }[]>(`SELECT state, portfolio FROM applications WHERE id = $1`, [id]);
+    expect(row.state).toBe('submitted');
+    expect(row.portfolio.education[0].completedOn).toBe('2010-05-31');
+    expect(row.portfolio.references.map((r) => r.waivedAccess)).toEqual([false, true, false]);
   }, 240_000);
 });

@@ -35,7 +35,7 @@ describe('the staff console in a real browser: queues, an application worked thr
     return portal;
   }
   const token = async (name: string) => (await call('POST', '/api/v1/auth/login', { body: { email: `${name}@staff.example.org`, password: PASSWORD } })).body.accessToken as string;
-  const stateOf = async (id: string) => ((await system.ds.query(`SELECT state FROM applications WHERE id = $1`, [id])) as { state: string }[])[0].state;
+  const stateOf = async (id: string) => (await system.ds.query<{ state: string }[]>(`SELECT state FROM applications WHERE id = $1`, [id]))[0].state;
 
   /** A submitted IFA application whose three references are already rated (one rater still to vet). */
   async function submittedWithRatings(name: string): Promise<string> {
@@ -136,7 +136,7 @@ describe('the staff console in a real browser: queues, an application worked thr
     await page.getByRole('option', { name: 'Colin Coordinator' }).click();
     await page.getByRole('button', { name: 'Assign selected' }).click();
     await page.getByText('2 applications assigned.').waitFor();
-    const [{ n }] = (await system.ds.query(`SELECT count(*)::int AS n FROM applications WHERE assignee_id = $1`, [ids.colin])) as { n: number }[];
+    const [{ n }] = await system.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM applications WHERE assignee_id = $1`, [ids.colin]);
     expect(n).toBe(2);
   });
 

@@ -69,14 +69,14 @@ export class EmailLedger {
   /** Records deliveries in the caller's transaction; returns the ids of those not recorded before. */
   async record(manager: EntityManager, deliveries: NewDelivery[], now: Date): Promise<string[]> {
     if (!deliveries.length) return [];
-    const rows = (await manager.query(
+    const rows = await manager.query<{ id: string }[]>(
       `INSERT INTO email_deliveries (business_key, application_id, reference_id, template, recipient_kind, recipient_email, recipient_name, context, created_at, updated_at)
        SELECT d->>'businessKey', (d->>'applicationId')::uuid, (d->>'referenceId')::uuid, d->>'template', d->>'recipientKind',
               d->>'recipientEmail', d->>'recipientName', coalesce(d->'context', '{}'), $2, $2
          FROM jsonb_array_elements($1::jsonb) AS d
        ON CONFLICT (business_key) DO NOTHING RETURNING id`,
       [JSON.stringify(deliveries), now],
-    )) as { id: string }[];
+    );
     return rows.map((r) => r.id);
   }
 
@@ -87,13 +87,13 @@ export class EmailLedger {
    */
   async claimMany(ids: readonly string[], now: Date): Promise<DeliveryRow[]> {
     if (!ids.length) return [];
-    const [rows] = (await this.dataSource.query(
+    const [rows] = await this.dataSource.query<[DeliveryRow[], number]>(
       `UPDATE email_deliveries SET status = 'sending', attempts = attempts + 1, claimed_at = $2, updated_at = $2
         WHERE id = ANY($1::uuid[]) AND (status = 'queued' OR (status = 'sending' AND claimed_at < $3))
         RETURNING id, business_key, application_id, reference_id, template, recipient_kind, recipient_email, recipient_name, context, status, attempts,
                   (SELECT json_build_object('reason', s.reason, 'since', s.created_at) FROM email_suppressions s WHERE s.email = lower(recipient_email)) AS suppression`,
       [ids, now, new Date(now.getTime() - STALE_CLAIM_MS)],
-    )) as [DeliveryRow[], number];
+    );
     return rows;
   }
 
@@ -104,7 +104,7 @@ export class EmailLedger {
   async claim(id: string, now: Date): Promise<DeliveryRow | 'done' | 'busy'> {
     const [row] = await this.claimMany([id], now);
     if (row) return row;
-    const [current] = (await this.dataSource.query(`SELECT status FROM email_deliveries WHERE id = $1`, [id])) as { status: string }[];
+    const [current] = await this.dataSource.query<{ status: string }[]>(`SELECT status FROM email_deliveries WHERE id = $1`, [id]);
     return !current || current.status === 'sent' || current.status === 'failed' ? 'done' : 'busy';
   }
 
@@ -141,11 +141,11 @@ export class EmailLedger {
    */
   async markUndelivered(manager: EntityManager, id: string, outcome: Undelivered, now: Date): Promise<boolean> {
     const from = outcome.status === 'bounced' ? ['sending', 'sent'] : ['queued', 'sending'];
-    const [rows] = (await manager.query(
+    const [rows] = await manager.query<[{ recipient_email: string }[], number]>(
       `UPDATE email_deliveries SET status = $2, last_error = $3, smtp_response = coalesce($4, smtp_response), updated_at = $5
         WHERE id = $1 AND status = ANY($6::text[]) RETURNING recipient_email`,
       [id, outcome.status, outcome.reason, outcome.answer, now, from],
-    )) as [{ recipient_email: string }[], number];
+    );
     if (!rows.length) return false;
     if (outcome.suppress) {
       await manager.query(

@@ -283,7 +283,7 @@ describe('decideTransition: guards', () => {
       decideTransition({ state: 'draft', event: 'submit', role: 'applicant', facts: facts({ eligibilityGapCount: 4 }) }),
       'guard_failed',
     );
-    expect(decision.failedGuards[0]!.message).toContain('4');
+    expect(decision.failedGuards[0].message).toContain('4');
   });
 
   test('a reinstatement completes references without the exam, even when the category requires it', () => {

@@ -37,7 +37,7 @@ export class ReviewsController {
   })
   review(@CurrentAccount() caller: AuthenticatedAccount, @Param({ schema: reviewParamsSchema }) params: ReviewParams): Promise<z.output<typeof reviewResponse>> {
     // The portfolio is the stored JSON, typed loosely by the use case; the journeys check it against this schema.
-    return this.getReview.execute(caller, params.applicationId) as Promise<z.output<typeof reviewResponse>>;
+    return this.getReview.execute(caller, params.applicationId);
   }
 
   @Post(':applicationId/vote')

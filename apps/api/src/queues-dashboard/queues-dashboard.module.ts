@@ -3,6 +3,7 @@ import { createBullBoard } from '@bull-board/api';
 import type { BeforeHook } from '@bull-board/api/typings/app';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
+import type { Router } from 'express';
 import { AuthModule } from '#auth';
 import { JobQueues, QUEUE_NAMES } from '#queue';
 import { DashboardAccessMiddleware } from './dashboard-access.middleware.js';
@@ -45,7 +46,7 @@ export class QueuesDashboardModule implements NestModule {
       options: { uiConfig: { miscLinks: [{ text: 'Sign out', url: DASHBOARD_SIGN_OUT_PATH }] }, handlerHooks: { before: refuseJobDataWrites } },
     });
     consumer
-      .apply(DashboardAccessMiddleware, serverAdapter.getRouter())
+      .apply(DashboardAccessMiddleware, serverAdapter.getRouter() as Router)
       .exclude(...[DASHBOARD_SIGN_IN_PATH, DASHBOARD_SIGN_OUT_PATH].map((path) => ({ path: path.slice(1), method: RequestMethod.ALL })))
       .forRoutes(QUEUES_DASHBOARD_PATH);
   }

@@ -91,5 +91,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * api refuses NUL before this, with the rater's error page: UnstorableTextGuard.)
  */
 function cleanComments(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
   return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
 }

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
@@ -20,7 +21,7 @@ const WEB_ROOT = join(findConfigDir(), '..', 'dist', 'web');
       serveStaticOptions: {
         index: false,
         // Files under /assets have their content's hash in their names: cached for good. The page itself never is.
-        setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+        setHeaders: (res: ServerResponse, path: string) => res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
       },
     }),
   ],

@@ -105,22 +105,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async republishStale(): Promise<void> {
     const after = `${this.config.pipeline.republishAfterMs} milliseconds`;
     await this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
+      const rows = await manager.query<{ id: string }[]>(
         `SELECT id FROM outbox WHERE processed_at IS NULL AND coalesce(republished_at, written_at) < now() - $1::interval ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [after, BATCH],
-      )) as { id: string }[];
+      );
       if (!rows.length) return;
       const ids = rows.map((r) => String(r.id));
       await this.jobs.addBulk('applyEffects', runsOf(ids));
       await manager.query(`UPDATE outbox SET republished_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
     });
     await this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
+      const rows = await manager.query<{ id: string }[]>(
         `SELECT id FROM email_deliveries
           WHERE (status = 'queued' AND updated_at < now() - $1::interval) OR (status = 'sending' AND claimed_at < now() - $1::interval)
           ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [after, BATCH],
-      )) as { id: string }[];
+      );
       if (!rows.length) return;
       const ids = rows.map((r) => r.id);
       await this.jobs.addBulk('sendEmail', ids.map((deliveryId) => ({ deliveryId })));

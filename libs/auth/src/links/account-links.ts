@@ -60,10 +60,10 @@ export class AccountLinks {
    * used, expired or for another purpose. The update is the check, so a link works exactly once.
    */
   async redeem(manager: EntityManager, token: string, purpose: AccountLinkPurpose, now: Date): Promise<string | null> {
-    const [rows] = (await manager.query(
+    const [rows] = await manager.query<[{ account_id: string }[], number]>(
       `UPDATE account_tokens SET used_at = $3 WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3 RETURNING account_id`,
       [hashToken(token), purpose, now],
-    )) as [{ account_id: string }[], number];
+    );
     return rows[0]?.account_id ?? null;
   }
 

@@ -32,7 +32,7 @@ export {
  * They describe the migrated schema exactly (test/foundation/schema-drift.test.ts holds them to it), so
  * `npm run migration:generate` writes only what an entity change asks for.
  */
-export const ENTITIES: Function[] = [
+export const ENTITIES: (abstract new (...args: never[]) => object)[] = [
   Person, Application, ApplicationEvent, OutboxMessage, ApplicationReference, ExamAttempt, PanelVote, EndorsementSequence,
   EmailDelivery, Reminder, Account, RefreshToken, AccountToken, CeEntry, ReferenceVettingCall, ExamWindow, ExamPart2Score,
   PanelAssignment, OutboxRelay, ApplicationActivity, CredentialStatusEntry, EmailSuppression,

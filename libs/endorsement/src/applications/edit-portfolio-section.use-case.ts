@@ -31,14 +31,14 @@ export class EditPortfolioSection {
 
   async execute(command: EditPortfolioSectionCommand): Promise<{ version: number; eligibilityGaps: EligibilityGap[] }> {
     const now = this.clock.now();
-    const [updated] = (await this.dataSource.query(
+    const [updated] = await this.dataSource.query<[OwnApplication[], number]>(
       `UPDATE applications a
           SET portfolio = jsonb_set(a.portfolio, ARRAY[$3::text], $4::jsonb), version = a.version + 1, updated_at = $6,
               amended_at = CASE WHEN a.state = 'deferred' THEN $6 ELSE a.amended_at END
         WHERE a.id = $1 AND a.applicant_id = $2 AND a.state = ANY($5::text[]) AND ($7::int IS NULL OR a.version = $7)
         RETURNING ${OWN_APPLICATION_COLUMNS}`,
       [command.applicationId, command.personId, command.section, JSON.stringify(command.value), EDITABLE_STATES, now, command.expectedVersion ?? null],
-    )) as [OwnApplication[], number];
+    );
     const app = updated[0] ?? (await this.refusal(command));
     return { version: app.version, eligibilityGaps: portfolioGaps(app, now) };
   }

@@ -32,13 +32,13 @@ export class GetApplicantTimeline {
 
   async execute(personId: string, applicationId: string): Promise<{ events: ApplicantTimelineEntry[]; pendingSteps: PendingStep[] }> {
     const app = await findOwnApplication(this.dataSource, personId, applicationId);
-    const events = (await this.dataSource.query(
+    const events = await this.dataSource.query<ApplicantTimelineEntry[]>(
       `SELECT event, from_state AS "from", to_state AS "to",
               CASE actor_role WHEN 'applicant' THEN 'you' WHEN 'system' THEN 'system' ELSE 'staff' END AS by,
               occurred_at AS at, reason
          FROM application_events WHERE application_id = $1 AND event <> ALL($2::text[]) ORDER BY version`,
       [app.id, INTERNAL_EVENTS],
-    )) as ApplicantTimelineEntry[];
+    );
     return { events, pendingSteps: await pendingSteps(this.dataSource, app, this.framework) };
   }
 }

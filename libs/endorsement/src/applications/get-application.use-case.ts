@@ -55,12 +55,12 @@ export class GetApplication {
   async execute(personId: string, applicationId: string): Promise<ApplicationView> {
     const app = await findOwnApplication(this.dataSource, personId, applicationId);
     // The rating leaves the database only when the applicant kept the right to see it.
-    const references = (await this.dataSource.query(
+    const references = await this.dataSource.query<ReferenceView[]>(
       `SELECT id, role, rater_name AS "raterName", rater_email AS "raterEmail", waived_access AS "waivedAccess", status,
               requested_at AS "requestedAt", rated_at AS "ratedAt", CASE WHEN NOT waived_access THEN rating END AS rating
          FROM application_references WHERE application_id = $1 AND revoked_at IS NULL ORDER BY created_at, id`,
       [app.id],
-    )) as ReferenceView[];
+    );
     for (const ref of references) if (ref.waivedAccess || ref.rating === null) delete ref.rating;
     return {
       ...headingOf(app),

@@ -37,11 +37,11 @@ export class ListApplicationEmails {
 
   async execute(personId: string, applicationId: string): Promise<{ emails: EmailStatusView[] }> {
     const app = await findOwnApplication(this.dataSource, personId, applicationId);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<DeliveryRow[]>(
       `SELECT id, template, recipient_kind, recipient_name, status, smtp_response, created_at, sent_at
          FROM email_deliveries WHERE application_id = $1 AND recipient_kind IN ('applicant', 'rater') ORDER BY created_at, id`,
       [app.id],
-    )) as DeliveryRow[];
+    );
     return { emails: rows.map(toView) };
   }
 }

@@ -22,9 +22,9 @@ export class ListApplications {
   ) {}
 
   async execute(personId: string): Promise<{ applications: ApplicationSummary[] }> {
-    const rows = (await this.dataSource.query(`SELECT ${OWN_APPLICATION_COLUMNS} FROM applications a WHERE a.applicant_id = $1 ORDER BY a.created_at DESC, a.id`, [
+    const rows = await this.dataSource.query<OwnApplication[]>(`SELECT ${OWN_APPLICATION_COLUMNS} FROM applications a WHERE a.applicant_id = $1 ORDER BY a.created_at DESC, a.id`, [
       personId,
-    ])) as OwnApplication[];
+    ]);
     const applications = await Promise.all(
       rows.map(async (app) => ({
         ...headingOf(app),

@@ -36,10 +36,10 @@ export const OWN_APPLICATION_COLUMNS = `a.id, a.state, a.version, a.association_
  * With `lock`, the row stays locked until the caller's transaction ends.
  */
 export async function findOwnApplication(db: Pick<EntityManager, 'query'>, personId: string, applicationId: string, lock = false): Promise<OwnApplication> {
-  const [app] = (await db.query(
+  const [app] = await db.query<OwnApplication[]>(
     `SELECT ${OWN_APPLICATION_COLUMNS} FROM applications a WHERE a.id = $1 AND a.applicant_id = $2${lock ? ' FOR UPDATE' : ''}`,
     [applicationId, personId],
-  )) as OwnApplication[];
+  );
   if (!app) throw applicationNotFound();
   return app;
 }

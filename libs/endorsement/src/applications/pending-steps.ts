@@ -78,7 +78,7 @@ export async function pendingSteps(db: Pick<EntityManager, 'query'>, app: OwnApp
 }
 
 async function waitingReferences(db: Pick<EntityManager, 'query'>, applicationId: string): Promise<PendingStep[]> {
-  const rows = (await db.query(
+  const rows = await db.query<WaitingReference[]>(
     `SELECT r.id, r.role, r.rater_name, r.status, r.requested_at,
             (SELECT min(m.due_at) FROM reminders m WHERE m.reference_id = r.id AND m.kind = 'reference_reminder' AND m.status = 'pending') AS next_reminder_at,
             (SELECT min(m.due_at) FROM reminders m WHERE m.reference_id = r.id AND m.kind = 'reference_overdue' AND m.status <> 'cancelled') AS overdue_at
@@ -86,7 +86,7 @@ async function waitingReferences(db: Pick<EntityManager, 'query'>, applicationId
       WHERE r.application_id = $1 AND r.revoked_at IS NULL AND r.status IN ('requested', 'bounced')
       ORDER BY r.created_at, r.id`,
     [applicationId],
-  )) as WaitingReference[];
+  );
   return rows.map((r) => ({
     step: 'reference',
     description:
@@ -107,12 +107,12 @@ async function examStep(db: Pick<EntityManager, 'query'>, app: OwnApplication): 
   const exam = app.rules.rules.exam;
   if (!exam || !app.exam_approved_at) return [];
   const expires = examApprovalValidity(app.exam_approved_at, exam.approvalValidMonths, app.rules.association.timeZone).expiresAt;
-  const [sitting] = (await db.query(
+  const [sitting] = await db.query<{ sitsOn: string; online: boolean; location: string | null; candidateCode: string }[]>(
     `SELECT to_char(x.sat_on, 'YYYY-MM-DD') AS "sitsOn", w.online, w.location, x.candidate_code AS "candidateCode"
        FROM exam_attempts x JOIN exam_windows w ON w.id = x.window_id
       WHERE x.application_id = $1 AND x.decided_at IS NULL ORDER BY x.attempt_no DESC LIMIT 1`,
     [app.id],
-  )) as { sitsOn: string; online: boolean; location: string | null; candidateCode: string }[];
+  );
   const description = !sitting
     ? 'Register for a sitting, then sit both parts of the exam while your approval is valid.'
     : sitting.online

@@ -29,16 +29,16 @@ export class StartApplication {
     const now = this.clock.now();
     // The conditional insert and the per-person lock make two concurrent starts yield one draft.
     const rows = await this.dataSource.transaction(async (manager) => {
-      const [person] = (await manager.query(`SELECT association_code FROM people WHERE id = $1 FOR UPDATE`, [command.personId])) as { association_code: string }[];
-      this.checkMembership(person!.association_code, command.associationCode);
-      return (await manager.query(
+      const [person] = await manager.query<{ association_code: string }[]>(`SELECT association_code FROM people WHERE id = $1 FOR UPDATE`, [command.personId]);
+      this.checkMembership(person.association_code, command.associationCode);
+      return await manager.query<{ id: string; version: number }[]>(
         `INSERT INTO applications (association_code, applicant_id, category_code, track_code, framework_version, rules, portfolio, state_changed_at, created_at, updated_at)
          SELECT $1, $2, $3, $4, $5, $6, $7, $8, $8, $8
           WHERE NOT EXISTS (SELECT 1 FROM applications WHERE applicant_id = $2 AND category_code = $3 AND track_code IS NOT DISTINCT FROM $4
                               AND state NOT IN ('withdrawn', 'denied'))
          RETURNING id, version`,
         [command.associationCode, command.personId, command.categoryCode, command.trackCode ?? null, snapshot.version, snapshot, emptyPortfolio(), now],
-      )) as { id: string; version: number }[];
+      );
     });
     if (!rows[0]) {
       throw new ProblemException(409, 'application_exists', 'You already have this application', `You already have an application for ${snapshot.displayName}; continue that one.`);

@@ -52,7 +52,7 @@ export class ListAssociationCategories {
     const categories = this.framework.categories
       .filter((category) => association.categories[category.code])
       .map((category): OfferedCategory => {
-        const offered = association.categories[category.code]!;
+        const offered = association.categories[category.code];
         const describe = (trackCode?: string) => describeRequirements(this.framework.rulesSnapshot(association.code, category.code, trackCode));
         const tracks = category.tracks
           .filter((track) => offersTrack(offered, track.code))

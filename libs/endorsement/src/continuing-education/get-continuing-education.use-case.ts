@@ -27,20 +27,20 @@ export class GetContinuingEducation {
   ) {}
 
   async execute(personId: string): Promise<{ entries: CeEntryView[]; progress: CeProgress | null }> {
-    const entries = (await this.dataSource.query(
+    const entries = await this.dataSource.query<CeEntryView[]>(
       `SELECT ${CE_ENTRY_COLUMNS} FROM ce_entries c WHERE c.person_id = $1 ORDER BY c.completed_on DESC, c.created_at DESC LIMIT ${MAX_ENTRIES}`,
       [personId],
-    )) as CeEntryView[];
+    );
     return { entries, progress: await this.progress(personId) };
   }
 
   private async progress(personId: string): Promise<CeProgress | null> {
     // One renewal covers every category held, on the earliest cycle's due day.
-    const [current] = (await this.dataSource.query(
+    const [current] = await this.dataSource.query<{ id: string; due_on: string }[]>(
       `SELECT id, to_char(renewal_due_on, 'YYYY-MM-DD') AS due_on FROM applications
         WHERE applicant_id = $1 AND state IN ('endorsed', 'renewal_due') AND renewal_due_on IS NOT NULL ORDER BY renewal_due_on, id LIMIT 1`,
       [personId],
-    )) as { id: string; due_on: string }[];
+    );
     if (!current) return null;
     const facts = await loadRenewalFacts(this.dataSource, current.id, this.clock.now());
     const measures = renewalProgress(facts.entries, facts).map((m) => ({ ...m, code: m.code.replace(/_short$/, ''), met: Math.round(m.recorded * 100) >= Math.round(m.required * 100) }));

@@ -27,7 +27,7 @@ export class RecordCeEntry {
     if (command.completedOn > new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10)) {
       throw new ProblemException(422, 'completed_in_future', 'The date is in the future', 'Log a training once you have completed it.');
     }
-    const [entry] = (await this.dataSource.query(
+    const [entry] = await this.dataSource.query<CeEntryView[]>(
       `WITH c AS (
          INSERT INTO ce_entries (person_id, kind, title, provider, completed_on, hours, dei, about_rsc, competency_areas, created_at)
          SELECT $1, $2, $3, $4, $5::date, $6, $7, $8, $9, $10
@@ -35,7 +35,7 @@ export class RecordCeEntry {
          RETURNING *)
        SELECT ${CE_ENTRY_COLUMNS} FROM c`,
       [command.personId, command.kind, command.title, command.provider, command.completedOn, command.hours, command.dei, command.aboutRsc, command.competencyAreas, now],
-    )) as CeEntryView[];
+    );
     if (!entry) {
       throw new ProblemException(409, 'not_endorsed', 'No endorsement to renew', 'Continuing education is logged for renewing an endorsement; you hold none yet.');
     }

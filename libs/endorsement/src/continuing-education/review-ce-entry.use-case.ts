@@ -23,16 +23,16 @@ export class ReviewCeEntry {
   ) {}
 
   async execute(command: ReviewCeEntryCommand): Promise<CeEntryView> {
-    const [rows] = (await this.dataSource.query(
+    const [rows] = await this.dataSource.query<[CeEntryView[], number]>(
       `UPDATE ce_entries c SET status = $3, reviewed_by = $4, reviewed_at = $5, review_note = $6
         WHERE c.id = $1 AND c.status = 'pending' AND ${inStaffScope('$2')}
         RETURNING ${CE_ENTRY_COLUMNS}`,
       [command.entryId, command.associationCode, command.decision, command.reviewerId, this.clock.now(), command.reason ?? null],
-    )) as [CeEntryView[], number];
+    );
     if (rows[0]) return rows[0];
-    const [visible] = (await this.dataSource.query(`SELECT c.status FROM ce_entries c WHERE c.id = $1 AND ${inStaffScope('$2')}`, [command.entryId, command.associationCode])) as {
+    const [visible] = await this.dataSource.query<{
       status: string;
-    }[];
+    }[]>(`SELECT c.status FROM ce_entries c WHERE c.id = $1 AND ${inStaffScope('$2')}`, [command.entryId, command.associationCode]);
     if (!visible) throw new ProblemException(404, 'ce_entry_not_found', 'Entry not found', 'No continuing-education entry in your association has this id.');
     throw new ProblemException(409, 'ce_entry_already_reviewed', 'This entry was already reviewed', `The entry is already ${visible.status}.`, { currentStatus: visible.status });
   }

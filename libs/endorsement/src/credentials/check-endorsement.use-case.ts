@@ -28,11 +28,11 @@ export class CheckEndorsement {
   ) {}
 
   async execute(endorsementNumber: string): Promise<EndorsementCheck> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ endorsement_number: string; association_code: string; category_code: string; track_code: string | null; state: ApplicationState; full_name: string }[]>(
       `SELECT a.endorsement_number, a.association_code, a.category_code, a.track_code, a.state, p.full_name
          FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.endorsement_number = $1`,
       [endorsementNumber],
-    )) as { endorsement_number: string; association_code: string; category_code: string; track_code: string | null; state: ApplicationState; full_name: string }[];
+    );
     if (!row) throw new ProblemException(404, 'endorsement_not_found', 'Endorsement not found', 'No endorsement has this number.');
     return {
       endorsementNumber: row.endorsement_number,

@@ -27,11 +27,11 @@ export class GetStatusList {
   async execute(associationCode: string): Promise<string> {
     const key = this.keys.key(associationCode);
     if (!key) throw issuerNotFound();
-    const suspended = (await this.dataSource.query(
+    const suspended = await this.dataSource.query<{ status_index: number }[]>(
       `SELECT e.status_index FROM credential_status_entries e JOIN applications a ON a.id = e.application_id
         WHERE e.association_code = $1 AND a.state <> ALL($2::text[])`,
       [associationCode, CURRENT_STATES],
-    )) as { status_index: number }[];
+    );
     const list = new Bitstring({ length: STATUS_LIST_LENGTH });
     for (const { status_index } of suspended) list.set(status_index, true);
     const url = this.keys.identity.statusListUrl(associationCode);

@@ -29,7 +29,7 @@ const STAFF_ROLES = new Set(['coordinator', 'administrator']);
  */
 export async function findHeldEndorsement(db: Pick<EntityManager, 'query'>, caller: AuthenticatedAccount, applicationId: string): Promise<HeldEndorsement> {
   const staffOf = caller.roles.some((r) => STAFF_ROLES.has(r)) ? (caller.associationCode ?? '*') : null;
-  const [row] = (await db.query(
+  const [row] = await db.query<HeldEndorsement[]>(
     `SELECT a.id AS "applicationId", a.endorsement_number AS number, a.state, a.association_code AS "associationCode",
             a.category_code AS "categoryCode", a.track_code AS "trackCode", p.full_name AS "holderName",
             a.endorsed_at AS "endorsedAt", to_char(a.renewal_due_on, 'YYYY-MM-DD') AS "renewalDueOn"
@@ -37,7 +37,7 @@ export async function findHeldEndorsement(db: Pick<EntityManager, 'query'>, call
       WHERE a.id = $1 AND a.endorsement_number IS NOT NULL
         AND (a.applicant_id = $2 OR $3::text = '*' OR a.association_code = $3)`,
     [applicationId, caller.personId, staffOf],
-  )) as HeldEndorsement[];
+  );
   if (!row) throw new ProblemException(404, 'endorsement_not_found', 'Endorsement not found', 'No endorsement you may see has this id.');
   if (!CURRENT_STATES.includes(row.state)) {
     throw new ProblemException(409, 'endorsement_not_current', 'Endorsement not current', 'Only an endorsement in good standing has a certificate and a credential; it comes back when the endorsement is renewed or reinstated.');

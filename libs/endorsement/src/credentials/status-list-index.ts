@@ -17,7 +17,7 @@ export async function statusListIndex(db: Pick<EntityManager, 'query'>, applicat
       `INSERT INTO credential_status_entries (application_id, association_code, status_index, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
       [applicationId, associationCode, randomInt(STATUS_LIST_LENGTH), now],
     );
-    const [row] = (await db.query(`SELECT status_index FROM credential_status_entries WHERE application_id = $1`, [applicationId])) as { status_index: number }[];
+    const [row] = await db.query<{ status_index: number }[]>(`SELECT status_index FROM credential_status_entries WHERE application_id = $1`, [applicationId]);
     if (row) return row.status_index;
   }
   throw new Error(`no free place in the status list of ${associationCode} after ${ATTEMPTS} attempts`);

@@ -33,14 +33,14 @@ export class ApplyEffect {
   async execute(outboxIds: readonly string[]): Promise<void> {
     const now = this.clock.now();
     const deliveryIds = await this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
+      const rows = await manager.query<OutboxRow[]>(
         `SELECT o.id, o.event_id, o.payload, a.id AS application_id, a.association_code, a.rules, a.portfolio,
                 a.applicant_id, p.full_name AS applicant_name, p.email AS applicant_email, e.payload->>'dueOn' AS cycle_due_on
            FROM outbox o JOIN applications a ON a.id = o.application_id JOIN people p ON p.id = a.applicant_id
            LEFT JOIN application_events e ON e.id = o.event_id
           WHERE o.id = ANY($1::bigint[]) AND o.processed_at IS NULL ORDER BY o.id FOR UPDATE OF o`,
         [outboxIds],
-      )) as OutboxRow[];
+      );
       // A row another run processed while this one waited for its lock no longer matches (PostgreSQL re-checks it).
       if (!rows.length) return [];
       const deliveries = [];

@@ -9,9 +9,9 @@ import type { EffectContext } from './effect-context.js';
  * Reminders whose time has already passed (a cycle opened late) are not owed any more.
  */
 export async function scheduleRenewal({ manager, application, association, now }: EffectContext<EffectOf<'renewal.schedule'>>) {
-  const [{ due_on: dueOn }] = (await manager.query(`SELECT to_char(renewal_due_on, 'YYYY-MM-DD') AS due_on FROM applications WHERE id = $1`, [
+  const [{ due_on: dueOn }] = await manager.query<{ due_on: string }[]>(`SELECT to_char(renewal_due_on, 'YYYY-MM-DD') AS due_on FROM applications WHERE id = $1`, [
     application.id,
-  ])) as { due_on: string }[];
+  ]);
   const { reminders } = renewalCycle(dueOn, association.renewal, association.timeZone);
   const due = reminders
     .filter((r) => r.at > now)

@@ -57,10 +57,10 @@ export class ApproveExam {
           expectedVersion: command.expectedVersion,
         });
         const now = this.clock.now();
-        const [[app]] = (await manager.query(
+        const [[app]] = await manager.query<[SeatApplication[], number]>(
           `UPDATE applications SET exam_approved_at = $2 WHERE id = $1 RETURNING id, state, association_code, rules, exam_approved_at`,
           [applicationId, now],
-        )) as [SeatApplication[], number];
+        );
         await planApprovalReminders(manager, app, now);
         const seat = command.windowId ? await bookExamSeat(manager, app, { windowId: command.windowId, bookedBy: caller.id }, now) : null;
         const deliveryIds = seat ? await this.seatEmail.recordIn(manager, applicationId, seat.attemptNo, now) : [];

@@ -44,19 +44,19 @@ export async function bookExamSeat(manager: EntityManager, app: SeatApplication,
   // Expired but not yet swept: say so, rather than ask for a sitting before a day already past.
   const { validUntil, expiresAt } = examApprovalValidity(app.exam_approved_at ?? now, exam.approvalValidMonths, app.rules.association.timeZone);
   if (expiresAt <= now) throw ExamProblems.approvalExpired(validUntil);
-  const locked = (await manager.query(`SELECT id FROM exam_windows WHERE id = $1 AND association_code = $2 FOR UPDATE`, [request.windowId, app.association_code])) as unknown[];
+  const locked = await manager.query<unknown[]>(`SELECT id FROM exam_windows WHERE id = $1 AND association_code = $2 FOR UPDATE`, [request.windowId, app.association_code]);
   if (!locked.length) throw ExamProblems.windowNotFound();
   // Counted after the lock, in a statement of its own: its snapshot then sees the seats taken by
   // whoever held the lock before us (a count inside the locking statement would not).
-  const [window] = (await manager.query(`SELECT ${EXAM_WINDOW_COLUMNS}, w.registration_closes_at > $2 AS open FROM exam_windows w WHERE w.id = $1`, [
+  const [window] = await manager.query<(ExamWindowView & { open: boolean })[]>(`SELECT ${EXAM_WINDOW_COLUMNS}, w.registration_closes_at > $2 AS open FROM exam_windows w WHERE w.id = $1`, [
     request.windowId,
     now,
-  ])) as (ExamWindowView & { open: boolean })[];
-  const [last] = (await manager.query(
+  ]);
+  const [last] = await manager.query<{ attempt_no: number; decided: boolean; sat_on: string | null }[]>(
     `SELECT attempt_no, decided_at IS NOT NULL AS decided, to_char(sat_on, 'YYYY-MM-DD') AS sat_on
        FROM exam_attempts WHERE application_id = $1 ORDER BY attempt_no DESC LIMIT 1`,
     [app.id],
-  )) as { attempt_no: number; decided: boolean; sat_on: string | null }[];
+  );
   if (last && !last.decided) throw ExamProblems.alreadyRegistered();
   if (!window.open) throw ExamProblems.registrationClosed();
   if (window.seatsLeft <= 0) throw ExamProblems.windowFull();
@@ -70,11 +70,11 @@ export async function bookExamSeat(manager: EntityManager, app: SeatApplication,
   }
 
   const attemptNo = (last?.attempt_no ?? 0) + 1;
-  const [attempt] = (await manager.query(
+  const [attempt] = await manager.query<{ id: string; candidate_code: string }[]>(
     `INSERT INTO exam_attempts (application_id, attempt_no, window_id, sat_on, registered_by, retake_request, created_at)
      VALUES ($1, $2, $3, $4::date, $5, $6, $7) RETURNING id, candidate_code`,
     [app.id, attemptNo, window.id, window.sitsOn, request.bookedBy, request.retakeRequest ?? null, now],
-  )) as { id: string; candidate_code: string }[];
+  );
   // Reminders a week and a day before, at 09:00 where the association is; none already past.
   await manager.query(
     `INSERT INTO reminders (kind, subject_key, application_id, offset_days, due_at, created_at)

@@ -43,13 +43,13 @@ export class CreateExamWindow {
     if (command.registrationClosesAt <= now || localDate(command.registrationClosesAt, association.timeZone) >= command.sitsOn) {
       throw ExamProblems.datesOutOfOrder('Registration must close in the future and before the day of the sitting.');
     }
-    const [window] = (await this.dataSource.query(
+    const [window] = await this.dataSource.query<ExamWindowView[]>(
       `WITH w AS (
          INSERT INTO exam_windows (association_code, sits_on, registration_closes_at, online, location, capacity, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *)
        SELECT ${EXAM_WINDOW_COLUMNS} FROM w`,
       [code, command.sitsOn, command.registrationClosesAt, command.online, command.location ?? null, command.capacity, command.caller.id, now],
-    )) as ExamWindowView[];
+    );
     return window;
   }
 }

@@ -10,10 +10,10 @@ import type { OpenPaper } from './lock-open-paper.js';
  */
 export async function decideExamAttempt(manager: EntityManager, transition: TransitionApplication, paper: OpenPaper, now: Date): Promise<TransitionResult | null> {
   const exam = paper.rules.rules.exam!;
-  const [scores] = (await manager.query(
+  const [scores] = await manager.query<{ n: number; mean: number | null }[]>(
     `SELECT count(*)::int AS n, round(avg(percent), 2)::float8 AS mean FROM exam_part2_scores WHERE attempt_id = $1`,
     [paper.id],
-  )) as { n: number; mean: number | null }[];
+  );
   if (paper.part1 === null || scores.n < exam.part2.blindReviewers) return null;
   // The guards read these stored (rounded) values back: decide on the same numbers.
   const part2 = scores.mean!;

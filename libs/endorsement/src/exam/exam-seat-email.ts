@@ -8,9 +8,9 @@ export class ExamSeatEmail {
   constructor(private readonly ledger: EmailLedger) {}
 
   async recordIn(manager: EntityManager, applicationId: string, attemptNo: number, now: Date): Promise<string[]> {
-    const [applicant] = (await manager.query(`SELECT p.email, p.full_name FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`, [
+    const [applicant] = await manager.query<{ email: string; full_name: string }[]>(`SELECT p.email, p.full_name FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`, [
       applicationId,
-    ])) as { email: string; full_name: string }[];
+    ]);
     return this.ledger.record(
       manager,
       [

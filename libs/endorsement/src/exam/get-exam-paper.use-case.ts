@@ -11,7 +11,7 @@ export class GetExamPaper {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(caller: AuthenticatedAccount, paperId: string): Promise<ExamPaperView> {
-    const [paper] = (await this.dataSource.query(`${OPEN_PAPERS} AND x.id = $4`, [staffAssociation(caller), caller.id, caller.personId, paperId])) as ExamPaperView[];
+    const [paper] = await this.dataSource.query<ExamPaperView[]>(`${OPEN_PAPERS} AND x.id = $4`, [staffAssociation(caller), caller.id, caller.personId, paperId]);
     if (!paper) throw ExamProblems.paperNotFound();
     return paper;
   }

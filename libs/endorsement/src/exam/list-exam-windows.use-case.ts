@@ -19,12 +19,12 @@ export class ListExamWindows {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(query: ListExamWindowsQuery): Promise<{ windows: ExamWindowView[] }> {
-    const windows = (await this.dataSource.query(
+    const windows = await this.dataSource.query<ExamWindowView[]>(
       `SELECT ${EXAM_WINDOW_COLUMNS} FROM exam_windows w
         WHERE ($1::text IS NULL OR w.association_code = $1) AND ($2::date IS NULL OR w.sits_on >= $2::date)
         ORDER BY w.sits_on, w.id LIMIT ${MAX_WINDOWS}`,
       [staffAssociation(query.caller, query.associationCode), query.from ?? null],
-    )) as ExamWindowView[];
+    );
     return { windows };
   }
 }

@@ -13,11 +13,11 @@ export class ListOpenExamWindows {
   ) {}
 
   async execute(caller: AuthenticatedAccount): Promise<{ windows: ExamWindowView[] }> {
-    const windows = (await this.dataSource.query(
+    const windows = await this.dataSource.query<ExamWindowView[]>(
       `SELECT * FROM (SELECT ${EXAM_WINDOW_COLUMNS} FROM exam_windows w WHERE w.association_code = $1 AND w.registration_closes_at > $2) open
         WHERE open."seatsLeft" > 0 ORDER BY open."sitsOn", open.id`,
       [caller.associationCode, this.clock.now()],
-    )) as ExamWindowView[];
+    );
     return { windows };
   }
 }

@@ -35,10 +35,10 @@ export class RecordPart1 {
   private async record(manager: EntityManager, command: RecordPart1Command, now: Date): Promise<TransitionResult | null> {
     const paper = await lockOpenPaper(manager, command.caller, command.paperId, now);
     if (paper.part1 !== null) throw ExamProblems.part1AlreadyRecorded();
-    const [[row]] = (await manager.query(
+    const [[row]] = await manager.query<[{ part1: number }[], number]>(
       `UPDATE exam_attempts SET part1_percent = $2, part1_recorded_by = $3, part1_recorded_at = $4 WHERE id = $1 RETURNING part1_percent::float8 AS part1`,
       [paper.id, command.percent, command.caller.id, now],
-    )) as [{ part1: number }[], number];
+    );
     return decideExamAttempt(manager, this.transition, { ...paper, part1: row.part1 }, now);
   }
 }

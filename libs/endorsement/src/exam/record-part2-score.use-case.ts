@@ -35,10 +35,10 @@ export class RecordPart2Score {
   private async score(manager: EntityManager, command: RecordPart2ScoreCommand, now: Date): Promise<TransitionResult | null> {
     const paper = await lockOpenPaper(manager, command.caller, command.paperId, now);
     // Read after the paper's lock, in statements of their own, so they see the scores of whoever held it before.
-    const [scored] = (await manager.query(
+    const [scored] = await manager.query<{ n: number; mine: boolean }[]>(
       `SELECT count(*)::int AS n, coalesce(bool_or(reviewer_id = $2), false) AS mine FROM exam_part2_scores WHERE attempt_id = $1`,
       [paper.id, command.caller.id],
-    )) as { n: number; mine: boolean }[];
+    );
     if (scored.mine) throw ExamProblems.alreadyScored();
     if (scored.n >= paper.rules.rules.exam!.part2.blindReviewers) throw ExamProblems.part2Complete();
     await manager.query(`INSERT INTO exam_part2_scores (attempt_id, reviewer_id, percent, scored_at) VALUES ($1, $2, $3, $4)`, [paper.id, command.caller.id, command.percent, now]);

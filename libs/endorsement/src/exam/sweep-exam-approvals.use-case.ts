@@ -30,7 +30,7 @@ export class SweepExamApprovals {
     let moved = 0;
     for (;;) {
       // The date arithmetic mirrors examApprovalValidity (PostgreSQL clamps month ends the same way).
-      const rows = (await this.dataSource.query(
+      const rows = await this.dataSource.query<{ id: string; version: number; action: keyof typeof EXPIRY_EVENTS }[]>(
         `SELECT a.id, a.version, a.rules->'rules'->'exam'->'approvalExpiry'->>'action' AS action
            FROM applications a
           WHERE a.state = 'exam' AND a.exam_approved_at IS NOT NULL AND a.id > $2
@@ -40,7 +40,7 @@ export class SweepExamApprovals {
             AND NOT EXISTS (SELECT 1 FROM exam_attempts x WHERE x.application_id = a.id AND x.decided_at IS NULL)
           ORDER BY a.id LIMIT ${BATCH}`,
         [this.clock.now(), after],
-      )) as { id: string; version: number; action: keyof typeof EXPIRY_EVENTS }[];
+      );
       for (const row of rows) {
         try {
           await this.transition.execute({ applicationId: row.id, event: EXPIRY_EVENTS[row.action], expectedVersion: row.version, actor: { id: null, role: 'system' } });
@@ -50,7 +50,7 @@ export class SweepExamApprovals {
         }
       }
       if (rows.length < BATCH) return moved;
-      after = rows[rows.length - 1]!.id;
+      after = rows[rows.length - 1].id;
     }
   }
 }

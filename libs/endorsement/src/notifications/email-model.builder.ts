@@ -83,7 +83,7 @@ export class EmailModelBuilder {
       })
       .filter((d) => d.application_id !== null);
     if (!wanted.length) return new Map();
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<(ApplicationFacts & { i: number })[]>(
       `SELECT d.i, a.id AS application_id, a.association_code, a.rules, p.full_name AS applicant_name, a.portfolio->'references' AS raters,
               a.endorsement_number, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS renewal_due_on, a.exam_approved_at,
               CASE WHEN e.payload ? 'dueOn'
@@ -104,7 +104,7 @@ export class EmailModelBuilder {
          LEFT JOIN exam_attempts x ON x.application_id = d.application_id AND x.attempt_no = d.attempt_no
          LEFT JOIN exam_windows w ON w.id = x.window_id`,
       [JSON.stringify(wanted)],
-    )) as (ApplicationFacts & { i: number })[];
+    );
     return new Map(rows.map((r) => [r.i, r]));
   }
 
@@ -195,12 +195,12 @@ export class EmailModelBuilder {
    * The link is derived again from the token row's id; only its hash was stored.
    */
   private async buildForAccount(delivery: DeliveryRow, accountTokenId: string): Promise<EmailModel> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ id: string; expires_at: Date; purpose: string; roles: string[]; association_code: string | null }[]>(
       `SELECT t.id, t.expires_at, t.purpose, a.roles, a.association_code
          FROM account_tokens t JOIN accounts a ON a.id = t.account_id
         WHERE t.id = $1`,
       [accountTokenId],
-    )) as { id: string; expires_at: Date; purpose: string; roles: string[]; association_code: string | null }[];
+    );
     if (!row) throw new Error(`account token ${accountTokenId} not found`);
     const sender = this.senderFor(row.association_code);
     const page = row.purpose === 'staff_invitation' ? 'accept-invitation' : 'reset-password';

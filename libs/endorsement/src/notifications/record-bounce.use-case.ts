@@ -41,10 +41,10 @@ export class RecordBounce {
   async execute(notice: BounceNotice): Promise<BounceOutcome> {
     const id = notice.deliveryId ?? (notice.messageId ? deliveryIdOfMessageId(notice.messageId) : null);
     if (!id || !UUID.test(id)) return this.unknown(notice);
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<(UndeliveredRow & { recipient_email: string; message_id: string | null })[]>(
       `SELECT id, application_id, reference_id, recipient_kind, template, recipient_email, message_id FROM email_deliveries WHERE id = $1`,
       [id],
-    )) as (UndeliveredRow & { recipient_email: string; message_id: string | null })[];
+    );
     if (!row) return this.unknown(notice);
     if (notice.messageId && row.message_id && notice.messageId.trim() !== row.message_id) return this.unknown(notice);
     if (notice.recipients.length && !notice.recipients.some((r) => r.toLowerCase() === row.recipient_email.toLowerCase())) return this.unknown(notice);

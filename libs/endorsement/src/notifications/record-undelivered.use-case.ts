@@ -43,10 +43,10 @@ export class RecordUndelivered {
     if (delivery.recipient_kind !== 'rater' || !delivery.reference_id) return [];
     await manager.query(`UPDATE application_references SET status = 'bounced' WHERE id = $1 AND status = 'requested'`, [delivery.reference_id]);
     await manager.query(`UPDATE reminders SET status = 'cancelled' WHERE reference_id = $1 AND status = 'pending'`, [delivery.reference_id]);
-    const [applicant] = (await manager.query(
+    const [applicant] = await manager.query<{ email: string; full_name: string }[]>(
       `SELECT p.email, p.full_name FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`,
       [delivery.application_id],
-    )) as { email: string; full_name: string }[];
+    );
     return this.ledger.record(
       manager,
       [

@@ -24,7 +24,7 @@ export async function staffRecipients(
   audience: 'coordinator' | 'administrator',
   association: Association,
 ): Promise<StaffRecipient[]> {
-  const people = (await manager.query(
+  const people = await manager.query<StaffRecipient[]>(
     audience === 'coordinator'
       ? `SELECT ac.id AS "accountId", ac.email, p.full_name AS name FROM applications a
            JOIN accounts ac ON ac.id = a.assignee_id JOIN people p ON p.id = ac.person_id
@@ -34,6 +34,6 @@ export async function staffRecipients(
             AND 'administrator' = ANY (ac.roles) AND ac.password_hash IS NOT NULL
           ORDER BY ac.created_at, ac.id`,
     [applicationId],
-  )) as StaffRecipient[];
+  );
   return people.length ? people : [teamInbox(association)];
 }

@@ -52,22 +52,22 @@ export class GetOutlook {
 
     // Only due days whose opening or lapse can fall before `until` (the renewal index's range).
     // Counted in renewal cycles (people): a person's endorsements due the same day move and are emailed as one.
-    const groups = (await this.dataSource.query(
+    const groups = await this.dataSource.query<DueGroup[]>(
       `SELECT state, to_char(renewal_due_on, 'YYYY-MM-DD') AS "dueOn", count(DISTINCT applicant_id)::int AS count FROM applications
         WHERE association_code = $1 AND ((state = 'endorsed' AND renewal_due_on < $2::date) OR (state = 'renewal_due' AND renewal_due_on < $3::date))
         GROUP BY state, renewal_due_on`,
       [association.code, end.plus({ days: association.renewal.leadDays }).toISODate(), lapsedIfDueBefore(end.toISODate()!, association.renewal, zone)],
-    )) as DueGroup[];
+    );
     for (const group of groups) for (const step of renewalSteps(group, association, now, until)) add(step.kind, DateTime.fromJSDate(step.at, { zone }).toISODate()!, step.count);
 
-    const reminders = (await this.dataSource.query(
+    const reminders = await this.dataSource.query<{ kind: OutlookKind; date: string; count: number }[]>(
       `SELECT CASE WHEN r.kind = 'renewal_reminder' AND r.offset_days < 0 THEN 'renewal_late_notice' ELSE r.kind END AS kind,
               to_char(greatest(r.due_at, $2) AT TIME ZONE $4, 'YYYY-MM-DD') AS date, count(*)::int AS count
          FROM reminders r JOIN applications a ON a.id = r.application_id
         WHERE r.status = 'pending' AND r.due_at < $3 AND a.association_code = $1
         GROUP BY 1, 2`,
       [association.code, now, until, zone],
-    )) as { kind: OutlookKind; date: string; count: number }[];
+    );
     for (const r of reminders) add(r.kind, r.date, r.count);
 
     const totals = emptyCounts();

@@ -29,7 +29,7 @@ export function renewalSteps(group: DueGroup, association: Association, now: Dat
     // As `renewal.schedule` does: reminders whose time passed before the opening are not owed.
     ...cycle.reminders
       .filter((r) => r.at > opensAt && inWindow(r.at))
-      .map((r) => ({ kind: (r.late ? 'renewal_late_notice' : 'renewal_reminder') as OutlookKind, at: r.at, count: group.count })),
+      .map((r) => ({ kind: r.late ? ('renewal_late_notice' as const) : ('renewal_reminder' as const), at: r.at, count: group.count })),
   ];
 }
 

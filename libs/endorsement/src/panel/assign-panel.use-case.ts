@@ -43,28 +43,28 @@ export class AssignPanel {
       const app = await lockPanelApplication(manager, applicationId, staffAssociation(caller));
       if (!app) throw StaffProblems.applicationNotFound();
       if (app.state !== 'panel_review') throw PanelProblems.notInPanelReview(app.state);
-      const eligible = (await manager.query(
+      const eligible = await manager.query<Reviewer[]>(
         `SELECT a.id, p.email, p.full_name FROM accounts a JOIN people p ON p.id = a.person_id
           WHERE a.id = ANY($1::uuid[]) AND 'reviewer' = ANY(a.roles) AND a.association_code = $2 AND a.person_id <> $3`,
         [reviewerIds, app.association_code, app.applicant_id],
-      )) as Reviewer[];
+      );
       if (eligible.length !== reviewerIds.length) throw PanelProblems.reviewersNotEligible(reviewerIds.filter((id) => !eligible.some((e) => e.id === id)));
-      const [{ votes }] = (await manager.query(`SELECT count(*)::int AS votes FROM panel_votes WHERE application_id = $1 AND round = $2`, [applicationId, app.round])) as {
+      const [{ votes }] = await manager.query<{
         votes: number;
-      }[];
+      }[]>(`SELECT count(*)::int AS votes FROM panel_votes WHERE application_id = $1 AND round = $2`, [applicationId, app.round]);
       if (votes > 0) throw PanelProblems.votesAlreadyIn();
-      const [previous] = (await manager.query(
+      const [previous] = await manager.query<[Reviewer[], number]>(
         `DELETE FROM panel_assignments pa USING accounts a, people p
           WHERE pa.application_id = $1 AND pa.round = $2 AND a.id = pa.reviewer_id AND p.id = a.person_id
           RETURNING a.id, p.email, p.full_name`,
         [applicationId, app.round],
-      )) as [Reviewer[], number];
-      const [{ id: activityId }] = (await manager.query(
+      );
+      const [{ id: activityId }] = await manager.query<{ id: string }[]>(
         `WITH panel AS (
            INSERT INTO panel_assignments (application_id, round, reviewer_id, assigned_by, assigned_at) SELECT $1, $2, r, $4, $5 FROM unnest($3::uuid[]) AS r)
          INSERT INTO application_activities (application_id, kind, actor_id, account_ids, occurred_at) VALUES ($1, 'panel_assigned', $4, $3, $5) RETURNING id`,
         [applicationId, app.round, reviewerIds, caller.id, now],
-      )) as { id: string }[];
+      );
       // Reviewers who join are asked; those taken off are told they need not review. Someone kept hears nothing new.
       const email = (reviewer: Reviewer, template: 'panel_assigned' | 'panel_released') => ({
         businessKey: `panel-change-${activityId}-${template}-${reviewer.id}`,

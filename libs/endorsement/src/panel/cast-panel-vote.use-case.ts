@@ -53,11 +53,11 @@ export class CastPanelVote {
       const app = await lockPanelApplication(manager, applicationId, caller.associationCode);
       if (!app || !(await this.isAssigned(manager, applicationId, app.round, caller.id))) throw PanelProblems.reviewNotFound();
       if (app.state !== 'panel_review') throw PanelProblems.notInPanelReview(app.state);
-      const inserted = (await manager.query(
+      const inserted = await manager.query<unknown[]>(
         `INSERT INTO panel_votes (application_id, round, reviewer_id, recommendation, checklist, notes, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (application_id, round, reviewer_id) DO NOTHING RETURNING id`,
         [applicationId, app.round, caller.id, command.recommendation, command.checklist, command.notes?.trim() || null, this.clock.now()],
-      )) as unknown[];
+      );
       if (!inserted.length) throw PanelProblems.alreadyVoted();
       const votes = await readRoundVotes(manager, applicationId, app.round);
       const outcome = panelOutcome(votes);
@@ -77,7 +77,7 @@ export class CastPanelVote {
   }
 
   private async isAssigned(manager: EntityManager, applicationId: string, round: number, reviewerId: string): Promise<boolean> {
-    const rows = (await manager.query(`SELECT 1 FROM panel_assignments WHERE application_id = $1 AND round = $2 AND reviewer_id = $3`, [applicationId, round, reviewerId])) as unknown[];
+    const rows = await manager.query<unknown[]>(`SELECT 1 FROM panel_assignments WHERE application_id = $1 AND round = $2 AND reviewer_id = $3`, [applicationId, round, reviewerId]);
     return rows.length > 0;
   }
 

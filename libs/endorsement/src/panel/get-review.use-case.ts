@@ -33,7 +33,7 @@ export class GetReview {
   ) {}
 
   async execute(caller: AuthenticatedAccount, applicationId: string): Promise<ReviewView> {
-    const [review] = (await this.dataSource.query(
+    const [review] = await this.dataSource.query<Omit<ReviewView, 'competencyDomains'>[]>(
       `SELECT a.id AS "applicationId", a.state, a.version, p.full_name AS "applicantName", a.rules->>'displayName' AS category, pa.round, a.portfolio,
               ${CURRENT_REFERENCE_COUNT} AS "currentReferenceCount",
               coalesce((SELECT json_agg(json_build_object('role', r.role, 'raterName', r.rater_name, 'status', r.status, 'rating', r.rating,
@@ -45,7 +45,7 @@ export class GetReview {
          JOIN panel_assignments pa ON pa.application_id = a.id AND pa.reviewer_id = $2 AND pa.round = ${CURRENT_ROUND}
         WHERE a.id = $1 AND a.association_code = $3`,
       [applicationId, caller.id, caller.associationCode],
-    )) as Omit<ReviewView, 'competencyDomains'>[];
+    );
     if (!review) throw PanelProblems.reviewNotFound();
     return { ...review, competencyDomains: this.framework.competencyDomains.map(({ code, label }) => ({ code, label })) };
   }

@@ -16,13 +16,13 @@ export interface PanelApplication {
  * snapshot sees whatever the previous holder of the lock committed (a new round, a vote).
  */
 export async function lockPanelApplication(manager: EntityManager, applicationId: string, associationCode: string | null): Promise<PanelApplication | undefined> {
-  const locked = (await manager.query(`SELECT id FROM applications WHERE id = $1 AND ($2::text IS NULL OR association_code = $2) FOR UPDATE`, [
+  const locked = await manager.query<unknown[]>(`SELECT id FROM applications WHERE id = $1 AND ($2::text IS NULL OR association_code = $2) FOR UPDATE`, [
     applicationId,
     associationCode,
-  ])) as unknown[];
+  ]);
   if (!locked.length) return undefined;
-  const [app] = (await manager.query(`SELECT a.state, a.version, a.association_code, a.applicant_id, ${CURRENT_ROUND} AS round FROM applications a WHERE a.id = $1`, [
+  const [app] = await manager.query<PanelApplication[]>(`SELECT a.state, a.version, a.association_code, a.applicant_id, ${CURRENT_ROUND} AS round FROM applications a WHERE a.id = $1`, [
     applicationId,
-  ])) as PanelApplication[];
+  ]);
   return app;
 }

@@ -49,9 +49,9 @@ const SELECT_BY_TOKEN_HASH = `
  * UPDATE: inserts that merely reference these rows (ledger, reminders) do not wait on it.
  */
 export async function loadOpenReference(manager: EntityManager | DataSource, token: string, now: Date, lock: boolean): Promise<ReferenceByToken> {
-  const [row] = (await manager.query(lock ? `${SELECT_BY_TOKEN_HASH} FOR NO KEY UPDATE OF r, a` : SELECT_BY_TOKEN_HASH, [
+  const [row] = await manager.query<ReferenceByToken[]>(lock ? `${SELECT_BY_TOKEN_HASH} FOR NO KEY UPDATE OF r, a` : SELECT_BY_TOKEN_HASH, [
     hashRaterLinkToken(token),
-  ])) as ReferenceByToken[];
+  ]);
   const problem = linkProblem(row, now);
   if (problem) throw new RaterLinkUnavailableError(problem);
   return row;

@@ -55,16 +55,16 @@ export class ReplaceRaterAddress {
     const now = this.clock.now();
     const { referenceId, deliveryIds } = await this.dataSource.transaction(async (manager) => {
       // The applicant's row is locked so that their concurrent changes are counted one after another.
-      const [applicant] = (await manager.query(
+      const [applicant] = await manager.query<{ association_code: string; applicant_id: string; email: string }[]>(
         `SELECT a.association_code, a.applicant_id, p.email FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1 FOR NO KEY UPDATE OF p`,
         [command.applicationId],
-      )) as { association_code: string; applicant_id: string; email: string }[];
-      const [old] = (await manager.query(
+      );
+      const [old] = await manager.query<[{ role: string; rater_name: string; waived_access: boolean }[], number]>(
         `UPDATE application_references SET status = 'replaced', revoked_at = $3, token_hash = NULL
           WHERE id = $1 AND application_id = $2 AND revoked_at IS NULL AND status IN ('requested', 'bounced', 'invalid')
           RETURNING role, rater_name, waived_access`,
         [command.referenceId, command.applicationId, now],
-      )) as [{ role: string; rater_name: string; waived_access: boolean }[], number];
+      );
       const replaced = old[0];
       if (!applicant || !replaced) {
         throw new ProblemException(409, 'reference_not_replaceable', 'This reference cannot be replaced', 'Only a reference that is still waiting for its rater, whose email bounced, or whose form could not count can get a new address.');
@@ -100,7 +100,7 @@ export class ReplaceRaterAddress {
     if (key === mailboxKey(applicantEmail)) {
       throw RaterChangeProblems.notIndependent('This is your own email address. A rater must be someone else who knows your work: give their address instead.');
     }
-    const open = (await manager.query(`SELECT rater_email FROM application_references WHERE application_id = $1 AND revoked_at IS NULL`, [command.applicationId])) as { rater_email: string }[];
+    const open = await manager.query<{ rater_email: string }[]>(`SELECT rater_email FROM application_references WHERE application_id = $1 AND revoked_at IS NULL`, [command.applicationId]);
     if (open.some((ref) => mailboxKey(ref.rater_email) === key)) {
       throw RaterChangeProblems.notIndependent('Another of your raters already has this email address. Each rater needs their own address: check it, or ask someone else.');
     }
@@ -114,9 +114,9 @@ export class ReplaceRaterAddress {
       ['reference', CHAIN_CHANGES, referenceId, perReference],
       ['applicant', APPLICANT_CHANGES, applicantId, perApplicant],
     ] as const) {
-      const changes = (await manager.query(sql, [subject, since, limit + 1])) as { at: Date }[];
+      const changes = await manager.query<{ at: Date }[]>(sql, [subject, since, limit + 1]);
       // With this change among them, one more than the limit: the oldest counted frees a place 24 hours after it was made.
-      if (changes.length > limit) throw RaterChangeProblems.tooManyChanges(scope, limit, new Date(changes[limit]!.at.getTime() + WINDOW_MS), now);
+      if (changes.length > limit) throw RaterChangeProblems.tooManyChanges(scope, limit, new Date(changes[limit].at.getTime() + WINDOW_MS), now);
     }
   }
 }

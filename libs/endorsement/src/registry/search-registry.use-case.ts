@@ -44,14 +44,14 @@ export class SearchRegistry {
       where.push(`(p.full_name ILIKE ${like} OR a.endorsement_number = ${param(query.q)})`);
     }
     if (query.after) where.push(`(p.full_name, a.id) > (${param(query.after.name)}, ${param(query.after.id)}::uuid)`);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ id: string; full_name: string; association_code: string; category_code: string; track_code: string | null; state: RegistryEntry['status']; endorsement_number: string }[]>(
       `SELECT a.id, p.full_name, a.association_code, a.category_code, a.track_code, a.state, a.endorsement_number
          FROM applications a JOIN people p ON p.id = a.applicant_id
         WHERE ${where.join(' AND ')}
         ORDER BY p.full_name, a.id
         LIMIT ${param(query.limit + 1)}`,
       params,
-    )) as { id: string; full_name: string; association_code: string; category_code: string; track_code: string | null; state: RegistryEntry['status']; endorsement_number: string }[];
+    );
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {

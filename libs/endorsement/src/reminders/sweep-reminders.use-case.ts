@@ -56,7 +56,7 @@ export class SweepReminders {
     for (;;) {
       const now = this.clock.now();
       const { picked, count, deliveryIds } = await this.dataSource.transaction(async (manager) => {
-        const due = (await manager.query(
+        const due = await manager.query<DueReminder[]>(
           `SELECT r.id, r.kind, r.offset_days, r.application_id, r.reference_id, r.subject_key, ref.status AS reference_status,
                   ref.rater_name, ref.rater_email, a.state AS application_state, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS renewal_due_on,
                   a.association_code, a.applicant_id, p.full_name AS applicant_name, p.email AS applicant_email,
@@ -71,7 +71,7 @@ export class SweepReminders {
             WHERE r.status = 'pending' AND r.due_at <= $1
             ORDER BY r.due_at LIMIT $2 FOR UPDATE OF r SKIP LOCKED`,
           [now, BATCH],
-        )) as DueReminder[];
+        );
         const deliveries = due.filter(owed).flatMap((r) => this.emailsFor(r));
         const stale = due.filter((r) => !owed(r)).map((r) => r.id);
         await manager.query(

@@ -50,12 +50,12 @@ export class SubmitRenewal {
   async execute(personId: string): Promise<SubmitRenewalResult> {
     const now = this.clock.now();
     const result = await this.dataSource.transaction(async (manager): Promise<SubmitRenewalResult> => {
-      const cycles = (await manager.query(
+      const cycles = await manager.query<{ association_code: string; due_on: string; ids: string[] }[]>(
         `SELECT association_code, to_char(renewal_due_on, 'YYYY-MM-DD') AS due_on, array_agg(id ORDER BY id) AS ids FROM (
            SELECT id, association_code, renewal_due_on FROM applications WHERE applicant_id = $1 AND state = 'renewal_due' ORDER BY id FOR UPDATE) due
           GROUP BY association_code, renewal_due_on ORDER BY renewal_due_on, association_code`,
         [personId],
-      )) as { association_code: string; due_on: string; ids: string[] }[];
+      );
       // Each endorsement's own facts: one in its first cycle may be exempt where another is not.
       for (const id of cycles.flatMap((c) => c.ids)) {
         const row = (await loadApplicationRow(manager, id, now))!;

@@ -48,19 +48,19 @@ export class SweepRenewals {
     let after = { dueOn: '-infinity', personId: '00000000-0000-0000-0000-000000000000' };
     let found = 0;
     for (;;) {
-      const rows = (await this.dataSource.query(
+      const rows = await this.dataSource.query<{ id: string; applicant_id: string; due_on: string }[]>(
         `SELECT DISTINCT ON (renewal_due_on, applicant_id) id, applicant_id, to_char(renewal_due_on, 'YYYY-MM-DD') AS due_on FROM applications
           WHERE association_code = $1 AND state = $2 AND renewal_due_on < $3::date AND (renewal_due_on, applicant_id) > ($4::date, $5::uuid)
           ORDER BY renewal_due_on, applicant_id, id LIMIT ${BATCH}`,
         [associationCode, state, dueBefore, after.dueOn, after.personId],
-      )) as { id: string; applicant_id: string; due_on: string }[];
+      );
       if (rows.length) {
         const jobs: PayloadOf<'renewalStep'>[] = rows.map((r) => ({ applicationId: r.id, dueOn: r.due_on, step }));
         await this.jobs.addBulk('renewalStep', jobs);
         found += rows.length;
       }
       if (rows.length < BATCH) return found;
-      const last = rows[rows.length - 1]!;
+      const last = rows[rows.length - 1];
       after = { dueOn: last.due_on, personId: last.applicant_id };
     }
   }

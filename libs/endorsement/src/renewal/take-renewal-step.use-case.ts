@@ -32,15 +32,15 @@ export class TakeRenewalStep {
   async execute({ applicationId, dueOn, step }: PayloadOf<'renewalStep'>): Promise<boolean> {
     const { from, event, at } = STEPS[step];
     const taken = await this.dataSource.transaction(async (manager) => {
-      const cycle = (await manager.query(
+      const cycle = await manager.query<{ id: string; version: number; association_code: string }[]>(
         `SELECT o.id, o.version, o.association_code FROM applications a
            JOIN applications o ON o.applicant_id = a.applicant_id AND o.association_code = a.association_code
           WHERE a.id = $1 AND o.state = $2 AND o.renewal_due_on = $3::date
           ORDER BY o.id FOR UPDATE OF o`,
         [applicationId, from, dueOn],
-      )) as { id: string; version: number; association_code: string }[];
+      );
       if (!cycle.length) return false;
-      const { timeZone, renewal } = this.framework.association(cycle[0]!.association_code);
+      const { timeZone, renewal } = this.framework.association(cycle[0].association_code);
       if (this.clock.now() < renewalCycle(dueOn, renewal, timeZone)[at]) return false;
       for (const { id, version } of cycle) {
         // The due day names the cycle in the audit trail and keys its one email (see applicantEmail).

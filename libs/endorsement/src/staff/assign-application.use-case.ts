@@ -27,7 +27,7 @@ export class AssignApplication {
   async claim(command: { caller: AuthenticatedAccount; applicationId: string }): Promise<Assignment> {
     const { caller, applicationId } = command;
     // `before` locks the row first, so the audit entry is written only when the assignee changes.
-    const [claimed] = (await this.dataSource.query(
+    const [claimed] = await this.dataSource.query<{ id: string; assignee_id: string; claimed_at: Date }[]>(
       `WITH before AS (SELECT id, assignee_id FROM applications WHERE id = $1 FOR UPDATE),
        claimed AS (
          UPDATE applications a SET assignee_id = $2, claimed_at = CASE WHEN a.assignee_id = $2 THEN a.claimed_at ELSE $4 END
@@ -38,7 +38,7 @@ export class AssignApplication {
          SELECT id, 'claimed', $2, ARRAY[$2::uuid], $4 FROM claimed WHERE previous IS DISTINCT FROM assignee_id)
        SELECT id, assignee_id, claimed_at FROM claimed`,
       [applicationId, caller.id, staffAssociation(caller), this.clock.now()],
-    )) as { id: string; assignee_id: string; claimed_at: Date }[];
+    );
     if (claimed) return assignment(claimed);
     const app = await findStaffApplication(this.dataSource, caller, applicationId); // 404 when not the caller's to see
     throw StaffProblems.alreadyClaimed(app.assignee_id!);
@@ -47,14 +47,14 @@ export class AssignApplication {
   async assign(command: { caller: AuthenticatedAccount; applicationId: string; accountId: string | null }): Promise<Assignment> {
     const app = await findStaffApplication(this.dataSource, command.caller, command.applicationId);
     if (command.accountId !== null) {
-      const [eligible] = (await this.dataSource.query(
+      const [eligible] = await this.dataSource.query<unknown[]>(
         `SELECT 1 FROM accounts WHERE id = $1 AND roles && ARRAY['coordinator', 'administrator']
             AND (association_code = $2 OR (association_code IS NULL AND 'administrator' = ANY (roles)))`,
         [command.accountId, app.association_code],
-      )) as unknown[];
+      );
       if (!eligible) throw StaffProblems.invalidAssignee();
     }
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ id: string; assignee_id: string | null; claimed_at: Date | null }[]>(
       `WITH before AS (SELECT id, assignee_id FROM applications WHERE id = $1 FOR UPDATE),
        assigned AS (
          UPDATE applications a SET assignee_id = $2, claimed_at = CASE WHEN $2::uuid IS NULL THEN NULL ELSE $3::timestamptz END
@@ -66,7 +66,7 @@ export class AssignApplication {
            FROM assigned WHERE previous IS DISTINCT FROM assignee_id)
        SELECT id, assignee_id, claimed_at FROM assigned`,
       [app.id, command.accountId, this.clock.now(), command.caller.id],
-    )) as { id: string; assignee_id: string | null; claimed_at: Date | null }[];
+    );
     return assignment(row);
   }
 }

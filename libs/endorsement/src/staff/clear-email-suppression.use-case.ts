@@ -26,7 +26,7 @@ export class ClearEmailSuppression {
 
   async execute(command: ClearEmailSuppressionCommand): Promise<void> {
     const app = await findStaffApplication(this.dataSource, command.caller, command.applicationId);
-    const [email] = (await this.dataSource.query(`SELECT recipient_email FROM email_deliveries WHERE id = $1 AND application_id = $2`, [command.emailId, app.id])) as { recipient_email: string }[];
+    const [email] = await this.dataSource.query<{ recipient_email: string }[]>(`SELECT recipient_email FROM email_deliveries WHERE id = $1 AND application_id = $2`, [command.emailId, app.id]);
     if (!email) throw new ProblemException(404, 'email_not_found', 'Email not found', 'This application has no email with this id.');
     await this.ledger.unsuppress(this.dataSource.manager, email.recipient_email);
   }

@@ -18,10 +18,10 @@ export class CountStaffQueues {
 
   async execute(command: { caller: AuthenticatedAccount; association?: string }): Promise<StaffQueueCounts> {
     const association = staffAssociation(command.caller, command.association);
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ state: ApplicationState; count: number }[]>(
       `SELECT state, count(*)::int AS count FROM applications WHERE $1::text IS NULL OR association_code = $1 GROUP BY state`,
       [association],
-    )) as { state: ApplicationState; count: number }[];
+    );
     const counts = new Map(rows.map((r) => [r.state, r.count]));
     return { association, queues: APPLICATION_STATES.map((state) => ({ state, count: counts.get(state) ?? 0 })) };
   }

@@ -14,10 +14,10 @@ export interface StaffApplicationRef {
 
 /** The application if the caller's association holds it; otherwise 404, whether or not it exists. */
 export async function findStaffApplication(manager: Pick<EntityManager, 'query'>, caller: AuthenticatedAccount, applicationId: string): Promise<StaffApplicationRef> {
-  const [app] = (await manager.query(
+  const [app] = await manager.query<StaffApplicationRef[]>(
     `SELECT id, association_code, state, version, assignee_id FROM applications WHERE id = $1 AND ($2::text IS NULL OR association_code = $2)`,
     [applicationId, staffAssociation(caller)],
-  )) as StaffApplicationRef[];
+  );
   if (!app) throw StaffProblems.applicationNotFound();
   return app;
 }

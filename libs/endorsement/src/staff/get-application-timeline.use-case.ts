@@ -43,7 +43,10 @@ export class GetApplicationTimeline {
   async execute(command: { caller: AuthenticatedAccount; applicationId: string }): Promise<{ applicationId: string; events: TimelineEntry[]; activities: ActivityEntry[] }> {
     const app = await findStaffApplication(this.dataSource, command.caller, command.applicationId);
     const [rows, activities] = await Promise.all([
-      this.dataSource.query(
+      this.dataSource.query<{
+        version: number; event: string; from_state: string; to_state: string; actor_id: string | null; actor_role: string;
+        actor_name: string | null; reason: string | null; payload: Record<string, unknown>; occurred_at: Date; votes: PanelVoteEntry[] | null;
+      }[]>(
         `SELECT e.version, e.event, e.from_state, e.to_state, e.actor_id, e.actor_role, ap.full_name AS actor_name, e.reason, e.payload, e.occurred_at,
                 (SELECT json_agg(json_build_object('reviewer', json_build_object('id', v.vote->>'reviewerId', 'name', vp.full_name),
                                                    'recommendation', v.vote->>'recommendation', 'votedAt', v.vote->>'votedAt') ORDER BY v.i)
@@ -56,18 +59,15 @@ export class GetApplicationTimeline {
           WHERE e.application_id = $1
           ORDER BY e.version`,
         [app.id],
-      ) as Promise<{
-        version: number; event: string; from_state: string; to_state: string; actor_id: string | null; actor_role: string;
-        actor_name: string | null; reason: string | null; payload: Record<string, unknown>; occurred_at: Date; votes: PanelVoteEntry[] | null;
-      }[]>,
-      this.dataSource.query(
+      ),
+      this.dataSource.query<{ kind: ActivityEntry['kind']; actor_id: string; actor_name: string | null; accounts: { id: string; name: string | null }[]; occurred_at: Date }[]>(
         `SELECT t.kind, t.actor_id, (SELECT p.full_name FROM accounts a JOIN people p ON p.id = a.person_id WHERE a.id = t.actor_id) AS actor_name,
                 ARRAY(SELECT json_build_object('id', a.id, 'name', p.full_name) FROM unnest(t.account_ids) WITH ORDINALITY AS n(id, i)
                         JOIN accounts a ON a.id = n.id JOIN people p ON p.id = a.person_id ORDER BY n.i) AS accounts,
                 t.occurred_at
            FROM application_activities t WHERE t.application_id = $1 ORDER BY t.id`,
         [app.id],
-      ) as Promise<{ kind: ActivityEntry['kind']; actor_id: string; actor_name: string | null; accounts: { id: string; name: string | null }[]; occurred_at: Date }[]>,
+      ),
     ]);
     return {
       applicationId: app.id,

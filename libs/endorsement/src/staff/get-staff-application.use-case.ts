@@ -86,10 +86,10 @@ export class GetStaffApplication {
   ) {}
 
   async execute(command: { caller: AuthenticatedAccount; applicationId: string }): Promise<StaffApplicationDetail> {
-    const [row] = (await this.dataSource.query(SELECT_DETAIL, [command.applicationId, staffAssociation(command.caller)])) as {
+    const [row] = await this.dataSource.query<{
       detail: StaffApplicationDetail;
       rules: RulesSnapshot;
-    }[];
+    }[]>(SELECT_DETAIL, [command.applicationId, staffAssociation(command.caller)]);
     if (!row) throw StaffProblems.applicationNotFound();
     const { detail } = row;
     detail.eligibilityGaps = checkEligibility(detail.portfolio as unknown as Portfolio, row.rules, this.clock.now(), detail.applicant.email);

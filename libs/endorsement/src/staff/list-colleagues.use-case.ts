@@ -21,13 +21,13 @@ export class ListColleagues {
 
   async execute(command: { caller: AuthenticatedAccount; role: Role; association?: string }): Promise<{ colleagues: Colleague[] }> {
     const association = staffAssociation(command.caller, command.association);
-    const colleagues = (await this.dataSource.query(
+    const colleagues = await this.dataSource.query<Colleague[]>(
       `SELECT a.id, p.full_name AS name, a.association_code AS "associationCode", a.roles
          FROM accounts a JOIN people p ON p.id = a.person_id
         WHERE $1 = ANY (a.roles) AND ($2::text IS NULL OR a.association_code = $2)
         ORDER BY p.full_name, a.id`,
       [command.role, association],
-    )) as Colleague[];
+    );
     return { colleagues };
   }
 }

@@ -63,7 +63,7 @@ export class ListStaffQueue {
       after: command.after,
       limit: limit + 1, // one more tells whether another page follows
     });
-    const rows = (await this.dataSource.query(sql, params)) as StaffQueueRow[];
+    const rows = await this.dataSource.query<StaffQueueRow[]>(sql, params);
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {

@@ -74,13 +74,13 @@ const SELECT_RENEWAL_FACTS = `
 
 /** Reads an application and the guard facts its state's events need, inside the caller's transaction. */
 export async function loadApplicationRow(manager: EntityManager, id: string, now: Date): Promise<ApplicationRow | undefined> {
-  const [app] = (await manager.query(SELECT_APPLICATION_ROW, [id])) as ApplicationRow[];
+  const [app] = await manager.query<ApplicationRow[]>(SELECT_APPLICATION_ROW, [id]);
   if (app?.state === 'renewal_due') app.renewal = await loadRenewalFacts(manager, id, now);
   return app;
 }
 
 /** The renewal facts of an endorsement's current cycle (also what its holder's progress is shown against). */
 export async function loadRenewalFacts(manager: Pick<EntityManager, 'query'>, id: string, now: Date): Promise<RenewalFacts> {
-  const [{ renewal }] = (await manager.query(SELECT_RENEWAL_FACTS, [id, now])) as { renewal: RenewalFacts }[];
+  const [{ renewal }] = await manager.query<{ renewal: RenewalFacts }[]>(SELECT_RENEWAL_FACTS, [id, now]);
   return renewal;
 }

@@ -52,7 +52,7 @@ export class TransitionApplication {
     const heldFrom: ApplicationState | null = decision.to === 'on_hold' ? decision.from : null;
     // All writes in one statement: fewer round trips while the row is locked. When the version
     // guard matches no row, the event and outbox inserts have nothing to select from either.
-    const [row] = (await manager.query(
+    const [row] = await manager.query<{ version: number; event_id: string; outbox_ids: string[] }[]>(
       `WITH u AS (
          UPDATE applications SET state = $3, version = version + 1, held_from = $4, state_changed_at = $5, updated_at = $5
           WHERE id = $1 AND version = $2 RETURNING id, version),
@@ -67,9 +67,9 @@ export class TransitionApplication {
         app.id, app.version, decision.to, heldFrom, now, decision.event, decision.from,
         command.actor.id, command.actor.role, command.reason ?? null, command.payload ?? {}, JSON.stringify(decision.effects),
       ],
-    )) as { version: number; event_id: string; outbox_ids: string[] }[];
+    );
     if (!row) {
-      const [current] = (await manager.query(`SELECT state, version FROM applications WHERE id = $1`, [app.id])) as ApplicationRow[];
+      const [current] = await manager.query<ApplicationRow[]>(`SELECT state, version FROM applications WHERE id = $1`, [app.id]);
       throw new TransitionConflictError(app.id, current.state, current.version, app.version);
     }
     return { applicationId: app.id, from: decision.from, to: decision.to, version: row.version, eventId: row.event_id, outboxIds: row.outbox_ids };

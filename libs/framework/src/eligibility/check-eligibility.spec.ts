@@ -89,7 +89,7 @@ describe('checkEligibility', () => {
     const portfolio = completePortfolio(snapshot);
     const withHours = (...hours: number[]) => ({
       ...portfolio,
-      trainings: hours.map((h) => ({ ...portfolio.trainings[0]!, hours: h })),
+      trainings: hours.map((h) => ({ ...portfolio.trainings[0], hours: h })),
     });
     expect(checkEligibility(withHours(29.5), snapshot, now, applicantEmail)).toEqual([
       {
@@ -198,7 +198,7 @@ describe('checkEligibility', () => {
   test('RSC from a provider without an allowed credential does not count, and the message names the credentials', () => {
     const snapshot = framework.rulesSnapshot('WA-AIMH', 'IFS');
     const portfolio = completePortfolio(snapshot);
-    const fromIfa = { ...portfolio, rsc: [{ ...portfolio.rsc[0]!, providerCredential: 'IFA' }] };
+    const fromIfa = { ...portfolio, rsc: [{ ...portfolio.rsc[0], providerCredential: 'IFA' }] };
     expect(checkEligibility(fromIfa, snapshot, now, applicantEmail)).toEqual([
       expect.objectContaining({ code: 'rsc_hours_short' }),
       expect.objectContaining({
@@ -212,7 +212,7 @@ describe('checkEligibility', () => {
   test('the education alternative: two years of paid infant-related work stand in for a CDA', () => {
     const snapshot = framework.rulesSnapshot('MI-AIMH', 'IFA');
     const portfolio = { ...completePortfolio(snapshot), education: [] };
-    const working = (startedOn: string) => ({ ...portfolio, work: [{ ...portfolio.work[0]!, startedOn }] });
+    const working = (startedOn: string) => ({ ...portfolio, work: [{ ...portfolio.work[0], startedOn }] });
     expect(checkEligibility(working(monthsAgo(24)), snapshot, now, applicantEmail)).toEqual([]);
     expect(checkEligibility(working(monthsAgo(18)), snapshot, now, applicantEmail)).toEqual([
       {
@@ -228,23 +228,23 @@ describe('checkEligibility', () => {
   const cases: [GapCode[], string, string | undefined, (p: Portfolio) => Portfolio][] = [
     [['section_incomplete'], 'IFS', undefined, (p) => ({ ...p, trainings: p.trainings.map((t) => ({ ...t, competencyAreas: [] })) })],
     [['section_incomplete'], 'IFS', undefined, (p) => ({ ...p, education: [{ level: 'master' }] })],
-    [['education_insufficient'], 'IFS', undefined, (p) => ({ ...p, education: [{ ...p.education[0]!, level: 'associate' }] })],
-    [['work_experience_short'], 'IFS', undefined, (p) => ({ ...p, work: [{ ...p.work[0]!, startedOn: monthsAgo(18) }] })],
-    [['work_experience_short'], 'IMHS', undefined, (p) => ({ ...p, education: [{ ...p.education[0]!, completedOn: monthsAgo(12) }] })],
-    [['families_served_short'], 'IFS', undefined, (p) => ({ ...p, work: [{ ...p.work[0]!, familiesServed: 9 }] })],
-    [['leadership_experience_short'], 'IECFRS', undefined, (p) => ({ ...p, work: [{ ...p.work[0]!, leadership: false }] })],
-    [['rsc_provider_experience_short'], 'IMHM', 'clinical', (p) => ({ ...p, work: [{ ...p.work[0]!, providesRsc: false }] })],
+    [['education_insufficient'], 'IFS', undefined, (p) => ({ ...p, education: [{ ...p.education[0], level: 'associate' }] })],
+    [['work_experience_short'], 'IFS', undefined, (p) => ({ ...p, work: [{ ...p.work[0], startedOn: monthsAgo(18) }] })],
+    [['work_experience_short'], 'IMHS', undefined, (p) => ({ ...p, education: [{ ...p.education[0], completedOn: monthsAgo(12) }] })],
+    [['families_served_short'], 'IFS', undefined, (p) => ({ ...p, work: [{ ...p.work[0], familiesServed: 9 }] })],
+    [['leadership_experience_short'], 'IECFRS', undefined, (p) => ({ ...p, work: [{ ...p.work[0], leadership: false }] })],
+    [['rsc_provider_experience_short'], 'IMHM', 'clinical', (p) => ({ ...p, work: [{ ...p.work[0], providesRsc: false }] })],
     [['training_hours_short'], 'IMHM', 'policy', (p) => ({ ...p, trainings: p.trainings.map((t, i) => (i === 0 ? { ...t, hours: t.hours - 0.5 } : t)) })],
     [['dei_hours_short'], 'IECFRS', undefined, (p) => ({ ...p, trainings: p.trainings.map((t) => ({ ...t, dei: false })) })],
     [['rsc_training_hours_short'], 'IECFRS', undefined, (p) => ({ ...p, trainings: p.trainings.map((t) => ({ ...t, rsc: false })) })],
-    [['rsc_hours_short'], 'IFS', undefined, (p) => ({ ...p, rsc: [{ ...p.rsc[0]!, hours: 23.5 }] })],
-    [['rsc_hours_short', 'rsc_provider_not_qualified'], 'IFS', undefined, (p) => ({ ...p, rsc: [{ ...p.rsc[0]!, providerCredential: undefined }] })],
-    [['rsc_hours_short', 'rsc_outside_window'], 'IMHS', undefined, (p) => ({ ...p, rsc: [{ ...p.rsc[0]!, endedOn: monthsAgo(25) }] })],
-    [['rsc_span_short'], 'IMHS', undefined, (p) => ({ ...p, rsc: [{ ...p.rsc[0]!, startedOn: monthsAgo(6) }] })],
-    [['rsc_about_rsc_given_short'], 'IMHM', 'clinical', (p) => ({ ...p, rsc: [{ ...p.rsc[0]!, aboutRscGiven: false }] })],
+    [['rsc_hours_short'], 'IFS', undefined, (p) => ({ ...p, rsc: [{ ...p.rsc[0], hours: 23.5 }] })],
+    [['rsc_hours_short', 'rsc_provider_not_qualified'], 'IFS', undefined, (p) => ({ ...p, rsc: [{ ...p.rsc[0], providerCredential: undefined }] })],
+    [['rsc_hours_short', 'rsc_outside_window'], 'IMHS', undefined, (p) => ({ ...p, rsc: [{ ...p.rsc[0], endedOn: monthsAgo(25) }] })],
+    [['rsc_span_short'], 'IMHS', undefined, (p) => ({ ...p, rsc: [{ ...p.rsc[0], startedOn: monthsAgo(6) }] })],
+    [['rsc_about_rsc_given_short'], 'IMHM', 'clinical', (p) => ({ ...p, rsc: [{ ...p.rsc[0], aboutRscGiven: false }] })],
     [['reference_missing'], 'IFA', undefined, (p) => ({ ...p, references: p.references.slice(1) })],
     [['reference_own_address'], 'IFA', undefined, (p) => ({ ...p, references: p.references.map((r, i) => (i === 1 ? { ...r, raterEmail: applicantEmail } : r)) })],
-    [['reference_duplicate_address'], 'IFA', undefined, (p) => ({ ...p, references: p.references.map((r, i) => (i === 2 ? { ...r, raterEmail: p.references[0]!.raterEmail } : r)) })],
+    [['reference_duplicate_address'], 'IFA', undefined, (p) => ({ ...p, references: p.references.map((r, i) => (i === 2 ? { ...r, raterEmail: p.references[0].raterEmail } : r)) })],
     [['code_of_ethics_unsigned'], 'IFA', undefined, (p) => ({ ...p, agreements: { endorsementAgreementSignedAt: '2026-06-01T10:00:00Z' } })],
     [['agreement_unsigned'], 'IFA', undefined, (p) => ({ ...p, agreements: { codeOfEthicsSignedAt: '2026-06-01T10:00:00Z' } })],
     [['membership_missing'], 'IFA', undefined, (p) => ({ ...p, membership: null })],

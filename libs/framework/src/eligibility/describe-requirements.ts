@@ -18,7 +18,7 @@ export interface RequirementsSummary {
 /** Read from the same resolved rules the eligibility check judges a portfolio by, so they cannot disagree. */
 export function describeRequirements({ rules, educationLevels, credentialNames }: RulesSnapshot): RequirementsSummary {
   const { education, workExperience: work, training, rsc, references } = rules;
-  const minimum = educationLevels[levelRank(educationLevels, education.minimumLevel)]!;
+  const minimum = educationLevels[levelRank(educationLevels, education.minimumLevel)];
   const asks: string[] = [];
   if (levelRank(educationLevels, education.minimumLevel) > 0 || education.alternative) {
     const alternative = education.alternative ? `, or ${education.alternative.months} months of ${education.alternative.description}` : '';
@@ -39,7 +39,7 @@ export function describeRequirements({ rules, educationLevels, credentialNames }
     const window = rsc.window ? ` over at least ${rsc.window.minMonths} months, ending within the last ${rsc.window.maxMonths} months` : '';
     const providers = rsc.allowedProviderCredentials ? `, from a provider endorsed as ${joinOr(rsc.allowedProviderCredentials.map((c) => credentialNames[c] ?? c))}` : '';
     const aboutGiven = rsc.aboutRscGivenHours > 0 ? `; ${rsc.aboutRscGivenHours} of them about the supervision you provide` : '';
-    asks.push(`${RSC[0]!.toUpperCase()}${RSC.slice(1)} received: ${rsc.hours} hours${window}${providers}${aboutGiven}.`);
+    asks.push(`${RSC[0].toUpperCase()}${RSC.slice(1)} received: ${rsc.hours} hours${window}${providers}${aboutGiven}.`);
   }
   asks.push(`References: ${references.roles.length}, one from each of: ${references.roles.map((role) => role.label).join('; ')}.`);
   if (rules.examRequired) asks.push('Passing the exam.');

@@ -12,7 +12,7 @@ export function levelRank(levels: readonly EducationLevel[], code: string): numb
 /** The highest level listed; the lowest level when none is. */
 export function highestLevel(levels: readonly EducationLevel[], education: readonly EducationEntry[]): EducationLevel {
   const rank = Math.max(0, ...education.map((entry) => levelRank(levels, entry.level)));
-  return levels[rank]!;
+  return levels[rank];
 }
 
 /** When the earliest education at or above `minimumLevel` was completed (for post-degree work). */

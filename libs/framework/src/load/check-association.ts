@@ -3,7 +3,7 @@ import type { Association } from '../schema/association.schema.js';
 import type { Finding } from './data-problems.js';
 
 function isStrictlyIncreasing(values: readonly number[]): boolean {
-  return values.every((value, i) => i === 0 || value > values[i - 1]!);
+  return values.every((value, i) => i === 0 || value > values[i - 1]);
 }
 
 /** Checks an association's data against itself and its file name. */

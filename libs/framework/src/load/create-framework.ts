@@ -74,12 +74,12 @@ export function createFramework(contents: FrameworkContents): Framework {
           currency: offeredBy.currency,
         },
         displayName: framework.displayName(associationCode, categoryCode, trackCode),
-        applicationFee: offeredBy.categories[categoryCode]!.applicationFee,
+        applicationFee: offeredBy.categories[categoryCode].applicationFee,
         educationLevels,
         credentialNames: Object.fromEntries(
           categories.flatMap((c) => [
-            ...(c.credential ? [[c.credential, displayName(c, null, offeredBy)]] : []),
-            ...c.tracks.map((t) => [t.credential, displayName(c, t.code, offeredBy)]),
+            ...(c.credential ? [[c.credential, displayName(c, null, offeredBy)] as const] : []),
+            ...c.tracks.map((t) => [t.credential, displayName(c, t.code, offeredBy)] as const),
           ]),
         ),
         rules: resolvedRules(categoryCode, trackCode, associationCode),

@@ -17,7 +17,7 @@ export function readYamlFile(path: string, displayName: string, problems: DataPr
     return { data: parse(text, { uniqueKeys: true }) };
   } catch (error) {
     if (!(error instanceof YAMLParseError)) throw error;
-    problems.add(displayName, [], `is not valid YAML: ${error.message.split('\n')[0]!.replace(/:$/, '')}`);
+    problems.add(displayName, [], `is not valid YAML: ${error.message.split('\n')[0].replace(/:$/, '')}`);
     return undefined;
   }
 }

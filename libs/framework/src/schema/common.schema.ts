@@ -34,7 +34,7 @@ export const monthDaySchema = z.string().refine(
     if (!match) return false;
     const month = Number(match[1]);
     const day = Number(match[2]);
-    return month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1]!;
+    return month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1];
   },
   { message: 'must be MM-DD' },
 );

@@ -42,7 +42,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const message = typeof response === 'object' && response && 'message' in response ? (response as { message: unknown }).message : exception.message;
+      const message = typeof response === 'object' && response && 'message' in response ? (response).message : exception.message;
       return {
         type: 'about:blank',
         status,

@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import { MAX_ERRORS, validationProblem } from './validation-problem.js';
 
 /** NUL, or a surrogate without its other half (with the `u` flag a whole pair is one code point, not Cs). */
+// eslint-disable-next-line no-control-regex -- NUL is what this looks for
 const UNSTORABLE = /[\u0000\p{Cs}]/u;
 const MESSAGE = 'must not contain a NUL character or an unpaired surrogate';
 

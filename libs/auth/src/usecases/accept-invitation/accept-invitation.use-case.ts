@@ -27,10 +27,10 @@ export class AcceptInvitation {
     return this.dataSource.transaction(async (manager) => {
       const accountId = await this.links.redeem(manager, command.token, 'staff_invitation', now);
       if (!accountId) throw AuthProblems.invalidLink();
-      const [[account]] = (await manager.query(`UPDATE accounts SET password_hash = $2, updated_at = $3 WHERE id = $1 RETURNING person_id, email`, [accountId, passwordHash, now])) as [
+      const [[account]] = await manager.query<[
         { person_id: string; email: string }[],
         number,
-      ];
+      ]>(`UPDATE accounts SET password_hash = $2, updated_at = $3 WHERE id = $1 RETURNING person_id, email`, [accountId, passwordHash, now]);
       await manager.query(`UPDATE people SET full_name = $2 WHERE id = $1`, [account.person_id, command.fullName]);
       return { accountId, email: account.email };
     });

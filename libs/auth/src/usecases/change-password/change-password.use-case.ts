@@ -30,21 +30,21 @@ export class ChangePassword {
   ) {}
 
   async execute({ caller, currentPassword, newPassword }: ChangePasswordCommand): Promise<void> {
-    const [account] = (await this.dataSource.query(
+    const [account] = await this.dataSource.query<{ password_hash: string | null; email: string; association_code: string | null; full_name: string }[]>(
       `SELECT a.password_hash, a.email, a.association_code, p.full_name FROM accounts a JOIN people p ON p.id = a.person_id WHERE a.id = $1`,
       [caller.id],
-    )) as { password_hash: string | null; email: string; association_code: string | null; full_name: string }[];
+    );
     if (!(await this.hasher.verify(account?.password_hash ?? null, currentPassword))) throw AuthProblems.wrongPassword();
     const passwordHash = await this.hasher.hash(newPassword);
     const now = this.clock.now();
     const deliveries = await this.dataSource.transaction(async (manager) => {
       // Only over the hash just checked: a concurrent change wins once, the other is refused.
-      const [, changed] = (await manager.query(`UPDATE accounts SET password_hash = $3, updated_at = $4 WHERE id = $1 AND password_hash = $2`, [
+      const [, changed] = await manager.query<[unknown, number]>(`UPDATE accounts SET password_hash = $3, updated_at = $4 WHERE id = $1 AND password_hash = $2`, [
         caller.id,
-        account!.password_hash,
+        account.password_hash,
         passwordHash,
         now,
-      ])) as [unknown, number];
+      ]);
       if (changed !== 1) throw AuthProblems.wrongPassword();
       await manager.query(`UPDATE refresh_tokens SET revoked_at = $3 WHERE account_id = $1 AND family_id <> $2 AND revoked_at IS NULL`, [caller.id, caller.sessionId, now]);
       return this.ledger.record(
@@ -55,9 +55,9 @@ export class ChangePassword {
             applicationId: null,
             template: 'password_changed',
             recipientKind: 'account',
-            recipientEmail: account!.email,
-            recipientName: account!.full_name,
-            context: { associationCode: account!.association_code },
+            recipientEmail: account.email,
+            recipientName: account.full_name,
+            context: { associationCode: account.association_code },
           },
         ],
         now,

@@ -45,16 +45,16 @@ export class CreateAdministrator {
     let created: { accountId: string; deliveries: string[] };
     try {
       created = await this.dataSource.transaction(async (manager) => {
-        const [person] = (await manager.query(`INSERT INTO people (association_code, email, full_name, created_at) VALUES ($1, $2, $3, $4) RETURNING id`, [
+        const [person] = await manager.query<{ id: string }[]>(`INSERT INTO people (association_code, email, full_name, created_at) VALUES ($1, $2, $3, $4) RETURNING id`, [
           home,
           email,
           fullName,
           now,
-        ])) as { id: string }[];
-        const [account] = (await manager.query(
+        ]);
+        const [account] = await manager.query<{ id: string }[]>(
           `INSERT INTO accounts (person_id, email, roles, association_code, created_at, updated_at) VALUES ($1, $2, ARRAY['administrator'], $3, $4, $4) RETURNING id`,
           [person.id, email, associationCode, now],
-        )) as { id: string }[];
+        );
         return { accountId: account.id, deliveries: await this.links.issue(manager, { id: account.id, email, fullName }, 'staff_invitation', now) };
       });
     } catch (error) {

@@ -19,11 +19,11 @@ export class GetAccount {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(caller: AuthenticatedAccount): Promise<AccountView> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await this.dataSource.query<AccountView[]>(
       `SELECT a.id, a.person_id AS "personId", a.email, p.full_name AS "fullName", a.roles, a.association_code AS "associationCode"
          FROM accounts a JOIN people p ON p.id = a.person_id WHERE a.id = $1`,
       [caller.id],
-    )) as AccountView[];
+    );
     // A valid token for an account that is gone: treat the token as no longer valid.
     if (!row) throw AuthProblems.invalidToken();
     return row;

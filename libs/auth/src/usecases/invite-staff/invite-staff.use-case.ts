@@ -36,16 +36,16 @@ export class InviteStaff {
     let result: { accountId: string; deliveries: string[] };
     try {
       result = await this.dataSource.transaction(async (manager) => {
-        const [person] = (await manager.query(`INSERT INTO people (association_code, email, full_name, created_at) VALUES ($1, $2, $3, $4) RETURNING id`, [
+        const [person] = await manager.query<{ id: string }[]>(`INSERT INTO people (association_code, email, full_name, created_at) VALUES ($1, $2, $3, $4) RETURNING id`, [
           associationCode,
           command.email,
           command.fullName,
           now,
-        ])) as { id: string }[];
-        const [account] = (await manager.query(
+        ]);
+        const [account] = await manager.query<{ id: string }[]>(
           `INSERT INTO accounts (person_id, email, roles, association_code, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
           [person.id, command.email, [...new Set(command.roles)], associationCode, now],
-        )) as { id: string }[];
+        );
         const deliveries = await this.links.issue(manager, { id: account.id, email: command.email, fullName: command.fullName }, 'staff_invitation', now);
         return { accountId: account.id, deliveries };
       });

@@ -38,7 +38,7 @@ export class LogIn {
   ) {}
 
   async execute(command: LogInCommand): Promise<TokenPair> {
-    const [account] = (await this.dataSource.query(`SELECT ${ACCOUNT_COLUMNS} FROM accounts a WHERE lower(a.email) = lower($1)`, [command.email])) as AccountRow[];
+    const [account] = await this.dataSource.query<AccountRow[]>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts a WHERE lower(a.email) = lower($1)`, [command.email]);
     const passwordOk = await this.hasher.verify(account?.password_hash ?? null, command.password);
     const now = this.clock.now();
     if (!account) throw AuthProblems.invalidCredentials();
@@ -56,7 +56,7 @@ export class LogIn {
 
   /** One statement, so concurrent wrong guesses all count; reaching the threshold locks and restarts the count. */
   private async recordFailure(accountId: string, now: Date): Promise<void> {
-    const [[row]] = (await this.dataSource.query(
+    const [[row]] = await this.dataSource.query<[{ locked_until: Date | null }[], number]>(
       `UPDATE accounts
           SET failed_logins = CASE WHEN failed_logins + 1 >= $3 THEN 0 ELSE failed_logins + 1 END,
               locked_until = CASE WHEN failed_logins + 1 >= $3 THEN $2::timestamptz + $4 * interval '1 millisecond' ELSE locked_until END,
@@ -64,7 +64,7 @@ export class LogIn {
         WHERE id = $1
         RETURNING locked_until`,
       [accountId, now, LOCKOUT_THRESHOLD, LOCKOUT_MS],
-    )) as [{ locked_until: Date | null }[], number];
+    );
     // The account id only: no address in the logs.
     if (row?.locked_until && row.locked_until > now) this.logger.warn(`account ${accountId} locked after ${LOCKOUT_THRESHOLD} failed sign-ins`);
   }

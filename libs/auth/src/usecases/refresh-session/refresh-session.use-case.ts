@@ -31,12 +31,12 @@ export class RefreshSession {
   async execute(command: RefreshSessionCommand): Promise<TokenPair> {
     const now = this.clock.now();
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(
+      const [row] = await manager.query<RefreshRow[]>(
         `SELECT r.id AS token_id, r.family_id, r.expires_at, r.rotated_at, r.revoked_at, ${ACCOUNT_COLUMNS}
            FROM refresh_tokens r JOIN accounts a ON a.id = r.account_id
           WHERE r.token_hash = $1 FOR UPDATE OF r`,
         [hashToken(command.refreshToken)],
-      )) as RefreshRow[];
+      );
       if (!row || row.expires_at <= now) return 'invalid' as const;
       if (row.rotated_at || row.revoked_at) {
         // Committed, then refused: the revocation must outlive this request's error.

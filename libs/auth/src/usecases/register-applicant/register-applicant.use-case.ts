@@ -45,12 +45,12 @@ export class RegisterApplicant {
     const now = this.clock.now();
     try {
       await this.dataSource.transaction(async (manager) => {
-        const [person] = (await manager.query(`INSERT INTO people (association_code, email, full_name, created_at) VALUES ($1, $2, $3, $4) RETURNING id`, [
+        const [person] = await manager.query<{ id: string }[]>(`INSERT INTO people (association_code, email, full_name, created_at) VALUES ($1, $2, $3, $4) RETURNING id`, [
           command.associationCode,
           command.email,
           command.fullName,
           now,
-        ])) as { id: string }[];
+        ]);
         await manager.query(
           `INSERT INTO accounts (person_id, email, password_hash, roles, association_code, created_at, updated_at)
            VALUES ($1, $2, $3, ARRAY['applicant'], $4, $5, $5)`,
@@ -70,18 +70,18 @@ export class RegisterApplicant {
    * hour, so the check reads two ledger rows by their unique key; the person's row lock serialises it.
    */
   private async tellOwner(manager: EntityManager, command: RegisterApplicantCommand, now: Date): Promise<string[]> {
-    const [owner] = (await manager.query(`SELECT id, email, full_name AS "fullName" FROM people WHERE lower(email) = lower($1) FOR UPDATE`, [command.email])) as {
+    const [owner] = await manager.query<{
       id: string;
       email: string;
       fullName: string;
-    }[];
+    }[]>(`SELECT id, email, full_name AS "fullName" FROM people WHERE lower(email) = lower($1) FOR UPDATE`, [command.email]);
     if (!owner) return [];
     const hour = Math.floor(now.getTime() / REGISTRATION_ATTEMPT_EMAIL_EVERY_MS);
     const [previousKey, key] = [hour - 1, hour].map((h) => `registration-attempt-${owner.id}-${h}`);
-    const recent = (await manager.query(`SELECT 1 FROM email_deliveries WHERE business_key = ANY($1) AND created_at > $2`, [
+    const recent = await manager.query<unknown[]>(`SELECT 1 FROM email_deliveries WHERE business_key = ANY($1) AND created_at > $2`, [
       [previousKey, key],
       new Date(now.getTime() - REGISTRATION_ATTEMPT_EMAIL_EVERY_MS),
-    ])) as unknown[];
+    ]);
     if (recent.length) return [];
     return this.ledger.record(
       manager,

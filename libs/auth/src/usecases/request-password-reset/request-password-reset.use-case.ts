@@ -22,10 +22,10 @@ export class RequestPasswordReset {
   async execute(command: RequestPasswordResetCommand): Promise<void> {
     const now = this.clock.now();
     const deliveries = await this.dataSource.transaction(async (manager) => {
-      const [account] = (await manager.query(
+      const [account] = await manager.query<{ id: string; email: string; fullName: string }[]>(
         `SELECT a.id, a.email, p.full_name AS "fullName" FROM accounts a JOIN people p ON p.id = a.person_id WHERE lower(a.email) = lower($1) FOR UPDATE OF a`,
         [command.email],
-      )) as { id: string; email: string; fullName: string }[];
+      );
       return account ? this.links.issue(manager, account, 'password_reset', now) : [];
     });
     await this.links.send(deliveries);

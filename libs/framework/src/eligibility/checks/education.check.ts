@@ -8,7 +8,7 @@ export function checkEducation({ portfolio, snapshot, rules, today, name }: Elig
   const levels = snapshot.educationLevels;
   const highest = highestLevel(levels, portfolio.education);
   if (levelRank(levels, highest.code) >= levelRank(levels, minimumLevel)) return [];
-  const required = levels[levelRank(levels, minimumLevel)]!;
+  const required = levels[levelRank(levels, minimumLevel)];
   const details = { requiredLevel: required.code, actualLevel: highest.code };
   if (!alternative) {
     return [
