@@ -1,7 +1,8 @@
 // ESLint with typescript-eslint's type-checked rules, over the TypeScript of the api, the worker, the
-// libraries, configuration, scripts, benchmarks and tests (`npm run lint`, which .ci/run runs).
+// libraries, configuration, scripts, benchmarks, tests and the web app (`npm run lint`, which .ci/run runs).
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
@@ -16,6 +17,15 @@ export default defineConfig(
       // Handlers and callbacks keep `async` where their interface returns a promise, awaited or not.
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
+  {
+    // The web app, with its own tsconfig (DOM, JSX), and the rules of hooks.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked, reactHooks.configs.flat.recommended],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
   {
