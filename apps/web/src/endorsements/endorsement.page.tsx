@@ -1,4 +1,3 @@
-import { Form } from 'react-aria-components';
 import { Link, useParams } from 'react-router';
 import type { components } from '#api-client';
 import { ApiProblem } from '../api/problem';
@@ -10,6 +9,7 @@ import { Button } from '../ui/button';
 import { ChangeProblem } from '../ui/change-problem';
 import { CheckboxField } from '../ui/checkbox-field';
 import { dayInWords, momentDayInWords, moneyInWords } from '../ui/dates-in-words';
+import { Form } from '../ui/form';
 import { FormError } from '../ui/form-error';
 import { QueryState } from '../ui/query-state';
 import { TextField } from '../ui/text-field';

@@ -116,7 +116,7 @@ export function SectionEditor({ spec, application, hidden }: { spec: SectionSpec
         {spec.title}
       </h2>
       <p>{spec.intro}</p>
-      <Form onSubmit={onSubmit} validationErrors={problem?.fieldErrors ?? {}} className="form">
+      <Form onSubmit={onSubmit} validationErrors={problem?.fieldErrors} className="form">
         {spec.item ? (
           <div ref={list} className="entries">
             {entries.map((values, index) => (

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { api } from '../../api/api';
 import { call } from '../../api/call';
 import { Button } from '../../ui/button';
+import { Form } from '../../ui/form';
 import { FormError } from '../../ui/form-error';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
@@ -77,7 +77,7 @@ function ReferenceCard({ applicationId, reference }: { applicationId: string; re
         </ul>
       )}
       {reference.standing === 'current' && (
-        <Form className="form" onSubmit={form.onSubmit} validationErrors={form.validationErrors} aria-label={`Vetting call to ${reference.raterName}`}>
+        <Form className="form" {...form.formProps} aria-label={`Vetting call to ${reference.raterName}`}>
           <SelectField label={`Vetting call to ${reference.raterName}`} items={OUTCOMES} selectedKey={outcome} onSelectionChange={(k) => setOutcome(k as string)} isRequired placeholder="How did the call go?" />
           <TextField label="Notes on the call" name="notes" multiline maxLength={4000} />
           <FormError problem={form.problem} />

@@ -1,7 +1,7 @@
-import { Form } from 'react-aria-components';
 import { Link, useParams } from 'react-router';
 import { Page } from '../../app/page';
 import { Button } from '../../ui/button';
+import { Form } from '../../ui/form';
 import { formatMoment } from '../../ui/format-date';
 import { FormError } from '../../ui/form-error';
 import { Notice } from '../../ui/notice';
@@ -95,7 +95,7 @@ function ReviewBody({ review }: { review: Review }) {
         ) : review.state !== 'panel_review' ? (
           <Notice tone="info">This application is no longer in panel review: there is nothing to vote on.</Notice>
         ) : (
-          <Form className="form" onSubmit={submit.onSubmit} validationErrors={submit.validationErrors}>
+          <Form className="form" {...submit.formProps}>
             <h3>Competency checklist</h3>
             <p className="muted">For each domain, is it met by the portfolio and the references?</p>
             {review.competencyDomains.map((d) => (
