@@ -8,7 +8,7 @@ import { FormError } from '../../ui/form-error';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
 import { useSubmit } from '../../ui/use-submit';
-import { inWords, inWordsWithTime } from '../staff-words';
+import { inWords, inWordsWithTime, words } from '../staff-words';
 import { staffApplicationKey, type StaffApplication } from './use-staff-application';
 
 type Reference = StaffApplication['references'][number];
@@ -59,10 +59,10 @@ function ReferenceCard({ applicationId, reference }: { applicationId: string; re
   return (
     <li className="card">
       <h3>
-        {reference.raterName} <span className="muted">({reference.role.replaceAll('_', ' ')})</span>
+        {reference.raterName} <span className="muted">({words(reference.role)})</span>
       </h3>
       <p>
-        {reference.raterEmail} · <span className="badge">{reference.status.replaceAll('_', ' ')}</span> · {STANDING_WORDS[reference.standing]}
+        {reference.raterEmail} · <span className="badge">{words(reference.status)}</span> · {STANDING_WORDS[reference.standing]}
         {reference.ratedAt && ` · rated ${inWords(reference.ratedAt)}`}
         {reference.vettedAt ? ` · vetted ${inWords(reference.vettedAt)}` : ' · not vetted'}
       </p>

@@ -11,7 +11,7 @@ import { QueryState } from '../../ui/query-state';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
 import { useSubmit } from '../../ui/use-submit';
-import { words } from '../reviews/portfolio-summary';
+import { words } from '../staff-words';
 import { useLapsed, useOutlook, usePendingCeEntries, useReviewCeEntry } from './use-continuing-education';
 
 type Entry = components['schemas']['CeEntryForReview'];

@@ -9,7 +9,8 @@ import { QueryState } from '../../ui/query-state';
 import { RadioGroupField } from '../../ui/radio-group-field';
 import { TextField } from '../../ui/text-field';
 import { useSubmit } from '../../ui/use-submit';
-import { PortfolioSummary, words } from './portfolio-summary';
+import { PortfolioView } from '../portfolio/portfolio-view';
+import { words } from '../staff-words';
 import { useReview, useVote, type Review, type VoteBody } from './use-reviews';
 
 const RECOMMENDATIONS = [
@@ -63,7 +64,7 @@ function ReviewBody({ review }: { review: Review }) {
         <Link to="/reviews">All my reviews</Link>
       </p>
 
-      <PortfolioSummary portfolio={review.portfolio} />
+      <PortfolioView portfolio={review.portfolio} />
 
       <section aria-labelledby="references-heading">
         <h2 id="references-heading">References ({review.currentReferenceCount} counted)</h2>
