@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import type { components } from '#api-client';
 import { ApiProblem } from '../api/problem';
 import { Page } from '../app/page';
+import { allows } from '../applications/allows';
 import { useApplication } from '../applications/use-application';
 import { codeInWords } from '../applications/plain-words';
 import { usePartInView } from '../applications/use-part-in-view';
@@ -87,7 +88,7 @@ function EndorsementView({ endorsement: e }: { endorsement: Endorsement }) {
         {(app) => (
           <>
             {(app.state === 'endorsed' || app.state === 'renewal_due') && <Downloads applicationId={e.applicationId} number={e.number} />}
-            {app.state === 'lapsed' ? <Reinstate app={app} /> : <RegistryListing endorsement={e} />}
+            {allows(app, 'reinstate') ? <Reinstate app={app} /> : <RegistryListing endorsement={e} />}
             {app.pendingSteps.map((s) => s.step === 'renew' && <Renewal key="renew" step={s} status={e.status} />)}
           </>
         )}

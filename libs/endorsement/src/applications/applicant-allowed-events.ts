@@ -1,0 +1,16 @@
+import { allowedTransitions, type AllowedTransition, type ApplicationState, type WorkflowEvent } from '#workflow';
+
+/** The route of each event an applicant fires: every one has its own (the transitions route is staff's). */
+export const APPLICANT_ENDPOINTS: Partial<Readonly<Record<WorkflowEvent, string>>> = {
+  submit: 'POST /api/v1/applications/{id}/submit',
+  resubmit: 'POST /api/v1/applications/{id}/submit',
+  withdraw: 'POST /api/v1/applications/{id}/withdraw',
+  reinstate: 'POST /api/v1/applications/{id}/reinstate',
+};
+
+export type AllowedEventView = AllowedTransition & { endpoint: string | null };
+
+/** What the applicant may do from `state`, as the transition table says, each with its route. */
+export function applicantAllowedEvents(state: ApplicationState): AllowedEventView[] {
+  return allowedTransitions(state, 'applicant').map((allowed) => ({ ...allowed, endpoint: APPLICANT_ENDPOINTS[allowed.event] ?? null }));
+}
