@@ -2,13 +2,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/gl
 import { createApiClient, type ApiClient } from '#api-client';
 import { loadFramework } from '#framework';
 import { insertApplication } from '../support/application-fixture.js';
+import { day } from '../support/portfolio-fixture.js';
 import { Portal } from '../support/portal.js';
 import { seedApplicant } from '../support/portal-people.js';
 import { TestSystem } from '../support/test-system.js';
 
 const PASSWORD = 'a long passphrase for una';
-const DAY = 24 * 3600 * 1000;
-const day = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
 
 /**
  * When the API refuses a change because of what happened elsewhere, in Chromium at 360 px: the same
@@ -109,7 +108,7 @@ describe('the applicant meets a conflict and a limit in a real browser', () => {
     // The address changed as often as allowed (3 times in 24 hours by default), through the API.
     const login = await api.POST('/api/v1/auth/login', { body: { email: 'una@example.org', password: PASSWORD } });
     const auth = { headers: { authorization: `Bearer ${login.data!.accessToken}` } };
-    let current = referenceId!;
+    let current = referenceId;
     for (const n of [2, 3, 4]) {
       const changed = await api.PUT('/api/v1/applications/{id}/references/{referenceId}/email', { params: { path: { id, referenceId: current } }, body: { email: `ray@address${n}.example` }, ...auth });
       expect({ status: changed.response.status, error: changed.error }).toEqual({ status: 200, error: undefined });
