@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EligibilityGap, Framework, Portfolio } from '#framework';
 import { Clock, FRAMEWORK } from '#platform';
-import { applicantAllowedEvents, type AllowedEventView } from './applicant-allowed-events.js';
+import { allowedEventViews, type AllowedEventView } from '../transition/allowed-event-view.js';
+import { APPLICANT_ENDPOINTS } from './applicant-endpoints.js';
 import { headingOf, type ApplicationHeading } from './application-heading.js';
 import { findOwnApplication } from './own-application.js';
 import { pendingSteps, type PendingStep } from './pending-steps.js';
@@ -79,7 +80,7 @@ export class GetApplication {
       endorsement: app.endorsement_number ? { number: app.endorsement_number, endorsedAt: app.endorsed_at, renewalDueOn: app.renewal_due_on } : null,
       submittedAt: app.submitted_at,
       updatedAt: app.updated_at,
-      allowedEvents: applicantAllowedEvents(app.state),
+      allowedEvents: allowedEventViews(app.state, 'applicant', APPLICANT_ENDPOINTS),
     };
   }
 }
