@@ -90,6 +90,11 @@ describe('applicant api: applications, portfolio, submit, timeline, emails, rate
     // References and steps change under the same version: a browser must not answer from its cache.
     expect(detail.headers.get('cache-control')).toBe('no-store');
     expect(detail.body).toMatchObject({ state: 'draft', version: 0, pendingSteps: [{ step: 'complete_and_submit' }] });
+    // What the applicant may do, from the workflow table, each with its route: the page offers these.
+    expect(detail.body.allowedEvents).toEqual([
+      { event: 'submit', reasonRequired: false, endpoint: 'POST /api/v1/applications/{id}/submit' },
+      { event: 'withdraw', reasonRequired: false, endpoint: 'POST /api/v1/applications/{id}/withdraw' },
+    ]);
     // The editor's choices come from the pinned rules: the levels and roles the gaps are computed against.
     const choices = detail.body.choices as { educationLevels: { code: string }[]; referenceRoles: { code: string }[]; competencyDomains: { areas: { code: string }[] }[] };
     expect(choices.educationLevels.map((l) => l.code)).toEqual(snapshot.educationLevels.map((l) => l.code));
@@ -177,8 +182,10 @@ describe('applicant api: applications, portfolio, submit, timeline, emails, rate
 
   test('withdrawing with a reason; a withdrawn application cannot be withdrawn again', async () => {
     expect((await call('POST', `/api/v1/applications/${appId}/withdraw`, { token: ada, body: { reason: 'x'.repeat(2001) } })).status).toBe(400);
+    expect(((await call('GET', `/api/v1/applications/${appId}`, { token: ada })).body.allowedEvents as { event: string }[]).map((a) => a.event)).toEqual(['withdraw']);
     const res = await call('POST', `/api/v1/applications/${appId}/withdraw`, { token: ada, body: { reason: 'Changed jobs' } });
     expect(res.body).toMatchObject({ applicationId: appId, state: 'withdrawn' });
+    expect((await call('GET', `/api/v1/applications/${appId}`, { token: ada })).body.allowedEvents).toEqual([]);
     const again = await call('POST', `/api/v1/applications/${appId}/withdraw`, { token: ada });
     expect(again.body).toMatchObject({ status: 409, code: 'event_not_allowed' });
     const events = (await call('GET', `/api/v1/applications/${appId}/timeline`, { token: ada })).body.events as { event: string; by: string; reason: string | null }[];
@@ -187,6 +194,7 @@ describe('applicant api: applications, portfolio, submit, timeline, emails, rate
 
   test('after a deferral the portfolio is amended, then resubmitted; not before it is amended', async () => {
     const id = await ownedBy(ada, 'deferred', `, state_changed_at = now() - interval '1 day'`);
+    expect(((await call('GET', `/api/v1/applications/${id}`, { token: ada })).body.allowedEvents as { event: string }[]).map((a) => a.event)).toEqual(['resubmit', 'withdraw']);
     expect((await call('POST', `/api/v1/applications/${id}/submit`, { token: ada })).body).toMatchObject({ status: 422, code: 'guard_failed' });
     const edited = await call('PUT', `/api/v1/applications/${id}/portfolio/work`, { token: ada, body: { work: [] } });
     expect(edited.status).toBe(200);
@@ -201,6 +209,7 @@ describe('applicant api: applications, portfolio, submit, timeline, emails, rate
     expect((await ds.query(`SELECT reinstatement FROM applications WHERE id = $1`, [draft]))[0].reinstatement).toBe(false);
 
     const lapsed = await ownedBy(bob, 'lapsed');
+    expect(((await call('GET', `/api/v1/applications/${lapsed}`, { token: bob })).body.allowedEvents as { event: string }[]).map((a) => a.event)).toEqual(['reinstate']);
     expect((await call('POST', `/api/v1/applications/${lapsed}/reinstate`, { token: ada })).status).toBe(404);
     // The ratings of the original endorsement, one per required role.
     await ds.query(

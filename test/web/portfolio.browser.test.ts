@@ -243,6 +243,12 @@ describe('the portfolio in a real browser: start, fill in, submit, endorsed', ()
     await expect(page.getByLabel('Hours').inputValue()).resolves.toBe('0');
     await expect(page.getByLabel('Title').inputValue()).resolves.toBe('Attachment');
     expect(await violations()).toEqual([]);
+    // The first keystroke in the field clears its error, before the field is left (no layout jump under a click).
+    await page.getByLabel('Hours').press('End');
+    await page.keyboard.type('5');
+    await page.getByText(/^Must be 0 or more/).waitFor({ state: 'detached' });
+    await expect(page.getByLabel('Hours').getAttribute('aria-invalid')).resolves.toBeNull();
+    await expect(page.getByLabel('Hours').evaluate((el) => el === document.activeElement)).resolves.toBe(true);
   });
 
   test('with the keyboard alone: the portfolio is completed and submitted', async () => {

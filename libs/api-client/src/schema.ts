@@ -1715,7 +1715,7 @@ export interface components {
             event: "submit" | "begin_reference_checks" | "complete_references" | "approve_exam" | "pass_exam" | "fail_exam" | "panel_endorse" | "panel_defer" | "panel_deny" | "panel_escalate" | "resubmit" | "hold" | "resume" | "withdraw" | "open_renewal" | "renew" | "lapse" | "reinstate" | "expire_exam_approval";
             /** @description A reason must come with it (the applicant is told it). */
             reasonRequired: boolean;
-            /** @description The route that records it, for events not fired through POST …/transitions. */
+            /** @description The route that records it, for events not fired through staff's POST …/transitions (every applicant event has its own). */
             endpoint: string | null;
         };
         /** @description The audit trail: every transition, and claims, assignments and panels. */
@@ -1997,6 +1997,8 @@ export interface components {
             submittedAt: string | null;
             /** Format: date-time */
             updatedAt: string;
+            /** @description What the applicant may do now from the current state, in the state machine's order, each with its route; guards are checked when it is done. */
+            allowedEvents: components["schemas"]["AllowedEvent"][];
         };
         /** @description The codes the portfolio's fields take (education level, reference role, competency areas), with their names. */
         PortfolioChoices: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { portfolioSchema } from '#framework';
+import { WORKFLOW_EVENTS } from '#workflow';
 
 /**
  * Building blocks of the response schemas. A response schema's output type is what the use case
@@ -50,3 +51,15 @@ export const referenceStandingFields = {
 };
 
 export const currentReferenceCount = count.meta({ description: 'How many references still count.' });
+
+/** One event the caller's role may fire from the application's current state (staff and applicant views alike). */
+export const allowedEventResponse = z
+  .strictObject({
+    event: z.enum(WORKFLOW_EVENTS),
+    reasonRequired: z.boolean().meta({ description: 'A reason must come with it (the applicant is told it).' }),
+    endpoint: z
+      .string()
+      .nullable()
+      .meta({ description: "The route that records it, for events not fired through staff's POST …/transitions (every applicant event has its own)." }),
+  })
+  .meta({ id: 'AllowedEvent' });

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { api } from '../api/api';
 import { call } from '../api/call';
 import { useSession } from '../api/session';
 import { Page } from '../app/page';
 import { Button } from '../ui/button';
+import { Form } from '../ui/form';
 import { FormError } from '../ui/form-error';
 import { Notice } from '../ui/notice';
 import { NewPasswordField } from '../ui/password-field';
@@ -17,7 +17,7 @@ export function AccountPage() {
   const state = useSession();
   const associations = useAssociations();
   const [changed, setChanged] = useState(false);
-  const { onSubmit, pending, problem, validationErrors } = useSubmit(async ({ currentPassword, newPassword }, form) => {
+  const { formProps, pending, problem } = useSubmit(async ({ currentPassword, newPassword }, form) => {
     setChanged(false);
     await call(api.POST('/api/v1/auth/password-changes', { body: { currentPassword, newPassword } }));
     form.reset();
@@ -38,7 +38,7 @@ export function AccountPage() {
         <dd>{account.associationCode ? (association?.name ?? account.associationCode) : 'None (Alliance-wide)'}</dd>
       </dl>
       <h2>Change your password</h2>
-      <Form onSubmit={onSubmit} validationErrors={validationErrors} className="form">
+      <Form {...formProps} className="form">
         <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" isRequired />
         <NewPasswordField name="newPassword" />
         <FormError problem={problem} />

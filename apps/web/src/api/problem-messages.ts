@@ -24,7 +24,6 @@ const MESSAGES: Record<string, string> = {
   category_not_offered: 'Your association does not offer this category.',
   application_exists: 'You already have an application for this category.',
   not_eligible: 'The application is not ready to submit yet: see the checklist.',
-  too_many_rater_changes: 'You have changed this reference’s email address too often today. Please try again tomorrow.',
   already_claimed: 'Someone else is already working on this application.',
   invalid_assignee: 'This person cannot take applications of this association.',
   event_not_allowed: 'This step is not possible in the application’s current state. Reload to see where it stands.',
@@ -35,8 +34,12 @@ const MESSAGES: Record<string, string> = {
   rater_not_independent: 'A reference must be someone else, with their own email address.',
 };
 
-/** The sentence to show a person for a problem, with how long to wait when the API says so. */
+/**
+ * The sentence to show a person for a problem, with how long to wait when the API says so. The
+ * limit on rater changes is the API's own sentence: it says which limit and when, in hours.
+ */
 export function messageFor(problem: ApiProblem): string {
+  if (problem.code === 'too_many_rater_changes' && problem.problem.detail) return problem.problem.detail;
   if (problem.code === 'too_many_requests' || problem.status === 429) {
     const wait = problem.problem.retryAfter;
     return wait ? `Too many tries. Please wait ${wait} seconds and try again.` : 'Too many tries. Please wait a little and try again.';

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../ui/confirm-dialog';
 import { Button } from '../ui/button';
 import { momentDayInWords } from '../ui/dates-in-words';
 import { QueryState } from '../ui/query-state';
+import { allows } from './allows';
 import { ExamSection } from './exam-section';
 import { EmailsSection, NextStepsSection, TimelineSection } from './history-sections';
 import { STATE_IN_WORDS } from './plain-words';
@@ -15,8 +16,6 @@ import { usePartInView } from './use-part-in-view';
 
 type Application = components['schemas']['Application'];
 
-// The states the applicant may withdraw from (the API decides; this only hides a button it would refuse).
-const WITHDRAWABLE = new Set(['draft', 'submitted', 'reference_checks', 'exam', 'panel_review', 'deferred', 'on_hold']);
 const ENDORSEMENT_STATES = new Set(['endorsed', 'renewal_due', 'lapsed']);
 
 /** An application as its applicant follows it: the address every applicant email links to. */
@@ -49,7 +48,7 @@ function ApplicationView({ app, reload }: { app: Application; reload: () => void
           Started on {momentDayInWords(app.createdAt)}
           {app.submittedAt && `; submitted on ${momentDayInWords(app.submittedAt)}`}.
         </p>
-        {app.state === 'draft' && (
+        {allows(app, 'submit') && (
           <p>
             <Link className="button button-primary call-to-action" to={`/applications/${app.id}/edit`}>
               Continue your application
@@ -60,7 +59,7 @@ function ApplicationView({ app, reload }: { app: Application; reload: () => void
         {ENDORSEMENT_STATES.has(app.state) && (
           <p>
             <Link className="button button-primary call-to-action" to={`/endorsements/${app.id}`}>
-              {app.state === 'lapsed' ? 'Reinstate your endorsement' : 'Your endorsement, continuing education and renewal'}
+              {allows(app, 'reinstate') ? 'Reinstate your endorsement' : 'Your endorsement, continuing education and renewal'}
             </Link>
           </p>
         )}
@@ -70,7 +69,7 @@ function ApplicationView({ app, reload }: { app: Application; reload: () => void
       {app.state !== 'draft' && <ReferencesSection applicationId={app.id} references={app.references} />}
       <TimelineSection applicationId={app.id} />
       <EmailsSection applicationId={app.id} />
-      {WITHDRAWABLE.has(app.state) && <Withdraw app={app} reload={reload} />}
+      {allows(app, 'withdraw') && <Withdraw app={app} reload={reload} />}
     </>
   );
 }
@@ -90,9 +89,11 @@ function Deferral({ app, reload }: { app: Application; reload: () => void }) {
           Amend your portfolio
         </Link>
       </p>
-      <Button variant="secondary" isPending={resubmit.isPending} onPress={() => resubmit.mutate(undefined)}>
-        Submit it again
-      </Button>
+      {allows(app, 'resubmit') && (
+        <Button variant="secondary" isPending={resubmit.isPending} onPress={() => resubmit.mutate(undefined)}>
+          Submit it again
+        </Button>
+      )}
       <ChangeProblem error={resubmit.error} onReload={reload} />
     </div>
   );

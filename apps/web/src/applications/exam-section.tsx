@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import type { components } from '#api-client';
 import { ApiProblem } from '../api/problem';
 import { Button } from '../ui/button';
 import { dayInWords, momentDayInWords, momentInWords } from '../ui/dates-in-words';
+import { Form } from '../ui/form';
 import { FormError } from '../ui/form-error';
 import { QueryState } from '../ui/query-state';
 import { RadioGroupField } from '../ui/radio-group-field';

@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { Link, useNavigate } from 'react-router';
 import type { components } from '#api-client';
 import { api } from '../api/api';
@@ -8,6 +7,7 @@ import { call } from '../api/call';
 import { useSession } from '../api/session';
 import { Page } from '../app/page';
 import { Button } from '../ui/button';
+import { Form } from '../ui/form';
 import { FormError } from '../ui/form-error';
 import { money } from '../ui/money';
 import { QueryState } from '../ui/query-state';
@@ -39,7 +39,7 @@ function ChooseCategory({ associationCode }: { associationCode: string }) {
   const queryClient = useQueryClient();
   const [categoryCode, setCategoryCode] = useState<string>();
   const [trackCode, setTrackCode] = useState<string>();
-  const { onSubmit, pending, problem, validationErrors } = useSubmit(async () => {
+  const { formProps, pending, problem } = useSubmit(async () => {
     if (!categoryCode) return;
     const started = await call(api.POST('/api/v1/applications', { body: { associationCode, categoryCode, ...(trackCode ? { trackCode } : {}) } }));
     await queryClient.invalidateQueries({ queryKey: ['applications'] });
@@ -53,7 +53,7 @@ function ChooseCategory({ associationCode }: { associationCode: string }) {
         const track = category?.tracks.find((t) => t.code === trackCode);
         const requirements = track?.requirements ?? category?.requirements ?? null;
         return (
-          <Form onSubmit={onSubmit} validationErrors={validationErrors} className="form">
+          <Form {...formProps} className="form">
             <p>
               You apply through <strong>{association.name}</strong>. Choose the category you are applying for; each says what it asks of you. You can save your portfolio as you go
               and submit it when it is complete.

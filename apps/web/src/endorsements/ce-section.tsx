@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import type { components } from '#api-client';
 import { ApiProblem } from '../api/problem';
 import { Button } from '../ui/button';
 import { CheckboxField } from '../ui/checkbox-field';
 import { dayInWords } from '../ui/dates-in-words';
+import { Form } from '../ui/form';
 import { FormError } from '../ui/form-error';
 import { RadioGroupField } from '../ui/radio-group-field';
 import { TextField } from '../ui/text-field';

@@ -1,8 +1,8 @@
-import { Form } from 'react-aria-components';
 import { Link, useParams } from 'react-router';
 import type { components } from '#api-client';
 import { ApiProblem } from '../api/problem';
 import { Page } from '../app/page';
+import { allows } from '../applications/allows';
 import { useApplication } from '../applications/use-application';
 import { codeInWords } from '../applications/plain-words';
 import { usePartInView } from '../applications/use-part-in-view';
@@ -10,6 +10,7 @@ import { Button } from '../ui/button';
 import { ChangeProblem } from '../ui/change-problem';
 import { CheckboxField } from '../ui/checkbox-field';
 import { dayInWords, momentDayInWords, moneyInWords } from '../ui/dates-in-words';
+import { Form } from '../ui/form';
 import { FormError } from '../ui/form-error';
 import { QueryState } from '../ui/query-state';
 import { TextField } from '../ui/text-field';
@@ -87,7 +88,7 @@ function EndorsementView({ endorsement: e }: { endorsement: Endorsement }) {
         {(app) => (
           <>
             {(app.state === 'endorsed' || app.state === 'renewal_due') && <Downloads applicationId={e.applicationId} number={e.number} />}
-            {app.state === 'lapsed' ? <Reinstate app={app} /> : <RegistryListing endorsement={e} />}
+            {allows(app, 'reinstate') ? <Reinstate app={app} /> : <RegistryListing endorsement={e} />}
             {app.pendingSteps.map((s) => s.step === 'renew' && <Renewal key="renew" step={s} status={e.status} />)}
           </>
         )}

@@ -13,8 +13,9 @@ import { applicationKey } from './use-application';
 
 type Saving = { status: 'idle' | 'saving' | 'saved' | 'conflict' } | { status: 'problem'; problem: ApiProblem };
 
-/** The entries the form starts with: the saved ones, or one to fill in (references: one per role the category asks for). */
-function initialEntries(spec: SectionSpec, application: Application): Values[] {
+/** The entries the form shows of what is saved: the saved ones, or one to fill in (references: one per role the category asks for). */
+function savedEntries(spec: SectionSpec, application: Application): Values[] {
+  if (!spec.item) return [toValues(spec.fields, application.portfolio[spec.key] as Record<string, unknown> | null)];
   const saved = (application.portfolio[spec.key] ?? []) as Record<string, unknown>[];
   if (saved.length > 0) return saved.map((entry) => toValues(spec.fields, entry));
   if (spec.key === 'references') return application.choices.referenceRoles.map((role) => toValues(spec.fields, null, { role: role.code }));
@@ -28,9 +29,7 @@ function initialEntries(spec: SectionSpec, application: Application): Values[] {
  */
 export function SectionEditor({ spec, application, hidden }: { spec: SectionSpec; application: Application; hidden: boolean }) {
   const queryClient = useQueryClient();
-  const [entries, setEntries] = useState<Values[]>(() =>
-    spec.item ? initialEntries(spec, application) : [toValues(spec.fields, application.portfolio[spec.key] as Record<string, unknown> | null)],
-  );
+  const [entries, setEntries] = useState<Values[]>(() => savedEntries(spec, application));
   const [saving, setSaving] = useState<Saving>({ status: 'idle' });
   const edits = useRef({ made: 0, saved: 0, inFlight: false });
   const list = useRef<HTMLDivElement>(null);
@@ -97,6 +96,13 @@ export function SectionEditor({ spec, application, hidden }: { spec: SectionSpec
     }
   }
 
+  /** After a conflict: the section as it is saved now (the latest version is loaded by then), instead of what was typed here. */
+  function showSaved(): void {
+    edits.current.saved = edits.current.made;
+    setEntries(savedEntries(spec, application));
+    setSaving({ status: 'idle' });
+  }
+
   function onSubmit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
     void save();
@@ -116,7 +122,7 @@ export function SectionEditor({ spec, application, hidden }: { spec: SectionSpec
         {spec.title}
       </h2>
       <p>{spec.intro}</p>
-      <Form onSubmit={onSubmit} validationErrors={problem?.fieldErrors ?? {}} className="form">
+      <Form onSubmit={onSubmit} validationErrors={problem?.fieldErrors} className="form">
         {spec.item ? (
           <div ref={list} className="entries">
             {entries.map((values, index) => (
@@ -140,7 +146,13 @@ export function SectionEditor({ spec, application, hidden }: { spec: SectionSpec
         <FormError problem={problem} />
         {saving.status === 'conflict' && (
           <Notice tone="warning">
-            <p>This application was changed somewhere else (perhaps in another window). We loaded the latest version and kept what you typed here: press Save to save it.</p>
+            <p>
+              This application was changed somewhere else (perhaps in another window), so this was not saved. We loaded the latest version and kept what you typed here: press Save to save
+              it, or reload the section to see what is saved now.
+            </p>
+            <Button variant="secondary" onPress={showSaved}>
+              Reload this section
+            </Button>
           </Notice>
         )}
         <div className="actions">

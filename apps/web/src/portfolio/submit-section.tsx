@@ -4,12 +4,13 @@ import { useNavigate } from 'react-router';
 import { api } from '../api/api';
 import { call } from '../api/call';
 import { ApiProblem } from '../api/problem';
+import { allows } from '../applications/allows';
 import { ConfirmDialog } from '../ui/confirm-dialog';
 import { FormError } from '../ui/form-error';
 import type { Application } from './sections';
 import { applicationKey } from './use-application';
 
-/** Submit, offered once the API finds nothing missing, after saying what happens next. */
+/** Submit, offered once the API finds nothing missing and lists it as allowed, after saying what happens next. */
 export function SubmitSection({ application }: { application: Application }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -31,7 +32,7 @@ export function SubmitSection({ application }: { application: Application }) {
     }
   }
 
-  if (application.eligibilityGaps.length > 0) return null;
+  if (application.eligibilityGaps.length > 0 || !allows(application, 'submit', 'resubmit')) return null;
   return (
     <section aria-labelledby="submit-heading">
       <h2 id="submit-heading">Submit your application</h2>

@@ -1,10 +1,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Form } from 'react-aria-components';
 import { useSearchParams } from 'react-router';
 import { api } from '../api/api';
 import { call } from '../api/call';
 import { Page } from '../app/page';
 import { Button } from '../ui/button';
+import { Form } from '../ui/form';
 import { QueryState } from '../ui/query-state';
 import { TextField } from '../ui/text-field';
 

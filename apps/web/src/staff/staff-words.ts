@@ -34,7 +34,10 @@ export const EVENT_LABELS: Partial<Record<Event, string>> = {
   reinstate: 'Reinstate',
 };
 
-export const eventLabel = (event: string): string => EVENT_LABELS[event as Event] ?? event.replaceAll('_', ' ');
+/** Codes as people read them: "infant_family_work" → "infant family work". */
+export const words = (code: string): string => code.replaceAll('_', ' ');
+
+export const eventLabel = (event: string): string => EVENT_LABELS[event as Event] ?? words(event);
 
 const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });

@@ -8,9 +8,6 @@ import { ApiProblem } from '../api/problem';
 export function useSubmit(action: (fields: Record<string, string>, form: HTMLFormElement) => Promise<void>) {
   const [pending, setPending] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
-  // Fields the person has changed since the API's answer: their errors are gone at the first keystroke,
-  // not on blur, so a message vanishing cannot move the button between a click's press and release.
-  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -18,7 +15,6 @@ export function useSubmit(action: (fields: Record<string, string>, form: HTMLFor
     const fields = Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, String(v)]));
     setPending(true);
     setProblem(null);
-    setEdited(new Set());
     try {
       await action(fields, form);
     } catch (error) {
@@ -29,13 +25,7 @@ export function useSubmit(action: (fields: Record<string, string>, form: HTMLFor
     }
   }
 
-  function onInput(event: FormEvent<HTMLFormElement>): void {
-    const name = (event.target as HTMLInputElement).name;
-    if (name && problem?.fieldErrors[name] && !edited.has(name)) setEdited(new Set(edited).add(name));
-  }
-
-  const validationErrors = Object.fromEntries(Object.entries(problem?.fieldErrors ?? {}).filter(([field]) => !edited.has(field)));
-  /** Spread on the <Form>: submit, the errors beside the fields, and their clearing as the person types. */
-  const formProps = { onSubmit, onInput, validationErrors };
-  return { formProps, onSubmit, pending, problem, validationErrors };
+  /** Spread on the shared <Form>: submit, and the API's field errors beside their fields. */
+  const formProps = { onSubmit, validationErrors: problem?.fieldErrors };
+  return { formProps, pending, problem };
 }

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EligibilityGap, Framework, Portfolio } from '#framework';
 import { Clock, FRAMEWORK } from '#platform';
+import { allowedEventViews, type AllowedEventView } from '../transition/allowed-event-view.js';
+import { APPLICANT_ENDPOINTS } from './applicant-endpoints.js';
 import { headingOf, type ApplicationHeading } from './application-heading.js';
 import { findOwnApplication } from './own-application.js';
 import { pendingSteps, type PendingStep } from './pending-steps.js';
@@ -41,6 +43,8 @@ export interface ApplicationView extends ApplicationHeading {
   endorsement: { number: string; endorsedAt: Date | null; renewalDueOn: string | null } | null;
   submittedAt: Date | null;
   updatedAt: Date;
+  /** What the applicant may do now, from the workflow table: the page offers these and nothing else. */
+  allowedEvents: AllowedEventView[];
 }
 
 /** One of the caller's applications: where it stands, what it lacks, and what is still to happen. */
@@ -76,6 +80,7 @@ export class GetApplication {
       endorsement: app.endorsement_number ? { number: app.endorsement_number, endorsedAt: app.endorsed_at, renewalDueOn: app.renewal_due_on } : null,
       submittedAt: app.submitted_at,
       updatedAt: app.updated_at,
+      allowedEvents: allowedEventViews(app.state, 'applicant', APPLICANT_ENDPOINTS),
     };
   }
 }

@@ -3,10 +3,11 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import { checkEligibility, type EligibilityGap, type Portfolio, type RulesSnapshot } from '#framework';
 import { Clock } from '#platform';
-import { allowedTransitions, type AllowedTransition, type ApplicationState } from '#workflow';
+import type { ApplicationState } from '#workflow';
 import { CURRENT_REFERENCE_COUNT, CURRENT_REFERENCES_FIRST, REFERENCE_STANDING_JSON, type ReferenceStandingFields } from '../references/reference-standing.view.js';
 import { panelOutcome, type Recommendation } from '../panel/panel-outcome.js';
 import { CURRENT_ROUND } from '../panel/panel-round.js';
+import { allowedEventViews, type AllowedEventView } from '../transition/allowed-event-view.js';
 import { DEDICATED_ENDPOINTS } from './dedicated-endpoints.js';
 import { staffAssociation, staffRole } from './staff-scope.js';
 import { StaffProblems } from './staff.problems.js';
@@ -32,7 +33,7 @@ export interface StaffApplicationDetail {
   /** What the portfolio lacks under the category's pinned rules, as the applicant's checklist says it. */
   eligibilityGaps: EligibilityGap[];
   /** The events the caller's role may fire now; `endpoint` names the route of those that have their own. */
-  allowedEvents: (AllowedTransition & { endpoint: string | null })[];
+  allowedEvents: AllowedEventView[];
   /** The current review round: who sits on it, and whether their votes disagree (the administrator decides). */
   panel: { round: number; reviewers: { id: string; name: string }[]; escalated: boolean };
   [key: string]: unknown;
@@ -95,7 +96,7 @@ export class GetStaffApplication {
     detail.eligibilityGaps = checkEligibility(detail.portfolio as unknown as Portfolio, row.rules, this.clock.now(), detail.applicant.email);
     const roundVotes = (detail.panelVotes as { round: number; recommendation: Recommendation; notes: string | null }[]).filter((v) => v.round === detail.panel.round);
     detail.panel.escalated = detail.state === 'panel_review' && panelOutcome(roundVotes)?.event === 'panel_escalate';
-    detail.allowedEvents = allowedTransitions(detail.state, staffRole(command.caller)).map((allowed) => ({ ...allowed, endpoint: DEDICATED_ENDPOINTS[allowed.event] ?? null }));
+    detail.allowedEvents = allowedEventViews(detail.state, staffRole(command.caller), DEDICATED_ENDPOINTS);
     return detail;
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GAP_CODES } from '#framework';
-import { calendarDate, portfolioResponse, referenceFields, timestamp } from '../../dto/response-fields.js';
+import { allowedEventResponse, calendarDate, portfolioResponse, referenceFields, timestamp } from '../../dto/response-fields.js';
 
 export const eligibilityGapResponse = z
   .strictObject({
@@ -86,6 +86,9 @@ export const applicationViewResponse = z
     endorsement: z.strictObject({ number: z.string(), endorsedAt: timestamp.nullable(), renewalDueOn: calendarDate.nullable() }).nullable(),
     submittedAt: timestamp.nullable(),
     updatedAt: timestamp,
+    allowedEvents: z
+      .array(allowedEventResponse)
+      .meta({ description: "What the applicant may do now from the current state, in the state machine's order, each with its route; guards are checked when it is done." }),
   })
   .meta({ id: 'Application', description: 'One of the caller\'s applications: where it stands, what it lacks, and what is still to happen.' });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { APPLICATION_STATES, ROLES, WORKFLOW_EVENTS } from '#workflow';
+import { APPLICATION_STATES, ROLES } from '#workflow';
 import { eligibilityGapResponse } from '../../applications/dto/application.responses.js';
-import { calendarDate, count, currentReferenceCount, isoTimestamp, portfolioResponse, referenceFields, referenceStandingFields } from '../../dto/response-fields.js';
+import { allowedEventResponse, calendarDate, count, currentReferenceCount, isoTimestamp, portfolioResponse, referenceFields, referenceStandingFields } from '../../dto/response-fields.js';
 
 const applicationState = z.enum(APPLICATION_STATES);
 const person = z.strictObject({ id: z.string(), name: z.string().nullable() });
@@ -116,15 +116,7 @@ export const staffApplicationResponse = z
       .meta({ description: 'The current review round.' }),
     eligibilityGaps: z.array(eligibilityGapResponse).meta({ description: "What the portfolio lacks under the category's pinned rules (empty when eligible)." }),
     allowedEvents: z
-      .array(
-        z
-          .strictObject({
-            event: z.enum(WORKFLOW_EVENTS),
-            reasonRequired: z.boolean().meta({ description: 'A reason must come with it (the applicant is told it).' }),
-            endpoint: z.string().nullable().meta({ description: 'The route that records it, for events not fired through POST …/transitions.' }),
-          })
-          .meta({ id: 'AllowedEvent' }),
-      )
+      .array(allowedEventResponse)
       .meta({ description: "The events the caller's role may fire from the current state, in the state machine's order; guards are checked when fired." }),
   })
   .meta({ id: 'StaffApplication', description: "An application's full record under staff review." });

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { Link } from 'react-router';
 import { useSession } from '../../api/session';
 import { Page } from '../../app/page';
 import { Button } from '../../ui/button';
 import { CheckboxGroupField } from '../../ui/checkbox-group-field';
+import { Form } from '../../ui/form';
 import { formatMoment } from '../../ui/format-date';
 import { FormError } from '../../ui/form-error';
 import { Notice } from '../../ui/notice';
@@ -98,7 +98,7 @@ function StaffMember({ account }: { account: StaffAccount }) {
         {account.roles.includes('administrator') ? ' · administrator' : ''}
         {account.active ? '' : ' · has not accepted the invitation yet'}
       </p>
-      <Form className="form" onSubmit={submit.onSubmit}>
+      <Form className="form" {...submit.formProps}>
         <CheckboxGroupField label={`Roles of ${account.fullName}`} options={ROLES} value={roles} onChange={setRoles} />
         <FormError problem={submit.problem} />
         {set.isSuccess && !set.isPending && <p role="status">Saved. The new roles apply the next time {account.fullName} signs in.</p>}
@@ -122,7 +122,7 @@ function Invite({ association, alliance }: { association: string; alliance: bool
     <section aria-labelledby="invite-heading">
       <h2 id="invite-heading">Invite a staff member</h2>
       {invite.isSuccess && <Notice tone="success">The invitation is sent. The link in it works for 7 days.</Notice>}
-      <Form className="form" onSubmit={submit.onSubmit} validationErrors={submit.validationErrors}>
+      <Form className="form" {...submit.formProps}>
         <TextField name="fullName" label="Their full name" isRequired maxLength={200} />
         <TextField name="email" label="Their email address" type="email" isRequired maxLength={254} />
         <CheckboxGroupField name="roles" label="Their roles" options={ROLES} value={roles} onChange={setRoles} isRequired />

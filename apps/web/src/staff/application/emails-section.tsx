@@ -1,4 +1,4 @@
-import { inWordsWithTime } from '../staff-words';
+import { inWordsWithTime, words } from '../staff-words';
 import type { StaffApplication } from './use-staff-application';
 
 const UNDELIVERED = new Set(['failed', 'bounced']);
@@ -34,7 +34,7 @@ export function EmailsSection({ application }: { application: StaffApplication }
               {application.deliveries.map((d) => (
                 <tr key={d.id} className={UNDELIVERED.has(d.status) ? 'row-failed' : undefined}>
                   <td>
-                    {d.template.replaceAll('_', ' ')}
+                    {words(d.template)}
                     <div className="muted">{inWordsWithTime(d.createdAt)}</div>
                   </td>
                   <td>

@@ -1,14 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { api } from '../../api/api';
 import { call } from '../../api/call';
 import { Button } from '../../ui/button';
+import { Form } from '../../ui/form';
 import { FormError } from '../../ui/form-error';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
 import { useSubmit } from '../../ui/use-submit';
-import { inWords, inWordsWithTime } from '../staff-words';
+import { inWords, inWordsWithTime, words } from '../staff-words';
 import { staffApplicationKey, type StaffApplication } from './use-staff-application';
 
 type Reference = StaffApplication['references'][number];
@@ -59,10 +59,10 @@ function ReferenceCard({ applicationId, reference }: { applicationId: string; re
   return (
     <li className="card">
       <h3>
-        {reference.raterName} <span className="muted">({reference.role.replaceAll('_', ' ')})</span>
+        {reference.raterName} <span className="muted">({words(reference.role)})</span>
       </h3>
       <p>
-        {reference.raterEmail} · <span className="badge">{reference.status.replaceAll('_', ' ')}</span> · {STANDING_WORDS[reference.standing]}
+        {reference.raterEmail} · <span className="badge">{words(reference.status)}</span> · {STANDING_WORDS[reference.standing]}
         {reference.ratedAt && ` · rated ${inWords(reference.ratedAt)}`}
         {reference.vettedAt ? ` · vetted ${inWords(reference.vettedAt)}` : ' · not vetted'}
       </p>
@@ -77,7 +77,7 @@ function ReferenceCard({ applicationId, reference }: { applicationId: string; re
         </ul>
       )}
       {reference.standing === 'current' && (
-        <Form className="form" onSubmit={form.onSubmit} validationErrors={form.validationErrors} aria-label={`Vetting call to ${reference.raterName}`}>
+        <Form className="form" {...form.formProps} aria-label={`Vetting call to ${reference.raterName}`}>
           <SelectField label={`Vetting call to ${reference.raterName}`} items={OUTCOMES} selectedKey={outcome} onSelectionChange={(k) => setOutcome(k as string)} isRequired placeholder="How did the call go?" />
           <TextField label="Notes on the call" name="notes" multiline maxLength={4000} />
           <FormError problem={form.problem} />

@@ -10,9 +10,9 @@ import { Button } from '../../ui/button';
 import { FormError } from '../../ui/form-error';
 import { QueryState } from '../../ui/query-state';
 import { PanelSection } from '../panel/panel-section';
+import { PortfolioView } from '../portfolio/portfolio-view';
 import { inWords, STATE_NAMES, waitingFor } from '../staff-words';
 import { EmailsSection } from './emails-section';
-import { PortfolioView } from './portfolio-view';
 import { ReferencesSection } from './references-section';
 import { TimelineSection } from './timeline-section';
 import { TransitionsSection } from './transitions-section';
@@ -68,7 +68,7 @@ function ApplicationDetail({ application }: { application: StaffApplication }) {
       {(application.state === 'panel_review' || application.panelVotes.length > 0) && <PanelSection application={application} onConflict={setConflict} />}
       <ReferencesSection application={application} />
       <EmailsSection application={application} />
-      <PortfolioView application={application} />
+      <PortfolioView portfolio={application.portfolio} eligibilityGaps={application.eligibilityGaps} />
       <TimelineSection applicationId={application.id} />
     </>
   );

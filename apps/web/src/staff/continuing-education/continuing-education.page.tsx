@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { Link } from 'react-router';
 import type { components } from '#api-client';
 import { Page } from '../../app/page';
 import { Button } from '../../ui/button';
+import { Form } from '../../ui/form';
 import { formatDay, formatMoment } from '../../ui/format-date';
 import { FormError } from '../../ui/form-error';
 import { Notice } from '../../ui/notice';
@@ -11,7 +11,7 @@ import { QueryState } from '../../ui/query-state';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
 import { useSubmit } from '../../ui/use-submit';
-import { words } from '../reviews/portfolio-summary';
+import { words } from '../staff-words';
 import { useLapsed, useOutlook, usePendingCeEntries, useReviewCeEntry } from './use-continuing-education';
 
 type Entry = components['schemas']['CeEntryForReview'];
@@ -74,7 +74,7 @@ function CeEntryCard({ entry }: { entry: Entry }) {
       {entry.competencyAreas.length > 0 && <p className="muted">Covers {entry.competencyAreas.map(words).join(', ')}</p>}
       <p className="muted">Logged on {formatMoment(entry.createdAt)}</p>
       {rejecting ? (
-        <Form className="form" onSubmit={submit.onSubmit} validationErrors={submit.validationErrors}>
+        <Form className="form" {...submit.formProps}>
           <TextField name="reason" label={`Why these hours do not count (${entry.fullName} reads this)`} multiline isRequired maxLength={2000} />
           <FormError problem={submit.problem} />
           <div className="actions">
@@ -87,7 +87,7 @@ function CeEntryCard({ entry }: { entry: Entry }) {
           </div>
         </Form>
       ) : (
-        <form onSubmit={approve.onSubmit}>
+        <Form {...approve.formProps}>
           <FormError problem={approve.problem} />
           <div className="actions">
             <Button type="submit" isPending={approve.pending} aria-label={`Approve ${what}`}>
@@ -97,7 +97,7 @@ function CeEntryCard({ entry }: { entry: Entry }) {
               Reject
             </Button>
           </div>
-        </form>
+        </Form>
       )}
     </li>
   );

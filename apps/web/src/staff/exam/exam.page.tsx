@@ -1,7 +1,7 @@
-import { Form } from 'react-aria-components';
 import { Link } from 'react-router';
 import { Page } from '../../app/page';
 import { Button } from '../../ui/button';
+import { Form } from '../../ui/form';
 import { formatDay, formatMoment } from '../../ui/format-date';
 import { FormError } from '../../ui/form-error';
 import { Notice } from '../../ui/notice';
@@ -82,7 +82,7 @@ export function ExamPage() {
 
       <h2>Offer a sitting</h2>
       {create.isSuccess && <Notice tone="success">The sitting on {formatDay(create.data.sitsOn)} is offered: approved applicants can register for it.</Notice>}
-      <Form className="form" onSubmit={submit.onSubmit} validationErrors={submit.validationErrors}>
+      <Form className="form" {...submit.formProps}>
         <TextField name="sitsOn" label="Date of the sitting" type="date" isRequired description="Only in a month your association holds the exam." />
         <TextField name="registrationClosesOn" label="Registration closes at the end of" type="date" isRequired />
         <RadioGroupField name="where" label="Where" options={WHERE} defaultValue="in-person" isRequired />

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { Link, useParams } from 'react-router';
 import type { components } from '#api-client';
 import { Page } from '../../app/page';
 import { Button } from '../../ui/button';
+import { Form } from '../../ui/form';
 import { formatDay } from '../../ui/format-date';
 import { FormError } from '../../ui/form-error';
 import { Notice } from '../../ui/notice';
@@ -58,7 +58,7 @@ function ScoreForm({ label, action, score, onDecided }: { label: string; action:
     if ((await score.mutateAsync(Number(fields.percent))).decided) onDecided();
   });
   return (
-    <Form className="form" onSubmit={submit.onSubmit} validationErrors={submit.validationErrors}>
+    <Form className="form" {...submit.formProps}>
       <NumberField name="percent" label={label} minValue={0} maxValue={100} isRequired />
       <FormError problem={submit.problem} />
       <Button type="submit" isPending={submit.pending}>

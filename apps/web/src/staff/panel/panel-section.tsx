@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Form } from 'react-aria-components';
 import { api } from '../../api/api';
 import { call } from '../../api/call';
 import { Button } from '../../ui/button';
+import { Form } from '../../ui/form';
 import { FormError } from '../../ui/form-error';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
@@ -67,7 +67,7 @@ function SeatPanel({ application }: { application: StaffApplication }) {
     await queryClient.invalidateQueries({ queryKey: staffApplicationKey(application.id) });
   });
   return (
-    <Form className="form" onSubmit={form.onSubmit} aria-label="Seat the panel">
+    <Form className="form" {...form.formProps} aria-label="Seat the panel">
       <h3>{seated.length ? 'Change the panel' : 'Seat the panel'}</h3>
       <SelectField label="First reviewer" items={items.filter((i) => i.id !== second)} selectedKey={first} onSelectionChange={(k) => setFirst(k as string)} isRequired placeholder="Choose a reviewer" />
       <SelectField label="Second reviewer" items={items.filter((i) => i.id !== first)} selectedKey={second} onSelectionChange={(k) => setSecond(k as string)} isRequired placeholder="Choose a reviewer" />

@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { Form } from 'react-aria-components';
 import { Link, NavLink, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/api';
 import { call } from '../../api/call';
@@ -9,6 +8,7 @@ import { messageFor } from '../../api/problem-messages';
 import { useSession } from '../../api/session';
 import { Page } from '../../app/page';
 import { Button } from '../../ui/button';
+import { Form } from '../../ui/form';
 import { Notice } from '../../ui/notice';
 import { QueryState } from '../../ui/query-state';
 import { SelectField } from '../../ui/select-field';

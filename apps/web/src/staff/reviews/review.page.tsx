@@ -1,7 +1,7 @@
-import { Form } from 'react-aria-components';
 import { Link, useParams } from 'react-router';
 import { Page } from '../../app/page';
 import { Button } from '../../ui/button';
+import { Form } from '../../ui/form';
 import { formatMoment } from '../../ui/format-date';
 import { FormError } from '../../ui/form-error';
 import { Notice } from '../../ui/notice';
@@ -9,7 +9,8 @@ import { QueryState } from '../../ui/query-state';
 import { RadioGroupField } from '../../ui/radio-group-field';
 import { TextField } from '../../ui/text-field';
 import { useSubmit } from '../../ui/use-submit';
-import { PortfolioSummary, words } from './portfolio-summary';
+import { PortfolioView } from '../portfolio/portfolio-view';
+import { words } from '../staff-words';
 import { useReview, useVote, type Review, type VoteBody } from './use-reviews';
 
 const RECOMMENDATIONS = [
@@ -63,7 +64,7 @@ function ReviewBody({ review }: { review: Review }) {
         <Link to="/reviews">All my reviews</Link>
       </p>
 
-      <PortfolioSummary portfolio={review.portfolio} />
+      <PortfolioView portfolio={review.portfolio} />
 
       <section aria-labelledby="references-heading">
         <h2 id="references-heading">References ({review.currentReferenceCount} counted)</h2>
@@ -95,7 +96,7 @@ function ReviewBody({ review }: { review: Review }) {
         ) : review.state !== 'panel_review' ? (
           <Notice tone="info">This application is no longer in panel review: there is nothing to vote on.</Notice>
         ) : (
-          <Form className="form" onSubmit={submit.onSubmit} validationErrors={submit.validationErrors}>
+          <Form className="form" {...submit.formProps}>
             <h3>Competency checklist</h3>
             <p className="muted">For each domain, is it met by the portfolio and the references?</p>
             {review.competencyDomains.map((d) => (

@@ -1,19 +1,38 @@
 import type { components } from '#api-client';
 import { formatDay } from '../../ui/format-date';
+import { inWords, words } from '../staff-words';
 
 type Portfolio = components['schemas']['Portfolio'];
+type EligibilityGap = components['schemas']['EligibilityGap'];
 
-/** Codes as people read them: "infant_family_work" → "infant family work". */
-export const words = (code: string): string => code.replaceAll('_', ' ');
+const total = (rows: { hours: number }[]): number => rows.reduce((sum, r) => sum + r.hours, 0);
 
-const total = (rows: { hours: number }[] | undefined): number => (rows ?? []).reduce((sum, r) => sum + r.hours, 0);
-
-/** The portfolio as the applicant documented it, read-only, section by section. */
-export function PortfolioSummary({ portfolio }: { portfolio: Portfolio }) {
+/**
+ * The portfolio as the applicant documented it, read-only, section by section, for staff (the
+ * application page, with what the category still lacks) and reviewers (the review page).
+ */
+export function PortfolioView({ portfolio, eligibilityGaps }: { portfolio: Portfolio; eligibilityGaps?: EligibilityGap[] }) {
   const { education = [], work = [], trainings = [], rsc = [], agreements, membership } = portfolio;
   return (
     <section aria-labelledby="portfolio-heading">
       <h2 id="portfolio-heading">Portfolio</h2>
+      {eligibilityGaps && (
+        <>
+          <h3>Eligibility</h3>
+          {eligibilityGaps.length === 0 ? (
+            <p className="ok-line">Meets every requirement of the category.</p>
+          ) : (
+            <div className="notice notice-warning">
+              <p>Not met yet:</p>
+              <ul>
+                {eligibilityGaps.map((gap) => (
+                  <li key={gap.code + gap.message}>{gap.message}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </>
+      )}
       <h3>Education</h3>
       {education.length === 0 ? (
         <p className="muted">None entered.</p>
@@ -44,7 +63,9 @@ export function PortfolioSummary({ portfolio }: { portfolio: Portfolio }) {
           ))}
         </ul>
       )}
-      <h3>Training ({total(trainings)} hours)</h3>
+      <h3>
+        Training ({trainings.length} {trainings.length === 1 ? 'entry' : 'entries'}, {total(trainings)} hours)
+      </h3>
       {trainings.length === 0 ? (
         <p className="muted">None entered.</p>
       ) : (
@@ -67,17 +88,19 @@ export function PortfolioSummary({ portfolio }: { portfolio: Portfolio }) {
           {rsc.map((r, i) => (
             <li key={i}>
               {r.provider}
-              {r.providerCredential ? ` (${r.providerCredential})` : ''}: {r.hours} hours from {formatDay(r.startedOn)}
-              {r.endedOn ? ` to ${formatDay(r.endedOn)}` : ''}
+              {r.providerCredential ? ` (${r.providerCredential})` : ''}: {r.hours} hours, {formatDay(r.startedOn)} to {formatDay(r.endedOn)}
             </li>
           ))}
         </ul>
       )}
       <h3>Agreements and membership</h3>
       <ul>
-        <li>Code of Ethics: {agreements?.codeOfEthicsSignedAt ? `signed ${formatDay(agreements.codeOfEthicsSignedAt)}` : 'not signed'}</li>
-        <li>Endorsement Agreement: {agreements?.endorsementAgreementSignedAt ? `signed ${formatDay(agreements.endorsementAgreementSignedAt)}` : 'not signed'}</li>
-        <li>Membership: {membership ? `${membership.association}${membership.validUntil ? `, valid until ${formatDay(membership.validUntil)}` : ''}` : 'not entered'}</li>
+        <li>Code of Ethics: {agreements?.codeOfEthicsSignedAt ? `signed ${inWords(agreements.codeOfEthicsSignedAt)}` : 'not signed'}</li>
+        <li>Endorsement Agreement: {agreements?.endorsementAgreementSignedAt ? `signed ${inWords(agreements.endorsementAgreementSignedAt)}` : 'not signed'}</li>
+        <li>
+          Membership:{' '}
+          {membership ? `${membership.association}${membership.memberId ? ` ${membership.memberId}` : ''}${membership.validUntil ? `, valid until ${formatDay(membership.validUntil)}` : ''}` : 'not entered'}
+        </li>
       </ul>
     </section>
   );
