@@ -18,7 +18,7 @@ export function AcceptInvitationPage() {
   const { formProps, pending, problem } = useSubmit(async ({ fullName, password }) => {
     const account = await call(bareApi.POST('/api/v1/auth/invitations/accept', { body: { token: token ?? '', fullName, password } }));
     await session.signIn(account.email, password);
-    navigate('/', { replace: true });
+    void navigate('/', { replace: true });
   });
 
   return (

@@ -26,7 +26,7 @@ export function RegisterPage() {
     // The answer never says whether the address already had an account: signing in tells the person.
     try {
       await session.signIn(email, password);
-      navigate(safeNext(params.get('next')), { replace: true });
+      void navigate(safeNext(params.get('next')), { replace: true });
     } catch (error) {
       if (!(error instanceof ApiProblem) || error.code !== 'invalid_credentials') throw error;
       setReceived(answer.message);

@@ -16,7 +16,7 @@ export function SignInPage() {
   const next = safeNext(params.get('next'));
   const { formProps, pending, problem } = useSubmit(async ({ email, password }) => {
     await session.signIn(email, password);
-    navigate(next, { replace: true });
+    void navigate(next, { replace: true });
   });
 
   if (state.status === 'signed-in' && !pending) return <Navigate to={next} replace />;

@@ -79,7 +79,7 @@ export const session = {
     set({ status: 'signed-out', reason: 'expired' });
   },
 
-  subscribe(listener: () => void): () => void {
+  subscribe: (listener: () => void): (() => void) => {
     listeners.add(listener);
     return () => listeners.delete(listener);
   },

@@ -15,7 +15,7 @@ export function Layout() {
 
   async function signOut(): Promise<void> {
     await session.signOut();
-    navigate('/sign-in');
+    void navigate('/sign-in');
   }
 
   return (

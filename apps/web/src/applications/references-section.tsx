@@ -8,6 +8,7 @@ import { FormError } from '../ui/form-error';
 import { TextField } from '../ui/text-field';
 import { applicationCalls, useApplicationChange } from './use-application';
 import { codeInWords, REFERENCE_STATUS_IN_WORDS, REPLACEABLE_REFERENCE } from './plain-words';
+import { formText } from '../ui/form-text.js';
 
 type Reference = components['schemas']['ApplicantReference'];
 
@@ -67,7 +68,7 @@ function NewAddressForm({ applicationId, reference, onSent }: { applicationId: s
       validationErrors={problem?.fieldErrors}
       onSubmit={(event) => {
         event.preventDefault();
-        const email = String(new FormData(event.currentTarget).get('email'));
+        const email = formText(new FormData(event.currentTarget), 'email');
         change.mutate(email);
       }}
     >

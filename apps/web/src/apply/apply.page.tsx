@@ -43,7 +43,7 @@ function ChooseCategory({ associationCode }: { associationCode: string }) {
     if (!categoryCode) return;
     const started = await call(api.POST('/api/v1/applications', { body: { associationCode, categoryCode, ...(trackCode ? { trackCode } : {}) } }));
     await queryClient.invalidateQueries({ queryKey: ['applications'] });
-    navigate(`/applications/${started.id}/edit`);
+    void navigate(`/applications/${started.id}/edit`);
   });
 
   return (

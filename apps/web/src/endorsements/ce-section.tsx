@@ -9,6 +9,7 @@ import { FormError } from '../ui/form-error';
 import { RadioGroupField } from '../ui/radio-group-field';
 import { TextField } from '../ui/text-field';
 import { endorsementCalls, useEndorsementChange } from './use-endorsement';
+import { formText } from '../ui/form-text.js';
 
 type CeLog = components['schemas']['CeLog'];
 
@@ -85,9 +86,9 @@ function AddEntry() {
         add.mutate(
           {
             kind,
-            title: String(f.get('title')),
-            provider: String(f.get('provider')),
-            completedOn: String(f.get('completedOn')),
+            title: formText(f, 'title'),
+            provider: formText(f, 'provider'),
+            completedOn: formText(f, 'completedOn'),
             hours: Number(f.get('hours')),
             dei: f.get('dei') === 'on',
             aboutRsc: f.get('aboutRsc') === 'on',

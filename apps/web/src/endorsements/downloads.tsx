@@ -27,7 +27,7 @@ export function Downloads({ applicationId, number }: { applicationId: string; nu
       const path = kind === 'certificate' ? '/api/v1/endorsements/{id}/certificate' : '/api/v1/endorsements/{id}/credential';
       const file = await call(api.GET(path, { params: { path: { id: applicationId } }, parseAs: 'blob' }));
       const link = document.createElement('a');
-      link.href = URL.createObjectURL(file as Blob);
+      link.href = URL.createObjectURL(file);
       link.download = FILES[kind].name(number);
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 60_000);

@@ -17,6 +17,7 @@ import { TextField } from '../ui/text-field';
 import { CeSection } from './ce-section';
 import { Downloads } from './downloads';
 import { endorsementCalls, useCeLog, useEndorsementChange, useEndorsements } from './use-endorsement';
+import { formText } from '../ui/form-text.js';
 
 type Endorsement = components['schemas']['Endorsement'];
 type Application = components['schemas']['Application'];
@@ -169,7 +170,7 @@ function Reinstate({ app }: { app: Application }) {
         onSubmit={(event) => {
           event.preventDefault();
           const f = new FormData(event.currentTarget);
-          reinstate.mutate(roles.map((role, i) => ({ role, raterName: String(f.get(`references.${i}.raterName`)), raterEmail: String(f.get(`references.${i}.raterEmail`)), waivedAccess: f.get(`references.${i}.waivedAccess`) === 'on' })));
+          reinstate.mutate(roles.map((role, i) => ({ role, raterName: formText(f, `references.${i}.raterName`), raterEmail: formText(f, `references.${i}.raterEmail`), waivedAccess: f.get(`references.${i}.waivedAccess`) === 'on' })));
         }}
       >
         {roles.map((role, i) => (

@@ -5,7 +5,7 @@ import { Notice } from '../ui/notice';
 import { QueryState } from '../ui/query-state';
 import { GapChecklist } from './gap-checklist';
 import { SectionEditor } from './section-editor';
-import { SECTIONS, sectionOfGap, type Application, type SectionKey } from './sections';
+import { SECTIONS, sectionOfGap, type Application } from './sections';
 import { SubmitSection } from './submit-section';
 import { useApplication } from './use-application';
 
@@ -36,7 +36,7 @@ export function PortfolioEditorPage() {
 
 function Editor({ application }: { application: Application }) {
   const [params] = useSearchParams();
-  const current = (SECTIONS.find((s) => s.key === params.get('section'))?.key ?? 'education') as SectionKey;
+  const current = (SECTIONS.find((s) => s.key === params.get('section'))?.key ?? 'education');
   const first = useRef(true);
   // After choosing a section, its heading takes the focus (not on the page's first showing: the h1 has it).
   useEffect(() => {

@@ -55,11 +55,11 @@ export function SectionEditor({ spec, application, hidden }: { spec: SectionSpec
   /** The body to send, and which entry each sent item is (blank entries are left out). */
   function body(): { value: unknown; sent: number[] } {
     if (!spec.item) {
-      const value = toBody(spec.fields, entries[0]!);
+      const value = toBody(spec.fields, entries[0]);
       return { value: spec.key === 'membership' && Object.keys(value).length === 0 ? null : value, sent: [] };
     }
     const sent = entries.flatMap((e, i) => (isBlank(spec.fields, e) ? [] : [i]));
-    return { value: sent.map((i) => toBody(spec.fields, entries[i]!)), sent };
+    return { value: sent.map((i) => toBody(spec.fields, entries[i])), sent };
   }
 
   async function save(): Promise<void> {
@@ -141,7 +141,7 @@ export function SectionEditor({ spec, application, hidden }: { spec: SectionSpec
             </Button>
           </div>
         ) : (
-          <EntryFields fields={spec.fields} values={entries[0]!} prefix={`${spec.key}.`} choices={application.choices} onChange={(name, value) => change(0, name, value)} />
+          <EntryFields fields={spec.fields} values={entries[0]} prefix={`${spec.key}.`} choices={application.choices} onChange={(name, value) => change(0, name, value)} />
         )}
         <FormError problem={problem} />
         {saving.status === 'conflict' && (

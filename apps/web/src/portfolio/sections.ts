@@ -127,12 +127,12 @@ const TYPED: ReadonlySet<FieldSpec['kind']> = new Set(['text', 'email', 'date', 
 
 /** An entry's fields as the form holds them, from what the API has (nothing yet: empty fields). */
 export function toValues(fields: FieldSpec[], entry: Record<string, unknown> | null | undefined, preset: Values = {}): Values {
-  return Object.fromEntries(
+  return Object.fromEntries<Values[string]>(
     fields.map((f) => {
       const value = entry?.[f.name] ?? preset[f.name];
       if (f.kind === 'checkbox') return [f.name, value === true];
       if (f.kind === 'areas') return [f.name, Array.isArray(value) ? value.map(String) : []];
-      return [f.name, value === undefined || value === null ? '' : String(value)];
+      return [f.name, typeof value === 'string' || typeof value === 'number' ? String(value) : ''];
     }),
   );
 }

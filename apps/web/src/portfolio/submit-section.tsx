@@ -24,7 +24,7 @@ export function SubmitSection({ application }: { application: Application }) {
       await call(api.POST('/api/v1/applications/{id}/submit', { params: { path: { id: application.id }, header: { 'If-Match': `"${current.version}"` } }, body: {} }));
       await queryClient.invalidateQueries({ queryKey: ['applications'] });
       await queryClient.invalidateQueries({ queryKey: applicationKey(application.id) });
-      navigate(`/?submitted=${application.id}`);
+      void navigate(`/?submitted=${application.id}`);
     } catch (error) {
       if (!(error instanceof ApiProblem)) throw error;
       if (error.code === 'version_conflict') await queryClient.refetchQueries({ queryKey: applicationKey(application.id) });

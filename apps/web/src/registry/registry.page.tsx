@@ -7,6 +7,7 @@ import { Button } from '../ui/button';
 import { Form } from '../ui/form';
 import { QueryState } from '../ui/query-state';
 import { TextField } from '../ui/text-field';
+import { formText } from '../ui/form-text.js';
 
 const STATUS_IN_WORDS = { endorsed: 'Current', renewal_due: 'Current (renewal open)' } as const;
 
@@ -28,7 +29,7 @@ export function RegistryPage() {
         className="search-form"
         onSubmit={(event) => {
           event.preventDefault();
-          const value = String(new FormData(event.currentTarget).get('q') ?? '').trim();
+          const value = formText(new FormData(event.currentTarget), 'q').trim();
           setParams(value ? { q: value } : {});
         }}
       >

@@ -1,7 +1,8 @@
 import { Button as AriaButton, type ButtonProps as AriaButtonProps } from 'react-aria-components';
 
-export interface ButtonProps extends AriaButtonProps {
+export interface ButtonProps extends Omit<AriaButtonProps, 'className'> {
   variant?: 'primary' | 'secondary' | 'danger';
+  className?: string;
 }
 
 /** A button (React Aria: keyboard, touch and screen readers alike); `isPending` shows it is working. */

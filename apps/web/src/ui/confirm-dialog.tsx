@@ -30,10 +30,7 @@ export function ConfirmDialog({ trigger, title, children, confirm, onConfirm, to
                   </Button>
                   <Button
                     variant={tone}
-                    onPress={async () => {
-                      await onConfirm();
-                      close();
-                    }}
+                    onPress={() => void Promise.resolve(onConfirm()).then(close)}
                   >
                     {confirm}
                   </Button>

@@ -21,6 +21,7 @@ export function Form({ validationErrors = NO_ERRORS, ...props }: FormProps) {
   const shown = useMemo(
     () => Object.fromEntries(Object.entries(validationErrors).filter(([field]) => !fields.has(field))),
     // The content, not the object: a new object for the same errors would make React Aria show again what was cleared.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [answer, fields],
   );
 

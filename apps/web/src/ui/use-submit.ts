@@ -12,7 +12,7 @@ export function useSubmit(action: (fields: Record<string, string>, form: HTMLFor
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     const form = event.currentTarget;
-    const fields = Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, String(v)]));
+    const fields = Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, typeof v === 'string' ? v : v.name]));
     setPending(true);
     setProblem(null);
     try {

@@ -13,6 +13,7 @@ import { TextField } from '../../ui/text-field';
 import { useSubmit } from '../../ui/use-submit';
 import { AssociationRules } from './association-rules';
 import { useDeliveryProblems, useInviteStaff, useSetStaffRoles, useStaffAccounts, type StaffAccount, type StaffRole } from './use-admin';
+import { formText } from '../../ui/form-text.js';
 
 const ROLES: { id: StaffRole; label: string }[] = [
   { id: 'coordinator', label: 'Coordinator' },
@@ -44,7 +45,7 @@ export function AdminPage() {
             className="form"
             onSubmit={(event) => {
               event.preventDefault();
-              setChosen(String(new FormData(event.currentTarget).get('association') ?? '').trim());
+              setChosen(formText(new FormData(event.currentTarget), 'association').trim());
             }}
           >
             <TextField name="association" label="Association code" description="For example MI-AIMH." isRequired maxLength={32} />

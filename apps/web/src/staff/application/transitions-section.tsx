@@ -57,9 +57,9 @@ function ReasonStep({ allowed, pending, onFire }: { allowed: Allowed; pending: b
     <Form
       className="form reason-step"
       aria-label={label}
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        if (await onFire(reason.trim())) setReason('');
+        void onFire(reason.trim()).then((fired) => fired && setReason(''));
       }}
     >
       <TextField

@@ -82,7 +82,7 @@ function Approval({ item, windows, onApproved }: { item: QueueItem; windows: Exa
             isPending={approve.isPending}
             aria-label={`Approve for the exam: ${item.applicantName}`}
             onPress={() =>
-              approve
+              void approve
                 .mutateAsync({ id: item.id, version: item.version, windowId: windowId === NO_SEAT ? undefined : windowId })
                 .then(onApproved)
                 // Shown in the card by FormError.

@@ -15,6 +15,7 @@ import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
 import { STATE_NAMES, waitingFor } from '../staff-words';
 import { useColleagues, useQueue, useQueueCounts, type QueueFilters } from './use-queue';
+import { formText } from '../../ui/form-text.js';
 
 const ASSIGNEE_CHOICES = [
   { id: 'any', label: 'Anyone or nobody' },
@@ -39,11 +40,11 @@ export function QueuesPage() {
     event.preventDefault();
     const fields = new FormData(event.currentTarget);
     const next = new URLSearchParams();
-    const category = String(fields.get('category') ?? '').trim();
+    const category = formText(fields, 'category').trim();
     if (category) next.set('category', category.toUpperCase());
-    const assignee = String(fields.get('assignee') ?? 'any');
+    const assignee = formText(fields, 'assignee') || 'any';
     if (assignee !== 'any') next.set('assignee', assignee);
-    const days = String(fields.get('waitingDaysMin') ?? '').trim();
+    const days = formText(fields, 'waitingDaysMin').trim();
     if (days) next.set('waitingDaysMin', days);
     if (fields.get('failedEmail')) next.set('failedEmail', 'true');
     setParams(next);
