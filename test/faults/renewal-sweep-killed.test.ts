@@ -3,7 +3,7 @@ import { emptyPortfolio, loadFramework } from '#framework';
 import { FaultEnv } from '../support/fault-env.js';
 import { WorkerProcess } from '../support/worker-process.js';
 import { deliveriesSeen, duplicates } from '../support/pipeline-fixture.js';
-import { waitFor } from '../support/worker-harness.js';
+import { waitFor, waitForCount } from '../support/worker-harness.js';
 
 const ENDORSEES = 3_000;
 const env = new FaultEnv();
@@ -33,8 +33,8 @@ test('a renewal sweep killed half-way resumes: each endorsement opens once, emai
 
   const second = await new WorkerProcess(env.workerEnv({ RENEWAL_SWEEP_EVERY_MS: '1000' })).start();
   try {
-    await waitFor('every renewal opened', opened, (n) => n === ENDORSEES, 120_000);
-    await waitFor('every renewal-open email sent', () => env.sentCount(), (n) => n >= ENDORSEES, 150_000);
+    await waitForCount('every renewal opened', opened, ENDORSEES);
+    await waitForCount('every renewal-open email sent', () => env.sentCount(), ENDORSEES);
     await new Promise((r) => setTimeout(r, 3_000)); // more sweeps: nothing new
   } finally {
     await second.kill('SIGTERM');
@@ -48,4 +48,4 @@ test('a renewal sweep killed half-way resumes: each endorsement opens once, emai
   expect(opens).toHaveLength(ENDORSEES);
   // At most the emails in flight at the kill may have gone twice.
   expect(duplicates(env.smtp)).toBeLessThanOrEqual(10);
-}, 300_000);
+}, 900_000);

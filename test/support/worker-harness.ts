@@ -15,6 +15,23 @@ export async function startWorker(config: AppConfig, clock: ManualClock): Promis
   return app;
 }
 
+/**
+ * Waits for a count to reach `target` for as long as it keeps rising: a stalled count fails after
+ * `stallMs` without a change, however busy the machine, while a slow but working system is not
+ * failed by a fixed deadline.
+ */
+export async function waitForCount(what: string, fn: () => Promise<number>, target: number, stallMs = 60_000): Promise<void> {
+  let last = -1;
+  let movedAt = Date.now();
+  for (;;) {
+    const value = await fn();
+    if (value >= target) return;
+    if (value !== last) [last, movedAt] = [value, Date.now()];
+    if (Date.now() - movedAt > stallMs) throw new Error(`${what}: stuck at ${value} of ${target} for ${stallMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export async function waitFor<T>(what: string, fn: () => Promise<T> | T, ok: (v: T) => boolean, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
