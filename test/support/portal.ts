@@ -1,7 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './chromium.js';
+
+/** Set to a folder to keep a full-page screenshot of every page a test checks with axe, for people to look at. */
+const SCREENSHOTS = process.env.PORTAL_SCREENSHOTS;
+let shots = 0;
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -76,9 +81,18 @@ export class Portal {
     // Evaluated over the DevTools protocol, so the page's Content-Security-Policy does not apply to axe itself.
     await this.page.evaluate(AXE);
     const { violations } = await this.page.evaluate(() => axe.run({ exclude: [['[data-live-announcer]']] }, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }));
+    if (SCREENSHOTS) await this.screenshot(SCREENSHOTS);
     return violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  }
+
+  private async screenshot(folder: string): Promise<void> {
+    mkdirSync(folder, { recursive: true });
+    const name = (await this.heading()).replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60);
+    const width = this.page.viewportSize()?.width ?? 0;
+    shots += 1;
+    await this.page.screenshot({ path: join(folder, `${process.pid}-${String(shots).padStart(3, '0')}-${name}-${width}.png`), fullPage: true });
   }
 
   /** What has the keyboard focus: its tag and text. */
