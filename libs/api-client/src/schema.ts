@@ -1602,7 +1602,7 @@ export interface components {
             };
             /** @description What the portfolio lacks under the category's pinned rules (empty when eligible). */
             eligibilityGaps: components["schemas"]["EligibilityGap"][];
-            /** @description The events the caller's role may fire from the current state, in the state machine's order; guards are checked when fired. */
+            /** @description The events the caller's role may fire from the current state, in the state machine's order, each with what blocks it now; guards are checked again when fired. */
             allowedEvents: components["schemas"]["AllowedEvent"][];
         };
         /** @description What the applicant documents, section by section, as they sent it. */
@@ -1737,6 +1737,11 @@ export interface components {
             reasonRequired: boolean;
             /** @description The route that records it, for events not fired through POST …/transitions. */
             endpoint: string | null;
+            /** @description What stops it now (the guards that do not hold, in words); empty when it can be taken. A reason that is required is not counted: it comes with the step. */
+            blockedBy: {
+                guard: string;
+                message: string;
+            }[];
         };
         /** @description The audit trail: every transition, and claims, assignments, panels and new rater addresses. */
         StaffTimeline: {

@@ -3,10 +3,12 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import { checkEligibility, type EligibilityGap, type Portfolio, type RulesSnapshot } from '#framework';
 import { Clock } from '#platform';
-import { allowedTransitions, type AllowedTransition, type ApplicationState } from '#workflow';
+import { allowedTransitions, decideTransition, type AllowedTransition, type ApplicationState, type FailedGuard } from '#workflow';
 import { CURRENT_REFERENCE_COUNT, CURRENT_REFERENCES_FIRST, REFERENCE_STANDING_JSON, type ReferenceStandingFields } from '../references/reference-standing.view.js';
 import { panelOutcome, type Recommendation } from '../panel/panel-outcome.js';
 import { CURRENT_ROUND } from '../panel/panel-round.js';
+import { loadApplicationRow } from '../transition/application-row.js';
+import { guardFactsFrom } from '../transition/guard-facts-from.js';
 import { DEDICATED_ENDPOINTS } from './dedicated-endpoints.js';
 import { staffAssociation, staffRole } from './staff-scope.js';
 import { StaffProblems } from './staff.problems.js';
@@ -31,8 +33,8 @@ export interface StaffApplicationDetail {
   panelVotes: Record<string, unknown>[];
   /** What the portfolio lacks under the category's pinned rules, as the applicant's checklist says it. */
   eligibilityGaps: EligibilityGap[];
-  /** The events the caller's role may fire now; `endpoint` names the route of those that have their own. */
-  allowedEvents: (AllowedTransition & { endpoint: string | null })[];
+  /** The events the caller's role may fire now; `endpoint` names the route of those that have their own, `blockedBy` what stops them now. */
+  allowedEvents: (AllowedTransition & { endpoint: string | null; blockedBy: FailedGuard[] })[];
   /** The current review round: who sits on it, and whether their votes disagree (the administrator decides). */
   panel: { round: number; reviewers: { id: string; name: string }[]; escalated: boolean };
   [key: string]: unknown;
@@ -95,7 +97,23 @@ export class GetStaffApplication {
     detail.eligibilityGaps = checkEligibility(detail.portfolio as unknown as Portfolio, row.rules, this.clock.now(), detail.applicant.email);
     const roundVotes = (detail.panelVotes as { round: number; recommendation: Recommendation; notes: string | null }[]).filter((v) => v.round === detail.panel.round);
     detail.panel.escalated = detail.state === 'panel_review' && panelOutcome(roundVotes)?.event === 'panel_escalate';
-    detail.allowedEvents = allowedTransitions(detail.state, staffRole(command.caller)).map((allowed) => ({ ...allowed, endpoint: DEDICATED_ENDPOINTS[allowed.event] ?? null }));
+    detail.allowedEvents = await this.allowedEvents(detail, staffRole(command.caller));
     return detail;
+  }
+
+  /**
+   * The events the role may fire from the state, each judged now by the transition path's own guards
+   * and facts (e.g. "Mark references complete" or "Approve for the exam", as the category has an exam).
+   */
+  private async allowedEvents(detail: StaffApplicationDetail, role: ReturnType<typeof staffRole>): Promise<StaffApplicationDetail['allowedEvents']> {
+    const allowed = allowedTransitions(detail.state, role);
+    const now = this.clock.now();
+    const row = allowed.length > 0 ? await loadApplicationRow(this.dataSource.manager, detail.id, now) : undefined;
+    // A required reason comes with the step, so it is taken as given: what is left is what blocks it.
+    const facts = row && guardFactsFrom(row, now, 'given with the step');
+    return allowed.map((a) => {
+      const decision = facts && decideTransition({ state: row.state, event: a.event, role, facts });
+      return { ...a, endpoint: DEDICATED_ENDPOINTS[a.event] ?? null, blockedBy: decision && !decision.ok && decision.code === 'guard_failed' ? decision.failedGuards : [] };
+    });
   }
 }

@@ -122,10 +122,13 @@ export const staffApplicationResponse = z
             event: z.enum(WORKFLOW_EVENTS),
             reasonRequired: z.boolean().meta({ description: 'A reason must come with it (the applicant is told it).' }),
             endpoint: z.string().nullable().meta({ description: 'The route that records it, for events not fired through POST …/transitions.' }),
+            blockedBy: z
+              .array(z.strictObject({ guard: z.string(), message: z.string() }))
+              .meta({ description: 'What stops it now (the guards that do not hold, in words); empty when it can be taken. A reason that is required is not counted: it comes with the step.' }),
           })
           .meta({ id: 'AllowedEvent' }),
       )
-      .meta({ description: "The events the caller's role may fire from the current state, in the state machine's order; guards are checked when fired." }),
+      .meta({ description: "The events the caller's role may fire from the current state, in the state machine's order, each with what blocks it now; guards are checked again when fired." }),
   })
   .meta({ id: 'StaffApplication', description: "An application's full record under staff review." });
 
