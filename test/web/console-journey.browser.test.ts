@@ -58,7 +58,7 @@ describe('the staff console in a real browser: an IMHS application from submitte
   /** The next message of a template to an address, once the worker has sent it. */
   async function mailTo(address: string, template: string): Promise<ReceivedMail> {
     const [mail] = await waitFor(`${template} to ${address}`, () => system.smtp.to(address).filter((m) => header(m, 'X-Template') === template), (m) => m.length > 0);
-    return mail!;
+    return mail;
   }
 
   /** A rater opens the link in their email and sends the form, as a browser without JavaScript would. */
@@ -70,7 +70,7 @@ describe('the staff console in a real browser: an IMHS application from submitte
     expect(sent.status).toBe(200);
   }
 
-  const stateOf = async () => (await system.ds.query<{ state: string }[]>(`SELECT state FROM applications WHERE id = $1`, [applicationId]))[0]!.state;
+  const stateOf = async () => (await system.ds.query<{ state: string }[]>(`SELECT state FROM applications WHERE id = $1`, [applicationId]))[0].state;
   /** The state the summary of the application page shows. */
   const shownState = (portal: Portal, name: string) => portal.page.locator('.summary .badge').getByText(name, { exact: true }).waitFor();
 
@@ -157,7 +157,7 @@ describe('the staff console in a real browser: an IMHS application from submitte
 
   test('the raters answer; the coordinator records a vetting call, and the API offers the exam instead of the panel', async () => {
     for (const address of ['sue@raters.example', 'rory@new-clinic.example', 'cleo@raters.example']) await rate(address);
-    await waitFor('three ratings', () => system.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM application_references WHERE application_id = $1 AND status = 'rated'`, [applicationId]), (r) => r[0]!.n === 3);
+    await waitFor('three ratings', () => system.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM application_references WHERE application_id = $1 AND status = 'rated'`, [applicationId]), (r) => r[0].n === 3);
 
     await cora.page.reload();
     await cora.onPage('Maya Specialist, IMHS');

@@ -27,7 +27,7 @@ export class ReplaceRaterForApplicant {
 
   async execute(command: ReplaceRaterForApplicantCommand): Promise<{ referenceId: string }> {
     const app = await findStaffApplication(this.dataSource, command.caller, command.applicationId);
-    const [reference] = (await this.dataSource.query(`SELECT 1 FROM application_references WHERE id = $1 AND application_id = $2`, [command.referenceId, app.id])) as unknown[];
+    const [reference] = await this.dataSource.query<unknown[]>(`SELECT 1 FROM application_references WHERE id = $1 AND application_id = $2`, [command.referenceId, app.id]);
     if (!reference) throw StaffProblems.referenceNotFound();
     return this.replaceRaterAddress.execute({
       applicationId: app.id,
