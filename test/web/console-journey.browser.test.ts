@@ -15,6 +15,8 @@ const PASSWORD = 'a long passphrase for the console journey';
 const ASSOCIATION = 'MassAIMH';
 const framework = loadFramework();
 
+declare const document: { documentElement: { scrollWidth: number } };
+
 /**
  * The console's whole journey, as issue 13 asks: a coordinator takes an Infant Mental Health
  * Specialist application from submitted to endorsed in the browser, and two exam reviewers and two
@@ -140,14 +142,21 @@ describe('the staff console in a real browser: an IMHS application from submitte
     const card = cora.page.locator('.card').filter({ hasText: 'Rory Reflective' });
     await card.getByText('The email to Rory Reflective was not delivered.').waitFor();
     expect(await cora.accessibilityViolations()).toEqual([]);
+    // Readable on a phone: nothing wider than the screen.
+    await cora.page.setViewportSize({ width: 360, height: 900 });
+    expect(await cora.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await cora.page.setViewportSize({ width: 1024, height: 900 });
 
     // The applicant's own address is refused in plain words.
     await card.getByLabel('New email address for Rory Reflective').fill('maya@clinic.example');
     await card.getByRole('button', { name: 'Send the request to this address' }).click();
     await card.getByRole('alert').getByText('A reference must be someone else, with their own email address.').waitFor();
 
-    await card.getByLabel('New email address for Rory Reflective').fill('rory@new-clinic.example');
-    await card.getByRole('button', { name: 'Send the request to this address' }).click();
+    // The keyboard alone: the address typed into its field, Enter sends the form.
+    await card.getByLabel('New email address for Rory Reflective').fill('');
+    await card.getByLabel('New email address for Rory Reflective').focus();
+    await cora.page.keyboard.type('rory@new-clinic.example');
+    await cora.page.keyboard.press('Enter');
     await cora.page.getByText('A new request is on its way to rory@new-clinic.example.').waitFor();
     await cora.page.locator('.card').filter({ hasText: 'rory@new-clinic.example' }).getByText('counts').waitFor();
     await cora.page.getByText('Cora Coordinator gave a new address to the rater Rory Reflective').waitFor();
@@ -162,6 +171,9 @@ describe('the staff console in a real browser: an IMHS application from submitte
     await cora.page.reload();
     await cora.onPage('Maya Specialist, IMHS');
     const card = cora.page.locator('.card').filter({ hasText: 'Cleo Colleague' });
+    // Sent without saying how the call went: the API's answer is shown beside the choice.
+    await card.getByRole('button', { name: 'Record the call' }).click();
+    await card.getByText('choose how the call went').waitFor();
     await card.getByRole('button', { name: /Vetting call to Cleo Colleague/ }).click();
     await cora.page.getByRole('option', { name: 'Reached: the rater is vetted' }).click();
     await card.getByLabel('Notes on the call').fill('Worked beside Maya for three years.');
