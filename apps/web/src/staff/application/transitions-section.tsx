@@ -1,9 +1,9 @@
 import { useState } from 'react';
+import { Form } from 'react-aria-components';
 import { api } from '../../api/api';
 import { call } from '../../api/call';
 import { Button } from '../../ui/button';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
-import { Form } from '../../ui/form';
 import { formatDay } from '../../ui/format-date';
 import { FormError } from '../../ui/form-error';
 import { Notice } from '../../ui/notice';
