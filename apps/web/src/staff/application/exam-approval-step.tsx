@@ -1,16 +1,11 @@
 import { useState } from 'react';
-import type { components } from '#api-client';
 import { api } from '../../api/api';
 import { call } from '../../api/call';
 import { Button } from '../../ui/button';
-import { formatDay } from '../../ui/format-date';
 import { SelectField } from '../../ui/select-field';
+import { NO_SEAT, sittingChoices, type ExamApproval } from '../exam/exam-approval-words';
 import { useExamWindows } from '../exam/use-exam';
 import { eventLabel } from '../staff-words';
-
-export type ExamApproval = components['schemas']['ExamApproval'];
-
-const NO_SEAT = 'none';
 
 /**
  * Approving the applicant to sit the exam, from the application itself: a seat at a sitting with
@@ -31,7 +26,6 @@ export function ExamApprovalStep({
 }) {
   const windows = useExamWindows();
   const [windowId, setWindowId] = useState<string>(NO_SEAT);
-  const open = windows.data?.windows.filter((w) => w.seatsLeft > 0) ?? [];
   async function approve(): Promise<void> {
     let approval: ExamApproval | undefined;
     const done = await run(async (ifMatch) => {
@@ -48,7 +42,7 @@ export function ExamApprovalStep({
     <div className="exam-approval-step">
       <SelectField
         label={`Sitting for ${applicantName}`}
-        items={[{ id: NO_SEAT, label: 'None: the applicant registers' }, ...open.map((w) => ({ id: w.id, label: `${formatDay(w.sitsOn)} (${w.seatsLeft} seats left)` }))]}
+        items={sittingChoices(windows.data?.windows ?? [])}
         selectedKey={windowId}
         onSelectionChange={(key) => setWindowId(String(key))}
       />

@@ -4,12 +4,12 @@ import { api } from '../../api/api';
 import { call } from '../../api/call';
 import { Button } from '../../ui/button';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
-import { formatDay } from '../../ui/format-date';
 import { FormError } from '../../ui/form-error';
 import { Notice } from '../../ui/notice';
 import { TextField } from '../../ui/text-field';
 import { eventLabel } from '../staff-words';
-import { ExamApprovalStep, type ExamApproval } from './exam-approval-step';
+import { examApprovalInWords, type ExamApproval } from '../exam/exam-approval-words';
+import { ExamApprovalStep } from './exam-approval-step';
 import type { StaffApplication } from './use-staff-application';
 import { useVersionedStep, type Conflict } from './use-versioned-step';
 
@@ -40,8 +40,7 @@ export function TransitionsSection({ application, onConflict }: { application: S
       {approval && (
         <div role="status">
           <Notice tone="success">
-            {application.applicant.name} is approved to sit the exam.
-            {approval.seat ? ` Seat booked on ${formatDay(approval.seat.window.sitsOn)}, candidate code ${approval.seat.candidateCode}.` : ' The applicant is emailed and registers for a sitting.'}
+            {examApprovalInWords(application.applicant.name, approval)}
           </Notice>
         </div>
       )}
