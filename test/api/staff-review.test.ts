@@ -93,19 +93,28 @@ describe('staff review of one application: record, timeline, claims, transitions
   });
 
   describe('what the caller may do now, and what the portfolio lacks', () => {
-    test("allowedEvents: the caller's role's events from the current state, with the reason they need and the route of dedicated ones", async () => {
+    test("allowedEvents: the caller's role's events from the current state, with the reason they need, the route of dedicated ones and what blocks them now", async () => {
       const coord = await as('coord', 'GET', `/api/v1/staff/applications/${appId}`);
       expect(coord.body.allowedEvents).toEqual([
-        { event: 'begin_reference_checks', reasonRequired: false, endpoint: null },
-        { event: 'hold', reasonRequired: true, endpoint: null },
-        { event: 'withdraw', reasonRequired: false, endpoint: null },
+        { event: 'begin_reference_checks', reasonRequired: false, endpoint: null, blockedBy: [] },
+        { event: 'hold', reasonRequired: true, endpoint: null, blockedBy: [] },
+        { event: 'withdraw', reasonRequired: false, endpoint: null, blockedBy: [] },
       ]);
+      // Judged by the transition path's own guards: an exam category waiting for its ratings.
+      const exam = await insertApplication(system.ds, framework, { state: 'reference_checks', category: 'IMHS' });
+      const judged = (await as('coord', 'GET', `/api/v1/staff/applications/${exam}`)).body.allowedEvents as { event: string; blockedBy: { guard: string }[] }[];
+      expect(Object.fromEntries(judged.map((a) => [a.event, a.blockedBy.map((g) => g.guard)]))).toEqual({
+        complete_references: ['references_complete', 'no_exam_needed'],
+        approve_exam: ['references_complete'],
+        hold: [],
+        withdraw: [],
+      });
       const panel = await insertApplication(system.ds, framework, { state: 'panel_review' });
       const admin = await as('alliance', 'GET', `/api/v1/staff/applications/${panel}`);
       expect(admin.body.allowedEvents).toEqual(
         expect.arrayContaining([
-          { event: 'panel_defer', reasonRequired: true, endpoint: expect.stringContaining('panel-decision') },
-          { event: 'hold', reasonRequired: true, endpoint: null },
+          expect.objectContaining({ event: 'panel_defer', reasonRequired: true, endpoint: expect.stringContaining('panel-decision') }),
+          { event: 'hold', reasonRequired: true, endpoint: null, blockedBy: [] },
         ]),
       );
       // A coordinator has no say in the panel's outcome.

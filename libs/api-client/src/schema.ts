@@ -420,6 +420,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/applications/{id}/references/{referenceId}/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace a rater's address for the applicant
+         * @description Roles: coordinator, administrator. Staff give a new address (and optionally a new rater) to a reference whose email bounced or failed, or that is still waiting or was not counted: the old link stops, the new rater is asked at once. The same checks and limits as the applicant's own change (`PUT /api/v1/applications/{id}/references/{referenceId}/email`), and the change goes on the audit timeline in the staff member's name.
+         */
+        put: operations["replaceRaterEmailForApplicant"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/applications/{id}/emails/{emailId}/suppression": {
         parameters: {
             query?: never;
@@ -1582,7 +1602,7 @@ export interface components {
             };
             /** @description What the portfolio lacks under the category's pinned rules (empty when eligible). */
             eligibilityGaps: components["schemas"]["EligibilityGap"][];
-            /** @description The events the caller's role may fire from the current state, in the state machine's order; guards are checked when fired. */
+            /** @description The events the caller's role may fire from the current state, in the state machine's order; each with what blocks it now; guards are checked again when fired. */
             allowedEvents: components["schemas"]["AllowedEvent"][];
         };
         /** @description What the applicant documents, section by section, as they sent it. */
@@ -1717,8 +1737,13 @@ export interface components {
             reasonRequired: boolean;
             /** @description The route that records it, for events not fired through staff's POST …/transitions (every applicant event has its own). */
             endpoint: string | null;
+            /** @description What stops it now (the guards that do not hold, in words); empty when it can be taken. A reason that is required is not counted: it comes with the step. */
+            blockedBy: {
+                guard: string;
+                message: string;
+            }[];
         };
-        /** @description The audit trail: every transition, and claims, assignments and panels. */
+        /** @description The audit trail: every transition, and claims, assignments, panels and new rater addresses. */
         StaffTimeline: {
             applicationId: string;
             events: components["schemas"]["StaffTimelineEvent"][];
@@ -1752,7 +1777,7 @@ export interface components {
         };
         StaffActivity: {
             /** @enum {string} */
-            kind: "claimed" | "assigned" | "unassigned" | "panel_assigned";
+            kind: "claimed" | "assigned" | "unassigned" | "panel_assigned" | "rater_replaced";
             actor: {
                 id: string;
                 name: string | null;
@@ -1762,6 +1787,12 @@ export interface components {
                 id: string;
                 name: string | null;
             }[];
+            /** @description The reference whose rater was given a new address (`rater_replaced`); it names its replacement. */
+            reference?: {
+                id: string;
+                raterName: string;
+                role: string;
+            };
             /** Format: date-time */
             occurredAt: string;
         };
@@ -1787,6 +1818,10 @@ export interface components {
              * @description When the reference counts as vetted, from its latest call that reached the rater.
              */
             vettedAt: string | null;
+        };
+        /** @description The reference that now asks the new address. */
+        RaterChanged: {
+            referenceId: string;
         };
         /** @description The association's staff holding a role, by name. */
         Colleagues: {
@@ -2073,10 +2108,6 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             sentAt: string | null;
-        };
-        /** @description The reference that now asks the new address. */
-        RaterChanged: {
-            referenceId: string;
         };
         /** @description One continuing-education entry; approved hours count towards renewal. */
         CeEntry: {
@@ -3595,7 +3626,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The audit trail: every transition, and claims, assignments and panels. */
+            /** @description The audit trail: every transition, and claims, assignments, panels and new rater addresses. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4105,6 +4136,130 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "too_many_requests";
+                    };
+                };
+            };
+            /** @description Any other error, e.g. 503 `not_ready`. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceRaterEmailForApplicant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                referenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    raterName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The reference that now asks the new address. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RaterChanged"];
+                };
+            };
+            /** @description Problem codes: `validation_failed`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation_failed";
+                    };
+                };
+            };
+            /** @description Problem codes: `authentication_required`, `invalid_token`, `token_expired`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "authentication_required" | "invalid_token" | "token_expired";
+                    };
+                };
+            };
+            /** @description Problem codes: `forbidden`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Problem codes: `application_not_found`, `reference_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "application_not_found" | "reference_not_found";
+                    };
+                };
+            };
+            /** @description Problem codes: `reference_not_replaceable`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "reference_not_replaceable";
+                    };
+                };
+            };
+            /** @description Problem codes: `rater_not_independent`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "rater_not_independent";
+                    };
+                };
+            };
+            /** @description Problem codes: `too_many_rater_changes`, `too_many_requests`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "too_many_rater_changes" | "too_many_requests";
                     };
                 };
             };

@@ -30,12 +30,13 @@ import { GetStaffApplication } from './staff/get-staff-application.use-case.js';
 import { ListColleagues } from './staff/list-colleagues.use-case.js';
 import { ListStaffQueue } from './staff/list-staff-queue.use-case.js';
 import { RecordVettingCall } from './staff/record-vetting-call.use-case.js';
+import { ReplaceRaterForApplicant } from './staff/replace-rater-for-applicant.use-case.js';
 import { ClearEmailSuppression } from './staff/clear-email-suppression.use-case.js';
 import { SearchRegistry } from './registry/search-registry.use-case.js';
 import { SetRegistryListing } from './registry/set-registry-listing.use-case.js';
 import { TransitionApplication } from './transition/transition-application.use-case.js';
 
-const USE_CASES = [TransitionApplication, ApplyEffect, SendEmail, RecordUndelivered, RecordBounce, ReceiveSesNotification, ReceiveSendgridEvents, SweepReminders, ReplaceRaterAddress, FindReferenceByToken, CompleteReferences, RateReference, SweepRenewals, TakeRenewalStep, SweepExamApprovals, SubmitRenewal, GetOutlook, ListStaffQueue, CountStaffQueues, GetStaffApplication, ListColleagues, GetApplicationTimeline, AssignApplication, FireStaffTransition, RecordVettingCall, ClearEmailSuppression, SearchRegistry, SetRegistryListing, ListAssociations, ListAssociationCategories];
+const USE_CASES = [TransitionApplication, ApplyEffect, SendEmail, RecordUndelivered, RecordBounce, ReceiveSesNotification, ReceiveSendgridEvents, SweepReminders, ReplaceRaterAddress, FindReferenceByToken, CompleteReferences, RateReference, SweepRenewals, TakeRenewalStep, SweepExamApprovals, SubmitRenewal, GetOutlook, ListStaffQueue, CountStaffQueues, GetStaffApplication, ListColleagues, GetApplicationTimeline, AssignApplication, FireStaffTransition, RecordVettingCall, ReplaceRaterForApplicant, ClearEmailSuppression, SearchRegistry, SetRegistryListing, ListAssociations, ListAssociationCategories];
 
 /** The endorsement use cases; the importing app provides the process modules (database, queues, mail). */
 @Module({

@@ -35,6 +35,7 @@ export { GetApplicationTimeline, type ActivityEntry, type PanelVoteEntry, type T
 export { AssignApplication, type Assignment } from './staff/assign-application.use-case.js';
 export { FireStaffTransition, type FireStaffTransitionCommand } from './staff/fire-staff-transition.use-case.js';
 export { RecordVettingCall, VETTING_OUTCOMES, type RecordVettingCallCommand, type VettingOutcome } from './staff/record-vetting-call.use-case.js';
+export { ReplaceRaterForApplicant, type ReplaceRaterForApplicantCommand } from './staff/replace-rater-for-applicant.use-case.js';
 export { StaffProblems } from './staff/staff.problems.js';
 export { encodeKeysetCursor, decodeKeysetCursor } from './staff/keyset-cursor.js';
 export { SearchRegistry, type RegistryEntry, type SearchRegistryQuery } from './registry/search-registry.use-case.js';

@@ -61,5 +61,8 @@ export const allowedEventResponse = z
       .string()
       .nullable()
       .meta({ description: "The route that records it, for events not fired through staff's POST …/transitions (every applicant event has its own)." }),
+    blockedBy: z
+      .array(z.strictObject({ guard: z.string(), message: z.string() }))
+      .meta({ description: 'What stops it now (the guards that do not hold, in words); empty when it can be taken. A reason that is required is not counted: it comes with the step.' }),
   })
   .meta({ id: 'AllowedEvent' });

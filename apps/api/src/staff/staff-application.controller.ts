@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CurrentAccount, Roles, type AuthenticatedAccount } from '#auth';
 import {
@@ -8,6 +8,7 @@ import {
   GetApplicationTimeline,
   GetStaffApplication,
   RecordVettingCall,
+  ReplaceRaterForApplicant,
 } from '#endorsement';
 import {
   applicationParamsSchema,
@@ -26,13 +27,15 @@ import { ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { ApiContract } from '../docs/api-contract.decorator.js';
 import { TRANSITION_PROBLEMS } from '../docs/problem-responses.js';
+import { raterChangedResponse } from '../applications/dto/application.responses.js';
+import { raterEmailSchema, type RaterEmailBody } from '../applications/dto/application.schema.js';
 import { emailParamsSchema, type EmailParams } from '../dto/application-params.schema.js';
 import { stepTakenResponse } from '../dto/response-fields.js';
 import { assignmentResponse, staffApplicationResponse, staffTimelineResponse, vettingCallResponse } from './dto/staff.responses.js';
 
 /**
  * One application under staff review: its full record and audit trail, who works on it, its
- * transitions (at the version the caller saw: If-Match) and the vetting calls to its raters.
+ * transitions (at the version the caller saw: If-Match), the vetting calls to its raters and their new addresses.
  * Another association's application answers 404, as one that does not exist.
  */
 @ApiTags('staff')
@@ -45,6 +48,7 @@ export class StaffApplicationController {
     private readonly assignment: AssignApplication,
     private readonly fireTransition: FireStaffTransition,
     private readonly recordVettingCall: RecordVettingCall,
+    private readonly replaceRater: ReplaceRaterForApplicant,
     private readonly clearSuppression: ClearEmailSuppression,
   ) {}
 
@@ -154,6 +158,29 @@ export class StaffApplicationController {
     @Body({ schema: vettingCallSchema }) body: VettingCallBody,
   ): Promise<z.output<typeof vettingCallResponse>> {
     return this.recordVettingCall.execute({ caller, applicationId: params.id, referenceId: params.referenceId, ...body });
+  }
+
+  @Put('references/:referenceId/email')
+  @ApiContract({
+    id: 'replaceRaterEmailForApplicant',
+    summary: "Replace a rater's address for the applicant",
+    description:
+      "Staff give a new address (and optionally a new rater) to a reference whose email bounced or failed, or that is still waiting or was not counted: the old link stops, the new rater is asked at once. " +
+      "The same checks and limits as the applicant's own change (`PUT /api/v1/applications/{id}/references/{referenceId}/email`), and the change goes on the audit timeline in the staff member's name.",
+    returns: raterChangedResponse,
+    problems: {
+      404: ['application_not_found', 'reference_not_found'],
+      409: ['reference_not_replaceable'],
+      422: ['rater_not_independent'],
+      429: ['too_many_rater_changes'],
+    },
+  })
+  raterEmail(
+    @CurrentAccount() caller: AuthenticatedAccount,
+    @Param({ schema: referenceParamsSchema }) params: ReferenceParams,
+    @Body({ schema: raterEmailSchema }) body: RaterEmailBody,
+  ): Promise<z.output<typeof raterChangedResponse>> {
+    return this.replaceRater.execute({ caller, applicationId: params.id, referenceId: params.referenceId, email: body.email, raterName: body.raterName });
   }
 
   @Delete('emails/:emailId/suppression')

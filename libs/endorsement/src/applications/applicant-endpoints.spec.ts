@@ -13,8 +13,8 @@ describe("the applicant's allowed events", () => {
 
   test("lists the applicant's events from the state, with their routes, and none of staff's", () => {
     expect(applicantAllowedEvents('draft')).toEqual([
-      { event: 'submit', reasonRequired: false, endpoint: 'POST /api/v1/applications/{id}/submit' },
-      { event: 'withdraw', reasonRequired: false, endpoint: 'POST /api/v1/applications/{id}/withdraw' },
+      { event: 'submit', reasonRequired: false, endpoint: 'POST /api/v1/applications/{id}/submit', blockedBy: [] },
+      { event: 'withdraw', reasonRequired: false, endpoint: 'POST /api/v1/applications/{id}/withdraw', blockedBy: [] },
     ]);
     expect(applicantAllowedEvents('deferred').map((a) => a.event)).toEqual(['resubmit', 'withdraw']);
     expect(applicantAllowedEvents('panel_review').map((a) => a.event)).toEqual(['withdraw']);

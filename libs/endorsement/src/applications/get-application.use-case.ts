@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EligibilityGap, Framework, Portfolio } from '#framework';
 import { Clock, FRAMEWORK } from '#platform';
-import { allowedEventViews, type AllowedEventView } from '../transition/allowed-event-view.js';
+import { currentAllowedEventViews, type AllowedEventView } from '../transition/allowed-event-view.js';
 import { APPLICANT_ENDPOINTS } from './applicant-endpoints.js';
 import { headingOf, type ApplicationHeading } from './application-heading.js';
 import { findOwnApplication } from './own-application.js';
@@ -80,7 +80,7 @@ export class GetApplication {
       endorsement: app.endorsement_number ? { number: app.endorsement_number, endorsedAt: app.endorsed_at, renewalDueOn: app.renewal_due_on } : null,
       submittedAt: app.submitted_at,
       updatedAt: app.updated_at,
-      allowedEvents: allowedEventViews(app.state, 'applicant', APPLICANT_ENDPOINTS),
+      allowedEvents: await currentAllowedEventViews(this.dataSource.manager, app, 'applicant', APPLICANT_ENDPOINTS, this.clock.now()),
     };
   }
 }

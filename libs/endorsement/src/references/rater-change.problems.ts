@@ -16,12 +16,12 @@ export const RaterChangeProblems = {
     new ProblemException(422, 'rater_not_independent', 'A rater must be someone other than you and your other raters', detail, extra),
 
   /** `retryAt`: when the oldest change that counts leaves the 24 hours. */
-  tooManyChanges: (scope: 'reference' | 'applicant', limit: number, retryAt: Date, now: Date) => {
+  tooManyChanges: (scope: 'reference' | 'applicant', limit: number, retryAt: Date, now: Date, byStaff = false) => {
     const retryAfter = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
     const detail =
       scope === 'reference'
         ? `This rater's address has been changed ${times(limit)} in the last 24 hours, which is the most we allow. You can change it again ${inAbout(retryAfter)}.`
-        : `You have changed your raters' addresses ${times(limit)} in the last 24 hours, which is the most we allow. You can make another change ${inAbout(retryAfter)}.`;
+        : `${byStaff ? "This applicant's raters' addresses have been changed" : "You have changed your raters' addresses"} ${times(limit)} in the last 24 hours, which is the most we allow. You can make another change ${inAbout(retryAfter)}.`;
     return new ProblemException(429, 'too_many_rater_changes', 'Too many changes to rater addresses', detail, { scope, limit, retryAfter, retryAt: retryAt.toISOString() });
   },
 };

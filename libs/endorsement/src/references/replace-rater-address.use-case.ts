@@ -14,6 +14,8 @@ export interface ReplaceRaterAddressCommand {
   raterEmail: string;
   /** A different person for the same role (a form that could not count); the same rater when omitted. */
   raterName?: string;
+  /** A coordinator or administrator making the change for the applicant: named on the audit timeline. */
+  staffAccountId?: string;
 }
 
 /** The window the change limits count in (rolling). */
@@ -34,7 +36,7 @@ const APPLICANT_CHANGES = `
    WHERE a.applicant_id = $1 AND r.status = 'replaced' AND r.revoked_at > $2 ORDER BY r.revoked_at DESC LIMIT $3`;
 
 /**
- * The applicant gives a rater a new address (a bounce, a typo, a new job), or names another rater for
+ * The applicant (or staff, for them) gives a rater a new address (a bounce, a typo, a new job), or names another rater for
  * the role when a form could not count: the old link stops working and its reminders stop, and a new
  * link goes to the new address. The new address must be neither the applicant's own nor another
  * rater's of the application, and each change sends an association email to an address the applicant
@@ -70,7 +72,13 @@ export class ReplaceRaterAddress {
         throw new ProblemException(409, 'reference_not_replaceable', 'This reference cannot be replaced', 'Only a reference that is still waiting for its rater, whose email bounced, or whose form could not count can get a new address.');
       }
       await this.refuseUnlessIndependent(manager, command, applicant.email);
-      await this.refuseOverLimits(manager, command.referenceId, applicant.applicant_id, now);
+      await this.refuseOverLimits(manager, command, applicant.applicant_id, now);
+      if (command.staffAccountId) {
+        await manager.query(
+          `INSERT INTO application_activities (application_id, kind, actor_id, reference_id, occurred_at) VALUES ($1, 'rater_replaced', $2, $3, $4)`,
+          [command.applicationId, command.staffAccountId, command.referenceId, now],
+        );
+      }
       await manager.query(`UPDATE reminders SET status = 'cancelled' WHERE reference_id = $1 AND status = 'pending'`, [command.referenceId]);
       // Naming an address here gives it anew, even one that bounced before: the applicant may have had it fixed.
       await this.ledger.unsuppress(manager, command.raterEmail);
@@ -97,26 +105,36 @@ export class ReplaceRaterAddress {
   /** The new address is not the applicant's, nor that of another open reference (the replaced one is closed by now). */
   private async refuseUnlessIndependent(manager: EntityManager, command: ReplaceRaterAddressCommand, applicantEmail: string): Promise<void> {
     const key = mailboxKey(command.raterEmail);
+    // The same refusals for staff, in words addressed to them rather than to the applicant.
+    const byStaff = command.staffAccountId !== undefined;
     if (key === mailboxKey(applicantEmail)) {
-      throw RaterChangeProblems.notIndependent('This is your own email address. A rater must be someone else who knows your work: give their address instead.');
+      throw RaterChangeProblems.notIndependent(
+        byStaff
+          ? "This is the applicant's own email address. A rater must be someone else who knows their work."
+          : 'This is your own email address. A rater must be someone else who knows your work: give their address instead.',
+      );
     }
     const open = await manager.query<{ rater_email: string }[]>(`SELECT rater_email FROM application_references WHERE application_id = $1 AND revoked_at IS NULL`, [command.applicationId]);
     if (open.some((ref) => mailboxKey(ref.rater_email) === key)) {
-      throw RaterChangeProblems.notIndependent('Another of your raters already has this email address. Each rater needs their own address: check it, or ask someone else.');
+      throw RaterChangeProblems.notIndependent(
+        byStaff
+          ? 'Another rater of this application already has this email address. Each rater needs their own address.'
+          : 'Another of your raters already has this email address. Each rater needs their own address: check it, or ask someone else.',
+      );
     }
   }
 
   /** Counts this change with the earlier ones; over either limit, all of it rolls back. */
-  private async refuseOverLimits(manager: EntityManager, referenceId: string, applicantId: string, now: Date): Promise<void> {
+  private async refuseOverLimits(manager: EntityManager, command: ReplaceRaterAddressCommand, applicantId: string, now: Date): Promise<void> {
     const since = new Date(now.getTime() - WINDOW_MS);
     const { perReference, perApplicant } = this.config.raterChanges;
     for (const [scope, sql, subject, limit] of [
-      ['reference', CHAIN_CHANGES, referenceId, perReference],
+      ['reference', CHAIN_CHANGES, command.referenceId, perReference],
       ['applicant', APPLICANT_CHANGES, applicantId, perApplicant],
     ] as const) {
       const changes = await manager.query<{ at: Date }[]>(sql, [subject, since, limit + 1]);
       // With this change among them, one more than the limit: the oldest counted frees a place 24 hours after it was made.
-      if (changes.length > limit) throw RaterChangeProblems.tooManyChanges(scope, limit, new Date(changes[limit].at.getTime() + WINDOW_MS), now);
+      if (changes.length > limit) throw RaterChangeProblems.tooManyChanges(scope, limit, new Date(changes[limit].at.getTime() + WINDOW_MS), now, command.staffAccountId !== undefined);
     }
   }
 }

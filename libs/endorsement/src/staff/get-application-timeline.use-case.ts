@@ -22,19 +22,21 @@ export interface PanelVoteEntry {
   votedAt: string;
 }
 
-/** What staff did besides transitions: a claim, an assignment (to someone or nobody), a panel set. */
+/** What staff did besides transitions: a claim, an assignment (to someone or nobody), a panel set, a rater's new address. */
 export interface ActivityEntry {
-  kind: 'claimed' | 'assigned' | 'unassigned' | 'panel_assigned';
+  kind: 'claimed' | 'assigned' | 'unassigned' | 'panel_assigned' | 'rater_replaced';
   actor: { id: string; name: string | null };
   /** The assignee, or the panel's reviewers. */
   accounts: { id: string; name: string | null }[];
+  /** The reference whose rater got a new address (rater_replaced). */
+  reference?: { id: string; raterName: string; role: string };
   occurredAt: string;
 }
 
 /**
  * The full audit trail of an application, oldest first: every transition, who made it and why (with
- * the panel's votes, by reviewer's name, behind a panel outcome), and who claimed it, was assigned it
- * or sat on its panel.
+ * the panel's votes, by reviewer's name, behind a panel outcome), and who claimed it, was assigned it,
+ * sat on its panel or gave a rater a new address.
  */
 @Injectable()
 export class GetApplicationTimeline {
@@ -60,10 +62,14 @@ export class GetApplicationTimeline {
           ORDER BY e.version`,
         [app.id],
       ),
-      this.dataSource.query<{ kind: ActivityEntry['kind']; actor_id: string; actor_name: string | null; accounts: { id: string; name: string | null }[]; occurred_at: Date }[]>(
+      this.dataSource.query<{
+        kind: ActivityEntry['kind']; actor_id: string; actor_name: string | null; accounts: { id: string; name: string | null }[];
+        reference: ActivityEntry['reference'] | null; occurred_at: Date;
+      }[]>(
         `SELECT t.kind, t.actor_id, (SELECT p.full_name FROM accounts a JOIN people p ON p.id = a.person_id WHERE a.id = t.actor_id) AS actor_name,
                 ARRAY(SELECT json_build_object('id', a.id, 'name', p.full_name) FROM unnest(t.account_ids) WITH ORDINALITY AS n(id, i)
                         JOIN accounts a ON a.id = n.id JOIN people p ON p.id = a.person_id ORDER BY n.i) AS accounts,
+                (SELECT json_build_object('id', r.id, 'raterName', r.rater_name, 'role', r.role) FROM application_references r WHERE r.id = t.reference_id) AS reference,
                 t.occurred_at
            FROM application_activities t WHERE t.application_id = $1 ORDER BY t.id`,
         [app.id],
@@ -82,7 +88,13 @@ export class GetApplicationTimeline {
         ...(e.votes && { votes: e.votes }),
         occurredAt: e.occurred_at.toISOString(),
       })),
-      activities: activities.map((t) => ({ kind: t.kind, actor: { id: t.actor_id, name: t.actor_name }, accounts: t.accounts, occurredAt: t.occurred_at.toISOString() })),
+      activities: activities.map((t) => ({
+        kind: t.kind,
+        actor: { id: t.actor_id, name: t.actor_name },
+        accounts: t.accounts,
+        ...(t.reference && { reference: t.reference }),
+        occurredAt: t.occurred_at.toISOString(),
+      })),
     };
   }
 }

@@ -7,7 +7,7 @@ import type { ApplicationState } from '#workflow';
 import { CURRENT_REFERENCE_COUNT, CURRENT_REFERENCES_FIRST, REFERENCE_STANDING_JSON, type ReferenceStandingFields } from '../references/reference-standing.view.js';
 import { panelOutcome, type Recommendation } from '../panel/panel-outcome.js';
 import { CURRENT_ROUND } from '../panel/panel-round.js';
-import { allowedEventViews, type AllowedEventView } from '../transition/allowed-event-view.js';
+import { currentAllowedEventViews, type AllowedEventView } from '../transition/allowed-event-view.js';
 import { DEDICATED_ENDPOINTS } from './dedicated-endpoints.js';
 import { staffAssociation, staffRole } from './staff-scope.js';
 import { StaffProblems } from './staff.problems.js';
@@ -96,7 +96,7 @@ export class GetStaffApplication {
     detail.eligibilityGaps = checkEligibility(detail.portfolio as unknown as Portfolio, row.rules, this.clock.now(), detail.applicant.email);
     const roundVotes = (detail.panelVotes as { round: number; recommendation: Recommendation; notes: string | null }[]).filter((v) => v.round === detail.panel.round);
     detail.panel.escalated = detail.state === 'panel_review' && panelOutcome(roundVotes)?.event === 'panel_escalate';
-    detail.allowedEvents = allowedEventViews(detail.state, staffRole(command.caller), DEDICATED_ENDPOINTS);
+    detail.allowedEvents = await currentAllowedEventViews(this.dataSource.manager, detail, staffRole(command.caller), DEDICATED_ENDPOINTS, this.clock.now());
     return detail;
   }
 }

@@ -18,7 +18,7 @@ export type StaffTransitionBody = z.infer<typeof staffTransitionSchema>;
 
 export const vettingCallSchema = z.strictObject({
   calledAt: z.iso.datetime({ offset: true }).transform((at) => new Date(at)),
-  outcome: z.enum(VETTING_OUTCOMES),
+  outcome: z.enum(VETTING_OUTCOMES, { error: 'choose how the call went' }),
   notes: plainText(4000).default(''),
 });
 

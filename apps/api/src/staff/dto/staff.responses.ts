@@ -117,7 +117,7 @@ export const staffApplicationResponse = z
     eligibilityGaps: z.array(eligibilityGapResponse).meta({ description: "What the portfolio lacks under the category's pinned rules (empty when eligible)." }),
     allowedEvents: z
       .array(allowedEventResponse)
-      .meta({ description: "The events the caller's role may fire from the current state, in the state machine's order; guards are checked when fired." }),
+      .meta({ description: "The events the caller's role may fire from the current state, in the state machine's order; each with what blocks it now; guards are checked again when fired." }),
   })
   .meta({ id: 'StaffApplication', description: "An application's full record under staff review." });
 
@@ -142,15 +142,19 @@ export const staffTimelineResponse = z
     activities: z.array(
       z
         .strictObject({
-          kind: z.enum(['claimed', 'assigned', 'unassigned', 'panel_assigned']),
+          kind: z.enum(['claimed', 'assigned', 'unassigned', 'panel_assigned', 'rater_replaced']),
           actor: person,
           accounts: z.array(person).meta({ description: "The assignee, or the panel's reviewers." }),
+          reference: z
+            .strictObject({ id: z.string(), raterName: z.string(), role: z.string() })
+            .optional()
+            .meta({ description: 'The reference whose rater was given a new address (`rater_replaced`); it names its replacement.' }),
           occurredAt: isoTimestamp,
         })
         .meta({ id: 'StaffActivity' }),
     ),
   })
-  .meta({ id: 'StaffTimeline', description: 'The audit trail: every transition, and claims, assignments and panels.' });
+  .meta({ id: 'StaffTimeline', description: 'The audit trail: every transition, and claims, assignments, panels and new rater addresses.' });
 
 export const assignmentResponse = z
   .strictObject({ applicationId: z.string(), assigneeId: z.string().nullable(), claimedAt: isoTimestamp.nullable() })

@@ -12,8 +12,8 @@ export function EmailsSection({ application }: { application: StaffApplication }
       {failed.length > 0 && (
         <div className="notice notice-error">
           <p>
-            {failed.length} {failed.length === 1 ? 'email was' : 'emails were'} not delivered. Check the address with the person (by phone), then ask the applicant to correct a
-            rater’s address in their application: the request goes out again to the new address.
+            {failed.length} {failed.length === 1 ? 'email was' : 'emails were'} not delivered. Check the address with the person (by phone). For a rater, give the new address on
+            their reference above (or ask the applicant to): the request goes out again to the new address.
           </p>
         </div>
       )}

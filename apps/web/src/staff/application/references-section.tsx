@@ -5,6 +5,7 @@ import { call } from '../../api/call';
 import { Button } from '../../ui/button';
 import { Form } from '../../ui/form';
 import { FormError } from '../../ui/form-error';
+import { Notice } from '../../ui/notice';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
 import { useSubmit } from '../../ui/use-submit';
@@ -21,11 +22,17 @@ const OUTCOMES = [
 const OUTCOME_WORDS: Record<string, string> = { vetted: 'vetted', not_vetted: 'not vetted', unreachable: 'not reached' };
 const STANDING_WORDS: Record<Reference['standing'], string> = { current: 'counts', replaced: 'replaced', revoked: 'no longer counts' };
 
-/** The references with where each stands, and the vetting call to record for a rater. */
+const UNDELIVERED = new Set(['failed', 'bounced']);
+
+/** The references with where each stands, the vetting call to record for a rater, and a new address for one whose email did not arrive. */
 export function ReferencesSection({ application }: { application: StaffApplication }) {
+  // Kept here: the replaced reference's card loses its form once the new request is made.
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const undelivered = new Set(application.deliveries.filter((d) => d.referenceId && UNDELIVERED.has(d.status)).map((d) => d.referenceId));
   return (
     <section aria-labelledby="references-heading">
       <h2 id="references-heading">References</h2>
+      <div role="status">{sentTo && <Notice tone="success">A new request is on its way to {sentTo}.</Notice>}</div>
       <p>
         {application.currentReferenceCount} {application.currentReferenceCount === 1 ? 'reference counts' : 'references count'}.
       </p>
@@ -34,7 +41,13 @@ export function ReferencesSection({ application }: { application: StaffApplicati
       ) : (
         <ul className="cards">
           {application.references.map((ref) => (
-            <ReferenceCard key={ref.id} applicationId={application.id} reference={ref} />
+            <ReferenceCard
+              key={ref.id}
+              applicationId={application.id}
+              reference={ref}
+              undelivered={ref.standing === 'current' && (ref.status === 'bounced' || undelivered.has(ref.id))}
+              onReplaced={setSentTo}
+            />
           ))}
         </ul>
       )}
@@ -42,14 +55,25 @@ export function ReferencesSection({ application }: { application: StaffApplicati
   );
 }
 
-function ReferenceCard({ applicationId, reference }: { applicationId: string; reference: Reference }) {
+function ReferenceCard({
+  applicationId,
+  reference,
+  undelivered,
+  onReplaced,
+}: {
+  applicationId: string;
+  reference: Reference;
+  undelivered: boolean;
+  onReplaced: (email: string) => void;
+}) {
   const queryClient = useQueryClient();
   const [outcome, setOutcome] = useState<string | null>(null);
   const form = useSubmit(async (fields, element) => {
     await call(
       api.POST('/api/v1/staff/applications/{id}/references/{referenceId}/vetting-call', {
         params: { path: { id: applicationId, referenceId: reference.id } },
-        body: { calledAt: new Date().toISOString(), outcome: (outcome ?? 'unreachable') as 'vetted', notes: fields.notes ?? '' },
+        // No outcome chosen: the API names the missing field, shown beside the choice.
+        body: { calledAt: new Date().toISOString(), outcome: (outcome ?? undefined) as 'vetted', notes: fields.notes ?? '' },
       }),
     );
     element.reset();
@@ -76,9 +100,10 @@ function ReferenceCard({ applicationId, reference }: { applicationId: string; re
           ))}
         </ul>
       )}
+      {undelivered && <ReplaceAddress applicationId={applicationId} reference={reference} onReplaced={onReplaced} />}
       {reference.standing === 'current' && (
         <Form className="form" {...form.formProps} aria-label={`Vetting call to ${reference.raterName}`}>
-          <SelectField label={`Vetting call to ${reference.raterName}`} items={OUTCOMES} selectedKey={outcome} onSelectionChange={(k) => setOutcome(k as string)} isRequired placeholder="How did the call go?" />
+          <SelectField label={`Vetting call to ${reference.raterName}`} name="outcome" items={OUTCOMES} selectedKey={outcome} onSelectionChange={(k) => setOutcome(k as string)} isRequired placeholder="How did the call go?" />
           <TextField label="Notes on the call" name="notes" multiline maxLength={4000} />
           <FormError problem={form.problem} />
           <Button type="submit" variant="secondary" isPending={form.pending}>
@@ -87,5 +112,31 @@ function ReferenceCard({ applicationId, reference }: { applicationId: string; re
         </Form>
       )}
     </li>
+  );
+}
+
+/** The rater's email did not arrive: staff give the address they checked (or another rater for the role), and the request goes out again. */
+function ReplaceAddress({ applicationId, reference, onReplaced }: { applicationId: string; reference: Reference; onReplaced: (email: string) => void }) {
+  const queryClient = useQueryClient();
+  const form = useSubmit(async (fields) => {
+    await call(
+      api.PUT('/api/v1/staff/applications/{id}/references/{referenceId}/email', {
+        params: { path: { id: applicationId, referenceId: reference.id } },
+        body: { email: fields.email ?? '', ...(fields.raterName ? { raterName: fields.raterName } : {}) },
+      }),
+    );
+    onReplaced(fields.email ?? '');
+    await queryClient.invalidateQueries({ queryKey: staffApplicationKey(applicationId) });
+  });
+  return (
+    <Form className="form rater-address" {...form.formProps} aria-label={`New address for ${reference.raterName}`}>
+      <p className="text-danger">The email to {reference.raterName} was not delivered. Check the address with them or the applicant, then send the request again.</p>
+      <TextField label={`New email address for ${reference.raterName}`} name="email" type="email" isRequired />
+      <TextField label="Another rater’s full name (only if someone else takes this role)" name="raterName" />
+      <FormError problem={form.problem} />
+      <Button type="submit" variant="secondary" isDisabled={form.pending}>
+        Send the request to this address
+      </Button>
+    </Form>
   );
 }

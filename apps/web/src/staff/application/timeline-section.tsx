@@ -2,7 +2,7 @@ import { QueryState } from '../../ui/query-state';
 import { eventLabel, inWordsWithTime, STATE_NAMES } from '../staff-words';
 import { useTimeline } from './use-staff-application';
 
-const ACTIVITY_WORDS = { claimed: 'claimed it', assigned: 'gave it to', unassigned: 'gave it back', panel_assigned: 'seated the panel:' } as const;
+const ACTIVITY_WORDS = { claimed: 'claimed it', assigned: 'gave it to', unassigned: 'gave it back', panel_assigned: 'seated the panel:', rater_replaced: 'gave a new address to the rater' } as const;
 const stateName = (s: string) => STATE_NAMES[s as keyof typeof STATE_NAMES] ?? s;
 
 /** The audit trail in time order: every step with who took it and why, and every hand-over. */
@@ -23,7 +23,7 @@ export function TimelineSection({ applicationId }: { applicationId: string }) {
             ...activities.map((a, i) => ({
               at: a.occurredAt,
               key: `a${i}`,
-              text: `${a.actor.name ?? 'Someone'} ${ACTIVITY_WORDS[a.kind]} ${a.kind === 'claimed' ? '' : a.accounts.map((p) => p.name ?? 'someone').join(' and ')}`.trim(),
+              text: `${a.actor.name ?? 'Someone'} ${ACTIVITY_WORDS[a.kind]} ${a.reference ? a.reference.raterName : a.kind === 'claimed' ? '' : a.accounts.map((p) => p.name ?? 'someone').join(' and ')}`.trim(),
               reason: null,
             })),
           ].sort((x, y) => x.at.localeCompare(y.at));

@@ -4,15 +4,15 @@ import type { components } from '#api-client';
 import { ApiProblem } from '../../api/problem';
 import { Page } from '../../app/page';
 import { Button } from '../../ui/button';
-import { formatDay, formatMoment } from '../../ui/format-date';
+import { formatMoment } from '../../ui/format-date';
 import { FormError } from '../../ui/form-error';
 import { Notice } from '../../ui/notice';
 import { QueryState } from '../../ui/query-state';
 import { SelectField } from '../../ui/select-field';
+import { examApprovalInWords, NO_SEAT, sittingChoices, type ExamApproval } from './exam-approval-words';
 import { useApproveExam, useAwaitingExamApproval, useExamWindows, type ExamWindow } from './use-exam';
 
 type QueueItem = components['schemas']['StaffQueueItem'];
-type ExamApproval = components['schemas']['ExamApproval'];
 
 /**
  * Applications in reference checks, longest waiting first: a coordinator approves one to sit the
@@ -31,8 +31,7 @@ export function ExamApprovalsPage() {
       <div role="status">
         {approved.map(({ name, approval }) => (
           <Notice key={approval.applicationId} tone="success">
-            {name} is approved to sit the exam.
-            {approval.seat ? ` Seat booked on ${formatDay(approval.seat.window.sitsOn)}, candidate code ${approval.seat.candidateCode}.` : ' The applicant is emailed and registers for a sitting.'}
+            {examApprovalInWords(name, approval)}
           </Notice>
         ))}
       </div>
@@ -46,7 +45,7 @@ export function ExamApprovalsPage() {
                 <Approval
                   key={item.id}
                   item={item}
-                  windows={windows.data?.windows.filter((w) => w.seatsLeft > 0) ?? []}
+                  windows={windows.data?.windows ?? []}
                   onApproved={(approval) => setApproved((list) => [...list, { name: item.applicantName, approval }])}
                 />
               ))}
@@ -57,8 +56,6 @@ export function ExamApprovalsPage() {
     </Page>
   );
 }
-
-const NO_SEAT = 'none';
 
 function Approval({ item, windows, onApproved }: { item: QueueItem; windows: ExamWindow[]; onApproved: (approval: ExamApproval) => void }) {
   const approve = useApproveExam();
@@ -72,7 +69,7 @@ function Approval({ item, windows, onApproved }: { item: QueueItem; windows: Exa
       <p className="muted">Waiting since {formatMoment(item.waitingSince)}</p>
           <SelectField
             label={`Sitting for ${item.applicantName}`}
-            items={[{ id: NO_SEAT, label: 'None: the applicant registers' }, ...windows.map((w) => ({ id: w.id, label: `${formatDay(w.sitsOn)} (${w.seatsLeft} seats left)` }))]}
+            items={sittingChoices(windows)}
             selectedKey={windowId}
             onSelectionChange={(key) => setWindowId(String(key))}
           />

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthenticatedAccount } from '#auth';
+import { ReplaceRaterAddress } from '../references/replace-rater-address.use-case.js';
+import { findStaffApplication } from './find-staff-application.js';
+import { StaffProblems } from './staff.problems.js';
+
+export interface ReplaceRaterForApplicantCommand {
+  caller: AuthenticatedAccount;
+  applicationId: string;
+  referenceId: string;
+  email: string;
+  raterName?: string;
+}
+
+/**
+ * A coordinator or administrator gives a rater a new address for the applicant (say, after checking it
+ * by phone when an email bounced): the applicant's own change, with the same checks and limits, and
+ * the staff member named on the audit timeline. Another association's application answers 404.
+ */
+@Injectable()
+export class ReplaceRaterForApplicant {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly replaceRaterAddress: ReplaceRaterAddress,
+  ) {}
+
+  async execute(command: ReplaceRaterForApplicantCommand): Promise<{ referenceId: string }> {
+    const app = await findStaffApplication(this.dataSource, command.caller, command.applicationId);
+    const [reference] = await this.dataSource.query<unknown[]>(`SELECT 1 FROM application_references WHERE id = $1 AND application_id = $2`, [command.referenceId, app.id]);
+    if (!reference) throw StaffProblems.referenceNotFound();
+    return this.replaceRaterAddress.execute({
+      applicationId: app.id,
+      referenceId: command.referenceId,
+      raterEmail: command.email,
+      raterName: command.raterName,
+      staffAccountId: command.caller.id,
+    });
+  }
+}
