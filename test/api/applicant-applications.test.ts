@@ -90,10 +90,15 @@ describe('applicant api: applications, portfolio, submit, timeline, emails, rate
     // References and steps change under the same version: a browser must not answer from its cache.
     expect(detail.headers.get('cache-control')).toBe('no-store');
     expect(detail.body).toMatchObject({ state: 'draft', version: 0, pendingSteps: [{ step: 'complete_and_submit' }] });
-    // What the applicant may do, from the workflow table, each with its route: the page offers these.
+    // What the applicant may do, from the workflow table, each with its route and what blocks it now: the page offers these.
     expect(detail.body.allowedEvents).toEqual([
-      { event: 'submit', reasonRequired: false, endpoint: 'POST /api/v1/applications/{id}/submit' },
-      { event: 'withdraw', reasonRequired: false, endpoint: 'POST /api/v1/applications/{id}/withdraw' },
+      {
+        event: 'submit',
+        reasonRequired: false,
+        endpoint: 'POST /api/v1/applications/{id}/submit',
+        blockedBy: [{ guard: 'eligible', message: `${(detail.body.eligibilityGaps as unknown[]).length} requirement(s) of the category are not met yet` }],
+      },
+      { event: 'withdraw', reasonRequired: false, endpoint: 'POST /api/v1/applications/{id}/withdraw', blockedBy: [] },
     ]);
     // The editor's choices come from the pinned rules: the levels and roles the gaps are computed against.
     const choices = detail.body.choices as { educationLevels: { code: string }[]; referenceRoles: { code: string }[]; competencyDomains: { areas: { code: string }[] }[] };
