@@ -14,7 +14,8 @@
  * (pg_stat_activity sampled every 50 ms per process, pg_stat_database), the worker (BullMQ job wait
  * and run times, commit → applied → sent from the rows).
  * Beside it, the same-run baseline: the transition path's raw capacity (TransitionApplication called
- * directly by 32 callers, as bench/transitions does, on a database of its own), before and after the climb.
+ * directly by 32 callers, as bench/transitions does, with the api's pool size, on a database of its own),
+ * before and after the climb.
  * Bounded: stops by itself within BENCH_CAP_MS (6 min) and removes its processes, databases and keys.
  */
 import 'reflect-metadata';
@@ -110,8 +111,11 @@ async function main(): Promise<void> {
   // Each process connects under its own application_name (the URL's parameter wins over the code's),
   // so PostgreSQL's time can be told apart per process.
   const urlAs = (name: string) => `${db.url}?application_name=${name}`;
-  const ds = await new DataSource(dataSourceOptions(loadConfig({ ...env, DATABASE_URL: db.url }), 'load-bench')).initialize();
-  const rawDs = await new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: rawDb.url, DATABASE_POOL_SIZE: String(RAW_CALLERS) }), 'load-raw')).initialize();
+  // PostgreSQL here allows 100 connections, shared with everyone on the machine: this process's probes
+  // need two; the raw path gets the api's pool size (10), so both sides have the same connections.
+  const ds = await new DataSource(dataSourceOptions(loadConfig({ ...env, DATABASE_URL: db.url, DATABASE_POOL_SIZE: '2' }), 'load-bench')).initialize();
+  const rawConfig = loadConfig({ DATABASE_URL: rawDb.url });
+  const rawDs = await new DataSource(dataSourceOptions(rawConfig, 'load-raw')).initialize();
   const sampler = new PgActivitySampler(db.url);
   let api: ChildProcess | undefined;
   let worker: ChildProcess | undefined;
@@ -166,7 +170,7 @@ async function main(): Promise<void> {
     const raw = rawTransitions(rawDs, await seedApplications(rawDs, snapshot, emptyPortfolio(), RAW_CALLERS, 'submitted'));
     await raw(); // warm-up
     const rawBefore = await raw();
-    console.log(`raw transition path before the climb: ${rawBefore.toFixed(0)} transitions/s (${RAW_CALLERS} callers in this process, hold ⇄ resume, ${RAW_MS / 1000} s, pool ${RAW_CALLERS}, own database)`);
+    console.log(`raw transition path before the climb: ${rawBefore.toFixed(0)} transitions/s (${RAW_CALLERS} callers in this process, hold ⇄ resume, ${RAW_MS / 1000} s, a pool of ${rawConfig.database.poolSize} as the api's, own database)`);
 
     const warm = await workload.offer(RATES[0], WARMUP_MS);
     const warmDrain = await drain(ds, sink, Date.now(), DRAIN_MS);
