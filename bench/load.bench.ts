@@ -202,7 +202,8 @@ async function main(): Promise<void> {
     console.log(`\nraw transition path after the climb: ${rawAfter.toFixed(0)} transitions/s; mean of before and after ${rawMean.toFixed(0)}/s`);
     console.log(
       `highest rate held: ${held ? `${held.rate} operations/s offered (${(held.step.operations / (STEP_MS / 1000)).toFixed(1)}/s done), p99 ${held.all.p99.toFixed(0)} ms` : reports.length ? `none (the first step, ${RATES[0]}/s, did not hold)` : 'none (no step ran)'}; ` +
-        `stopped ${reason}; beside the transition path's raw ${rawMean.toFixed(0)} transitions/s; whole run ${((performance.now() - began) / 1000).toFixed(0)} s on a shared machine ` +
+        `stopped ${reason}; beside the transition path's raw ${rawMean.toFixed(0)} transitions/s; ` +
+        `${held ? `CPU per operation at ${held.rate}/s ${cpuPerOperation(held).total.toFixed(1)} ms (all processes), a ceiling of ~${((cpus().length * 1000) / cpuPerOperation(held).total).toFixed(0)}/s on ${cpus().length} idle cores; ` : ''}whole run ${((performance.now() - began) / 1000).toFixed(0)} s on a shared machine ` +
         `(${loadavg()[0].toFixed(1)} load average on ${cpus().length} cores now)`,
     );
     const value = held?.rate ?? 0;
@@ -309,6 +310,22 @@ function printStep(r: StepReport): void {
     `  emails: ${r.emails.sentTotal} marked sent by the ledger so far, ${r.sink.deliveryIds.size} at the sink (${r.sink.duplicates} twice), ${r.emails.lost} lost, ${r.emails.unsent} unsent, ` +
       `${r.emails.failed} failed; drained ${s(r.emails.ms)} s after the step; machine ${(used.api.machineBusy * 100).toFixed(0)}% busy of ${used.api.cores} cores`,
   );
+  const cpu = cpuPerOperation(r);
+  console.log(
+    `  CPU per operation: ${cpu.total.toFixed(1)} ms (api ${cpu.api.toFixed(1)}, PostgreSQL ${cpu.pg.toFixed(1)}, worker ${cpu.worker.toFixed(1)}, client and sink ${cpu.client.toFixed(1)}): ` +
+      `${used.api.cores} idle cores would run out at about ${((used.api.cores * 1000) / cpu.total).toFixed(0)} operations/s`,
+  );
+}
+
+/**
+ * CPU ms per operation in each process (api, PostgreSQL backends, worker, this client with its SMTP
+ * sink): what the step cost whatever else the machine was doing, and so what an idle machine's
+ * cores could hold at most.
+ */
+function cpuPerOperation(r: StepReport): { api: number; pg: number; worker: number; client: number; total: number } {
+  const n = Math.max(1, r.step.operations);
+  const c = { api: r.used.api.othersMs / n, pg: r.used.pg.othersMs / n, worker: r.used.worker.othersMs / n, client: r.used.api.processMs / n };
+  return { ...c, total: c.api + c.pg + c.worker + c.client };
 }
 
 /** A step in the JSON line: its figures and where its time went, in seconds. */
@@ -329,6 +346,7 @@ function stepSummary(r: StepReport) {
     pgWorkerSeconds: round(r.activity.activeSeconds.get('load-worker') ?? 0),
     workerCpuSeconds: round(r.used.worker.othersMs / 1000),
     emailSentP95Ms: r.legs.sentP95,
+    cpuMsPerOperation: round(cpuPerOperation(r).total),
     machineBusy: round(r.used.api.machineBusy),
   };
 }
