@@ -292,7 +292,7 @@ function printStep(r: StepReport): void {
   );
   console.log(
     `  api: ${step.requestSeconds.toFixed(1)} request-seconds = PostgreSQL active for the api ${apiDb.toFixed(1)} s (${pct(apiDb, step.requestSeconds)}) + ${(step.requestSeconds - apiDb).toFixed(1)} s in the api; ` +
-      `its CPU ${s(used.api.othersMs)} s (${(used.api.othersMs / Math.max(1, step.all.length)).toFixed(1)} ms/request), its main thread waiting for a core ${s(used.api.othersRunQueueMs)} s, ` +
+      `its CPU ${s(used.api.othersMs)} s (${(used.api.othersMs / Math.max(1, step.all.length)).toFixed(1)} ms/request), its main thread waiting for a core ${s(used.api.othersRunQueueMs)} s (felt by every request in flight then), ` +
       `a transaction of the api open between statements ${apiIdleInTx.toFixed(1)} s`,
   );
   console.log(
