@@ -202,7 +202,7 @@ async function main(): Promise<void> {
     console.log(`\nraw transition path after the climb: ${rawAfter.toFixed(0)} transitions/s; mean of before and after ${rawMean.toFixed(0)}/s`);
     console.log(
       `highest rate held: ${held ? `${held.rate} operations/s offered (${(held.step.operations / (STEP_MS / 1000)).toFixed(1)}/s done), p99 ${held.all.p99.toFixed(0)} ms` : reports.length ? `none (the first step, ${RATES[0]}/s, did not hold)` : 'none (no step ran)'}; ` +
-        `stopped ${reason}; beside the transition path's raw ${rawMean.toFixed(0)} transitions/s; ` +
+        `stop: ${reason}; beside the transition path's raw ${rawMean.toFixed(0)} transitions/s; ` +
         `${held ? `CPU per operation at ${held.rate}/s ${cpuPerOperation(held).total.toFixed(1)} ms (all processes), a ceiling of ~${((cpus().length * 1000) / cpuPerOperation(held).total).toFixed(0)}/s on ${cpus().length} idle cores; ` : ''}whole run ${((performance.now() - began) / 1000).toFixed(0)} s on a shared machine ` +
         `(${loadavg()[0].toFixed(1)} load average on ${cpus().length} cores now)`,
     );
