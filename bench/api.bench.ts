@@ -28,6 +28,7 @@ import { APPLICATION_STATES, type ApplicationState } from '#workflow';
 import { createBenchDatabase, median, printResult, seedApplications } from './support/bench-database.js';
 import { logIn, seedCoordinators, seedQueue, startApi, stopProcess } from './support/staff-queue-fixture.js';
 import { BENCH_REDIS_URL, benchRedisPrefix, deleteRedisPrefixes } from './support/bench-redis.js';
+import { percentile } from './support/load-stats.js';
 
 const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 100_000);
 const QUEUE_CONNECTIONS = Number(process.env.BENCH_QUEUE_CONNECTIONS ?? 10); // autocannon's default
@@ -39,12 +40,6 @@ const PART = process.env.BENCH_PART ?? 'both';
 const PAGE = 50;
 const REASON = 'Benchmark: waiting for the transcript of your coursework.';
 const OPEN_STATES: ApplicationState[] = ['submitted', 'reference_checks', 'exam', 'panel_review', 'deferred', 'on_hold'];
-
-/** Percentile `p` (0–1) of latencies in ms. */
-function percentile(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.max(0, Math.ceil(p * s.length) - 1)];
-}
 
 /** CPU time (user + system, ms) a process has used so far, from /proc (Linux; NaN elsewhere). */
 function cpuMsOf(pid: number | undefined): number {

@@ -15,9 +15,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '#config';
 import { dataSourceOptions, OutboxNotifier, runMigrations } from '#db';
@@ -25,11 +23,11 @@ import { TransitionApplication } from '#endorsement';
 import { emptyPortfolio, loadFramework } from '#framework';
 import { createMailTransport, renderEmail, type EmailModel, type MailTransport } from '#mail';
 import { SystemClock } from '#platform';
-import { WORKER_NODE_ARGS } from '../apps/worker/src/worker-node-args.js';
 import { createBenchDatabase, median, printResult, seedApplications } from './support/bench-database.js';
 import { BenchSmtpSink, within } from './support/bench-smtp-sink.js';
 import { BENCH_REDIS_URL, benchRedisPrefix, deleteRedisPrefixes, redisVersion } from './support/bench-redis.js';
 import { forEachConcurrently } from './support/concurrency.js';
+import { startWorkerProcess, stopWorker } from './support/worker-process.js';
 import { cpuMeter } from './support/cpu-meter.js';
 
 const EMAILS = Number(process.env.BENCH_EMAILS ?? 1000);
@@ -193,15 +191,6 @@ async function main(): Promise<void> {
   }
 }
 
-async function stopWorker(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  await new Promise((resolve) => {
-    child.once('exit', resolve);
-    child.kill('SIGCONT'); // a worker paused by a failed round must run to hear SIGTERM
-    child.kill('SIGTERM');
-  });
-}
-
 /** Waits until the ledger says every email of the round was sent. */
 async function waitForLedger(ds: DataSource, apps: Recipient[], count: number): Promise<void> {
   const deadline = Date.now() + TIMEOUT_MS;
@@ -213,23 +202,6 @@ async function waitForLedger(ds: DataSource, apps: Recipient[], count: number): 
     if (Date.now() > deadline) throw new Error(`the ledger says ${sent} of ${count} sent`);
     await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-/** The built worker (`dist/apps/worker/src/main.js`), started as in production; resolves once it is live. */
-async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-  const port = String(20_000 + Math.floor(Math.random() * 20_000));
-  const child = spawn(process.execPath, [...WORKER_NODE_ARGS, ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(root, 'dist/apps/worker/src/main.js')], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', ...env, WORKER_PORT: port },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const deadline = Date.now() + 30_000;
-  while (!(await fetch(`http://127.0.0.1:${port}/health/live`).then((r) => r.ok, () => false))) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error('the worker did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return child;
 }
 
 await main();
