@@ -110,8 +110,9 @@ describe('Prometheus metrics of the api and worker processes', () => {
 
     await relayHolder.query(`SELECT pg_advisory_unlock($1)`, [PUBLISHER_LOCK]);
     const requests = await waitFor(`${RATERS} rater requests accepted`, () => env.smtp.messages.filter((m) => m.to[0]?.startsWith(`rater-${TAG}-`)), (m) => m.length === RATERS);
-    await waitFor('every ledger row sent', () => env.ds.query(`SELECT count(*)::int AS n FROM email_deliveries WHERE status <> 'sent'`), (r) => r[0].n === 0);
-    const [{ sent }] = await env.ds.query(`SELECT count(*)::int AS sent FROM email_deliveries WHERE status = 'sent'`);
+    const unsent = async () => ((await env.ds.query(`SELECT count(*)::int AS n FROM email_deliveries WHERE status <> 'sent'`)) as { n: number }[])[0].n;
+    await waitFor('every ledger row sent', unsent, (n) => n === 0);
+    const [{ sent }] = (await env.ds.query(`SELECT count(*)::int AS sent FROM email_deliveries WHERE status = 'sent'`)) as { sent: number }[];
     expect(sent).toBeGreaterThanOrEqual(RATERS);
     const flowed = await waitFor('the lag back to 0, every email counted', () => scrape(worker), (t) =>
       sample(t, 'endorsement_outbox_lag_seconds') === 0 && sample(t, 'endorsement_outbox_unprocessed_age_seconds') === 0 && sample(t, 'endorsement_emails_sent_total') === sent);
@@ -141,7 +142,9 @@ describe('Prometheus metrics of the api and worker processes', () => {
     // Reminder rules: a reference whose escalation day has passed with no rating is overdue; a reminder due and not sent is counted.
     const refs = (await env.ds.query(`SELECT id FROM application_references WHERE status = 'requested' ORDER BY id`)) as { id: string }[];
     expect(refs.length).toBe(RATERS - 1);
-    await env.ds.query(`UPDATE reminders SET due_at = now() - interval '2 days', status = 'done', fired_at = now() WHERE kind = 'reference_overdue' AND reference_id = $1`, [refs[0].id]);
+    // As if it were requested 30 days ago: the day-21 notice went out 9 days ago.
+    await env.ds.query(`UPDATE application_references SET requested_at = now() - interval '30 days' WHERE id = $1`, [refs[0].id]);
+    await env.ds.query(`UPDATE reminders SET due_at = now() - interval '9 days', status = 'done', fired_at = now() WHERE kind = 'reference_overdue' AND reference_id = $1`, [refs[0].id]);
     await env.ds.query(`UPDATE reminders SET due_at = now() - interval '1 hour' WHERE kind = 'reference_reminder' AND offset_days = 7 AND reference_id = $1`, [refs[1].id]);
     const overdue = await scrape(worker);
     expect(sample(overdue, 'endorsement_references_overdue')).toBe(1);

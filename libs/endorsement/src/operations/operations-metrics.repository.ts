@@ -25,26 +25,35 @@ export interface PipelineFigures {
 export class OperationsMetricsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async pipelineFigures(): Promise<PipelineFigures> {
+  /**
+   * `earliestEscalationDays`: the fewest days after its request at which any association's rules make a
+   * reference overdue; only references requested at least that long ago are looked at (an index range).
+   */
+  async pipelineFigures(earliestEscalationDays: number): Promise<PipelineFigures> {
     const [row] = (await this.dataSource.query(`
       SELECT
         -- Unpublished: after the relay's cursor, or a gap it passed before that row's transaction committed.
         (SELECT coalesce(extract(epoch FROM now() - min(w.written_at)), 0) FROM (
-           (SELECT o.written_at FROM outbox o, outbox_relay r WHERE o.id > r.published_through ORDER BY o.id LIMIT 1)
+           -- Scalar subqueries, so the cursor is an index bound rather than a join filter over every row.
+           (SELECT written_at FROM outbox WHERE id > (SELECT published_through FROM outbox_relay) ORDER BY id LIMIT 1)
            UNION ALL
-           (SELECT o.written_at FROM outbox o, outbox_relay r WHERE o.id = ANY (r.gap_ids))) w)::float8 AS outbox_lag,
+           (SELECT written_at FROM outbox WHERE id = ANY ((SELECT gap_ids FROM outbox_relay)::bigint[]))) w)::float8 AS outbox_lag,
         (SELECT coalesce(extract(epoch FROM now() - (SELECT written_at FROM outbox WHERE processed_at IS NULL ORDER BY id LIMIT 1)), 0))::float8 AS outbox_unprocessed_age,
         (SELECT coalesce(jsonb_object_agg(status, n), '{}') FROM (
            SELECT status, count(*) AS n FROM email_deliveries WHERE status IN ('queued', 'sending') GROUP BY status
            UNION ALL
            SELECT status, count(*) AS n FROM email_deliveries WHERE status IN ('failed', 'bounced', 'suppressed') GROUP BY status) l) AS ledger,
-        -- Overdue as the reminder rules say: the reference's escalation reminder is due (sent or not) and no rating came.
+        -- Overdue as the reminder rules say (and as the applicant's pending steps show it): the reference's
+        -- escalation reminder is due, sent or not, and no rating came. A subquery per reference, looked up
+        -- by the reminders' unique key: as a join, PostgreSQL would rather scan every reminder ever made.
         (SELECT count(*) FROM application_references ref
-          WHERE ref.status = 'requested' AND ref.revoked_at IS NULL
-            AND EXISTS (SELECT 1 FROM reminders m WHERE m.kind = 'reference_overdue' AND m.subject_key = ref.id::text AND m.status <> 'cancelled' AND m.due_at <= now()))::int AS references_overdue,
+          WHERE ref.status = 'requested' AND ref.revoked_at IS NULL AND ref.requested_at <= now() - make_interval(days => $1)
+            AND (SELECT min(m.due_at) FROM reminders m WHERE m.kind = 'reference_overdue' AND m.subject_key = ref.id::text AND m.status <> 'cancelled') <= now())::int AS references_overdue,
         (SELECT count(*) FROM reminders WHERE status = 'pending' AND due_at <= now())::int AS reminders_due,
         (SELECT coalesce(extract(epoch FROM now() - min(due_at)), 0) FROM reminders WHERE status = 'pending' AND due_at <= now())::float8 AS reminders_oldest_due,
-        (SELECT coalesce(jsonb_object_agg(sweep, extract(epoch FROM last_success_at)), '{}') FROM sweep_runs) AS sweeps`)) as {
+        (SELECT coalesce(jsonb_object_agg(sweep, extract(epoch FROM last_success_at)), '{}') FROM sweep_runs) AS sweeps`,
+      [earliestEscalationDays],
+    )) as {
       outbox_lag: number;
       outbox_unprocessed_age: number;
       ledger: Record<string, number>;

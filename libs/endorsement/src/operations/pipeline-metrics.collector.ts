@@ -1,6 +1,7 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Framework } from '#framework';
 import { emailLedgerRows, outboxLag, outboxUnprocessedAge, queueJobs, referencesOverdue, remindersDue, remindersOldestDueAge, sweepLastSuccess } from '#metrics';
-import { MetricsEndpoint } from '#platform';
+import { FRAMEWORK, MetricsEndpoint } from '#platform';
 import { JobQueues, QUEUE_NAMES } from '#queue';
 import { OperationsMetricsRepository } from './operations-metrics.repository.js';
 
@@ -12,11 +13,20 @@ const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
  */
 @Injectable()
 export class PipelineMetricsCollector implements OnModuleInit {
+  /**
+   * Reminder rows keep the escalation day their reference was requested under; if an association later
+   * lengthens it, its references requested before are counted overdue up to that many days late.
+   */
+  private readonly earliestEscalationDays: number;
+
   constructor(
     private readonly endpoint: MetricsEndpoint,
     private readonly jobs: JobQueues,
     private readonly figures: OperationsMetricsRepository,
-  ) {}
+    @Inject(FRAMEWORK) framework: Framework,
+  ) {
+    this.earliestEscalationDays = Math.min(...[...framework.associations.values()].map((a) => a.references.escalationDay));
+  }
 
   onModuleInit(): void {
     this.endpoint.onScrape(() => this.collect());
@@ -25,7 +35,7 @@ export class PipelineMetricsCollector implements OnModuleInit {
   async collect(): Promise<void> {
     const [counts, figures] = await Promise.all([
       Promise.all(QUEUE_NAMES.map((queue) => this.jobs.queue(queue).getJobCounts(...QUEUE_STATES))),
-      this.figures.pipelineFigures(),
+      this.figures.pipelineFigures(this.earliestEscalationDays),
     ]);
     QUEUE_NAMES.forEach((queue, i) => {
       for (const state of QUEUE_STATES) queueJobs.set({ queue, state }, counts[i][state] ?? 0);
