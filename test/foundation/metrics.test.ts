@@ -62,10 +62,9 @@ describe('Prometheus metrics of the api and worker processes', () => {
   });
 
   test('the public ports do not answer /metrics; the metrics listener serves only GET /metrics, on loopback', async () => {
-    // On the api's port, /metrics is one more address of the web app (its page for addresses it does not know).
-    const page = await fetch(api.url('/metrics'));
-    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(await page.text()).not.toContain('endorsement_');
+    const publicMetrics = await fetch(api.url('/metrics'));
+    expect(publicMetrics.status).toBe(404);
+    expect(await publicMetrics.text()).not.toContain('endorsement_');
     expect((await fetch(api.url('/api/v1/metrics'))).status).toBe(404);
     expect((await fetch(worker.url('/metrics'))).status).toBe(404);
     expect((await fetch(`http://127.0.0.1:${api.metricsPort}/`)).status).toBe(404);
