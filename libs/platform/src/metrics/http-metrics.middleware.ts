@@ -4,7 +4,8 @@ import { httpRequestDuration } from '#metrics';
 /**
  * Times every request into `endorsement_http_request_duration_seconds`, labelled by the route's
  * template (`/api/v1/applications/:id`, never the address asked for, which holds ids and tokens) and
- * by status; a request no route matched is `unmatched`, so odd addresses cannot grow the label set.
+ * by status. Addresses no route of ours matches get the template of Nest's catch-all (`{/*splat}`,
+ * `/api/v1*path`), or `unmatched` if answered before routing: odd addresses cannot grow the label set.
  */
 export function httpMetrics(req: Request, res: Response, next: NextFunction): void {
   const started = process.hrtime.bigint();
