@@ -127,6 +127,10 @@ describe('Prometheus metrics of the api and worker processes', () => {
       await jobs.queue('mail').add('send-email', { deliveryId: randomUUID() }, { delay: 3_600_000, jobId: 'metrics-test-delayed' });
       expect(sample(await scrape(worker), 'endorsement_queue_jobs', { queue: 'mail', state: 'delayed' })).toBe(1);
       await jobs.queue('mail').remove('metrics-test-delayed');
+      // A job no handler knows fails for good at once: a final failure of its queue.
+      await jobs.queue('mail').add('metrics-probe', {}, { jobId: 'metrics-test-unknown', attempts: 5 });
+      await waitFor('the failure counted, and the job in the failed set', () => scrape(worker), (t) =>
+        sample(t, 'endorsement_job_failures_total', { queue: 'mail', job: 'metrics-probe', final: 'true' }) === 1 && sample(t, 'endorsement_queue_jobs', { queue: 'mail', state: 'failed' }) === 1);
     } finally {
       await close();
     }
