@@ -32,7 +32,7 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 async function startApi(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
   const port = String(20_000 + Math.floor(Math.random() * 20_000));
-  const child = spawn(process.execPath, [join(root, 'apps/api/src/main.js')], { env: { PATH: process.env.PATH ?? '', ...env, PORT: port }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [join(root, 'apps/api/src/main.js')], { env: { PATH: process.env.PATH ?? '', ...env, PORT: port, METRICS_PORT: '0' }, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (!(await fetch(`${base}/health/live`).then((r) => r.ok, () => false))) {

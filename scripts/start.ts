@@ -71,4 +71,6 @@ await runMain('start', async (config) => {
   run('api', process.execPath, [join(root, 'dist/apps/api/src/main.js')]);
   run('worker', process.execPath, [...WORKER_NODE_ARGS, join(root, 'dist/apps/worker/src/main.js')], { WORKER_PORT: workerPort });
   console.log(`Web app: http://localhost:${config.http.port} (JSON API under /api/v1, health: /health/ready); worker health: http://localhost:${workerPort}/health/ready`);
+  const { host, apiPort, workerPort: workerMetricsPort } = config.metrics;
+  console.log(`Prometheus metrics (not on the public port): http://${host}:${apiPort}/metrics (api), http://${host}:${workerMetricsPort}/metrics (worker)`);
 });

@@ -62,7 +62,7 @@ export async function startApi(env: Record<string, string>): Promise<{ child: Ch
   const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
   const port = String(20_000 + Math.floor(Math.random() * 20_000));
   const child = spawn(process.execPath, [...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(root, 'apps/api/src/main.js')], {
-    env: { PATH: process.env.PATH ?? '', ...env, PORT: port },
+    env: { PATH: process.env.PATH ?? '', ...env, PORT: port, METRICS_PORT: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;

@@ -9,7 +9,7 @@ export async function startWorkerProcess(env: Record<string, string>): Promise<C
   const port = String(20_000 + Math.floor(Math.random() * 20_000));
   const child = spawn(process.execPath, [...WORKER_NODE_ARGS, ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(root, 'dist/apps/worker/src/main.js')], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', ...env, WORKER_PORT: port },
+    env: { PATH: process.env.PATH ?? '', ...env, WORKER_PORT: port, WORKER_METRICS_PORT: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const deadline = Date.now() + 30_000;

@@ -48,6 +48,11 @@ export interface AppConfig {
   raterChanges: { perReference: number; perApplicant: number };
   pipeline: { outboxPollMs: number; republishAfterMs: number; outboxRetentionDays: number; reminderSweepEveryMs: number; renewalSweepEveryMs: number; mailConcurrency: number };
   queueDashboard: boolean;
+  /**
+   * Where Prometheus scrapes `/metrics`: a listener apart from the public port, on `host` (loopback by
+   * default), `apiPort` for the api and `workerPort` for the worker (0: any free port, logged).
+   */
+  metrics: { host: string; apiPort: number; workerPort: number };
   startupCheckTimeoutMs: number;
   shutdownTimeoutMs: number;
 }

@@ -121,6 +121,10 @@ export const envSchema = z.object({
   STARTUP_CHECK_TIMEOUT_MS: z.coerce.number().int().min(200).max(8000).default(3000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   HTTP_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(5_000),
+  // Prometheus /metrics: a listener of its own, apart from the public port (see libs/platform/src/metrics).
+  METRICS_HOST: z.string().regex(/^[A-Za-z0-9.:-]+$/, 'must be an IP address or host name such as 127.0.0.1').default('127.0.0.1'),
+  METRICS_PORT: port.default(9464),
+  WORKER_METRICS_PORT: port.default(9465),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -110,4 +110,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SES_SNS_TOPIC_ARNS: 'my-topic' })).toThrow(/SES_SNS_TOPIC_ARNS/);
     expect(() => loadConfig({ SENDGRID_WEBHOOK_PUBLIC_KEY: 'bm90IGEga2V5' })).toThrow('SENDGRID_WEBHOOK_PUBLIC_KEY must be');
   });
+
+  test('metrics: loopback by default, never on the public port', () => {
+    expect(loadConfig({}).metrics).toEqual({ host: '127.0.0.1', apiPort: 9464, workerPort: 9465 });
+    expect(loadConfig({ METRICS_HOST: '10.0.0.5', METRICS_PORT: '0', WORKER_METRICS_PORT: '0' }).metrics).toEqual({ host: '10.0.0.5', apiPort: 0, workerPort: 0 });
+    expect(() => loadConfig({ PORT: '8080', METRICS_PORT: '8080' })).toThrow('METRICS_PORT must differ from PORT');
+    expect(() => loadConfig({ WORKER_PORT: '9000', WORKER_METRICS_PORT: '9000' })).toThrow('WORKER_METRICS_PORT must differ');
+    expect(() => loadConfig({ METRICS_PORT: '9500', WORKER_METRICS_PORT: '9500' })).toThrow('WORKER_METRICS_PORT must differ');
+    expect(() => loadConfig({ METRICS_HOST: 'http://x/' })).toThrow(/METRICS_HOST/);
+  });
 });

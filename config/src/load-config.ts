@@ -32,6 +32,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.BOUNCE_SMTP_PORT !== undefined && !e.BOUNCE_DOMAIN) {
     throw new ConfigError('Invalid configuration: BOUNCE_SMTP_PORT needs BOUNCE_DOMAIN (the domain whose MX points at the receiver)');
   }
+  if (e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) {
+    throw new ConfigError('Invalid configuration: METRICS_PORT must differ from PORT (metrics are kept off the public port)');
+  }
+  if (e.WORKER_METRICS_PORT !== 0 && (e.WORKER_METRICS_PORT === e.WORKER_PORT || e.WORKER_METRICS_PORT === e.METRICS_PORT)) {
+    throw new ConfigError('Invalid configuration: WORKER_METRICS_PORT must differ from WORKER_PORT and METRICS_PORT');
+  }
   const publicBaseUrl = e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`;
   return {
     env: e.NODE_ENV,
@@ -76,6 +82,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       mailConcurrency: e.MAIL_CONCURRENCY,
     },
     queueDashboard: e.QUEUE_DASHBOARD,
+    metrics: { host: e.METRICS_HOST, apiPort: e.METRICS_PORT, workerPort: e.WORKER_METRICS_PORT },
     startupCheckTimeoutMs: e.STARTUP_CHECK_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };

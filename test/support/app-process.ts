@@ -5,8 +5,8 @@ import { waitFor } from './worker-harness.js';
 import { WORKER_NODE_ARGS } from '../../apps/worker/src/worker-node-args.js';
 
 const ENTRY = {
-  api: { args: ['dist/apps/api/src/main.js'], portVariable: 'PORT' },
-  worker: { args: [...WORKER_NODE_ARGS, 'dist/apps/worker/src/main.js'], portVariable: 'WORKER_PORT' },
+  api: { args: ['dist/apps/api/src/main.js'], portVariable: 'PORT', metricsPortVariable: 'METRICS_PORT' },
+  worker: { args: [...WORKER_NODE_ARGS, 'dist/apps/worker/src/main.js'], portVariable: 'WORKER_PORT', metricsPortVariable: 'WORKER_METRICS_PORT' },
 } as const;
 
 /** The built api or worker as a real child process, which a test can signal or SIGKILL. */
@@ -14,6 +14,8 @@ export class AppProcess {
   private child?: ChildProcess;
   private exit?: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   port = 0;
+  /** Where its Prometheus metrics are served (on 127.0.0.1, apart from `port`). */
+  metricsPort = 0;
   /** stdout (the JSON log lines) and stderr, interleaved as they came. */
   output = '';
 
@@ -30,12 +32,17 @@ export class AppProcess {
     return `http://127.0.0.1:${this.port}${path}`;
   }
 
+  metricsUrl(): string {
+    return `http://127.0.0.1:${this.metricsPort}/metrics`;
+  }
+
   async start(): Promise<this> {
     this.port = await freePort();
-    const { args, portVariable } = ENTRY[this.kind];
+    this.metricsPort = await freePort();
+    const { args, portVariable, metricsPortVariable } = ENTRY[this.kind];
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', MAIL_CATCHER: 'off', [portVariable]: String(this.port), ...this.env },
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', MAIL_CATCHER: 'off', [portVariable]: String(this.port), [metricsPortVariable]: String(this.metricsPort), ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

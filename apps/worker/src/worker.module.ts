@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '#config';
-import { EndorsementModule } from '#endorsement';
+import { EndorsementModule, OperationsMetricsRepository, PipelineMetricsCollector, SweepRuns } from '#endorsement';
 import type { Framework } from '#framework';
 import { processModules } from '#platform';
 import { jobHandlersProvider, jobProcessor, QUEUE_NAMES } from '#queue';
@@ -17,7 +17,7 @@ import { SchedulerKeeper } from './outbox/scheduler-keeper.service.js';
 
 const HANDLERS = [ApplyEffectsHandler, ApplyEffectHandler, SendEmailHandler, SweepRemindersHandler, SweepRenewalsHandler, SweepExamApprovalsHandler, RenewalStepHandler];
 
-/** The background process: the outbox relay, BullMQ processors and the sweeps. Serves health only. */
+/** The background process: the outbox relay, BullMQ processors and the sweeps. Serves health (and metrics on their own port). */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, framework?: Framework): DynamicModule {
@@ -31,6 +31,10 @@ export class WorkerModule {
         ...QUEUE_NAMES.map((queue) => jobProcessor(queue, config)),
         OutboxRelay,
         SchedulerKeeper,
+        // The pipeline's metrics are the worker's alone, so several api processes do not each report them.
+        OperationsMetricsRepository,
+        PipelineMetricsCollector,
+        SweepRuns,
       ],
     };
   }

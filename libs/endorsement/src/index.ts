@@ -91,3 +91,6 @@ export { ReceiveSesNotification } from './webhooks/receive-ses-notification.use-
 export { ReceiveSendgridEvents, type SendgridDelivery } from './webhooks/receive-sendgrid-events.use-case.js';
 export type { WebhookReceipt } from './webhooks/webhook-receipt.js';
 export { ClearEmailSuppression } from './staff/clear-email-suppression.use-case.js';
+export { OperationsMetricsRepository, type PipelineFigures } from './operations/operations-metrics.repository.js';
+export { PipelineMetricsCollector } from './operations/pipeline-metrics.collector.js';
+export { SweepRuns, type SweepName } from './operations/sweep-runs.js';

@@ -15,3 +15,4 @@ export { isSameOrigin } from './http/same-origin.js';
 export { readCookie } from './http/read-cookie.js';
 export { Clock, SystemClock, ManualClock } from './clock/clock.js';
 export { processModules } from './process/process-modules.js';
+export { MetricsEndpoint, type ScrapeHook } from './metrics/metrics-endpoint.js';

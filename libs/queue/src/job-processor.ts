@@ -3,6 +3,7 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import type { AppConfig } from '#config';
+import { jobDuration, jobFailures } from '#metrics';
 import { JOB_HANDLERS, type JobHandler } from './job-handler.js';
 import { JOBS, type QueueName } from './job-registry.js';
 import { PermanentJobError } from './permanent-job.error.js';
@@ -51,9 +52,12 @@ export function jobProcessor(queue: QueueName, config: AppConfig): Type<WorkerHo
       if (!handler) throw new UnrecoverableError(`no handler for ${queue}/${job.name}`);
       return this.logger.runInContext(
         async () => {
+          const timer = jobDuration.startTimer({ queue, job: job.name });
           try {
             await handler.handle(job.data as never, job);
+            timer({ outcome: 'completed' });
           } catch (error) {
+            timer({ outcome: 'failed' });
             // What a job throws is kept (message and stack) where the queue dashboard shows it, and logged:
             // never with an address in it (mail servers echo the recipient in their 4xx/5xx answers).
             const safe = redactError(error instanceof Error ? error : new Error(String(error)));
@@ -72,6 +76,7 @@ export function jobProcessor(queue: QueueName, config: AppConfig): Type<WorkerHo
       // A permanent failure was recorded by the handler that raised it; exhausted retries were not.
       const permanent = error instanceof UnrecoverableError || error.name === 'UnrecoverableError';
       const exhausted = !permanent && job.attemptsMade >= (job.opts.attempts ?? 1);
+      jobFailures.inc({ queue, job: job.name, final: String(permanent || exhausted) });
       this.logger.warn({ jobId: job.id, queue, job: job.name, attempt: job.attemptsMade, permanent, exhausted, err: error.message }, 'job failed');
       if (exhausted && handler?.onGiveUp) await handler.onGiveUp(job.data as never, error).catch((e: Error) => this.logger.error({ jobId: job.id, err: e.message }, 'recording a failed job failed'));
     }

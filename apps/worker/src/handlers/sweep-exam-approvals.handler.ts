@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { SweepExamApprovals } from '#endorsement';
+import { SweepExamApprovals, SweepRuns } from '#endorsement';
 import type { JobHandler } from '#queue';
 
 @Injectable()
 export class SweepExamApprovalsHandler implements JobHandler<'sweepExamApprovals'> {
   readonly job = 'sweepExamApprovals' as const;
 
-  constructor(private readonly sweep: SweepExamApprovals) {}
+  constructor(
+    private readonly sweep: SweepExamApprovals,
+    private readonly runs: SweepRuns,
+  ) {}
 
   async handle(): Promise<void> {
-    await this.sweep.execute();
+    await this.runs.run('exam-approvals', () => this.sweep.execute());
   }
 }

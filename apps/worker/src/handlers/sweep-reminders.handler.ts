@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { SweepReminders } from '#endorsement';
+import { SweepReminders, SweepRuns } from '#endorsement';
 import type { JobHandler } from '#queue';
 
 @Injectable()
 export class SweepRemindersHandler implements JobHandler<'sweepReminders'> {
   readonly job = 'sweepReminders' as const;
 
-  constructor(private readonly sweep: SweepReminders) {}
+  constructor(
+    private readonly sweep: SweepReminders,
+    private readonly runs: SweepRuns,
+  ) {}
 
   async handle(): Promise<void> {
-    await this.sweep.execute();
+    await this.runs.run('reminders', () => this.sweep.execute());
   }
 }

@@ -5,6 +5,8 @@ import { Application } from './application.entity.js';
 @Index('application_references_app_idx', ['applicationId'])
 @Index('application_references_token_uq', ['tokenHash'], { unique: true, where: 'token_hash IS NOT NULL' })
 @Index('application_references_replaced_by', ['replacedBy'], { where: 'replaced_by IS NOT NULL' })
+// The references still waiting for their rater: counted on every metrics scrape (overdue references).
+@Index('application_references_waiting_idx', ['requestedAt'], { where: "status = 'requested' AND revoked_at IS NULL" })
 @Entity('application_references')
 export class ApplicationReference {
   @PrimaryGeneratedColumn('uuid') id: string;

@@ -20,11 +20,12 @@ import { Person } from './person.entity.js';
 import { ReferenceVettingCall } from './reference-vetting-call.entity.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { Reminder } from './reminder.entity.js';
+import { SweepRun } from './sweep-run.entity.js';
 
 export {
   Account, AccountToken, Application, ApplicationActivity, ApplicationEvent, ApplicationReference, CeEntry, CredentialStatusEntry, EmailDelivery, EmailSuppression,
   EndorsementSequence, ExamAttempt, ExamPart2Score, ExamWindow, OutboxMessage, OutboxRelay, PanelAssignment, PanelVote, Person,
-  ReferenceVettingCall, RefreshToken, Reminder,
+  ReferenceVettingCall, RefreshToken, Reminder, SweepRun,
 };
 
 /**
@@ -35,5 +36,5 @@ export {
 export const ENTITIES: (abstract new (...args: never[]) => object)[] = [
   Person, Application, ApplicationEvent, OutboxMessage, ApplicationReference, ExamAttempt, PanelVote, EndorsementSequence,
   EmailDelivery, Reminder, Account, RefreshToken, AccountToken, CeEntry, ReferenceVettingCall, ExamWindow, ExamPart2Score,
-  PanelAssignment, OutboxRelay, ApplicationActivity, CredentialStatusEntry, EmailSuppression,
+  PanelAssignment, OutboxRelay, ApplicationActivity, CredentialStatusEntry, EmailSuppression, SweepRun,
 ];

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { deliveryIdOfMessageId } from '#mail';
+import { bounces } from '#metrics';
 import { RecordUndelivered, type UndeliveredRow } from './record-undelivered.use-case.js';
 
 /** A bounce or spam complaint about one of our messages, however it reached us. */
@@ -39,6 +40,12 @@ export class RecordBounce {
   ) {}
 
   async execute(notice: BounceNotice): Promise<BounceOutcome> {
+    const outcome = await this.record(notice);
+    bounces.inc({ source: notice.source, kind: notice.kind, outcome });
+    return outcome;
+  }
+
+  private async record(notice: BounceNotice): Promise<BounceOutcome> {
     const id = notice.deliveryId ?? (notice.messageId ? deliveryIdOfMessageId(notice.messageId) : null);
     if (!id || !UUID.test(id)) return this.unknown(notice);
     const [row] = await this.dataSource.query<(UndeliveredRow & { recipient_email: string; message_id: string | null })[]>(

@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '#config';
 import { ShutdownState } from '../health/shutdown-state.js';
+import { httpMetrics } from '../metrics/http-metrics.middleware.js';
 import { drainable } from './drain-http-server.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { refusePrototypeKeys } from './refuse-prototype-keys.js';
@@ -30,6 +31,8 @@ export async function createHttpApp(
   app.useLogger(logger);
   // req.ip is then the client's address as the nearest trusted proxies saw it (0: the socket's peer).
   if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
+  // First, so the time covers everything a request goes through.
+  app.use(httpMetrics);
   // Defaults suit a JSON api; pages with their own needs (the rater form) set a stricter CSP themselves.
   app.use(helmet());
   // No origins configured: no CORS headers at all, so browsers keep to same-origin calls.
