@@ -1,3 +1,5 @@
+import type { PayloadOf } from '#queue';
+
 /**
  * Rows per `applyEffects` job: one transaction and one email batch each. Small enough that the
  * first emails leave while later runs are still being applied, and that a run's claims are sent
@@ -5,9 +7,26 @@
  */
 const RUN = 50;
 
-/** Ids (ascending) cut into `applyEffects` payloads of at most RUN rows. */
-export function runsOf(ids: string[]): { outboxIds: string[] }[] {
+/**
+ * Ids (ascending) cut into `applyEffects` payloads of at most RUN rows, each naming the requests its
+ * rows came from (`requestIds`: outbox id → request id, for the rows that have one): one as its
+ * `requestId`, several as `requestIds`.
+ */
+export function runsOf(ids: string[], requestIds: ReadonlyMap<string, string> = new Map()): PayloadOf<'applyEffects'>[] {
   const runs = [];
-  for (let i = 0; i < ids.length; i += RUN) runs.push({ outboxIds: ids.slice(i, i + RUN) });
+  for (let i = 0; i < ids.length; i += RUN) {
+    const outboxIds = ids.slice(i, i + RUN);
+    runs.push(requestIds.size ? { outboxIds, ...causes(outboxIds, requestIds) } : { outboxIds });
+  }
   return runs;
+}
+
+function causes(outboxIds: string[], requestIds: ReadonlyMap<string, string>): { requestId?: string; requestIds?: string[] } {
+  const distinct = new Set<string>();
+  for (const id of outboxIds) {
+    const requestId = requestIds.get(id);
+    if (requestId) distinct.add(requestId);
+  }
+  if (distinct.size > 1) return { requestIds: [...distinct] };
+  return distinct.size ? { requestId: [...distinct][0] } : {};
 }
