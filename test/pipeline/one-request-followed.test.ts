@@ -125,6 +125,32 @@ describe('one request followed from the click to the SMTP answer', () => {
     expect(api.output + worker.output).not.toMatch(/Jane Doe|jane@example\.org/);
   });
 
+  test('an email a request records itself (no outbox row: a password reset link) carries its id too: ledger row, mail job, header, log', async () => {
+    const requestId = 'reset-0815';
+    const res = await fetch(api.url('/api/v1/auth/password-reset-requests'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+      body: JSON.stringify({ email: coordinator.email }),
+    });
+    expect(res.status).toBe(202);
+    expect(res.headers.get('x-request-id')).toBe(requestId);
+    const [row] = await waitFor(
+      'the reset email sent',
+      () => env.ds.query(`SELECT id, status, request_id FROM email_deliveries WHERE template = 'password_reset'`) as Promise<{ id: string; status: string; request_id: string }[]>,
+      (rows) => rows[0]?.status === 'sent',
+    );
+    expect(row.request_id).toBe(requestId);
+    const redis = new Redis(env.redisUrl);
+    try {
+      expect(JSON.parse((await redis.hgetall(`${env.redis.prefix}:mail:email-${row.id}`)).data)).toEqual({ deliveryId: row.id, requestId });
+    } finally {
+      redis.disconnect();
+    }
+    const [message] = await waitFor('the email at the server', () => env.smtp.to(coordinator.email), (m) => m.length === 1);
+    expect(header(message, 'X-Request-ID')).toBe(requestId);
+    await waitFor('the SMTP answer line', () => logLines(worker.output).find((l) => l.requestId === requestId && l.msg === 'email sent' && l.job === 'send-email'), Boolean);
+  });
+
   test('jobs no request caused run under their own id: a sweep logs as sweep:<job id>', async () => {
     // The reminder sweep runs every second here (REMINDER_SWEEP_EVERY_MS).
     const line = await waitFor('a sweep line', () => logLines(worker.output).find((l) => l.job === 'sweep-reminders' && l.msg === 'job done'), Boolean);

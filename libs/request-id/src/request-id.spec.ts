@@ -24,7 +24,7 @@ describe('withRequestId', () => {
     expect(currentRequestId()).toBeUndefined();
     const seen = await withRequestId('req-1', async () => {
       await new Promise((resolve) => setTimeout(resolve, 1));
-      const inner = await withRequestId('req-2', async () => currentRequestId());
+      const inner = await withRequestId('req-2', () => Promise.resolve(currentRequestId()));
       return [currentRequestId(), inner];
     });
     expect(seen).toEqual(['req-1', 'req-2']);
