@@ -2,7 +2,8 @@
  * Emails per second end to end: transition committed → outbox → relay → apply-effects job (the
  * run's effects and ledger rows in one transaction) → the run's emails (one claim, one model query,
  * render, pooled SMTP send, grouped sent marks) → 250 at a local sink, with the real worker as its
- * own long-lived process, as deployed. Each round's transitions are committed while the worker is
+ * own long-lived process, as deployed; each transition under a request id of its own, as an HTTP
+ * request's, which the message carries (X-Request-ID). Each round's transitions are committed while the worker is
  * paused (SIGSTOP; the transition path has its own benchmark); the clock runs from the moment it
  * resumes (SIGCONT), so the relay's wake-up counts too. Beside it, a same-run baseline renders the same messages (same
  * template and model) and sends them with a pooled nodemailer transport of the same configuration,
@@ -25,6 +26,7 @@ import { TransitionApplication } from '#endorsement';
 import { emptyPortfolio, loadFramework } from '#framework';
 import { createMailTransport, renderEmail, type EmailModel, type MailTransport } from '#mail';
 import { SystemClock } from '#platform';
+import { withRequestId } from '#request-id';
 import { WORKER_NODE_ARGS } from '../apps/worker/src/worker-node-args.js';
 import { createBenchDatabase, median, printResult, seedApplications } from './support/bench-database.js';
 import { BenchSmtpSink, within } from './support/bench-smtp-sink.js';
@@ -99,7 +101,7 @@ async function main(): Promise<void> {
       const apps = await fresh(count);
       running.kill('SIGSTOP');
       await forEachConcurrently(apps, CALLERS, async (a) => {
-        await transition.execute({ applicationId: a.applicationId, event: 'hold', actor: coordinator, reason: REASON });
+        await withRequestId(randomUUID(), () => transition.execute({ applicationId: a.applicationId, event: 'hold', actor: coordinator, reason: REASON }));
       });
       const last = sink.expect(count);
       const cpu = cpuMeter([running.pid!, ...(await backendPids())]);
@@ -108,7 +110,7 @@ async function main(): Promise<void> {
       const end = await within(last, TIMEOUT_MS, () => `${count} emails through the worker (${sink.received} received)`);
       const used = cpu.stop([running.pid!, ...(await backendPids())]);
       await waitForLedger(ds, apps, count); // untimed: the last sent marks land after the last 250
-      if (!/X-Template: on_hold/i.test(sink.sample ?? '')) throw new Error('the worker sent something other than the on_hold email');
+      if (!/X-Template: on_hold/i.test(sink.sample ?? '') || !/X-Request-ID: [0-9a-f-]{36}/i.test(sink.sample ?? '')) throw new Error('the worker sent something other than the on_hold email with its request id');
       // Where the time went, from the rows' own timestamps (untimed, after the round): when each stage began and ended.
       const [t] = (await ds.query(
         `SELECT min(o.processed_at) AS a0, max(o.processed_at) AS a1,
@@ -150,7 +152,7 @@ async function main(): Promise<void> {
           subject: message.subject,
           html: message.html,
           text: message.text,
-          headers: { 'X-Delivery-Id': randomUUID(), 'X-Template': 'on_hold' },
+          headers: { 'X-Delivery-Id': randomUUID(), 'X-Template': 'on_hold', 'X-Request-ID': randomUUID() },
         });
       });
       const end = await within(last, TIMEOUT_MS, () => `${count} emails from nodemailer (${sink.received} received)`);
