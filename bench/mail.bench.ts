@@ -10,7 +10,8 @@
  * to the same sink, with the same number of sends in flight. Both are timed to the last 250, both
  * warmed by the same warm-up round. Every round uses fresh applications; rounds alternate; medians
  * are compared.
- * Profile the worker with BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+ * Profile the worker with BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"; BENCH_LOG_LEVEL=info
+ * makes the worker write its log lines as deployed (to /dev/null) instead of none.
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
   const prefix = benchRedisPrefix();
   const env: Record<string, string> = {
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
     MAIL_CATCHER: 'off',
     DATABASE_URL: db.url,
     REDIS_URL: BENCH_REDIS_URL,
