@@ -17,9 +17,10 @@ const PUBLISHER_LOCK = 4_711_630_001;
  * Hands committed work from PostgreSQL to Redis. The relay holding the publisher lock (on its own
  * connection, so the lock ends with its session) reads the rows after its cursor, enqueues them as
  * runs of consecutive rows (each naming the requests its rows came from) in one `addBulk` with
- * deterministic job ids, then moves the cursor: one row written per batch rather than a mark on every row. Other relays stand by and take over when
- * that session ends; a crash before the cursor moves publishes the same batch again, which the job
- * ids deduplicate. Woken by NOTIFY, with polling as the fallback.
+ * deterministic job ids, then moves the cursor: one row written per batch rather than a mark on
+ * every row. Other relays stand by and take over when that session ends; a crash before the cursor
+ * moves publishes the same batch again, which the job ids deduplicate. Woken by NOTIFY, with polling
+ * as the fallback.
  *
  * Because Redis may lose what it was given, rows still unprocessed after a while, and emails that
  * should have moved by now, are handed over again by any relay (FOR UPDATE SKIP LOCKED).
