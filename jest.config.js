@@ -12,7 +12,7 @@ const transform = {
 };
 const moduleNameMapper = {
   '^#config$': '<rootDir>/config/src/index.ts',
-  '^#(framework|workflow|endorsement|db|queue|mail|platform|auth|api-client|metrics)$': '<rootDir>/libs/$1/src/index.ts',
+  '^#(framework|workflow|endorsement|db|queue|mail|platform|auth|api-client|metrics|request-id)$': '<rootDir>/libs/$1/src/index.ts',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 const common = { transform, moduleNameMapper, extensionsToTreatAsEsm: ['.ts'], testEnvironment: 'node' };

@@ -2,14 +2,16 @@
  * Emails per second end to end: transition committed → outbox → relay → apply-effects job (the
  * run's effects and ledger rows in one transaction) → the run's emails (one claim, one model query,
  * render, pooled SMTP send, grouped sent marks) → 250 at a local sink, with the real worker as its
- * own long-lived process, as deployed. Each round's transitions are committed while the worker is
+ * own long-lived process, as deployed; each transition under a request id of its own, as an HTTP
+ * request's, which the message carries (X-Request-ID). Each round's transitions are committed while the worker is
  * paused (SIGSTOP; the transition path has its own benchmark); the clock runs from the moment it
  * resumes (SIGCONT), so the relay's wake-up counts too. Beside it, a same-run baseline renders the same messages (same
  * template and model) and sends them with a pooled nodemailer transport of the same configuration,
  * to the same sink, with the same number of sends in flight. Both are timed to the last 250, both
  * warmed by the same warm-up round. Every round uses fresh applications; rounds alternate; medians
  * are compared.
- * Profile the worker with BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+ * Profile the worker with BENCH_WORKER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"; BENCH_LOG_LEVEL=info
+ * makes the worker write its log lines as deployed (to /dev/null) instead of none.
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
@@ -23,6 +25,7 @@ import { TransitionApplication } from '#endorsement';
 import { emptyPortfolio, loadFramework } from '#framework';
 import { createMailTransport, renderEmail, type EmailModel, type MailTransport } from '#mail';
 import { SystemClock } from '#platform';
+import { withRequestId } from '#request-id';
 import { createBenchDatabase, median, printResult, seedApplications } from './support/bench-database.js';
 import { BenchSmtpSink, within } from './support/bench-smtp-sink.js';
 import { BENCH_REDIS_URL, benchRedisPrefix, deleteRedisPrefixes, redisVersion } from './support/bench-redis.js';
@@ -51,7 +54,7 @@ async function main(): Promise<void> {
   const prefix = benchRedisPrefix();
   const env: Record<string, string> = {
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
     MAIL_CATCHER: 'off',
     DATABASE_URL: db.url,
     REDIS_URL: BENCH_REDIS_URL,
@@ -97,7 +100,7 @@ async function main(): Promise<void> {
       const apps = await fresh(count);
       running.kill('SIGSTOP');
       await forEachConcurrently(apps, CALLERS, async (a) => {
-        await transition.execute({ applicationId: a.applicationId, event: 'hold', actor: coordinator, reason: REASON });
+        await withRequestId(randomUUID(), () => transition.execute({ applicationId: a.applicationId, event: 'hold', actor: coordinator, reason: REASON }));
       });
       const last = sink.expect(count);
       const cpu = cpuMeter([running.pid!, ...(await backendPids())]);
@@ -106,7 +109,7 @@ async function main(): Promise<void> {
       const end = await within(last, TIMEOUT_MS, () => `${count} emails through the worker (${sink.received} received)`);
       const used = cpu.stop([running.pid!, ...(await backendPids())]);
       await waitForLedger(ds, apps, count); // untimed: the last sent marks land after the last 250
-      if (!/X-Template: on_hold/i.test(sink.sample ?? '')) throw new Error('the worker sent something other than the on_hold email');
+      if (!/X-Template: on_hold/i.test(sink.sample ?? '') || !/X-Request-ID: [0-9a-f-]{36}/i.test(sink.sample ?? '')) throw new Error('the worker sent something other than the on_hold email with its request id');
       // Where the time went, from the rows' own timestamps (untimed, after the round): when each stage began and ended.
       const [t] = await ds.query<Record<'a0' | 'a1' | 's0' | 's1', Date>[]>(
         `SELECT min(o.processed_at) AS a0, max(o.processed_at) AS a1,
@@ -148,7 +151,7 @@ async function main(): Promise<void> {
           subject: message.subject,
           html: message.html,
           text: message.text,
-          headers: { 'X-Delivery-Id': randomUUID(), 'X-Template': 'on_hold' },
+          headers: { 'X-Delivery-Id': randomUUID(), 'X-Template': 'on_hold', 'X-Request-ID': randomUUID() },
         });
       });
       const end = await within(last, TIMEOUT_MS, () => `${count} emails from nodemailer (${sink.received} received)`);

@@ -3,7 +3,8 @@
  * (`publishPending`: batches of 500 read after its cursor, cut into `apply-effects` runs of 50, one
  * BullMQ addBulk each with deterministic job ids, the cursor moved once Redis has them), beside a
  * same-run baseline that adds the same jobs (names, ids, payloads, options) with BullMQ
- * `Queue.addBulk`, one call per 500 rows, and no database. The relay's session and lock are taken
+ * `Queue.addBulk`, one call per 500 rows, and no database. Every row carries a request id of its own
+ * (the worst case: under load a run's rows come from as many requests), which the runs name. The relay's session and lock are taken
  * before the clock starts, as in a running worker. No worker consumes the jobs. Every round gets
  * fresh outbox rows and a fresh Redis prefix for each side, so job-id deduplication cannot make a
  * later round cheap. Rounds alternate; medians are compared.
@@ -17,7 +18,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '#config';
 import { dataSourceOptions, runMigrations } from '#db';
 import { emptyPortfolio, loadFramework } from '#framework';
-import { JOBS, openJobQueues, queueOptions } from '#queue';
+import { JOBS, openJobQueues, queueOptions, type PayloadOf } from '#queue';
 import { OutboxRelay } from '../apps/worker/src/outbox/outbox-relay.service.js';
 import { runsOf } from '../apps/worker/src/outbox/outbox-runs.js';
 import { createBenchDatabase, median, printResult, seedApplications } from './support/bench-database.js';
@@ -43,25 +44,30 @@ function configFor(databaseUrl: string, prefix: string): AppConfig {
   });
 }
 
+interface Seeded {
+  ids: string[];
+  requestIds: Map<string, string>;
+}
+
 /** The jobs the relay adds for these rows: per batch of CHUNK rows, its runs (one addBulk each). */
-function relayBatches(ids: string[]): { outboxIds: string[] }[][] {
+function relayBatches({ ids, requestIds }: Seeded): PayloadOf<'applyEffects'>[][] {
   const batches = [];
-  for (let i = 0; i < ids.length; i += CHUNK) batches.push(runsOf(ids.slice(i, i + CHUNK)));
+  for (let i = 0; i < ids.length; i += CHUNK) batches.push(runsOf(ids.slice(i, i + CHUNK), requestIds));
   return batches;
 }
 
-/** Fresh unpublished rows for one round (untimed); returns their ids as the relay reads them. */
-async function seedOutbox(ds: DataSource, applicationId: string, count: number): Promise<string[]> {
+/** Fresh unpublished rows for one round (untimed); returns their ids as the relay reads them, and their request ids. */
+async function seedOutbox(ds: DataSource, applicationId: string, count: number): Promise<Seeded> {
   await ds.query(`DELETE FROM outbox`);
   await ds.query(`VACUUM ANALYZE outbox`);
-  const rows = await ds.query<{ id: string }[]>(
-    `INSERT INTO outbox (application_id, effect_type, payload, created_at)
-     SELECT $1, 'email.applicant', '{"type":"email.applicant","template":"on_hold"}'::jsonb, now() FROM generate_series(1, $2)
-     RETURNING id`,
+  const rows = await ds.query<{ id: string; request_id: string }[]>(
+    `INSERT INTO outbox (application_id, effect_type, payload, created_at, request_id)
+     SELECT $1, 'email.applicant', '{"type":"email.applicant","template":"on_hold"}'::jsonb, now(), gen_random_uuid() FROM generate_series(1, $2)
+     RETURNING id, request_id`,
     [applicationId, count],
   );
   await ds.query(`ANALYZE outbox`);
-  return rows.map((r) => String(r.id));
+  return { ids: rows.map((r) => String(r.id)), requestIds: new Map(rows.map((r) => [String(r.id), r.request_id])) };
 }
 
 async function main(): Promise<void> {
@@ -74,7 +80,7 @@ async function main(): Promise<void> {
     const [applicationId] = await seedApplications(ds, loadFramework().rulesSnapshot('MI-AIMH', 'IFA'), emptyPortfolio(), 1);
 
     /** Ours: the relay's publishPending(), as when NOTIFY wakes it; returns rows/s. */
-    const viaRelay = async (count: number): Promise<{ rate: number; ids: string[] }> => {
+    const viaRelay = async (count: number): Promise<{ rate: number; rows: Seeded }> => {
       const prefix = benchRedisPrefix();
       prefixes.push(prefix);
       const config = configFor(db.url, prefix);
@@ -84,16 +90,16 @@ async function main(): Promise<void> {
         await jobs.queue(JOBS.applyEffect.queue).waitUntilReady(); // producers do not buffer while connecting
         // A running relay: its session open and the publisher lock held before the rows arrive.
         if ((await relay.publishPending()) !== 0) throw new Error('rows left from an earlier round');
-        const ids = await seedOutbox(ds, applicationId, count);
+        const rows = await seedOutbox(ds, applicationId, count);
         const started = performance.now();
         const published = await relay.publishPending();
         const seconds = (performance.now() - started) / 1000;
         if (published !== count) throw new Error(`relay published ${published} of ${count} rows`);
         const [{ left }] = await ds.query<{ left: number }[]>(`SELECT count(*)::int AS left FROM outbox_unpublished`);
         const waiting = await jobs.queue(JOBS.applyEffects.queue).getWaitingCount();
-        const expected = relayBatches(ids).flat().length;
+        const expected = relayBatches(rows).flat().length;
         if (left !== 0 || waiting !== expected) throw new Error(`after the relay: ${left} rows unpublished, ${waiting} jobs waiting (expected 0 and ${expected})`);
-        return { rate: count / seconds, ids };
+        return { rate: count / seconds, rows };
       } finally {
         await relay.onApplicationShutdown();
         await close();
@@ -106,13 +112,13 @@ async function main(): Promise<void> {
      * `runs`: the same jobs the relay adds (the target's baseline). `perRow`: one job per row, what
      * the relay enqueued before rows travelled in runs, printed for comparison.
      */
-    const viaAddBulk = async (ids: string[], shape: 'runs' | 'perRow'): Promise<number> => {
+    const viaAddBulk = async (rows: Seeded, shape: 'runs' | 'perRow'): Promise<number> => {
       const prefix = benchRedisPrefix();
       prefixes.push(prefix);
       const batches =
         shape === 'runs'
-          ? relayBatches(ids).map((runs) => runs.map((run) => ({ name: JOBS.applyEffects.name, data: run, opts: { ...JOBS.applyEffects.options, jobId: JOBS.applyEffects.jobId(run) } })))
-          : relayBatches(ids).map((runs) => runs.flatMap((run) => run.outboxIds).map((outboxId) => ({ name: JOBS.applyEffect.name, data: { outboxId }, opts: { ...JOBS.applyEffect.options, jobId: JOBS.applyEffect.jobId({ outboxId }) } })));
+          ? relayBatches(rows).map((runs) => runs.map((run) => ({ name: JOBS.applyEffects.name, data: run, opts: { ...JOBS.applyEffects.options, jobId: JOBS.applyEffects.jobId(run) } })))
+          : relayBatches(rows).map((runs) => runs.flatMap((run) => run.outboxIds).map((outboxId) => ({ name: JOBS.applyEffect.name, data: { outboxId, requestId: rows.requestIds.get(outboxId) }, opts: { ...JOBS.applyEffect.options, jobId: JOBS.applyEffect.jobId({ outboxId }) } })));
       // The same options as the relay's queue.
       const queue = new Queue(JOBS.applyEffects.queue, queueOptions(configFor(db.url, prefix)));
       try {
@@ -123,7 +129,7 @@ async function main(): Promise<void> {
         const waiting = await queue.getWaitingCount();
         const expected = batches.flat().length;
         if (waiting !== expected) throw new Error(`baseline: ${waiting} jobs waiting, expected ${expected}`);
-        return ids.length / seconds;
+        return rows.ids.length / seconds;
       } finally {
         await queue.close();
         await deleteRedisPrefixes([prefix]);
@@ -131,24 +137,24 @@ async function main(): Promise<void> {
     };
 
     const warm = Math.max(CHUNK, Math.floor(ROWS / 10));
-    const { ids: warmIds } = await viaRelay(warm); // warm-up both
-    await viaAddBulk(warmIds, 'runs');
-    await viaAddBulk(warmIds, 'perRow');
+    const { rows: warmRows } = await viaRelay(warm); // warm-up both
+    await viaAddBulk(warmRows, 'runs');
+    await viaAddBulk(warmRows, 'perRow');
     const a: number[] = [];
     const b: number[] = [];
     const c: number[] = [];
     for (let r = 0; r < ROUNDS; r++) {
       const relayed = await viaRelay(ROWS);
       a.push(relayed.rate);
-      b.push(await viaAddBulk(relayed.ids, 'runs'));
-      c.push(await viaAddBulk(relayed.ids, 'perRow'));
+      b.push(await viaAddBulk(relayed.rows, 'runs'));
+      c.push(await viaAddBulk(relayed.rows, 'perRow'));
       console.log(`round ${r + 1}: outbox relay ${a[r].toFixed(0)} rows/s, BullMQ addBulk of the same jobs ${b[r].toFixed(0)} rows/s, of one job per row ${c[r].toFixed(0)} rows/s`);
     }
 
     const bullmq = (createRequire(import.meta.url)('bullmq/package.json') as { version: string }).version;
     const [{ server_version: pgVersion }] = await ds.query<{ server_version: string }[]>(`SHOW server_version`);
     console.log(
-      `setup: ${ROWS} outbox rows per round, batches of ${CHUNK}, ${ROUNDS} alternating rounds (+1 warm-up of ${warm}), fresh rows and Redis prefix per round, no consumer; ` +
+      `setup: ${ROWS} outbox rows per round, each with a request id of its own, batches of ${CHUNK}, ${ROUNDS} alternating rounds (+1 warm-up of ${warm}), fresh rows and Redis prefix per round, no consumer; ` +
         `node ${process.version}, bullmq ${bullmq}, redis ${await redisVersion()}, postgres ${pgVersion}`,
     );
     console.log(

@@ -1,9 +1,11 @@
 /**
  * Transitions per second through the transition path (guards judged on pinned rules, version-guarded
- * update, audit event, outbox, notify) with 32 concurrent callers on distinct applications, beside a
- * same-run baseline doing the same writes with raw `pg`. Rounds alternate; medians are compared.
+ * update, audit event, outbox, notify) with 32 concurrent callers on distinct applications, each call
+ * under a request id of its own as an HTTP request's (written to the outbox row), beside a same-run
+ * baseline doing the same writes with raw `pg`. Rounds alternate; medians are compared.
  */
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '#config';
@@ -11,6 +13,7 @@ import { dataSourceOptions, OutboxNotifier, runMigrations } from '#db';
 import { TransitionApplication } from '#endorsement';
 import { emptyPortfolio, loadFramework } from '#framework';
 import { SystemClock } from '#platform';
+import { withRequestId } from '#request-id';
 import { createBenchDatabase, median, printResult } from './support/bench-database.js';
 
 const CALLERS = 32;
@@ -63,7 +66,7 @@ async function main(): Promise<void> {
     const oursState = ours.map(() => 'submitted');
     const viaPath = async (i: number) => {
       const event = oursState[i] === 'submitted' ? 'hold' : 'resume';
-      const r = await transition.execute({ applicationId: ours[i], event, actor: coordinator, reason: 'benchmark' });
+      const r = await withRequestId(randomUUID(), () => transition.execute({ applicationId: ours[i], event, actor: coordinator, reason: 'benchmark' }));
       oursState[i] = r.to;
     };
     const baseState = theirs.map(() => ({ state: 'submitted', version: 0 }));
@@ -82,11 +85,12 @@ async function main(): Promise<void> {
           `INSERT INTO application_events (application_id, version, event, from_state, to_state, actor_role, payload, occurred_at) VALUES ($1, $2, $3, $4, $5, 'coordinator', '{}', $6) RETURNING id`,
           [theirs[i], u.rows[0].version, event, cur.state, to, now],
         );
-        await client.query(`INSERT INTO outbox (application_id, event_id, effect_type, payload, created_at) VALUES ($1, $2, 'email.applicant', $3, $4)`, [
+        await client.query(`INSERT INTO outbox (application_id, event_id, effect_type, payload, created_at, request_id) VALUES ($1, $2, 'email.applicant', $3, $4, $5)`, [
           theirs[i],
           e.rows[0].id,
           { type: 'email.applicant', template: to === 'on_hold' ? 'on_hold' : 'resumed' },
           now,
+          randomUUID(),
         ]);
         await client.query('COMMIT');
         baseState[i] = { state: to, version: u.rows[0].version };

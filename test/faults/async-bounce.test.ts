@@ -74,6 +74,8 @@ test('a relay accepts every message, then returns a DSN for one: its row ends bo
   expect(await env.ds.query(`SELECT count(*)::int AS n FROM reminders WHERE reference_id = $1 AND status = 'pending'`, [referenceId])).toEqual([{ n: 0 }]);
   const notice = await waitFor('the applicant told', () => env.smtp.to('applicant-dsn-2@example.org').filter((m) => header(m, 'X-Template') === 'rater_email_rejected'), (m) => m.length === 1, SWEEP_EVERY_MS);
   expect(header(notice[0], 'Subject')).toBe('MI-AIMH: Please give another email address for Rater');
+  // The report is a cause of its own: the notice it set off carries its id (docs/following-a-request.md).
+  expect(header(notice[0], 'X-Request-ID')).toMatch(/^bounce:[0-9a-f-]{36}$/);
   // The staff queue's failed-email flag (the query behind `failedEmail`) holds the application.
   const flagged = await env.ds.query(`SELECT DISTINCT application_id FROM email_deliveries WHERE status IN ('failed', 'bounced', 'suppressed') AND recipient_email LIKE 'rater-dsn-%'`);
   expect(flagged).toEqual([{ application_id: applicationId }]);

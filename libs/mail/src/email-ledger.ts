@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { emailsSent } from '#metrics';
+import { currentRequestId } from '#request-id';
 
 // 'account': an email about the account itself (invitation, password reset), whatever its roles.
 export type RecipientKind = 'applicant' | 'rater' | 'coordinator' | 'administrator' | 'reviewer' | 'account';
@@ -16,6 +17,8 @@ export interface NewDelivery {
   recipientName: string;
   /** Ids and values the message is rendered from at send time (never rater answers or secrets). */
   context?: Record<string, unknown>;
+  /** The request (or job) that caused the message, when not the one being handled (an outbox row's); null for none. */
+  requestId?: string | null;
 }
 
 export interface DeliveryRow {
@@ -30,6 +33,7 @@ export interface DeliveryRow {
   context: Record<string, unknown>;
   status: DeliveryStatus;
   attempts: number;
+  request_id: string | null;
   /** Set when the address is on the suppression list: the row must not be sent. */
   suppression?: { reason: SuppressionReason; since: string } | null;
 }
@@ -67,16 +71,19 @@ export const STALE_CLAIM_MS = 60_000;
 export class EmailLedger {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Records deliveries in the caller's transaction; returns the ids of those not recorded before. */
+  /**
+   * Records deliveries in the caller's transaction, each with the id of the request or job being
+   * handled unless it names its own; returns the ids of those not recorded before.
+   */
   async record(manager: EntityManager, deliveries: NewDelivery[], now: Date): Promise<string[]> {
     if (!deliveries.length) return [];
     const rows = await manager.query<{ id: string }[]>(
-      `INSERT INTO email_deliveries (business_key, application_id, reference_id, template, recipient_kind, recipient_email, recipient_name, context, created_at, updated_at)
+      `INSERT INTO email_deliveries (business_key, application_id, reference_id, template, recipient_kind, recipient_email, recipient_name, context, created_at, updated_at, request_id)
        SELECT d->>'businessKey', (d->>'applicationId')::uuid, (d->>'referenceId')::uuid, d->>'template', d->>'recipientKind',
-              d->>'recipientEmail', d->>'recipientName', coalesce(d->'context', '{}'), $2, $2
+              d->>'recipientEmail', d->>'recipientName', coalesce(d->'context', '{}'), $2, $2, CASE WHEN d ? 'requestId' THEN d->>'requestId' ELSE $3 END
          FROM jsonb_array_elements($1::jsonb) AS d
        ON CONFLICT (business_key) DO NOTHING RETURNING id`,
-      [JSON.stringify(deliveries), now],
+      [JSON.stringify(deliveries), now, currentRequestId() ?? null],
     );
     return rows.map((r) => r.id);
   }
@@ -91,7 +98,7 @@ export class EmailLedger {
     const [rows] = await this.dataSource.query<[DeliveryRow[], number]>(
       `UPDATE email_deliveries SET status = 'sending', attempts = attempts + 1, claimed_at = $2, updated_at = $2
         WHERE id = ANY($1::uuid[]) AND (status = 'queued' OR (status = 'sending' AND claimed_at < $3))
-        RETURNING id, business_key, application_id, reference_id, template, recipient_kind, recipient_email, recipient_name, context, status, attempts,
+        RETURNING id, business_key, application_id, reference_id, template, recipient_kind, recipient_email, recipient_name, context, status, attempts, request_id,
                   (SELECT json_build_object('reason', s.reason, 'since', s.created_at) FROM email_suppressions s WHERE s.email = lower(recipient_email)) AS suppression`,
       [ids, now, new Date(now.getTime() - STALE_CLAIM_MS)],
     );

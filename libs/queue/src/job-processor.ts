@@ -1,11 +1,13 @@
+import { performance } from 'node:perf_hooks';
 import { Inject, type OnApplicationBootstrap, type OnApplicationShutdown, type Type } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import type { AppConfig } from '#config';
 import { jobDuration, jobFailures } from '#metrics';
+import { withRequestId } from '#request-id';
 import { JOB_HANDLERS, type JobHandler } from './job-handler.js';
-import { JOBS, type QueueName } from './job-registry.js';
+import { JOBS, type QueueName, type Traced } from './job-registry.js';
 import { PermanentJobError } from './permanent-job.error.js';
 import { workerConnection } from './queue-connections.js';
 import { redactError } from './redact-addresses.js';
@@ -16,7 +18,8 @@ const InjectProcessorLogger = InjectPinoLogger('JobProcessor');
 /**
  * The @Processor class of one queue: @nestjs/bullmq gives it a BullMQ worker, which it feeds each job
  * to the registry's handler of that name. Handler errors are rethrown so BullMQ retries them; every
- * log line inside a job carries its id. Made per configuration because the worker's connection and
+ * log line inside a job carries its id and the request id it runs under (see requestIdOfJob), and its
+ * end is logged with its duration. Made per configuration because the worker's connection and
  * concurrency come from it (a decorator's options are otherwise fixed where the class is declared).
  */
 export function jobProcessor(queue: QueueName, config: AppConfig): Type<WorkerHost> {
@@ -50,8 +53,11 @@ export function jobProcessor(queue: QueueName, config: AppConfig): Type<WorkerHo
     process(job: Job): Promise<void> {
       const handler = this.byName.get(job.name);
       if (!handler) throw new UnrecoverableError(`no handler for ${queue}/${job.name}`);
-      return this.logger.runInContext(
-        async () => {
+      const { requestIds } = job.data as Traced;
+      const bindings = { jobId: job.id, queue, job: job.name, attempt: job.attemptsMade + 1, ...(requestIds ? { requestIds } : {}) };
+      return withRequestId(requestIdOfJob(queue, job), () =>
+        this.logger.runInContext(async () => {
+          const started = performance.now();
           const timer = jobDuration.startTimer({ queue, job: job.name });
           try {
             await handler.handle(job.data as never, job);
@@ -64,21 +70,23 @@ export function jobProcessor(queue: QueueName, config: AppConfig): Type<WorkerHo
             if (safe instanceof PermanentJobError) throw new UnrecoverableError(safe.message);
             throw safe;
           }
-        },
-        { bindings: { jobId: job.id, queue, job: job.name, attempt: job.attemptsMade + 1 } },
+          this.logger.info({ ms: Math.round(performance.now() - started) }, 'job done');
+        }, { bindings }),
       );
     }
 
     @OnWorkerEvent('failed')
-    async onFailed(job: Job | undefined, error: Error): Promise<void> {
+    onFailed(job: Job | undefined, error: Error): Promise<void> | undefined {
       if (!job) return;
-      const handler = this.byName.get(job.name);
-      // A permanent failure was recorded by the handler that raised it; exhausted retries were not.
-      const permanent = error instanceof UnrecoverableError || error.name === 'UnrecoverableError';
-      const exhausted = !permanent && job.attemptsMade >= (job.opts.attempts ?? 1);
-      jobFailures.inc({ queue, job: job.name, final: String(permanent || exhausted) });
-      this.logger.warn({ jobId: job.id, queue, job: job.name, attempt: job.attemptsMade, permanent, exhausted, err: error.message }, 'job failed');
-      if (exhausted && handler?.onGiveUp) await handler.onGiveUp(job.data as never, error).catch((e: Error) => this.logger.error({ jobId: job.id, err: e.message }, 'recording a failed job failed'));
+      return withRequestId(requestIdOfJob(queue, job), async () => {
+        const handler = this.byName.get(job.name);
+        // A permanent failure was recorded by the handler that raised it; exhausted retries were not.
+        const permanent = error instanceof UnrecoverableError || error.name === 'UnrecoverableError';
+        const exhausted = !permanent && job.attemptsMade >= (job.opts.attempts ?? 1);
+        jobFailures.inc({ queue, job: job.name, final: String(permanent || exhausted) });
+        this.logger.warn({ jobId: job.id, queue, job: job.name, attempt: job.attemptsMade, permanent, exhausted, err: error.message }, 'job failed');
+        if (exhausted && handler?.onGiveUp) await handler.onGiveUp(job.data as never, error).catch((e: Error) => this.logger.error({ jobId: job.id, err: e.message }, 'recording a failed job failed'));
+      });
     }
 
     @OnWorkerEvent('error')
@@ -89,4 +97,13 @@ export function jobProcessor(queue: QueueName, config: AppConfig): Type<WorkerHo
   // Named for Nest's messages (EffectsProcessor, MailProcessor …).
   Object.defineProperty(QueueProcessor, 'name', { value: `${queue[0].toUpperCase()}${queue.slice(1)}Processor` });
   return QueueProcessor;
+}
+
+/**
+ * The id a job runs under: that of the request (or job) that caused it, or else its own, `sweep:<job id>`
+ * for the scheduled sweeps and `job:<job id>` for the rest (e.g. a relay run serving several requests,
+ * which lists them in `requestIds`). The colon keeps these apart from any id a client can send.
+ */
+export function requestIdOfJob(queue: QueueName, job: Pick<Job, 'id' | 'data'>): string {
+  return (job.data as Traced).requestId ?? `${queue === 'sweeps' ? 'sweep' : 'job'}:${job.id}`;
 }

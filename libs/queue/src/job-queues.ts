@@ -1,7 +1,11 @@
 import type { Queue } from 'bullmq';
+import { currentRequestId } from '#request-id';
 import { JOBS, type JobKey, type PayloadOf, type QueueName } from './job-registry.js';
 
-/** Producer side of the registry: typed, deterministic-id enqueueing onto the queues BullModule registers. */
+/**
+ * Producer side of the registry: typed, deterministic-id enqueueing onto the queues BullModule
+ * registers. A job queued while a request or job is handled carries that one's id, unless its payload names its own.
+ */
 export class JobQueues {
   constructor(private readonly queues: Readonly<Record<QueueName, Queue>>) {}
 
@@ -11,13 +15,14 @@ export class JobQueues {
 
   async add<K extends JobKey>(key: K, payload: PayloadOf<K>): Promise<void> {
     const def = JOBS[key];
-    await this.queue(def.queue).add(def.name, payload, { ...def.options, jobId: def.jobId(payload as never) });
+    await this.queue(def.queue).add(def.name, traced(payload, currentRequestId()), { ...def.options, jobId: def.jobId(payload as never) });
   }
 
   async addBulk<K extends JobKey>(key: K, payloads: PayloadOf<K>[]): Promise<void> {
     if (!payloads.length) return;
     const def = JOBS[key];
-    await this.queue(def.queue).addBulk(payloads.map((data) => ({ name: def.name, data, opts: { ...def.options, jobId: def.jobId(data as never) } })));
+    const requestId = currentRequestId();
+    await this.queue(def.queue).addBulk(payloads.map((data) => ({ name: def.name, data: traced(data, requestId), opts: { ...def.options, jobId: def.jobId(data as never) } })));
   }
 
   /**
@@ -33,4 +38,8 @@ export class JobQueues {
       await this.queue(def.queue).upsertJobScheduler(def.jobId({}), { every: ms }, { name: def.name, data: {}, opts: def.options });
     }
   }
+}
+
+function traced<P extends { requestId?: string; requestIds?: string[] }>(payload: P, requestId: string | undefined): P {
+  return requestId && !payload.requestId && !payload.requestIds ? { ...payload, requestId } : payload;
 }

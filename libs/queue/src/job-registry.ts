@@ -24,6 +24,16 @@ interface JobDefinition<P> {
   readonly payload?: P;
 }
 
+/**
+ * What every job's data may carry besides its payload: the id of the request (or job) that caused it,
+ * or, for a job that serves several (a relay run of outbox rows), each of theirs. JobQueues adds the
+ * current one; the processor runs the job and its log lines under it.
+ */
+export interface Traced {
+  requestId?: string;
+  requestIds?: string[];
+}
+
 function job<P>(definition: Omit<JobDefinition<P>, 'payload'>): JobDefinition<P> {
   return definition;
 }
@@ -93,4 +103,4 @@ export const JOBS = {
 } as const;
 
 export type JobKey = keyof typeof JOBS;
-export type PayloadOf<K extends JobKey> = (typeof JOBS)[K] extends JobDefinition<infer P> ? P : never;
+export type PayloadOf<K extends JobKey> = ((typeof JOBS)[K] extends JobDefinition<infer P> ? P : never) & Traced;

@@ -1,13 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { RecordBounce } from '#endorsement';
 import { BounceReceiver, type BounceReport } from '#mail';
 import { redactAddresses } from '#queue';
+import { withRequestId } from '#request-id';
 
 /**
  * Runs the bounce receiver on BOUNCE_SMTP_PORT for the worker's lifetime: each bounce or abuse
  * report goes down the same path as a 5xx at sending (RecordBounce), before the reporting server
- * hears 250.
+ * hears 250. A report is a cause of its own: what it sets off (the applicant's notice) carries
+ * `bounce:<uuid>` as its request id.
  */
 @Injectable()
 export class BounceReceiverService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -35,13 +38,13 @@ export class BounceReceiverService implements OnApplicationBootstrap, OnApplicat
   }
 
   private async record(report: BounceReport, deliveryId: string | null): Promise<void> {
-    await this.recordBounce.execute({
+    await withRequestId(`bounce:${randomUUID()}`, () => this.recordBounce.execute({
       source: report.kind === 'complaint' ? 'ARF' : 'DSN',
       kind: report.kind,
       deliveryId,
       messageId: report.originalMessageId,
       recipients: report.recipients,
       detail: report.detail,
-    });
+    }));
   }
 }

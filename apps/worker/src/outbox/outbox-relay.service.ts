@@ -16,10 +16,11 @@ const PUBLISHER_LOCK = 4_711_630_001;
 /**
  * Hands committed work from PostgreSQL to Redis. The relay holding the publisher lock (on its own
  * connection, so the lock ends with its session) reads the rows after its cursor, enqueues them as
- * runs of consecutive rows in one `addBulk` with deterministic job ids, then moves the cursor: one
- * row written per batch rather than a mark on every row. Other relays stand by and take over when
- * that session ends; a crash before the cursor moves publishes the same batch again, which the job
- * ids deduplicate. Woken by NOTIFY, with polling as the fallback.
+ * runs of consecutive rows (each naming the requests its rows came from) in one `addBulk` with
+ * deterministic job ids, then moves the cursor: one row written per batch rather than a mark on
+ * every row. Other relays stand by and take over when that session ends; a crash before the cursor
+ * moves publishes the same batch again, which the job ids deduplicate. Woken by NOTIFY, with polling
+ * as the fallback.
  *
  * Because Redis may lose what it was given, rows still unprocessed after a while, and emails that
  * should have moved by now, are handed over again by any relay (FOR UPDATE SKIP LOCKED).
@@ -67,7 +68,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     let batch = await this.read(client, cursor);
     while (batch.ids.length || batch.cursor.gaps.size !== cursor.gaps.size) {
       const [, next] = await Promise.all([
-        this.jobs.addBulk('applyEffects', runsOf(batch.ids)),
+        this.jobs.addBulk('applyEffects', runsOf(batch.ids, batch.requestIds)),
         batch.full && !this.stopped ? this.read(client, batch.cursor, unsaved) : undefined,
       ]);
       unsaved = this.cursor = cursor = batch.cursor; // the statement reading `next` recorded the one before
@@ -80,22 +81,25 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /**
-   * The gaps that have appeared and up to BATCH rows after `cursor`, and the cursor past them; first
-   * records `save` if given. Ids travel as one string: far cheaper than a result row each.
+   * The gaps that have appeared and up to BATCH rows after `cursor`, with the request ids of those that
+   * have one, and the cursor past them; first records `save` if given. Ids travel as one string each:
+   * far cheaper than a result row each.
    */
-  private async read(client: pg.Client, cursor: RelayCursor, save?: RelayCursor): Promise<{ ids: string[]; full: boolean; cursor: RelayCursor }> {
-    const select = `SELECT array_to_string(ARRAY(
-        SELECT id FROM outbox WHERE id = ANY ($1::bigint[])
-        UNION ALL (SELECT id FROM outbox WHERE id > $2 ORDER BY id LIMIT $3)
-        ORDER BY id), ',') AS ids`;
+  private async read(client: pg.Client, cursor: RelayCursor, save?: RelayCursor): Promise<{ ids: string[]; requestIds: Map<string, string>; full: boolean; cursor: RelayCursor }> {
+    const batch = `b AS (
+        SELECT id, request_id FROM outbox WHERE id = ANY ($1::bigint[])
+        UNION ALL (SELECT id, request_id FROM outbox WHERE id > $2 ORDER BY id LIMIT $3))
+      SELECT array_to_string(ARRAY(SELECT id FROM b ORDER BY id), ',') AS ids,
+             array_to_string(ARRAY(SELECT id || ' ' || request_id FROM b WHERE request_id IS NOT NULL), ',') AS request_ids`;
     const params = [[...cursor.gaps.keys()].map(String), String(cursor.through), BATCH];
     const { rows: [row] } = save
-      ? await this.query<{ ids: string }>(client, `WITH saved AS (UPDATE outbox_relay SET published_through = $4, gap_ids = $5::bigint[]) ${select}`, [...params, ...cursorParams(save)])
-      : await this.query<{ ids: string }>(client, select, params);
+      ? await this.query<BatchRow>(client, `WITH saved AS (UPDATE outbox_relay SET published_through = $4, gap_ids = $5::bigint[]), ${batch}`, [...params, ...cursorParams(save)])
+      : await this.query<BatchRow>(client, `WITH ${batch}`, params);
     const ids = row.ids ? row.ids.split(',') : [];
     const read = ids.map(BigInt);
     return {
       ids,
+      requestIds: requestIdsOf(row.request_ids),
       full: read.filter((id) => id > cursor.through).length === BATCH,
       cursor: advanceCursor(cursor, read, Date.now(), this.config.pipeline.republishAfterMs),
     };
@@ -105,25 +109,25 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async republishStale(): Promise<void> {
     const after = `${this.config.pipeline.republishAfterMs} milliseconds`;
     await this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<{ id: string }[]>(
-        `SELECT id FROM outbox WHERE processed_at IS NULL AND coalesce(republished_at, written_at) < now() - $1::interval ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      const rows = await manager.query<{ id: string; request_id: string | null }[]>(
+        `SELECT id, request_id FROM outbox WHERE processed_at IS NULL AND coalesce(republished_at, written_at) < now() - $1::interval ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [after, BATCH],
       );
       if (!rows.length) return;
       const ids = rows.map((r) => String(r.id));
-      await this.jobs.addBulk('applyEffects', runsOf(ids));
+      await this.jobs.addBulk('applyEffects', runsOf(ids, new Map(rows.filter((r) => r.request_id).map((r) => [String(r.id), r.request_id!]))));
       await manager.query(`UPDATE outbox SET republished_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
     });
     await this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<{ id: string }[]>(
-        `SELECT id FROM email_deliveries
+      const rows = await manager.query<{ id: string; request_id: string | null }[]>(
+        `SELECT id, request_id FROM email_deliveries
           WHERE (status = 'queued' AND updated_at < now() - $1::interval) OR (status = 'sending' AND claimed_at < now() - $1::interval)
           ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
         [after, BATCH],
       );
       if (!rows.length) return;
       const ids = rows.map((r) => r.id);
-      await this.jobs.addBulk('sendEmail', ids.map((deliveryId) => ({ deliveryId })));
+      await this.jobs.addBulk('sendEmail', rows.map((r) => (r.request_id ? { deliveryId: r.id, requestId: r.request_id } : { deliveryId: r.id })));
       await manager.query(`UPDATE email_deliveries SET updated_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
     });
   }
@@ -213,6 +217,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     client.on('error', () => undefined);
     return client.end().catch(() => undefined);
   }
+}
+
+interface BatchRow {
+  ids: string;
+  request_ids: string;
+}
+
+/** `<outbox id> <request id>` pairs, comma-separated (request ids hold neither), as a map. */
+function requestIdsOf(pairs: string): Map<string, string> {
+  const map = new Map<string, string>();
+  if (!pairs) return map;
+  for (const pair of pairs.split(',')) {
+    const at = pair.indexOf(' ');
+    map.set(pair.slice(0, at), pair.slice(at + 1));
+  }
+  return map;
 }
 
 function cursorParams(cursor: RelayCursor): [string, string[]] {

@@ -32,4 +32,6 @@ export class EmailDelivery {
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true }) sentAt: Date | null;
+  /** The request (or job) that caused the message; sent in its X-Request-ID header. */
+  @Column({ name: 'request_id', type: 'text', nullable: true }) requestId: string | null;
 }

@@ -23,4 +23,6 @@ export class OutboxMessage {
   @Column({ name: 'written_at', type: 'timestamptz', default: () => 'now()' }) writtenAt: Date;
   @Column({ name: 'republished_at', type: 'timestamptz', nullable: true }) republishedAt: Date | null;
   @Column({ name: 'processed_at', type: 'timestamptz', nullable: true }) processedAt: Date | null;
+  /** The request (or job) whose transition wrote the row. */
+  @Column({ name: 'request_id', type: 'text', nullable: true }) requestId: string | null;
 }

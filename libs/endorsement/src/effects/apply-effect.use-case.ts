@@ -10,13 +10,14 @@ import type { EffectContext, EffectHandler } from './effect-context.js';
 import { EFFECT_HANDLERS } from './effect-handlers.js';
 import { DeliverEmails } from '../notifications/deliver-emails.use-case.js';
 
-type OutboxRow = EffectContext['application'] & { id: string; application_id: string; event_id: string | null; payload: Effect; cycle_due_on: string | null };
+type OutboxRow = EffectContext['application'] & { id: string; application_id: string; event_id: string | null; payload: Effect; cycle_due_on: string | null; request_id: string | null };
 
 /**
  * Applies outbox rows' side effects: in one transaction, every row's effect (references, reminders,
  * email ledger entries) and the rows' processed marks; then their emails go out together. A second
  * run finds the rows processed and does nothing. Rows are locked in id order, so overlapping runs
  * wait for each other instead of deadlocking, and effects of one transition apply in their order.
+ * Each email is recorded with its row's request id: a run may serve several requests.
  */
 @Injectable()
 export class ApplyEffect {
@@ -34,7 +35,7 @@ export class ApplyEffect {
     const now = this.clock.now();
     const deliveryIds = await this.dataSource.transaction(async (manager) => {
       const rows = await manager.query<OutboxRow[]>(
-        `SELECT o.id, o.event_id, o.payload, a.id AS application_id, a.association_code, a.rules, a.portfolio,
+        `SELECT o.id, o.event_id, o.payload, o.request_id, a.id AS application_id, a.association_code, a.rules, a.portfolio,
                 a.applicant_id, p.full_name AS applicant_name, p.email AS applicant_email, e.payload->>'dueOn' AS cycle_due_on
            FROM outbox o JOIN applications a ON a.id = o.application_id JOIN people p ON p.id = a.applicant_id
            LEFT JOIN application_events e ON e.id = o.event_id
@@ -44,7 +45,7 @@ export class ApplyEffect {
       // A row another run processed while this one waited for its lock no longer matches (PostgreSQL re-checks it).
       if (!rows.length) return [];
       const deliveries = [];
-      for (const row of rows) deliveries.push(...(await this.apply(manager, row, now)));
+      for (const row of rows) for (const delivery of await this.apply(manager, row, now)) deliveries.push({ ...delivery, requestId: row.request_id });
       const ids = await this.ledger.record(manager, deliveries, now);
       await manager.query(`UPDATE outbox SET processed_at = $2 WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id), now]);
       return ids;

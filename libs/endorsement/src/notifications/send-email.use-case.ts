@@ -1,10 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { EmailLedger, MAIL_TRANSPORT, STALE_CLAIM_MS, deliveryMessageId, renderEmail, isEmailTemplateName, senderDomain, verpAddress, type DeliveryRow, type EmailModel, type MailTransport, type SentMark, type Undelivered } from '#mail';
 import { Clock } from '#platform';
-import { PermanentJobError } from '#queue';
+import { PermanentJobError, redactAddresses } from '#queue';
+import { withRequestId } from '#request-id';
 import { ConcurrencyLimit } from './concurrency-limit.js';
 import { EmailModelBuilder } from './email-model.builder.js';
 import { GroupCommit } from './group-commit.js';
@@ -27,9 +28,12 @@ export class DeliveryBusyError extends Error {}
  * A permanent rejection stops retries and is recorded; a rejected rater address is told to the
  * applicant at once. However many jobs run, at most MAIL_CONCURRENCY messages are with the SMTP pool
  * at once per process: enough to keep its connections busy, few enough that a crash re-sends little.
+ * Each message is sent under its row's request id (X-Request-ID header, log lines), and the SMTP
+ * server's answer is logged.
  */
 @Injectable()
 export class SendEmail {
+  private readonly logger = new Logger('SendEmail');
   private readonly inFlight: ConcurrencyLimit;
   private readonly sentMarks = new GroupCommit<SentMark>((marks) => this.ledger.markSent(marks, this.clock.now()), MARK_GATHER_MS);
   private readonly messageIdDomain: string;
@@ -89,7 +93,7 @@ export class SendEmail {
       await Promise.all(deliveries.map((d) => this.release(d, error as Error)));
       throw error;
     }
-    return Promise.all(deliveries.map((d, i) => this.sendOne(d, models[i], claimedAt)));
+    return Promise.all(deliveries.map((d, i) => underItsRequest(d, () => this.sendOne(d, models[i], claimedAt))));
   }
 
   /** Null once sent and marked, a PermanentJobError once recorded as failed, or the transient error it was released with. */
@@ -115,17 +119,21 @@ export class SendEmail {
           html: message.html,
           text: message.text,
           messageId,
-          // Operators trace a message from the mailbox back to its ledger row; no personal data here.
-          headers: { 'X-Delivery-Id': delivery.id, 'X-Template': template },
+          // Operators trace a message from the mailbox back to its ledger row and request; no personal data here.
+          headers: { 'X-Delivery-Id': delivery.id, 'X-Template': template, ...(delivery.request_id ? { 'X-Request-ID': delivery.request_id } : {}) },
         });
       });
       response = String(info.response ?? '');
     } catch (error) {
+      const permanent = isPermanentSmtpFailure(error);
+      // Servers echo the recipient in their answers: never in a log.
+      this.logger.warn({ msg: permanent ? 'email refused' : 'email not sent yet', deliveryId: delivery.id, template, answer: redactAddresses(smtpAnswer(error) ?? (error as Error).message) });
       // Not built, not rendered, not reachable, 4xx: transient. Only the server's 5xx is final.
-      if (!isPermanentSmtpFailure(error)) return this.release(delivery, error as Error);
+      if (!permanent) return this.release(delivery, error as Error);
       // Refused for good: the address is not tried again until someone gives it anew.
       return this.fail(delivery, { status: 'failed', reason: (error as Error).message, answer: smtpAnswer(error), suppress: 'hard_bounce' });
     }
+    this.logger.log({ msg: 'email sent', deliveryId: delivery.id, template, answer: redactAddresses(response) });
     // The row stays `sending` until its mark lands: a crash before then sends it again (same Message-ID).
     try {
       await this.sentMarks.add({ id: delivery.id, messageId, response });
@@ -150,6 +158,11 @@ export class SendEmail {
     await this.undelivered.execute(delivery, outcome);
     return new PermanentJobError(`delivery ${delivery.id} ${outcome.status === 'failed' ? 'rejected' : outcome.status}: ${outcome.reason}`);
   }
+}
+
+/** Runs `fn` under the request id the row was recorded with (a job may send for several requests). */
+function underItsRequest<T>(delivery: DeliveryRow, fn: () => T): T {
+  return delivery.request_id ? withRequestId(delivery.request_id, fn) : fn();
 }
 
 /** Why a suppressed address gets nothing, in words staff read. */

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { decideTransition, type ApplicationState } from '#workflow';
 import { Clock } from '#platform';
 import { OutboxNotifier } from '#db';
+import { currentRequestId } from '#request-id';
 import { loadApplicationRow, type ApplicationRow } from './application-row.js';
 import { guardFactsFrom } from './guard-facts-from.js';
 import type { TransitionCommand, TransitionResult } from './transition.command.js';
@@ -11,6 +12,7 @@ import { ApplicationNotFoundError, TransitionConflictError, TransitionRefusedErr
 /**
  * The one path that changes an application's state. In one transaction: a version-guarded update,
  * one append-only audit event, and one outbox row per side effect. Nothing else writes `state`.
+ * The outbox rows carry the id of the request (or job) that fired the event, for operators.
  */
 @Injectable()
 export class TransitionApplication {
@@ -60,12 +62,13 @@ export class TransitionApplication {
          INSERT INTO application_events (application_id, version, event, from_state, to_state, actor_id, actor_role, reason, payload, occurred_at)
          SELECT u.id, u.version, $6, $7, $3, $8, $9, $10, $11, $5 FROM u RETURNING id, application_id),
        o AS (
-         INSERT INTO outbox (application_id, event_id, effect_type, payload, created_at)
-         SELECT e.application_id, e.id, x->>'type', x, $5 FROM e, jsonb_array_elements($12::jsonb) AS x RETURNING id)
+         INSERT INTO outbox (application_id, event_id, effect_type, payload, created_at, request_id)
+         SELECT e.application_id, e.id, x->>'type', x, $5, $13 FROM e, jsonb_array_elements($12::jsonb) AS x RETURNING id)
        SELECT u.version, e.id AS event_id, ARRAY(SELECT id FROM o ORDER BY id) AS outbox_ids FROM u, e`,
       [
         app.id, app.version, decision.to, heldFrom, now, decision.event, decision.from,
         command.actor.id, command.actor.role, command.reason ?? null, command.payload ?? {}, JSON.stringify(decision.effects),
+        currentRequestId() ?? null,
       ],
     );
     if (!row) {

@@ -9,6 +9,7 @@ import { httpMetrics } from '../metrics/http-metrics.middleware.js';
 import { drainable } from './drain-http-server.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { refusePrototypeKeys } from './refuse-prototype-keys.js';
+import { runWithRequestId } from './request-id.middleware.js';
 import { UnstorableTextGuard } from './unstorable-text.guard.js';
 import { validationProblem } from './validation-problem.js';
 // Sets zod's messages for every schema the api validates with: words for people, not for programmers.
@@ -37,13 +38,15 @@ export async function createHttpApp(
   app.use(helmet());
   // No origins configured: no CORS headers at all, so browsers keep to same-origin calls.
   if (config.corsOrigins.length) {
-    app.enableCors({ origin: config.corsOrigins, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'], maxAge: 600 });
+    app.enableCors({ origin: config.corsOrigins, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'], exposedHeaders: ['X-Request-Id'], maxAge: 600 });
   }
   app.useBodyParser('json', { limit: '256kb', reviver: refusePrototypeKeys });
   app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
   // Amazon SNS posts its JSON as text/plain; with rawBody every parsed body is also kept as sent
   // (req.rawBody), which signature checks over the exact bytes need (webhooks).
   app.useBodyParser('text', { limit: '256kb' });
+  // After the body parsers, whose stream callbacks would run outside the request's async context.
+  app.use(runWithRequestId);
   // Every parameter declared with a schema (@Body({ schema }), @Query({ schema }) …) is parsed by it;
   // unknown fields and oversized values come back as 400 validation_failed with the fields named.
   app.useGlobalPipes(new StandardSchemaValidationPipe({ exceptionFactory: validationProblem }));

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '#config';
+import { currentRequestId } from '#request-id';
+import { requestIdOf } from '../http/request-id.middleware.js';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 // Rater links carry their secret in the path: never write it to a log.
 const SECRET_PATH = /^\/r\/[^/?]+/;
 // Query parameter names worth keeping in a log line; anything else a client sends as a name is redacted too.
@@ -21,18 +21,20 @@ export function loggedUrl(url: string): string {
   return `${path}?${names.map((name) => `${name}=[redacted]`).join('&')}`;
 }
 
-/** Structured JSON logs with a request id; no personal data, no secrets. */
+/**
+ * Structured JSON logs with a request id; no personal data, no secrets. Every line written while a
+ * request or job is handled carries its `requestId`.
+ */
 export function loggerOptions(config: AppConfig, app: 'api' | 'worker'): Params {
   return {
     pinoHttp: {
       level: config.logLevel,
       base: { app },
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], remove: true },
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
+      genReqId: requestIdOf,
+      mixin: () => {
+        const requestId = currentRequestId();
+        return requestId ? { requestId } : {};
       },
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({

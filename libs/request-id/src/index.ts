@@ -1,0 +1,1 @@
+export { acceptedRequestId, currentRequestId, withRequestId } from './request-id.js';
