@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     if (process.env.BENCH_EXPLAIN) {
       let sql = '';
       await new OperationsMetricsRepository({ query: (text: string) => ((sql = text), Promise.resolve([{ ledger: {}, sweeps: {} }])) } as unknown as DataSource).pipelineFigures(ESCALATION_DAYS);
-      const plan = (await ours.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, [ESCALATION_DAYS])) as { 'QUERY PLAN': string }[];
+      const plan = await ours.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, [ESCALATION_DAYS]);
       console.log(plan.map((r) => r['QUERY PLAN']).join('\n'));
     }
     const oursMs: number[] = [];

@@ -32,7 +32,7 @@ export function eligiblePortfolio({ rules, educationLevels }: RulesSnapshot, rat
     rsc: rules.rsc
       ? [{ provider: 'Dr. Reflective Consultant', providerCredential: rules.rsc.allowedProviderCredentials?.[0], hours: rules.rsc.hours, startedOn: day(-400), endedOn: day(-10), aboutRscGiven: true }]
       : [],
-    references: rules.references.roles.map((role, i) => ({ raterName: raters[i]!.name, raterEmail: raters[i]!.email, role: role.code, waivedAccess: raters[i]!.waived })),
+    references: rules.references.roles.map((role, i) => ({ raterName: raters[i].name, raterEmail: raters[i].email, role: role.code, waivedAccess: raters[i].waived })),
     agreements: { codeOfEthicsSignedAt: `${day(-1)}T10:00:00Z`, endorsementAgreementSignedAt: `${day(-1)}T10:00:00Z` },
     membership: { association, memberId: 'M-1', validUntil: day(365) },
   };

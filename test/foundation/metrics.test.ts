@@ -109,9 +109,9 @@ describe('Prometheus metrics of the api and worker processes', () => {
 
     await relayHolder.query(`SELECT pg_advisory_unlock($1)`, [PUBLISHER_LOCK]);
     const requests = await waitFor(`${RATERS} rater requests accepted`, () => env.smtp.messages.filter((m) => m.to[0]?.startsWith(`rater-${TAG}-`)), (m) => m.length === RATERS);
-    const unsent = async () => ((await env.ds.query(`SELECT count(*)::int AS n FROM email_deliveries WHERE status <> 'sent'`)) as { n: number }[])[0].n;
+    const unsent = async () => (await env.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM email_deliveries WHERE status <> 'sent'`))[0].n;
     await waitFor('every ledger row sent', unsent, (n) => n === 0);
-    const [{ sent }] = (await env.ds.query(`SELECT count(*)::int AS sent FROM email_deliveries WHERE status = 'sent'`)) as { sent: number }[];
+    const [{ sent }] = await env.ds.query<{ sent: number }[]>(`SELECT count(*)::int AS sent FROM email_deliveries WHERE status = 'sent'`);
     expect(sent).toBeGreaterThanOrEqual(RATERS);
     const flowed = await waitFor('the lag back to 0, every email counted', () => scrape(worker), (t) =>
       sample(t, 'endorsement_outbox_lag_seconds') === 0 && sample(t, 'endorsement_outbox_unprocessed_age_seconds') === 0 && sample(t, 'endorsement_emails_sent_total') === sent);
@@ -143,7 +143,7 @@ describe('Prometheus metrics of the api and worker processes', () => {
     expect(header(bounced, 'X-Delivery-Id')).toBeTruthy();
 
     // Reminder rules: a reference whose escalation day has passed with no rating is overdue; a reminder due and not sent is counted.
-    const refs = (await env.ds.query(`SELECT id FROM application_references WHERE status = 'requested' ORDER BY id`)) as { id: string }[];
+    const refs = await env.ds.query<{ id: string }[]>(`SELECT id FROM application_references WHERE status = 'requested' ORDER BY id`);
     expect(refs.length).toBe(RATERS - 1);
     // As if it were requested 30 days ago: the day-21 notice went out 9 days ago.
     await env.ds.query(`UPDATE application_references SET requested_at = now() - interval '30 days' WHERE id = $1`, [refs[0].id]);

@@ -33,7 +33,7 @@ describe('one request followed from the click to the SMTP answer', () => {
   /** A submitted application and its applicant's address. */
   const submitted = async () => {
     const id = await insertApplication(env.ds, loadFramework(), { state: 'submitted' });
-    const [{ email }] = (await env.ds.query(`SELECT p.email FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`, [id])) as { email: string }[];
+    const [{ email }] = await env.ds.query<{ email: string }[]>(`SELECT p.email FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`, [id]);
     return { id, email };
   };
 
@@ -48,7 +48,7 @@ describe('one request followed from the click to the SMTP answer', () => {
   const ledgerRow = (applicationId: string) =>
     waitFor(
       'the email sent',
-      async () => ((await env.ds.query(`SELECT id, status, request_id FROM email_deliveries WHERE application_id = $1`, [applicationId])) as { id: string; status: string; request_id: string | null }[])[0],
+      async () => (await env.ds.query<{ id: string; status: string; request_id: string | null }[]>(`SELECT id, status, request_id FROM email_deliveries WHERE application_id = $1`, [applicationId]))[0],
       (row) => row?.status === 'sent',
     );
 
@@ -75,7 +75,7 @@ describe('one request followed from the click to the SMTP answer', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('x-request-id')).toBe(requestId);
 
-    const outbox = (await env.ds.query(`SELECT id, request_id FROM outbox WHERE application_id = $1 ORDER BY id`, [applicationId])) as { id: string; request_id: string }[];
+    const outbox = await env.ds.query<{ id: string; request_id: string }[]>(`SELECT id, request_id FROM outbox WHERE application_id = $1 ORDER BY id`, [applicationId]);
     expect(outbox.length).toBeGreaterThan(0);
     expect(outbox.map((r) => r.request_id)).toEqual(outbox.map(() => requestId));
 
@@ -116,7 +116,7 @@ describe('one request followed from the click to the SMTP answer', () => {
     const requestId = res.headers.get('x-request-id')!;
     expect(requestId).toMatch(UUID);
 
-    const [outbox] = (await env.ds.query(`SELECT request_id FROM outbox WHERE application_id = $1`, [applicationId])) as { request_id: string }[];
+    const [outbox] = await env.ds.query<{ request_id: string }[]>(`SELECT request_id FROM outbox WHERE application_id = $1`, [applicationId]);
     expect(outbox.request_id).toBe(requestId);
     expect((await ledgerRow(applicationId)).request_id).toBe(requestId);
     const [message] = await waitFor('the email at the server', () => env.smtp.to(email), (m) => m.length === 1);
@@ -136,7 +136,7 @@ describe('one request followed from the click to the SMTP answer', () => {
     expect(res.headers.get('x-request-id')).toBe(requestId);
     const [row] = await waitFor(
       'the reset email sent',
-      () => env.ds.query(`SELECT id, status, request_id FROM email_deliveries WHERE template = 'password_reset'`) as Promise<{ id: string; status: string; request_id: string }[]>,
+      () => env.ds.query<{ id: string; status: string; request_id: string }[]>(`SELECT id, status, request_id FROM email_deliveries WHERE template = 'password_reset'`),
       (rows) => rows[0]?.status === 'sent',
     );
     expect(row.request_id).toBe(requestId);

@@ -29,8 +29,8 @@ describe('the applicant meets a conflict and a limit in a real browser', () => {
   }
 
   async function membership(id: string): Promise<{ memberId?: string } | null> {
-    const [row] = (await system.ds.query(`SELECT portfolio->'membership' AS membership FROM applications WHERE id = $1`, [id])) as { membership: { memberId?: string } | null }[];
-    return row!.membership;
+    const [row] = await system.ds.query<{ membership: { memberId?: string } | null }[]>(`SELECT portfolio->'membership' AS membership FROM applications WHERE id = $1`, [id]);
+    return row.membership;
   }
 
   beforeAll(async () => {
@@ -100,11 +100,11 @@ describe('the applicant meets a conflict and a limit in a real browser', () => {
 
   test('a rater’s address changed more often than allowed: the limit and when to try again, in words, and nothing changes', async () => {
     const id = await insertApplication(system.ds, framework, { state: 'reference_checks', category: 'IFA', personId });
-    const [{ id: referenceId }] = (await system.ds.query(
+    const [{ id: referenceId }] = await system.ds.query<{ id: string }[]>(
       `INSERT INTO application_references (application_id, role, rater_name, rater_email, waived_access, status, token_expires_at, requested_at, created_at)
        VALUES ($1, 'supervisor', 'Ray Rater', 'ray@first.example', false, 'requested', now() + interval '30 days', now() - interval '2 days', now()) RETURNING id`,
       [id],
-    )) as { id: string }[];
+    );
     // The address changed as often as allowed (3 times in 24 hours by default), through the API.
     const login = await api.POST('/api/v1/auth/login', { body: { email: 'una@example.org', password: PASSWORD } });
     const auth = { headers: { authorization: `Bearer ${login.data!.accessToken}` } };
@@ -127,7 +127,7 @@ describe('the applicant meets a conflict and a limit in a real browser', () => {
     expect(await alert.textContent()).not.toMatch(/seconds/);
     expect(await first.accessibilityViolations()).toEqual([]);
 
-    const open = (await system.ds.query(`SELECT id, rater_email FROM application_references WHERE application_id = $1 AND revoked_at IS NULL`, [id])) as { id: string; rater_email: string }[];
+    const open = await system.ds.query<{ id: string; rater_email: string }[]>(`SELECT id, rater_email FROM application_references WHERE application_id = $1 AND revoked_at IS NULL`, [id]);
     expect(open).toEqual([{ id: current, rater_email: 'ray@address4.example' }]);
     expect(await first.page.getByText('We sent the request to').count()).toBe(0);
   }, 120_000);

@@ -127,13 +127,13 @@ export class EmailLedger {
     // lost to a PostgreSQL crash in the fraction of a second before its flush only sends that email
     // again, with the same Message-ID: the same case as a worker dying before the mark. Only rows still
     // `sending`: a bounce can arrive, and be recorded, before its 250's mark lands.
-    const [, marked] = (await this.dataSource.query(
+    const [, marked] = await this.dataSource.query<[unknown[], number]>(
       `UPDATE email_deliveries d SET status = 'sent', message_id = s.message_id, smtp_response = s.response, last_error = NULL, sent_at = $2, updated_at = $2
          FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, message_id text, response text),
               (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit
         WHERE d.id = s.id AND d.status = 'sending'`,
       [JSON.stringify(marks.map(({ id, messageId, response }) => ({ id, message_id: messageId, response }))), now],
-    )) as [unknown[], number];
+    );
     emailsSent.inc(marked);
   }
 

@@ -30,7 +30,15 @@ export class OperationsMetricsRepository {
    * reference overdue; only references requested at least that long ago are looked at (an index range).
    */
   async pipelineFigures(earliestEscalationDays: number): Promise<PipelineFigures> {
-    const [row] = (await this.dataSource.query(`
+    const [row] = await this.dataSource.query<{
+      outbox_lag: number;
+      outbox_unprocessed_age: number;
+      ledger: Record<string, number>;
+      references_overdue: number;
+      reminders_due: number;
+      reminders_oldest_due: number;
+      sweeps: Record<string, number>;
+    }[]>(`
       SELECT
         -- Unpublished: after the relay's cursor, or a gap it passed before that row's transaction committed.
         (SELECT coalesce(extract(epoch FROM now() - min(w.written_at)), 0) FROM (
@@ -53,15 +61,7 @@ export class OperationsMetricsRepository {
         (SELECT coalesce(extract(epoch FROM now() - min(due_at)), 0) FROM reminders WHERE status = 'pending' AND due_at <= now())::float8 AS reminders_oldest_due,
         (SELECT coalesce(jsonb_object_agg(sweep, extract(epoch FROM last_success_at)), '{}') FROM sweep_runs) AS sweeps`,
       [earliestEscalationDays],
-    )) as {
-      outbox_lag: number;
-      outbox_unprocessed_age: number;
-      ledger: Record<string, number>;
-      references_overdue: number;
-      reminders_due: number;
-      reminders_oldest_due: number;
-      sweeps: Record<string, number>;
-    }[];
+    );
     return {
       outboxLagSeconds: row.outbox_lag,
       outboxUnprocessedAgeSeconds: row.outbox_unprocessed_age,

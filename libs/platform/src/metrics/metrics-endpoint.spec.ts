@@ -1,11 +1,15 @@
-import { afterEach, beforeAll, describe, expect, test } from '@jest/globals';
+import { afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { Logger } from '@nestjs/common';
 import { MetricsEndpoint } from './metrics-endpoint.js';
 
 describe('MetricsEndpoint', () => {
   let endpoint: MetricsEndpoint;
-  beforeAll(() => Logger.overrideLogger(false));
-  afterEach(() => endpoint.onApplicationShutdown());
+  beforeAll(() => {
+    Logger.overrideLogger(false);
+  });
+  afterEach(async () => {
+    await endpoint.onApplicationShutdown();
+  });
 
   test('refreshes collect-on-scrape values before each scrape; answers nothing but GET /metrics', async () => {
     endpoint = new MetricsEndpoint();
@@ -26,15 +30,14 @@ describe('MetricsEndpoint', () => {
     endpoint = new MetricsEndpoint();
     endpoint.onScrape(() => Promise.reject(new Error('database unavailable')));
     const warnings: string[] = [];
-    const warn = Logger.prototype.warn;
-    Logger.prototype.warn = (message: string) => void warnings.push(message);
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation((message: unknown) => void warnings.push(String(message)));
     try {
       const port = await endpoint.listen('127.0.0.1', 0);
       const res = await fetch(`http://127.0.0.1:${port}/metrics`);
       expect(res.status).toBe(503);
       expect(await res.text()).toBe('metrics unavailable\n');
     } finally {
-      Logger.prototype.warn = warn;
+      warn.mockRestore();
     }
     expect(warnings).toEqual(['metrics scrape failed: database unavailable']);
   });
