@@ -225,7 +225,12 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
       for (const detail of [sitsOn, 'Boston', res.body.candidateCode as string, `${exam.part1.questions} multiple-choice questions in ${exam.part1.durationMinutes} minutes`]) expect(body).toContain(detail);
       // And the application says where and when, with the code.
       expect(await stepsOf(ada)).toEqual([
-        expect.objectContaining({ step: 'sit_exam', sitting: { sitsOn: day(30), online: false, location: 'Boston', candidateCode: res.body.candidateCode } }),
+        expect.objectContaining({
+          step: 'sit_exam',
+          // The day in words, as in the email: not 2027-01-05, which reads differently in different countries.
+          description: expect.stringContaining(`Sit the exam on ${sitsOn} (Boston)`),
+          sitting: { sitsOn: day(30), online: false, location: 'Boston', candidateCode: res.body.candidateCode },
+        }),
       ]);
       expect((await call('POST', `/api/v1/applications/${ada.appId}/exam-registration`, { token: ada.token, body: { windowId: later.id } })).body).toMatchObject({
         status: 409, code: 'already_registered',

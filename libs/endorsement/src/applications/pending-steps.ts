@@ -3,6 +3,7 @@ import type { Framework } from '#framework';
 import { renewalCycle } from '../renewal/renewal-calendar.js';
 import { examApprovalValidity } from '../exam/exam-approval-validity.js';
 import type { OwnApplication } from './own-application.js';
+import { formatCalendarDate } from '../notifications/format-date.js';
 
 /** Something still to happen on an application, with the dates the applicant can plan by. */
 export type PendingStep =
@@ -113,11 +114,12 @@ async function examStep(db: Pick<EntityManager, 'query'>, app: OwnApplication): 
       WHERE x.application_id = $1 AND x.decided_at IS NULL ORDER BY x.attempt_no DESC LIMIT 1`,
     [app.id],
   );
+  const sittingDay = sitting && formatCalendarDate(sitting.sitsOn, app.rules.association.timeZone);
   const description = !sitting
     ? 'Register for a sitting, then sit both parts of the exam while your approval is valid.'
     : sitting.online
-      ? `Sit the exam online on ${sitting.sitsOn}; identify your answers with your candidate code ${sitting.candidateCode}, not your name.`
-      : `Sit the exam on ${sitting.sitsOn} (${sitting.location}); write your candidate code ${sitting.candidateCode}, not your name, on every page.`;
+      ? `Sit the exam online on ${sittingDay}; identify your answers with your candidate code ${sitting.candidateCode}, not your name.`
+      : `Sit the exam on ${sittingDay} (${sitting.location}); write your candidate code ${sitting.candidateCode}, not your name, on every page.`;
   return [{ step: 'sit_exam', description, approvedAt: app.exam_approved_at, approvalExpiresAt: expires, sitting: sitting ?? null }];
 }
 
