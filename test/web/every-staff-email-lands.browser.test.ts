@@ -134,10 +134,13 @@ test('every staff email links to the page that deals with it, opened by its reci
   const mailOf = (template: string) => system.smtp.to(`${landings[template].to}@staff.example.org`).find((m) => header(m, 'X-Template') === template);
   await waitFor('every staff email', () => STAFF_TEMPLATES.filter((t) => !mailOf(t)), (missing) => missing.length === 0, 60_000);
 
+  const linksIn = (mail: NonNullable<ReturnType<typeof mailOf>>) => {
+    const body = readableBody(mail).replace(/^[\s\S]*?\r?\n\r?\n/, '');
+    return [...new Set(body.match(/https?:\/\/[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d+)?(?:\/[^\s"<>)\]]*)?/g) ?? [])].map((u) => new URL(u));
+  };
   for (const template of STAFF_TEMPLATES) {
     const landing = landings[template];
-    const body = readableBody(mailOf(template)!).replace(/^[\s\S]*?\r?\n\r?\n/, '');
-    const urls = [...new Set(body.match(/https?:\/\/[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d+)?(?:\/[^\s"<>)\]]*)?/g) ?? [])].map((u) => new URL(u));
+    const urls = linksIn(mailOf(template)!);
     expect({ template, paths: urls.map((u) => `${u.pathname}${u.hash}`) }).toEqual({ template, paths: [`${landing.path}${landing.part ? `#${landing.part.id}` : ''}`] });
 
     // Its recipient, in a browser of their own: the link first, then signing in, which returns to it.
@@ -158,4 +161,14 @@ test('every staff email links to the page that deals with it, opened by its reci
     await portal.page.locator('[data-live-announcer] [role=img]').waitFor({ state: 'detached' });
     expect({ template, violations: await portal.accessibilityViolations() }).toEqual({ template, violations: [] });
   }
+
+  // An earlier email: Rex's request to review Pia Panel, opened after he was taken off that panel, says so and leads to his reviews.
+  const rex = portals[STAFF_TEMPLATES.indexOf('panel_released')];
+  const [stale] = linksIn(system.smtp.to('rex@staff.example.org').find((m) => header(m, 'X-Template') === 'panel_assigned')!);
+  expect(stale.pathname).toBe(`/reviews/${seated}`);
+  await rex.goto(stale.toString());
+  await rex.page.getByRole('alert').getByText('This application is not (or no longer) yours to review: the panel may have changed.', { exact: false }).waitFor();
+  expect(await rex.accessibilityViolations()).toEqual([]);
+  await rex.page.getByRole('link', { name: 'All my reviews' }).click();
+  await rex.onPage('My reviews');
 }, 300_000);
