@@ -31,6 +31,7 @@ const MESSAGES: Record<string, string> = {
   panel_votes_in: 'A reviewer has already voted, so the panel can no longer be changed.',
   not_in_panel_review: 'The application is no longer waiting for its review panel.',
   panel_not_escalated: 'The reviewers do not disagree: there is nothing to decide.',
+  review_not_found: 'This application is not (or no longer) yours to review: the panel may have changed. Your reviews are listed under “All my reviews”.',
   rater_not_independent: 'A reference must be someone else, with their own email address.',
 };
 

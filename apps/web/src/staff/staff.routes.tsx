@@ -11,5 +11,4 @@ export const staffRoutes: RouteObject[] = [
   { path: '/staff/queues', element: <QueuesPage /> },
   { path: '/staff/queues/:state', element: <QueuesPage /> },
   { path: '/staff/applications/:id', element: <StaffApplicationPage /> },
-  { path: '/staff/applications/:id/panel', element: <StaffApplicationPage /> },
 ];

@@ -21,6 +21,12 @@ const APPLICANT_PARTS: Record<string, { page: 'application' | 'endorsement'; par
   lapsed: { page: 'endorsement', part: 'reinstate' },
 };
 
+// The part of the staff console's application page a coordinator's or administrator's email is about.
+const STAFF_PARTS: Record<string, string> = {
+  reference_overdue_coordinator: 'references',
+  panel_escalated: 'panel',
+};
+
 /**
  * The one place the addresses emails link to are written. Each is a page of the web app its
  * recipient's role may open: an applicant's own application, the staff console's view of it, a
@@ -88,7 +94,7 @@ export class EmailLinks {
         return this.applicantPage(template, applicationId);
       case 'coordinator':
       case 'administrator':
-        return this.staffApplication(applicationId);
+        return STAFF_PARTS[template] ? `${this.staffApplication(applicationId)}#${STAFF_PARTS[template]}` : this.staffApplication(applicationId);
       case 'reviewer':
         return template === 'panel_released' ? this.reviews() : this.review(applicationId);
       case 'rater':

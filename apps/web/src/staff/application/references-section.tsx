@@ -30,7 +30,7 @@ export function ReferencesSection({ application }: { application: StaffApplicati
   const [sentTo, setSentTo] = useState<string | null>(null);
   const undelivered = new Set(application.deliveries.filter((d) => d.referenceId && UNDELIVERED.has(d.status)).map((d) => d.referenceId));
   return (
-    <section aria-labelledby="references-heading">
+    <section aria-labelledby="references-heading" id="references">
       <h2 id="references-heading">References</h2>
       <div role="status">{sentTo && <Notice tone="success">A new request is on its way to {sentTo}.</Notice>}</div>
       <p>

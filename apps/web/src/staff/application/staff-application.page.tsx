@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { useLocation, useParams } from 'react-router';
+import { useState } from 'react';
+import { useParams } from 'react-router';
 import { api } from '../../api/api';
 import { call } from '../../api/call';
 import { ApiProblem } from '../../api/problem';
 import { useSession } from '../../api/session';
 import { Page } from '../../app/page';
+import { usePartInView } from '../../applications/use-part-in-view';
 import { Button } from '../../ui/button';
 import { FormError } from '../../ui/form-error';
 import { QueryState } from '../../ui/query-state';
@@ -33,13 +34,9 @@ export function StaffApplicationPage() {
 
 function ApplicationDetail({ application }: { application: StaffApplication }) {
   const queryClient = useQueryClient();
-  const location = useLocation();
   const [conflict, setConflict] = useState<Conflict | null>(null);
-
-  // The panel's own address (/panel, as the panel emails link) scrolls to it once the page is there.
-  useEffect(() => {
-    if (location.pathname.endsWith('/panel')) document.getElementById('panel')?.scrollIntoView();
-  }, [location.pathname]);
+  // Staff emails link to the part they are about (#references, #panel).
+  usePartInView(true);
 
   async function reload(): Promise<void> {
     await queryClient.invalidateQueries({ queryKey: staffApplicationKey(application.id) });

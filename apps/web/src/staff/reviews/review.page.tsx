@@ -40,6 +40,10 @@ export function ReviewPage() {
   const review = useReview(applicationId);
   return (
     <Page title="Review a portfolio" wide>
+      {/* Also when the review is not theirs (any more): an old email's link after the panel changed. */}
+      <p>
+        <Link to="/reviews">All my reviews</Link>
+      </p>
       <QueryState query={review}>{(data) => <ReviewBody review={data} />}</QueryState>
     </Page>
   );
@@ -59,9 +63,6 @@ function ReviewBody({ review }: { review: Review }) {
       <p>
         <strong>{review.applicantName}</strong> applies for <strong>{review.category}</strong>
         {review.round > 1 ? ` (review round ${review.round})` : ''}.
-      </p>
-      <p>
-        <Link to="/reviews">All my reviews</Link>
       </p>
 
       <PortfolioView portfolio={review.portfolio} />
