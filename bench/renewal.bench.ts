@@ -8,7 +8,8 @@
  * Both children run with the worker's heap budget (WORKER_NODE_ARGS, as the worker is deployed): left alone,
  * V8 lets garbage pile up to ~190 MB of heap before a major collection whatever the process keeps,
  * so uncapped peak RSS says more about the collector than about the sweep. One uncapped run of the
- * sweep per size is printed beside, for comparison.
+ * sweep per size is printed beside, for comparison. Another budget: BENCH_WORKER_NODE_ARGS="--max-old-space-size=256"
+ * (added after the worker's flags; V8 takes the last).
  */
 import 'reflect-metadata';
 import { execFile } from 'node:child_process';
@@ -28,6 +29,7 @@ const SIZES = (process.env.BENCH_RENEWAL_SIZES ?? '100000,1000000').split(',').m
 const DUE_SHARE = 0.1;
 const SECOND_SHARE = 0.1;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const NODE_ARGS = [...WORKER_NODE_ARGS, ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
 const CHILD = fileURLToPath(new URL('./renewal-sweep.child.js', import.meta.url));
 const run = promisify(execFile);
 
@@ -65,7 +67,7 @@ async function seedUpTo(db: pg.Client, from: number, total: number, today: DateT
   await db.query('VACUUM ANALYZE applications');
 }
 
-async function measure(mode: 'ours' | 'baseline', url: string, now: Date, dueBefore: string, nodeArgs: readonly string[] = WORKER_NODE_ARGS): Promise<Sample> {
+async function measure(mode: 'ours' | 'baseline', url: string, now: Date, dueBefore: string, nodeArgs: readonly string[] = NODE_ARGS): Promise<Sample> {
   const prefix = benchRedisPrefix();
   try {
     const { stdout } = await run(process.execPath, [...nodeArgs, CHILD, mode, url, BENCH_REDIS_URL, prefix, now.toISOString(), dueBefore], { maxBuffer: 1 << 20 });
@@ -114,7 +116,7 @@ async function main(): Promise<void> {
       results.push({ size, ours: pick(a), baseline: pick(b), uncapped });
     }
 
-    console.log(`\nsetup: MI-AIMH, ${DUE_SHARE * 100}% due within the lead time, ${SECOND_SHARE * 100}% with a second category on the same cycle, ${ROUNDS} alternating rounds per size, each sweep in its own process with the worker's flags (${WORKER_NODE_ARGS.join(' ')}), node ${process.version}, redis ${await redisVersion()}, ${(await db.query('SHOW server_version')).rows[0].server_version} PostgreSQL`);
+    console.log(`\nsetup: MI-AIMH, ${DUE_SHARE * 100}% due within the lead time, ${SECOND_SHARE * 100}% with a second category on the same cycle, ${ROUNDS} alternating rounds per size, each sweep in its own process with the worker's flags (${NODE_ARGS.join(' ')}), node ${process.version}, redis ${await redisVersion()}, ${(await db.query('SHOW server_version')).rows[0].server_version} PostgreSQL`);
     for (const r of results) {
       console.log(
         `${r.size} endorsees, ${r.ours.jobs} cycles due: sweep (median) ${r.ours.ms.toFixed(0)} ms, peak RSS ${r.ours.maxRssMb.toFixed(0)} MB; ` +
