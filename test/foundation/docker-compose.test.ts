@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { parse } from 'yaml';
 import { ROOT } from '../support/run-node.js';
+import { WORKER_NODE_ARGS } from '../../apps/worker/src/worker-node-args.js';
 
 interface Service {
   image?: string;
+  command?: string[];
   build?: unknown;
   ports?: string[];
   healthcheck?: { test: unknown };
@@ -33,5 +35,12 @@ describe('docker-compose.yml', () => {
       expect({ name, healthcheck: Boolean(s.healthcheck?.test) }).toEqual({ name, healthcheck: true });
       for (const [dependency, { condition }] of Object.entries(s.depends_on ?? {})) expect(`${name} → ${dependency}: ${condition}`).toBe(`${name} → ${dependency}: service_healthy`);
     }
+  });
+
+  test('runs the worker with its heap budget (worker-node-args.ts), as package.json start:worker does', () => {
+    const worker = ['node', ...WORKER_NODE_ARGS, 'dist/apps/worker/src/main.js'];
+    expect(services.worker.command).toEqual(worker);
+    const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts['start:worker']).toBe(worker.join(' '));
   });
 });
