@@ -21,9 +21,11 @@ const PASSWORD = 'a long passphrase in every browser';
 const MARK = `
   const [selector, text, byLabel, nth] = arguments;
   const matches = (el) => new RegExp(text).test((el.textContent || '').trim());
+  // Shown and enabled: a form still loading or being sent cannot take keystrokes.
+  const usable = (el) => el && el.getClientRects().length > 0 && !el.matches(':disabled');
   const found = byLabel
-    ? [...document.querySelectorAll('label')].filter(matches).map((l) => l.control).filter(Boolean)[nth]
-    : [...document.querySelectorAll(selector)].find(matches);
+    ? [...document.querySelectorAll('label')].filter(matches).map((l) => l.control).filter(usable)[nth]
+    : [...document.querySelectorAll(selector)].filter(usable).find(matches);
   if (!found) return null;
   const id = 'e' + Math.random().toString(36).slice(2);
   found.setAttribute('data-webdriver', id);
@@ -135,7 +137,8 @@ describe.each([firefox, webkit])('the web app in $name at 360 px', (engine: Engi
     await visit.click('a', '^Continue your portfolio$');
     await expect(visit.onPage('^Your portfolio$')).resolves.toBe('H1 Your portfolio');
     await visit.click('a[href$="section=references"]', '');
-    await visit.until('the references section', `return [...document.querySelectorAll('h2')].some((h) => h.textContent.trim() === 'References')`);
+    // The section's heading takes the focus (before anything is typed, or it would take it from the field).
+    await visit.until('the references heading focused', `return document.activeElement.id === 'section-references' && document.activeElement.textContent.trim() === 'References'`);
 
     // The API refuses an address without a domain: its message beside the field, the field marked invalid.
     const raters = ['Sam Supervisor', 'Vera Vetted', 'Cole Colleague'];
