@@ -154,12 +154,17 @@ describe.each([firefox, webkit])('the web app in $name at 360 px', (engine: Engi
       `return document.querySelector(arguments[0]).getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id)?.textContent).join(' / ')`,
       address,
     );
-    expect(described).toMatch(/email/i);
+    expect(described).toContain('Enter an email address');
     expect(await visit.accessibilityViolations()).toEqual([]);
 
     await visit.type('Their email address', '.example');
     await visit.click('button', '^Save references$');
     await visit.element('saved', '[role=status]', '^Saved$');
+    const [saved] = await system.ds.query<{ emails: string[] }[]>(
+      `SELECT array(SELECT r->>'raterEmail' FROM jsonb_array_elements(portfolio->'references') r) AS emails FROM applications WHERE id = $1`,
+      [id],
+    );
+    expect(saved.emails).toEqual(['sam@raters.example', 'vera@raters.example', 'cole@raters.example']);
 
     await visit.click('nav a', '^My applications$');
     await visit.onPage('^My applications$');
