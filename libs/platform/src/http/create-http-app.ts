@@ -35,7 +35,10 @@ export async function createHttpApp(
   // First, so the time covers everything a request goes through.
   app.use(httpMetrics);
   // Defaults suit a JSON api; pages with their own needs (the rater form) set a stricter CSP themselves.
-  app.use(helmet());
+  // upgrade-insecure-requests only where the site is https: WebKit (Safari) upgrades even http://localhost,
+  // so on a plain-http address the web app's scripts would fail to load and the page stay blank.
+  const https = config.http.publicBaseUrl.startsWith('https:');
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } } }));
   // No origins configured: no CORS headers at all, so browsers keep to same-origin calls.
   if (config.corsOrigins.length) {
     app.enableCors({ origin: config.corsOrigins, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'], exposedHeaders: ['X-Request-Id'], maxAge: 600 });
