@@ -33,8 +33,11 @@ test('a renewal sweep killed half-way resumes: each endorsement opens once, emai
 
   const second = await new WorkerProcess(env.workerEnv({ RENEWAL_SWEEP_EVERY_MS: '1000' })).start();
   try {
-    await waitForCount('every renewal opened', opened, ENDORSEES);
-    await waitForCount('every renewal-open email sent', () => env.sentCount(), ENDORSEES);
+    // Steps that were running in the killed worker come back only once their lock has expired (30 s)
+    // and the new worker's stalled-job check has run (every 30 s): the count may rest that long.
+    const STALLED_RECOVERY_MS = 2 * 30_000 + 30_000;
+    await waitForCount('every renewal opened', opened, ENDORSEES, STALLED_RECOVERY_MS);
+    await waitForCount('every renewal-open email sent', () => env.sentCount(), ENDORSEES, STALLED_RECOVERY_MS);
     await new Promise((r) => setTimeout(r, 3_000)); // more sweeps: nothing new
   } finally {
     await second.kill('SIGTERM');
