@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ProblemException } from '#platform';
 import { ReplaceRaterAddress } from '../references/replace-rater-address.use-case.js';
 import { findOwnApplication } from './own-application.js';
 
@@ -23,8 +22,6 @@ export class ChangeRaterEmail {
 
   async execute(command: ChangeRaterEmailCommand): Promise<{ referenceId: string }> {
     const app = await findOwnApplication(this.dataSource, command.personId, command.applicationId);
-    const [reference] = await this.dataSource.query<unknown[]>(`SELECT 1 FROM application_references WHERE id = $1 AND application_id = $2`, [command.referenceId, app.id]);
-    if (!reference) throw new ProblemException(404, 'reference_not_found', 'Reference not found', 'This application has no reference with this id.');
     return this.replaceRaterAddress.execute({ applicationId: app.id, referenceId: command.referenceId, raterEmail: command.email, raterName: command.raterName });
   }
 }

@@ -68,6 +68,10 @@ export class ReplaceRaterAddress {
         [command.referenceId, command.applicationId, now],
       );
       const replaced = old[0];
+      if (applicant && !replaced) {
+        const [known] = await manager.query<unknown[]>(`SELECT 1 FROM application_references WHERE id = $1 AND application_id = $2`, [command.referenceId, command.applicationId]);
+        if (!known) throw new ProblemException(404, 'reference_not_found', 'Reference not found', 'This application has no reference with this id.');
+      }
       if (!applicant || !replaced) {
         throw new ProblemException(409, 'reference_not_replaceable', 'This reference cannot be replaced', 'Only a reference that is still waiting for its rater, whose email bounced, or whose form could not count can get a new address.');
       }

@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import { ReplaceRaterAddress } from '../references/replace-rater-address.use-case.js';
 import { findStaffApplication } from './find-staff-application.js';
-import { StaffProblems } from './staff.problems.js';
 
 export interface ReplaceRaterForApplicantCommand {
   caller: AuthenticatedAccount;
@@ -27,8 +26,6 @@ export class ReplaceRaterForApplicant {
 
   async execute(command: ReplaceRaterForApplicantCommand): Promise<{ referenceId: string }> {
     const app = await findStaffApplication(this.dataSource, command.caller, command.applicationId);
-    const [reference] = await this.dataSource.query<unknown[]>(`SELECT 1 FROM application_references WHERE id = $1 AND application_id = $2`, [command.referenceId, app.id]);
-    if (!reference) throw StaffProblems.referenceNotFound();
     return this.replaceRaterAddress.execute({
       applicationId: app.id,
       referenceId: command.referenceId,
