@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { emptyPortfolio, loadFramework } from '#framework';
-import { EMAIL_TEMPLATE_NAMES, EmailLedger, type NewDelivery } from '#mail';
+import { EMAIL_TEMPLATE_NAMES, EmailDeliveriesRepository, type NewDelivery } from '#mail';
 import { ManualClock } from '#platform';
 import { JobQueues } from '#queue';
 import { seedAccount } from '../api/auth-harness.js';
@@ -64,7 +64,7 @@ test('every email type is rendered (HTML and text) and arrives with the right re
     recipientName: 'Recipient',
     context: { eventId: event.id, daysWaiting: 21, attemptNo: 1 },
   }));
-  const ids = await ds.transaction((m) => worker.get(EmailLedger).record(m, deliveries, new Date()));
+  const ids = await ds.transaction((m) => worker.get(EmailDeliveriesRepository).record(m, deliveries, new Date()));
   await worker.get(JobQueues).addBulk('sendEmail', ids.map((deliveryId) => ({ deliveryId })));
 
   // The ledger says sent only after the server's 250, so wait on it, not on the sink.

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals';
 import { loadFramework } from '#framework';
-import { EmailLedger, type NewDelivery } from '#mail';
+import { EmailDeliveriesRepository, type NewDelivery } from '#mail';
 import { JobQueues } from '#queue';
 import { EMAIL_TEMPLATE_SOURCES } from '../../libs/mail/src/templates/email-template-sources.js';
 import { insertApplication } from '../support/application-fixture.js';
@@ -77,7 +77,7 @@ test('every applicant and account email links to a page that shows its applicati
     // The reviewers' reason, which the deferral, hold and denial emails quote.
     context: { eventId: event.id, daysWaiting: 21, attemptNo: 1 },
   }));
-  const ids = await ds.transaction((m) => worker.get(EmailLedger).record(m, deliveries, new Date()));
+  const ids = await ds.transaction((m) => worker.get(EmailDeliveriesRepository).record(m, deliveries, new Date()));
   await worker.get(JobQueues).addBulk('sendEmail', ids.map((deliveryId) => ({ deliveryId })));
   // The account emails, as people cause them: a forgotten password, a staff invitation, a second registration.
   const post = (path: string, body: object, auth?: string) =>

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { AppConfig } from '#config';
-import { EndorsementModule, OperationsMetricsRepository, PipelineMetricsCollector, SweepRuns } from '#endorsement';
+import { EndorsementModule, PipelineMetricsCollector, SweepRuns } from '#endorsement';
 import type { Framework } from '#framework';
 import { processModules } from '#platform';
 import { jobHandlersProvider, jobProcessor, QUEUE_NAMES } from '#queue';
@@ -32,7 +32,6 @@ export class WorkerModule {
         OutboxRelay,
         SchedulerKeeper,
         // The pipeline's metrics are the worker's alone, so several api processes do not each report them.
-        OperationsMetricsRepository,
         PipelineMetricsCollector,
         SweepRuns,
       ],

@@ -35,12 +35,13 @@ import { ClearEmailSuppression } from './staff/clear-email-suppression.use-case.
 import { SearchRegistry } from './registry/search-registry.use-case.js';
 import { SetRegistryListing } from './registry/set-registry-listing.use-case.js';
 import { TransitionApplication } from './transition/transition-application.use-case.js';
+import { REPOSITORIES } from './repositories.js';
 
 const USE_CASES = [TransitionApplication, ApplyEffect, SendEmail, RecordUndelivered, RecordBounce, ReceiveSesNotification, ReceiveSendgridEvents, SweepReminders, ReplaceRaterAddress, FindReferenceByToken, CompleteReferences, RateReference, SweepRenewals, TakeRenewalStep, SweepExamApprovals, SubmitRenewal, GetOutlook, ListStaffQueue, CountStaffQueues, GetStaffApplication, ListColleagues, GetApplicationTimeline, AssignApplication, FireStaffTransition, RecordVettingCall, ReplaceRaterForApplicant, ClearEmailSuppression, SearchRegistry, SetRegistryListing, ListAssociations, ListAssociationCategories];
 
 /** The endorsement use cases; the importing app provides the process modules (database, queues, mail). */
 @Module({
-  providers: [{ provide: Clock, useClass: SystemClock }, OutboxNotifier, EmailModelBuilder, DeliverEmails, EmailHandover, ...USE_CASES],
-  exports: [Clock, EmailHandover, ...USE_CASES],
+  providers: [{ provide: Clock, useClass: SystemClock }, OutboxNotifier, EmailModelBuilder, DeliverEmails, EmailHandover, ...REPOSITORIES, ...USE_CASES],
+  exports: [Clock, EmailHandover, ...REPOSITORIES, ...USE_CASES],
 })
 export class EndorsementModule {}

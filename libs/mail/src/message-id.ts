@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DeliveryRow } from './email-ledger.js';
+import type { DeliveryRow } from './email-deliveries.repository.js';
 
 /**
  * The Message-ID of a ledger row, the same on every send of it (across retries, crashes and

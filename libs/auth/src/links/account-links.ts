@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { EmailLedger } from '#mail';
+import { EmailDeliveriesRepository } from '#mail';
 import { JobQueues } from '#queue';
 import { accountLinkToken } from '../tokens/account-link-token.js';
 import { hashToken } from '../tokens/opaque-token.js';
@@ -25,7 +25,7 @@ export class AccountLinks {
   private readonly logger = new Logger('AccountLinks');
 
   constructor(
-    private readonly ledger: EmailLedger,
+    private readonly ledger: EmailDeliveriesRepository,
     private readonly jobs: JobQueues,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
 import type { Framework } from '#framework';
-import { EmailLedger } from '#mail';
+import { EmailDeliveriesRepository } from '#mail';
 import { Clock, FRAMEWORK } from '#platform';
 import { JobQueues } from '#queue';
 import type { Effect } from '#workflow';
@@ -23,7 +23,7 @@ type OutboxRow = EffectContext['application'] & { id: string; application_id: st
 export class ApplyEffect {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly ledger: EmailLedger,
+    private readonly ledger: EmailDeliveriesRepository,
     private readonly deliver: DeliverEmails,
     private readonly jobs: JobQueues,
     private readonly clock: Clock,

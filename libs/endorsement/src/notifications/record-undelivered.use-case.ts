@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EmailLedger, type DeliveryRow, type Undelivered } from '#mail';
+import { EmailDeliveriesRepository, type DeliveryRow, type Undelivered } from '#mail';
 import { Clock } from '#platform';
 import { JobQueues } from '#queue';
 
@@ -20,7 +20,7 @@ export class RecordUndelivered {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly ledger: EmailLedger,
+    private readonly ledger: EmailDeliveriesRepository,
     private readonly jobs: JobQueues,
     private readonly clock: Clock,
   ) {}

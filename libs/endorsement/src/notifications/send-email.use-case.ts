@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { EmailLedger, MAIL_TRANSPORT, STALE_CLAIM_MS, deliveryMessageId, renderEmail, isEmailTemplateName, senderDomain, verpAddress, type DeliveryRow, type EmailModel, type MailTransport, type SentMark, type Undelivered } from '#mail';
+import { EmailDeliveriesRepository, MAIL_TRANSPORT, STALE_CLAIM_MS, deliveryMessageId, renderEmail, isEmailTemplateName, senderDomain, verpAddress, type DeliveryRow, type EmailModel, type MailTransport, type SentMark, type Undelivered } from '#mail';
 import { Clock } from '#platform';
 import { PermanentJobError, redactAddresses } from '#queue';
 import { withRequestId } from '#request-id';
@@ -41,7 +41,7 @@ export class SendEmail {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly ledger: EmailLedger,
+    private readonly ledger: EmailDeliveriesRepository,
     private readonly models: EmailModelBuilder,
     private readonly undelivered: RecordUndelivered,
     private readonly clock: Clock,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
-import { EmailLedger } from '#mail';
+import { EmailDeliveriesRepository } from '#mail';
 import { Clock } from '#platform';
 import { EmailHandover } from '../notifications/email-handover.js';
 import { staffAssociation } from '../staff/staff-scope.js';
@@ -31,7 +31,7 @@ interface Reviewer {
 export class AssignPanel {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly ledger: EmailLedger,
+    private readonly ledger: EmailDeliveriesRepository,
     private readonly emails: EmailHandover,
     private readonly clock: Clock,
   ) {}

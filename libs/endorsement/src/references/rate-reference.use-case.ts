@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxNotifier } from '#db';
 import type { Framework } from '#framework';
-import { EmailLedger } from '#mail';
+import { EmailDeliveriesRepository } from '#mail';
 import { Clock, FRAMEWORK } from '#platform';
 import { EmailHandover } from '../notifications/email-handover.js';
 import { CompleteReferences } from './complete-references.js';
@@ -48,7 +48,7 @@ export class RateReference {
   constructor(
     private readonly dataSource: DataSource,
     private readonly completion: CompleteReferences,
-    private readonly ledger: EmailLedger,
+    private readonly ledger: EmailDeliveriesRepository,
     private readonly emails: EmailHandover,
     private readonly outbox: OutboxNotifier,
     private readonly clock: Clock,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { mailboxKey, type Framework } from '#framework';
-import { EmailLedger } from '#mail';
+import { EmailDeliveriesRepository } from '#mail';
 import { Clock, FRAMEWORK, ProblemException } from '#platform';
 import { JobQueues } from '#queue';
 import { RaterChangeProblems } from './rater-change.problems.js';
@@ -46,7 +46,7 @@ const APPLICANT_CHANGES = `
 export class ReplaceRaterAddress {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly ledger: EmailLedger,
+    private readonly ledger: EmailDeliveriesRepository,
     private readonly jobs: JobQueues,
     private readonly clock: Clock,
     @Inject(FRAMEWORK) private readonly framework: Framework,

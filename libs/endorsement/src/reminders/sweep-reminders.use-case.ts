@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Framework } from '#framework';
-import { EmailLedger, type NewDelivery } from '#mail';
+import { EmailDeliveriesRepository, type NewDelivery } from '#mail';
 import { Clock, FRAMEWORK } from '#platform';
 import { JobQueues } from '#queue';
 import { teamInbox } from '../notifications/staff-recipients.js';
@@ -45,7 +45,7 @@ interface DueReminder {
 export class SweepReminders {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly ledger: EmailLedger,
+    private readonly ledger: EmailDeliveriesRepository,
     private readonly jobs: JobQueues,
     private readonly clock: Clock,
     @Inject(FRAMEWORK) private readonly framework: Framework,

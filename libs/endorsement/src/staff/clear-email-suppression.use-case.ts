@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
-import { EmailLedger } from '#mail';
+import { EmailDeliveriesRepository } from '#mail';
 import { ProblemException } from '#platform';
 import { findStaffApplication } from './find-staff-application.js';
 
@@ -21,7 +21,7 @@ export interface ClearEmailSuppressionCommand {
 export class ClearEmailSuppression {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly ledger: EmailLedger,
+    private readonly ledger: EmailDeliveriesRepository,
   ) {}
 
   async execute(command: ClearEmailSuppressionCommand): Promise<void> {

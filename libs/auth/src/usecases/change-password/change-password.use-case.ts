@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EmailLedger } from '#mail';
+import { EmailDeliveriesRepository } from '#mail';
 import { Clock } from '#platform';
 import type { AuthenticatedAccount } from '../../accounts/authenticated-account.js';
 import { AuthProblems } from '../../auth.problems.js';
@@ -24,7 +24,7 @@ export class ChangePassword {
   constructor(
     private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
-    private readonly ledger: EmailLedger,
+    private readonly ledger: EmailDeliveriesRepository,
     private readonly links: AccountLinks,
     private readonly clock: Clock,
   ) {}

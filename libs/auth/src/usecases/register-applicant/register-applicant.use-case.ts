@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Framework } from '#framework';
-import { EmailLedger } from '#mail';
+import { EmailDeliveriesRepository } from '#mail';
 import { Clock, FRAMEWORK } from '#platform';
 import { isUniqueViolation } from '../../accounts/is-unique-violation.js';
 import { AuthProblems } from '../../auth.problems.js';
@@ -31,7 +31,7 @@ export class RegisterApplicant {
   constructor(
     private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
-    private readonly ledger: EmailLedger,
+    private readonly ledger: EmailDeliveriesRepository,
     private readonly links: AccountLinks,
     private readonly clock: Clock,
     @Inject(FRAMEWORK) private readonly framework: Framework,

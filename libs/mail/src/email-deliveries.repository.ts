@@ -68,7 +68,7 @@ export const STALE_CLAIM_MS = 60_000;
  * The row, not Redis, says whether a message still has to go out.
  */
 @Injectable()
-export class EmailLedger {
+export class EmailDeliveriesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
