@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import { OutboxNotifier } from '#db';
 import type { Framework } from '#framework';
 import { Clock, FRAMEWORK } from '#platform';
 import { TransitionApplication } from '../transition/transition-application.use-case.js';
-import { lockPanelApplication } from './lock-panel-application.js';
 import { panelOutcome, panelVotesPayload, type Recommendation } from './panel-outcome.js';
 import { PanelProblems } from './panel.problems.js';
-import { readRoundVotes } from './round-votes.js';
+import { PanelRepository } from './panel.repository.js';
 
 export type ChecklistMark = 'met' | 'not_met';
 
@@ -38,6 +37,7 @@ export interface CastPanelVoteResult {
 export class CastPanelVote {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly panels: PanelRepository,
     private readonly transition: TransitionApplication,
     private readonly outbox: OutboxNotifier,
     private readonly clock: Clock,
@@ -50,16 +50,23 @@ export class CastPanelVote {
     const { caller, applicationId } = command;
     const result = await this.dataSource.transaction(async (manager) => {
       // The application row's lock serialises the two votes: exactly one of them sees both.
-      const app = await lockPanelApplication(manager, applicationId, caller.associationCode);
-      if (!app || !(await this.isAssigned(manager, applicationId, app.round, caller.id))) throw PanelProblems.reviewNotFound();
+      const app = await this.panels.lockApplication(applicationId, caller.associationCode, manager);
+      if (!app || !(await this.panels.isAssigned(applicationId, app.round, caller.id, manager))) throw PanelProblems.reviewNotFound();
       if (app.state !== 'panel_review') throw PanelProblems.notInPanelReview(app.state);
-      const inserted = await manager.query<unknown[]>(
-        `INSERT INTO panel_votes (application_id, round, reviewer_id, recommendation, checklist, notes, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (application_id, round, reviewer_id) DO NOTHING RETURNING id`,
-        [applicationId, app.round, caller.id, command.recommendation, command.checklist, command.notes?.trim() || null, this.clock.now()],
+      const inserted = await this.panels.insertVote(
+        {
+          applicationId,
+          round: app.round,
+          reviewerId: caller.id,
+          recommendation: command.recommendation,
+          checklist: command.checklist,
+          notes: command.notes?.trim() || null,
+          createdAt: this.clock.now(),
+        },
+        manager,
       );
-      if (!inserted.length) throw PanelProblems.alreadyVoted();
-      const votes = await readRoundVotes(manager, applicationId, app.round);
+      if (!inserted) throw PanelProblems.alreadyVoted();
+      const votes = await this.panels.roundVotes(applicationId, app.round, manager);
       const outcome = panelOutcome(votes);
       if (outcome) {
         await this.transition.executeIn(manager, {
@@ -74,11 +81,6 @@ export class CastPanelVote {
     });
     if (result.outcome) this.outbox.poke();
     return result;
-  }
-
-  private async isAssigned(manager: EntityManager, applicationId: string, round: number, reviewerId: string): Promise<boolean> {
-    const rows = await manager.query<unknown[]>(`SELECT 1 FROM panel_assignments WHERE application_id = $1 AND round = $2 AND reviewer_id = $3`, [applicationId, round, reviewerId]);
-    return rows.length > 0;
   }
 
   /** Exactly the framework's competency domains, each marked once. */

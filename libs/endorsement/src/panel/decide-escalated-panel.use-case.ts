@@ -7,10 +7,9 @@ import { StaffProblems } from '../staff/staff.problems.js';
 import { transitionProblem } from '../staff/transition-problem.js';
 import { TransitionConflictError } from '../transition/transition.errors.js';
 import { TransitionApplication } from '../transition/transition-application.use-case.js';
-import { lockPanelApplication } from './lock-panel-application.js';
 import { PANEL_EVENTS, panelOutcome, panelVotesPayload, type Recommendation } from './panel-outcome.js';
 import { PanelProblems } from './panel.problems.js';
-import { readRoundVotes } from './round-votes.js';
+import { PanelRepository } from './panel.repository.js';
 
 export interface DecideEscalatedPanelCommand {
   caller: AuthenticatedAccount;
@@ -26,6 +25,7 @@ export interface DecideEscalatedPanelCommand {
 export class DecideEscalatedPanel {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly panels: PanelRepository,
     private readonly transition: TransitionApplication,
     private readonly outbox: OutboxNotifier,
   ) {}
@@ -34,11 +34,11 @@ export class DecideEscalatedPanel {
     const { caller, applicationId } = command;
     const result = await this.dataSource
       .transaction(async (manager) => {
-        const app = await lockPanelApplication(manager, applicationId, staffAssociation(caller));
+        const app = await this.panels.lockApplication(applicationId, staffAssociation(caller), manager);
         if (!app) throw StaffProblems.applicationNotFound();
         // The version first: a caller who saw an older state learns what it is now.
         if (app.version !== command.expectedVersion) throw new TransitionConflictError(applicationId, app.state, app.version, command.expectedVersion);
-        const votes = await readRoundVotes(manager, applicationId, app.round);
+        const votes = await this.panels.roundVotes(applicationId, app.round, manager);
         if (app.state !== 'panel_review' || panelOutcome(votes)?.event !== 'panel_escalate') throw PanelProblems.notEscalated();
         return this.transition.executeIn(manager, {
           applicationId,

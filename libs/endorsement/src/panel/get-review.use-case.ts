@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import type { Framework } from '#framework';
 import { FRAMEWORK } from '#platform';
-import { CURRENT_REFERENCE_COUNT, CURRENT_REFERENCES_FIRST, REFERENCE_STANDING_JSON, type ReferenceStandingFields } from '../references/reference-standing.view.js';
-import { CURRENT_ROUND } from './panel-round.js';
+import type { ReferenceStandingFields } from '../references/reference-standing.view.js';
+import { PanelRepository } from './panel.repository.js';
 import { PanelProblems } from './panel.problems.js';
 
 /** What a reviewer reads: the portfolio, the references with their ratings and whether they still count, and their own vote. */
@@ -28,24 +27,12 @@ export interface ReviewView {
 @Injectable()
 export class GetReview {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly panels: PanelRepository,
     @Inject(FRAMEWORK) private readonly framework: Framework,
   ) {}
 
   async execute(caller: AuthenticatedAccount, applicationId: string): Promise<ReviewView> {
-    const [review] = await this.dataSource.query<Omit<ReviewView, 'competencyDomains'>[]>(
-      `SELECT a.id AS "applicationId", a.state, a.version, p.full_name AS "applicantName", a.rules->>'displayName' AS category, pa.round, a.portfolio,
-              ${CURRENT_REFERENCE_COUNT} AS "currentReferenceCount",
-              coalesce((SELECT json_agg(json_build_object('role', r.role, 'raterName', r.rater_name, 'status', r.status, 'rating', r.rating,
-                                                          'ratedAt', r.rated_at, 'vetted', r.vetted_at IS NOT NULL,${REFERENCE_STANDING_JSON}) ORDER BY ${CURRENT_REFERENCES_FIRST})
-                          FROM application_references r WHERE r.application_id = a.id), '[]') AS "references",
-              (SELECT json_build_object('recommendation', v.recommendation, 'checklist', v.checklist, 'notes', v.notes, 'votedAt', v.created_at)
-                 FROM panel_votes v WHERE v.application_id = a.id AND v.round = pa.round AND v.reviewer_id = $2) AS "yourVote"
-         FROM applications a JOIN people p ON p.id = a.applicant_id
-         JOIN panel_assignments pa ON pa.application_id = a.id AND pa.reviewer_id = $2 AND pa.round = ${CURRENT_ROUND}
-        WHERE a.id = $1 AND a.association_code = $3`,
-      [applicationId, caller.id, caller.associationCode],
-    );
+    const review = await this.panels.findReview(applicationId, caller.id, caller.associationCode);
     if (!review) throw PanelProblems.reviewNotFound();
     return { ...review, competencyDomains: this.framework.competencyDomains.map(({ code, label }) => ({ code, label })) };
   }
