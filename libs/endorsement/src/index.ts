@@ -27,7 +27,7 @@ export { ListAssociationCategories, type AssociationCategories, type OfferedCate
 export { GetOutlook, type GetOutlookQuery } from './outlook/get-outlook.use-case.js';
 export { OUTLOOK_KINDS, type AssociationOutlook, type OutlookCounts, type OutlookKind } from './outlook/outlook.js';
 export { ListStaffQueue, type ListStaffQueueCommand, type StaffQueueItem, type StaffQueuePage } from './staff/list-staff-queue.use-case.js';
-export { staffQueueQuery, type StaffQueueFilter } from './staff/staff-queue.query.js';
+export { staffQueueQuery, type StaffQueueFilter } from './staff/staff-queue.repository.js';
 export { CountStaffQueues, type StaffQueueCounts } from './staff/count-staff-queues.use-case.js';
 export { GetStaffApplication, type StaffApplicationDetail } from './staff/get-staff-application.use-case.js';
 export { ListColleagues, type Colleague } from './staff/list-colleagues.use-case.js';

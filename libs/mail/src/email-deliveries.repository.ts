@@ -169,4 +169,10 @@ export class EmailDeliveriesRepository {
   async unsuppress(manager: EntityManager, email: string): Promise<void> {
     await manager.query(`DELETE FROM email_suppressions WHERE email = lower($1)`, [email]);
   }
+
+  /** The address an email of the application went to; undefined when the application has no email with this id. */
+  async findRecipientEmail(emailId: string, applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<string | undefined> {
+    const [email] = await manager.query<{ recipient_email: string }[]>(`SELECT recipient_email FROM email_deliveries WHERE id = $1 AND application_id = $2`, [emailId, applicationId]);
+    return email?.recipient_email;
+  }
 }

@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import { OutboxNotifier } from '#db';
 import { Clock } from '#platform';
-import { findStaffApplication } from '../staff/find-staff-application.js';
 import { staffRole } from '../staff/staff-scope.js';
+import { StaffQueueRepository } from '../staff/staff-queue.repository.js';
 import { transitionProblem } from '../staff/transition-problem.js';
 import { TransitionApplication } from '../transition/transition-application.use-case.js';
 import { bookExamSeat, type ExamSeat, type SeatApplication } from './book-exam-seat.js';
@@ -38,6 +38,7 @@ export interface ApproveExamResult {
 export class ApproveExam {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly staffQueue: StaffQueueRepository,
     private readonly transition: TransitionApplication,
     private readonly outbox: OutboxNotifier,
     private readonly seatEmail: ExamSeatEmail,
@@ -49,7 +50,7 @@ export class ApproveExam {
     const { caller, applicationId } = command;
     const { result, deliveryIds } = await this.dataSource
       .transaction(async (manager) => {
-        await findStaffApplication(manager, caller, applicationId);
+        await this.staffQueue.findStaffApplication(caller, applicationId, manager);
         const moved = await this.transition.executeIn(manager, {
           applicationId,
           event: 'approve_exam',

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import { EmailDeliveriesRepository } from '#mail';
 import { ProblemException } from '#platform';
-import { findStaffApplication } from './find-staff-application.js';
+import { StaffQueueRepository } from './staff-queue.repository.js';
 
 export interface ClearEmailSuppressionCommand {
   caller: AuthenticatedAccount;
@@ -22,12 +22,13 @@ export class ClearEmailSuppression {
   constructor(
     private readonly dataSource: DataSource,
     private readonly ledger: EmailDeliveriesRepository,
+    private readonly staffQueue: StaffQueueRepository,
   ) {}
 
   async execute(command: ClearEmailSuppressionCommand): Promise<void> {
-    const app = await findStaffApplication(this.dataSource, command.caller, command.applicationId);
-    const [email] = await this.dataSource.query<{ recipient_email: string }[]>(`SELECT recipient_email FROM email_deliveries WHERE id = $1 AND application_id = $2`, [command.emailId, app.id]);
-    if (!email) throw new ProblemException(404, 'email_not_found', 'Email not found', 'This application has no email with this id.');
-    await this.ledger.unsuppress(this.dataSource.manager, email.recipient_email);
+    const app = await this.staffQueue.findStaffApplication(command.caller, command.applicationId);
+    const recipientEmail = await this.ledger.findRecipientEmail(command.emailId, app.id);
+    if (recipientEmail === undefined) throw new ProblemException(404, 'email_not_found', 'Email not found', 'This application has no email with this id.');
+    await this.ledger.unsuppress(this.dataSource.manager, recipientEmail);
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import type { Role } from '#workflow';
 import { staffAssociation } from './staff-scope.js';
+import { StaffQueueRepository } from './staff-queue.repository.js';
 
 export interface Colleague {
   id: string;
@@ -17,17 +17,11 @@ export interface Colleague {
  */
 @Injectable()
 export class ListColleagues {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly staffQueue: StaffQueueRepository) {}
 
   async execute(command: { caller: AuthenticatedAccount; role: Role; association?: string }): Promise<{ colleagues: Colleague[] }> {
     const association = staffAssociation(command.caller, command.association);
-    const colleagues = await this.dataSource.query<Colleague[]>(
-      `SELECT a.id, p.full_name AS name, a.association_code AS "associationCode", a.roles
-         FROM accounts a JOIN people p ON p.id = a.person_id
-        WHERE $1 = ANY (a.roles) AND ($2::text IS NULL OR a.association_code = $2)
-        ORDER BY p.full_name, a.id`,
-      [command.role, association],
-    );
+    const colleagues = await this.staffQueue.listColleagues(command.role, association);
     return { colleagues };
   }
 }

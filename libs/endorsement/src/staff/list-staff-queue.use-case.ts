@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import type { Framework } from '#framework';
 import { Clock, FRAMEWORK } from '#platform';
 import type { ApplicationState } from '#workflow';
 import { encodeKeysetCursor } from './keyset-cursor.js';
 import { staffAssociation } from './staff-scope.js';
-import { staffQueueQuery, type StaffQueueFilter, type StaffQueueRow } from './staff-queue.query.js';
+import { StaffQueueRepository, type StaffQueueFilter, type StaffQueueRow } from './staff-queue.repository.js';
 
 export interface ListStaffQueueCommand {
   caller: AuthenticatedAccount;
@@ -46,14 +45,14 @@ const DAY_MS = 24 * 3600 * 1000;
 @Injectable()
 export class ListStaffQueue {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly staffQueue: StaffQueueRepository,
     private readonly clock: Clock,
     @Inject(FRAMEWORK) private readonly framework: Framework,
   ) {}
 
   async execute(command: ListStaffQueueCommand): Promise<StaffQueuePage> {
     const { caller, assignee, waitingDaysMin, limit } = command;
-    const { sql, params } = staffQueueQuery({
+    const rows = await this.staffQueue.listQueue({
       association: staffAssociation(caller, command.association),
       state: command.state,
       category: command.category,
@@ -63,7 +62,6 @@ export class ListStaffQueue {
       after: command.after,
       limit: limit + 1, // one more tells whether another page follows
     });
-    const rows = await this.dataSource.query<StaffQueueRow[]>(sql, params);
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import { Clock } from '#platform';
-import { findStaffApplication } from './find-staff-application.js';
+import { StaffQueueRepository } from './staff-queue.repository.js';
 import { StaffProblems } from './staff.problems.js';
 
 export const VETTING_OUTCOMES = ['vetted', 'not_vetted', 'unreachable'] as const;
@@ -27,13 +27,14 @@ export interface RecordVettingCallCommand {
 export class RecordVettingCall {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly staffQueue: StaffQueueRepository,
     private readonly clock: Clock,
   ) {}
 
   async execute(command: RecordVettingCallCommand): Promise<{ id: string; referenceId: string; vettedAt: string | null }> {
     const now = this.clock.now();
     if (command.calledAt > now) throw StaffProblems.calledInFuture();
-    const app = await findStaffApplication(this.dataSource, command.caller, command.applicationId);
+    const app = await this.staffQueue.findStaffApplication(command.caller, command.applicationId);
     return this.dataSource.transaction(async (manager) => {
       const [reference] = await manager.query<{ id: string }[]>(`SELECT id FROM application_references WHERE id = $1 AND application_id = $2 FOR UPDATE`, [
         command.referenceId,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import { ReplaceRaterAddress } from '../references/replace-rater-address.use-case.js';
-import { findStaffApplication } from './find-staff-application.js';
+import { StaffQueueRepository } from './staff-queue.repository.js';
 
 export interface ReplaceRaterForApplicantCommand {
   caller: AuthenticatedAccount;
@@ -20,12 +19,12 @@ export interface ReplaceRaterForApplicantCommand {
 @Injectable()
 export class ReplaceRaterForApplicant {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly staffQueue: StaffQueueRepository,
     private readonly replaceRaterAddress: ReplaceRaterAddress,
   ) {}
 
   async execute(command: ReplaceRaterForApplicantCommand): Promise<{ referenceId: string }> {
-    const app = await findStaffApplication(this.dataSource, command.caller, command.applicationId);
+    const app = await this.staffQueue.findStaffApplication(command.caller, command.applicationId);
     return this.replaceRaterAddress.execute({
       applicationId: app.id,
       referenceId: command.referenceId,
