@@ -1,5 +1,7 @@
 import type { Provider } from '@nestjs/common';
+import { ExamRepository } from './exam/exam.repository.js';
 import { OperationsMetricsRepository } from './operations/operations-metrics.repository.js';
+import { RemindersRepository } from './reminders/reminders.repository.js';
 
 /**
  * Every repository of the endorsement lib: the one place each aggregate's tables are read and written.
@@ -7,4 +9,6 @@ import { OperationsMetricsRepository } from './operations/operations-metrics.rep
  */
 export const REPOSITORIES: Provider[] = [
   OperationsMetricsRepository,
+  ExamRepository,
+  RemindersRepository,
 ];
