@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { OutboxNotifier } from '#db';
-import { examApprovalValidity, planApprovalReminders, ReinstateEndorsement, SweepExamApprovals, TransitionApplication } from '#endorsement';
+import { examApprovalValidity, planApprovalReminders, ReinstateEndorsement, RemindersRepository, SweepExamApprovals, TransitionApplication } from '#endorsement';
 import type { Association, Framework, RulesSnapshot } from '#framework';
 import { Clock, ProblemException } from '#platform';
 import type { SimulationCheck } from './check-simulation.js';
@@ -41,7 +41,7 @@ export class StuckCases {
     const approvedAt = DateTime.fromJSDate(start).minus({ months: examRules.rules.exam!.approvalValidMonths }).plus({ days: EXPIRES_AFTER_DAYS }).toJSDate();
     this.approvedId = await this.insert(examRules, 'IMHS', 'exam', 'unbooked');
     await this.ds.query(`UPDATE applications SET exam_approved_at = $2 WHERE id = $1`, [this.approvedId, approvedAt]);
-    await planApprovalReminders(this.ds, { id: this.approvedId, rules: examRules }, approvedAt);
+    await planApprovalReminders(this.worker().get(RemindersRepository), { id: this.approvedId, rules: examRules }, approvedAt);
     this.expiresAt = examApprovalValidity(approvedAt, examRules.rules.exam!.approvalValidMonths, this.association.timeZone).expiresAt;
   }
 

@@ -19,6 +19,7 @@ export { checkRenewalRequirements, type CeEntry, type RenewalGap, type RenewalRe
 export { SweepRenewals } from './renewal/sweep-renewals.use-case.js';
 export { SweepExamApprovals } from './exam/sweep-exam-approvals.use-case.js';
 export { planApprovalReminders } from './exam/plan-approval-reminders.js';
+export { RemindersRepository } from './reminders/reminders.repository.js';
 export { examApprovalValidity } from './exam/exam-approval-validity.js';
 export { TakeRenewalStep } from './renewal/take-renewal-step.use-case.js';
 export { SubmitRenewal, type Renewal, type SubmitRenewalResult } from './renewal/submit-renewal.use-case.js';

@@ -1,9 +1,11 @@
 import type { Provider } from '@nestjs/common';
+import { ExamRepository } from './exam/exam.repository.js';
 import { OperationsMetricsRepository } from './operations/operations-metrics.repository.js';
 import { PanelRepository } from './panel/panel.repository.js';
 import { ActivitiesRepository } from './staff/activities.repository.js';
 import { StaffQueueRepository } from './staff/staff-queue.repository.js';
 import { TransitionsRepository } from './transition/transitions.repository.js';
+import { RemindersRepository } from './reminders/reminders.repository.js';
 
 /**
  * Every repository of the endorsement lib: the one place each aggregate's tables are read and written.
@@ -15,4 +17,6 @@ export const REPOSITORIES: Provider[] = [
   ActivitiesRepository,
   PanelRepository,
   TransitionsRepository,
+  ExamRepository,
+  RemindersRepository,
 ];

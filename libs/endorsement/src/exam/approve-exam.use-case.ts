@@ -7,9 +7,11 @@ import { staffRole } from '../staff/staff-scope.js';
 import { StaffQueueRepository } from '../staff/staff-queue.repository.js';
 import { transitionProblem } from '../staff/transition-problem.js';
 import { TransitionApplication } from '../transition/transition-application.use-case.js';
-import { bookExamSeat, type ExamSeat, type SeatApplication } from './book-exam-seat.js';
+import { BookExamSeat, type ExamSeat } from './book-exam-seat.js';
 import { EmailHandover } from '../notifications/email-handover.js';
 import { ExamSeatEmail } from './exam-seat-email.js';
+import { ExamRepository } from './exam.repository.js';
+import { RemindersRepository } from '../reminders/reminders.repository.js';
 import { planApprovalReminders } from './plan-approval-reminders.js';
 
 export interface ApproveExamCommand {
@@ -39,6 +41,9 @@ export class ApproveExam {
   constructor(
     private readonly dataSource: DataSource,
     private readonly staffQueue: StaffQueueRepository,
+    private readonly exams: ExamRepository,
+    private readonly reminders: RemindersRepository,
+    private readonly bookSeat: BookExamSeat,
     private readonly transition: TransitionApplication,
     private readonly outbox: OutboxNotifier,
     private readonly seatEmail: ExamSeatEmail,
@@ -58,12 +63,9 @@ export class ApproveExam {
           expectedVersion: command.expectedVersion,
         });
         const now = this.clock.now();
-        const [[app]] = await manager.query<[SeatApplication[], number]>(
-          `UPDATE applications SET exam_approved_at = $2 WHERE id = $1 RETURNING id, state, association_code, rules, exam_approved_at`,
-          [applicationId, now],
-        );
-        await planApprovalReminders(manager, app, now);
-        const seat = command.windowId ? await bookExamSeat(manager, app, { windowId: command.windowId, bookedBy: caller.id }, now) : null;
+        const app = await this.exams.markApprovedToSit(applicationId, now, manager);
+        await planApprovalReminders(this.reminders, app, now, manager);
+        const seat = command.windowId ? await this.bookSeat.executeIn(manager, app, { windowId: command.windowId, bookedBy: caller.id }, now) : null;
         const deliveryIds = seat ? await this.seatEmail.recordIn(manager, applicationId, seat.attemptNo, now) : [];
         return { result: { applicationId, state: moved.to, version: moved.version, examApprovedAt: now, seat }, deliveryIds };
       })

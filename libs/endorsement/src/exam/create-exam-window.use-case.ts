@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import type { Framework } from '#framework';
 import { Clock, FRAMEWORK } from '#platform';
 import { staffAssociation } from '../staff/staff-scope.js';
-import { EXAM_WINDOW_COLUMNS, type ExamWindowView } from './exam-window.view.js';
+import type { ExamWindowView } from './exam-window.view.js';
 import { ExamProblems } from './exam.problems.js';
+import { ExamRepository } from './exam.repository.js';
 import { localDate } from './local-date.js';
 
 export interface CreateExamWindowCommand {
@@ -25,7 +25,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 @Injectable()
 export class CreateExamWindow {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly exams: ExamRepository,
     private readonly clock: Clock,
     @Inject(FRAMEWORK) private readonly framework: Framework,
   ) {}
@@ -43,13 +43,7 @@ export class CreateExamWindow {
     if (command.registrationClosesAt <= now || localDate(command.registrationClosesAt, association.timeZone) >= command.sitsOn) {
       throw ExamProblems.datesOutOfOrder('Registration must close in the future and before the day of the sitting.');
     }
-    const [window] = await this.dataSource.query<ExamWindowView[]>(
-      `WITH w AS (
-         INSERT INTO exam_windows (association_code, sits_on, registration_closes_at, online, location, capacity, created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *)
-       SELECT ${EXAM_WINDOW_COLUMNS} FROM w`,
-      [code, command.sitsOn, command.registrationClosesAt, command.online, command.location ?? null, command.capacity, command.caller.id, now],
-    );
-    return window;
+    const { sitsOn, registrationClosesAt, online, capacity } = command;
+    return this.exams.insertWindow({ associationCode: code, sitsOn, registrationClosesAt, online, location: command.location ?? null, capacity, createdBy: command.caller.id }, now);
   }
 }

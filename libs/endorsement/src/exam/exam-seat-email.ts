@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EmailDeliveriesRepository } from '#mail';
+import { ExamRepository } from './exam.repository.js';
 
 /** The email that tells an applicant their seat is booked (day, place, candidate code), recorded in the booking's transaction. */
 @Injectable()
 export class ExamSeatEmail {
-  constructor(private readonly ledger: EmailDeliveriesRepository) {}
+  constructor(
+    private readonly ledger: EmailDeliveriesRepository,
+    private readonly exams: ExamRepository,
+  ) {}
 
   async recordIn(manager: EntityManager, applicationId: string, attemptNo: number, now: Date): Promise<string[]> {
-    const [applicant] = await manager.query<{ email: string; full_name: string }[]>(`SELECT p.email, p.full_name FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`, [
-      applicationId,
-    ]);
+    const applicant = await this.exams.findApplicant(applicationId, manager);
     return this.ledger.record(
       manager,
       [

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { OutboxNotifier } from '#db';
 import { EndorsementModule } from '../endorsement.module.js';
 import { ApproveExam } from './approve-exam.use-case.js';
+import { BookExamSeat } from './book-exam-seat.js';
 import { CreateExamWindow } from './create-exam-window.use-case.js';
 import { ExamSeatEmail } from './exam-seat-email.js';
 import { GetExamPaper } from './get-exam-paper.use-case.js';
@@ -17,7 +18,7 @@ const USE_CASES = [CreateExamWindow, ListExamWindows, ListOpenExamWindows, Appro
 /** The exam: sittings, approval to sit, registration and blind scoring, over the one transition path. */
 @Module({
   imports: [EndorsementModule],
-  providers: [OutboxNotifier, ExamSeatEmail, ...USE_CASES],
+  providers: [OutboxNotifier, ExamSeatEmail, BookExamSeat, ...USE_CASES],
   exports: USE_CASES,
 })
 export class ExamModule {}

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import { staffAssociation } from '../staff/staff-scope.js';
-import { OPEN_PAPERS, type ExamPaperView } from './exam-paper.view.js';
+import type { ExamPaperView } from './exam-paper.view.js';
+import { ExamRepository } from './exam.repository.js';
 
 export interface ListExamPapersQuery {
   caller: AuthenticatedAccount;
@@ -14,15 +14,10 @@ export interface ListExamPapersQuery {
 /** The open papers of the caller's association, oldest sitting first. */
 @Injectable()
 export class ListExamPapers {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly exams: ExamRepository) {}
 
   async execute({ caller, limit, after }: ListExamPapersQuery): Promise<{ papers: ExamPaperView[]; next: string | null }> {
-    const papers = await this.dataSource.query<ExamPaperView[]>(
-      `${OPEN_PAPERS}
-         AND ($4::uuid IS NULL OR (w.sits_on, x.id) > (SELECT cw.sits_on, cx.id FROM exam_attempts cx JOIN exam_windows cw ON cw.id = cx.window_id WHERE cx.id = $4))
-       ORDER BY w.sits_on, x.id LIMIT $5`,
-      [staffAssociation(caller), caller.id, caller.personId, after ?? null, limit + 1],
-    );
+    const papers = await this.exams.listOpenPapers({ associationCode: staffAssociation(caller), accountId: caller.id, personId: caller.personId }, after ?? null, limit + 1);
     const more = papers.length > limit;
     return { papers: papers.slice(0, limit), next: more ? papers[limit - 1].paperId : null };
   }

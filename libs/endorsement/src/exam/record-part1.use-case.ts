@@ -7,6 +7,7 @@ import { TransitionApplication } from '../transition/transition-application.use-
 import type { TransitionResult } from '../transition/transition.command.js';
 import { decideExamAttempt } from './decide-exam-attempt.js';
 import { ExamProblems } from './exam.problems.js';
+import { ExamRepository } from './exam.repository.js';
 import { lockOpenPaper } from './lock-open-paper.js';
 import { recordOnPaper } from './record-on-paper.js';
 
@@ -21,6 +22,7 @@ export interface RecordPart1Command {
 export class RecordPart1 {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly exams: ExamRepository,
     private readonly transition: TransitionApplication,
     private readonly outbox: OutboxNotifier,
     private readonly clock: Clock,
@@ -33,12 +35,9 @@ export class RecordPart1 {
   }
 
   private async record(manager: EntityManager, command: RecordPart1Command, now: Date): Promise<TransitionResult | null> {
-    const paper = await lockOpenPaper(manager, command.caller, command.paperId, now);
+    const paper = await lockOpenPaper(this.exams, manager, command.caller, command.paperId, now);
     if (paper.part1 !== null) throw ExamProblems.part1AlreadyRecorded();
-    const [[row]] = await manager.query<[{ part1: number }[], number]>(
-      `UPDATE exam_attempts SET part1_percent = $2, part1_recorded_by = $3, part1_recorded_at = $4 WHERE id = $1 RETURNING part1_percent::float8 AS part1`,
-      [paper.id, command.percent, command.caller.id, now],
-    );
-    return decideExamAttempt(manager, this.transition, { ...paper, part1: row.part1 }, now);
+    const part1 = await this.exams.recordPart1(paper.id, command.percent, command.caller.id, now, manager);
+    return decideExamAttempt(this.exams, manager, this.transition, { ...paper, part1 }, now);
   }
 }

@@ -7,6 +7,7 @@ import { TransitionApplication } from '../transition/transition-application.use-
 import type { TransitionResult } from '../transition/transition.command.js';
 import { decideExamAttempt } from './decide-exam-attempt.js';
 import { ExamProblems } from './exam.problems.js';
+import { ExamRepository } from './exam.repository.js';
 import { lockOpenPaper } from './lock-open-paper.js';
 import { recordOnPaper } from './record-on-paper.js';
 
@@ -21,6 +22,7 @@ export interface RecordPart2ScoreCommand {
 export class RecordPart2Score {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly exams: ExamRepository,
     private readonly transition: TransitionApplication,
     private readonly outbox: OutboxNotifier,
     private readonly clock: Clock,
@@ -33,15 +35,12 @@ export class RecordPart2Score {
   }
 
   private async score(manager: EntityManager, command: RecordPart2ScoreCommand, now: Date): Promise<TransitionResult | null> {
-    const paper = await lockOpenPaper(manager, command.caller, command.paperId, now);
+    const paper = await lockOpenPaper(this.exams, manager, command.caller, command.paperId, now);
     // Read after the paper's lock, in statements of their own, so they see the scores of whoever held it before.
-    const [scored] = await manager.query<{ n: number; mine: boolean }[]>(
-      `SELECT count(*)::int AS n, coalesce(bool_or(reviewer_id = $2), false) AS mine FROM exam_part2_scores WHERE attempt_id = $1`,
-      [paper.id, command.caller.id],
-    );
+    const scored = await this.exams.countPart2Scores(paper.id, command.caller.id, manager);
     if (scored.mine) throw ExamProblems.alreadyScored();
     if (scored.n >= paper.rules.rules.exam!.part2.blindReviewers) throw ExamProblems.part2Complete();
-    await manager.query(`INSERT INTO exam_part2_scores (attempt_id, reviewer_id, percent, scored_at) VALUES ($1, $2, $3, $4)`, [paper.id, command.caller.id, command.percent, now]);
-    return decideExamAttempt(manager, this.transition, paper, now);
+    await this.exams.insertPart2Score(paper.id, command.caller.id, command.percent, now, manager);
+    return decideExamAttempt(this.exams, manager, this.transition, paper, now);
   }
 }

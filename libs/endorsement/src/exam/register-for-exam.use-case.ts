@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import { Clock } from '#platform';
 import { findOwnApplication } from '../applications/own-application.js';
-import { bookExamSeat, type ExamSeat } from './book-exam-seat.js';
+import { BookExamSeat, type ExamSeat } from './book-exam-seat.js';
 import { EmailHandover } from '../notifications/email-handover.js';
 import { ExamSeatEmail } from './exam-seat-email.js';
 
@@ -19,6 +19,7 @@ export interface RegisterForExamCommand {
 export class RegisterForExam {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly bookSeat: BookExamSeat,
     private readonly seatEmail: ExamSeatEmail,
     private readonly emails: EmailHandover,
     private readonly clock: Clock,
@@ -28,7 +29,7 @@ export class RegisterForExam {
     const now = this.clock.now();
     const { seat, deliveryIds } = await this.dataSource.transaction(async (manager) => {
       const app = await findOwnApplication(manager, command.caller.personId, command.applicationId, true);
-      const seat = await bookExamSeat(manager, app, { windowId: command.windowId, retakeRequest: command.retakeRequest, bookedBy: command.caller.id }, now);
+      const seat = await this.bookSeat.executeIn(manager, app, { windowId: command.windowId, retakeRequest: command.retakeRequest, bookedBy: command.caller.id }, now);
       return { seat, deliveryIds: await this.seatEmail.recordIn(manager, app.id, seat.attemptNo, now) };
     });
     await this.emails.send(deliveryIds);

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Clock } from '#platform';
 import type { WorkflowEvent } from '#workflow';
 import { TransitionApplication } from '../transition/transition-application.use-case.js';
 import { TransitionConflictError, TransitionRefusedError } from '../transition/transition.errors.js';
-
-const BATCH = 500;
+import { EXPIRED_APPROVALS_BATCH, ExamRepository, type ExpiredApproval } from './exam.repository.js';
 
 /** The event each `exam.approvalExpiry.action` of the rules fires. */
-const EXPIRY_EVENTS: Readonly<Record<'deny', WorkflowEvent>> = { deny: 'expire_exam_approval' };
+const EXPIRY_EVENTS: Readonly<Record<ExpiredApproval['action'], WorkflowEvent>> = { deny: 'expire_exam_approval' };
 
 /**
  * Finds the applications approved to sit the exam whose approval ran out (by their pinned rules,
@@ -20,7 +18,7 @@ const EXPIRY_EVENTS: Readonly<Record<'deny', WorkflowEvent>> = { deny: 'expire_e
 @Injectable()
 export class SweepExamApprovals {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly exams: ExamRepository,
     private readonly transition: TransitionApplication,
     private readonly clock: Clock,
   ) {}
@@ -29,18 +27,7 @@ export class SweepExamApprovals {
     let after = '00000000-0000-0000-0000-000000000000';
     let moved = 0;
     for (;;) {
-      // The date arithmetic mirrors examApprovalValidity (PostgreSQL clamps month ends the same way).
-      const rows = await this.dataSource.query<{ id: string; version: number; action: keyof typeof EXPIRY_EVENTS }[]>(
-        `SELECT a.id, a.version, a.rules->'rules'->'exam'->'approvalExpiry'->>'action' AS action
-           FROM applications a
-          WHERE a.state = 'exam' AND a.exam_approved_at IS NOT NULL AND a.id > $2
-            AND (((a.exam_approved_at AT TIME ZONE (a.rules->'association'->>'timeZone'))::date
-                  + make_interval(months => (a.rules->'rules'->'exam'->>'approvalValidMonths')::int))::date::timestamp
-                 AT TIME ZONE (a.rules->'association'->>'timeZone')) <= $1
-            AND NOT EXISTS (SELECT 1 FROM exam_attempts x WHERE x.application_id = a.id AND x.decided_at IS NULL)
-          ORDER BY a.id LIMIT ${BATCH}`,
-        [this.clock.now(), after],
-      );
+      const rows = await this.exams.findExpiredApprovals(this.clock.now(), after);
       for (const row of rows) {
         try {
           await this.transition.execute({ applicationId: row.id, event: EXPIRY_EVENTS[row.action], expectedVersion: row.version, actor: { id: null, role: 'system' } });
@@ -49,7 +36,7 @@ export class SweepExamApprovals {
           if (!(error instanceof TransitionConflictError || error instanceof TransitionRefusedError)) throw error;
         }
       }
-      if (rows.length < BATCH) return moved;
+      if (rows.length < EXPIRED_APPROVALS_BATCH) return moved;
       after = rows[rows.length - 1].id;
     }
   }
