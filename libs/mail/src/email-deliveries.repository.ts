@@ -169,4 +169,10 @@ export class EmailDeliveriesRepository {
   async unsuppress(manager: EntityManager, email: string): Promise<void> {
     await manager.query(`DELETE FROM email_suppressions WHERE email = lower($1)`, [email]);
   }
+
+  /** Whether any of these business keys was recorded after `since` (by its unique key: a read of those rows only). */
+  async anyRecordedSince(businessKeys: readonly string[], since: Date, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const recent = await manager.query<unknown[]>(`SELECT 1 FROM email_deliveries WHERE business_key = ANY($1) AND created_at > $2`, [businessKeys, since]);
+    return recent.length > 0;
+  }
 }
