@@ -4,10 +4,13 @@ import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { Clock, SystemClock } from '#platform';
 import { AccessGuard } from './access/access.guard.js';
+import { AccountsRepository } from './accounts/accounts.repository.js';
 import { AccountLinks } from './links/account-links.js';
+import { AccountTokensRepository } from './links/account-tokens.repository.js';
 import { PasswordHasher } from './passwords/password-hasher.js';
 import { AccessTokens } from './tokens/access-tokens.js';
 import { Sessions } from './tokens/sessions.js';
+import { SessionsRepository } from './tokens/sessions.repository.js';
 import { ChangePassword } from './usecases/change-password/change-password.use-case.js';
 import { AcceptInvitation } from './usecases/accept-invitation/accept-invitation.use-case.js';
 import { CreateAdministrator } from './usecases/create-administrator/create-administrator.use-case.js';
@@ -21,6 +24,8 @@ import { RequestPasswordReset } from './usecases/request-password-reset/request-
 import { ListStaffAccounts } from './usecases/staff-accounts/list-staff-accounts.use-case.js';
 import { SetStaffRoles } from './usecases/staff-accounts/set-staff-roles.use-case.js';
 import { ResetPassword } from './usecases/reset-password/reset-password.use-case.js';
+
+const REPOSITORIES = [AccountsRepository, SessionsRepository, AccountTokensRepository];
 
 const USE_CASES = [RegisterApplicant, LogIn, RefreshSession, LogOut, GetAccount, RequestPasswordReset, ResetPassword, ChangePassword, InviteStaff, AcceptInvitation, CreateAdministrator, ListStaffAccounts, SetStaffRoles];
 
@@ -38,7 +43,7 @@ const USE_CASES = [RegisterApplicant, LogIn, RefreshSession, LogOut, GetAccount,
       }),
     }),
   ],
-  providers: [{ provide: Clock, useClass: SystemClock }, PasswordHasher, AccessTokens, Sessions, AccountLinks, AccessGuard, ...USE_CASES],
+  providers: [{ provide: Clock, useClass: SystemClock }, PasswordHasher, AccessTokens, Sessions, AccountLinks, AccessGuard, ...REPOSITORIES, ...USE_CASES],
   exports: [AccessTokens, AccessGuard, ...USE_CASES],
 })
 export class AuthModule {}

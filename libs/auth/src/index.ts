@@ -23,12 +23,13 @@ export { RegisterApplicant, type RegisterApplicantCommand } from './usecases/reg
 export { LogIn, LOCKOUT_THRESHOLD, LOCKOUT_MS, type LogInCommand } from './usecases/log-in/log-in.use-case.js';
 export { RefreshSession, type RefreshSessionCommand } from './usecases/refresh-session/refresh-session.use-case.js';
 export { LogOut } from './usecases/log-out/log-out.use-case.js';
-export { GetAccount, type AccountView } from './usecases/get-account/get-account.use-case.js';
+export { GetAccount } from './usecases/get-account/get-account.use-case.js';
+export type { AccountView, StaffAccountView } from './accounts/accounts.repository.js';
 export { RequestPasswordReset, type RequestPasswordResetCommand } from './usecases/request-password-reset/request-password-reset.use-case.js';
 export { ResetPassword, type ResetPasswordCommand } from './usecases/reset-password/reset-password.use-case.js';
 export { ChangePassword, type ChangePasswordCommand } from './usecases/change-password/change-password.use-case.js';
 export { InviteStaff, type InviteStaffCommand } from './usecases/invite-staff/invite-staff.use-case.js';
-export { ListStaffAccounts, type StaffAccountView } from './usecases/staff-accounts/list-staff-accounts.use-case.js';
+export { ListStaffAccounts } from './usecases/staff-accounts/list-staff-accounts.use-case.js';
 export { SetStaffRoles, type SetStaffRolesCommand } from './usecases/staff-accounts/set-staff-roles.use-case.js';
 export { AcceptInvitation, type AcceptInvitationCommand } from './usecases/accept-invitation/accept-invitation.use-case.js';
 export { ACCOUNT_LINK_TTL_MS, type AccountLinkPurpose } from './links/account-links.js';

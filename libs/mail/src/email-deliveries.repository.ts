@@ -175,4 +175,10 @@ export class EmailDeliveriesRepository {
     const [email] = await manager.query<{ recipient_email: string }[]>(`SELECT recipient_email FROM email_deliveries WHERE id = $1 AND application_id = $2`, [emailId, applicationId]);
     return email?.recipient_email;
   }
+
+  /** Whether any of these business keys was recorded after `since` (by its unique key: a read of those rows only). */
+  async anyRecordedSince(businessKeys: readonly string[], since: Date, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const recent = await manager.query<unknown[]>(`SELECT 1 FROM email_deliveries WHERE business_key = ANY($1) AND created_at > $2`, [businessKeys, since]);
+    return recent.length > 0;
+  }
 }

@@ -6,6 +6,7 @@ import { EmailDeliveriesRepository } from '#mail';
 import { JobQueues } from '#queue';
 import { accountLinkToken } from '../tokens/account-link-token.js';
 import { hashToken } from '../tokens/opaque-token.js';
+import { AccountTokensRepository } from './account-tokens.repository.js';
 
 export type AccountLinkPurpose = 'password_reset' | 'staff_invitation';
 
@@ -25,6 +26,7 @@ export class AccountLinks {
   private readonly logger = new Logger('AccountLinks');
 
   constructor(
+    private readonly accountTokens: AccountTokensRepository,
     private readonly ledger: EmailDeliveriesRepository,
     private readonly jobs: JobQueues,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -32,12 +34,10 @@ export class AccountLinks {
 
   /** Issues a link for `purpose`, replacing any unused earlier one; returns the delivery to send. */
   async issue(manager: EntityManager, account: { id: string; email: string; fullName: string }, purpose: AccountLinkPurpose, now: Date): Promise<string[]> {
-    await manager.query(`UPDATE account_tokens SET used_at = $3 WHERE account_id = $1 AND purpose = $2 AND used_at IS NULL`, [account.id, purpose, now]);
+    await this.accountTokens.retireUnused(account.id, purpose, now, manager);
     const id = randomUUID();
-    await manager.query(
-      `INSERT INTO account_tokens (id, account_id, purpose, token_hash, expires_at, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [id, account.id, purpose, hashToken(accountLinkToken(this.config.linkSecret, id)), new Date(now.getTime() + ACCOUNT_LINK_TTL_MS[purpose]), now],
-    );
+    const tokenHash = hashToken(accountLinkToken(this.config.linkSecret, id));
+    await this.accountTokens.insert({ id, accountId: account.id, purpose, tokenHash, expiresAt: new Date(now.getTime() + ACCOUNT_LINK_TTL_MS[purpose]) }, now, manager);
     return this.ledger.record(
       manager,
       [
@@ -57,14 +57,10 @@ export class AccountLinks {
 
   /**
    * Uses a link: marks its token used and returns its account, or null when the token is unknown,
-   * used, expired or for another purpose. The update is the check, so a link works exactly once.
+   * used, expired or for another purpose; a link works exactly once.
    */
   async redeem(manager: EntityManager, token: string, purpose: AccountLinkPurpose, now: Date): Promise<string | null> {
-    const [rows] = await manager.query<[{ account_id: string }[], number]>(
-      `UPDATE account_tokens SET used_at = $3 WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3 RETURNING account_id`,
-      [hashToken(token), purpose, now],
-    );
-    return rows[0]?.account_id ?? null;
+    return this.accountTokens.redeem(hashToken(token), purpose, now, manager);
   }
 
   /** After commit: to the mail queue now rather than at the relay's next look. */

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { AccountRow } from '../accounts/account-row.js';
 import { ACCESS_TOKEN_TTL_SECONDS, AccessTokens } from './access-tokens.js';
 import { hashToken, opaqueToken } from './opaque-token.js';
+import { SessionsRepository } from './sessions.repository.js';
 import type { TokenPair } from './token-pair.js';
 
 /** A refresh token lives this long unless used (then it is replaced) or revoked. */
@@ -14,24 +15,19 @@ export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
  */
 @Injectable()
 export class Sessions {
-  constructor(private readonly accessTokens: AccessTokens) {}
+  constructor(
+    private readonly refreshTokens: SessionsRepository,
+    private readonly accessTokens: AccessTokens,
+  ) {}
 
   /** Issues an access token and the family's next refresh token, in the caller's transaction. */
   async issue(manager: EntityManager, account: AccountRow, familyId: string, now: Date): Promise<TokenPair> {
     const refreshToken = opaqueToken();
-    await manager.query(
-      `INSERT INTO refresh_tokens (account_id, family_id, token_hash, expires_at, created_at) VALUES ($1, $2, $3, $4, $5)`,
-      [account.id, familyId, hashToken(refreshToken), new Date(now.getTime() + REFRESH_TOKEN_TTL_MS), now],
-    );
+    await this.refreshTokens.insert(account.id, familyId, hashToken(refreshToken), new Date(now.getTime() + REFRESH_TOKEN_TTL_MS), now, manager);
     const accessToken = await this.accessTokens.sign(
       { id: account.id, personId: account.person_id, roles: account.roles, associationCode: account.association_code },
       familyId,
     );
     return { accessToken, refreshToken, tokenType: 'Bearer', expiresIn: ACCESS_TOKEN_TTL_SECONDS };
-  }
-
-  /** Ends a session: none of its refresh tokens works any more. */
-  async revokeFamily(manager: EntityManager, familyId: string, now: Date): Promise<void> {
-    await manager.query(`UPDATE refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL`, [familyId, now]);
   }
 }

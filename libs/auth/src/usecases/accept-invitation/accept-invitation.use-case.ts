@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '#platform';
+import { AccountsRepository } from '../../accounts/accounts.repository.js';
 import { AuthProblems } from '../../auth.problems.js';
 import { AccountLinks } from '../../links/account-links.js';
 import { PasswordHasher } from '../../passwords/password-hasher.js';
@@ -16,6 +17,7 @@ export interface AcceptInvitationCommand {
 export class AcceptInvitation {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly accounts: AccountsRepository,
     private readonly links: AccountLinks,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
@@ -27,11 +29,8 @@ export class AcceptInvitation {
     return this.dataSource.transaction(async (manager) => {
       const accountId = await this.links.redeem(manager, command.token, 'staff_invitation', now);
       if (!accountId) throw AuthProblems.invalidLink();
-      const [[account]] = await manager.query<[
-        { person_id: string; email: string }[],
-        number,
-      ]>(`UPDATE accounts SET password_hash = $2, updated_at = $3 WHERE id = $1 RETURNING person_id, email`, [accountId, passwordHash, now]);
-      await manager.query(`UPDATE people SET full_name = $2 WHERE id = $1`, [account.person_id, command.fullName]);
+      const account = await this.accounts.setInvitedPassword(accountId, passwordHash, now, manager);
+      await this.accounts.renamePerson(account.person_id, command.fullName, manager);
       return { accountId, email: account.email };
     });
   }

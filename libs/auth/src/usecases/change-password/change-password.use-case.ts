@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EmailDeliveriesRepository } from '#mail';
 import { Clock } from '#platform';
+import { AccountsRepository } from '../../accounts/accounts.repository.js';
 import type { AuthenticatedAccount } from '../../accounts/authenticated-account.js';
 import { AuthProblems } from '../../auth.problems.js';
 import { AccountLinks } from '../../links/account-links.js';
 import { PasswordHasher } from '../../passwords/password-hasher.js';
+import { SessionsRepository } from '../../tokens/sessions.repository.js';
 
 /** Validated at the edge: the new password meets the same rules as at registration and reset. */
 export interface ChangePasswordCommand {
@@ -23,6 +25,8 @@ export interface ChangePasswordCommand {
 export class ChangePassword {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly accounts: AccountsRepository,
+    private readonly refreshTokens: SessionsRepository,
     private readonly hasher: PasswordHasher,
     private readonly ledger: EmailDeliveriesRepository,
     private readonly links: AccountLinks,
@@ -30,23 +34,15 @@ export class ChangePassword {
   ) {}
 
   async execute({ caller, currentPassword, newPassword }: ChangePasswordCommand): Promise<void> {
-    const [account] = await this.dataSource.query<{ password_hash: string | null; email: string; association_code: string | null; full_name: string }[]>(
-      `SELECT a.password_hash, a.email, a.association_code, p.full_name FROM accounts a JOIN people p ON p.id = a.person_id WHERE a.id = $1`,
-      [caller.id],
-    );
-    if (!(await this.hasher.verify(account?.password_hash ?? null, currentPassword))) throw AuthProblems.wrongPassword();
+    const account = await this.accounts.findCredentials(caller.id);
+    const passwordOk = await this.hasher.verify(account?.password_hash ?? null, currentPassword);
+    if (!account || !passwordOk) throw AuthProblems.wrongPassword();
     const passwordHash = await this.hasher.hash(newPassword);
     const now = this.clock.now();
     const deliveries = await this.dataSource.transaction(async (manager) => {
       // Only over the hash just checked: a concurrent change wins once, the other is refused.
-      const [, changed] = await manager.query<[unknown, number]>(`UPDATE accounts SET password_hash = $3, updated_at = $4 WHERE id = $1 AND password_hash = $2`, [
-        caller.id,
-        account.password_hash,
-        passwordHash,
-        now,
-      ]);
-      if (changed !== 1) throw AuthProblems.wrongPassword();
-      await manager.query(`UPDATE refresh_tokens SET revoked_at = $3 WHERE account_id = $1 AND family_id <> $2 AND revoked_at IS NULL`, [caller.id, caller.sessionId, now]);
+      if (!(await this.accounts.changePasswordIfCurrent(caller.id, account.password_hash, passwordHash, now, manager))) throw AuthProblems.wrongPassword();
+      await this.refreshTokens.revokeOtherFamilies(caller.id, caller.sessionId, now, manager);
       return this.ledger.record(
         manager,
         [

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Framework } from '#framework';
 import { Clock, FRAMEWORK } from '#platform';
+import { AccountsRepository } from '../../accounts/accounts.repository.js';
 import { isUniqueViolation } from '../../accounts/is-unique-violation.js';
 import { AccountLinks } from '../../links/account-links.js';
 
@@ -29,6 +30,7 @@ export class UnknownAssociationError extends Error {
 export class CreateAdministrator {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly accounts: AccountsRepository,
     private readonly links: AccountLinks,
     private readonly clock: Clock,
     @Inject(FRAMEWORK) private readonly framework: Framework,
@@ -45,17 +47,9 @@ export class CreateAdministrator {
     let created: { accountId: string; deliveries: string[] };
     try {
       created = await this.dataSource.transaction(async (manager) => {
-        const [person] = await manager.query<{ id: string }[]>(`INSERT INTO people (association_code, email, full_name, created_at) VALUES ($1, $2, $3, $4) RETURNING id`, [
-          home,
-          email,
-          fullName,
-          now,
-        ]);
-        const [account] = await manager.query<{ id: string }[]>(
-          `INSERT INTO accounts (person_id, email, roles, association_code, created_at, updated_at) VALUES ($1, $2, ARRAY['administrator'], $3, $4, $4) RETURNING id`,
-          [person.id, email, associationCode, now],
-        );
-        return { accountId: account.id, deliveries: await this.links.issue(manager, { id: account.id, email, fullName }, 'staff_invitation', now) };
+        const personId = await this.accounts.insertPerson(home, email, fullName, now, manager);
+        const accountId = await this.accounts.insertAdministrator(personId, email, associationCode, now, manager);
+        return { accountId, deliveries: await this.links.issue(manager, { id: accountId, email, fullName }, 'staff_invitation', now) };
       });
     } catch (error) {
       if (isUniqueViolation(error)) return { created: false };

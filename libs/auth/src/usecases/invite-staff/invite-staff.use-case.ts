@@ -4,6 +4,7 @@ import type { Framework } from '#framework';
 import { Clock, FRAMEWORK, ProblemException } from '#platform';
 import type { InvitableStaffRole } from '../../accounts/account-role.js';
 import type { AuthenticatedAccount } from '../../accounts/authenticated-account.js';
+import { AccountsRepository } from '../../accounts/accounts.repository.js';
 import { isUniqueViolation } from '../../accounts/is-unique-violation.js';
 import { AuthProblems } from '../../auth.problems.js';
 import { AccountLinks } from '../../links/account-links.js';
@@ -25,6 +26,7 @@ export interface InviteStaffCommand {
 export class InviteStaff {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly accounts: AccountsRepository,
     private readonly links: AccountLinks,
     private readonly clock: Clock,
     @Inject(FRAMEWORK) private readonly framework: Framework,
@@ -36,18 +38,10 @@ export class InviteStaff {
     let result: { accountId: string; deliveries: string[] };
     try {
       result = await this.dataSource.transaction(async (manager) => {
-        const [person] = await manager.query<{ id: string }[]>(`INSERT INTO people (association_code, email, full_name, created_at) VALUES ($1, $2, $3, $4) RETURNING id`, [
-          associationCode,
-          command.email,
-          command.fullName,
-          now,
-        ]);
-        const [account] = await manager.query<{ id: string }[]>(
-          `INSERT INTO accounts (person_id, email, roles, association_code, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
-          [person.id, command.email, [...new Set(command.roles)], associationCode, now],
-        );
-        const deliveries = await this.links.issue(manager, { id: account.id, email: command.email, fullName: command.fullName }, 'staff_invitation', now);
-        return { accountId: account.id, deliveries };
+        const personId = await this.accounts.insertPerson(associationCode, command.email, command.fullName, now, manager);
+        const accountId = await this.accounts.insertStaff(personId, command.email, [...new Set(command.roles)], associationCode, now, manager);
+        const deliveries = await this.links.issue(manager, { id: accountId, email: command.email, fullName: command.fullName }, 'staff_invitation', now);
+        return { accountId, deliveries };
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw AuthProblems.emailTaken();

@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '#platform';
 import type { AuthenticatedAccount } from '../../accounts/authenticated-account.js';
-import { ACCOUNT_COLUMNS, type AccountRow } from '../../accounts/account-row.js';
+import { AccountsRepository } from '../../accounts/accounts.repository.js';
 import { AuthProblems } from '../../auth.problems.js';
 import { PasswordHasher } from '../../passwords/password-hasher.js';
 import { Sessions } from '../../tokens/sessions.js';
@@ -32,13 +32,14 @@ export class LogIn {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly accounts: AccountsRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: Sessions,
     private readonly clock: Clock,
   ) {}
 
   async execute(command: LogInCommand): Promise<TokenPair> {
-    const [account] = await this.dataSource.query<AccountRow[]>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts a WHERE lower(a.email) = lower($1)`, [command.email]);
+    const account = await this.accounts.findForSignIn(command.email);
     const passwordOk = await this.hasher.verify(account?.password_hash ?? null, command.password);
     const now = this.clock.now();
     if (!account) throw AuthProblems.invalidCredentials();
@@ -49,23 +50,14 @@ export class LogIn {
     }
     if (command.admits && !command.admits({ roles: account.roles, associationCode: account.association_code })) throw AuthProblems.invalidCredentials();
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE accounts SET failed_logins = 0, locked_until = NULL, updated_at = $2 WHERE id = $1`, [account.id, now]);
+      await this.accounts.clearFailedSignIns(account.id, now, manager);
       return this.sessions.issue(manager, account, randomUUID(), now);
     });
   }
 
-  /** One statement, so concurrent wrong guesses all count; reaching the threshold locks and restarts the count. */
   private async recordFailure(accountId: string, now: Date): Promise<void> {
-    const [[row]] = await this.dataSource.query<[{ locked_until: Date | null }[], number]>(
-      `UPDATE accounts
-          SET failed_logins = CASE WHEN failed_logins + 1 >= $3 THEN 0 ELSE failed_logins + 1 END,
-              locked_until = CASE WHEN failed_logins + 1 >= $3 THEN $2::timestamptz + $4 * interval '1 millisecond' ELSE locked_until END,
-              updated_at = $2
-        WHERE id = $1
-        RETURNING locked_until`,
-      [accountId, now, LOCKOUT_THRESHOLD, LOCKOUT_MS],
-    );
+    const lockedUntil = await this.accounts.recordFailedSignIn(accountId, now, LOCKOUT_THRESHOLD, LOCKOUT_MS);
     // The account id only: no address in the logs.
-    if (row?.locked_until && row.locked_until > now) this.logger.warn(`account ${accountId} locked after ${LOCKOUT_THRESHOLD} failed sign-ins`);
+    if (lockedUntil && lockedUntil > now) this.logger.warn(`account ${accountId} locked after ${LOCKOUT_THRESHOLD} failed sign-ins`);
   }
 }

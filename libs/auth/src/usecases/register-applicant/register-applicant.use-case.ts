@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Framework } from '#framework';
 import { EmailDeliveriesRepository } from '#mail';
 import { Clock, FRAMEWORK } from '#platform';
+import { AccountsRepository } from '../../accounts/accounts.repository.js';
 import { isUniqueViolation } from '../../accounts/is-unique-violation.js';
 import { AuthProblems } from '../../auth.problems.js';
 import { AccountLinks } from '../../links/account-links.js';
@@ -30,6 +31,7 @@ export const REGISTRATION_ATTEMPT_EMAIL_EVERY_MS = 3600 * 1000;
 export class RegisterApplicant {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly accounts: AccountsRepository,
     private readonly hasher: PasswordHasher,
     private readonly ledger: EmailDeliveriesRepository,
     private readonly links: AccountLinks,
@@ -45,17 +47,8 @@ export class RegisterApplicant {
     const now = this.clock.now();
     try {
       await this.dataSource.transaction(async (manager) => {
-        const [person] = await manager.query<{ id: string }[]>(`INSERT INTO people (association_code, email, full_name, created_at) VALUES ($1, $2, $3, $4) RETURNING id`, [
-          command.associationCode,
-          command.email,
-          command.fullName,
-          now,
-        ]);
-        await manager.query(
-          `INSERT INTO accounts (person_id, email, password_hash, roles, association_code, created_at, updated_at)
-           VALUES ($1, $2, $3, ARRAY['applicant'], $4, $5, $5)`,
-          [person.id, command.email, passwordHash, command.associationCode, now],
-        );
+        const personId = await this.accounts.insertPerson(command.associationCode, command.email, command.fullName, now, manager);
+        await this.accounts.insertApplicant(personId, command.email, passwordHash, command.associationCode, now, manager);
       });
       return;
     } catch (error) {
@@ -70,19 +63,11 @@ export class RegisterApplicant {
    * hour, so the check reads two ledger rows by their unique key; the person's row lock serialises it.
    */
   private async tellOwner(manager: EntityManager, command: RegisterApplicantCommand, now: Date): Promise<string[]> {
-    const [owner] = await manager.query<{
-      id: string;
-      email: string;
-      fullName: string;
-    }[]>(`SELECT id, email, full_name AS "fullName" FROM people WHERE lower(email) = lower($1) FOR UPDATE`, [command.email]);
+    const owner = await this.accounts.lockPersonByEmail(command.email, manager);
     if (!owner) return [];
     const hour = Math.floor(now.getTime() / REGISTRATION_ATTEMPT_EMAIL_EVERY_MS);
     const [previousKey, key] = [hour - 1, hour].map((h) => `registration-attempt-${owner.id}-${h}`);
-    const recent = await manager.query<unknown[]>(`SELECT 1 FROM email_deliveries WHERE business_key = ANY($1) AND created_at > $2`, [
-      [previousKey, key],
-      new Date(now.getTime() - REGISTRATION_ATTEMPT_EMAIL_EVERY_MS),
-    ]);
-    if (recent.length) return [];
+    if (await this.ledger.anyRecordedSince([previousKey, key], new Date(now.getTime() - REGISTRATION_ATTEMPT_EMAIL_EVERY_MS), manager)) return [];
     return this.ledger.record(
       manager,
       [

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '#platform';
+import { AccountsRepository } from '../../accounts/accounts.repository.js';
 import { AccountLinks } from '../../links/account-links.js';
 
 export interface RequestPasswordResetCommand {
@@ -15,6 +16,7 @@ export interface RequestPasswordResetCommand {
 export class RequestPasswordReset {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly accounts: AccountsRepository,
     private readonly links: AccountLinks,
     private readonly clock: Clock,
   ) {}
@@ -22,10 +24,7 @@ export class RequestPasswordReset {
   async execute(command: RequestPasswordResetCommand): Promise<void> {
     const now = this.clock.now();
     const deliveries = await this.dataSource.transaction(async (manager) => {
-      const [account] = await manager.query<{ id: string; email: string; fullName: string }[]>(
-        `SELECT a.id, a.email, p.full_name AS "fullName" FROM accounts a JOIN people p ON p.id = a.person_id WHERE lower(a.email) = lower($1) FOR UPDATE OF a`,
-        [command.email],
-      );
+      const account = await this.accounts.lockByEmail(command.email, manager);
       return account ? this.links.issue(manager, account, 'password_reset', now) : [];
     });
     await this.links.send(deliveries);

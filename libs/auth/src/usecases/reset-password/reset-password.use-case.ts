@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '#platform';
+import { AccountsRepository } from '../../accounts/accounts.repository.js';
 import { AuthProblems } from '../../auth.problems.js';
 import { AccountLinks } from '../../links/account-links.js';
 import { PasswordHasher } from '../../passwords/password-hasher.js';
+import { SessionsRepository } from '../../tokens/sessions.repository.js';
 
 export interface ResetPasswordCommand {
   token: string;
@@ -18,6 +20,8 @@ export interface ResetPasswordCommand {
 export class ResetPassword {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly accounts: AccountsRepository,
+    private readonly refreshTokens: SessionsRepository,
     private readonly links: AccountLinks,
     private readonly hasher: PasswordHasher,
     private readonly clock: Clock,
@@ -29,8 +33,8 @@ export class ResetPassword {
     await this.dataSource.transaction(async (manager) => {
       const accountId = await this.links.redeem(manager, command.token, 'password_reset', now);
       if (!accountId) throw AuthProblems.invalidLink();
-      await manager.query(`UPDATE accounts SET password_hash = $2, failed_logins = 0, locked_until = NULL, updated_at = $3 WHERE id = $1`, [accountId, passwordHash, now]);
-      await manager.query(`UPDATE refresh_tokens SET revoked_at = $2 WHERE account_id = $1 AND revoked_at IS NULL`, [accountId, now]);
+      await this.accounts.resetPassword(accountId, passwordHash, now, manager);
+      await this.refreshTokens.revokeAccount(accountId, now, manager);
     });
   }
 }
