@@ -60,6 +60,9 @@ export interface SentMark {
   response: string;
 }
 
+/** A delivery a bounce or complaint is about: what the report is checked against and the outcome acts on. */
+export type ReportedDelivery = Pick<DeliveryRow, 'id' | 'application_id' | 'reference_id' | 'recipient_kind' | 'template' | 'recipient_email'> & { message_id: string | null };
+
 /** A claim older than this belongs to a worker that died mid-send: the message may be sent again. */
 export const STALE_CLAIM_MS = 60_000;
 
@@ -168,5 +171,14 @@ export class EmailDeliveriesRepository {
   /** Someone gave the address anew (an applicant naming it again, staff clearing it): it may be sent to. */
   async unsuppress(manager: EntityManager, email: string): Promise<void> {
     await manager.query(`DELETE FROM email_suppressions WHERE email = lower($1)`, [email]);
+  }
+
+  /** The row a bounce or complaint names, with what the report must match (recipient, Message-ID). */
+  async findReported(id: string): Promise<ReportedDelivery | undefined> {
+    const [row] = await this.dataSource.query<ReportedDelivery[]>(
+      `SELECT id, application_id, reference_id, recipient_kind, template, recipient_email, message_id FROM email_deliveries WHERE id = $1`,
+      [id],
+    );
+    return row;
   }
 }
