@@ -114,8 +114,8 @@ export class EmailModelsRepository {
     );
   }
 
-  /** The application's applicant, to write to. */
-  async applicantOf(applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<{ email: string; full_name: string } | undefined> {
+  /** The application's applicant, to write to (the application must exist). */
+  async applicantOf(applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<{ email: string; full_name: string }> {
     const [applicant] = await manager.query<{ email: string; full_name: string }[]>(
       `SELECT p.email, p.full_name FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`,
       [applicationId],

@@ -49,7 +49,8 @@ export class RecordUndelivered {
     if (delivery.recipient_kind !== 'rater' || !delivery.reference_id) return [];
     await this.references.markBounced(delivery.reference_id, manager);
     await this.reminders.cancelPendingForReference(delivery.reference_id, manager);
-    const applicant = (await this.emailModels.applicantOf(delivery.application_id!, manager))!;
+    // A rater's message is always about an application.
+    const applicant = await this.emailModels.applicantOf(delivery.application_id!, manager);
     return this.ledger.record(
       manager,
       [
