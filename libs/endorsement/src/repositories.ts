@@ -1,22 +1,26 @@
 import type { Provider } from '@nestjs/common';
 import { ExamRepository } from './exam/exam.repository.js';
+import { EmailModelsRepository } from './notifications/email-models.repository.js';
 import { OperationsMetricsRepository } from './operations/operations-metrics.repository.js';
 import { PanelRepository } from './panel/panel.repository.js';
+import { ReferencesRepository } from './references/references.repository.js';
+import { RemindersRepository } from './reminders/reminders.repository.js';
 import { ActivitiesRepository } from './staff/activities.repository.js';
 import { StaffQueueRepository } from './staff/staff-queue.repository.js';
 import { TransitionsRepository } from './transition/transitions.repository.js';
-import { RemindersRepository } from './reminders/reminders.repository.js';
 
 /**
  * Every repository of the endorsement lib: the one place each aggregate's tables are read and written.
  * EndorsementModule provides and exports them all, so every module that imports it can use any of them.
  */
 export const REPOSITORIES: Provider[] = [
-  OperationsMetricsRepository,
-  StaffQueueRepository,
   ActivitiesRepository,
-  PanelRepository,
-  TransitionsRepository,
+  EmailModelsRepository,
   ExamRepository,
+  OperationsMetricsRepository,
+  PanelRepository,
+  ReferencesRepository,
   RemindersRepository,
+  StaffQueueRepository,
+  TransitionsRepository,
 ];

@@ -60,6 +60,9 @@ export interface SentMark {
   response: string;
 }
 
+/** A delivery a bounce or complaint is about: what the report is checked against and the outcome acts on. */
+export type ReportedDelivery = Pick<DeliveryRow, 'id' | 'application_id' | 'reference_id' | 'recipient_kind' | 'template' | 'recipient_email'> & { message_id: string | null };
+
 /** A claim older than this belongs to a worker that died mid-send: the message may be sent again. */
 export const STALE_CLAIM_MS = 60_000;
 
@@ -180,5 +183,14 @@ export class EmailDeliveriesRepository {
   async anyRecordedSince(businessKeys: readonly string[], since: Date, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
     const recent = await manager.query<unknown[]>(`SELECT 1 FROM email_deliveries WHERE business_key = ANY($1) AND created_at > $2`, [businessKeys, since]);
     return recent.length > 0;
+  }
+
+  /** The row a bounce or complaint names, with what the report must match (recipient, Message-ID). */
+  async findReported(id: string): Promise<ReportedDelivery | undefined> {
+    const [row] = await this.dataSource.query<ReportedDelivery[]>(
+      `SELECT id, application_id, reference_id, recipient_kind, template, recipient_email, message_id FROM email_deliveries WHERE id = $1`,
+      [id],
+    );
+    return row;
   }
 }

@@ -9,6 +9,9 @@ import type { Effect } from '#workflow';
 import type { EffectContext, EffectHandler } from './effect-context.js';
 import { EFFECT_HANDLERS } from './effect-handlers.js';
 import { DeliverEmails } from '../notifications/deliver-emails.use-case.js';
+import { EmailModelsRepository } from '../notifications/email-models.repository.js';
+import { ReferencesRepository } from '../references/references.repository.js';
+import { RemindersRepository } from '../reminders/reminders.repository.js';
 
 type OutboxRow = EffectContext['application'] & { id: string; application_id: string; event_id: string | null; payload: Effect; cycle_due_on: string | null; request_id: string | null };
 
@@ -24,6 +27,9 @@ export class ApplyEffect {
   constructor(
     private readonly dataSource: DataSource,
     private readonly ledger: EmailDeliveriesRepository,
+    private readonly references: ReferencesRepository,
+    private readonly reminders: RemindersRepository,
+    private readonly emailModels: EmailModelsRepository,
     private readonly deliver: DeliverEmails,
     private readonly jobs: JobQueues,
     private readonly clock: Clock,
@@ -79,6 +85,9 @@ export class ApplyEffect {
       framework: this.framework,
       now,
       linkSecret: this.config.linkSecret,
+      references: this.references,
+      reminders: this.reminders,
+      emailModels: this.emailModels,
     };
     return (EFFECT_HANDLERS[row.payload.type] as EffectHandler)(context);
   }

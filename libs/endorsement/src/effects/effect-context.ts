@@ -2,6 +2,9 @@ import type { EntityManager } from 'typeorm';
 import type { Association, Framework, Portfolio, RulesSnapshot } from '#framework';
 import type { NewDelivery } from '#mail';
 import type { Effect } from '#workflow';
+import type { EmailModelsRepository } from '../notifications/email-models.repository.js';
+import type { ReferencesRepository } from '../references/references.repository.js';
+import type { RemindersRepository } from '../reminders/reminders.repository.js';
 
 /** What an effect handler gets: the outbox row's effect and the application it concerns. */
 export interface EffectContext<E extends Effect = Effect> {
@@ -24,6 +27,10 @@ export interface EffectContext<E extends Effect = Effect> {
   readonly framework: Framework;
   readonly now: Date;
   readonly linkSecret: string;
+  /** The repositories effects write and read through, in `manager`'s transaction. */
+  readonly references: ReferencesRepository;
+  readonly reminders: RemindersRepository;
+  readonly emailModels: EmailModelsRepository;
 }
 
 /** An effect handler writes rows in the effect's transaction and returns the emails to send. */

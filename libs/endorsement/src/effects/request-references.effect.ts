@@ -3,7 +3,7 @@ import { requestReference } from '../references/request-reference.js';
 import type { EffectContext } from './effect-context.js';
 
 /** Sends every rater named in the portfolio a link, unless that rater already has an open one. */
-export async function requestReferences({ manager, application, association, linkSecret, now }: EffectContext<EffectOf<'references.request'>>) {
+export async function requestReferences({ manager, application, association, linkSecret, now, references, reminders }: EffectContext<EffectOf<'references.request'>>) {
   const open = await manager.query<{ role: string; email: string }[]>(
     `SELECT role, lower(rater_email) AS email FROM application_references WHERE application_id = $1 AND revoked_at IS NULL`,
     [application.id],
@@ -14,11 +14,12 @@ export async function requestReferences({ manager, application, association, lin
     if (isOpen(ref.role, ref.raterEmail)) continue;
     deliveries.push(
       await requestReference(
-        manager,
+        { references, reminders },
         { applicationId: application.id, role: ref.role, raterName: ref.raterName, raterEmail: ref.raterEmail, waivedAccess: ref.waivedAccess },
         association,
         linkSecret,
         now,
+        manager,
       ),
     );
   }

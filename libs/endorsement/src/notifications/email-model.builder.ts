@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
 import { accountLinkToken, raterLinkToken } from '#auth';
 import type { Framework, RulesSnapshot } from '#framework';
@@ -8,33 +7,9 @@ import type { DeliveryRow, EmailModel } from '#mail';
 import { FRAMEWORK } from '#platform';
 import { renewalCycle } from '../renewal/renewal-calendar.js';
 import { EmailLinks } from './email-links.js';
+import { EmailModelsRepository, type ApplicationFacts, type FactsWanted } from './email-models.repository.js';
 import { formatCalendarDate, formatDate } from './format-date.js';
 import { examApprovalValidity } from '../exam/exam-approval-validity.js';
-
-interface ApplicationFacts {
-  application_id: string;
-  association_code: string;
-  rules: RulesSnapshot;
-  applicant_name: string;
-  raters: { raterName: string; role: string }[];
-  endorsement_number: string | null;
-  renewal_due_on: string | null;
-  /** The display names of the person's endorsements on this one's renewal cycle (same association and due day). */
-  cycle_category_names: string[] | null;
-  exam_approved_at: Date | null;
-  reinstatement: boolean;
-  registry_listed: boolean;
-  reason: string | null;
-  reference_id: string | null;
-  rater_name: string | null;
-  rater_role: string | null;
-  token_expires_at: Date | null;
-  /** The exam attempt the delivery's context names (exam_registered, exam_reminder). */
-  exam_sits_on: string | null;
-  exam_online: boolean | null;
-  exam_location: string | null;
-  candidate_code: string | null;
-}
 
 /**
  * Builds what a message says from the rows it names, at send time: the ledger stores ids, so a
@@ -45,7 +20,7 @@ export class EmailModelBuilder {
   private readonly links: EmailLinks;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly emailModels: EmailModelsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(FRAMEWORK) private readonly framework: Framework,
   ) {
@@ -77,34 +52,13 @@ export class EmailModelBuilder {
   /** What the application-bound deliveries name, keyed by their index in `deliveries`. */
   private async applicationFacts(deliveries: readonly DeliveryRow[]): Promise<Map<number, ApplicationFacts>> {
     const wanted = deliveries
-      .map((d, i) => {
+      .map((d, i): FactsWanted => {
         const { eventId, attemptNo } = d.context as { eventId?: string; attemptNo?: number };
         return { i, application_id: d.application_id, event_id: eventId ?? null, reference_id: d.reference_id, attempt_no: attemptNo ?? null };
       })
       .filter((d) => d.application_id !== null);
     if (!wanted.length) return new Map();
-    const rows = await this.dataSource.query<(ApplicationFacts & { i: number })[]>(
-      `SELECT d.i, a.id AS application_id, a.association_code, a.rules, p.full_name AS applicant_name, a.portfolio->'references' AS raters,
-              a.endorsement_number, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS renewal_due_on, a.exam_approved_at,
-              CASE WHEN e.payload ? 'dueOn'
-                   -- A renewal step: the endorsements the same step of the same cycle moved.
-                   THEN (SELECT array_agg(DISTINCT o.rules->>'displayName' ORDER BY o.rules->>'displayName') FROM applications o
-                           JOIN application_events oe ON oe.application_id = o.id AND oe.event = e.event AND oe.payload->>'dueOn' = e.payload->>'dueOn'
-                          WHERE o.applicant_id = a.applicant_id AND o.association_code = a.association_code)
-                   -- A reminder: the endorsements open on the same due day.
-                   ELSE (SELECT array_agg(o.rules->>'displayName' ORDER BY o.rules->>'displayName') FROM applications o
-                          WHERE o.applicant_id = a.applicant_id AND o.association_code = a.association_code AND o.state = a.state
-                            AND o.renewal_due_on = a.renewal_due_on) END AS cycle_category_names,
-              a.reinstatement, a.registry_listed, e.reason, r.id AS reference_id, r.rater_name, r.role AS rater_role, r.token_expires_at,
-              to_char(x.sat_on, 'YYYY-MM-DD') AS exam_sits_on, w.online AS exam_online, w.location AS exam_location, x.candidate_code
-         FROM jsonb_to_recordset($1::jsonb) AS d(i int, application_id uuid, event_id bigint, reference_id uuid, attempt_no int)
-         JOIN applications a ON a.id = d.application_id JOIN people p ON p.id = a.applicant_id
-         LEFT JOIN application_events e ON e.id = d.event_id
-         LEFT JOIN application_references r ON r.id = d.reference_id
-         LEFT JOIN exam_attempts x ON x.application_id = d.application_id AND x.attempt_no = d.attempt_no
-         LEFT JOIN exam_windows w ON w.id = x.window_id`,
-      [JSON.stringify(wanted)],
-    );
+    const rows = await this.emailModels.applicationFacts(wanted);
     return new Map(rows.map((r) => [r.i, r]));
   }
 
@@ -195,12 +149,7 @@ export class EmailModelBuilder {
    * The link is derived again from the token row's id; only its hash was stored.
    */
   private async buildForAccount(delivery: DeliveryRow, accountTokenId: string): Promise<EmailModel> {
-    const [row] = await this.dataSource.query<{ id: string; expires_at: Date; purpose: string; roles: string[]; association_code: string | null }[]>(
-      `SELECT t.id, t.expires_at, t.purpose, a.roles, a.association_code
-         FROM account_tokens t JOIN accounts a ON a.id = t.account_id
-        WHERE t.id = $1`,
-      [accountTokenId],
-    );
+    const row = await this.emailModels.accountTokenFacts(accountTokenId);
     if (!row) throw new Error(`account token ${accountTokenId} not found`);
     const sender = this.senderFor(row.association_code);
     const page = row.purpose === 'staff_invitation' ? 'accept-invitation' : 'reset-password';

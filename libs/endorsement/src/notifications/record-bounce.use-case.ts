@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { deliveryIdOfMessageId } from '#mail';
+import { deliveryIdOfMessageId, EmailDeliveriesRepository } from '#mail';
 import { bounces } from '#metrics';
-import { RecordUndelivered, type UndeliveredRow } from './record-undelivered.use-case.js';
+import { RecordUndelivered } from './record-undelivered.use-case.js';
 
 /** A bounce or spam complaint about one of our messages, however it reached us. */
 export interface BounceNotice {
@@ -35,7 +34,7 @@ export class RecordBounce {
   private readonly logger = new Logger('RecordBounce');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly ledger: EmailDeliveriesRepository,
     private readonly undelivered: RecordUndelivered,
   ) {}
 
@@ -48,10 +47,7 @@ export class RecordBounce {
   private async record(notice: BounceNotice): Promise<BounceOutcome> {
     const id = notice.deliveryId ?? (notice.messageId ? deliveryIdOfMessageId(notice.messageId) : null);
     if (!id || !UUID.test(id)) return this.unknown(notice);
-    const [row] = await this.dataSource.query<(UndeliveredRow & { recipient_email: string; message_id: string | null })[]>(
-      `SELECT id, application_id, reference_id, recipient_kind, template, recipient_email, message_id FROM email_deliveries WHERE id = $1`,
-      [id],
-    );
+    const row = await this.ledger.findReported(id);
     if (!row) return this.unknown(notice);
     if (notice.messageId && row.message_id && notice.messageId.trim() !== row.message_id) return this.unknown(notice);
     if (notice.recipients.length && !notice.recipients.some((r) => r.toLowerCase() === row.recipient_email.toLowerCase())) return this.unknown(notice);

@@ -3,6 +3,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { EmailDeliveriesRepository, type DeliveryRow, type Undelivered } from '#mail';
 import { Clock } from '#platform';
 import { JobQueues } from '#queue';
+import { ReferencesRepository } from '../references/references.repository.js';
+import { RemindersRepository } from '../reminders/reminders.repository.js';
+import { EmailModelsRepository } from './email-models.repository.js';
 
 /** The ledger row fields the outcome acts on. */
 export type UndeliveredRow = Pick<DeliveryRow, 'id' | 'application_id' | 'reference_id' | 'recipient_kind' | 'template'>;
@@ -20,6 +23,9 @@ export class RecordUndelivered {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly references: ReferencesRepository,
+    private readonly reminders: RemindersRepository,
+    private readonly emailModels: EmailModelsRepository,
     private readonly ledger: EmailDeliveriesRepository,
     private readonly jobs: JobQueues,
     private readonly clock: Clock,
@@ -41,12 +47,10 @@ export class RecordUndelivered {
   // The portal failure users complain about most: tell the applicant now, not after weeks of silence.
   private async tellApplicant(manager: EntityManager, delivery: UndeliveredRow, now: Date): Promise<string[]> {
     if (delivery.recipient_kind !== 'rater' || !delivery.reference_id) return [];
-    await manager.query(`UPDATE application_references SET status = 'bounced' WHERE id = $1 AND status = 'requested'`, [delivery.reference_id]);
-    await manager.query(`UPDATE reminders SET status = 'cancelled' WHERE reference_id = $1 AND status = 'pending'`, [delivery.reference_id]);
-    const [applicant] = await manager.query<{ email: string; full_name: string }[]>(
-      `SELECT p.email, p.full_name FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`,
-      [delivery.application_id],
-    );
+    await this.references.markBounced(delivery.reference_id, manager);
+    await this.reminders.cancelPendingForReference(delivery.reference_id, manager);
+    // A rater's message is always about an application.
+    const applicant = await this.emailModels.applicantOf(delivery.application_id!, manager);
     return this.ledger.record(
       manager,
       [

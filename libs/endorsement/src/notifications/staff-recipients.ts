@@ -1,12 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Association } from '#framework';
-
-/** A member of staff, or the association's team inbox (no account). */
-export interface StaffRecipient {
-  accountId: string | null;
-  email: string;
-  name: string;
-}
+import type { EmailModelsRepository, StaffRecipient } from './email-models.repository.js';
 
 /** The association's endorsement inbox (`coordinatorEmail` in its file): for when nobody is named. */
 export function teamInbox(association: Association): StaffRecipient {
@@ -19,21 +13,12 @@ export function teamInbox(association: Association): StaffRecipient {
  * (or nobody who has signed in yet, i.e. set a password).
  */
 export async function staffRecipients(
-  manager: Pick<EntityManager, 'query'>,
+  emailModels: EmailModelsRepository,
   applicationId: string,
   audience: 'coordinator' | 'administrator',
   association: Association,
+  manager: EntityManager,
 ): Promise<StaffRecipient[]> {
-  const people = await manager.query<StaffRecipient[]>(
-    audience === 'coordinator'
-      ? `SELECT ac.id AS "accountId", ac.email, p.full_name AS name FROM applications a
-           JOIN accounts ac ON ac.id = a.assignee_id JOIN people p ON p.id = ac.person_id
-          WHERE a.id = $1 AND ac.password_hash IS NOT NULL`
-      : `SELECT ac.id AS "accountId", ac.email, p.full_name AS name FROM accounts ac JOIN people p ON p.id = ac.person_id
-          WHERE ac.association_code = (SELECT association_code FROM applications WHERE id = $1)
-            AND 'administrator' = ANY (ac.roles) AND ac.password_hash IS NOT NULL
-          ORDER BY ac.created_at, ac.id`,
-    [applicationId],
-  );
+  const people = await emailModels.staffRecipients(applicationId, audience, manager);
   return people.length ? people : [teamInbox(association)];
 }

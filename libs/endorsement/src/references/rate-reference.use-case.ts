@@ -5,10 +5,12 @@ import type { Framework } from '#framework';
 import { EmailDeliveriesRepository } from '#mail';
 import { Clock, FRAMEWORK } from '#platform';
 import { EmailHandover } from '../notifications/email-handover.js';
+import { RemindersRepository } from '../reminders/reminders.repository.js';
 import { CompleteReferences } from './complete-references.js';
-import { loadOpenReference, type ReferenceByToken } from './find-reference-by-token.js';
+import { loadOpenReference } from './find-reference-by-token.js';
 import { judgeRating } from './judge-rating.js';
 import type { RatingAnswer } from './rating-answer.js';
+import { ReferencesRepository, type ReferenceByToken } from './references.repository.js';
 
 export interface RateReferenceCommand {
   /** The secret from the rater's link. */
@@ -47,6 +49,8 @@ interface RatingWritten {
 export class RateReference {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly references: ReferencesRepository,
+    private readonly reminders: RemindersRepository,
     private readonly completion: CompleteReferences,
     private readonly ledger: EmailDeliveriesRepository,
     private readonly emails: EmailHandover,
@@ -59,7 +63,7 @@ export class RateReference {
     const now = this.clock.now();
     const form = this.framework.ratingForm;
     const { result, deliveryIds, outboxIds } = await this.dataSource.transaction(async (manager): Promise<RatingWritten> => {
-      const ref = await loadOpenReference(manager, command.token, now, true);
+      const ref = await loadOpenReference(this.references, command.token, now, true, manager);
       const judgement = judgeRating(form, command.answers);
       const status = judgement.counts ? 'rated' : 'invalid';
       const validUntil = new Date(now);
@@ -71,14 +75,8 @@ export class RateReference {
         notEnoughInformation: judgement.notEnoughInformation,
         validUntil: validUntil.toISOString(),
       };
-      await manager.query(`UPDATE application_references SET status = $2, rating = $3, rated_at = $4 WHERE id = $1 AND status = 'requested'`, [
-        ref.id,
-        status,
-        JSON.stringify(rating),
-        now,
-      ]);
-      // The sweep would skip them too; cancelled rows say plainly that nothing is owed.
-      await manager.query(`UPDATE reminders SET status = 'cancelled' WHERE reference_id = $1 AND status = 'pending'`, [ref.id]);
+      await this.references.markRated(ref.id, status, rating, now, manager);
+      await this.reminders.cancelPendingForReference(ref.id, manager);
       const association = this.framework.association(ref.association_code);
       const about = { applicantName: ref.applicant_name, associationName: association.name, associationEmail: association.coordinatorEmail };
       // The applicant hears either way; a form that cannot count asks them for another rater.

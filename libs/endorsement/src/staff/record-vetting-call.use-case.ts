@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import { Clock } from '#platform';
+import { ReferencesRepository } from '../references/references.repository.js';
 import { StaffQueueRepository } from './staff-queue.repository.js';
 import { StaffProblems } from './staff.problems.js';
 
@@ -28,6 +29,7 @@ export class RecordVettingCall {
   constructor(
     private readonly dataSource: DataSource,
     private readonly staffQueue: StaffQueueRepository,
+    private readonly references: ReferencesRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -36,25 +38,15 @@ export class RecordVettingCall {
     if (command.calledAt > now) throw StaffProblems.calledInFuture();
     const app = await this.staffQueue.findStaffApplication(command.caller, command.applicationId);
     return this.dataSource.transaction(async (manager) => {
-      const [reference] = await manager.query<{ id: string }[]>(`SELECT id FROM application_references WHERE id = $1 AND application_id = $2 FOR UPDATE`, [
-        command.referenceId,
-        app.id,
-      ]);
+      const reference = await this.references.lockOfApplication(command.referenceId, app.id, manager);
       if (!reference) throw StaffProblems.referenceNotFound();
-      const [call] = await manager.query<{ id: string }[]>(
-        `INSERT INTO reference_vetting_calls (reference_id, staff_account_id, called_at, outcome, notes, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [reference.id, command.caller.id, command.calledAt, command.outcome, command.notes, now],
+      const id = await this.references.insertVettingCall(
+        { referenceId: reference.id, staffAccountId: command.caller.id, calledAt: command.calledAt, outcome: command.outcome, notes: command.notes },
+        now,
+        manager,
       );
-      // The verdict is the latest call that reached one, whatever order calls are recorded in.
-      const [verdict] = await manager.query<{ vetted_at: Date | null }[]>(
-        `WITH latest AS (
-           SELECT CASE WHEN outcome = 'vetted' THEN called_at END AS verdict_at, CASE WHEN outcome = 'vetted' THEN staff_account_id END AS verdict_by
-             FROM reference_vetting_calls WHERE reference_id = $1 AND outcome <> 'unreachable' ORDER BY called_at DESC, created_at DESC LIMIT 1),
-         u AS (UPDATE application_references r SET vetted_at = latest.verdict_at, vetted_by = latest.verdict_by FROM latest WHERE r.id = $1 RETURNING r.vetted_at)
-         SELECT CASE WHEN EXISTS (SELECT 1 FROM u) THEN (SELECT vetted_at FROM u) ELSE (SELECT vetted_at FROM application_references WHERE id = $1) END AS vetted_at`,
-        [reference.id],
-      );
-      return { id: call.id, referenceId: reference.id, vettedAt: verdict.vetted_at?.toISOString() ?? null };
+      const vettedAt = await this.references.applyVettingVerdict(reference.id, manager);
+      return { id, referenceId: reference.id, vettedAt: vettedAt?.toISOString() ?? null };
     });
   }
 }
