@@ -60,6 +60,18 @@ export interface SentMark {
   response: string;
 }
 
+/** An email sent on an application's behalf to its applicant or a rater, as the applicant's list of emails reads it. */
+export interface ApplicantDeliveryRow {
+  id: string;
+  template: string;
+  recipient_kind: 'applicant' | 'rater';
+  recipient_name: string;
+  status: DeliveryStatus;
+  smtp_response: string | null;
+  created_at: Date;
+  sent_at: Date | null;
+}
+
 /** A claim older than this belongs to a worker that died mid-send: the message may be sent again. */
 export const STALE_CLAIM_MS = 60_000;
 
@@ -168,5 +180,14 @@ export class EmailDeliveriesRepository {
   /** Someone gave the address anew (an applicant naming it again, staff clearing it): it may be sent to. */
   async unsuppress(manager: EntityManager, email: string): Promise<void> {
     await manager.query(`DELETE FROM email_suppressions WHERE email = lower($1)`, [email]);
+  }
+
+  /** The emails of an application to its applicant and raters, oldest first; staff notices stay out. */
+  async listForApplicant(applicationId: string): Promise<ApplicantDeliveryRow[]> {
+    return this.dataSource.query<ApplicantDeliveryRow[]>(
+      `SELECT id, template, recipient_kind, recipient_name, status, smtp_response, created_at, sent_at
+         FROM email_deliveries WHERE application_id = $1 AND recipient_kind IN ('applicant', 'rater') ORDER BY created_at, id`,
+      [applicationId],
+    );
   }
 }
