@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { OutboxNotifier } from '#db';
-import { examApprovalValidity, planApprovalReminders, ReinstateEndorsement, RemindersRepository, SweepExamApprovals, TransitionApplication } from '#endorsement';
+import { ApplicationsRepository, examApprovalValidity, planApprovalReminders, ReferencesRepository, ReinstateEndorsement, RemindersRepository, SweepExamApprovals, TransitionApplication } from '#endorsement';
 import type { Association, Framework, RulesSnapshot } from '#framework';
 import { Clock, ProblemException } from '#platform';
 import type { SimulationCheck } from './check-simulation.js';
@@ -50,7 +50,8 @@ export class StuckCases {
     const sweep = this.worker().get(SweepExamApprovals);
     const [a, b] = await Promise.all([sweep.execute(), sweep.execute()]);
     if (!morning || this.refusedShort !== null) return a + b;
-    const reinstate = new ReinstateEndorsement(this.ds, this.worker().get(TransitionApplication), this.worker().get(OutboxNotifier, { strict: false }), this.worker().get(Clock));
+    const worker = this.worker();
+    const reinstate = new ReinstateEndorsement(this.ds, worker.get(ApplicationsRepository), worker.get(ReferencesRepository), worker.get(TransitionApplication), worker.get(OutboxNotifier, { strict: false }), worker.get(Clock));
     const [personId] = await this.ds.query<{ applicant_id: string }[]>(`SELECT applicant_id FROM applications WHERE id = $1`, [this.lapsedId]);
     const roles = this.framework.rulesSnapshot(this.association.code, 'IFA').rules.references.roles;
     const references = roles.map((role, i) => ({ raterName: `Rater ${i + 1}`, raterEmail: `rater-${i + 1}-reinstating@simulation.example`, role: role.code, waivedAccess: false }));

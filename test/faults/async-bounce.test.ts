@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import nodemailer from 'nodemailer';
-import { ListApplicationEmails } from '#endorsement';
+import { ApplicationsRepository, ListApplicationEmails } from '#endorsement';
+import { EmailDeliveriesRepository } from '#mail';
 import { abuseReport, deliveryStatusNotification } from '../support/bounce-reports.js';
 import { FaultEnv } from '../support/fault-env.js';
 import { header } from '../support/mail-reading.js';
@@ -30,6 +31,11 @@ afterAll(async () => {
   await worker?.kill('SIGTERM');
   await env.tearDown();
 });
+
+/** The applicant's view of their application's emails, as GET /applications/{id}/emails answers it. */
+function applicantEmails(personId: string, applicationId: string) {
+  return new ListApplicationEmails(new ApplicationsRepository(env.ds), new EmailDeliveriesRepository(env.ds)).execute(personId, applicationId);
+}
 
 /** The relay sending a report back to the bounce receiver, with the null sender that reports carry. */
 async function report(to: string, raw: string): Promise<void> {
@@ -81,7 +87,7 @@ test('a relay accepts every message, then returns a DSN for one: its row ends bo
   expect(flagged).toEqual([{ application_id: applicationId }]);
   // The applicant's view of their emails says what happened, in words they can act on.
   const [{ applicant_id: applicantId }] = await env.ds.query(`SELECT applicant_id FROM applications WHERE id = $1`, [applicationId]);
-  const { emails } = await new ListApplicationEmails(env.ds).execute(applicantId, applicationId);
+  const { emails } = await applicantEmails(applicantId, applicationId);
   expect(emails.find((e) => e.id === deliveryId)).toMatchObject({ status: 'bounced', summary: 'The request to your rater Rater was accepted, then returned by their mail server (or reported as unwanted).' });
   expect(await env.ds.query(`SELECT email, reason, delivery_id FROM email_suppressions`)).toEqual([{ email: 'rater-dsn-2@example.org', reason: 'hard_bounce', delivery_id: deliveryId }]);
   // The others stay delivered; the same DSN again changes nothing and tells nobody twice.
@@ -110,7 +116,7 @@ test('an abuse report (ARF) names the message by its Message-ID: the row bounced
   expect(rows.find((d) => d.template === 'on_hold')!.last_error).toMatch(/^not sent: its owner reported our email as spam on \d{4}-\d\d-\d\d; it is sent to again once someone gives the address anew$/);
   expect(env.smtp.to('applicant-arf-1@example.org')).toHaveLength(seen);
   const [{ applicant_id: applicantId }] = await env.ds.query(`SELECT applicant_id FROM applications WHERE id = $1`, [applicationId]);
-  const { emails } = await new ListApplicationEmails(env.ds).execute(applicantId, applicationId);
+  const { emails } = await applicantEmails(applicantId, applicationId);
   expect(emails.find((e) => e.template === 'on_hold')).toMatchObject({ status: 'suppressed', summary: 'Our email to you was not sent, because earlier mail to that address bounced or was reported as unwanted.' });
 }, 120_000);
 

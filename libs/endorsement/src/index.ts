@@ -45,13 +45,15 @@ export { renewalProgress, type RenewalMeasure } from './renewal/check-renewal-re
 export { ApplicantModule } from './applications/applicant.module.js';
 export { StartApplication, type StartApplicationCommand } from './applications/start-application.use-case.js';
 export { ListApplications, type ApplicationSummary } from './applications/list-applications.use-case.js';
-export { GetApplication, type ApplicationView, type ReferenceView } from './applications/get-application.use-case.js';
+export { GetApplication, type ApplicationView } from './applications/get-application.use-case.js';
+export { ApplicationsRepository, type ApplicantTimelineEntry } from './applications/applications.repository.js';
+export { ReferencesRepository, type ApplicantReferenceView } from './references/references.repository.js';
 export { EditPortfolioSection, type EditPortfolioSectionCommand, type PortfolioSection } from './applications/edit-portfolio-section.use-case.js';
 export { SubmitApplication, type SubmitApplicationCommand } from './applications/submit-application.use-case.js';
 export { WithdrawApplication, type WithdrawApplicationCommand } from './applications/withdraw-application.use-case.js';
 export { ReinstateEndorsement, type ReinstateEndorsementCommand } from './applications/reinstate-endorsement.use-case.js';
 export { ChangeRaterEmail, type ChangeRaterEmailCommand } from './applications/change-rater-email.use-case.js';
-export { GetApplicantTimeline, type ApplicantTimelineEntry } from './applications/get-applicant-timeline.use-case.js';
+export { GetApplicantTimeline } from './applications/get-applicant-timeline.use-case.js';
 export { ListApplicationEmails, type EmailStatusView } from './applications/list-application-emails.use-case.js';
 export type { PendingStep } from './applications/pending-steps.js';
 export { ContinuingEducationModule } from './continuing-education/continuing-education.module.js';

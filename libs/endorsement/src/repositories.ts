@@ -1,4 +1,5 @@
 import type { Provider } from '@nestjs/common';
+import { ApplicationsRepository } from './applications/applications.repository.js';
 import { ExamRepository } from './exam/exam.repository.js';
 import { EmailModelsRepository } from './notifications/email-models.repository.js';
 import { OperationsMetricsRepository } from './operations/operations-metrics.repository.js';
@@ -15,6 +16,7 @@ import { TransitionsRepository } from './transition/transitions.repository.js';
  */
 export const REPOSITORIES: Provider[] = [
   ActivitiesRepository,
+  ApplicationsRepository,
   EmailModelsRepository,
   ExamRepository,
   OperationsMetricsRepository,

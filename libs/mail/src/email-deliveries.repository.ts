@@ -63,6 +63,18 @@ export interface SentMark {
 /** A delivery a bounce or complaint is about: what the report is checked against and the outcome acts on. */
 export type ReportedDelivery = Pick<DeliveryRow, 'id' | 'application_id' | 'reference_id' | 'recipient_kind' | 'template' | 'recipient_email'> & { message_id: string | null };
 
+/** An email sent on an application's behalf to its applicant or a rater, as the applicant's list of emails reads it. */
+export interface ApplicantDeliveryRow {
+  id: string;
+  template: string;
+  recipient_kind: 'applicant' | 'rater';
+  recipient_name: string;
+  status: DeliveryStatus;
+  smtp_response: string | null;
+  created_at: Date;
+  sent_at: Date | null;
+}
+
 /** A claim older than this belongs to a worker that died mid-send: the message may be sent again. */
 export const STALE_CLAIM_MS = 60_000;
 
@@ -192,5 +204,14 @@ export class EmailDeliveriesRepository {
       [id],
     );
     return row;
+  }
+
+  /** The emails of an application to its applicant and raters, oldest first; staff notices stay out. */
+  async listForApplicant(applicationId: string): Promise<ApplicantDeliveryRow[]> {
+    return this.dataSource.query<ApplicantDeliveryRow[]>(
+      `SELECT id, template, recipient_kind, recipient_name, status, smtp_response, created_at, sent_at
+         FROM email_deliveries WHERE application_id = $1 AND recipient_kind IN ('applicant', 'rater') ORDER BY created_at, id`,
+      [applicationId],
+    );
   }
 }

@@ -7,6 +7,7 @@ import { GetApplicantTimeline } from './get-applicant-timeline.use-case.js';
 import { GetApplication } from './get-application.use-case.js';
 import { ListApplicationEmails } from './list-application-emails.use-case.js';
 import { ListApplications } from './list-applications.use-case.js';
+import { PendingSteps } from './pending-steps.js';
 import { ReinstateEndorsement } from './reinstate-endorsement.use-case.js';
 import { StartApplication } from './start-application.use-case.js';
 import { SubmitApplication } from './submit-application.use-case.js';
@@ -28,7 +29,7 @@ const USE_CASES = [
 /** What an applicant does with their own applications, over the one transition path. */
 @Module({
   imports: [EndorsementModule],
-  providers: [OutboxNotifier, ...USE_CASES],
+  providers: [OutboxNotifier, PendingSteps, ...USE_CASES],
   exports: USE_CASES,
 })
 export class ApplicantModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { ReplaceRaterAddress } from '../references/replace-rater-address.use-case.js';
-import { findOwnApplication } from './own-application.js';
+import { applicationNotFound } from './application-not-found.js';
+import { ApplicationsRepository } from './applications.repository.js';
 
 export interface ChangeRaterEmailCommand {
   personId: string;
@@ -16,12 +16,13 @@ export interface ChangeRaterEmailCommand {
 @Injectable()
 export class ChangeRaterEmail {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly applications: ApplicationsRepository,
     private readonly replaceRaterAddress: ReplaceRaterAddress,
   ) {}
 
   async execute(command: ChangeRaterEmailCommand): Promise<{ referenceId: string }> {
-    const app = await findOwnApplication(this.dataSource, command.personId, command.applicationId);
+    const app = await this.applications.findOwn(command.personId, command.applicationId);
+    if (!app) throw applicationNotFound();
     return this.replaceRaterAddress.execute({ applicationId: app.id, referenceId: command.referenceId, raterEmail: command.email, raterName: command.raterName });
   }
 }

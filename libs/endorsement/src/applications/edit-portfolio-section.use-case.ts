@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { EligibilityGap, Portfolio } from '#framework';
 import { Clock, ProblemException } from '#platform';
-import { findOwnApplication, OWN_APPLICATION_COLUMNS, type OwnApplication } from './own-application.js';
+import { applicationNotFound } from './application-not-found.js';
+import { ApplicationsRepository } from './applications.repository.js';
 import { EDITABLE_STATES, portfolioGaps } from './portfolio-gaps.js';
 
 export type PortfolioSection = keyof Portfolio;
@@ -25,27 +25,20 @@ export interface EditPortfolioSectionCommand<S extends PortfolioSection = Portfo
 @Injectable()
 export class EditPortfolioSection {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly applications: ApplicationsRepository,
     private readonly clock: Clock,
   ) {}
 
   async execute(command: EditPortfolioSectionCommand): Promise<{ version: number; eligibilityGaps: EligibilityGap[] }> {
     const now = this.clock.now();
-    const [updated] = await this.dataSource.query<[OwnApplication[], number]>(
-      `UPDATE applications a
-          SET portfolio = jsonb_set(a.portfolio, ARRAY[$3::text], $4::jsonb), version = a.version + 1, updated_at = $6,
-              amended_at = CASE WHEN a.state = 'deferred' THEN $6 ELSE a.amended_at END
-        WHERE a.id = $1 AND a.applicant_id = $2 AND a.state = ANY($5::text[]) AND ($7::int IS NULL OR a.version = $7)
-        RETURNING ${OWN_APPLICATION_COLUMNS}`,
-      [command.applicationId, command.personId, command.section, JSON.stringify(command.value), EDITABLE_STATES, now, command.expectedVersion ?? null],
-    );
-    const app = updated[0] ?? (await this.refusal(command));
+    const app = (await this.applications.updatePortfolioSection(command, EDITABLE_STATES, now)) ?? (await this.refusal(command));
     return { version: app.version, eligibilityGaps: portfolioGaps(app, now) };
   }
 
   /** Nothing was written: say why (not theirs, not editable now, or edited meanwhile). */
   private async refusal(command: EditPortfolioSectionCommand): Promise<never> {
-    const app = await findOwnApplication(this.dataSource, command.personId, command.applicationId);
+    const app = await this.applications.findOwn(command.personId, command.applicationId);
+    if (!app) throw applicationNotFound();
     if (!EDITABLE_STATES.includes(app.state)) {
       throw new ProblemException(409, 'application_not_editable', 'The portfolio cannot be changed now', `The portfolio can be changed only before submitting or after a deferral; this application is ${app.state}.`, {
         currentState: app.state,

@@ -5,22 +5,11 @@ import { Clock, FRAMEWORK } from '#platform';
 import { currentAllowedEventViews, type AllowedEventView } from '../transition/allowed-event-view.js';
 import { APPLICANT_ENDPOINTS } from './applicant-endpoints.js';
 import { headingOf, type ApplicationHeading } from './application-heading.js';
-import { findOwnApplication } from './own-application.js';
-import { pendingSteps, type PendingStep } from './pending-steps.js';
+import { ReferencesRepository, type ApplicantReferenceView } from '../references/references.repository.js';
+import { applicationNotFound } from './application-not-found.js';
+import { ApplicationsRepository } from './applications.repository.js';
+import { PendingSteps, type PendingStep } from './pending-steps.js';
 import { portfolioGaps } from './portfolio-gaps.js';
-
-export interface ReferenceView {
-  id: string;
-  role: string;
-  raterName: string;
-  raterEmail: string;
-  waivedAccess: boolean;
-  status: string;
-  requestedAt: Date | null;
-  ratedAt: Date | null;
-  /** The rater's answers; never present when the applicant waived access to this form. */
-  rating?: unknown;
-}
 
 interface Labelled {
   code: string;
@@ -38,7 +27,7 @@ export interface ApplicationView extends ApplicationHeading {
   portfolio: Portfolio;
   choices: PortfolioChoices;
   eligibilityGaps: EligibilityGap[];
-  references: ReferenceView[];
+  references: ApplicantReferenceView[];
   pendingSteps: PendingStep[];
   endorsement: { number: string; endorsedAt: Date | null; renewalDueOn: string | null } | null;
   submittedAt: Date | null;
@@ -52,19 +41,17 @@ export interface ApplicationView extends ApplicationHeading {
 export class GetApplication {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly applications: ApplicationsRepository,
+    private readonly references: ReferencesRepository,
+    private readonly pendingSteps: PendingSteps,
     private readonly clock: Clock,
     @Inject(FRAMEWORK) private readonly framework: Framework,
   ) {}
 
   async execute(personId: string, applicationId: string): Promise<ApplicationView> {
-    const app = await findOwnApplication(this.dataSource, personId, applicationId);
-    // The rating leaves the database only when the applicant kept the right to see it.
-    const references = await this.dataSource.query<ReferenceView[]>(
-      `SELECT id, role, rater_name AS "raterName", rater_email AS "raterEmail", waived_access AS "waivedAccess", status,
-              requested_at AS "requestedAt", rated_at AS "ratedAt", CASE WHEN NOT waived_access THEN rating END AS rating
-         FROM application_references WHERE application_id = $1 AND revoked_at IS NULL ORDER BY created_at, id`,
-      [app.id],
-    );
+    const app = await this.applications.findOwn(personId, applicationId);
+    if (!app) throw applicationNotFound();
+    const references = await this.references.listShownToApplicant(app.id);
     for (const ref of references) if (ref.waivedAccess || ref.rating === null) delete ref.rating;
     return {
       ...headingOf(app),
@@ -76,7 +63,7 @@ export class GetApplication {
       },
       eligibilityGaps: portfolioGaps(app, this.clock.now()),
       references,
-      pendingSteps: await pendingSteps(this.dataSource, app, this.framework),
+      pendingSteps: await this.pendingSteps.of(app),
       endorsement: app.endorsement_number ? { number: app.endorsement_number, endorsedAt: app.endorsed_at, renewalDueOn: app.renewal_due_on } : null,
       submittedAt: app.submitted_at,
       updatedAt: app.updated_at,

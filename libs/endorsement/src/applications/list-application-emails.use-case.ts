@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { DeliveryStatus } from '#mail';
-import { findOwnApplication } from './own-application.js';
+import { EmailDeliveriesRepository, type ApplicantDeliveryRow, type DeliveryStatus } from '#mail';
+import { applicationNotFound } from './application-not-found.js';
+import { ApplicationsRepository } from './applications.repository.js';
 
 export interface EmailStatusView {
   id: string;
@@ -16,37 +16,26 @@ export interface EmailStatusView {
   sentAt: Date | null;
 }
 
-interface DeliveryRow {
-  id: string;
-  template: string;
-  recipient_kind: 'applicant' | 'rater';
-  recipient_name: string;
-  status: DeliveryStatus;
-  smtp_response: string | null;
-  created_at: Date;
-  sent_at: Date | null;
-}
-
 /**
  * The emails sent on an application's behalf (to the applicant and to their raters) and whether
  * they arrived. Staff notices stay out; so do server answers, which may name other people's mailboxes.
  */
 @Injectable()
 export class ListApplicationEmails {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly applications: ApplicationsRepository,
+    private readonly deliveries: EmailDeliveriesRepository,
+  ) {}
 
   async execute(personId: string, applicationId: string): Promise<{ emails: EmailStatusView[] }> {
-    const app = await findOwnApplication(this.dataSource, personId, applicationId);
-    const rows = await this.dataSource.query<DeliveryRow[]>(
-      `SELECT id, template, recipient_kind, recipient_name, status, smtp_response, created_at, sent_at
-         FROM email_deliveries WHERE application_id = $1 AND recipient_kind IN ('applicant', 'rater') ORDER BY created_at, id`,
-      [app.id],
-    );
+    const app = await this.applications.findOwn(personId, applicationId);
+    if (!app) throw applicationNotFound();
+    const rows = await this.deliveries.listForApplicant(app.id);
     return { emails: rows.map(toView) };
   }
 }
 
-function toView(row: DeliveryRow): EmailStatusView {
+function toView(row: ApplicantDeliveryRow): EmailStatusView {
   const rater = row.recipient_kind === 'rater';
   const what = rater ? `The ${row.template === 'reference_reminder' ? 'reminder' : 'request'} to your rater ${row.recipient_name}` : 'Our email to you';
   return {
@@ -61,7 +50,7 @@ function toView(row: DeliveryRow): EmailStatusView {
   };
 }
 
-function outcome(row: DeliveryRow): string {
+function outcome(row: ApplicantDeliveryRow): string {
   const whose = row.recipient_kind === 'rater' ? 'their' : 'your';
   switch (row.status) {
     case 'sent':

@@ -1,10 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { Framework } from '#framework';
-import { FRAMEWORK } from '#platform';
+import { Injectable } from '@nestjs/common';
 import { headingOf, type ApplicationHeading } from './application-heading.js';
-import { OWN_APPLICATION_COLUMNS, type OwnApplication } from './own-application.js';
-import { pendingSteps, type PendingStep } from './pending-steps.js';
+import { ApplicationsRepository } from './applications.repository.js';
+import { PendingSteps, type PendingStep } from './pending-steps.js';
 
 export interface ApplicationSummary extends ApplicationHeading {
   endorsementNumber: string | null;
@@ -17,20 +14,18 @@ export interface ApplicationSummary extends ApplicationHeading {
 @Injectable()
 export class ListApplications {
   constructor(
-    private readonly dataSource: DataSource,
-    @Inject(FRAMEWORK) private readonly framework: Framework,
+    private readonly applications: ApplicationsRepository,
+    private readonly pendingSteps: PendingSteps,
   ) {}
 
   async execute(personId: string): Promise<{ applications: ApplicationSummary[] }> {
-    const rows = await this.dataSource.query<OwnApplication[]>(`SELECT ${OWN_APPLICATION_COLUMNS} FROM applications a WHERE a.applicant_id = $1 ORDER BY a.created_at DESC, a.id`, [
-      personId,
-    ]);
+    const rows = await this.applications.listOwn(personId);
     const applications = await Promise.all(
       rows.map(async (app) => ({
         ...headingOf(app),
         endorsementNumber: app.endorsement_number,
         stateChangedAt: app.state_changed_at,
-        nextStep: (await pendingSteps(this.dataSource, app, this.framework))[0] ?? null,
+        nextStep: (await this.pendingSteps.of(app))[0] ?? null,
       })),
     );
     return { applications };

@@ -1,7 +1,10 @@
-import type { EntityManager } from 'typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Framework } from '#framework';
+import { FRAMEWORK } from '#platform';
 import { renewalCycle } from '../renewal/renewal-calendar.js';
 import { examApprovalValidity } from '../exam/exam-approval-validity.js';
+import { ExamRepository, type BookedSitting } from '../exam/exam.repository.js';
+import { ReferencesRepository } from '../references/references.repository.js';
 import type { OwnApplication } from './own-application.js';
 import { formatCalendarDate } from '../notifications/format-date.js';
 
@@ -30,7 +33,7 @@ export type PendingStep =
       approvedAt: Date;
       approvalExpiresAt: Date;
       /** The sitting booked for the current attempt, with the code to write on the papers; null until one is. */
-      sitting: { sitsOn: string; online: boolean; location: string | null; candidateCode: string } | null;
+      sitting: BookedSitting | null;
     }
   | {
       step: 'renew';
@@ -43,84 +46,70 @@ export type PendingStep =
       lateFee: { amount: number; currency: string };
     };
 
-interface WaitingReference {
-  id: string;
-  role: string;
-  rater_name: string;
-  status: 'requested' | 'bounced';
-  requested_at: Date | null;
-  next_reminder_at: Date | null;
-  overdue_at: Date | null;
-}
-
 /** What is still open on an application, in the order it comes: what the applicant does, what others do. */
-export async function pendingSteps(db: Pick<EntityManager, 'query'>, app: OwnApplication, framework: Framework): Promise<PendingStep[]> {
-  switch (app.state) {
-    case 'draft':
-      return [{ step: 'complete_and_submit', description: 'Complete every section of your portfolio, then submit it.' }];
-    case 'deferred':
-      return [{ step: 'amend_and_resubmit', description: 'Amend your portfolio as the reviewers asked, then submit it again.' }];
-    case 'submitted':
-      return [{ step: 'association_review', description: 'The association is checking your application; your raters are asked for their references next.' }];
-    case 'reference_checks':
-      return waitingReferences(db, app.id);
-    case 'panel_review':
-      return [{ step: 'panel_review', description: 'Two reviewers are reviewing your portfolio; you will hear from us by email.' }];
-    case 'on_hold':
-      return [{ step: 'on_hold', description: 'Your application is on hold; the timeline and our email say why and what to do.' }];
-    case 'exam':
-      return examStep(db, app);
-    case 'endorsed':
-    case 'renewal_due':
-      return renewalStep(app, framework);
-    default:
-      return [];
+@Injectable()
+export class PendingSteps {
+  constructor(
+    private readonly references: ReferencesRepository,
+    private readonly exam: ExamRepository,
+    @Inject(FRAMEWORK) private readonly framework: Framework,
+  ) {}
+
+  async of(app: OwnApplication): Promise<PendingStep[]> {
+    switch (app.state) {
+      case 'draft':
+        return [{ step: 'complete_and_submit', description: 'Complete every section of your portfolio, then submit it.' }];
+      case 'deferred':
+        return [{ step: 'amend_and_resubmit', description: 'Amend your portfolio as the reviewers asked, then submit it again.' }];
+      case 'submitted':
+        return [{ step: 'association_review', description: 'The association is checking your application; your raters are asked for their references next.' }];
+      case 'reference_checks':
+        return this.waitingReferences(app.id);
+      case 'panel_review':
+        return [{ step: 'panel_review', description: 'Two reviewers are reviewing your portfolio; you will hear from us by email.' }];
+      case 'on_hold':
+        return [{ step: 'on_hold', description: 'Your application is on hold; the timeline and our email say why and what to do.' }];
+      case 'exam':
+        return this.examStep(app);
+      case 'endorsed':
+      case 'renewal_due':
+        return renewalStep(app, this.framework);
+      default:
+        return [];
+    }
   }
-}
 
-async function waitingReferences(db: Pick<EntityManager, 'query'>, applicationId: string): Promise<PendingStep[]> {
-  const rows = await db.query<WaitingReference[]>(
-    `SELECT r.id, r.role, r.rater_name, r.status, r.requested_at,
-            (SELECT min(m.due_at) FROM reminders m WHERE m.reference_id = r.id AND m.kind = 'reference_reminder' AND m.status = 'pending') AS next_reminder_at,
-            (SELECT min(m.due_at) FROM reminders m WHERE m.reference_id = r.id AND m.kind = 'reference_overdue' AND m.status <> 'cancelled') AS overdue_at
-       FROM application_references r
-      WHERE r.application_id = $1 AND r.revoked_at IS NULL AND r.status IN ('requested', 'bounced')
-      ORDER BY r.created_at, r.id`,
-    [applicationId],
-  );
-  return rows.map((r) => ({
-    step: 'reference',
-    description:
-      r.status === 'bounced'
-        ? `The request to your rater ${r.rater_name} was rejected by their mail server: give their correct address.`
-        : `Waiting for ${r.rater_name} to send their rating.`,
-    referenceId: r.id,
-    raterName: r.rater_name,
-    role: r.role,
-    status: r.status,
-    requestedAt: r.requested_at,
-    nextReminderAt: r.next_reminder_at,
-    overdueAt: r.overdue_at,
-  }));
-}
+  private async waitingReferences(applicationId: string): Promise<PendingStep[]> {
+    const rows = await this.references.listAwaited(applicationId);
+    return rows.map((r) => ({
+      step: 'reference',
+      description:
+        r.status === 'bounced'
+          ? `The request to your rater ${r.rater_name} was rejected by their mail server: give their correct address.`
+          : `Waiting for ${r.rater_name} to send their rating.`,
+      referenceId: r.id,
+      raterName: r.rater_name,
+      role: r.role,
+      status: r.status,
+      requestedAt: r.requested_at,
+      nextReminderAt: r.next_reminder_at,
+      overdueAt: r.overdue_at,
+    }));
+  }
 
-async function examStep(db: Pick<EntityManager, 'query'>, app: OwnApplication): Promise<PendingStep[]> {
-  const exam = app.rules.rules.exam;
-  if (!exam || !app.exam_approved_at) return [];
-  const expires = examApprovalValidity(app.exam_approved_at, exam.approvalValidMonths, app.rules.association.timeZone).expiresAt;
-  const [sitting] = await db.query<{ sitsOn: string; online: boolean; location: string | null; candidateCode: string }[]>(
-    `SELECT to_char(x.sat_on, 'YYYY-MM-DD') AS "sitsOn", w.online, w.location, x.candidate_code AS "candidateCode"
-       FROM exam_attempts x JOIN exam_windows w ON w.id = x.window_id
-      WHERE x.application_id = $1 AND x.decided_at IS NULL ORDER BY x.attempt_no DESC LIMIT 1`,
-    [app.id],
-  );
-  const sittingDay = sitting && formatCalendarDate(sitting.sitsOn, app.rules.association.timeZone);
-  const description = !sitting
-    ? 'Register for a sitting, then sit both parts of the exam while your approval is valid.'
-    : sitting.online
-      ? `Sit the exam online on ${sittingDay}; identify your answers with your candidate code ${sitting.candidateCode}, not your name.`
-      : `Sit the exam on ${sittingDay} (${sitting.location}); write your candidate code ${sitting.candidateCode}, not your name, on every page.`;
-  return [{ step: 'sit_exam', description, approvedAt: app.exam_approved_at, approvalExpiresAt: expires, sitting: sitting ?? null }];
+  private async examStep(app: OwnApplication): Promise<PendingStep[]> {
+    const exam = app.rules.rules.exam;
+    if (!exam || !app.exam_approved_at) return [];
+    const expires = examApprovalValidity(app.exam_approved_at, exam.approvalValidMonths, app.rules.association.timeZone).expiresAt;
+    const sitting = await this.exam.findBookedSitting(app.id);
+    const sittingDay = sitting && formatCalendarDate(sitting.sitsOn, app.rules.association.timeZone);
+    const description = !sitting
+      ? 'Register for a sitting, then sit both parts of the exam while your approval is valid.'
+      : sitting.online
+        ? `Sit the exam online on ${sittingDay}; identify your answers with your candidate code ${sitting.candidateCode}, not your name.`
+        : `Sit the exam on ${sittingDay} (${sitting.location}); write your candidate code ${sitting.candidateCode}, not your name, on every page.`;
+    return [{ step: 'sit_exam', description, approvedAt: app.exam_approved_at, approvalExpiresAt: expires, sitting: sitting ?? null }];
+  }
 }
 
 function renewalStep(app: OwnApplication, framework: Framework): PendingStep[] {

@@ -6,7 +6,9 @@ import { Clock, ProblemException } from '#platform';
 import { TransitionApplication } from '../transition/transition-application.use-case.js';
 import type { TransitionResult } from '../transition/transition.command.js';
 import { TransitionRefusedError } from '../transition/transition.errors.js';
-import { findOwnApplication } from './own-application.js';
+import { applicationNotFound } from './application-not-found.js';
+import { ApplicationsRepository } from './applications.repository.js';
+import { ReferencesRepository } from '../references/references.repository.js';
 import { transitionProblem } from '../staff/transition-problem.js';
 import { RaterChangeProblems } from '../references/rater-change.problems.js';
 
@@ -27,6 +29,8 @@ export interface ReinstateEndorsementCommand {
 export class ReinstateEndorsement {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly applications: ApplicationsRepository,
+    private readonly references: ReferencesRepository,
     private readonly transition: TransitionApplication,
     private readonly outbox: OutboxNotifier,
     private readonly clock: Clock,
@@ -35,16 +39,13 @@ export class ReinstateEndorsement {
   async execute(command: ReinstateEndorsementCommand): Promise<TransitionResult> {
     const now = this.clock.now();
     const result = await this.dataSource.transaction(async (manager) => {
-      const app = await findOwnApplication(manager, command.personId, command.applicationId, true);
+      const app = await this.applications.findOwnForUpdate(command.personId, command.applicationId, manager);
+      if (!app) throw applicationNotFound();
       const gaps = raterIndependenceGaps(command.references ?? app.portfolio.references, app.applicant_email);
       if (gaps.length) throw RaterChangeProblems.notIndependent(gaps.map((g) => g.message).join(' '), { eligibilityGaps: gaps });
       // Only a lapsed endorsement may be marked; in any other state the transition below refuses and all of this rolls back.
-      await manager.query(
-        `UPDATE applications SET reinstatement = true, portfolio = CASE WHEN $2::jsonb IS NULL THEN portfolio ELSE jsonb_set(portfolio, '{references}', $2::jsonb) END
-          WHERE id = $1`,
-        [app.id, command.references ? JSON.stringify(command.references) : null],
-      );
-      await manager.query(`UPDATE application_references SET revoked_at = $2, token_hash = NULL WHERE application_id = $1 AND revoked_at IS NULL`, [app.id, now]);
+      await this.applications.markReinstatement(app.id, command.references, manager);
+      await this.references.revokeAllOf(app.id, now, manager);
       return this.transition
         .executeIn(manager, { applicationId: app.id, event: 'reinstate', actor: { id: command.personId, role: 'applicant' }, expectedVersion: command.expectedVersion })
         .catch((error: unknown) => {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { emptyPortfolio, FrameworkLookupError, type Framework, type RulesSnapshot } from '#framework';
 import { Clock, FRAMEWORK, ProblemException } from '#platform';
+import { ApplicationsRepository } from './applications.repository.js';
 
 export interface StartApplicationCommand {
   personId: string;
@@ -20,6 +21,7 @@ export interface StartApplicationCommand {
 export class StartApplication {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly applications: ApplicationsRepository,
     private readonly clock: Clock,
     @Inject(FRAMEWORK) private readonly framework: Framework,
   ) {}
@@ -28,22 +30,16 @@ export class StartApplication {
     const snapshot = this.snapshotFor(command);
     const now = this.clock.now();
     // The conditional insert and the per-person lock make two concurrent starts yield one draft.
-    const rows = await this.dataSource.transaction(async (manager) => {
-      const [person] = await manager.query<{ association_code: string }[]>(`SELECT association_code FROM people WHERE id = $1 FOR UPDATE`, [command.personId]);
-      this.checkMembership(person.association_code, command.associationCode);
-      return await manager.query<{ id: string; version: number }[]>(
-        `INSERT INTO applications (association_code, applicant_id, category_code, track_code, framework_version, rules, portfolio, state_changed_at, created_at, updated_at)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $8, $8
-          WHERE NOT EXISTS (SELECT 1 FROM applications WHERE applicant_id = $2 AND category_code = $3 AND track_code IS NOT DISTINCT FROM $4
-                              AND state NOT IN ('withdrawn', 'denied'))
-         RETURNING id, version`,
-        [command.associationCode, command.personId, command.categoryCode, command.trackCode ?? null, snapshot.version, snapshot, emptyPortfolio(), now],
-      );
+    const created = await this.dataSource.transaction(async (manager) => {
+      const memberOf = await this.applications.lockApplicantAssociation(command.personId, manager);
+      this.checkMembership(memberOf, command.associationCode);
+      const draft = { associationCode: command.associationCode, applicantId: command.personId, categoryCode: command.categoryCode, trackCode: command.trackCode ?? null, rules: snapshot, portfolio: emptyPortfolio() };
+      return this.applications.insertDraftIfNone(draft, now, manager);
     });
-    if (!rows[0]) {
+    if (!created) {
       throw new ProblemException(409, 'application_exists', 'You already have this application', `You already have an application for ${snapshot.displayName}; continue that one.`);
     }
-    return { id: rows[0].id, state: 'draft', version: rows[0].version };
+    return { id: created.id, state: 'draft', version: created.version };
   }
 
   private checkMembership(memberOf: string, applyingTo: string): void {

@@ -5,7 +5,8 @@ import { OutboxNotifier } from '#db';
 import { Clock, ProblemException } from '#platform';
 import { TransitionApplication } from '../transition/transition-application.use-case.js';
 import type { TransitionResult } from '../transition/transition.command.js';
-import { findOwnApplication } from './own-application.js';
+import { applicationNotFound } from './application-not-found.js';
+import { ApplicationsRepository } from './applications.repository.js';
 import { transitionProblem } from '../staff/transition-problem.js';
 
 export interface SubmitApplicationCommand {
@@ -22,6 +23,7 @@ export interface SubmitApplicationCommand {
 export class SubmitApplication {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly applications: ApplicationsRepository,
     private readonly transition: TransitionApplication,
     private readonly outbox: OutboxNotifier,
     private readonly clock: Clock,
@@ -29,7 +31,8 @@ export class SubmitApplication {
 
   async execute(command: SubmitApplicationCommand): Promise<TransitionResult> {
     const result = await this.dataSource.transaction(async (manager) => {
-      const app = await findOwnApplication(manager, command.personId, command.applicationId, true);
+      const app = await this.applications.findOwnForUpdate(command.personId, command.applicationId, manager);
+      if (!app) throw applicationNotFound();
       if (app.state === 'draft') {
         const gaps = checkEligibility(app.portfolio, app.rules, this.clock.now(), app.applicant_email);
         if (gaps.length) {
@@ -42,7 +45,7 @@ export class SubmitApplication {
         .catch((error: unknown) => {
           throw transitionProblem(error);
         });
-      if (event === 'submit') await manager.query(`UPDATE applications SET submitted_at = $2 WHERE id = $1`, [app.id, this.clock.now()]);
+      if (event === 'submit') await this.applications.markSubmitted(app.id, this.clock.now(), manager);
       return done;
     });
     this.outbox.poke();

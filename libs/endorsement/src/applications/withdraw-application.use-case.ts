@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { TransitionApplication } from '../transition/transition-application.use-case.js';
 import type { TransitionResult } from '../transition/transition.command.js';
-import { findOwnApplication } from './own-application.js';
+import { applicationNotFound } from './application-not-found.js';
+import { ApplicationsRepository } from './applications.repository.js';
 import { transitionProblem } from '../staff/transition-problem.js';
 
 export interface WithdrawApplicationCommand {
@@ -16,12 +16,13 @@ export interface WithdrawApplicationCommand {
 @Injectable()
 export class WithdrawApplication {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly applications: ApplicationsRepository,
     private readonly transition: TransitionApplication,
   ) {}
 
   async execute(command: WithdrawApplicationCommand): Promise<TransitionResult> {
-    const app = await findOwnApplication(this.dataSource, command.personId, command.applicationId);
+    const app = await this.applications.findOwn(command.personId, command.applicationId);
+    if (!app) throw applicationNotFound();
     return this.transition
       .execute({ applicationId: app.id, event: 'withdraw', actor: { id: command.personId, role: 'applicant' }, reason: command.reason, expectedVersion: command.expectedVersion })
       .catch((error: unknown) => {

@@ -97,6 +97,16 @@ export interface ExpiredApproval {
   action: ExamRules['approvalExpiry']['action'];
 }
 
+
+/** The sitting booked for an application's current attempt, with the code its candidate writes on the papers. */
+export interface BookedSitting {
+  /** A calendar date (YYYY-MM-DD). */
+  sitsOn: string;
+  online: boolean;
+  location: string | null;
+  candidateCode: string;
+}
+
 /**
  * The exam: sittings (exam_windows), attempts and their scores (exam_attempts, exam_part2_scores), and
  * the exam's reads of the applications and people they belong to. Two statements on `applications`
@@ -278,5 +288,16 @@ export class ExamRepository {
           ORDER BY a.id LIMIT ${EXPIRED_APPROVALS_BATCH}`,
       [now, after],
     );
+  }
+
+  /** The sitting of the application's latest attempt still awaiting its result; undefined when none is booked. */
+  async findBookedSitting(applicationId: string): Promise<BookedSitting | undefined> {
+    const [sitting] = await this.dataSource.query<BookedSitting[]>(
+      `SELECT to_char(x.sat_on, 'YYYY-MM-DD') AS "sitsOn", w.online, w.location, x.candidate_code AS "candidateCode"
+       FROM exam_attempts x JOIN exam_windows w ON w.id = x.window_id
+      WHERE x.application_id = $1 AND x.decided_at IS NULL ORDER BY x.attempt_no DESC LIMIT 1`,
+      [applicationId],
+    );
+    return sitting;
   }
 }
