@@ -1,5 +1,8 @@
 import type { Provider } from '@nestjs/common';
+import { CeEntriesRepository } from './continuing-education/ce-entries.repository.js';
 import { OperationsMetricsRepository } from './operations/operations-metrics.repository.js';
+import { RemindersRepository } from './reminders/reminders.repository.js';
+import { EndorsementsRepository } from './renewal/endorsements.repository.js';
 
 /**
  * Every repository of the endorsement lib: the one place each aggregate's tables are read and written.
@@ -7,4 +10,7 @@ import { OperationsMetricsRepository } from './operations/operations-metrics.rep
  */
 export const REPOSITORIES: Provider[] = [
   OperationsMetricsRepository,
+  EndorsementsRepository,
+  CeEntriesRepository,
+  RemindersRepository,
 ];
