@@ -16,14 +16,14 @@ const PAGE = 1_000;
 async function ours(): Promise<{ ms: number; jobs: number }> {
   // Loaded here, not at the top: the baseline's peak RSS is not charged with the application's code.
   await import('reflect-metadata');
-  const [{ DataSource }, { loadConfig }, { dataSourceOptions }, { SweepRenewals }, { loadFramework }, { ManualClock }, { openJobQueues }] = await Promise.all([
+  const [{ DataSource }, { loadConfig }, { dataSourceOptions }, { EndorsementsRepository, SweepRenewals }, { loadFramework }, { ManualClock }, { openJobQueues }] = await Promise.all([
     import('typeorm'), import('#config'), import('#db'), import('#endorsement'), import('#framework'), import('#platform'), import('#queue'),
   ]);
   const config = loadConfig({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent' });
   const ds = await new DataSource(dataSourceOptions(config, 'bench')).initialize();
   const { jobs, close } = openJobQueues(config);
   try {
-    const sweep = new SweepRenewals(ds, jobs, new ManualClock(new Date(nowIso)), loadFramework());
+    const sweep = new SweepRenewals(new EndorsementsRepository(ds), jobs, new ManualClock(new Date(nowIso)), loadFramework());
     await jobs.queue(JOBS.renewalStep.queue).waitUntilReady(); // connected before the clock starts, as the baseline
     const t0 = performance.now();
     const found = await sweep.execute();

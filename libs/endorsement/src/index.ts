@@ -17,6 +17,7 @@ export { NOT_ENOUGH_INFORMATION, type RatingAnswer } from './references/rating-a
 export { renewalCycle, renewalCycleKey, firstDueOn, nextDueOn, type RenewalCycle, type RenewalReminder } from './renewal/renewal-calendar.js';
 export { checkRenewalRequirements, type CeEntry, type RenewalGap, type RenewalRequirements, type RenewalSituation } from './renewal/check-renewal-requirements.js';
 export { SweepRenewals } from './renewal/sweep-renewals.use-case.js';
+export { EndorsementsRepository, type EndorsementView } from './renewal/endorsements.repository.js';
 export { SweepExamApprovals } from './exam/sweep-exam-approvals.use-case.js';
 export { planApprovalReminders } from './exam/plan-approval-reminders.js';
 export { RemindersRepository } from './reminders/reminders.repository.js';
@@ -57,11 +58,11 @@ export { GetApplicantTimeline } from './applications/get-applicant-timeline.use-
 export { ListApplicationEmails, type EmailStatusView } from './applications/list-application-emails.use-case.js';
 export type { PendingStep } from './applications/pending-steps.js';
 export { ContinuingEducationModule } from './continuing-education/continuing-education.module.js';
-export type { CeEntryView } from './continuing-education/ce-entry.view.js';
+export type { CeEntryForReview, CeEntryView } from './continuing-education/ce-entry.view.js';
 export { RecordCeEntry, type RecordCeEntryCommand } from './continuing-education/record-ce-entry.use-case.js';
 export { GetContinuingEducation, type CeProgress } from './continuing-education/get-continuing-education.use-case.js';
-export { ListEndorsements, type EndorsementView } from './continuing-education/list-endorsements.use-case.js';
-export { ListCeEntriesForReview, type ListCeEntriesForReviewQuery, type CeEntryForReview } from './continuing-education/list-ce-entries-for-review.use-case.js';
+export { ListEndorsements } from './continuing-education/list-endorsements.use-case.js';
+export { ListCeEntriesForReview, type ListCeEntriesForReviewQuery } from './continuing-education/list-ce-entries-for-review.use-case.js';
 export { ReviewCeEntry, type ReviewCeEntryCommand } from './continuing-education/review-ce-entry.use-case.js';
 export { ExamModule } from './exam/exam.module.js';
 export { CreateExamWindow, type CreateExamWindowCommand } from './exam/create-exam-window.use-case.js';

@@ -1,11 +1,13 @@
 import type { Provider } from '@nestjs/common';
 import { ApplicationsRepository } from './applications/applications.repository.js';
+import { CeEntriesRepository } from './continuing-education/ce-entries.repository.js';
 import { ExamRepository } from './exam/exam.repository.js';
 import { EmailModelsRepository } from './notifications/email-models.repository.js';
 import { OperationsMetricsRepository } from './operations/operations-metrics.repository.js';
 import { PanelRepository } from './panel/panel.repository.js';
 import { ReferencesRepository } from './references/references.repository.js';
 import { RemindersRepository } from './reminders/reminders.repository.js';
+import { EndorsementsRepository } from './renewal/endorsements.repository.js';
 import { ActivitiesRepository } from './staff/activities.repository.js';
 import { StaffQueueRepository } from './staff/staff-queue.repository.js';
 import { TransitionsRepository } from './transition/transitions.repository.js';
@@ -17,7 +19,9 @@ import { TransitionsRepository } from './transition/transitions.repository.js';
 export const REPOSITORIES: Provider[] = [
   ActivitiesRepository,
   ApplicationsRepository,
+  CeEntriesRepository,
   EmailModelsRepository,
+  EndorsementsRepository,
   ExamRepository,
   OperationsMetricsRepository,
   PanelRepository,

@@ -17,7 +17,8 @@ export interface CeEntryView {
   createdAt: Date;
 }
 
-/** The columns of a CeEntryView, from `ce_entries c`. */
-export const CE_ENTRY_COLUMNS = `c.id, c.kind, c.title, c.provider, to_char(c.completed_on, 'YYYY-MM-DD') AS "completedOn", c.hours::float8 AS hours,
-  c.dei, c.about_rsc AS "aboutRsc", c.competency_areas AS "competencyAreas", c.status, c.reviewed_at AS "reviewedAt",
-  c.review_note AS "reviewNote", c.created_at AS "createdAt"`;
+/** What an endorsee logs: the entry as they see it, before review. */
+export type NewCeEntry = Pick<CeEntryView, 'kind' | 'title' | 'provider' | 'completedOn' | 'hours' | 'dei' | 'aboutRsc' | 'competencyAreas'> & { personId: string };
+
+/** An entry as staff review it: with whose it is. */
+export type CeEntryForReview = CeEntryView & { personId: string; fullName: string };

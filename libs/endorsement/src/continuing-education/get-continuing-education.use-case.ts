@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '#platform';
 import { renewalProgress, type RenewalMeasure } from '../renewal/check-renewal-requirements.js';
+import { EndorsementsRepository } from '../renewal/endorsements.repository.js';
 import { loadRenewalFacts } from '../transition/application-row.js';
-import { CE_ENTRY_COLUMNS, type CeEntryView } from './ce-entry.view.js';
+import { CeEntriesRepository } from './ce-entries.repository.js';
+import type { CeEntryView } from './ce-entry.view.js';
 
 export interface CeProgress {
   /** The due day of the current cycle: the earliest among the endorsements held. */
@@ -23,24 +25,18 @@ const MAX_ENTRIES = 500;
 export class GetContinuingEducation {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly ceEntries: CeEntriesRepository,
+    private readonly endorsements: EndorsementsRepository,
     private readonly clock: Clock,
   ) {}
 
   async execute(personId: string): Promise<{ entries: CeEntryView[]; progress: CeProgress | null }> {
-    const entries = await this.dataSource.query<CeEntryView[]>(
-      `SELECT ${CE_ENTRY_COLUMNS} FROM ce_entries c WHERE c.person_id = $1 ORDER BY c.completed_on DESC, c.created_at DESC LIMIT ${MAX_ENTRIES}`,
-      [personId],
-    );
+    const entries = await this.ceEntries.listForPerson(personId, MAX_ENTRIES);
     return { entries, progress: await this.progress(personId) };
   }
 
   private async progress(personId: string): Promise<CeProgress | null> {
-    // One renewal covers every category held, on the earliest cycle's due day.
-    const [current] = await this.dataSource.query<{ id: string; due_on: string }[]>(
-      `SELECT id, to_char(renewal_due_on, 'YYYY-MM-DD') AS due_on FROM applications
-        WHERE applicant_id = $1 AND state IN ('endorsed', 'renewal_due') AND renewal_due_on IS NOT NULL ORDER BY renewal_due_on, id LIMIT 1`,
-      [personId],
-    );
+    const current = await this.endorsements.findCurrentCycle(personId);
     if (!current) return null;
     const facts = await loadRenewalFacts(this.dataSource, current.id, this.clock.now());
     const measures = renewalProgress(facts.entries, facts).map((m) => ({ ...m, code: m.code.replace(/_short$/, ''), met: Math.round(m.recorded * 100) >= Math.round(m.required * 100) }));

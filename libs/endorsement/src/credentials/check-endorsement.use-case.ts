@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Framework } from '#framework';
 import { FRAMEWORK, ProblemException } from '#platform';
-import type { ApplicationState } from '#workflow';
+import { EndorsementsRepository } from '../renewal/endorsements.repository.js';
 import { CURRENT_STATES } from './held-endorsement.js';
 
 /** All the public check tells about an endorsement number. */
@@ -23,16 +22,12 @@ export interface EndorsementCheck {
 @Injectable()
 export class CheckEndorsement {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly endorsements: EndorsementsRepository,
     @Inject(FRAMEWORK) private readonly framework: Framework,
   ) {}
 
   async execute(endorsementNumber: string): Promise<EndorsementCheck> {
-    const [row] = await this.dataSource.query<{ endorsement_number: string; association_code: string; category_code: string; track_code: string | null; state: ApplicationState; full_name: string }[]>(
-      `SELECT a.endorsement_number, a.association_code, a.category_code, a.track_code, a.state, p.full_name
-         FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.endorsement_number = $1`,
-      [endorsementNumber],
-    );
+    const row = await this.endorsements.findByNumber(endorsementNumber);
     if (!row) throw new ProblemException(404, 'endorsement_not_found', 'Endorsement not found', 'No endorsement has this number.');
     return {
       endorsementNumber: row.endorsement_number,

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import type { Framework } from '#framework';
 import { Clock, FRAMEWORK } from '#platform';
 import { formatCalendarDate, formatDate } from '../notifications/format-date.js';
+import { EndorsementsRepository } from '../renewal/endorsements.repository.js';
 import { findHeldEndorsement } from './held-endorsement.js';
 import { IssuerIdentity } from './issuer-identity.js';
 import { renderCertificate } from './render-certificate.js';
@@ -20,14 +20,14 @@ export interface GetCertificateCommand {
 @Injectable()
 export class GetCertificate {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly endorsements: EndorsementsRepository,
     @Inject(FRAMEWORK) private readonly framework: Framework,
     private readonly identity: IssuerIdentity,
     private readonly clock: Clock,
   ) {}
 
   async execute(command: GetCertificateCommand): Promise<{ fileName: string; pdf: Uint8Array }> {
-    const e = await findHeldEndorsement(this.dataSource, command.caller, command.applicationId);
+    const e = await findHeldEndorsement(this.endorsements, command.caller, command.applicationId);
     const association = this.framework.association(e.associationCode);
     const pdf = await renderCertificate({
       associationName: association.name,

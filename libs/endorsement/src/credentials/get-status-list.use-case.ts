@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Bitstring } from '@digitalbazaar/bitstring';
-import { DataSource } from 'typeorm';
 import { Clock } from '#platform';
+import { EndorsementsRepository } from '../renewal/endorsements.repository.js';
 import { CURRENT_STATES } from './held-endorsement.js';
 import { IssuerKeys } from './issuer-keys.js';
 import { issuerNotFound } from './issuer-not-found.js';
@@ -19,7 +19,7 @@ const TTL_MS = 5 * 60_000;
 @Injectable()
 export class GetStatusList {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly endorsements: EndorsementsRepository,
     private readonly keys: IssuerKeys,
     private readonly clock: Clock,
   ) {}
@@ -27,13 +27,9 @@ export class GetStatusList {
   async execute(associationCode: string): Promise<string> {
     const key = this.keys.key(associationCode);
     if (!key) throw issuerNotFound();
-    const suspended = await this.dataSource.query<{ status_index: number }[]>(
-      `SELECT e.status_index FROM credential_status_entries e JOIN applications a ON a.id = e.application_id
-        WHERE e.association_code = $1 AND a.state <> ALL($2::text[])`,
-      [associationCode, CURRENT_STATES],
-    );
+    const suspended = await this.endorsements.findSuspendedStatusIndexes(associationCode, CURRENT_STATES);
     const list = new Bitstring({ length: STATUS_LIST_LENGTH });
-    for (const { status_index } of suspended) list.set(status_index, true);
+    for (const index of suspended) list.set(index, true);
     const url = this.keys.identity.statusListUrl(associationCode);
     return signCredential(
       {

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import type { Framework } from '#framework';
 import { Clock, FRAMEWORK } from '#platform';
+import { EndorsementsRepository } from '../renewal/endorsements.repository.js';
 import { renewalCycle } from '../renewal/renewal-calendar.js';
 import { findHeldEndorsement } from './held-endorsement.js';
 import { IssuerKeys } from './issuer-keys.js';
@@ -25,17 +25,17 @@ const CONTEXTS = ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsgloba
 @Injectable()
 export class IssueCredential {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly endorsements: EndorsementsRepository,
     @Inject(FRAMEWORK) private readonly framework: Framework,
     private readonly keys: IssuerKeys,
     private readonly clock: Clock,
   ) {}
 
   async execute(command: IssueCredentialCommand): Promise<string> {
-    const e = await findHeldEndorsement(this.dataSource, command.caller, command.applicationId);
+    const e = await findHeldEndorsement(this.endorsements, command.caller, command.applicationId);
     const association = this.framework.association(e.associationCode);
     const key = this.keys.key(e.associationCode)!;
-    const index = await statusListIndex(this.dataSource, e.applicationId, e.associationCode, this.clock.now());
+    const index = await statusListIndex(this.endorsements, e.applicationId, e.associationCode, this.clock.now());
     const listUrl = this.keys.identity.statusListUrl(e.associationCode);
     const categoryName = this.framework.displayName(e.associationCode, e.categoryCode, e.trackCode ?? undefined);
     const achievementKey = [e.categoryCode, e.trackCode].filter(Boolean).join('-');

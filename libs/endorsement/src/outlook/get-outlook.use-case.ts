@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import type { Association, Framework } from '#framework';
 import { Clock, FRAMEWORK } from '#platform';
 import { associationNotFound } from '../associations/association-not-found.js';
+import { RemindersRepository } from '../reminders/reminders.repository.js';
+import { EndorsementsRepository } from '../renewal/endorsements.repository.js';
 import { lapsedIfDueBefore } from '../renewal/renewal-calendar.js';
 import { staffAssociation } from '../staff/staff-scope.js';
 import { emptyCounts, type AssociationOutlook, type OutlookCounts, type OutlookKind } from './outlook.js';
-import { renewalSteps, type DueGroup } from './renewal-outlook.js';
+import { renewalSteps } from './renewal-outlook.js';
 
 export interface GetOutlookQuery {
   caller: AuthenticatedAccount;
@@ -26,7 +27,8 @@ export interface GetOutlookQuery {
 @Injectable()
 export class GetOutlook {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly endorsements: EndorsementsRepository,
+    private readonly reminders: RemindersRepository,
     private readonly clock: Clock,
     @Inject(FRAMEWORK) private readonly framework: Framework,
   ) {}
@@ -50,24 +52,15 @@ export class GetOutlook {
       counts[kind] += count;
     };
 
-    // Only due days whose opening or lapse can fall before `until` (the renewal index's range).
-    // Counted in renewal cycles (people): a person's endorsements due the same day move and are emailed as one.
-    const groups = await this.dataSource.query<DueGroup[]>(
-      `SELECT state, to_char(renewal_due_on, 'YYYY-MM-DD') AS "dueOn", count(DISTINCT applicant_id)::int AS count FROM applications
-        WHERE association_code = $1 AND ((state = 'endorsed' AND renewal_due_on < $2::date) OR (state = 'renewal_due' AND renewal_due_on < $3::date))
-        GROUP BY state, renewal_due_on`,
-      [association.code, end.plus({ days: association.renewal.leadDays }).toISODate(), lapsedIfDueBefore(end.toISODate()!, association.renewal, zone)],
+    // Only due days whose opening or lapse can fall before `until`.
+    const groups = await this.endorsements.countDueGroups(
+      association.code,
+      end.plus({ days: association.renewal.leadDays }).toISODate()!,
+      lapsedIfDueBefore(end.toISODate()!, association.renewal, zone),
     );
     for (const group of groups) for (const step of renewalSteps(group, association, now, until)) add(step.kind, DateTime.fromJSDate(step.at, { zone }).toISODate()!, step.count);
 
-    const reminders = await this.dataSource.query<{ kind: OutlookKind; date: string; count: number }[]>(
-      `SELECT CASE WHEN r.kind = 'renewal_reminder' AND r.offset_days < 0 THEN 'renewal_late_notice' ELSE r.kind END AS kind,
-              to_char(greatest(r.due_at, $2) AT TIME ZONE $4, 'YYYY-MM-DD') AS date, count(*)::int AS count
-         FROM reminders r JOIN applications a ON a.id = r.application_id
-        WHERE r.status = 'pending' AND r.due_at < $3 AND a.association_code = $1
-        GROUP BY 1, 2`,
-      [association.code, now, until, zone],
-    );
+    const reminders = await this.reminders.countPendingByKindAndDay(association.code, now, until, zone);
     for (const r of reminders) add(r.kind, r.date, r.count);
 
     const totals = emptyCounts();

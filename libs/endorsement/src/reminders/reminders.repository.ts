@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { OutlookKind } from '../outlook/outlook.js';
 
 /** A reminder to schedule: due `days` after the moment it is planned from. */
 export interface PlannedReminder {
@@ -63,5 +64,20 @@ export class RemindersRepository {
   /** Cancels a reference's pending reminders: the sweep would skip them too, but cancelled rows say plainly that nothing is owed. */
   async cancelPendingForReference(referenceId: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(`UPDATE reminders SET status = 'cancelled' WHERE reference_id = $1 AND status = 'pending'`, [referenceId]);
+  }
+
+  /**
+   * The association's pending reminders due before `until`, counted by outlook kind and local day (in
+   * `timeZone`) of sending: one already overdue is sent at the next sweep, counted on `now`'s day.
+   */
+  async countPendingByKindAndDay(associationCode: string, now: Date, until: Date, timeZone: string): Promise<{ kind: OutlookKind; date: string; count: number }[]> {
+    return this.dataSource.query<{ kind: OutlookKind; date: string; count: number }[]>(
+      `SELECT CASE WHEN r.kind = 'renewal_reminder' AND r.offset_days < 0 THEN 'renewal_late_notice' ELSE r.kind END AS kind,
+              to_char(greatest(r.due_at, $2) AT TIME ZONE $4, 'YYYY-MM-DD') AS date, count(*)::int AS count
+         FROM reminders r JOIN applications a ON a.id = r.application_id
+        WHERE r.status = 'pending' AND r.due_at < $3 AND a.association_code = $1
+        GROUP BY 1, 2`,
+      [associationCode, now, until, timeZone],
+    );
   }
 }

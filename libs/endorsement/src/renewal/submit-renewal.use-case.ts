@@ -6,6 +6,7 @@ import { Clock, FRAMEWORK } from '#platform';
 import { loadApplicationRow } from '../transition/application-row.js';
 import { TransitionApplication } from '../transition/transition-application.use-case.js';
 import { checkRenewalRequirements, type RenewalGap } from './check-renewal-requirements.js';
+import { EndorsementsRepository } from './endorsements.repository.js';
 import { nextDueOn, renewalCycle } from './renewal-calendar.js';
 
 /** What a renewal costs: the association's fee, plus its late fee once the due day has passed. */
@@ -41,6 +42,7 @@ export interface SubmitRenewalResult {
 export class SubmitRenewal {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly endorsements: EndorsementsRepository,
     private readonly transition: TransitionApplication,
     private readonly outbox: OutboxNotifier,
     private readonly clock: Clock,
@@ -50,12 +52,7 @@ export class SubmitRenewal {
   async execute(personId: string): Promise<SubmitRenewalResult> {
     const now = this.clock.now();
     const result = await this.dataSource.transaction(async (manager): Promise<SubmitRenewalResult> => {
-      const cycles = await manager.query<{ association_code: string; due_on: string; ids: string[] }[]>(
-        `SELECT association_code, to_char(renewal_due_on, 'YYYY-MM-DD') AS due_on, array_agg(id ORDER BY id) AS ids FROM (
-           SELECT id, association_code, renewal_due_on FROM applications WHERE applicant_id = $1 AND state = 'renewal_due' ORDER BY id FOR UPDATE) due
-          GROUP BY association_code, renewal_due_on ORDER BY renewal_due_on, association_code`,
-        [personId],
-      );
+      const cycles = await this.endorsements.lockDueCycles(personId, manager);
       // Each endorsement's own facts: one in its first cycle may be exempt where another is not.
       for (const id of cycles.flatMap((c) => c.ids)) {
         const row = (await loadApplicationRow(manager, id, now))!;
@@ -75,7 +72,7 @@ export class SubmitRenewal {
           await this.transition.executeIn(manager, { applicationId: id, event: 'renew', actor: { id: personId, role: 'system' }, payload: { dueOn, ...charge } });
         }
         // Then the next cycle's due day, which the `renewed` email names.
-        await manager.query(`UPDATE applications SET renewal_due_on = $2::date WHERE id = ANY($1::uuid[])`, [ids, next]);
+        await this.endorsements.setRenewalDueOn(ids, next, manager);
         renewals.push({ associationCode, dueOn, nextDueOn: next, fee, applicationIds: ids });
       }
       return { renewals, gaps: [] };

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
 import type { Framework } from '#framework';
 import { Clock, FRAMEWORK } from '#platform';
 import { JobQueues, type PayloadOf } from '#queue';
+import type { ApplicationState } from '#workflow';
+import { EndorsementsRepository } from './endorsements.repository.js';
 import { lapsedIfDueBefore } from './renewal-calendar.js';
 
 /**
@@ -26,7 +27,7 @@ const BATCH = 1_000;
 @Injectable()
 export class SweepRenewals {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly endorsements: EndorsementsRepository,
     private readonly jobs: JobQueues,
     private readonly clock: Clock,
     @Inject(FRAMEWORK) private readonly framework: Framework,
@@ -44,16 +45,11 @@ export class SweepRenewals {
   }
 
   /** Queues `step` for every cycle of the association in `state` due before `dueBefore`. */
-  private async stream(associationCode: string, step: 'open' | 'lapse', state: string, dueBefore: string): Promise<number> {
+  private async stream(associationCode: string, step: 'open' | 'lapse', state: ApplicationState, dueBefore: string): Promise<number> {
     let after = { dueOn: '-infinity', personId: '00000000-0000-0000-0000-000000000000' };
     let found = 0;
     for (;;) {
-      const rows = await this.dataSource.query<{ id: string; applicant_id: string; due_on: string }[]>(
-        `SELECT DISTINCT ON (renewal_due_on, applicant_id) id, applicant_id, to_char(renewal_due_on, 'YYYY-MM-DD') AS due_on FROM applications
-          WHERE association_code = $1 AND state = $2 AND renewal_due_on < $3::date AND (renewal_due_on, applicant_id) > ($4::date, $5::uuid)
-          ORDER BY renewal_due_on, applicant_id, id LIMIT ${BATCH}`,
-        [associationCode, state, dueBefore, after.dueOn, after.personId],
-      );
+      const rows = await this.endorsements.findCyclesDue(associationCode, state, dueBefore, after, BATCH);
       if (rows.length) {
         const jobs: PayloadOf<'renewalStep'>[] = rows.map((r) => ({ applicationId: r.id, dueOn: r.due_on, step }));
         await this.jobs.addBulk('renewalStep', jobs);

@@ -5,6 +5,7 @@ import type { Framework } from '#framework';
 import { Clock, FRAMEWORK } from '#platform';
 import type { PayloadOf } from '#queue';
 import { TransitionApplication } from '../transition/transition-application.use-case.js';
+import { EndorsementsRepository } from './endorsements.repository.js';
 import { renewalCycle, type RenewalCycle } from './renewal-calendar.js';
 
 const STEPS = {
@@ -23,6 +24,7 @@ const STEPS = {
 export class TakeRenewalStep {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly endorsements: EndorsementsRepository,
     private readonly transition: TransitionApplication,
     private readonly outbox: OutboxNotifier,
     private readonly clock: Clock,
@@ -32,13 +34,7 @@ export class TakeRenewalStep {
   async execute({ applicationId, dueOn, step }: PayloadOf<'renewalStep'>): Promise<boolean> {
     const { from, event, at } = STEPS[step];
     const taken = await this.dataSource.transaction(async (manager) => {
-      const cycle = await manager.query<{ id: string; version: number; association_code: string }[]>(
-        `SELECT o.id, o.version, o.association_code FROM applications a
-           JOIN applications o ON o.applicant_id = a.applicant_id AND o.association_code = a.association_code
-          WHERE a.id = $1 AND o.state = $2 AND o.renewal_due_on = $3::date
-          ORDER BY o.id FOR UPDATE OF o`,
-        [applicationId, from, dueOn],
-      );
+      const cycle = await this.endorsements.lockCycle(applicationId, from, dueOn, manager);
       if (!cycle.length) return false;
       const { timeZone, renewal } = this.framework.association(cycle[0].association_code);
       if (this.clock.now() < renewalCycle(dueOn, renewal, timeZone)[at]) return false;
