@@ -3,14 +3,14 @@
 # (with compose: `docker compose run --rm api node dist/scripts/create-administrator.js …`). It creates the database
 # if missing and migrates it, so it works before the first start. test/foundation/create-administrator.test.ts runs
 # it from a directory laid out by the COPY lines below: keep their `COPY --from=build … /app/<x> ./<x>` form.
-FROM node:20-bookworm-slim AS build
+FROM node:24.22.3-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24.22.3-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./

@@ -43,4 +43,13 @@ describe('docker-compose.yml', () => {
     const { scripts } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(scripts['start:worker']).toBe(worker.join(' '));
   });
+
+  test('the image and package.json engines name the Node of .node-version, which .ci/run provides', () => {
+    const version = readFileSync(join(ROOT, '.node-version'), 'utf8').trim();
+    const major = version.split('.')[0];
+    const images = [...readFileSync(join(ROOT, 'Dockerfile'), 'utf8').matchAll(/^FROM (\S+)/gm)].map((m) => m[1]);
+    expect(images).toEqual([`node:${version}-bookworm-slim`, `node:${version}-bookworm-slim`]);
+    const { engines } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };
+    expect(engines.node).toBe(`>=${major}`);
+  });
 });
