@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '#platform';
 import { renewalProgress, type RenewalMeasure } from '../renewal/check-renewal-requirements.js';
-import { loadRenewalFacts } from '../transition/application-row.js';
+import { TransitionsRepository } from '../transition/transitions.repository.js';
 import { CE_ENTRY_COLUMNS, type CeEntryView } from './ce-entry.view.js';
 
 export interface CeProgress {
@@ -24,6 +24,7 @@ export class GetContinuingEducation {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly transitions: TransitionsRepository,
   ) {}
 
   async execute(personId: string): Promise<{ entries: CeEntryView[]; progress: CeProgress | null }> {
@@ -42,7 +43,7 @@ export class GetContinuingEducation {
       [personId],
     );
     if (!current) return null;
-    const facts = await loadRenewalFacts(this.dataSource, current.id, this.clock.now());
+    const facts = await this.transitions.findRenewalFacts(current.id, this.clock.now());
     const measures = renewalProgress(facts.entries, facts).map((m) => ({ ...m, code: m.code.replace(/_short$/, ''), met: Math.round(m.recorded * 100) >= Math.round(m.required * 100) }));
     return { dueOn: current.due_on, firstCycle: facts.firstCycle, exempt: measures.length === 0, measures };
   }

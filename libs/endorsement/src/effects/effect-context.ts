@@ -2,10 +2,16 @@ import type { EntityManager } from 'typeorm';
 import type { Association, Framework, Portfolio, RulesSnapshot } from '#framework';
 import type { NewDelivery } from '#mail';
 import type { Effect } from '#workflow';
+import type { ReferencesRepository } from '../references/references.repository.js';
+import type { RemindersRepository } from '../reminders/reminders.repository.js';
+import type { EndorsementsRepository } from '../renewal/endorsements.repository.js';
 
-/** What an effect handler gets: the outbox row's effect and the application it concerns. */
+/** What an effect handler gets: the outbox row's effect and the application it concerns, and the repositories it writes through (in `manager`'s transaction). */
 export interface EffectContext<E extends Effect = Effect> {
   readonly manager: EntityManager;
+  readonly references: ReferencesRepository;
+  readonly reminders: RemindersRepository;
+  readonly endorsements: EndorsementsRepository;
   readonly effect: E;
   readonly outboxId: string;
   readonly eventId: string | null;

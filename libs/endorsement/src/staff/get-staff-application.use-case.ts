@@ -8,6 +8,7 @@ import { CURRENT_REFERENCE_COUNT, CURRENT_REFERENCES_FIRST, REFERENCE_STANDING_J
 import { panelOutcome, type Recommendation } from '../panel/panel-outcome.js';
 import { CURRENT_ROUND } from '../panel/panel-round.js';
 import { currentAllowedEventViews, type AllowedEventView } from '../transition/allowed-event-view.js';
+import { TransitionsRepository } from '../transition/transitions.repository.js';
 import { DEDICATED_ENDPOINTS } from './dedicated-endpoints.js';
 import { staffAssociation, staffRole } from './staff-scope.js';
 import { StaffProblems } from './staff.problems.js';
@@ -84,6 +85,7 @@ export class GetStaffApplication {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly transitions: TransitionsRepository,
   ) {}
 
   async execute(command: { caller: AuthenticatedAccount; applicationId: string }): Promise<StaffApplicationDetail> {
@@ -96,7 +98,7 @@ export class GetStaffApplication {
     detail.eligibilityGaps = checkEligibility(detail.portfolio as unknown as Portfolio, row.rules, this.clock.now(), detail.applicant.email);
     const roundVotes = (detail.panelVotes as { round: number; recommendation: Recommendation; notes: string | null }[]).filter((v) => v.round === detail.panel.round);
     detail.panel.escalated = detail.state === 'panel_review' && panelOutcome(roundVotes)?.event === 'panel_escalate';
-    detail.allowedEvents = await currentAllowedEventViews(this.dataSource.manager, detail, staffRole(command.caller), DEDICATED_ENDPOINTS, this.clock.now());
+    detail.allowedEvents = await currentAllowedEventViews(this.transitions, detail, staffRole(command.caller), DEDICATED_ENDPOINTS, this.clock.now());
     return detail;
   }
 }
