@@ -53,7 +53,7 @@ export class TransitionApplication {
     }
 
     const heldFrom: ApplicationState | null = decision.to === 'on_hold' ? decision.from : null;
-    const row = await this.transitions.writeTransition(
+    const [row] = await this.transitions.writeTransition(
       {
         applicationId: app.id, version: app.version, from: decision.from, to: decision.to, heldFrom, event: decision.event, actor: command.actor,
         reason: command.reason ?? null, payload: command.payload ?? {}, effects: decision.effects, at: now, requestId: currentRequestId() ?? null,

@@ -107,14 +107,16 @@ export class TransitionsRepository {
     return renewal;
   }
 
-  /** Writes the transition in one statement; undefined when the version guard matched no row. */
-  async writeTransition(write: TransitionWrite, manager: EntityManager): Promise<WrittenTransition | undefined> {
-    const [row] = await manager.query<WrittenTransition[]>(WRITE_TRANSITION, [
+  /**
+   * Writes the transition in one statement: one row, or none when the version guard matched no row.
+   * Hands back the query's own promise, so the hot path awaits nothing more than it did inline.
+   */
+  writeTransition(write: TransitionWrite, manager: EntityManager): Promise<WrittenTransition[]> {
+    return manager.query<WrittenTransition[]>(WRITE_TRANSITION, [
       write.applicationId, write.version, write.to, write.heldFrom, write.at, write.event, write.from,
       write.actor.id, write.actor.role, write.reason, write.payload, JSON.stringify(write.effects),
       write.requestId,
     ]);
-    return row;
   }
 
   /** Where the application stands now (after a lost version race). */
