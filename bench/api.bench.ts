@@ -21,7 +21,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '#config';
 import { dataSourceOptions, OutboxNotifier, runMigrations } from '#db';
-import { encodeKeysetCursor, staffQueueQuery, TransitionApplication, type StaffQueueFilter } from '#endorsement';
+import { encodeKeysetCursor, staffQueueQuery, TransitionApplication, TransitionsRepository, type StaffQueueFilter } from '#endorsement';
 import { emptyPortfolio, loadFramework } from '#framework';
 import { SystemClock } from '#platform';
 import { APPLICATION_STATES, type ApplicationState } from '#workflow';
@@ -165,7 +165,7 @@ async function benchQueue(pool: pg.Pool, base: string, token: string, coordinato
 async function benchTransitions(ds: DataSource, base: string, token: string): Promise<void> {
   const framework = loadFramework();
   const snapshot = framework.rulesSnapshot('MI-AIMH', 'IFA');
-  const transition = new TransitionApplication(ds, new SystemClock(), new OutboxNotifier(ds));
+  const transition = new TransitionApplication(ds, new TransitionsRepository(ds), new SystemClock(), new OutboxNotifier(ds));
   const coordinator = { id: null, role: 'coordinator' as const };
 
   // Ours: twice as many applications as connections, so each request takes one nobody is moving.

@@ -33,7 +33,7 @@ import { Pool } from 'undici';
 import { AccessTokens } from '#auth';
 import { loadConfig } from '#config';
 import { dataSourceOptions, OutboxNotifier, runMigrations } from '#db';
-import { TransitionApplication } from '#endorsement';
+import { TransitionApplication, TransitionsRepository } from '#endorsement';
 import { emptyPortfolio, loadFramework, type Portfolio, type RulesSnapshot } from '#framework';
 import { SystemClock } from '#platform';
 import { createBenchDatabase, seedApplications } from './support/bench-database.js';
@@ -353,7 +353,7 @@ function stepSummary(r: StepReport) {
 
 /** The transition path called directly (guards, guarded update, event, outbox): transitions per second over RAW_MS. */
 function rawTransitions(ds: DataSource, ids: string[]): () => Promise<number> {
-  const transition = new TransitionApplication(ds, new SystemClock(), new OutboxNotifier(ds));
+  const transition = new TransitionApplication(ds, new TransitionsRepository(ds), new SystemClock(), new OutboxNotifier(ds));
   const states = ids.map(() => 'submitted');
   const coordinator = { id: null, role: 'coordinator' as const };
   return async () => {

@@ -21,7 +21,7 @@ import type { ChildProcess } from 'node:child_process';
 import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '#config';
 import { dataSourceOptions, OutboxNotifier, runMigrations } from '#db';
-import { TransitionApplication } from '#endorsement';
+import { TransitionApplication, TransitionsRepository } from '#endorsement';
 import { emptyPortfolio, loadFramework } from '#framework';
 import { createMailTransport, renderEmail, type EmailModel, type MailTransport } from '#mail';
 import { SystemClock } from '#platform';
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   try {
     await runMigrations(ds);
     const running = (worker = await startWorkerProcess(env));
-    const transition = new TransitionApplication(ds, new SystemClock(), new OutboxNotifier(ds));
+    const transition = new TransitionApplication(ds, new TransitionsRepository(ds), new SystemClock(), new OutboxNotifier(ds));
 
     /** The PostgreSQL backends serving the bench database (the worker's and ours), for the CPU figures. */
     const backendPids = async (): Promise<number[]> =>

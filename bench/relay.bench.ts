@@ -18,8 +18,10 @@ import { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '#config';
 import { dataSourceOptions, runMigrations } from '#db';
 import { emptyPortfolio, loadFramework } from '#framework';
+import { EmailDeliveriesRepository } from '#mail';
 import { JOBS, openJobQueues, queueOptions, type PayloadOf } from '#queue';
 import { OutboxRelay } from '../apps/worker/src/outbox/outbox-relay.service.js';
+import { OutboxRepository } from '../apps/worker/src/outbox/outbox.repository.js';
 import { runsOf } from '../apps/worker/src/outbox/outbox-runs.js';
 import { createBenchDatabase, median, printResult, seedApplications } from './support/bench-database.js';
 import { BENCH_REDIS_URL, benchRedisPrefix, deleteRedisPrefixes, redisVersion } from './support/bench-redis.js';
@@ -85,7 +87,7 @@ async function main(): Promise<void> {
       prefixes.push(prefix);
       const config = configFor(db.url, prefix);
       const { jobs, close } = openJobQueues(config);
-      const relay = new OutboxRelay(ds, jobs, config, quietLogger);
+      const relay = new OutboxRelay(ds, new OutboxRepository(ds), new EmailDeliveriesRepository(ds), jobs, config, quietLogger);
       try {
         await jobs.queue(JOBS.applyEffect.queue).waitUntilReady(); // producers do not buffer while connecting
         // A running relay: its session open and the publisher lock held before the rows arrive.

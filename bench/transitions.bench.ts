@@ -10,7 +10,7 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '#config';
 import { dataSourceOptions, OutboxNotifier, runMigrations } from '#db';
-import { TransitionApplication } from '#endorsement';
+import { TransitionApplication, TransitionsRepository } from '#endorsement';
 import { emptyPortfolio, loadFramework } from '#framework';
 import { SystemClock } from '#platform';
 import { withRequestId } from '#request-id';
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     await runMigrations(ds);
     const ours = await seed(ds, CALLERS);
     const theirs = await seed(ds, CALLERS);
-    const transition = new TransitionApplication(ds, new SystemClock(), new OutboxNotifier(ds));
+    const transition = new TransitionApplication(ds, new TransitionsRepository(ds), new SystemClock(), new OutboxNotifier(ds));
 
     // Each caller toggles its own application between submitted and on_hold.
     const oursState = ours.map(() => 'submitted');

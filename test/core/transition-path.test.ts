@@ -5,6 +5,7 @@ import pg from 'pg';
 import { dataSourceOptions, OUTBOX_CHANNEL, OutboxNotifier, runMigrations } from '#db';
 import {
   TransitionApplication,
+  TransitionsRepository,
   TransitionConflictError,
   TransitionRefusedError,
   type TransitionCommand,
@@ -40,7 +41,7 @@ describe('the transition path over real PostgreSQL', () => {
     ds = await new DataSource(dataSourceOptions(loadConfig({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: '20' }))).initialize();
     await runMigrations(ds);
     framework = loadFramework();
-    transition = new TransitionApplication(ds, clock, new OutboxNotifier(ds));
+    transition = new TransitionApplication(ds, new TransitionsRepository(ds), clock, new OutboxNotifier(ds));
   });
   afterAll(async () => {
     await ds?.destroy();

@@ -4,8 +4,10 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '#config';
 import { dataSourceOptions, runMigrations } from '#db';
+import { EmailDeliveriesRepository } from '#mail';
 import { JOBS, openJobQueues, type JobQueues } from '#queue';
 import { OutboxRelay } from '../../apps/worker/src/outbox/outbox-relay.service.js';
+import { OutboxRepository } from '../../apps/worker/src/outbox/outbox.repository.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { createTestRedisPrefix } from '../support/test-redis.js';
 import { testConfig } from '../support/test-config.js';
@@ -45,7 +47,7 @@ afterAll(async () => {
 });
 
 function relay(): OutboxRelay {
-  const r = new OutboxRelay(ds, jobs, config, silent);
+  const r = new OutboxRelay(ds, new OutboxRepository(ds), new EmailDeliveriesRepository(ds), jobs, config, silent);
   relays.push(r);
   return r;
 }

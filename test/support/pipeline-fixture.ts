@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { OutboxNotifier } from '#db';
-import { TransitionApplication } from '#endorsement';
+import { TransitionApplication, TransitionsRepository } from '#endorsement';
 import { emptyPortfolio, loadFramework } from '#framework';
 import { SystemClock } from '#platform';
 import { header } from './mail-reading.js';
@@ -29,7 +29,7 @@ export async function seedSubmitted(ds: DataSource, count: number, tag: string):
 
 /** Fires one event on every application, 16 at a time, as staff would. */
 export async function fireAll(ds: DataSource, ids: string[], event: string, reason?: string): Promise<void> {
-  const transition = new TransitionApplication(ds, new SystemClock(), new OutboxNotifier(ds));
+  const transition = new TransitionApplication(ds, new TransitionsRepository(ds), new SystemClock(), new OutboxNotifier(ds));
   for (let i = 0; i < ids.length; i += 16) {
     await Promise.all(ids.slice(i, i + 16).map((applicationId) => transition.execute({ applicationId, event, reason, actor: { id: null, role: 'coordinator' } })));
   }

@@ -13,6 +13,7 @@ import { SweepExamApprovalsHandler } from './handlers/sweep-exam-approvals.handl
 import { SweepRemindersHandler } from './handlers/sweep-reminders.handler.js';
 import { SweepRenewalsHandler } from './handlers/sweep-renewals.handler.js';
 import { OutboxRelay } from './outbox/outbox-relay.service.js';
+import { OutboxRepository } from './outbox/outbox.repository.js';
 import { SchedulerKeeper } from './outbox/scheduler-keeper.service.js';
 
 const HANDLERS = [ApplyEffectsHandler, ApplyEffectHandler, SendEmailHandler, SweepRemindersHandler, SweepRenewalsHandler, SweepExamApprovalsHandler, RenewalStepHandler];
@@ -30,6 +31,7 @@ export class WorkerModule {
         // One @Processor per queue, so every queue has its worker.
         ...QUEUE_NAMES.map((queue) => jobProcessor(queue, config)),
         OutboxRelay,
+        OutboxRepository,
         SchedulerKeeper,
         // The pipeline's metrics are the worker's alone, so several api processes do not each report them.
         PipelineMetricsCollector,

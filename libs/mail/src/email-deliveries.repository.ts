@@ -214,4 +214,18 @@ export class EmailDeliveriesRepository {
       [applicationId],
     );
   }
+  /** Up to `limit` rows that should have moved by now (queued, or stuck sending, for over `afterMs`), longest waiting first, locked (SKIP LOCKED). */
+  async findOverdueForUpdate(afterMs: number, limit: number, manager: EntityManager = this.dataSource.manager): Promise<{ id: string; request_id: string | null }[]> {
+    return manager.query<{ id: string; request_id: string | null }[]>(
+      `SELECT id, request_id FROM email_deliveries
+        WHERE (status = 'queued' AND updated_at < now() - $1::interval) OR (status = 'sending' AND claimed_at < now() - $1::interval)
+        ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [`${afterMs} milliseconds`, limit],
+    );
+  }
+
+  /** Rows handed to Redis again: they wait another while before the next hand-over. */
+  async markHandedOver(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(`UPDATE email_deliveries SET updated_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+  }
 }

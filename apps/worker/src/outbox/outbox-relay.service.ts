@@ -3,15 +3,14 @@ import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { OUTBOX_CHANNEL } from '#db';
+import { EmailDeliveriesRepository } from '#mail';
 import { JobQueues } from '#queue';
+import { OutboxRepository, type OutboxBatch } from './outbox.repository.js';
 import { runsOf } from './outbox-runs.js';
 import { advanceCursor, type RelayCursor } from './relay-cursor.js';
 
 const BATCH = 500;
 const MAINTENANCE_EVERY_MS = 5_000;
-/** Advisory lock (per database) held by the one relay that publishes; never change while relays run. */
-const PUBLISHER_LOCK = 4_711_630_001;
 
 /**
  * Hands committed work from PostgreSQL to Redis. The relay holding the publisher lock (on its own
@@ -38,6 +37,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
+    private readonly ledger: EmailDeliveriesRepository,
     private readonly jobs: JobQueues,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectPinoLogger('OutboxRelay') private readonly logger: PinoLogger,
@@ -76,33 +77,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (!next) break;
       batch = next;
     }
-    if (unsaved) await this.query(client, `UPDATE outbox_relay SET published_through = $1, gap_ids = $2::bigint[]`, cursorParams(unsaved));
+    if (unsaved) await this.onSession(client, this.outbox.saveCursor(client, unsaved));
     return published;
   }
 
-  /**
-   * The gaps that have appeared and up to BATCH rows after `cursor`, with the request ids of those that
-   * have one, and the cursor past them; first records `save` if given. Ids travel as one string each:
-   * far cheaper than a result row each. A full batch (a backlog, many requests at once) leaves the
-   * request ids out: reading and parsing them cost the relay about a third of its rate (`bench:relay`),
-   * and its emails carry their own rows' ids anyway.
-   */
-  private async read(client: pg.Client, cursor: RelayCursor, save?: RelayCursor): Promise<{ ids: string[]; requestIds: Map<string, string>; full: boolean; cursor: RelayCursor }> {
-    const batch = `b AS (
-        SELECT id FROM outbox WHERE id = ANY ($1::bigint[])
-        UNION ALL (SELECT id FROM outbox WHERE id > $2 ORDER BY id LIMIT $3))
-      SELECT array_to_string(ARRAY(SELECT id FROM b ORDER BY id), ',') AS ids,
-             array_to_string(ARRAY(SELECT o.id || ' ' || o.request_id FROM b JOIN outbox o USING (id)
-                                    WHERE o.request_id IS NOT NULL AND (SELECT count(*) FROM b) < $3), ',') AS request_ids`;
-    const params = [[...cursor.gaps.keys()].map(String), String(cursor.through), BATCH];
-    const { rows: [row] } = save
-      ? await this.query<BatchRow>(client, `WITH saved AS (UPDATE outbox_relay SET published_through = $4, gap_ids = $5::bigint[]), ${batch}`, [...params, ...cursorParams(save)])
-      : await this.query<BatchRow>(client, `WITH ${batch}`, params);
-    const ids = row.ids ? row.ids.split(',') : [];
+  /** The gaps that have appeared and up to BATCH rows after `cursor`, and the cursor past them; first records `save` if given. */
+  private async read(client: pg.Client, cursor: RelayCursor, save?: RelayCursor): Promise<OutboxBatch & { full: boolean; cursor: RelayCursor }> {
+    const { ids, requestIds } = await this.onSession(client, this.outbox.readBatch(client, cursor, BATCH, save));
     const read = ids.map(BigInt);
     return {
       ids,
-      requestIds: requestIdsOf(row.request_ids),
+      requestIds,
       full: read.filter((id) => id > cursor.through).length === BATCH,
       cursor: advanceCursor(cursor, read, Date.now(), this.config.pipeline.republishAfterMs),
     };
@@ -110,34 +95,26 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Rows not processed a while after they were written (or last handed over), and emails that should have moved: again. */
   async republishStale(): Promise<void> {
-    const after = `${this.config.pipeline.republishAfterMs} milliseconds`;
+    const afterMs = this.config.pipeline.republishAfterMs;
     await this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<{ id: string; request_id: string | null }[]>(
-        `SELECT id, request_id FROM outbox WHERE processed_at IS NULL AND coalesce(republished_at, written_at) < now() - $1::interval ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [after, BATCH],
-      );
+      const rows = await this.outbox.findStaleForUpdate(afterMs, BATCH, manager);
       if (!rows.length) return;
       const ids = rows.map((r) => String(r.id));
       await this.jobs.addBulk('applyEffects', runsOf(ids, new Map(rows.filter((r) => r.request_id).map((r) => [String(r.id), r.request_id!]))));
-      await manager.query(`UPDATE outbox SET republished_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+      await this.outbox.markRepublished(ids, manager);
     });
     await this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<{ id: string; request_id: string | null }[]>(
-        `SELECT id, request_id FROM email_deliveries
-          WHERE (status = 'queued' AND updated_at < now() - $1::interval) OR (status = 'sending' AND claimed_at < now() - $1::interval)
-          ORDER BY updated_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [after, BATCH],
-      );
+      const rows = await this.ledger.findOverdueForUpdate(afterMs, BATCH, manager);
       if (!rows.length) return;
       const ids = rows.map((r) => r.id);
       await this.jobs.addBulk('sendEmail', rows.map((r) => (r.request_id ? { deliveryId: r.id, requestId: r.request_id } : { deliveryId: r.id })));
-      await manager.query(`UPDATE email_deliveries SET updated_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+      await this.ledger.markHandedOver(ids, manager);
     });
   }
 
   /** Processed rows are kept longer than BullMQ keeps completed jobs, then deleted. */
   async prune(): Promise<void> {
-    await this.dataSource.query(`DELETE FROM outbox WHERE processed_at < now() - make_interval(days => $1)`, [this.config.pipeline.outboxRetentionDays]);
+    await this.outbox.pruneProcessed(this.config.pipeline.outboxRetentionDays);
   }
 
   private async run(): Promise<void> {
@@ -167,9 +144,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async takePublisherLock(client: pg.Client): Promise<RelayCursor | undefined> {
-    const { rows: [{ locked }] } = await this.query<{ locked: boolean }>(client, `SELECT pg_try_advisory_lock($1) AS locked`, [PUBLISHER_LOCK]);
-    if (!locked) return undefined;
-    const { rows: [row] } = await this.query<{ published_through: string; gap_ids: string[] }>(client, `SELECT published_through, gap_ids FROM outbox_relay`);
+    if (!(await this.onSession(client, this.outbox.tryPublisherLock(client)))) return undefined;
+    const row = await this.onSession(client, this.outbox.findCursor(client));
     const now = Date.now();
     this.cursor = { through: BigInt(row.published_through), gaps: new Map(row.gap_ids.map((id) => [BigInt(id), now])) };
     return this.cursor;
@@ -190,9 +166,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     });
     try {
       await client.connect();
-      // Losing the last cursor moves in a PostgreSQL crash only publishes those batches again.
-      await client.query(`SET synchronous_commit = off`);
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      await this.outbox.openSession(client);
     } catch (error) {
       void this.drop(client);
       throw error;
@@ -202,9 +176,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   /** A failed statement may mean a lost session, and with it the lock: start over with a new one. */
-  private async query<R extends pg.QueryResultRow>(client: pg.Client, text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+  private async onSession<T>(client: pg.Client, statement: Promise<T>): Promise<T> {
     try {
-      return await client.query<R>(text, values);
+      return await statement;
     } catch (error) {
       void this.drop(client);
       throw error;
@@ -220,24 +194,4 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     client.on('error', () => undefined);
     return client.end().catch(() => undefined);
   }
-}
-
-interface BatchRow {
-  ids: string;
-  request_ids: string;
-}
-
-/** `<outbox id> <request id>` pairs, comma-separated (request ids hold neither), as a map. */
-function requestIdsOf(pairs: string): Map<string, string> {
-  const map = new Map<string, string>();
-  if (!pairs) return map;
-  for (const pair of pairs.split(',')) {
-    const at = pair.indexOf(' ');
-    map.set(pair.slice(0, at), pair.slice(at + 1));
-  }
-  return map;
-}
-
-function cursorParams(cursor: RelayCursor): [string, string[]] {
-  return [String(cursor.through), [...cursor.gaps.keys()].map(String)];
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { EligibilityGap, Framework, Portfolio } from '#framework';
 import { Clock, FRAMEWORK } from '#platform';
 import { currentAllowedEventViews, type AllowedEventView } from '../transition/allowed-event-view.js';
+import { TransitionsRepository } from '../transition/transitions.repository.js';
 import { APPLICANT_ENDPOINTS } from './applicant-endpoints.js';
 import { headingOf, type ApplicationHeading } from './application-heading.js';
 import { ReferencesRepository, type ApplicantReferenceView } from '../references/references.repository.js';
@@ -40,12 +40,12 @@ export interface ApplicationView extends ApplicationHeading {
 @Injectable()
 export class GetApplication {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly applications: ApplicationsRepository,
     private readonly references: ReferencesRepository,
     private readonly pendingSteps: PendingSteps,
     private readonly clock: Clock,
     @Inject(FRAMEWORK) private readonly framework: Framework,
+    private readonly transitions: TransitionsRepository,
   ) {}
 
   async execute(personId: string, applicationId: string): Promise<ApplicationView> {
@@ -67,7 +67,7 @@ export class GetApplication {
       endorsement: app.endorsement_number ? { number: app.endorsement_number, endorsedAt: app.endorsed_at, renewalDueOn: app.renewal_due_on } : null,
       submittedAt: app.submitted_at,
       updatedAt: app.updated_at,
-      allowedEvents: await currentAllowedEventViews(this.dataSource.manager, app, 'applicant', APPLICANT_ENDPOINTS, this.clock.now()),
+      allowedEvents: await currentAllowedEventViews(this.transitions, app, 'applicant', APPLICANT_ENDPOINTS, this.clock.now()),
     };
   }
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Clock } from '#platform';
 import { renewalProgress, type RenewalMeasure } from '../renewal/check-renewal-requirements.js';
 import { EndorsementsRepository } from '../renewal/endorsements.repository.js';
-import { loadRenewalFacts } from '../transition/application-row.js';
+import { TransitionsRepository } from '../transition/transitions.repository.js';
 import { CeEntriesRepository } from './ce-entries.repository.js';
 import type { CeEntryView } from './ce-entry.view.js';
 
@@ -24,10 +23,10 @@ const MAX_ENTRIES = 500;
 @Injectable()
 export class GetContinuingEducation {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly ceEntries: CeEntriesRepository,
     private readonly endorsements: EndorsementsRepository,
     private readonly clock: Clock,
+    private readonly transitions: TransitionsRepository,
   ) {}
 
   async execute(personId: string): Promise<{ entries: CeEntryView[]; progress: CeProgress | null }> {
@@ -38,7 +37,7 @@ export class GetContinuingEducation {
   private async progress(personId: string): Promise<CeProgress | null> {
     const current = await this.endorsements.findCurrentCycle(personId);
     if (!current) return null;
-    const facts = await loadRenewalFacts(this.dataSource, current.id, this.clock.now());
+    const facts = await this.transitions.findRenewalFacts(current.id, this.clock.now());
     const measures = renewalProgress(facts.entries, facts).map((m) => ({ ...m, code: m.code.replace(/_short$/, ''), met: Math.round(m.recorded * 100) >= Math.round(m.required * 100) }));
     return { dueOn: current.due_on, firstCycle: facts.firstCycle, exempt: measures.length === 0, measures };
   }

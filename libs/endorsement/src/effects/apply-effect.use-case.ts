@@ -5,15 +5,14 @@ import type { Framework } from '#framework';
 import { EmailDeliveriesRepository } from '#mail';
 import { Clock, FRAMEWORK } from '#platform';
 import { JobQueues } from '#queue';
-import type { Effect } from '#workflow';
 import type { EffectContext, EffectHandler } from './effect-context.js';
 import { EFFECT_HANDLERS } from './effect-handlers.js';
 import { DeliverEmails } from '../notifications/deliver-emails.use-case.js';
 import { EmailModelsRepository } from '../notifications/email-models.repository.js';
 import { ReferencesRepository } from '../references/references.repository.js';
 import { RemindersRepository } from '../reminders/reminders.repository.js';
-
-type OutboxRow = EffectContext['application'] & { id: string; application_id: string; event_id: string | null; payload: Effect; cycle_due_on: string | null; request_id: string | null };
+import { EndorsementsRepository } from '../renewal/endorsements.repository.js';
+import { TransitionsRepository, type PendingEffectRow } from '../transition/transitions.repository.js';
 
 /**
  * Applies outbox rows' side effects: in one transaction, every row's effect (references, reminders,
@@ -26,9 +25,11 @@ type OutboxRow = EffectContext['application'] & { id: string; application_id: st
 export class ApplyEffect {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly ledger: EmailDeliveriesRepository,
+    private readonly transitions: TransitionsRepository,
     private readonly references: ReferencesRepository,
     private readonly reminders: RemindersRepository,
+    private readonly endorsements: EndorsementsRepository,
+    private readonly ledger: EmailDeliveriesRepository,
     private readonly emailModels: EmailModelsRepository,
     private readonly deliver: DeliverEmails,
     private readonly jobs: JobQueues,
@@ -40,20 +41,13 @@ export class ApplyEffect {
   async execute(outboxIds: readonly string[]): Promise<void> {
     const now = this.clock.now();
     const deliveryIds = await this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<OutboxRow[]>(
-        `SELECT o.id, o.event_id, o.payload, o.request_id, a.id AS application_id, a.association_code, a.rules, a.portfolio,
-                a.applicant_id, p.full_name AS applicant_name, p.email AS applicant_email, e.payload->>'dueOn' AS cycle_due_on
-           FROM outbox o JOIN applications a ON a.id = o.application_id JOIN people p ON p.id = a.applicant_id
-           LEFT JOIN application_events e ON e.id = o.event_id
-          WHERE o.id = ANY($1::bigint[]) AND o.processed_at IS NULL ORDER BY o.id FOR UPDATE OF o`,
-        [outboxIds],
-      );
+      const rows = await this.transitions.findPendingEffectsForUpdate(outboxIds, manager);
       // A row another run processed while this one waited for its lock no longer matches (PostgreSQL re-checks it).
       if (!rows.length) return [];
       const deliveries = [];
       for (const row of rows) for (const delivery of await this.apply(manager, row, now)) deliveries.push({ ...delivery, requestId: row.request_id });
       const ids = await this.ledger.record(manager, deliveries, now);
-      await manager.query(`UPDATE outbox SET processed_at = $2 WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id), now]);
+      await this.transitions.markEffectsProcessed(rows.map((r) => r.id), now, manager);
       return ids;
     });
     // A crash here leaves the deliveries queued in the ledger; the relay hands them to Redis again.
@@ -73,7 +67,7 @@ export class ApplyEffect {
     }
   }
 
-  private apply(manager: EntityManager, row: OutboxRow, now: Date) {
+  private apply(manager: EntityManager, row: PendingEffectRow, now: Date) {
     const context: EffectContext = {
       manager,
       effect: row.payload,
@@ -87,6 +81,7 @@ export class ApplyEffect {
       linkSecret: this.config.linkSecret,
       references: this.references,
       reminders: this.reminders,
+      endorsements: this.endorsements,
       emailModels: this.emailModels,
     };
     return (EFFECT_HANDLERS[row.payload.type] as EffectHandler)(context);

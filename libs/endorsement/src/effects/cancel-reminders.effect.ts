@@ -8,10 +8,7 @@ const KINDS: Record<EffectOf<'reminders.cancel'>['scope'], string[]> = {
 };
 
 /** Reminders of a finished step stop: pending rows are cancelled, so no sweep fires them. */
-export async function cancelReminders({ manager, effect, application }: EffectContext<EffectOf<'reminders.cancel'>>) {
-  await manager.query(`UPDATE reminders SET status = 'cancelled' WHERE application_id = $1 AND status = 'pending' AND kind = ANY($2)`, [
-    application.id,
-    KINDS[effect.scope],
-  ]);
+export async function cancelReminders({ manager, reminders, effect, application }: EffectContext<EffectOf<'reminders.cancel'>>) {
+  await reminders.cancelPending(application.id, KINDS[effect.scope], manager);
   return [];
 }

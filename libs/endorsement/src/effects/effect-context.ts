@@ -5,6 +5,7 @@ import type { Effect } from '#workflow';
 import type { EmailModelsRepository } from '../notifications/email-models.repository.js';
 import type { ReferencesRepository } from '../references/references.repository.js';
 import type { RemindersRepository } from '../reminders/reminders.repository.js';
+import type { EndorsementsRepository } from '../renewal/endorsements.repository.js';
 
 /** What an effect handler gets: the outbox row's effect and the application it concerns. */
 export interface EffectContext<E extends Effect = Effect> {
@@ -30,6 +31,7 @@ export interface EffectContext<E extends Effect = Effect> {
   /** The repositories effects write and read through, in `manager`'s transaction. */
   readonly references: ReferencesRepository;
   readonly reminders: RemindersRepository;
+  readonly endorsements: EndorsementsRepository;
   readonly emailModels: EmailModelsRepository;
 }
 

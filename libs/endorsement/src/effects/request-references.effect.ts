@@ -3,11 +3,8 @@ import { requestReference } from '../references/request-reference.js';
 import type { EffectContext } from './effect-context.js';
 
 /** Sends every rater named in the portfolio a link, unless that rater already has an open one. */
-export async function requestReferences({ manager, application, association, linkSecret, now, references, reminders }: EffectContext<EffectOf<'references.request'>>) {
-  const open = await manager.query<{ role: string; email: string }[]>(
-    `SELECT role, lower(rater_email) AS email FROM application_references WHERE application_id = $1 AND revoked_at IS NULL`,
-    [application.id],
-  );
+export async function requestReferences({ manager, references, reminders, application, association, linkSecret, now }: EffectContext<EffectOf<'references.request'>>) {
+  const open = await references.findOpenRaters(application.id, manager);
   const isOpen = (role: string, email: string) => open.some((o) => o.role === role && o.email === email.toLowerCase());
   const deliveries = [];
   for (const ref of application.portfolio.references) {

@@ -257,4 +257,12 @@ export class ReferencesRepository {
   async revokeAllOf(applicationId: string, now: Date, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(`UPDATE application_references SET revoked_at = $2, token_hash = NULL WHERE application_id = $1 AND revoked_at IS NULL`, [applicationId, now]);
   }
+
+  /** The application's open (not revoked) references: role and lower-cased rater address. */
+  async findOpenRaters(applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<{ role: string; email: string }[]> {
+    return manager.query<{ role: string; email: string }[]>(
+      `SELECT role, lower(rater_email) AS email FROM application_references WHERE application_id = $1 AND revoked_at IS NULL`,
+      [applicationId],
+    );
+  }
 }

@@ -6,34 +6,9 @@ import { Clock, FRAMEWORK } from '#platform';
 import { JobQueues } from '#queue';
 import { teamInbox } from '../notifications/staff-recipients.js';
 import { renewalCycleKey } from '../renewal/renewal-calendar.js';
+import { RemindersRepository, type DueReminder } from './reminders.repository.js';
 
 const BATCH = 500;
-
-interface DueReminder {
-  id: string;
-  kind: string;
-  offset_days: number;
-  application_id: string;
-  reference_id: string | null;
-  reference_status: string | null;
-  rater_name: string | null;
-  rater_email: string | null;
-  subject_key: string;
-  application_state: string;
-  renewal_due_on: string | null;
-  association_code: string;
-  applicant_id: string;
-  applicant_name: string;
-  applicant_email: string;
-  /** Whom the application is assigned to, if they have signed in: staff notices go to them. */
-  assignee_email: string | null;
-  assignee_name: string | null;
-  /** exam_reminder: the attempt the reminder is about, and whether it was decided since. */
-  attempt_no: number | null;
-  attempt_decided: boolean | null;
-  /** exam_approval_reminder: a sitting is booked whose result is not decided yet. */
-  attempt_pending: boolean | null;
-}
 
 /**
  * Turns due reminder rows into emails. Each row fires once: it is locked (SKIP LOCKED, so sweeps on
@@ -45,6 +20,7 @@ interface DueReminder {
 export class SweepReminders {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly reminders: RemindersRepository,
     private readonly ledger: EmailDeliveriesRepository,
     private readonly jobs: JobQueues,
     private readonly clock: Clock,
@@ -56,28 +32,10 @@ export class SweepReminders {
     for (;;) {
       const now = this.clock.now();
       const { picked, count, deliveryIds } = await this.dataSource.transaction(async (manager) => {
-        const due = await manager.query<DueReminder[]>(
-          `SELECT r.id, r.kind, r.offset_days, r.application_id, r.reference_id, r.subject_key, ref.status AS reference_status,
-                  ref.rater_name, ref.rater_email, a.state AS application_state, to_char(a.renewal_due_on, 'YYYY-MM-DD') AS renewal_due_on,
-                  a.association_code, a.applicant_id, p.full_name AS applicant_name, p.email AS applicant_email,
-                  x.attempt_no, x.decided_at IS NOT NULL AS attempt_decided,
-                  CASE WHEN r.kind = 'exam_approval_reminder' THEN EXISTS (SELECT 1 FROM exam_attempts y WHERE y.application_id = a.id AND y.decided_at IS NULL) END AS attempt_pending,
-                  asg.email AS assignee_email, asgp.full_name AS assignee_name
-             FROM reminders r
-             JOIN applications a ON a.id = r.application_id JOIN people p ON p.id = a.applicant_id
-             LEFT JOIN accounts asg ON asg.id = a.assignee_id AND asg.password_hash IS NOT NULL LEFT JOIN people asgp ON asgp.id = asg.person_id
-             LEFT JOIN application_references ref ON ref.id = r.reference_id
-             LEFT JOIN exam_attempts x ON r.kind = 'exam_reminder' AND x.id::text = r.subject_key
-            WHERE r.status = 'pending' AND r.due_at <= $1
-            ORDER BY r.due_at LIMIT $2 FOR UPDATE OF r SKIP LOCKED`,
-          [now, BATCH],
-        );
+        const due = await this.reminders.findDueForUpdate(now, BATCH, manager);
         const deliveries = due.filter(owed).flatMap((r) => this.emailsFor(r));
         const stale = due.filter((r) => !owed(r)).map((r) => r.id);
-        await manager.query(
-          `UPDATE reminders SET status = CASE WHEN id = ANY($2::uuid[]) THEN 'cancelled' ELSE 'done' END, fired_at = $3 WHERE id = ANY($1::uuid[])`,
-          [due.map((r) => r.id), stale, now],
-        );
+        await this.reminders.markSwept(due.map((r) => r.id), stale, now, manager);
         return { picked: due.length, count: due.length - stale.length, deliveryIds: await this.ledger.record(manager, deliveries, now) };
       });
       await this.jobs.addBulk('sendEmail', deliveryIds.map((deliveryId) => ({ deliveryId })));

@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { OutboxNotifier } from '#db';
 import type { Framework } from '#framework';
 import { Clock, FRAMEWORK } from '#platform';
-import { loadApplicationRow } from '../transition/application-row.js';
 import { TransitionApplication } from '../transition/transition-application.use-case.js';
+import { TransitionsRepository } from '../transition/transitions.repository.js';
 import { checkRenewalRequirements, type RenewalGap } from './check-renewal-requirements.js';
 import { EndorsementsRepository } from './endorsements.repository.js';
 import { nextDueOn, renewalCycle } from './renewal-calendar.js';
@@ -47,6 +47,7 @@ export class SubmitRenewal {
     private readonly outbox: OutboxNotifier,
     private readonly clock: Clock,
     @Inject(FRAMEWORK) private readonly framework: Framework,
+    private readonly transitions: TransitionsRepository,
   ) {}
 
   async execute(personId: string): Promise<SubmitRenewalResult> {
@@ -55,7 +56,7 @@ export class SubmitRenewal {
       const cycles = await this.endorsements.lockDueCycles(personId, manager);
       // Each endorsement's own facts: one in its first cycle may be exempt where another is not.
       for (const id of cycles.flatMap((c) => c.ids)) {
-        const row = (await loadApplicationRow(manager, id, now))!;
+        const row = (await this.transitions.findApplicationRow(id, now, manager))!;
         const gaps = checkRenewalRequirements(row.renewal!.entries, row.renewal!);
         if (gaps.length) return { renewals: [], gaps };
       }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import { checkEligibility, type EligibilityGap, type Portfolio } from '#framework';
 import { Clock } from '#platform';
@@ -7,6 +6,7 @@ import type { ApplicationState } from '#workflow';
 import type { ReferenceStandingFields } from '../references/reference-standing.view.js';
 import { panelOutcome, type Recommendation } from '../panel/panel-outcome.js';
 import { currentAllowedEventViews, type AllowedEventView } from '../transition/allowed-event-view.js';
+import { TransitionsRepository } from '../transition/transitions.repository.js';
 import { DEDICATED_ENDPOINTS } from './dedicated-endpoints.js';
 import { staffAssociation, staffRole } from './staff-scope.js';
 import { StaffQueueRepository } from './staff-queue.repository.js';
@@ -43,9 +43,9 @@ export interface StaffApplicationDetail {
 @Injectable()
 export class GetStaffApplication {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly staffQueue: StaffQueueRepository,
     private readonly clock: Clock,
+    private readonly transitions: TransitionsRepository,
   ) {}
 
   async execute(command: { caller: AuthenticatedAccount; applicationId: string }): Promise<StaffApplicationDetail> {
@@ -55,7 +55,7 @@ export class GetStaffApplication {
     detail.eligibilityGaps = checkEligibility(detail.portfolio as unknown as Portfolio, row.rules, this.clock.now(), detail.applicant.email);
     const roundVotes = (detail.panelVotes as { round: number; recommendation: Recommendation; notes: string | null }[]).filter((v) => v.round === detail.panel.round);
     detail.panel.escalated = detail.state === 'panel_review' && panelOutcome(roundVotes)?.event === 'panel_escalate';
-    detail.allowedEvents = await currentAllowedEventViews(this.dataSource.manager, detail, staffRole(command.caller), DEDICATED_ENDPOINTS, this.clock.now());
+    detail.allowedEvents = await currentAllowedEventViews(this.transitions, detail, staffRole(command.caller), DEDICATED_ENDPOINTS, this.clock.now());
     return detail;
   }
 }

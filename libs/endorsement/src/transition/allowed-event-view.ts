@@ -1,7 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import { allowedTransitions, decideTransition, type AllowedTransition, type ApplicationState, type GuardFacts, type FailedGuard, type Role, type WorkflowEvent } from '#workflow';
-import { loadApplicationRow } from './application-row.js';
 import { guardFactsFrom } from './guard-facts-from.js';
+import type { TransitionsRepository } from './transitions.repository.js';
 
 /** An event the caller may fire now, with the route that records it when it has one of its own, and what blocks it now. */
 export type AllowedEventView = AllowedTransition & { endpoint: string | null; blockedBy: FailedGuard[] };
@@ -21,8 +20,8 @@ export function allowedEventViews(state: ApplicationState, role: Role, endpoints
  * "Mark references complete" is blocked where the category has an exam). A required reason comes
  * with the step, so it counts as given.
  */
-export async function currentAllowedEventViews(manager: EntityManager, application: { id: string; state: ApplicationState }, role: Role, endpoints: Endpoints, now: Date): Promise<AllowedEventView[]> {
+export async function currentAllowedEventViews(transitions: TransitionsRepository, application: { id: string; state: ApplicationState }, role: Role, endpoints: Endpoints, now: Date): Promise<AllowedEventView[]> {
   if (allowedTransitions(application.state, role).length === 0) return [];
-  const row = await loadApplicationRow(manager, application.id, now);
+  const row = await transitions.findApplicationRow(application.id, now);
   return row ? allowedEventViews(row.state, role, endpoints, guardFactsFrom(row, now, 'given with the step')) : [];
 }
