@@ -5,7 +5,7 @@ import { Page } from '../../app/page';
 import { Button } from '../../ui/button';
 import { CheckboxGroupField } from '../../ui/checkbox-group-field';
 import { Form } from '../../ui/form';
-import { formatMoment } from '../../ui/format-date';
+import { momentInWords } from '../../ui/dates-in-words';
 import { FormError } from '../../ui/form-error';
 import { Notice } from '../../ui/notice';
 import { QueryState } from '../../ui/query-state';
@@ -157,7 +157,7 @@ function DeliveryProblems({ association }: { association: string | undefined }) 
                     <Link to={`/staff/applications/${item.id}`}>
                       {item.applicantName}, {item.categoryName}
                     </Link>{' '}
-                    <span className="muted">waiting since {formatMoment(item.waitingSince)}</span>
+                    <span className="muted">waiting since {momentInWords(item.waitingSince)}</span>
                   </li>
                 ))}
               </ul>
