@@ -3,7 +3,7 @@ import { createApiClient, type ApiClient } from '#api-client';
 import { loadFramework } from '#framework';
 import { insertApplication } from '../support/application-fixture.js';
 import { day } from '../support/portfolio-fixture.js';
-import { Portal } from '../support/portal.js';
+import { Portals, type Portal } from '../support/portal.js';
 import { seedApplicant } from '../support/portal-people.js';
 import { TestSystem } from '../support/test-system.js';
 
@@ -19,6 +19,7 @@ describe('the applicant meets a conflict and a limit in a real browser', () => {
   const framework = loadFramework();
   let api: ApiClient;
   let personId: string;
+  const portals = new Portals();
   let first: Portal;
   let second: Portal;
 
@@ -37,21 +38,16 @@ describe('the applicant meets a conflict and a limit in a real browser', () => {
     await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000 } });
     api = createApiClient(system.url(''));
     ({ personId } = await seedApplicant(system.ds, 'una@example.org', PASSWORD, 'Una Applicant'));
-    first = await signedIn(await Portal.open(system.url('/'), { width: 360 }));
-    second = await signedIn(await Portal.open(system.url('/'), { browser: first.browser, width: 360 }));
+    first = await signedIn(await portals.open(system.url('/'), { width: 360 }));
+    second = await signedIn(await portals.open(system.url('/'), { width: 360 }));
   });
 
   afterAll(async () => {
-    await second?.close();
-    await first?.close();
-    await first?.browser.close();
+    await portals.close();
     await system.stop();
   });
 
-  afterEach(() => {
-    expect(first.problems).toEqual([]);
-    expect(second.problems).toEqual([]);
-  });
+  afterEach(() => expect(portals.problems()).toEqual([]));
 
   test('the portfolio saved in another window: the stale save is explained, the section reloads, and then the save works', async () => {
     const id = await insertApplication(system.ds, framework, { state: 'draft', category: 'IFA', personId });

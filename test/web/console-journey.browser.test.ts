@@ -1,11 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
-import type { Browser } from 'playwright-core';
 import { loadFramework } from '#framework';
 import { caller, seedAccount } from '../api/auth-harness.js';
-import { launchChromium } from '../support/chromium.js';
+import { scorePaper, sittingTookPlace } from '../support/exam-papers.js';
 import { header, raterLink, readableBody } from '../support/mail-reading.js';
 import { day, eligiblePortfolio, type RaterEntry } from '../support/portfolio-fixture.js';
-import { Portal } from '../support/portal.js';
+import { Portals, type Portal } from '../support/portal.js';
 import type { ReceivedMail } from '../support/smtp-sink.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
@@ -27,9 +26,8 @@ declare const document: { documentElement: { scrollWidth: number } };
 describe('the staff console in a real browser: an IMHS application from submitted to endorsed', () => {
   const system = new TestSystem();
   const call = caller(() => system.api!);
-  const portals: Portal[] = [];
+  const portals = new Portals();
   const ids: Record<string, string> = {};
-  let browser: Browser;
   let cora: Portal;
   let applicationId: string;
   let candidateCode: string;
@@ -47,8 +45,7 @@ describe('the staff console in a real browser: an IMHS application from submitte
 
   /** A fresh browser context for one person, who opens `path` (an email's link or a page) and signs in. */
   async function signedIn(name: string, path: string): Promise<Portal> {
-    const portal = await Portal.open(system.url('/'), { browser, width: 1024 });
-    portals.push(portal);
+    const portal = await portals.open(system.url('/'), { width: 1024 });
     await portal.goto(path);
     await portal.signIn(`${name}@massaimh.example`, PASSWORD);
     // React Aria announces the sign-in button's pending state by its id; the announcement outlives the
@@ -84,7 +81,6 @@ describe('the staff console in a real browser: an IMHS application from submitte
     await staff('emil', 'Emil Examiner', ['exam_reviewer']);
     await staff('rhea', 'Rhea Reviewer', ['reviewer']);
     await staff('ravi', 'Ravi Reviewer', ['reviewer']);
-    browser = await launchChromium('the console journey');
 
     // The applicant applies and submits through the API.
     await seedAccount(system.ds, { email: 'maya@clinic.example', password: PASSWORD, roles: ['applicant'], associationCode: ASSOCIATION, fullName: 'Maya Specialist' });
@@ -99,14 +95,11 @@ describe('the staff console in a real browser: an IMHS application from submitte
   });
 
   afterAll(async () => {
-    for (const portal of portals) await portal.close();
-    await browser?.close();
+    await portals.close();
     await system.stop();
   });
 
-  afterEach(() => {
-    for (const portal of portals) expect(portal.problems).toEqual([]);
-  });
+  afterEach(() => expect(portals.problems()).toEqual([]));
 
   test('the coordinator finds the submission in the queue, claims it and begins the reference checks', async () => {
     cora = await signedIn('cora', '/staff');
@@ -213,34 +206,9 @@ describe('the staff console in a real browser: an IMHS application from submitte
   });
 
   test('the sitting takes place; two exam reviewers each sign in and score the paper by its candidate code', async () => {
-    // Setup, not a page: the calendar moves past the sitting.
-    await system.ds.query(`UPDATE exam_windows SET sits_on = current_date - 1, registration_closes_at = now() - interval '2 days'`);
-    await system.ds.query(`UPDATE exam_attempts SET sat_on = current_date - 1 WHERE application_id = $1`, [applicationId]);
-
-    const elle = await signedIn('elle', '/staff/exam/papers');
-    await elle.onPage('Papers to score');
-    expect(await elle.accessibilityViolations()).toEqual([]);
-    await elle.page.getByRole('link', { name: `Candidate ${candidateCode}` }).click();
-    await elle.onPage('Score a paper');
-    expect(await elle.accessibilityViolations()).toEqual([]);
-    await elle.page.getByLabel('Part 1 result (percent of answers correct)').fill('88');
-    await elle.page.getByRole('button', { name: 'Record part 1' }).click();
-    await elle.page.getByText('Part 1’s result is recorded.').waitFor();
-    await elle.page.getByLabel('Your part 2 score (percent)').fill('85');
-    await elle.page.getByRole('button', { name: 'Record my part 2 score' }).click();
-    await elle.page.getByText('Your score: 85%.').waitFor();
-    expect(await elle.page.locator('main').textContent()).not.toContain('Maya');
-    expect(await elle.accessibilityViolations()).toEqual([]);
-
-    const emil = await signedIn('emil', '/staff/exam/papers');
-    await emil.page.getByRole('link', { name: `Candidate ${candidateCode}` }).click();
-    await emil.onPage('Score a paper');
-    await emil.page.getByText('1 of 2 reviewers’ scores are in.').waitFor();
-    expect(await emil.accessibilityViolations()).toEqual([]);
-    await emil.page.getByLabel('Your part 2 score (percent)').fill('90');
-    await emil.page.getByRole('button', { name: 'Record my part 2 score' }).click();
-    await emil.page.getByText('the result is decided').waitFor();
-    expect(await emil.page.locator('main').textContent()).not.toContain('Maya');
+    await sittingTookPlace(system.ds, applicationId);
+    await scorePaper(await signedIn('elle', '/staff/exam/papers'), { candidateCode, candidateName: 'Maya', scoresIn: 0, part1: 88, part2: 85 });
+    await scorePaper(await signedIn('emil', '/staff/exam/papers'), { candidateCode, candidateName: 'Maya', scoresIn: 1, part2: 90 });
     expect(await stateOf()).toBe('panel_review');
     await mailTo('maya@clinic.example', 'exam_passed');
   });

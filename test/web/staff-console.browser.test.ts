@@ -4,7 +4,7 @@ import { caller, seedAccount } from '../api/auth-harness.js';
 import { insertApplication } from '../support/application-fixture.js';
 import { header, readableBody } from '../support/mail-reading.js';
 import { seedSubmitted } from '../support/pipeline-fixture.js';
-import { Portal } from '../support/portal.js';
+import { Portals, type Portal } from '../support/portal.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
 
@@ -18,15 +18,14 @@ describe('the staff console in a real browser: queues, an application worked thr
   const system = new TestSystem();
   const call = caller(() => system.api!);
   const ids: Record<string, string> = {};
-  const portals: Portal[] = [];
+  const portals = new Portals();
   let coordinator: Portal;
 
   async function staff(name: string, roles: string[], fullName: string) {
     ids[name] = await seedAccount(system.ds, { email: `${name}@staff.example.org`, password: PASSWORD, roles, associationCode: 'MI-AIMH', fullName });
   }
   async function signedIn(name: string, path: string, width = 1024): Promise<Portal> {
-    const portal = await Portal.open(system.url('/'), { browser: portals[0]?.browser, width });
-    portals.push(portal);
+    const portal = await portals.open(system.url('/'), { width });
     await portal.goto(path);
     await portal.signIn(`${name}@staff.example.org`, PASSWORD);
     // React Aria announces the sign-in button's pending state by its id; the announcement outlives the
@@ -72,14 +71,11 @@ describe('the staff console in a real browser: queues, an application worked thr
   });
 
   afterAll(async () => {
-    for (const portal of portals) await portal.close();
-    await portals[0]?.browser.close();
+    await portals.close();
     await system.stop();
   });
 
-  afterEach(() => {
-    for (const portal of portals) expect(portal.problems).toEqual([]);
-  });
+  afterEach(() => expect(portals.problems()).toEqual([]));
 
   test('a coordinator at 360 px: the staff home, queue counts, the oldest first with its age, filters, "Show more", and claiming with the keyboard', async () => {
     coordinator = await signedIn('cora', '/staff', 360);

@@ -1,13 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
-import type { Browser } from 'playwright-core';
 import { TransitionApplication } from '#endorsement';
 import { loadFramework } from '#framework';
 import { caller, seedAccount } from '../api/auth-harness.js';
-import { launchChromium } from '../support/chromium.js';
 import { insertApplication } from '../support/application-fixture.js';
+import { scorePaper, sittingTookPlace } from '../support/exam-papers.js';
 import { readableBody } from '../support/mail-reading.js';
 import { day } from '../support/portfolio-fixture.js';
-import { Portal } from '../support/portal.js';
+import { Portals, type Portal } from '../support/portal.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
 
@@ -26,10 +25,9 @@ declare const document: { activeElement: Node | null; getElementById(id: string)
 describe('staff pages in a real browser: reviewers vote, exam reviewers score blind, a coordinator and an administrator run the association', () => {
   const system = new TestSystem();
   const call = caller(() => system.api!);
-  const portals: Portal[] = [];
+  const portals = new Portals();
   const ids: Record<string, string> = {};
   const tokens: Record<string, string> = {};
-  let browser: Browser;
 
   async function staff(name: string, fullName: string, roles: string[]): Promise<void> {
     const email = `${name}@massaimh.example`;
@@ -39,8 +37,7 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
 
   /** A fresh browser context for one person, who opens `path` (an email's link or a page) and signs in. */
   async function signedIn(name: string, path: string): Promise<Portal> {
-    const portal = await Portal.open(system.url('/'), { browser, width: 360 });
-    portals.push(portal);
+    const portal = await portals.open(system.url('/'), { width: 360 });
     await portal.goto(path);
     await portal.signIn(`${name}@massaimh.example`, PASSWORD);
     return portal;
@@ -70,18 +67,14 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
     await staff('ravi', 'Ravi Reviewer', ['reviewer']);
     await staff('elle', 'Elle Examiner', ['exam_reviewer']);
     await staff('emil', 'Emil Examiner', ['exam_reviewer']);
-    browser = await launchChromium('the staff pages');
   });
 
   afterAll(async () => {
-    for (const portal of portals) await portal.close();
-    await browser?.close();
+    await portals.close();
     await system.stop();
   });
 
-  afterEach(() => {
-    for (const portal of portals) expect(portal.problems).toEqual([]);
-  });
+  afterEach(() => expect(portals.problems()).toEqual([]));
 
   test('two reviewers open the link in their email, sign in and vote; the second one by keyboard alone; the application is endorsed', async () => {
     const id = await referencesRated('IFA', 'Iris Associate');
@@ -167,32 +160,9 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
   });
 
   test('two exam reviewers each sign in and score the paper by candidate code, never seeing the name', async () => {
-    // Setup, not a page: the sitting has taken place.
-    await system.ds.query(`UPDATE exam_windows SET sits_on = current_date - 1, registration_closes_at = now() - interval '2 days'`);
-    await system.ds.query(`UPDATE exam_attempts SET sat_on = current_date - 1 WHERE application_id = $1`, [examApplication]);
-
-    const elle = await signedIn('elle', '/staff/exam/papers');
-    await elle.onPage('Papers to score');
-    expect(await elle.accessibilityViolations()).toEqual([]);
-    await elle.page.getByRole('link', { name: `Candidate ${candidateCode}` }).click();
-    await elle.onPage('Score a paper');
-    expect(await elle.accessibilityViolations()).toEqual([]);
-    await elle.page.getByLabel('Part 1 result (percent of answers correct)').fill('88');
-    await elle.page.getByRole('button', { name: 'Record part 1' }).click();
-    await elle.page.getByText('Part 1’s result is recorded.').waitFor();
-    await elle.page.getByLabel('Your part 2 score (percent)').fill('85');
-    await elle.page.getByRole('button', { name: 'Record my part 2 score' }).click();
-    await elle.page.getByText('Your score: 85%.').waitFor();
-    expect(await elle.page.locator('main').textContent()).not.toContain('Maya');
-
-    const emil = await signedIn('emil', '/staff/exam/papers');
-    await emil.page.getByRole('link', { name: `Candidate ${candidateCode}` }).click();
-    await emil.onPage('Score a paper');
-    await emil.page.getByText('1 of 2 reviewers’ scores are in.').waitFor();
-    await emil.page.getByLabel('Your part 2 score (percent)').fill('90');
-    await emil.page.getByRole('button', { name: 'Record my part 2 score' }).click();
-    await emil.page.getByText('the result is decided').waitFor();
-    expect(await emil.page.locator('main').textContent()).not.toContain('Maya');
+    await sittingTookPlace(system.ds, examApplication);
+    await scorePaper(await signedIn('elle', '/staff/exam/papers'), { candidateCode, candidateName: 'Maya', scoresIn: 0, part1: 88, part2: 85 });
+    await scorePaper(await signedIn('emil', '/staff/exam/papers'), { candidateCode, candidateName: 'Maya', scoresIn: 1, part2: 90 });
     expect(await stateOf(examApplication)).toBe('panel_review');
   });
 
