@@ -1,16 +1,16 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
 import type { components } from '#api-client';
 import { Page } from '../../app/page';
 import { Button } from '../../ui/button';
-import { Form } from '../../ui/form';
 import { dayInWords, momentDayInWords, momentInWords } from '../../ui/dates-in-words';
+import { Form } from '../../ui/form';
 import { FormError } from '../../ui/form-error';
 import { Notice } from '../../ui/notice';
 import { QueryState } from '../../ui/query-state';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
 import { useSubmit } from '../../ui/use-submit';
+import { QueueLinks } from '../queues/queue-links';
 import { words } from '../staff-words';
 import { useLapsed, useOutlook, usePendingCeEntries, useReviewCeEntry } from './use-continuing-education';
 
@@ -161,16 +161,7 @@ function Lapsed() {
           ) : (
             <>
               <p>These endorsements were not renewed in time and are off the registry. The person can apply for reinstatement.</p>
-              <ul>
-                {items.map((item) => (
-                  <li key={item.id}>
-                    <Link to={`/staff/applications/${item.id}`}>
-                      {item.applicantName}, {item.categoryName}
-                    </Link>{' '}
-                    <span className="muted">lapsed on {momentDayInWords(item.waitingSince)}</span>
-                  </li>
-                ))}
-              </ul>
+              <QueueLinks items={items} since={(at) => `lapsed on ${momentDayInWords(at)}`} />
               {nextCursor && <Notice tone="info">Only the first {items.length} are listed here.</Notice>}
             </>
           )

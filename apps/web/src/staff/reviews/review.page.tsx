@@ -1,8 +1,8 @@
 import { Link, useParams } from 'react-router';
 import { Page } from '../../app/page';
 import { Button } from '../../ui/button';
-import { Form } from '../../ui/form';
 import { momentInWords } from '../../ui/dates-in-words';
+import { Form } from '../../ui/form';
 import { FormError } from '../../ui/form-error';
 import { Notice } from '../../ui/notice';
 import { QueryState } from '../../ui/query-state';
