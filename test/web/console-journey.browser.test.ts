@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { loadFramework } from '#framework';
 import { caller, seedAccount } from '../api/auth-harness.js';
+import { applicationState } from '../support/application-fixture.js';
 import { scorePaper, sittingTookPlace } from '../support/exam-papers.js';
 import { header, raterLink, readableBody } from '../support/mail-reading.js';
 import { day, eligiblePortfolio, type RaterEntry } from '../support/portfolio-fixture.js';
@@ -68,8 +69,6 @@ describe('the staff console in a real browser: an IMHS application from submitte
     const sent = await fetch(system.url(path), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
     expect(sent.status).toBe(200);
   }
-
-  const stateOf = async () => (await system.ds.query<{ state: string }[]>(`SELECT state FROM applications WHERE id = $1`, [applicationId]))[0].state;
   /** The state the summary of the application page shows. */
   const shownState = (portal: Portal, name: string) => portal.page.locator('.summary .badge').getByText(name, { exact: true }).waitFor();
 
@@ -118,7 +117,7 @@ describe('the staff console in a real browser: an IMHS application from submitte
     await cora.page.locator('.summary').getByText('You').waitFor();
     await cora.page.getByRole('button', { name: 'Begin reference checks' }).click();
     await shownState(cora, 'Reference checks');
-    expect(await stateOf()).toBe('reference_checks');
+    expect(await applicationState(system.ds, applicationId)).toBe('reference_checks');
     // Nothing is rated yet: the API says what each remaining step waits for.
     const blocked = cora.page.getByRole('list', { name: 'Steps not possible now' });
     await blocked.getByText(/^Mark references complete: not now, not every required reference has a valid rating yet/).waitFor();
@@ -199,7 +198,7 @@ describe('the staff console in a real browser: an IMHS application from submitte
     const booked = (await cora.page.getByText('Maya Specialist is approved to sit the exam').textContent())!.trim();
     candidateCode = /candidate code (\S+?)\.$/.exec(booked)![1]!;
     await shownState(cora, 'Exam');
-    expect(await stateOf()).toBe('exam');
+    expect(await applicationState(system.ds, applicationId)).toBe('exam');
     await cora.page.getByText('Cora Coordinator: Approve to sit the exam (Reference checks → Exam)').waitFor();
     expect(await cora.accessibilityViolations()).toEqual([]);
     expect(readableBody(await mailTo('maya@clinic.example', 'exam_approved'))).toMatch(/exam/i);
@@ -209,7 +208,7 @@ describe('the staff console in a real browser: an IMHS application from submitte
     await sittingTookPlace(system.ds, applicationId);
     await scorePaper(await signedIn('elle', '/staff/exam/papers'), { candidateCode, candidateName: 'Maya', scoresIn: 0, part1: 88, part2: 85 });
     await scorePaper(await signedIn('emil', '/staff/exam/papers'), { candidateCode, candidateName: 'Maya', scoresIn: 1, part2: 90 });
-    expect(await stateOf()).toBe('panel_review');
+    expect(await applicationState(system.ds, applicationId)).toBe('panel_review');
     await mailTo('maya@clinic.example', 'exam_passed');
   });
 
@@ -237,7 +236,7 @@ describe('the staff console in a real browser: an IMHS application from submitte
       await reviewer.page.getByText(name === 'rhea' ? 'The application moves on when the second reviewer has voted' : 'Both reviewers recommend endorsement').waitFor();
       expect(await reviewer.accessibilityViolations()).toEqual([]);
     }
-    expect(await stateOf()).toBe('endorsed');
+    expect(await applicationState(system.ds, applicationId)).toBe('endorsed');
 
     const [{ endorsement_number: number }] = await system.ds.query<{ endorsement_number: string }[]>(`SELECT endorsement_number FROM applications WHERE id = $1`, [applicationId]);
     expect(readableBody(await mailTo('maya@clinic.example', 'endorsed'))).toContain(number);

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { loadFramework } from '#framework';
 import { caller, seedAccount } from '../api/auth-harness.js';
-import { insertApplication } from '../support/application-fixture.js';
+import { applicationState, insertApplication } from '../support/application-fixture.js';
 import { header, readableBody } from '../support/mail-reading.js';
 import { seedSubmitted } from '../support/pipeline-fixture.js';
 import { Portals, type Portal } from '../support/portal.js';
@@ -34,7 +34,6 @@ describe('the staff console in a real browser: queues, an application worked thr
     return portal;
   }
   const token = async (name: string) => (await call('POST', '/api/v1/auth/login', { body: { email: `${name}@staff.example.org`, password: PASSWORD } })).body.accessToken as string;
-  const stateOf = async (id: string) => (await system.ds.query<{ state: string }[]>(`SELECT state FROM applications WHERE id = $1`, [id]))[0].state;
 
   /** A submitted IFA application whose three references are already rated (one rater still to vet). */
   async function submittedWithRatings(name: string): Promise<string> {
@@ -156,7 +155,7 @@ describe('the staff console in a real browser: queues, an application worked thr
     await colin.page.getByLabel('Reason (put on hold)').fill('Waiting for the transcript of your degree.');
     await colin.page.getByRole('button', { name: 'Put on hold' }).click();
     await colin.page.locator('.summary').getByText('On hold').waitFor();
-    expect(await stateOf(id)).toBe('on_hold');
+    expect(await applicationState(system.ds, id)).toBe('on_hold');
     await colin.page.getByText('“Waiting for the transcript of your degree.”').waitFor();
   });
 
@@ -211,7 +210,13 @@ describe('the staff console in a real browser: queues, an application worked thr
     await admin.page.getByLabel('Reason for your decision').fill('The work experience is not with infants or toddlers.');
     await admin.page.getByRole('button', { name: 'Decide' }).click();
     await admin.page.locator('.summary').getByText('Denied').waitFor();
-    expect(await stateOf(id)).toBe('denied');
+    expect(await applicationState(system.ds, id)).toBe('denied');
     await admin.page.getByText('Ada Administrator: Deny (Panel review → Denied)').waitFor();
+
+    // The email that bounced before the queue was opened waits on the administration page, with its application.
+    await admin.goto('/staff/admin');
+    const undelivered = admin.page.getByRole('region', { name: 'Emails that did not arrive' });
+    await undelivered.getByRole('listitem').filter({ hasText: /^Applicant \d+, .+ waiting since \d{1,2} \w+ \d{4} at \d{2}:\d{2}$/ }).waitFor();
+    expect(await admin.accessibilityViolations()).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/gl
 import { TransitionApplication } from '#endorsement';
 import { loadFramework } from '#framework';
 import { caller, seedAccount } from '../api/auth-harness.js';
-import { insertApplication } from '../support/application-fixture.js';
+import { applicationState, insertApplication } from '../support/application-fixture.js';
 import { scorePaper, sittingTookPlace } from '../support/exam-papers.js';
 import { readableBody } from '../support/mail-reading.js';
 import { day } from '../support/portfolio-fixture.js';
@@ -56,8 +56,6 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
     }
     return id;
   }
-
-  const stateOf = async (id: string) => ((await system.ds.query<{ state: string }[]>(`SELECT state FROM applications WHERE id = $1`, [id])))[0].state;
 
   beforeAll(async () => {
     await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000 } });
@@ -119,7 +117,7 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
     expect(await ravi.focused()).toEqual({ tag: 'BUTTON', text: 'Cast my vote' });
     await keys.press('Enter');
     await ravi.page.getByText('Both reviewers recommend endorsement').waitFor();
-    expect(await stateOf(id)).toBe('endorsed');
+    expect(await applicationState(system.ds, id)).toBe('endorsed');
     const votes = (await system.ds.query<{ recommendation: string; checklist: Record<string, string>; notes: string }[]>(`SELECT recommendation, checklist, notes FROM panel_votes WHERE application_id = $1 ORDER BY created_at`, [id]));
     const allMet = Object.fromEntries(framework.competencyDomains.map((d) => [d.code, 'met']));
     expect(votes).toEqual([
@@ -153,7 +151,7 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
     await cora.page.getByRole('button', { name: 'Approve for the exam: Maya Specialist' }).click();
     const booked = await cora.page.getByText('Maya Specialist is approved to sit the exam').textContent();
     candidateCode = /candidate code (\S+?)\.$/.exec(booked!.trim())![1];
-    expect(await stateOf(examApplication)).toBe('exam');
+    expect(await applicationState(system.ds, examApplication)).toBe('exam');
 
     await cora.goto('/staff/exam');
     await cora.page.getByRole('cell', { name: '1 of 12 seats' }).waitFor();
@@ -163,7 +161,7 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
     await sittingTookPlace(system.ds, examApplication);
     await scorePaper(await signedIn('elle', '/staff/exam/papers'), { candidateCode, candidateName: 'Maya', scoresIn: 0, part1: 88, part2: 85 });
     await scorePaper(await signedIn('emil', '/staff/exam/papers'), { candidateCode, candidateName: 'Maya', scoresIn: 1, part2: 90 });
-    expect(await stateOf(examApplication)).toBe('panel_review');
+    expect(await applicationState(system.ds, examApplication)).toBe('panel_review');
   });
 
   test('a coordinator approves continuing-education hours, rejects others with a reason, and sees the renewal outlook', async () => {
