@@ -3,8 +3,9 @@ import { loadFramework } from '#framework';
 import { caller, seedAccount } from '../api/auth-harness.js';
 import { applicationState } from '../support/application-fixture.js';
 import { scorePaper, sittingTookPlace } from '../support/exam-papers.js';
-import { header, raterLink, readableBody } from '../support/mail-reading.js';
+import { header, raterLink, readableBody, reviewLink } from '../support/mail-reading.js';
 import { day, eligiblePortfolio, type RaterEntry } from '../support/portfolio-fixture.js';
+import { voteToEndorse } from '../support/panel-votes.js';
 import { Portals, type Portal } from '../support/portal.js';
 import type { ReceivedMail } from '../support/smtp-sink.js';
 import { TestSystem } from '../support/test-system.js';
@@ -223,18 +224,13 @@ describe('the staff console in a real browser: an IMHS application from submitte
     await cora.page.getByRole('button', { name: 'Seat these reviewers' }).click();
     await cora.page.getByText('Round 1: Ravi Reviewer and Rhea Reviewer. 0 of 2 votes in.').waitFor();
 
-    const linkIn = async (name: string) => /https?:\/\/[^\s"<>]+\/reviews\/[0-9a-f-]{36}/.exec(readableBody(await mailTo(`${name}@massaimh.example`, 'panel_assigned')))![0];
-    for (const [name, notes] of [['rhea', 'A thorough portfolio.'], ['ravi', 'Agreed.']] as const) {
-      const reviewer = await signedIn(name, await linkIn(name));
-      await reviewer.onPage('Review a portfolio');
-      await reviewer.page.getByText('Maya Specialist').first().waitFor();
-      expect(await reviewer.accessibilityViolations()).toEqual([]);
-      for (const domain of framework.competencyDomains) await reviewer.page.getByRole('radiogroup', { name: domain.label }).getByText('Met', { exact: true }).click();
-      await reviewer.page.getByRole('radiogroup', { name: 'Your recommendation' }).getByText('Endorse', { exact: true }).click();
-      await reviewer.page.getByLabel('Notes for the panel (optional)').fill(notes);
-      await reviewer.page.getByRole('button', { name: 'Cast my vote' }).click();
-      await reviewer.page.getByText(name === 'rhea' ? 'The application moves on when the second reviewer has voted' : 'Both reviewers recommend endorsement').waitFor();
-      expect(await reviewer.accessibilityViolations()).toEqual([]);
+    const votes = [
+      ['rhea', 'A thorough portfolio.', 'The application moves on when the second reviewer has voted'],
+      ['ravi', 'Agreed.', 'Both reviewers recommend endorsement'],
+    ] as const;
+    for (const [name, notes, answer] of votes) {
+      const reviewer = await signedIn(name, reviewLink(await mailTo(`${name}@massaimh.example`, 'panel_assigned')));
+      await voteToEndorse(reviewer, { applicantName: 'Maya Specialist', domains: framework.competencyDomains, notes, answer });
     }
     expect(await applicationState(system.ds, applicationId)).toBe('endorsed');
 

@@ -4,8 +4,9 @@ import { loadFramework } from '#framework';
 import { caller, seedAccount } from '../api/auth-harness.js';
 import { applicationState, insertApplication } from '../support/application-fixture.js';
 import { scorePaper, sittingTookPlace } from '../support/exam-papers.js';
-import { readableBody } from '../support/mail-reading.js';
+import { reviewLink } from '../support/mail-reading.js';
 import { day } from '../support/portfolio-fixture.js';
+import { voteToEndorse } from '../support/panel-votes.js';
 import { Portals, type Portal } from '../support/portal.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
@@ -80,19 +81,11 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
     expect((await call('POST', `/api/v1/staff/applications/${id}/panel`, { token: tokens.cora, body: { reviewerIds: [ids.rhea, ids.ravi] } })).status).toBe(200);
     const linkIn = async (name: string) => {
       const [mail] = await waitFor(`${name}'s panel email`, () => system.smtp.to(`${name}@massaimh.example`), (m) => m.length > 0);
-      return /https?:\/\/[^\s"<>]+\/reviews\/[0-9a-f-]{36}/.exec(readableBody(mail))![0];
+      return reviewLink(mail);
     };
 
     const rhea = await signedIn('rhea', await linkIn('rhea'));
-    await rhea.onPage('Review a portfolio');
-    await rhea.page.getByText('Iris Associate').first().waitFor();
-    expect(await rhea.accessibilityViolations()).toEqual([]);
-    for (const domain of framework.competencyDomains) await rhea.page.getByRole('radiogroup', { name: domain.label }).getByText('Met', { exact: true }).click();
-    await rhea.page.getByRole('radiogroup', { name: 'Your recommendation' }).getByText('Endorse', { exact: true }).click();
-    await rhea.page.getByLabel('Notes for the panel (optional)').fill('A thorough portfolio.');
-    await rhea.page.getByRole('button', { name: 'Cast my vote' }).click();
-    await rhea.page.getByText('The application moves on when the second reviewer has voted').waitFor();
-    expect(await rhea.accessibilityViolations()).toEqual([]);
+    await voteToEndorse(rhea, { applicantName: 'Iris Associate', domains: framework.competencyDomains, notes: 'A thorough portfolio.', answer: 'The application moves on when the second reviewer has voted' });
     await rhea.goto('/reviews');
     await rhea.onPage('My reviews');
     expect(await rhea.accessibilityViolations()).toEqual([]);
