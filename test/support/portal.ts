@@ -124,6 +124,17 @@ export class Portals {
     return portal;
   }
 
+  /** A new person who opens `path` (a page, or the link in an email) and signs in there. */
+  async signedIn(base: string, path: string, account: { email: string; password: string }, options: { width?: number } = {}): Promise<Portal> {
+    const portal = await this.open(base, options);
+    await portal.goto(path);
+    await portal.signIn(account.email, account.password);
+    // React Aria announces the sign-in button's pending state by its id; the announcement outlives the
+    // sign-in page for a few seconds, a dangling label axe would blame on the next page.
+    await portal.page.locator('[data-live-announcer] [role=img]').waitFor({ state: 'detached' });
+    return portal;
+  }
+
   /** What any of them ran into: script errors, failed requests, console errors. */
   problems(): string[] {
     return this.opened.flatMap((portal) => portal.problems);

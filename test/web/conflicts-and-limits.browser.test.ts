@@ -23,12 +23,6 @@ describe('the applicant meets a conflict and a limit in a real browser', () => {
   let first: Portal;
   let second: Portal;
 
-  async function signedIn(portal: Portal): Promise<Portal> {
-    await portal.goto('/sign-in');
-    await portal.signIn('una@example.org', PASSWORD);
-    return portal;
-  }
-
   async function membership(id: string): Promise<{ memberId?: string } | null> {
     const [row] = await system.ds.query<{ membership: { memberId?: string } | null }[]>(`SELECT portfolio->'membership' AS membership FROM applications WHERE id = $1`, [id]);
     return row.membership;
@@ -38,8 +32,8 @@ describe('the applicant meets a conflict and a limit in a real browser', () => {
     await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000 } });
     api = createApiClient(system.url(''));
     ({ personId } = await seedApplicant(system.ds, 'una@example.org', PASSWORD, 'Una Applicant'));
-    first = await signedIn(await portals.open(system.url('/'), { width: 360 }));
-    second = await signedIn(await portals.open(system.url('/'), { width: 360 }));
+    first = await portals.signedIn(system.url('/'), '/sign-in', { email: 'una@example.org', password: PASSWORD }, { width: 360 });
+    second = await portals.signedIn(system.url('/'), '/sign-in', { email: 'una@example.org', password: PASSWORD }, { width: 360 });
   });
 
   afterAll(async () => {

@@ -46,15 +46,7 @@ describe('the staff console in a real browser: an IMHS application from submitte
   }
 
   /** A fresh browser context for one person, who opens `path` (an email's link or a page) and signs in. */
-  async function signedIn(name: string, path: string): Promise<Portal> {
-    const portal = await portals.open(system.url('/'), { width: 1024 });
-    await portal.goto(path);
-    await portal.signIn(`${name}@massaimh.example`, PASSWORD);
-    // React Aria announces the sign-in button's pending state by its id; the announcement outlives the
-    // sign-in page for a few seconds, a dangling label axe would blame on the next page.
-    await portal.page.locator('[data-live-announcer] [role=img]').waitFor({ state: 'detached' });
-    return portal;
-  }
+  const signedIn = (name: string, path: string): Promise<Portal> => portals.signedIn(system.url('/'), path, { email: `${name}@massaimh.example`, password: PASSWORD });
 
   /** The next message of a template to an address, once the worker has sent it. */
   async function mailTo(address: string, template: string): Promise<ReceivedMail> {

@@ -24,15 +24,7 @@ describe('the staff console in a real browser: queues, an application worked thr
   async function staff(name: string, roles: string[], fullName: string) {
     ids[name] = await seedAccount(system.ds, { email: `${name}@staff.example.org`, password: PASSWORD, roles, associationCode: 'MI-AIMH', fullName });
   }
-  async function signedIn(name: string, path: string, width = 1024): Promise<Portal> {
-    const portal = await portals.open(system.url('/'), { width });
-    await portal.goto(path);
-    await portal.signIn(`${name}@staff.example.org`, PASSWORD);
-    // React Aria announces the sign-in button's pending state by its id; the announcement outlives the
-    // sign-in page for a few seconds, a dangling label axe would blame on the next page.
-    await portal.page.locator('[data-live-announcer] [role=img]').waitFor({ state: 'detached' });
-    return portal;
-  }
+  const signedIn = (name: string, path: string, width = 1024): Promise<Portal> => portals.signedIn(system.url('/'), path, { email: `${name}@staff.example.org`, password: PASSWORD }, { width });
   const token = async (name: string) => (await call('POST', '/api/v1/auth/login', { body: { email: `${name}@staff.example.org`, password: PASSWORD } })).body.accessToken as string;
 
   /** A submitted IFA application whose three references are already rated (one rater still to vet). */

@@ -37,12 +37,7 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
   }
 
   /** A fresh browser context for one person, who opens `path` (an email's link or a page) and signs in. */
-  async function signedIn(name: string, path: string): Promise<Portal> {
-    const portal = await portals.open(system.url('/'), { width: 360 });
-    await portal.goto(path);
-    await portal.signIn(`${name}@massaimh.example`, PASSWORD);
-    return portal;
-  }
+  const signedIn = (name: string, path: string): Promise<Portal> => portals.signedIn(system.url('/'), path, { email: `${name}@massaimh.example`, password: PASSWORD }, { width: 360 });
 
   /** An application whose references are all rated, waiting in reference checks. */
   async function referencesRated(category: string, fullName: string): Promise<string> {
