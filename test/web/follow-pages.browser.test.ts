@@ -35,9 +35,7 @@ describe('the applicant follows their application and keeps their endorsement, i
     api = createApiClient(system.url(''));
     ({ personId } = await seedApplicant(system.ds, 'ivy@example.org', PASSWORD, 'Ivy Practitioner'));
     coordinator = { headers: { authorization: `Bearer ${await staffToken(system.ds, system.url(''), 'cora@mi.example', 'a coordinator passphrase', ['coordinator'])}` } };
-    portal = await portals.open(system.url('/'), { width: 360 });
-    await portal.goto('/sign-in');
-    await portal.signIn('ivy@example.org', PASSWORD);
+    portal = await portals.signedIn(system.url('/'), '/sign-in', { email: 'ivy@example.org', password: PASSWORD }, { width: 360 });
   });
 
   afterAll(async () => {
