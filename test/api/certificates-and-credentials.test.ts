@@ -6,7 +6,7 @@ import { verifyJWT } from 'did-jwt';
 import { TransitionApplication } from '#endorsement';
 import { loadFramework } from '#framework';
 import { ManualClock } from '#platform';
-import { insertApplication } from '../support/application-fixture.js';
+import { applicationState, insertApplication } from '../support/application-fixture.js';
 import { readPdf } from '../support/pdf-tools.js';
 import { eligiblePortfolio } from '../support/portfolio-fixture.js';
 import { TestSystem } from '../support/test-system.js';
@@ -47,7 +47,6 @@ describe('certificates, verifiable credentials and the public check', () => {
   };
   /** A problem without its `instance` (the path asked for): what two refusals must share. */
   const problem = ({ instance: _path, ...rest }: Record<string, unknown>) => rest;
-  const state = async (id: string) => (await system.ds.query<{ state: string }[]>(`SELECT state FROM applications WHERE id = $1`, [id]))[0].state;
 
   /**
    * did:web resolution as the DID method specifies it (host with %3A for the port's colon, then the
@@ -234,7 +233,7 @@ describe('certificates, verifiable credentials and the public check', () => {
 
     // The renewal sweep lapses it at local midnight after the late window; nothing else is done.
     clock.set(new Date('2027-02-01T05:00:30Z'));
-    await waitFor('the lapse', () => state(zoe), (s) => s === 'lapsed');
+    await waitFor('the lapse', () => applicationState(system.ds, zoe), (s) => s === 'lapsed');
     expect(await statusBit(index)).toBe(true);
     expect((await call('GET', `/api/v1/verifications/${NUMBER}`)).body).toMatchObject({ status: 'lapsed' });
     expect(await (await fetch(system.url(`/verify/${NUMBER}`))).text()).toContain('Lapsed:</strong> this Endorsement is not in good standing today');
@@ -242,7 +241,7 @@ describe('certificates, verifiable credentials and the public check', () => {
     expect((await call('GET', `/api/v1/endorsements/${zoe}/certificate`, { token: tokens['zoe@example.org'] })).body).toMatchObject({ status: 409, code: 'endorsement_not_current' });
     expect((await call('GET', `/api/v1/endorsements/${zoe}/credential`, { token: tokens['zoe@example.org'] })).body).toMatchObject({ status: 409, code: 'endorsement_not_current' });
     // Only this endorsement's bit moved.
-    expect(await state(other)).toBe('endorsed');
+    expect(await applicationState(system.ds, other)).toBe('endorsed');
     expect(await statusBit(otherIndex)).toBe(false);
 
     // Reinstatement: asked for through the api; while it is reviewed the endorsement does not stand.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { TransitionApplication } from '#endorsement';
 import { loadFramework } from '#framework';
-import { insertApplication } from '../support/application-fixture.js';
+import { applicationState, insertApplication } from '../support/application-fixture.js';
 import { header, readableBody } from '../support/mail-reading.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
@@ -58,7 +58,6 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
   }
 
   const versionOf = async (id: string) => (await ds.query<{ version: number }[]>(`SELECT version FROM applications WHERE id = $1`, [id]))[0].version;
-  const stateOf = async (id: string) => (await ds.query<{ state: string }[]>(`SELECT state FROM applications WHERE id = $1`, [id]))[0].state;
   const templatesTo = (address: string) => system.smtp.to(address).map((m) => header(m, 'X-Template'));
   const approve = async (who: Applicant, body: Record<string, unknown> = {}, token = tokens.coord) =>
     call('POST', `/api/v1/staff/applications/${who.appId}/exam-approval`, { token, body, headers: { 'if-match': `"${await versionOf(who.appId)}"` } });
@@ -158,7 +157,7 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
       expect((await approve(ada, {}, tokens.txCoord)).body).toMatchObject({ status: 404, code: 'application_not_found' });
       expect((await approve(ada, {}, tokens.examA)).status).toBe(403);
       expect((await approve(ada, { windowId: 'not-a-uuid' })).status).toBe(400);
-      expect(await stateOf(ada.appId)).toBe('reference_checks');
+      expect(await applicationState(ds, ada.appId)).toBe('reference_checks');
       expect(await versionOf(ada.appId)).toBe(version);
     });
 
@@ -186,7 +185,7 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
       // A full or unknown window undoes the approval too.
       const unknown = await approve(people.Dan, { windowId: '00000000-0000-4000-8000-000000000000' });
       expect(unknown.body).toMatchObject({ status: 404, code: 'exam_window_not_found' });
-      expect(await stateOf(people.Dan.appId)).toBe('reference_checks');
+      expect(await applicationState(ds, people.Dan.appId)).toBe('reference_checks');
       expect((await approve(people.Dan)).status).toBe(200);
       expect((await approve(people.Eve)).status).toBe(200);
       // Cleo is told her seat as well as her approval; Dan, whose booking failed, is told no seat.
@@ -315,12 +314,12 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
       // The other reviewer sees that one score is in, not what it is.
       expect((await call('GET', `/api/v1/exam/papers/${paperId}`, { token: tokens.examB })).body).toMatchObject({ part2: { scoresIn: 1, yourScore: null } });
       expect((await call('POST', `/api/v1/exam/papers/${paperId}/part2-scores`, { token: tokens.examA, body: { percent: 99 } })).body).toMatchObject({ status: 409, code: 'part2_already_scored' });
-      expect(await stateOf(ada.appId)).toBe('exam');
+      expect(await applicationState(ds, ada.appId)).toBe('exam');
 
       // The mean of both scores is exactly the pass mark.
       const second = await call('POST', `/api/v1/exam/papers/${paperId}/part2-scores`, { token: tokens.examB, body: { percent: exam.part2.passPercent - 2 } });
       expect(second.body).toEqual({ paperId, decided: true });
-      expect(await stateOf(ada.appId)).toBe('panel_review');
+      expect(await applicationState(ds, ada.appId)).toBe('panel_review');
       const [attempt] = await ds.query<object[]>(`SELECT part1_percent::float8 AS p1, part2_percent::float8 AS p2, decided_at IS NOT NULL AS decided FROM exam_attempts WHERE id = $1`, [paperId]);
       expect(attempt).toEqual({ p1: exam.part1.passPercent + 5, p2: exam.part2.passPercent, decided: true });
       const [event] = await ds.query<object[]>(`SELECT event, actor_role FROM application_events WHERE application_id = $1 ORDER BY id DESC LIMIT 1`, [ada.appId]);
@@ -338,7 +337,7 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
       await staff('examC', ['exam_reviewer'], ASSOCIATION);
       expect((await call('POST', `/api/v1/exam/papers/${first}/part2-scores`, { token: tokens.examC, body: { percent: 95 } })).body).toMatchObject({ status: 409, code: 'part2_complete' });
       expect((await call('POST', `/api/v1/exam/papers/${first}/part1`, { token: tokens.examA, body: { percent: exam.part1.passPercent - 0.01 } })).body).toEqual({ paperId: first, decided: true });
-      expect(await stateOf(cleo.appId)).toBe('exam');
+      expect(await applicationState(ds, cleo.appId)).toBe('exam');
       const [event] = await ds.query<object[]>(`SELECT event, from_state, to_state FROM application_events WHERE application_id = $1 ORDER BY id DESC LIMIT 1`, [cleo.appId]);
       expect(event).toEqual({ event: 'fail_exam', from_state: 'exam', to_state: 'exam' });
       const [mail] = await waitFor('exam_failed_retake email', () => system.smtp.to(cleo.email).filter((m) => header(m, 'X-Template') === 'exam_failed_retake'), (m) => m.length === 1);
@@ -368,7 +367,7 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
       await call('POST', `/api/v1/exam/papers/${paperId}/part1`, { token: tokens.coord, body: { percent: 90 } });
       await call('POST', `/api/v1/exam/papers/${paperId}/part2-scores`, { token: tokens.examA, body: { percent: 40 } });
       expect((await call('POST', `/api/v1/exam/papers/${paperId}/part2-scores`, { token: tokens.examB, body: { percent: 50 } })).body).toEqual({ paperId, decided: true });
-      expect(await stateOf(cleo.appId)).toBe('denied');
+      expect(await applicationState(ds, cleo.appId)).toBe('denied');
       await waitFor('exam_failed_denied email', () => templatesTo(cleo.email), (t) => t.includes('exam_failed_denied'));
     });
   });
@@ -411,7 +410,7 @@ describe('exam: windows, approval to sit, registration, blind scoring, pass, fai
       expect(scores.map((r) => r.body.decided).sort()).toEqual([false, true]);
       const events = await ds.query<unknown[]>(`SELECT event FROM application_events WHERE application_id = $1 AND event = 'pass_exam'`, [winner.appId]);
       expect(events).toHaveLength(1);
-      expect(await stateOf(winner.appId)).toBe('panel_review');
+      expect(await applicationState(ds, winner.appId)).toBe('panel_review');
     });
 
     test('a seat taken by an applicant who withdraws is free again', async () => {

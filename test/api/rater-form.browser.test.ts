@@ -6,7 +6,7 @@ import { insertApplication } from '../support/application-fixture.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
 import { raterLink } from '../support/mail-reading.js';
-import { launchChromium } from '../support/chromium.js';
+import { launchChromium, problemsOn } from '../support/chromium.js';
 
 const SCREENSHOT = '/tmp/rater-form.png';
 
@@ -21,7 +21,7 @@ describe('a rater fills in the form in a real browser, without JavaScript of our
   let browser: Browser;
   let page: Page;
   let formUrl: string;
-  const problems: string[] = [];
+  let problems: string[];
 
   beforeAll(async () => {
     // Fail, never skip: a missing browser must not pass for a tested form.
@@ -45,9 +45,7 @@ describe('a rater fills in the form in a real browser, without JavaScript of our
 
     page = await browser.newPage({ viewport: { width: 900, height: 900 } });
     // A blocked stylesheet (CSP), a failed request or a script error would show up here.
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    page.on('pageerror', (e) => problems.push(e.message));
-    page.on('requestfailed', (r) => problems.push(`${r.url()} ${r.failure()?.errorText}`));
+    problems = problemsOn(page);
   });
 
   afterAll(async () => {

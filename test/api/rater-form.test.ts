@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { ReplaceRaterAddress, TransitionApplication } from '#endorsement';
 import { loadFramework, type Framework } from '#framework';
 import { ManualClock } from '#platform';
-import { insertApplication } from '../support/application-fixture.js';
+import { applicationState, insertApplication } from '../support/application-fixture.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
 import { header, raterLink, readableBody } from '../support/mail-reading.js';
@@ -50,7 +50,6 @@ describe('the rater form at /r/:token, end to end through api and worker', () =>
   const templatesTo = (address: string) => smtp.to(address).map((m) => header(m, 'X-Template'));
   const refs = async () => await ds.query<ReferenceRow[]>(`SELECT id, rater_email, status, rating, rated_at FROM application_references WHERE application_id = $1`, [appId]);
   const ref = async (email: string) => (await refs()).find((r) => r.rater_email === email)!;
-  const appState = async () => (await ds.query<{ state: string }[]>(`SELECT state FROM applications WHERE id = $1`, [appId]))[0].state;
 
   /** A link from an email, pointed at the api under test instead of PUBLIC_BASE_URL. */
   const pathOf = (link: string) => new URL(link).pathname;
@@ -192,7 +191,7 @@ describe('the rater form at /r/:token, end to end through api and worker', () =>
     expect(readableBody(notice)).toContain('Colin Colleague');
     expect(readableBody(notice)).toContain('Please name another rater');
     expect(smtp.to(applicant).filter((m) => header(m, 'X-Template') === 'reference_received')).toHaveLength(1);
-    expect(await appState()).toBe('reference_checks');
+    expect(await applicationState(ds, appId)).toBe('reference_checks');
 
     // Another person for the role gets a request of their own; Colin's link stays closed.
     const colin = await ref('colin@rater.example');
@@ -249,7 +248,7 @@ describe('the rater form at /r/:token, end to end through api and worker', () =>
     expect(await ref('vera.new@rater.example')).toMatchObject({ status: 'rated' });
     expect(await ref('pat@rater.example')).toMatchObject({ status: 'rated' });
 
-    expect(await appState()).toBe('panel_review');
+    expect(await applicationState(ds, appId)).toBe('panel_review');
     const events = await ds.query(`SELECT event, actor_role, from_state, to_state FROM application_events WHERE application_id = $1 ORDER BY version`, [appId]);
     expect(events.at(-1)).toEqual({ event: 'complete_references', actor_role: 'system', from_state: 'reference_checks', to_state: 'panel_review' });
 

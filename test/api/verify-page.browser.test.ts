@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { loadFramework } from '#framework';
 import { insertApplication } from '../support/application-fixture.js';
-import { launchChromium } from '../support/chromium.js';
+import { launchChromium, problemsOn } from '../support/chromium.js';
 import { TestSystem } from '../support/test-system.js';
 
 const SCREENSHOT = '/tmp/verify-page.png';
@@ -12,7 +12,7 @@ describe('an employer checks an endorsement number in a real browser', () => {
   const framework = loadFramework();
   let browser: Browser;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[];
 
   async function endorsement(number: string, state: 'endorsed' | 'lapsed', name: string): Promise<void> {
     const id = await insertApplication(system.ds, framework, { state, association: 'WA-AIMH', category: 'IMHS' });
@@ -28,9 +28,7 @@ describe('an employer checks an endorsement number in a real browser', () => {
     await endorsement('WA-000102', 'lapsed', 'Lapsed Holder');
     page = await browser.newPage({ viewport: { width: 800, height: 700 } });
     // A stylesheet blocked by the Content-Security-Policy, a failed request or a script error would show up here.
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    page.on('pageerror', (e) => problems.push(e.message));
-    page.on('requestfailed', (r) => problems.push(`${r.url()} ${r.failure()?.errorText}`));
+    problems = problemsOn(page);
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { SubmitRenewal } from '#endorsement';
 import { loadFramework } from '#framework';
 import { ManualClock } from '#platform';
-import { insertApplication } from '../support/application-fixture.js';
+import { applicationState, insertApplication } from '../support/application-fixture.js';
 import { header, readableBody } from '../support/mail-reading.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
@@ -22,7 +22,6 @@ async function setClock(iso: string): Promise<void> {
 }
 
 const templates = (appId: string) => system.smtp.to(emailOf.get(appId)!).map((m) => header(m, 'X-Template'));
-const state = async (appId: string) => (await system.ds.query<{ state: string }[]>(`SELECT state FROM applications WHERE id = $1`, [appId]))[0].state;
 
 beforeAll(async () => {
   await system.start({ env: { REMINDER_SWEEP_EVERY_MS: 1000, RENEWAL_SWEEP_EVERY_MS: 1000 } });
@@ -42,13 +41,13 @@ afterAll(() => system.stop());
 describe('one renewal cycle, day by day on the association calendar', () => {
   test('nothing opens before local midnight 60 days ahead of the due day', async () => {
     await setClock('2026-11-01T03:59:00Z'); // 31 October 23:59 in Detroit
-    expect(await state(lapsing)).toBe('endorsed');
+    expect(await applicationState(system.ds, lapsing)).toBe('endorsed');
     expect(system.smtp.messages).toHaveLength(0);
   });
 
   test('renewal opens on 1 November (the day clocks fall back), and the first reminder goes out at 09:00', async () => {
     await setClock('2026-11-01T04:00:30Z');
-    await waitFor('renewal open', () => state(lapsing), (s) => s === 'renewal_due');
+    await waitFor('renewal open', () => applicationState(system.ds, lapsing), (s) => s === 'renewal_due');
     await waitFor('renewal-open emails', () => templates(lapsing).concat(templates(renewing)), (t) => t.length === 2);
     expect(templates(lapsing)).toEqual(['renewal_open']);
 
@@ -73,12 +72,12 @@ describe('one renewal cycle, day by day on the association calendar', () => {
       'You have 10 of the 15 hours of relationship-based training this renewal requires.',
       'You have 0 of the 1 hour of training on diversity, equity and inclusion this renewal requires.',
     ]);
-    expect(await state(renewing)).toBe('renewal_due');
+    expect(await applicationState(system.ds, renewing)).toBe('renewal_due');
 
     await system.ds.query(`UPDATE ce_entries SET status = 'approved' WHERE person_id = $1`, [person]);
     const done = await system.worker.get(SubmitRenewal).execute(person);
     expect(done).toEqual({ renewals: [{ associationCode: 'MI-AIMH', dueOn: '2026-12-31', nextDueOn: '2027-12-31', fee: { amount: 30, currency: 'USD', late: false }, applicationIds: [renewing] }], gaps: [] });
-    expect(await state(renewing)).toBe('endorsed');
+    expect(await applicationState(system.ds, renewing)).toBe('endorsed');
     await waitFor('the renewed email', () => templates(renewing), (t) => t.includes('renewed'));
     const renewedMail = system.smtp.to(emailOf.get(renewing)!).find((m) => header(m, 'X-Template') === 'renewed')!;
     expect(readableBody(renewedMail)).toContain('31 December 2027');
@@ -100,9 +99,9 @@ describe('one renewal cycle, day by day on the association calendar', () => {
 
   test('the endorsement lapses at local midnight after the late window, leaves the registry and is told so', async () => {
     await setClock('2027-02-01T04:59:00Z'); // 31 January 23:59 EST
-    expect(await state(lapsing)).toBe('renewal_due');
+    expect(await applicationState(system.ds, lapsing)).toBe('renewal_due');
     await setClock('2027-02-01T05:00:30Z');
-    await waitFor('the lapse', () => state(lapsing), (s) => s === 'lapsed');
+    await waitFor('the lapse', () => applicationState(system.ds, lapsing), (s) => s === 'lapsed');
     await waitFor('the lapse email', () => templates(lapsing), (t) => t.at(-1) === 'lapsed');
     const [{ registry_listed }] = await system.ds.query(`SELECT registry_listed FROM applications WHERE id = $1`, [lapsing]);
     expect(registry_listed).toBe(false);
@@ -112,6 +111,6 @@ describe('one renewal cycle, day by day on the association calendar', () => {
     await setClock('2027-03-15T12:00:00Z');
     expect(templates(lapsing).filter((t) => t === 'lapsed')).toHaveLength(1);
     expect(templates(renewing)).toEqual(['renewal_open', 'renewal_reminder', 'renewed']);
-    expect(await state(renewing)).toBe('endorsed');
+    expect(await applicationState(system.ds, renewing)).toBe('endorsed');
   });
 });

@@ -27,3 +27,9 @@ export async function insertApplication(
   );
   return app.id as string;
 }
+
+/** An application's state as stored, read straight from the table. */
+export async function applicationState(ds: DataSource, id: string): Promise<string> {
+  const [row] = await ds.query<{ state: string }[]>(`SELECT state FROM applications WHERE id = $1`, [id]);
+  return row.state;
+}

@@ -19,3 +19,10 @@ export function accountLink(mail: ReceivedMail, page: 'reset-password' | 'accept
   if (!match) throw new Error(`no ${page} link in the message`);
   return { url: match[0], token: match[1] };
 }
+
+/** The link in a panel email to the application's review page (/reviews/{id}). */
+export function reviewLink(mail: ReceivedMail): string {
+  const match = /https?:\/\/[^\s"<>]+\/reviews\/[0-9a-f-]{36}/.exec(readableBody(mail));
+  if (!match) throw new Error('no review link in the message');
+  return match[0];
+}

@@ -25,7 +25,6 @@ export class Portal {
   readonly problems: string[] = [];
 
   private constructor(
-    readonly browser: Browser,
     readonly context: BrowserContext,
     readonly page: Page,
     private readonly base: string,
@@ -36,13 +35,12 @@ export class Portal {
     page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && this.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   }
 
-  /** A new person at the web app; `base` is the api's address (http://127.0.0.1:port). */
-  static async open(base: string, options: { browser?: Browser; width?: number } = {}): Promise<Portal> {
-    const browser = options.browser ?? (await launchChromium('the web app'));
-    const context = await browser.newContext({ viewport: { width: options.width ?? 1024, height: 900 } });
+  /** A new person at the web app, in a browser context of their own; `base` is the api's address (http://127.0.0.1:port). */
+  static async open(base: string, browser: Browser, width = 1024): Promise<Portal> {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
     // Long enough for a busy 2-core machine, short enough that a missing element fails the test soon.
     context.setDefaultTimeout(15_000);
-    return new Portal(browser, context, await context.newPage(), base);
+    return new Portal(context, await context.newPage(), base);
   }
 
   url(path: string): string {
@@ -107,5 +105,44 @@ export class Portal {
 
   async close(): Promise<void> {
     await this.context.close();
+  }
+}
+
+/**
+ * The people of one test file at the web app, each in their own browser context of one Chromium. A
+ * test file expects `problems()` to be empty after each test and calls `close()` after all of them.
+ */
+export class Portals {
+  private readonly opened: Portal[] = [];
+  private browser: Promise<Browser> | undefined;
+
+  /** A new person at the web app (see `Portal.open`). */
+  async open(base: string, options: { width?: number } = {}): Promise<Portal> {
+    this.browser ??= launchChromium('the web app');
+    const portal = await Portal.open(base, await this.browser, options.width);
+    this.opened.push(portal);
+    return portal;
+  }
+
+  /** A new person who opens `path` (a page, or the link in an email) and signs in there. */
+  async signedIn(base: string, path: string, account: { email: string; password: string }, options: { width?: number } = {}): Promise<Portal> {
+    const portal = await this.open(base, options);
+    await portal.goto(path);
+    await portal.signIn(account.email, account.password);
+    // React Aria announces the sign-in button's pending state by its id; the announcement outlives the
+    // sign-in page for a few seconds, a dangling label axe would blame on the next page.
+    await portal.page.locator('[data-live-announcer] [role=img]').waitFor({ state: 'detached' });
+    return portal;
+  }
+
+  /** What any of them ran into: script errors, failed requests, console errors. */
+  problems(): string[] {
+    return this.opened.flatMap((portal) => portal.problems);
+  }
+
+  /** Closes every portal, then the browser. */
+  async close(): Promise<void> {
+    for (const portal of this.opened) await portal.close();
+    await (await this.browser)?.close();
   }
 }

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { seedAccount } from '../api/auth-harness.js';
 import { accountLink } from '../support/mail-reading.js';
-import { Portal } from '../support/portal.js';
+import { Portals, type Portal } from '../support/portal.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
 
@@ -11,20 +11,20 @@ const PASSWORD = 'a long passphrase for ada';
 
 describe('account pages in a real browser: register, sign in and back, reset, invitation', () => {
   const system = new TestSystem();
+  const portals = new Portals();
   let portal: Portal;
 
   beforeAll(async () => {
     await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000 } });
-    portal = await Portal.open(system.url('/'), { width: 360 });
+    portal = await portals.open(system.url('/'), { width: 360 });
   });
 
   afterAll(async () => {
-    await portal?.close();
-    await portal?.browser.close();
+    await portals.close();
     await system.stop();
   });
 
-  afterEach(() => expect(portal.problems).toEqual([]));
+  afterEach(() => expect(portals.problems()).toEqual([]));
 
   test('a newcomer who opens the site is asked to sign in, creates an account and lands where they were going', async () => {
     await portal.goto('/?from=email');
@@ -123,18 +123,13 @@ describe('account pages in a real browser: register, sign in and back, reset, in
     expect(invited.status).toBe(201);
     const [mail] = await waitFor('the invitation', () => system.smtp.to('cora@mi-aimh.example'), (m) => m.length > 0);
 
-    const cora = await Portal.open(system.url('/'), { browser: portal.browser });
-    try {
-      await cora.goto(accountLink(mail, 'accept-invitation').url);
-      await cora.onPage('Accept your invitation');
-      expect(await cora.accessibilityViolations()).toEqual([]);
-      await cora.page.getByLabel('Your full name').fill('Cora Coordinator');
-      await cora.page.getByRole('textbox', { name: 'New password' }).fill('a long coordinator passphrase');
-      await cora.page.getByRole('button', { name: 'Accept and sign in' }).click();
-      await cora.page.getByRole('link', { name: 'Staff' }).waitFor();
-      expect(cora.problems).toEqual([]);
-    } finally {
-      await cora.close();
-    }
+    const cora = await portals.open(system.url('/'));
+    await cora.goto(accountLink(mail, 'accept-invitation').url);
+    await cora.onPage('Accept your invitation');
+    expect(await cora.accessibilityViolations()).toEqual([]);
+    await cora.page.getByLabel('Your full name').fill('Cora Coordinator');
+    await cora.page.getByRole('textbox', { name: 'New password' }).fill('a long coordinator passphrase');
+    await cora.page.getByRole('button', { name: 'Accept and sign in' }).click();
+    await cora.page.getByRole('link', { name: 'Staff' }).waitFor();
   });
 });

@@ -3,7 +3,7 @@ import { createApiClient, type ApiClient } from '#api-client';
 import { loadFramework } from '#framework';
 import { insertApplication } from '../support/application-fixture.js';
 import { day } from '../support/portfolio-fixture.js';
-import { Portal } from '../support/portal.js';
+import { Portals, type Portal } from '../support/portal.js';
 import { seedApplicant } from '../support/portal-people.js';
 import { TestSystem } from '../support/test-system.js';
 
@@ -19,14 +19,9 @@ describe('the applicant meets a conflict and a limit in a real browser', () => {
   const framework = loadFramework();
   let api: ApiClient;
   let personId: string;
+  const portals = new Portals();
   let first: Portal;
   let second: Portal;
-
-  async function signedIn(portal: Portal): Promise<Portal> {
-    await portal.goto('/sign-in');
-    await portal.signIn('una@example.org', PASSWORD);
-    return portal;
-  }
 
   async function membership(id: string): Promise<{ memberId?: string } | null> {
     const [row] = await system.ds.query<{ membership: { memberId?: string } | null }[]>(`SELECT portfolio->'membership' AS membership FROM applications WHERE id = $1`, [id]);
@@ -37,21 +32,16 @@ describe('the applicant meets a conflict and a limit in a real browser', () => {
     await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000 } });
     api = createApiClient(system.url(''));
     ({ personId } = await seedApplicant(system.ds, 'una@example.org', PASSWORD, 'Una Applicant'));
-    first = await signedIn(await Portal.open(system.url('/'), { width: 360 }));
-    second = await signedIn(await Portal.open(system.url('/'), { browser: first.browser, width: 360 }));
+    first = await portals.signedIn(system.url('/'), '/sign-in', { email: 'una@example.org', password: PASSWORD }, { width: 360 });
+    second = await portals.signedIn(system.url('/'), '/sign-in', { email: 'una@example.org', password: PASSWORD }, { width: 360 });
   });
 
   afterAll(async () => {
-    await second?.close();
-    await first?.close();
-    await first?.browser.close();
+    await portals.close();
     await system.stop();
   });
 
-  afterEach(() => {
-    expect(first.problems).toEqual([]);
-    expect(second.problems).toEqual([]);
-  });
+  afterEach(() => expect(portals.problems()).toEqual([]));
 
   test('the portfolio saved in another window: the stale save is explained, the section reloads, and then the save works', async () => {
     const id = await insertApplication(system.ds, framework, { state: 'draft', category: 'IFA', personId });

@@ -1,11 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
-import type { Browser } from 'playwright-core';
 import { loadFramework } from '#framework';
 import { caller, seedAccount } from '../api/auth-harness.js';
-import { launchChromium } from '../support/chromium.js';
-import { header, raterLink, readableBody } from '../support/mail-reading.js';
+import { applicationState } from '../support/application-fixture.js';
+import { scorePaper, sittingTookPlace } from '../support/exam-papers.js';
+import { header, raterLink, readableBody, reviewLink } from '../support/mail-reading.js';
 import { day, eligiblePortfolio, type RaterEntry } from '../support/portfolio-fixture.js';
-import { Portal } from '../support/portal.js';
+import { voteToEndorse } from '../support/panel-votes.js';
+import { Portals, type Portal } from '../support/portal.js';
 import type { ReceivedMail } from '../support/smtp-sink.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
@@ -27,9 +28,8 @@ declare const document: { documentElement: { scrollWidth: number } };
 describe('the staff console in a real browser: an IMHS application from submitted to endorsed', () => {
   const system = new TestSystem();
   const call = caller(() => system.api!);
-  const portals: Portal[] = [];
+  const portals = new Portals();
   const ids: Record<string, string> = {};
-  let browser: Browser;
   let cora: Portal;
   let applicationId: string;
   let candidateCode: string;
@@ -46,16 +46,7 @@ describe('the staff console in a real browser: an IMHS application from submitte
   }
 
   /** A fresh browser context for one person, who opens `path` (an email's link or a page) and signs in. */
-  async function signedIn(name: string, path: string): Promise<Portal> {
-    const portal = await Portal.open(system.url('/'), { browser, width: 1024 });
-    portals.push(portal);
-    await portal.goto(path);
-    await portal.signIn(`${name}@massaimh.example`, PASSWORD);
-    // React Aria announces the sign-in button's pending state by its id; the announcement outlives the
-    // sign-in page for a few seconds, a dangling label axe would blame on the next page.
-    await portal.page.locator('[data-live-announcer] [role=img]').waitFor({ state: 'detached' });
-    return portal;
-  }
+  const signedIn = (name: string, path: string): Promise<Portal> => portals.signedIn(system.url('/'), path, { email: `${name}@massaimh.example`, password: PASSWORD });
 
   /** The next message of a template to an address, once the worker has sent it. */
   async function mailTo(address: string, template: string): Promise<ReceivedMail> {
@@ -71,8 +62,6 @@ describe('the staff console in a real browser: an IMHS application from submitte
     const sent = await fetch(system.url(path), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() });
     expect(sent.status).toBe(200);
   }
-
-  const stateOf = async () => (await system.ds.query<{ state: string }[]>(`SELECT state FROM applications WHERE id = $1`, [applicationId]))[0].state;
   /** The state the summary of the application page shows. */
   const shownState = (portal: Portal, name: string) => portal.page.locator('.summary .badge').getByText(name, { exact: true }).waitFor();
 
@@ -84,7 +73,6 @@ describe('the staff console in a real browser: an IMHS application from submitte
     await staff('emil', 'Emil Examiner', ['exam_reviewer']);
     await staff('rhea', 'Rhea Reviewer', ['reviewer']);
     await staff('ravi', 'Ravi Reviewer', ['reviewer']);
-    browser = await launchChromium('the console journey');
 
     // The applicant applies and submits through the API.
     await seedAccount(system.ds, { email: 'maya@clinic.example', password: PASSWORD, roles: ['applicant'], associationCode: ASSOCIATION, fullName: 'Maya Specialist' });
@@ -99,14 +87,11 @@ describe('the staff console in a real browser: an IMHS application from submitte
   });
 
   afterAll(async () => {
-    for (const portal of portals) await portal.close();
-    await browser?.close();
+    await portals.close();
     await system.stop();
   });
 
-  afterEach(() => {
-    for (const portal of portals) expect(portal.problems).toEqual([]);
-  });
+  afterEach(() => expect(portals.problems()).toEqual([]));
 
   test('the coordinator finds the submission in the queue, claims it and begins the reference checks', async () => {
     cora = await signedIn('cora', '/staff');
@@ -125,7 +110,7 @@ describe('the staff console in a real browser: an IMHS application from submitte
     await cora.page.locator('.summary').getByText('You').waitFor();
     await cora.page.getByRole('button', { name: 'Begin reference checks' }).click();
     await shownState(cora, 'Reference checks');
-    expect(await stateOf()).toBe('reference_checks');
+    expect(await applicationState(system.ds, applicationId)).toBe('reference_checks');
     // Nothing is rated yet: the API says what each remaining step waits for.
     const blocked = cora.page.getByRole('list', { name: 'Steps not possible now' });
     await blocked.getByText(/^Mark references complete: not now, not every required reference has a valid rating yet/).waitFor();
@@ -206,42 +191,17 @@ describe('the staff console in a real browser: an IMHS application from submitte
     const booked = (await cora.page.getByText('Maya Specialist is approved to sit the exam').textContent())!.trim();
     candidateCode = /candidate code (\S+?)\.$/.exec(booked)![1]!;
     await shownState(cora, 'Exam');
-    expect(await stateOf()).toBe('exam');
+    expect(await applicationState(system.ds, applicationId)).toBe('exam');
     await cora.page.getByText('Cora Coordinator: Approve to sit the exam (Reference checks → Exam)').waitFor();
     expect(await cora.accessibilityViolations()).toEqual([]);
     expect(readableBody(await mailTo('maya@clinic.example', 'exam_approved'))).toMatch(/exam/i);
   });
 
   test('the sitting takes place; two exam reviewers each sign in and score the paper by its candidate code', async () => {
-    // Setup, not a page: the calendar moves past the sitting.
-    await system.ds.query(`UPDATE exam_windows SET sits_on = current_date - 1, registration_closes_at = now() - interval '2 days'`);
-    await system.ds.query(`UPDATE exam_attempts SET sat_on = current_date - 1 WHERE application_id = $1`, [applicationId]);
-
-    const elle = await signedIn('elle', '/staff/exam/papers');
-    await elle.onPage('Papers to score');
-    expect(await elle.accessibilityViolations()).toEqual([]);
-    await elle.page.getByRole('link', { name: `Candidate ${candidateCode}` }).click();
-    await elle.onPage('Score a paper');
-    expect(await elle.accessibilityViolations()).toEqual([]);
-    await elle.page.getByLabel('Part 1 result (percent of answers correct)').fill('88');
-    await elle.page.getByRole('button', { name: 'Record part 1' }).click();
-    await elle.page.getByText('Part 1’s result is recorded.').waitFor();
-    await elle.page.getByLabel('Your part 2 score (percent)').fill('85');
-    await elle.page.getByRole('button', { name: 'Record my part 2 score' }).click();
-    await elle.page.getByText('Your score: 85%.').waitFor();
-    expect(await elle.page.locator('main').textContent()).not.toContain('Maya');
-    expect(await elle.accessibilityViolations()).toEqual([]);
-
-    const emil = await signedIn('emil', '/staff/exam/papers');
-    await emil.page.getByRole('link', { name: `Candidate ${candidateCode}` }).click();
-    await emil.onPage('Score a paper');
-    await emil.page.getByText('1 of 2 reviewers’ scores are in.').waitFor();
-    expect(await emil.accessibilityViolations()).toEqual([]);
-    await emil.page.getByLabel('Your part 2 score (percent)').fill('90');
-    await emil.page.getByRole('button', { name: 'Record my part 2 score' }).click();
-    await emil.page.getByText('the result is decided').waitFor();
-    expect(await emil.page.locator('main').textContent()).not.toContain('Maya');
-    expect(await stateOf()).toBe('panel_review');
+    await sittingTookPlace(system.ds, applicationId);
+    await scorePaper(await signedIn('elle', '/staff/exam/papers'), { candidateCode, candidateName: 'Maya', scoresIn: 0, part1: 88, part2: 85 });
+    await scorePaper(await signedIn('emil', '/staff/exam/papers'), { candidateCode, candidateName: 'Maya', scoresIn: 1, part2: 90 });
+    expect(await applicationState(system.ds, applicationId)).toBe('panel_review');
     await mailTo('maya@clinic.example', 'exam_passed');
   });
 
@@ -256,20 +216,15 @@ describe('the staff console in a real browser: an IMHS application from submitte
     await cora.page.getByRole('button', { name: 'Seat these reviewers' }).click();
     await cora.page.getByText('Round 1: Ravi Reviewer and Rhea Reviewer. 0 of 2 votes in.').waitFor();
 
-    const linkIn = async (name: string) => /https?:\/\/[^\s"<>]+\/reviews\/[0-9a-f-]{36}/.exec(readableBody(await mailTo(`${name}@massaimh.example`, 'panel_assigned')))![0];
-    for (const [name, notes] of [['rhea', 'A thorough portfolio.'], ['ravi', 'Agreed.']] as const) {
-      const reviewer = await signedIn(name, await linkIn(name));
-      await reviewer.onPage('Review a portfolio');
-      await reviewer.page.getByText('Maya Specialist').first().waitFor();
-      expect(await reviewer.accessibilityViolations()).toEqual([]);
-      for (const domain of framework.competencyDomains) await reviewer.page.getByRole('radiogroup', { name: domain.label }).getByText('Met', { exact: true }).click();
-      await reviewer.page.getByRole('radiogroup', { name: 'Your recommendation' }).getByText('Endorse', { exact: true }).click();
-      await reviewer.page.getByLabel('Notes for the panel (optional)').fill(notes);
-      await reviewer.page.getByRole('button', { name: 'Cast my vote' }).click();
-      await reviewer.page.getByText(name === 'rhea' ? 'The application moves on when the second reviewer has voted' : 'Both reviewers recommend endorsement').waitFor();
-      expect(await reviewer.accessibilityViolations()).toEqual([]);
+    const votes = [
+      ['rhea', 'A thorough portfolio.', 'The application moves on when the second reviewer has voted'],
+      ['ravi', 'Agreed.', 'Both reviewers recommend endorsement'],
+    ] as const;
+    for (const [name, notes, answer] of votes) {
+      const reviewer = await signedIn(name, reviewLink(await mailTo(`${name}@massaimh.example`, 'panel_assigned')));
+      await voteToEndorse(reviewer, { applicantName: 'Maya Specialist', domains: framework.competencyDomains, notes, answer });
     }
-    expect(await stateOf()).toBe('endorsed');
+    expect(await applicationState(system.ds, applicationId)).toBe('endorsed');
 
     const [{ endorsement_number: number }] = await system.ds.query<{ endorsement_number: string }[]>(`SELECT endorsement_number FROM applications WHERE id = $1`, [applicationId]);
     expect(readableBody(await mailTo('maya@clinic.example', 'endorsed'))).toContain(number);

@@ -5,7 +5,7 @@ import { JobQueues } from '#queue';
 import { EMAIL_TEMPLATE_SOURCES } from '../../libs/mail/src/templates/email-template-sources.js';
 import { insertApplication } from '../support/application-fixture.js';
 import { header, readableBody } from '../support/mail-reading.js';
-import { Portal } from '../support/portal.js';
+import { Portals, type Portal } from '../support/portal.js';
 import { seedApplicant, staffToken } from '../support/portal-people.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
@@ -22,18 +22,18 @@ const ENDORSEMENT = ['endorsed', 'renewed', 'renewal_open', 'renewal_reminder', 
 const PART_HEADING: Record<string, string> = { references: 'Your references', exam: 'Your exam', deferral: 'The reviewers asked you to amend your portfolio', renewal: 'Renewal', reinstate: 'Reinstate your endorsement' };
 
 const system = new TestSystem();
+const portals = new Portals();
 let portal: Portal;
 
 beforeAll(async () => {
   await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000 } });
-  portal = await Portal.open(system.url('/'), { width: 360 });
+  portal = await portals.open(system.url('/'), { width: 360 });
 });
 afterAll(async () => {
-  await portal?.close();
-  await portal?.browser.close();
+  await portals.close();
   await system.stop();
 });
-afterEach(() => expect(portal.problems).toEqual([]));
+afterEach(() => expect(portals.problems()).toEqual([]));
 
 test('every applicant and account email links to a page that shows its application and the part it is about', async () => {
   const { ds, worker } = system;

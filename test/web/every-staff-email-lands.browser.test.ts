@@ -4,7 +4,7 @@ import { caller, seedAccount } from '../api/auth-harness.js';
 import { EMAIL_TEMPLATE_SOURCES } from '../../libs/mail/src/templates/email-template-sources.js';
 import { insertApplication } from '../support/application-fixture.js';
 import { header, readableBody } from '../support/mail-reading.js';
-import { Portal } from '../support/portal.js';
+import { Portals, type Portal } from '../support/portal.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
 
@@ -18,19 +18,16 @@ const allMet = Object.fromEntries(framework.competencyDomains.map((d) => [d.code
 
 const system = new TestSystem();
 const call = caller(() => system.api!);
-const portals: Portal[] = [];
+const portals = new Portals();
 
 beforeAll(async () => {
   await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000, REMINDER_SWEEP_EVERY_MS: 1000 } });
 });
 afterAll(async () => {
-  for (const portal of portals) await portal.close();
-  await portals[0]?.browser.close();
+  await portals.close();
   await system.stop();
 });
-afterEach(() => {
-  for (const portal of portals) expect(portal.problems).toEqual([]);
-});
+afterEach(() => expect(portals.problems()).toEqual([]));
 
 /** Where a staff email's link must land, for whom, and what that page must show. */
 interface Landing {
@@ -138,16 +135,16 @@ test('every staff email links to the page that deals with it, opened by its reci
     const body = readableBody(mail).replace(/^[\s\S]*?\r?\n\r?\n/, '');
     return [...new Set(body.match(/https?:\/\/[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d+)?(?:\/[^\s"<>)\]]*)?/g) ?? [])].map((u) => new URL(u));
   };
+  // Each template's recipient, signed in on the page its link opened.
+  const recipients: Record<string, Portal> = {};
   for (const template of STAFF_TEMPLATES) {
     const landing = landings[template];
     const urls = linksIn(mailOf(template)!);
     expect({ template, paths: urls.map((u) => `${u.pathname}${u.hash}`) }).toEqual({ template, paths: [`${landing.path}${landing.part ? `#${landing.part.id}` : ''}`] });
 
     // Its recipient, in a browser of their own: the link first, then signing in, which returns to it.
-    const portal = await Portal.open(system.url('/'), { browser: portals[0]?.browser, width: 360 });
-    portals.push(portal);
-    await portal.goto(urls[0].toString());
-    await portal.signIn(`${landing.to}@staff.example.org`, PASSWORD);
+    const portal = await portals.signedIn(system.url('/'), urls[0].toString(), { email: `${landing.to}@staff.example.org`, password: PASSWORD }, { width: 360 });
+    recipients[template] = portal;
     await portal.onPage(landing.heading);
     await landing.shows(portal);
     if (landing.part) {
@@ -157,13 +154,11 @@ test('every staff email links to the page that deals with it, opened by its reci
       await waitFor(`${template}: #${landing.part.id} in view`, async () => (await part.boundingBox())?.y ?? Infinity, (y) => y > -1 && y < 800);
     }
     expect({ template, errors: await portal.page.locator('.notice-error').count() }).toEqual({ template, errors: 0 });
-    // React Aria's pending announcement of the sign-in button outlives that page for a few seconds.
-    await portal.page.locator('[data-live-announcer] [role=img]').waitFor({ state: 'detached' });
     expect({ template, violations: await portal.accessibilityViolations() }).toEqual({ template, violations: [] });
   }
 
   // An earlier email: Rex's request to review Pia Panel, opened after he was taken off that panel, says so and leads to his reviews.
-  const rex = portals[STAFF_TEMPLATES.indexOf('panel_released')];
+  const rex = recipients.panel_released;
   const [stale] = linksIn(system.smtp.to('rex@staff.example.org').find((m) => header(m, 'X-Template') === 'panel_assigned')!);
   expect(stale.pathname).toBe(`/reviews/${seated}`);
   await rex.goto(stale.toString());

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/gl
 import { createApiClient, type ApiClient } from '#api-client';
 import { loadFramework } from '#framework';
 import { insertApplication } from '../support/application-fixture.js';
-import { Portal } from '../support/portal.js';
+import { Portals, type Portal } from '../support/portal.js';
 import { seedApplicant, staffToken } from '../support/portal-people.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
@@ -17,6 +17,7 @@ const day = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toIS
 describe('the applicant follows their application and keeps their endorsement, in a real browser at 360 px', () => {
   const system = new TestSystem();
   const framework = loadFramework();
+  const portals = new Portals();
   let portal: Portal;
   let api: ApiClient;
   let coordinator: { headers: { authorization: string } };
@@ -34,18 +35,15 @@ describe('the applicant follows their application and keeps their endorsement, i
     api = createApiClient(system.url(''));
     ({ personId } = await seedApplicant(system.ds, 'ivy@example.org', PASSWORD, 'Ivy Practitioner'));
     coordinator = { headers: { authorization: `Bearer ${await staffToken(system.ds, system.url(''), 'cora@mi.example', 'a coordinator passphrase', ['coordinator'])}` } };
-    portal = await Portal.open(system.url('/'), { width: 360 });
-    await portal.goto('/sign-in');
-    await portal.signIn('ivy@example.org', PASSWORD);
+    portal = await portals.signedIn(system.url('/'), '/sign-in', { email: 'ivy@example.org', password: PASSWORD }, { width: 360 });
   });
 
   afterAll(async () => {
-    await portal?.close();
-    await portal?.browser.close();
+    await portals.close();
     await system.stop();
   });
 
-  afterEach(() => expect(portal.problems).toEqual([]));
+  afterEach(() => expect(portals.problems()).toEqual([]));
 
   test('an Infant Mental Health Specialist approved for the exam chooses a sitting on the application page', async () => {
     const id = await insertApplication(system.ds, framework, { state: 'exam', category: 'IMHS', personId });
@@ -146,23 +144,18 @@ describe('the applicant follows their application and keeps their endorsement, i
   });
 
   test('anyone finds a listed endorsee in the public registry without signing in', async () => {
-    const visitor = await Portal.open(system.url('/'), { browser: portal.browser, width: 360 });
-    try {
-      await visitor.goto('/registry');
-      await visitor.onPage('Endorsement registry');
-      await visitor.page.getByLabel('Name or endorsement number').fill('Ivy');
-      await visitor.page.getByRole('button', { name: 'Search' }).click();
-      await visitor.page.getByRole('heading', { name: 'Endorsees matching “Ivy”' }).waitFor();
-      await visitor.page.getByText('Ivy Practitioner').waitFor();
-      await visitor.page.getByText(/number MI-IFA-0007/).waitFor();
-      expect(await visitor.accessibilityViolations()).toEqual([]);
-      await visitor.page.getByLabel('Name or endorsement number').fill('Nobody Such');
-      await visitor.page.getByRole('button', { name: 'Search' }).click();
-      await visitor.page.getByRole('heading', { name: 'No one found' }).waitFor();
-      expect(visitor.problems).toEqual([]);
-    } finally {
-      await visitor.close();
-    }
+    const visitor = await portals.open(system.url('/'), { width: 360 });
+    await visitor.goto('/registry');
+    await visitor.onPage('Endorsement registry');
+    await visitor.page.getByLabel('Name or endorsement number').fill('Ivy');
+    await visitor.page.getByRole('button', { name: 'Search' }).click();
+    await visitor.page.getByRole('heading', { name: 'Endorsees matching “Ivy”' }).waitFor();
+    await visitor.page.getByText('Ivy Practitioner').waitFor();
+    await visitor.page.getByText(/number MI-IFA-0007/).waitFor();
+    expect(await visitor.accessibilityViolations()).toEqual([]);
+    await visitor.page.getByLabel('Name or endorsement number').fill('Nobody Such');
+    await visitor.page.getByRole('button', { name: 'Search' }).click();
+    await visitor.page.getByRole('heading', { name: 'No one found' }).waitFor();
   });
 
   test('withdrawing asks first, and a draft offers to continue the application', async () => {

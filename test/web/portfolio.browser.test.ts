@@ -5,7 +5,7 @@ import { loadFramework } from '#framework';
 import { seedAccount } from '../api/auth-harness.js';
 import { header, raterLink } from '../support/mail-reading.js';
 import { day, type RaterEntry } from '../support/portfolio-fixture.js';
-import { Portal } from '../support/portal.js';
+import { Portals, type Portal } from '../support/portal.js';
 import type { ReceivedMail } from '../support/smtp-sink.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
@@ -27,6 +27,7 @@ const TOP_LEVEL = IFA.educationLevels.at(-1)!.label;
 
 describe('the portfolio in a real browser: start, fill in, submit, endorsed', () => {
   const system = new TestSystem();
+  const portals = new Portals();
   let api: ApiClient;
   let portal: Portal;
   const staff: Record<string, { token: string; id: string }> = {};
@@ -97,16 +98,15 @@ describe('the portfolio in a real browser: start, fill in, submit, endorsed', ()
     await staffMember('cora', ['coordinator']);
     await staffMember('rhea', ['reviewer']);
     await staffMember('ravi', ['reviewer']);
-    portal = await Portal.open(system.url('/'), { width: 360 });
+    portal = await portals.open(system.url('/'), { width: 360 });
   });
 
   afterAll(async () => {
-    await portal?.close();
-    await portal?.browser.close();
+    await portals.close();
     await system.stop();
   });
 
-  afterEach(() => expect(portal.problems).toEqual([]));
+  afterEach(() => expect(portals.problems()).toEqual([]));
 
   test('an Infant Family Associate registers, starts, fills in every section, submits, and after the reviews sees the endorsement on the home page', async () => {
     const page = portal.page;
@@ -257,94 +257,89 @@ describe('the portfolio in a real browser: start, fill in, submit, endorsed', ()
     const { accessToken } = ok(await api.POST('/api/v1/auth/login', { body: { email, password: PASSWORD } }));
     const { id } = ok(await api.POST('/api/v1/applications', { body: { associationCode: ASSOCIATION, categoryCode: 'IFA' }, ...as(accessToken) }));
 
-    const kim = await Portal.open(system.url('/'), { browser: portal.browser, width: 360 });
-    try {
-      const p = kim.page;
-      /** Presses Tab (or Shift+Tab) until `target` has the focus. */
-      const tabTo = async (target: Locator, back = false): Promise<void> => {
-        for (let presses = 0; presses < 200; presses += 1) {
-          if (await target.evaluate((el) => el === document.activeElement)) return;
-          await p.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-        }
-        throw new Error(`could not reach ${String(target)} with the keyboard`);
-      };
-      const typeInto = async (label: string | RegExp, text: string, nth = 0): Promise<void> => {
-        await tabTo(p.getByLabel(label, { exact: typeof label === 'string' }).nth(nth));
-        await p.keyboard.type(text);
-      };
-      const tick = async (name: string | RegExp, nth = 0): Promise<void> => {
-        await tabTo(p.getByRole('checkbox', { name }).nth(nth));
-        await p.keyboard.press('Space');
-      };
-      const save = async (button: string): Promise<void> => {
-        await tabTo(p.getByRole('button', { name: button }));
-        await p.keyboard.press('Enter');
-        await p.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
-      };
-      const open = async (title: string): Promise<void> => {
-        await tabTo(p.getByRole('navigation', { name: 'Portfolio sections' }).getByRole('link', { name: new RegExp(title) }), true);
-        await p.keyboard.press('Enter');
-        await p.getByRole('heading', { level: 2, name: title }).waitFor();
-        expect(await kim.focused()).toEqual({ tag: 'H2', text: title });
-      };
-
-      await kim.goto(`/applications/${id}/edit`);
-      await kim.onPage('Sign in');
-      await typeInto('Email address', email);
-      await typeInto('Password', PASSWORD);
-      await p.keyboard.press('Enter');
-      await kim.onPage('Your portfolio');
-      expect(await kim.focused()).toEqual({ tag: 'H1', text: 'Your portfolio' });
-
-      await tabTo(p.getByRole('button', { name: /Level$/ }));
-      await p.keyboard.press('Enter');
-      await p.getByRole('listbox').waitFor();
-      await p.keyboard.press('End');
-      await p.keyboard.press('Enter');
-      await p.getByRole('button', { name: new RegExp(TOP_LEVEL) }).waitFor();
-      await typeInto('Subject', 'Early childhood');
-      await typeInto('School, college or university', 'State College');
-      await typeInto('Completed on', '05312010');
-      await save('Save education');
-
-      await open('Training');
-      await typeInto('Title', 'Foundations');
-      await typeInto('Given by', 'Training Institute');
-      await typeInto('Date', '03022024');
-      await typeInto('Hours', String(IFA.rules.training.totalHours));
-      await tick(AREA);
-      await save('Save training');
-
-      await open('References');
-      for (const [i, name] of ['Rae Rater', 'Ria Rater', 'Rob Rater'].entries()) {
-        await typeInto('Their full name', name, i);
-        await typeInto('Their email address', `${name.split(' ')[0].toLowerCase()}@raters.example`, i);
+    const kim = await portals.open(system.url('/'), { width: 360 });
+    const p = kim.page;
+    /** Presses Tab (or Shift+Tab) until `target` has the focus. */
+    const tabTo = async (target: Locator, back = false): Promise<void> => {
+      for (let presses = 0; presses < 200; presses += 1) {
+        if (await target.evaluate((el) => el === document.activeElement)) return;
+        await p.keyboard.press(back ? 'Shift+Tab' : 'Tab');
       }
-      await tick(/I waive my right/, 1);
-      await save('Save references');
-
-      await open('Agreements');
-      await tick(/Code of Ethics/);
-      await tick(/Endorsement Agreement/);
-      await save('Save agreements');
-
-      await open('Membership');
-      await typeInto('Association', ASSOCIATION);
-      await typeInto('Membership number', 'K-7');
-      await typeInto('Valid until', '12312030');
-      await save('Save membership');
-
-      await p.getByText('Your portfolio has everything your category asks for').waitFor();
-      await tabTo(p.getByRole('button', { name: 'Submit my application' }));
+      throw new Error(`could not reach ${String(target)} with the keyboard`);
+    };
+    const typeInto = async (label: string | RegExp, text: string, nth = 0): Promise<void> => {
+      await tabTo(p.getByLabel(label, { exact: typeof label === 'string' }).nth(nth));
+      await p.keyboard.type(text);
+    };
+    const tick = async (name: string | RegExp, nth = 0): Promise<void> => {
+      await tabTo(p.getByRole('checkbox', { name }).nth(nth));
+      await p.keyboard.press('Space');
+    };
+    const save = async (button: string): Promise<void> => {
+      await tabTo(p.getByRole('button', { name: button }));
       await p.keyboard.press('Enter');
-      await tabTo(p.getByRole('button', { name: 'Yes, submit it' }));
+      await p.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+    };
+    const open = async (title: string): Promise<void> => {
+      await tabTo(p.getByRole('navigation', { name: 'Portfolio sections' }).getByRole('link', { name: new RegExp(title) }), true);
       await p.keyboard.press('Enter');
-      await kim.onPage('My applications');
-      await p.getByText('Submitted: the association is checking it').waitFor();
-      expect(kim.problems).toEqual([]);
-    } finally {
-      await kim.close();
+      await p.getByRole('heading', { level: 2, name: title }).waitFor();
+      expect(await kim.focused()).toEqual({ tag: 'H2', text: title });
+    };
+
+    await kim.goto(`/applications/${id}/edit`);
+    await kim.onPage('Sign in');
+    await typeInto('Email address', email);
+    await typeInto('Password', PASSWORD);
+    await p.keyboard.press('Enter');
+    await kim.onPage('Your portfolio');
+    expect(await kim.focused()).toEqual({ tag: 'H1', text: 'Your portfolio' });
+
+    await tabTo(p.getByRole('button', { name: /Level$/ }));
+    await p.keyboard.press('Enter');
+    await p.getByRole('listbox').waitFor();
+    await p.keyboard.press('End');
+    await p.keyboard.press('Enter');
+    await p.getByRole('button', { name: new RegExp(TOP_LEVEL) }).waitFor();
+    await typeInto('Subject', 'Early childhood');
+    await typeInto('School, college or university', 'State College');
+    await typeInto('Completed on', '05312010');
+    await save('Save education');
+
+    await open('Training');
+    await typeInto('Title', 'Foundations');
+    await typeInto('Given by', 'Training Institute');
+    await typeInto('Date', '03022024');
+    await typeInto('Hours', String(IFA.rules.training.totalHours));
+    await tick(AREA);
+    await save('Save training');
+
+    await open('References');
+    for (const [i, name] of ['Rae Rater', 'Ria Rater', 'Rob Rater'].entries()) {
+      await typeInto('Their full name', name, i);
+      await typeInto('Their email address', `${name.split(' ')[0].toLowerCase()}@raters.example`, i);
     }
+    await tick(/I waive my right/, 1);
+    await save('Save references');
+
+    await open('Agreements');
+    await tick(/Code of Ethics/);
+    await tick(/Endorsement Agreement/);
+    await save('Save agreements');
+
+    await open('Membership');
+    await typeInto('Association', ASSOCIATION);
+    await typeInto('Membership number', 'K-7');
+    await typeInto('Valid until', '12312030');
+    await save('Save membership');
+
+    await p.getByText('Your portfolio has everything your category asks for').waitFor();
+    await tabTo(p.getByRole('button', { name: 'Submit my application' }));
+    await p.keyboard.press('Enter');
+    await tabTo(p.getByRole('button', { name: 'Yes, submit it' }));
+    await p.keyboard.press('Enter');
+    await kim.onPage('My applications');
+    await p.getByText('Submitted: the association is checking it').waitFor();
     const [row] = await system.ds.query<{ state: string; portfolio: { education: { completedOn: string }[]; references: { waivedAccess: boolean }[] } }[]>(`SELECT state, portfolio FROM applications WHERE id = $1`, [id]);
     expect(row.state).toBe('submitted');
     expect(row.portfolio.education[0].completedOn).toBe('2010-05-31');

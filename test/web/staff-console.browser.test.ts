@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { loadFramework } from '#framework';
 import { caller, seedAccount } from '../api/auth-harness.js';
-import { insertApplication } from '../support/application-fixture.js';
+import { applicationState, insertApplication } from '../support/application-fixture.js';
 import { header, readableBody } from '../support/mail-reading.js';
 import { seedSubmitted } from '../support/pipeline-fixture.js';
-import { Portal } from '../support/portal.js';
+import { Portals, type Portal } from '../support/portal.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
 
@@ -18,24 +18,14 @@ describe('the staff console in a real browser: queues, an application worked thr
   const system = new TestSystem();
   const call = caller(() => system.api!);
   const ids: Record<string, string> = {};
-  const portals: Portal[] = [];
+  const portals = new Portals();
   let coordinator: Portal;
 
   async function staff(name: string, roles: string[], fullName: string) {
     ids[name] = await seedAccount(system.ds, { email: `${name}@staff.example.org`, password: PASSWORD, roles, associationCode: 'MI-AIMH', fullName });
   }
-  async function signedIn(name: string, path: string, width = 1024): Promise<Portal> {
-    const portal = await Portal.open(system.url('/'), { browser: portals[0]?.browser, width });
-    portals.push(portal);
-    await portal.goto(path);
-    await portal.signIn(`${name}@staff.example.org`, PASSWORD);
-    // React Aria announces the sign-in button's pending state by its id; the announcement outlives the
-    // sign-in page for a few seconds, a dangling label axe would blame on the next page.
-    await portal.page.locator('[data-live-announcer] [role=img]').waitFor({ state: 'detached' });
-    return portal;
-  }
+  const signedIn = (name: string, path: string, width = 1024): Promise<Portal> => portals.signedIn(system.url('/'), path, { email: `${name}@staff.example.org`, password: PASSWORD }, { width });
   const token = async (name: string) => (await call('POST', '/api/v1/auth/login', { body: { email: `${name}@staff.example.org`, password: PASSWORD } })).body.accessToken as string;
-  const stateOf = async (id: string) => (await system.ds.query<{ state: string }[]>(`SELECT state FROM applications WHERE id = $1`, [id]))[0].state;
 
   /** A submitted IFA application whose three references are already rated (one rater still to vet). */
   async function submittedWithRatings(name: string): Promise<string> {
@@ -72,14 +62,11 @@ describe('the staff console in a real browser: queues, an application worked thr
   });
 
   afterAll(async () => {
-    for (const portal of portals) await portal.close();
-    await portals[0]?.browser.close();
+    await portals.close();
     await system.stop();
   });
 
-  afterEach(() => {
-    for (const portal of portals) expect(portal.problems).toEqual([]);
-  });
+  afterEach(() => expect(portals.problems()).toEqual([]));
 
   test('a coordinator at 360 px: the staff home, queue counts, the oldest first with its age, filters, "Show more", and claiming with the keyboard', async () => {
     coordinator = await signedIn('cora', '/staff', 360);
@@ -160,7 +147,7 @@ describe('the staff console in a real browser: queues, an application worked thr
     await colin.page.getByLabel('Reason (put on hold)').fill('Waiting for the transcript of your degree.');
     await colin.page.getByRole('button', { name: 'Put on hold' }).click();
     await colin.page.locator('.summary').getByText('On hold').waitFor();
-    expect(await stateOf(id)).toBe('on_hold');
+    expect(await applicationState(system.ds, id)).toBe('on_hold');
     await colin.page.getByText('“Waiting for the transcript of your degree.”').waitFor();
   });
 
@@ -215,7 +202,13 @@ describe('the staff console in a real browser: queues, an application worked thr
     await admin.page.getByLabel('Reason for your decision').fill('The work experience is not with infants or toddlers.');
     await admin.page.getByRole('button', { name: 'Decide' }).click();
     await admin.page.locator('.summary').getByText('Denied').waitFor();
-    expect(await stateOf(id)).toBe('denied');
+    expect(await applicationState(system.ds, id)).toBe('denied');
     await admin.page.getByText('Ada Administrator: Deny (Panel review → Denied)').waitFor();
+
+    // The email that bounced before the queue was opened waits on the administration page, with its application.
+    await admin.goto('/staff/admin');
+    const undelivered = admin.page.getByRole('region', { name: 'Emails that did not arrive' });
+    await undelivered.getByRole('listitem').filter({ hasText: /^Applicant \d+, .+ waiting since \d{1,2} \w+ \d{4} at \d{2}:\d{2}$/ }).waitFor();
+    expect(await admin.accessibilityViolations()).toEqual([]);
   });
 });

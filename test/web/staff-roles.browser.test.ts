@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
-import type { Browser } from 'playwright-core';
 import { TransitionApplication } from '#endorsement';
 import { loadFramework } from '#framework';
 import { caller, seedAccount } from '../api/auth-harness.js';
-import { launchChromium } from '../support/chromium.js';
-import { insertApplication } from '../support/application-fixture.js';
-import { readableBody } from '../support/mail-reading.js';
+import { applicationState, insertApplication } from '../support/application-fixture.js';
+import { scorePaper, sittingTookPlace } from '../support/exam-papers.js';
+import { reviewLink } from '../support/mail-reading.js';
 import { day } from '../support/portfolio-fixture.js';
-import { Portal } from '../support/portal.js';
+import { voteToEndorse } from '../support/panel-votes.js';
+import { Portals, type Portal } from '../support/portal.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
 
@@ -26,10 +26,9 @@ declare const document: { activeElement: Node | null; getElementById(id: string)
 describe('staff pages in a real browser: reviewers vote, exam reviewers score blind, a coordinator and an administrator run the association', () => {
   const system = new TestSystem();
   const call = caller(() => system.api!);
-  const portals: Portal[] = [];
+  const portals = new Portals();
   const ids: Record<string, string> = {};
   const tokens: Record<string, string> = {};
-  let browser: Browser;
 
   async function staff(name: string, fullName: string, roles: string[]): Promise<void> {
     const email = `${name}@massaimh.example`;
@@ -38,13 +37,7 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
   }
 
   /** A fresh browser context for one person, who opens `path` (an email's link or a page) and signs in. */
-  async function signedIn(name: string, path: string): Promise<Portal> {
-    const portal = await Portal.open(system.url('/'), { browser, width: 360 });
-    portals.push(portal);
-    await portal.goto(path);
-    await portal.signIn(`${name}@massaimh.example`, PASSWORD);
-    return portal;
-  }
+  const signedIn = (name: string, path: string): Promise<Portal> => portals.signedIn(system.url('/'), path, { email: `${name}@massaimh.example`, password: PASSWORD }, { width: 360 });
 
   /** An application whose references are all rated, waiting in reference checks. */
   async function referencesRated(category: string, fullName: string): Promise<string> {
@@ -60,8 +53,6 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
     return id;
   }
 
-  const stateOf = async (id: string) => ((await system.ds.query<{ state: string }[]>(`SELECT state FROM applications WHERE id = $1`, [id])))[0].state;
-
   beforeAll(async () => {
     await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000 } });
     await staff('ada', 'Ada Administrator', ['administrator']);
@@ -70,18 +61,14 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
     await staff('ravi', 'Ravi Reviewer', ['reviewer']);
     await staff('elle', 'Elle Examiner', ['exam_reviewer']);
     await staff('emil', 'Emil Examiner', ['exam_reviewer']);
-    browser = await launchChromium('the staff pages');
   });
 
   afterAll(async () => {
-    for (const portal of portals) await portal.close();
-    await browser?.close();
+    await portals.close();
     await system.stop();
   });
 
-  afterEach(() => {
-    for (const portal of portals) expect(portal.problems).toEqual([]);
-  });
+  afterEach(() => expect(portals.problems()).toEqual([]));
 
   test('two reviewers open the link in their email, sign in and vote; the second one by keyboard alone; the application is endorsed', async () => {
     const id = await referencesRated('IFA', 'Iris Associate');
@@ -89,19 +76,11 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
     expect((await call('POST', `/api/v1/staff/applications/${id}/panel`, { token: tokens.cora, body: { reviewerIds: [ids.rhea, ids.ravi] } })).status).toBe(200);
     const linkIn = async (name: string) => {
       const [mail] = await waitFor(`${name}'s panel email`, () => system.smtp.to(`${name}@massaimh.example`), (m) => m.length > 0);
-      return /https?:\/\/[^\s"<>]+\/reviews\/[0-9a-f-]{36}/.exec(readableBody(mail))![0];
+      return reviewLink(mail);
     };
 
     const rhea = await signedIn('rhea', await linkIn('rhea'));
-    await rhea.onPage('Review a portfolio');
-    await rhea.page.getByText('Iris Associate').first().waitFor();
-    expect(await rhea.accessibilityViolations()).toEqual([]);
-    for (const domain of framework.competencyDomains) await rhea.page.getByRole('radiogroup', { name: domain.label }).getByText('Met', { exact: true }).click();
-    await rhea.page.getByRole('radiogroup', { name: 'Your recommendation' }).getByText('Endorse', { exact: true }).click();
-    await rhea.page.getByLabel('Notes for the panel (optional)').fill('A thorough portfolio.');
-    await rhea.page.getByRole('button', { name: 'Cast my vote' }).click();
-    await rhea.page.getByText('The application moves on when the second reviewer has voted').waitFor();
-    expect(await rhea.accessibilityViolations()).toEqual([]);
+    await voteToEndorse(rhea, { applicantName: 'Iris Associate', domains: framework.competencyDomains, notes: 'A thorough portfolio.', answer: 'The application moves on when the second reviewer has voted' });
     await rhea.goto('/reviews');
     await rhea.onPage('My reviews');
     expect(await rhea.accessibilityViolations()).toEqual([]);
@@ -126,7 +105,7 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
     expect(await ravi.focused()).toEqual({ tag: 'BUTTON', text: 'Cast my vote' });
     await keys.press('Enter');
     await ravi.page.getByText('Both reviewers recommend endorsement').waitFor();
-    expect(await stateOf(id)).toBe('endorsed');
+    expect(await applicationState(system.ds, id)).toBe('endorsed');
     const votes = (await system.ds.query<{ recommendation: string; checklist: Record<string, string>; notes: string }[]>(`SELECT recommendation, checklist, notes FROM panel_votes WHERE application_id = $1 ORDER BY created_at`, [id]));
     const allMet = Object.fromEntries(framework.competencyDomains.map((d) => [d.code, 'met']));
     expect(votes).toEqual([
@@ -160,40 +139,17 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
     await cora.page.getByRole('button', { name: 'Approve for the exam: Maya Specialist' }).click();
     const booked = await cora.page.getByText('Maya Specialist is approved to sit the exam').textContent();
     candidateCode = /candidate code (\S+?)\.$/.exec(booked!.trim())![1];
-    expect(await stateOf(examApplication)).toBe('exam');
+    expect(await applicationState(system.ds, examApplication)).toBe('exam');
 
     await cora.goto('/staff/exam');
     await cora.page.getByRole('cell', { name: '1 of 12 seats' }).waitFor();
   });
 
   test('two exam reviewers each sign in and score the paper by candidate code, never seeing the name', async () => {
-    // Setup, not a page: the sitting has taken place.
-    await system.ds.query(`UPDATE exam_windows SET sits_on = current_date - 1, registration_closes_at = now() - interval '2 days'`);
-    await system.ds.query(`UPDATE exam_attempts SET sat_on = current_date - 1 WHERE application_id = $1`, [examApplication]);
-
-    const elle = await signedIn('elle', '/staff/exam/papers');
-    await elle.onPage('Papers to score');
-    expect(await elle.accessibilityViolations()).toEqual([]);
-    await elle.page.getByRole('link', { name: `Candidate ${candidateCode}` }).click();
-    await elle.onPage('Score a paper');
-    expect(await elle.accessibilityViolations()).toEqual([]);
-    await elle.page.getByLabel('Part 1 result (percent of answers correct)').fill('88');
-    await elle.page.getByRole('button', { name: 'Record part 1' }).click();
-    await elle.page.getByText('Part 1’s result is recorded.').waitFor();
-    await elle.page.getByLabel('Your part 2 score (percent)').fill('85');
-    await elle.page.getByRole('button', { name: 'Record my part 2 score' }).click();
-    await elle.page.getByText('Your score: 85%.').waitFor();
-    expect(await elle.page.locator('main').textContent()).not.toContain('Maya');
-
-    const emil = await signedIn('emil', '/staff/exam/papers');
-    await emil.page.getByRole('link', { name: `Candidate ${candidateCode}` }).click();
-    await emil.onPage('Score a paper');
-    await emil.page.getByText('1 of 2 reviewers’ scores are in.').waitFor();
-    await emil.page.getByLabel('Your part 2 score (percent)').fill('90');
-    await emil.page.getByRole('button', { name: 'Record my part 2 score' }).click();
-    await emil.page.getByText('the result is decided').waitFor();
-    expect(await emil.page.locator('main').textContent()).not.toContain('Maya');
-    expect(await stateOf(examApplication)).toBe('panel_review');
+    await sittingTookPlace(system.ds, examApplication);
+    await scorePaper(await signedIn('elle', '/staff/exam/papers'), { candidateCode, candidateName: 'Maya', scoresIn: 0, part1: 88, part2: 85 });
+    await scorePaper(await signedIn('emil', '/staff/exam/papers'), { candidateCode, candidateName: 'Maya', scoresIn: 1, part2: 90 });
+    expect(await applicationState(system.ds, examApplication)).toBe('panel_review');
   });
 
   test('a coordinator approves continuing-education hours, rejects others with a reason, and sees the renewal outlook', async () => {

@@ -9,9 +9,10 @@ import { usePartInView } from '../applications/use-part-in-view';
 import { Button } from '../ui/button';
 import { ChangeProblem } from '../ui/change-problem';
 import { CheckboxField } from '../ui/checkbox-field';
-import { dayInWords, momentDayInWords, moneyInWords } from '../ui/dates-in-words';
+import { dayInWords, momentDayInWords } from '../ui/dates-in-words';
 import { Form } from '../ui/form';
 import { FormError } from '../ui/form-error';
+import { money } from '../ui/money';
 import { QueryState } from '../ui/query-state';
 import { TextField } from '../ui/text-field';
 import { CeSection } from './ce-section';
@@ -129,15 +130,15 @@ function Renewal({ step, status }: { step: RenewStep; status: string }) {
       {made ? (
         <div className="notice notice-success" role="status">
           <p>
-            Renewed. You paid {moneyInWords(made.fee)}
+            Renewed. You paid {money(made.fee)}
             {made.fee.late ? ' (with the late fee)' : ''}. Your next renewal is due on {dayInWords(made.nextDueOn)}.
           </p>
         </div>
       ) : (
         <>
           <p>
-            Renew by <strong>{dayInWords(step.dueOn)}</strong>. The fee is <strong>{moneyInWords(step.fee)}</strong>; from {momentDayInWords(step.lateFeeFrom)} a late fee of{' '}
-            {moneyInWords(step.lateFee)} is added. If you have not renewed by {momentDayInWords(step.lapsesAt)}, your endorsement lapses and leaves the registry.
+            Renew by <strong>{dayInWords(step.dueOn)}</strong>. The fee is <strong>{money(step.fee)}</strong>; from {momentDayInWords(step.lateFeeFrom)} a late fee of{' '}
+            {money(step.lateFee)} is added. If you have not renewed by {momentDayInWords(step.lapsesAt)}, your endorsement lapses and leaves the registry.
           </p>
           {status === 'renewal_due' ? (
             <>

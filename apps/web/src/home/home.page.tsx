@@ -1,7 +1,7 @@
 import { Link, Navigate } from 'react-router';
 import { useSession } from '../api/session';
 import { Page } from '../app/page';
-import { dateInWords } from '../ui/date-in-words';
+import { dayInWords, momentDayInWords } from '../ui/dates-in-words';
 import { QueryState } from '../ui/query-state';
 import { NextStep } from './next-step';
 import { stateInWords } from './state-in-words';
@@ -42,8 +42,8 @@ function ApplicantHome() {
                     <p>
                       Endorsement number <strong>{e.number}</strong> · <span className="badge">{stateInWords(e.status)}</span>
                     </p>
-                    {e.endorsedAt && <p>Endorsed on {dateInWords(e.endorsedAt)}.</p>}
-                    {e.renewalDueOn && <p>Renew by {dateInWords(e.renewalDueOn)}.</p>}
+                    {e.endorsedAt && <p>Endorsed on {momentDayInWords(e.endorsedAt)}.</p>}
+                    {e.renewalDueOn && <p>Renew by {dayInWords(e.renewalDueOn)}.</p>}
                   </li>
                 ))}
               </ul>
@@ -65,7 +65,7 @@ function ApplicantHome() {
                       <Link to={`/applications/${a.id}`}>{a.displayName}</Link>
                     </h3>
                     <p>
-                      <span className="badge">{stateInWords(a.state)}</span> since {dateInWords(a.stateChangedAt)}
+                      <span className="badge">{stateInWords(a.state)}</span> since {momentDayInWords(a.stateChangedAt)}
                       {a.endorsementNumber && <> · Endorsement number {a.endorsementNumber}</>}
                     </p>
                     {a.nextStep && <NextStep step={a.nextStep} />}

@@ -1,5 +1,5 @@
 import type { components } from '#api-client';
-import { dateInWords } from '../ui/date-in-words';
+import { dayInWords, momentDayInWords } from '../ui/dates-in-words';
 
 type PendingStep = components['schemas']['PendingStep'];
 
@@ -7,11 +7,11 @@ type PendingStep = components['schemas']['PendingStep'];
 function stepDate(step: PendingStep): string | null {
   switch (step.step) {
     case 'reference':
-      return step.nextReminderAt ? `We remind them on ${dateInWords(step.nextReminderAt)}.` : null;
+      return step.nextReminderAt ? `We remind them on ${momentDayInWords(step.nextReminderAt)}.` : null;
     case 'sit_exam':
-      return step.sitting ? `Your sitting: ${dateInWords(step.sitting.sitsOn)}.` : `Your approval is valid until ${dateInWords(step.approvalExpiresAt)}.`;
+      return step.sitting ? `Your sitting: ${dayInWords(step.sitting.sitsOn)}.` : `Your approval is valid until ${momentDayInWords(step.approvalExpiresAt)}.`;
     case 'renew':
-      return `Due ${dateInWords(step.dueOn)}; a late fee applies from ${dateInWords(step.lateFeeFrom)}.`;
+      return `Due ${dayInWords(step.dueOn)}; a late fee applies from ${momentDayInWords(step.lateFeeFrom)}.`;
     default:
       return null;
   }

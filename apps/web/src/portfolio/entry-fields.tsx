@@ -1,6 +1,6 @@
 import { CheckboxField } from '../ui/checkbox-field';
 import { CheckboxGroupField } from '../ui/checkbox-group-field';
-import { dateInWords } from '../ui/date-in-words';
+import { momentDayInWords } from '../ui/dates-in-words';
 import { SelectField } from '../ui/select-field';
 import { TextField } from '../ui/text-field';
 import type { Choices, FieldSpec, Value, Values } from './sections';
@@ -28,7 +28,7 @@ export function EntryFields({ fields, values, prefix, choices, onChange }: { fie
                 <CheckboxField name={name} isSelected={value !== ''} onChange={(v) => onChange(f.name, v ? new Date().toISOString() : '')}>
                   {f.label}
                 </CheckboxField>
-                {value !== '' && <p className="muted">Signed on {dateInWords(value as string)}.</p>}
+                {value !== '' && <p className="muted">Signed on {momentDayInWords(value as string)}.</p>}
               </div>
             );
           case 'areas':

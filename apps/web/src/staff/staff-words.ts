@@ -39,14 +39,6 @@ export const words = (code: string): string => code.replaceAll('_', ' ');
 
 export const eventLabel = (event: string): string => EVENT_LABELS[event as Event] ?? words(event);
 
-const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-
-/** "15 March 2027". */
-export const inWords = (iso: string): string => DATE.format(new Date(iso));
-/** "15 March 2027, 14:05". */
-export const inWordsWithTime = (iso: string): string => DATE_TIME.format(new Date(iso));
-
 /** "waiting 12 days", from when the application entered its state. */
 export function waitingFor(since: string, now = Date.now()): string {
   const days = Math.floor((now - new Date(since).getTime()) / 86_400_000);

@@ -1,16 +1,16 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { useSession } from '../../api/session';
 import { Page } from '../../app/page';
 import { Button } from '../../ui/button';
 import { CheckboxGroupField } from '../../ui/checkbox-group-field';
+import { momentInWords } from '../../ui/dates-in-words';
 import { Form } from '../../ui/form';
-import { formatMoment } from '../../ui/format-date';
 import { FormError } from '../../ui/form-error';
 import { Notice } from '../../ui/notice';
 import { QueryState } from '../../ui/query-state';
 import { TextField } from '../../ui/text-field';
 import { useSubmit } from '../../ui/use-submit';
+import { QueueLinks } from '../queues/queue-links';
 import { AssociationRules } from './association-rules';
 import { useDeliveryProblems, useInviteStaff, useSetStaffRoles, useStaffAccounts, type StaffAccount, type StaffRole } from './use-admin';
 import { formText } from '../../ui/form-text.js';
@@ -151,16 +151,7 @@ function DeliveryProblems({ association }: { association: string | undefined }) 
                 An email about each of these applications bounced or could not be sent. Open the application: check the address, replace it if it is wrong (a reference rater’s address too), or phone the person. Work
                 addresses often block our emails; a personal address usually works.
               </p>
-              <ul>
-                {items.map((item) => (
-                  <li key={item.id}>
-                    <Link to={`/staff/applications/${item.id}`}>
-                      {item.applicantName}, {item.categoryName}
-                    </Link>{' '}
-                    <span className="muted">waiting since {formatMoment(item.waitingSince)}</span>
-                  </li>
-                ))}
-              </ul>
+              <QueueLinks items={items} since={(at) => `waiting since ${momentInWords(at)}`} />
             </>
           )
         }

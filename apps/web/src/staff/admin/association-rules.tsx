@@ -1,10 +1,6 @@
-import type { components } from '#api-client';
+import { money } from '../../ui/money';
 import { QueryState } from '../../ui/query-state';
 import { useCategories } from './use-admin';
-
-type Money = components['schemas']['Money'];
-
-const money = ({ amount, currency }: Money): string => new Intl.NumberFormat('en', { style: 'currency', currency }).format(amount);
 
 /** The association's categories, what each asks and costs, as configured: read-only. */
 export function AssociationRules({ code }: { code: string }) {

@@ -1,4 +1,5 @@
-import { inWordsWithTime, words } from '../staff-words';
+import { momentInWords } from '../../ui/dates-in-words';
+import { words } from '../staff-words';
 import type { StaffApplication } from './use-staff-application';
 
 const UNDELIVERED = new Set(['failed', 'bounced']);
@@ -35,13 +36,13 @@ export function EmailsSection({ application }: { application: StaffApplication }
                 <tr key={d.id} className={UNDELIVERED.has(d.status) ? 'row-failed' : undefined}>
                   <td>
                     {words(d.template)}
-                    <div className="muted">{inWordsWithTime(d.createdAt)}</div>
+                    <div className="muted">{momentInWords(d.createdAt)}</div>
                   </td>
                   <td>
                     {d.recipientName ?? d.recipientKind} <div className="muted">{d.recipientEmail}</div>
                   </td>
                   <td>
-                    {UNDELIVERED.has(d.status) ? <strong className="text-danger">Not delivered</strong> : d.sentAt ? `Sent ${inWordsWithTime(d.sentAt)}` : 'Waiting to be sent'}
+                    {UNDELIVERED.has(d.status) ? <strong className="text-danger">Not delivered</strong> : d.sentAt ? `Sent ${momentInWords(d.sentAt)}` : 'Waiting to be sent'}
                     {(d.smtpResponse ?? d.lastError) && UNDELIVERED.has(d.status) && <div className="muted">{d.smtpResponse ?? d.lastError}</div>}
                   </td>
                 </tr>

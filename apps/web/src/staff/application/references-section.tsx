@@ -3,13 +3,14 @@ import { useState } from 'react';
 import { api } from '../../api/api';
 import { call } from '../../api/call';
 import { Button } from '../../ui/button';
+import { momentDayInWords, momentInWords } from '../../ui/dates-in-words';
 import { Form } from '../../ui/form';
 import { FormError } from '../../ui/form-error';
 import { Notice } from '../../ui/notice';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
 import { useSubmit } from '../../ui/use-submit';
-import { inWords, inWordsWithTime, words } from '../staff-words';
+import { words } from '../staff-words';
 import { staffApplicationKey, type StaffApplication } from './use-staff-application';
 
 type Reference = StaffApplication['references'][number];
@@ -87,14 +88,14 @@ function ReferenceCard({
       </h3>
       <p>
         {reference.raterEmail} · <span className="badge">{words(reference.status)}</span> · {STANDING_WORDS[reference.standing]}
-        {reference.ratedAt && ` · rated ${inWords(reference.ratedAt)}`}
-        {reference.vettedAt ? ` · vetted ${inWords(reference.vettedAt)}` : ' · not vetted'}
+        {reference.ratedAt && ` · rated ${momentDayInWords(reference.ratedAt)}`}
+        {reference.vettedAt ? ` · vetted ${momentDayInWords(reference.vettedAt)}` : ' · not vetted'}
       </p>
       {reference.vettingCalls.length > 0 && (
         <ul>
           {reference.vettingCalls.map((c) => (
             <li key={c.id}>
-              Call on {inWordsWithTime(c.calledAt)}: {OUTCOME_WORDS[c.outcome] ?? c.outcome}
+              Call on {momentInWords(c.calledAt)}: {OUTCOME_WORDS[c.outcome] ?? c.outcome}
               {c.notes ? `. ${c.notes}` : ''}
             </li>
           ))}

@@ -8,11 +8,12 @@ import { useSession } from '../../api/session';
 import { Page } from '../../app/page';
 import { usePartInView } from '../../applications/use-part-in-view';
 import { Button } from '../../ui/button';
+import { momentDayInWords } from '../../ui/dates-in-words';
 import { FormError } from '../../ui/form-error';
 import { QueryState } from '../../ui/query-state';
 import { PanelSection } from '../panel/panel-section';
 import { PortfolioView } from '../portfolio/portfolio-view';
-import { inWords, STATE_NAMES, waitingFor } from '../staff-words';
+import { STATE_NAMES, waitingFor } from '../staff-words';
 import { EmailsSection } from './emails-section';
 import { ReferencesSection } from './references-section';
 import { TimelineSection } from './timeline-section';
@@ -90,7 +91,7 @@ function Summary({ application }: { application: StaffApplication }) {
     <dl className="summary">
       <dt>State</dt>
       <dd>
-        <span className="badge">{STATE_NAMES[application.state]}</span> since {inWords(application.stateChangedAt)} ({waitingFor(application.stateChangedAt)})
+        <span className="badge">{STATE_NAMES[application.state]}</span> since {momentDayInWords(application.stateChangedAt)} ({waitingFor(application.stateChangedAt)})
         {application.heldFrom && ` · held from ${STATE_NAMES[application.heldFrom]}`}
       </dd>
       <dt>Applicant</dt>
@@ -101,7 +102,7 @@ function Summary({ application }: { application: StaffApplication }) {
       <dd>
         {application.categoryCode}
         {application.trackCode ? ` (${application.trackCode})` : ''}
-        {application.submittedAt && ` · submitted ${inWords(application.submittedAt)}`}
+        {application.submittedAt && ` · submitted ${momentDayInWords(application.submittedAt)}`}
       </dd>
       <dt>Assigned to</dt>
       <dd>

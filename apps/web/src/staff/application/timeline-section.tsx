@@ -1,5 +1,6 @@
+import { momentInWords } from '../../ui/dates-in-words';
 import { QueryState } from '../../ui/query-state';
-import { eventLabel, inWordsWithTime, STATE_NAMES } from '../staff-words';
+import { eventLabel, STATE_NAMES } from '../staff-words';
 import { useTimeline } from './use-staff-application';
 
 const ACTIVITY_WORDS = { claimed: 'claimed it', assigned: 'gave it to', unassigned: 'gave it back', panel_assigned: 'seated the panel:', rater_replaced: 'gave a new address to the rater' } as const;
@@ -33,7 +34,7 @@ export function TimelineSection({ applicationId }: { applicationId: string }) {
             <ol className="timeline">
               {entries.map((entry) => (
                 <li key={entry.key}>
-                  <span className="muted">{inWordsWithTime(entry.at)}</span> {entry.text}
+                  <span className="muted">{momentInWords(entry.at)}</span> {entry.text}
                   {entry.reason && <div className="quote">“{entry.reason}”</div>}
                 </li>
               ))}

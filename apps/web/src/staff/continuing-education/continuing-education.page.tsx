@@ -1,16 +1,16 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
 import type { components } from '#api-client';
 import { Page } from '../../app/page';
 import { Button } from '../../ui/button';
+import { dayInWords, momentDayInWords, momentInWords } from '../../ui/dates-in-words';
 import { Form } from '../../ui/form';
-import { formatDay, formatMoment } from '../../ui/format-date';
 import { FormError } from '../../ui/form-error';
 import { Notice } from '../../ui/notice';
 import { QueryState } from '../../ui/query-state';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
 import { useSubmit } from '../../ui/use-submit';
+import { QueueLinks } from '../queues/queue-links';
 import { words } from '../staff-words';
 import { useLapsed, useOutlook, usePendingCeEntries, useReviewCeEntry } from './use-continuing-education';
 
@@ -67,12 +67,12 @@ function CeEntryCard({ entry }: { entry: Entry }) {
     <li className="card">
       <h3>{what}</h3>
       <p>
-        {entry.kind === 'rsc' ? 'Reflective supervision/consultation' : 'Training'} with {entry.provider}, {formatDay(entry.completedOn)}: {entry.hours} hours
+        {entry.kind === 'rsc' ? 'Reflective supervision/consultation' : 'Training'} with {entry.provider}, {dayInWords(entry.completedOn)}: {entry.hours} hours
         {entry.dei ? ' · diversity, equity and inclusion' : ''}
         {entry.aboutRsc ? ' · about reflective supervision' : ''}
       </p>
       {entry.competencyAreas.length > 0 && <p className="muted">Covers {entry.competencyAreas.map(words).join(', ')}</p>}
-      <p className="muted">Logged on {formatMoment(entry.createdAt)}</p>
+      <p className="muted">Logged on {momentInWords(entry.createdAt)}</p>
       {rejecting ? (
         <Form className="form" {...submit.formProps}>
           <TextField name="reason" label={`Why these hours do not count (${entry.fullName} reads this)`} multiline isRequired maxLength={2000} />
@@ -118,7 +118,7 @@ function Outlook() {
               <div key={a.association} className="table-scroll" tabIndex={0}>
                 <table>
                   <caption>
-                    {a.association}: until {formatDay(a.until)}
+                    {a.association}: until {dayInWords(a.until)}
                   </caption>
                   <thead>
                     <tr>
@@ -134,7 +134,7 @@ function Outlook() {
                         <tr key={kind}>
                           <th scope="row">{KINDS[kind]}</th>
                           <td>{a.totals[kind]}</td>
-                          <td>{first ? formatDay(first.date) : '–'}</td>
+                          <td>{first ? dayInWords(first.date) : '–'}</td>
                         </tr>
                       );
                     })}
@@ -161,16 +161,7 @@ function Lapsed() {
           ) : (
             <>
               <p>These endorsements were not renewed in time and are off the registry. The person can apply for reinstatement.</p>
-              <ul>
-                {items.map((item) => (
-                  <li key={item.id}>
-                    <Link to={`/staff/applications/${item.id}`}>
-                      {item.applicantName}, {item.categoryName}
-                    </Link>{' '}
-                    <span className="muted">lapsed on {formatDay(item.waitingSince)}</span>
-                  </li>
-                ))}
-              </ul>
+              <QueueLinks items={items} since={(at) => `lapsed on ${momentDayInWords(at)}`} />
               {nextCursor && <Notice tone="info">Only the first {items.length} are listed here.</Notice>}
             </>
           )

@@ -1,5 +1,5 @@
 import type { components } from '#api-client';
-import { formatDay } from '../../ui/format-date';
+import { dayInWords } from '../../ui/dates-in-words';
 
 export type ExamApproval = components['schemas']['ExamApproval'];
 type ExamWindow = components['schemas']['ExamWindow'];
@@ -11,13 +11,13 @@ export const NO_SEAT = 'none';
 export function sittingChoices(windows: ExamWindow[]): { id: string; label: string }[] {
   return [
     { id: NO_SEAT, label: 'None: the applicant registers' },
-    ...windows.filter((w) => w.seatsLeft > 0).map((w) => ({ id: w.id, label: `${formatDay(w.sitsOn)} (${w.seatsLeft} seats left)` })),
+    ...windows.filter((w) => w.seatsLeft > 0).map((w) => ({ id: w.id, label: `${dayInWords(w.sitsOn)} (${w.seatsLeft} seats left)` })),
   ];
 }
 
 /** What an exam approval did, in a sentence: the seat and candidate code booked, or the applicant left to register. */
 export function examApprovalInWords(name: string, approval: ExamApproval): string {
   return approval.seat
-    ? `${name} is approved to sit the exam. Seat booked on ${formatDay(approval.seat.window.sitsOn)}, candidate code ${approval.seat.candidateCode}.`
+    ? `${name} is approved to sit the exam. Seat booked on ${dayInWords(approval.seat.window.sitsOn)}, candidate code ${approval.seat.candidateCode}.`
     : `${name} is approved to sit the exam. The applicant is emailed and registers for a sitting.`;
 }

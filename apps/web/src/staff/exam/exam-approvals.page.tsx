@@ -4,7 +4,7 @@ import type { components } from '#api-client';
 import { ApiProblem } from '../../api/problem';
 import { Page } from '../../app/page';
 import { Button } from '../../ui/button';
-import { formatMoment } from '../../ui/format-date';
+import { momentInWords } from '../../ui/dates-in-words';
 import { FormError } from '../../ui/form-error';
 import { Notice } from '../../ui/notice';
 import { QueryState } from '../../ui/query-state';
@@ -66,7 +66,7 @@ function Approval({ item, windows, onApproved }: { item: QueueItem; windows: Exa
       <h2>
         <Link to={`/staff/applications/${item.id}`}>{name}</Link>
       </h2>
-      <p className="muted">Waiting since {formatMoment(item.waitingSince)}</p>
+      <p className="muted">Waiting since {momentInWords(item.waitingSince)}</p>
           <SelectField
             label={`Sitting for ${item.applicantName}`}
             items={sittingChoices(windows)}

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import { Page } from '../../app/page';
 import { Button } from '../../ui/button';
+import { dayInWords, momentInWords } from '../../ui/dates-in-words';
 import { Form } from '../../ui/form';
-import { formatDay, formatMoment } from '../../ui/format-date';
 import { FormError } from '../../ui/form-error';
 import { Notice } from '../../ui/notice';
 import { NumberField } from '../../ui/number-field';
@@ -64,9 +64,9 @@ export function ExamPage() {
                 <tbody>
                   {list.map((w) => (
                     <tr key={w.id}>
-                      <td>{formatDay(w.sitsOn)}</td>
+                      <td>{dayInWords(w.sitsOn)}</td>
                       <td>{w.online ? 'Online' : (w.location ?? 'In person')}</td>
-                      <td>{formatMoment(w.registrationClosesAt)}</td>
+                      <td>{momentInWords(w.registrationClosesAt)}</td>
                       <td>
                         {w.capacity - w.seatsLeft} of {w.capacity} seats
                         {w.seatsLeft === 0 ? ' (full)' : ''}
@@ -81,7 +81,7 @@ export function ExamPage() {
       </QueryState>
 
       <h2>Offer a sitting</h2>
-      {create.isSuccess && <Notice tone="success">The sitting on {formatDay(create.data.sitsOn)} is offered: approved applicants can register for it.</Notice>}
+      {create.isSuccess && <Notice tone="success">The sitting on {dayInWords(create.data.sitsOn)} is offered: approved applicants can register for it.</Notice>}
       <Form className="form" {...submit.formProps}>
         <TextField name="sitsOn" label="Date of the sitting" type="date" isRequired description="Only in a month your association holds the exam." />
         <TextField name="registrationClosesOn" label="Registration closes at the end of" type="date" isRequired />

@@ -3,8 +3,8 @@ import { Link, useParams } from 'react-router';
 import type { components } from '#api-client';
 import { Page } from '../../app/page';
 import { Button } from '../../ui/button';
+import { dayInWords } from '../../ui/dates-in-words';
 import { Form } from '../../ui/form';
-import { formatDay } from '../../ui/format-date';
 import { FormError } from '../../ui/form-error';
 import { Notice } from '../../ui/notice';
 import { NumberField } from '../../ui/number-field';
@@ -40,7 +40,7 @@ function PaperBody({ paper, onDecided }: { paper: Paper; onDecided: () => void }
   return (
     <>
       <p>
-        Candidate <strong>{paper.candidateCode}</strong>, {paper.category}, sat on {formatDay(paper.window.sitsOn)} {paper.window.online ? 'online' : paper.window.location ? `in ${paper.window.location}` : ''}.
+        Candidate <strong>{paper.candidateCode}</strong>, {paper.category}, sat on {dayInWords(paper.window.sitsOn)} {paper.window.online ? 'online' : paper.window.location ? `in ${paper.window.location}` : ''}.
       </p>
       <h2>Part 1: multiple choice</h2>
       {paper.part1.recorded ? <p>Part 1’s result is recorded.</p> : <ScoreForm label="Part 1 result (percent of answers correct)" action="Record part 1" score={part1} onDecided={onDecided} />}

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Page } from '../../app/page';
-import { formatDay } from '../../ui/format-date';
+import { dayInWords } from '../../ui/dates-in-words';
 import { QueryState } from '../../ui/query-state';
 import { useExamPapers } from './use-exam';
 
@@ -22,7 +22,7 @@ export function ExamPapersPage() {
                     Candidate {p.candidateCode}
                   </Link>
                   <p className="muted">
-                    {p.category}, sat on {formatDay(p.window.sitsOn)} · part 1 {p.part1.recorded ? 'recorded' : 'to record'} · part 2: {p.part2.scoresIn} of {p.part2.scoresNeeded} scores
+                    {p.category}, sat on {dayInWords(p.window.sitsOn)} · part 1 {p.part1.recorded ? 'recorded' : 'to record'} · part 2: {p.part2.scoresIn} of {p.part2.scoresNeeded} scores
                     {p.part2.yourScore !== null ? ' (yours is in)' : ''}
                   </p>
                 </li>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api } from '../../api/api';
 import { call } from '../../api/call';
 import { Button } from '../../ui/button';
+import { momentInWords } from '../../ui/dates-in-words';
 import { Form } from '../../ui/form';
 import { FormError } from '../../ui/form-error';
 import { SelectField } from '../../ui/select-field';
@@ -11,7 +12,6 @@ import { useSubmit } from '../../ui/use-submit';
 import { staffApplicationKey, type StaffApplication } from '../application/use-staff-application';
 import { useVersionedStep, type Conflict } from '../application/use-versioned-step';
 import { useColleagues } from '../queues/use-queue';
-import { inWordsWithTime } from '../staff-words';
 
 const RECOMMENDATION_WORDS: Record<string, string> = { endorse: 'Endorse', defer: 'Defer', deny: 'Deny' };
 const DECISIONS = [
@@ -41,7 +41,7 @@ export function PanelSection({ application, onConflict }: { application: StaffAp
             <article key={v.reviewerId} className="card" aria-label={`Vote of ${v.reviewerName ?? 'a reviewer'}`}>
               <h3>{v.reviewerName ?? 'A reviewer'}</h3>
               <p>
-                <strong>{RECOMMENDATION_WORDS[v.recommendation] ?? v.recommendation}</strong> <span className="muted">({inWordsWithTime(v.createdAt)})</span>
+                <strong>{RECOMMENDATION_WORDS[v.recommendation] ?? v.recommendation}</strong> <span className="muted">({momentInWords(v.createdAt)})</span>
               </p>
               {v.notes && <p className="quote">“{v.notes}”</p>}
             </article>

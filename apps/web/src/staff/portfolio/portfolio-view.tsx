@@ -1,6 +1,6 @@
 import type { components } from '#api-client';
-import { formatDay } from '../../ui/format-date';
-import { inWords, words } from '../staff-words';
+import { dayInWords, momentDayInWords } from '../../ui/dates-in-words';
+import { words } from '../staff-words';
 
 type Portfolio = components['schemas']['Portfolio'];
 type EligibilityGap = components['schemas']['EligibilityGap'];
@@ -43,7 +43,7 @@ export function PortfolioView({ portfolio, eligibilityGaps }: { portfolio: Portf
               {words(e.level)}
               {e.field ? ` in ${e.field}` : ''}
               {e.institution ? `, ${e.institution}` : ''}
-              {e.completedOn ? ` (${formatDay(e.completedOn)})` : ''}
+              {e.completedOn ? ` (${dayInWords(e.completedOn)})` : ''}
             </li>
           ))}
         </ul>
@@ -55,7 +55,7 @@ export function PortfolioView({ portfolio, eligibilityGaps }: { portfolio: Portf
         <ul>
           {work.map((w, i) => (
             <li key={i}>
-              {w.role} at {w.employer}, {formatDay(w.startedOn)} to {w.endedOn ? formatDay(w.endedOn) : 'now'}
+              {w.role} at {w.employer}, {dayInWords(w.startedOn)} to {w.endedOn ? dayInWords(w.endedOn) : 'now'}
               {w.paid ? ', paid' : ', unpaid'}
               {w.infantFamilyWork ? ', with infants and families' : ''}
               {w.familiesServed !== undefined ? `, ${w.familiesServed} families` : ''}
@@ -72,7 +72,7 @@ export function PortfolioView({ portfolio, eligibilityGaps }: { portfolio: Portf
         <ul>
           {trainings.map((t, i) => (
             <li key={i}>
-              {t.title}, {t.provider}, {formatDay(t.date)}: {t.hours} hours
+              {t.title}, {t.provider}, {dayInWords(t.date)}: {t.hours} hours
               {t.dei ? ' · diversity, equity and inclusion' : ''}
               {t.rsc ? ' · about reflective supervision' : ''}
               {t.competencyAreas.length > 0 && <span className="muted"> · covers {t.competencyAreas.map(words).join(', ')}</span>}
@@ -88,18 +88,18 @@ export function PortfolioView({ portfolio, eligibilityGaps }: { portfolio: Portf
           {rsc.map((r, i) => (
             <li key={i}>
               {r.provider}
-              {r.providerCredential ? ` (${r.providerCredential})` : ''}: {r.hours} hours, {formatDay(r.startedOn)} to {formatDay(r.endedOn)}
+              {r.providerCredential ? ` (${r.providerCredential})` : ''}: {r.hours} hours, {dayInWords(r.startedOn)} to {dayInWords(r.endedOn)}
             </li>
           ))}
         </ul>
       )}
       <h3>Agreements and membership</h3>
       <ul>
-        <li>Code of Ethics: {agreements?.codeOfEthicsSignedAt ? `signed ${inWords(agreements.codeOfEthicsSignedAt)}` : 'not signed'}</li>
-        <li>Endorsement Agreement: {agreements?.endorsementAgreementSignedAt ? `signed ${inWords(agreements.endorsementAgreementSignedAt)}` : 'not signed'}</li>
+        <li>Code of Ethics: {agreements?.codeOfEthicsSignedAt ? `signed ${momentDayInWords(agreements.codeOfEthicsSignedAt)}` : 'not signed'}</li>
+        <li>Endorsement Agreement: {agreements?.endorsementAgreementSignedAt ? `signed ${momentDayInWords(agreements.endorsementAgreementSignedAt)}` : 'not signed'}</li>
         <li>
           Membership:{' '}
-          {membership ? `${membership.association}${membership.memberId ? ` ${membership.memberId}` : ''}${membership.validUntil ? `, valid until ${formatDay(membership.validUntil)}` : ''}` : 'not entered'}
+          {membership ? `${membership.association}${membership.memberId ? ` ${membership.memberId}` : ''}${membership.validUntil ? `, valid until ${dayInWords(membership.validUntil)}` : ''}` : 'not entered'}
         </li>
       </ul>
     </section>

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Page } from '../../app/page';
-import { formatMoment } from '../../ui/format-date';
+import { momentInWords } from '../../ui/dates-in-words';
 import { QueryState } from '../../ui/query-state';
 import { useMyReviews } from './use-reviews';
 
@@ -21,7 +21,7 @@ export function MyReviewsPage() {
                     {r.applicantName}: {r.category}
                   </Link>
                   <p className="muted">
-                    Assigned to you on {formatMoment(r.assignedAt)}
+                    Assigned to you on {momentInWords(r.assignedAt)}
                     {r.round > 1 ? ` · review round ${r.round}` : ''}
                   </p>
                 </li>

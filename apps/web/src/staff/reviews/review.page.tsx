@@ -1,8 +1,8 @@
 import { Link, useParams } from 'react-router';
 import { Page } from '../../app/page';
 import { Button } from '../../ui/button';
+import { momentInWords } from '../../ui/dates-in-words';
 import { Form } from '../../ui/form';
-import { formatMoment } from '../../ui/format-date';
 import { FormError } from '../../ui/form-error';
 import { Notice } from '../../ui/notice';
 import { QueryState } from '../../ui/query-state';
@@ -72,7 +72,7 @@ function ReviewBody({ review }: { review: Review }) {
         <ul>
           {review.references.map((r, i) => (
             <li key={i}>
-              {r.raterName}, {words(r.role)}: {r.ratedAt ? `rated on ${formatMoment(r.ratedAt)}` : words(r.status)}
+              {r.raterName}, {words(r.role)}: {r.ratedAt ? `rated on ${momentInWords(r.ratedAt)}` : words(r.status)}
               {r.vetted ? ' · vetted by phone' : ''}
               {r.standing !== 'current' ? ` · ${r.standing}, not counted` : ''}
             </li>
@@ -90,7 +90,7 @@ function ReviewBody({ review }: { review: Review }) {
         ) : review.yourVote ? (
           <Notice tone="info">
             <p>
-              You voted “{words(review.yourVote.recommendation)}” on {formatMoment(review.yourVote.votedAt)}.
+              You voted “{words(review.yourVote.recommendation)}” on {momentInWords(review.yourVote.votedAt)}.
             </p>
             <p>{review.state === 'panel_review' ? 'The application moves on when the second reviewer has voted.' : 'The panel has decided; nothing more is needed from you.'}</p>
           </Notice>
