@@ -63,7 +63,7 @@ export class BookExamSeat {
       { applicationId: app.id, attemptNo, windowId: window.id, sitsOn: window.sitsOn, registeredBy: request.bookedBy, retakeRequest: request.retakeRequest ?? null, createdAt: now },
       manager,
     );
-    await this.reminders.planExamReminders(attempt.id, app.id, window.sitsOn, app.rules.association.timeZone, EXAM_REMINDER_DAYS, now, manager);
+    await this.reminders.planBeforeDay('exam_reminder', attempt.id, app.id, window.sitsOn, app.rules.association.timeZone, EXAM_REMINDER_DAYS, now, manager);
     const { open: _open, ...view } = window;
     return { attemptNo, candidateCode: attempt.candidate_code, window: { ...view, seatsLeft: view.seatsLeft - 1 } };
   }

@@ -13,5 +13,5 @@ export async function planApprovalReminders(reminders: RemindersRepository, app:
   if (!exam) return;
   const timeZone = app.rules.association.timeZone;
   const { validUntil } = examApprovalValidity(now, exam.approvalValidMonths, timeZone);
-  await reminders.planExamApprovalReminders(app.id, validUntil, timeZone, exam.approvalExpiry.reminderDaysBefore, now, manager);
+  await reminders.planBeforeDay('exam_approval_reminder', app.id, app.id, validUntil, timeZone, exam.approvalExpiry.reminderDaysBefore, now, manager);
 }

@@ -47,11 +47,15 @@ export interface PlannedRenewalReminder {
 export class RemindersRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** A registered candidate's reminders, `daysBefore` the sitting at 09:00 where the association is; none already past. */
-  async planExamReminders(
-    attemptId: string,
+  /**
+   * Reminders of `kind` about `subjectKey`, `daysBefore` `day` at 09:00 where the association is (a candidate's
+   * sitting, the last day an exam approval holds); none already past.
+   */
+  async planBeforeDay(
+    kind: 'exam_reminder' | 'exam_approval_reminder',
+    subjectKey: string,
     applicationId: string,
-    sitsOn: string,
+    day: string,
     timeZone: string,
     daysBefore: readonly number[],
     now: Date,
@@ -59,28 +63,10 @@ export class RemindersRepository {
   ): Promise<void> {
     await manager.query(
       `INSERT INTO reminders (kind, subject_key, application_id, offset_days, due_at, created_at)
-     SELECT 'exam_reminder', $1::text, $2::uuid, d, due, $5
-       FROM unnest($6::int[]) AS d, LATERAL (SELECT (($3::date - d)::timestamp + interval '9 hours') AT TIME ZONE $4 AS due) AS at
-      WHERE due > $5`,
-      [attemptId, applicationId, sitsOn, timeZone, now, daysBefore],
-    );
-  }
-
-  /** The reminders to book a sitting, `daysBefore` `validUntil` (the day the approval no longer holds) at 09:00 where the association is; none already past. */
-  async planExamApprovalReminders(
-    applicationId: string,
-    validUntil: string,
-    timeZone: string,
-    daysBefore: readonly number[],
-    now: Date,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO reminders (kind, subject_key, application_id, offset_days, due_at, created_at)
-     SELECT 'exam_approval_reminder', $1::text, $1::uuid, d, due, $4
-       FROM unnest($5::int[]) AS d, LATERAL (SELECT (($2::date - d)::timestamp + interval '9 hours') AT TIME ZONE $3 AS due) AS at
-      WHERE due > $4`,
-      [applicationId, validUntil, timeZone, now, daysBefore],
+     SELECT $1, $2::text, $3::uuid, d, due, $6
+       FROM unnest($7::int[]) AS d, LATERAL (SELECT (($4::date - d)::timestamp + interval '9 hours') AT TIME ZONE $5 AS due) AS at
+      WHERE due > $6`,
+      [kind, subjectKey, applicationId, day, timeZone, now, daysBefore],
     );
   }
 
