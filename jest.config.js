@@ -1,14 +1,17 @@
 // Jest runs in ESM mode (NestJS 12 is ESM only); swc transpiles TypeScript with decorator metadata.
 const transform = {
-  '^.+\\.ts$': ['@swc/jest', {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-      target: 'es2022',
-      keepClassNames: true,
+  '^.+\\.ts$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+        target: 'es2022',
+        keepClassNames: true,
+      },
+      module: { type: 'es6' },
     },
-    module: { type: 'es6' },
-  }],
+  ],
 };
 const moduleNameMapper = {
   '^#config$': '<rootDir>/config/src/index.ts',

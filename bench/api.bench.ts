@@ -60,7 +60,9 @@ async function cannon(options: autocannon.Options): Promise<{ latencies: number[
   const started = performance.now();
   const cpu0 = cpuMsOf(apiPid);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ ...options, duration: ROUND_MS / 1000 }, (error, done) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)));
+    const instance = autocannon({ ...options, duration: ROUND_MS / 1000 }, (error, done) =>
+      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done),
+    );
     instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
   });
   return {
@@ -93,7 +95,8 @@ async function loop(callers: number, op: (caller: number) => Promise<void>): Pro
 async function queueViews(pool: pg.Pool, coordinatorId: string): Promise<{ url: string; filter: StaffQueueFilter }[]> {
   const views: { url: string; filter: StaffQueueFilter }[] = [];
   const base = { association: 'MI-AIMH', limit: PAGE + 1 } as const; // the use case asks one row more
-  const add = (query: string, filter: Partial<StaffQueueFilter>) => views.push({ url: `/api/v1/staff/applications?limit=${PAGE}${query}`, filter: { ...base, ...filter } });
+  const add = (query: string, filter: Partial<StaffQueueFilter>) =>
+    views.push({ url: `/api/v1/staff/applications?limit=${PAGE}${query}`, filter: { ...base, ...filter } });
   for (const state of OPEN_STATES) {
     add(`&state=${state}`, { state });
     // Deeper pages, by the cursor the previous page hands out.
@@ -132,7 +135,9 @@ async function benchQueue(pool: pg.Pool, base: string, token: string, coordinato
   // Both answer the same rows for the same view (checked once, untimed).
   const check = await fetch(`${base}${views[1].url}`, { headers: { authorization: `Bearer ${token}` } });
   const ids = ((await check.json()) as { items: { id: string }[] }).items.map((i) => i.id);
-  const raw = (await pool.query(staffQueueQuery(views[1].filter).sql, staffQueueQuery(views[1].filter).params)).rows.slice(0, PAGE).map((r: { id: string }) => r.id);
+  const raw = (await pool.query(staffQueueQuery(views[1].filter).sql, staffQueueQuery(views[1].filter).params)).rows
+    .slice(0, PAGE)
+    .map((r: { id: string }) => r.id);
   if (ids.length !== PAGE || ids.join() !== raw.join()) throw new Error('the api and the raw query disagree on a page');
 
   await viaHttp(); // warm-up both
@@ -159,7 +164,16 @@ async function benchQueue(pool: pg.Pool, base: string, token: string, coordinato
   );
   // Latency: lower is better, so the ratio is raw over ours (target: ours ≤ 3 × raw, i.e. ≥ 1/3).
   const round = (n: number) => Math.round(n * 1000) / 1000;
-  console.log(JSON.stringify({ bench: 'api-queue-p99', value: round(httpP99), unit: 'ms', baseline: round(sqlP99), ratio: round(sqlP99 / httpP99), target: round(1 / 3) }));
+  console.log(
+    JSON.stringify({
+      bench: 'api-queue-p99',
+      value: round(httpP99),
+      unit: 'ms',
+      baseline: round(sqlP99),
+      ratio: round(sqlP99 / httpP99),
+      target: round(1 / 3),
+    }),
+  );
 }
 
 async function benchTransitions(ds: DataSource, base: string, token: string): Promise<void> {
@@ -178,7 +192,9 @@ async function benchTransitions(ds: DataSource, base: string, token: string): Pr
   // ends: each round starts from the database's word (after the api settled), every application free.
   const resync = async () => {
     await new Promise((r) => setTimeout(r, 500));
-    const rows = await ds.query<{ id: string; state: string; version: number }[]>(`SELECT id, state, version FROM applications WHERE id = ANY($1::uuid[])`, [ours]);
+    const rows = await ds.query<{ id: string; state: string; version: number }[]>(`SELECT id, state, version FROM applications WHERE id = ANY($1::uuid[])`, [
+      ours,
+    ]);
     for (const row of rows) known.set(row.id, { state: row.state, version: row.version });
     free.splice(0, free.length, ...ours);
   };
@@ -272,7 +288,9 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const coordinators = await seedCoordinators(seeder);
     await seedQueue(seeder, coordinators, APPLICATIONS);
-    console.log(`seeded ${APPLICATIONS} applications (4 associations, 3 categories, ${APPLICATION_STATES.length} states) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${APPLICATIONS} applications (4 associations, 3 categories, ${APPLICATION_STATES.length} states) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
     const started = await startApi(env);
     api = started.child;
     apiPid = api.pid;

@@ -150,7 +150,9 @@ async function main(): Promise<void> {
       const token = await tokens.sign({ id: a.accountId, personId: a.personId, roles: ['applicant'], associationCode: ASSOCIATION }, randomUUID());
       drafts.push({ id: a.id, token, version: a.version, portfolio: a.portfolio, edits: 0 });
     }
-    const submitted = (await seedApplicants(ds, snapshot, Math.ceil(planned * shareOf('staff transitions') * 1.3) + 100, passwordHash, 'submitted')).map((a) => ({ id: a.id, version: a.version }));
+    const submitted = (await seedApplicants(ds, snapshot, Math.ceil(planned * shareOf('staff transitions') * 1.3) + 100, passwordHash, 'submitted')).map(
+      (a) => ({ id: a.id, version: a.version }),
+    );
     await ds.query('VACUUM ANALYZE');
     console.log(
       `seeded ${drafts.length} draft ${CATEGORY} applications (eligible portfolios, 3 raters each) with their applicants' accounts, ${submitted.length} submitted ones ` +
@@ -170,11 +172,15 @@ async function main(): Promise<void> {
     const raw = rawTransitions(rawDs, await seedApplications(rawDs, snapshot, emptyPortfolio(), RAW_CALLERS, 'submitted'));
     await raw(); // warm-up
     const rawBefore = await raw();
-    console.log(`raw transition path before the climb: ${rawBefore.toFixed(0)} transitions/s (${RAW_CALLERS} callers in this process, hold ⇄ resume, ${RAW_MS / 1000} s, a pool of ${rawConfig.database.poolSize} as the api's, own database)`);
+    console.log(
+      `raw transition path before the climb: ${rawBefore.toFixed(0)} transitions/s (${RAW_CALLERS} callers in this process, hold ⇄ resume, ${RAW_MS / 1000} s, a pool of ${rawConfig.database.poolSize} as the api's, own database)`,
+    );
 
     const warm = await workload.offer(RATES[0], WARMUP_MS);
     const warmDrain = await drain(ds, sink, Date.now(), DRAIN_MS);
-    console.log(`warm-up (not judged): ${warm.all.length} requests at ${RATES[0]}/s, ${warm.errors.length} errors${warm.errors.length ? ` (${warm.errors[0]})` : ''}; drained in ${(warmDrain.ms / 1000).toFixed(1)} s`);
+    console.log(
+      `warm-up (not judged): ${warm.all.length} requests at ${RATES[0]}/s, ${warm.errors.length} errors${warm.errors.length ? ` (${warm.errors[0]})` : ''}; drained in ${(warmDrain.ms / 1000).toFixed(1)} s`,
+    );
     sampler.take();
 
     const reports: StepReport[] = [];
@@ -189,7 +195,10 @@ async function main(): Promise<void> {
       const report = await runStep(rate, workload, { ds, sink, sampler, queues, apiPid: api.pid!, workerPid: worker.pid! });
       reports.push(report);
       printStep(report);
-      const stop = stopReason({ p99Ms: report.all.p99, errors: report.step.errors.length, lostEmails: report.emails.lost, unsentEmails: report.emails.unsent + report.emails.failed }, P99_LIMIT_MS);
+      const stop = stopReason(
+        { p99Ms: report.all.p99, errors: report.step.errors.length, lostEmails: report.emails.lost, unsentEmails: report.emails.unsent + report.emails.failed },
+        P99_LIMIT_MS,
+      );
       if (stop) {
         reason = `at ${rate}/s: ${stop}`;
         break;
@@ -300,7 +309,9 @@ function printStep(r: StepReport): void {
       `pg_stat_database active_time +${s(r.dbActiveMs)} s, ${r.commits} commits, ${r.rollbacks} rollbacks; backends' CPU ${s(used.pg.othersMs)} s, waiting for a core ${s(used.pg.othersRunQueueMs)} s; ` +
       `top: ${topWaits(activity)}`,
   );
-  const jobs = r.jobs.timings.map((j) => `${j.queue}/${j.name} ${j.jobs} jobs: wait p50 ${j.waitP50} p95 ${j.waitP95} ms, run p50 ${j.runP50} p95 ${j.runP95} ms`);
+  const jobs = r.jobs.timings.map(
+    (j) => `${j.queue}/${j.name} ${j.jobs} jobs: wait p50 ${j.waitP50} p95 ${j.waitP95} ms, run p50 ${j.runP50} p95 ${j.runP95} ms`,
+  );
   console.log(
     `  worker: CPU ${s(used.worker.othersMs)} s, main thread waiting for a core ${s(used.worker.othersRunQueueMs)} s; ${jobs.join('; ') || 'no jobs'}` +
       `${r.jobs.failedAttempts ? `; ${r.jobs.failedAttempts} failed attempts` : ''}; outbox commit → applied p50 ${r.legs.appliedP50} p95 ${r.legs.appliedP95} ms; ` +
@@ -396,13 +407,23 @@ interface SeededApplication {
 }
 
 /** Draft (or submitted) applications with eligible portfolios, each applicant with an account; raters unique per application. */
-async function seedApplicants(ds: DataSource, snapshot: RulesSnapshot, count: number, passwordHash: string, state: 'draft' | 'submitted'): Promise<SeededApplication[]> {
+async function seedApplicants(
+  ds: DataSource,
+  snapshot: RulesSnapshot,
+  count: number,
+  passwordHash: string,
+  state: 'draft' | 'submitted',
+): Promise<SeededApplication[]> {
   const seeded: SeededApplication[] = [];
   for (let from = 0; from < count; from += 500) {
     const tag = `${state}-${from}`;
     const emails = Array.from({ length: Math.min(500, count - from) }, (_, i) => `applicant-${tag}-${i}@load.example`);
     const portfolios = emails.map((_, i) =>
-      eligiblePortfolio(snapshot, [0, 1, 2].map((r) => ({ name: `Rater ${r} of ${tag}-${i}`, email: `rater-${r}-${tag}-${i}@raters.example`, waived: r === 0 })), ASSOCIATION),
+      eligiblePortfolio(
+        snapshot,
+        [0, 1, 2].map((r) => ({ name: `Rater ${r} of ${tag}-${i}`, email: `rater-${r}-${tag}-${i}@raters.example`, waived: r === 0 })),
+        ASSOCIATION,
+      ),
     );
     const rows = await ds.query<{ id: string; version: number; personId: string; accountId: string; n: number }[]>(
       `WITH input AS (SELECT * FROM unnest($1::text[], $2::jsonb[]) WITH ORDINALITY AS t(email, portfolio, n)),

@@ -109,7 +109,8 @@ async function main(): Promise<void> {
       const end = await within(last, TIMEOUT_MS, () => `${count} emails through the worker (${sink.received} received)`);
       const used = cpu.stop([running.pid!, ...(await backendPids())]);
       await waitForLedger(ds, apps, count); // untimed: the last sent marks land after the last 250
-      if (!/X-Template: on_hold/i.test(sink.sample ?? '') || !/X-Request-ID: [0-9a-f-]{36}/i.test(sink.sample ?? '')) throw new Error('the worker sent something other than the on_hold email with its request id');
+      if (!/X-Template: on_hold/i.test(sink.sample ?? '') || !/X-Request-ID: [0-9a-f-]{36}/i.test(sink.sample ?? ''))
+        throw new Error('the worker sent something other than the on_hold email with its request id');
       // Where the time went, from the rows' own timestamps (untimed, after the round): when each stage began and ended.
       const [t] = await ds.query<Record<'a0' | 'a1' | 's0' | 's1', Date>[]>(
         `SELECT min(o.processed_at) AS a0, max(o.processed_at) AS a1,
@@ -198,9 +199,10 @@ async function main(): Promise<void> {
 async function waitForLedger(ds: DataSource, apps: Recipient[], count: number): Promise<void> {
   const deadline = Date.now() + TIMEOUT_MS;
   for (;;) {
-    const [{ sent }] = await ds.query<{ sent: number }[]>(`SELECT count(*)::int AS sent FROM email_deliveries WHERE application_id = ANY($1::uuid[]) AND status = 'sent'`, [
-      apps.map((a) => a.applicationId),
-    ]);
+    const [{ sent }] = await ds.query<{ sent: number }[]>(
+      `SELECT count(*)::int AS sent FROM email_deliveries WHERE application_id = ANY($1::uuid[]) AND status = 'sent'`,
+      [apps.map((a) => a.applicationId)],
+    );
     if (sent === count) return;
     if (Date.now() > deadline) throw new Error(`the ledger says ${sent} of ${count} sent`);
     await new Promise((r) => setTimeout(r, 50));

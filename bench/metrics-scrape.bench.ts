@@ -46,11 +46,17 @@ async function seedOpenWork(ds: DataSource): Promise<void> {
 async function seedHistory(ds: DataSource, rows: number): Promise<void> {
   await ds.transaction(async (m) => {
     await m.query(`SET LOCAL session_replication_role = replica`);
-    await m.query(`INSERT INTO email_deliveries (business_key, template, recipient_kind, recipient_email, recipient_name, status, created_at, updated_at, sent_at)
-      SELECT 'old-' || g, 'reference_request', 'rater', 'h' || g || '@example.org', 'Rater', 'sent', now(), now(), now() FROM generate_series(1, $1) g`, [rows]);
+    await m.query(
+      `INSERT INTO email_deliveries (business_key, template, recipient_kind, recipient_email, recipient_name, status, created_at, updated_at, sent_at)
+      SELECT 'old-' || g, 'reference_request', 'rater', 'h' || g || '@example.org', 'Rater', 'sent', now(), now(), now() FROM generate_series(1, $1) g`,
+      [rows],
+    );
     await m.query(`INSERT INTO outbox (effect_type, payload, created_at, processed_at) SELECT 'x', '{}', now(), now() FROM generate_series(1, $1)`, [rows]);
-    await m.query(`INSERT INTO application_references (application_id, role, rater_name, rater_email, waived_access, status, created_at, requested_at, rated_at)
-      SELECT gen_random_uuid(), 'supervisor', 'Rater', 'a' || g || '@example.org', true, 'received', now(), now() - (g % 700) * interval '1 day', now() FROM generate_series(1, $1) g`, [rows]);
+    await m.query(
+      `INSERT INTO application_references (application_id, role, rater_name, rater_email, waived_access, status, created_at, requested_at, rated_at)
+      SELECT gen_random_uuid(), 'supervisor', 'Rater', 'a' || g || '@example.org', true, 'received', now(), now() - (g % 700) * interval '1 day', now() FROM generate_series(1, $1) g`,
+      [rows],
+    );
     await m.query(`INSERT INTO reminders (kind, subject_key, reference_id, offset_days, due_at, status, created_at)
       SELECT k.kind, r.id::text, r.id, k.days, r.requested_at + k.days * interval '1 day', CASE WHEN k.days = 7 THEN 'done' ELSE 'cancelled' END, now()
         FROM application_references r, (VALUES ('reference_reminder', 7), ('reference_reminder', 14), ('reference_overdue', 21)) AS k(kind, days)
@@ -89,7 +95,9 @@ async function main(): Promise<void> {
     console.log(`open work seen by both: ${seenOurs}`);
     if (process.env.BENCH_EXPLAIN) {
       let sql = '';
-      await new OperationsMetricsRepository({ query: (text: string) => ((sql = text), Promise.resolve([{ ledger: {}, sweeps: {} }])) } as unknown as DataSource).pipelineFigures(ESCALATION_DAYS);
+      await new OperationsMetricsRepository({
+        query: (text: string) => ((sql = text), Promise.resolve([{ ledger: {}, sweeps: {} }])),
+      } as unknown as DataSource).pipelineFigures(ESCALATION_DAYS);
       const plan = await ours.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, [ESCALATION_DAYS]);
       console.log(plan.map((r) => r['QUERY PLAN']).join('\n'));
     }
@@ -98,7 +106,9 @@ async function main(): Promise<void> {
     for (let round = 0; round < ROUNDS; round++) {
       oursMs.push(await scrapeMs(a));
       baseMs.push(await scrapeMs(b));
-      console.log(`round ${round + 1}: with ${HISTORY} rows of history per table ${oursMs.at(-1)!.toFixed(2)} ms, open work only ${baseMs.at(-1)!.toFixed(2)} ms (median of ${SCRAPES} scrapes)`);
+      console.log(
+        `round ${round + 1}: with ${HISTORY} rows of history per table ${oursMs.at(-1)!.toFixed(2)} ms, open work only ${baseMs.at(-1)!.toFixed(2)} ms (median of ${SCRAPES} scrapes)`,
+      );
     }
     printResult({ bench: 'metrics-scrape', value: median(oursMs), unit: 'ms', baseline: median(baseMs), target: TARGET });
   } finally {

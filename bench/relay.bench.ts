@@ -100,7 +100,8 @@ async function main(): Promise<void> {
         const [{ left }] = await ds.query<{ left: number }[]>(`SELECT count(*)::int AS left FROM outbox_unpublished`);
         const waiting = await jobs.queue(JOBS.applyEffects.queue).getWaitingCount();
         const expected = relayBatches(rows).flat().length;
-        if (left !== 0 || waiting !== expected) throw new Error(`after the relay: ${left} rows unpublished, ${waiting} jobs waiting (expected 0 and ${expected})`);
+        if (left !== 0 || waiting !== expected)
+          throw new Error(`after the relay: ${left} rows unpublished, ${waiting} jobs waiting (expected 0 and ${expected})`);
         return { rate: count / seconds, rows };
       } finally {
         await relay.onApplicationShutdown();
@@ -119,8 +120,18 @@ async function main(): Promise<void> {
       prefixes.push(prefix);
       const batches =
         shape === 'runs'
-          ? relayBatches(rows).map((runs) => runs.map((run) => ({ name: JOBS.applyEffects.name, data: run, opts: { ...JOBS.applyEffects.options, jobId: JOBS.applyEffects.jobId(run) } })))
-          : relayBatches(rows).map((runs) => runs.flatMap((run) => run.outboxIds).map((outboxId) => ({ name: JOBS.applyEffect.name, data: { outboxId, requestId: rows.requestIds.get(outboxId) }, opts: { ...JOBS.applyEffect.options, jobId: JOBS.applyEffect.jobId({ outboxId }) } })));
+          ? relayBatches(rows).map((runs) =>
+              runs.map((run) => ({ name: JOBS.applyEffects.name, data: run, opts: { ...JOBS.applyEffects.options, jobId: JOBS.applyEffects.jobId(run) } })),
+            )
+          : relayBatches(rows).map((runs) =>
+              runs
+                .flatMap((run) => run.outboxIds)
+                .map((outboxId) => ({
+                  name: JOBS.applyEffect.name,
+                  data: { outboxId, requestId: rows.requestIds.get(outboxId) },
+                  opts: { ...JOBS.applyEffect.options, jobId: JOBS.applyEffect.jobId({ outboxId }) },
+                })),
+            );
       // The same options as the relay's queue.
       const queue = new Queue(JOBS.applyEffects.queue, queueOptions(configFor(db.url, prefix)));
       try {
@@ -150,7 +161,9 @@ async function main(): Promise<void> {
       a.push(relayed.rate);
       b.push(await viaAddBulk(relayed.rows, 'runs'));
       c.push(await viaAddBulk(relayed.rows, 'perRow'));
-      console.log(`round ${r + 1}: outbox relay ${a[r].toFixed(0)} rows/s, BullMQ addBulk of the same jobs ${b[r].toFixed(0)} rows/s, of one job per row ${c[r].toFixed(0)} rows/s`);
+      console.log(
+        `round ${r + 1}: outbox relay ${a[r].toFixed(0)} rows/s, BullMQ addBulk of the same jobs ${b[r].toFixed(0)} rows/s, of one job per row ${c[r].toFixed(0)} rows/s`,
+      );
     }
 
     const bullmq = (createRequire(import.meta.url)('bullmq/package.json') as { version: string }).version;

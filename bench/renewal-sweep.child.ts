@@ -16,8 +16,22 @@ const PAGE = 1_000;
 async function ours(): Promise<{ ms: number; jobs: number }> {
   // Loaded here, not at the top: the baseline's peak RSS is not charged with the application's code.
   await import('reflect-metadata');
-  const [{ DataSource }, { loadConfig }, { dataSourceOptions }, { EndorsementsRepository, SweepRenewals }, { loadFramework }, { ManualClock }, { openJobQueues }] = await Promise.all([
-    import('typeorm'), import('#config'), import('#db'), import('#endorsement'), import('#framework'), import('#platform'), import('#queue'),
+  const [
+    { DataSource },
+    { loadConfig },
+    { dataSourceOptions },
+    { EndorsementsRepository, SweepRenewals },
+    { loadFramework },
+    { ManualClock },
+    { openJobQueues },
+  ] = await Promise.all([
+    import('typeorm'),
+    import('#config'),
+    import('#db'),
+    import('#endorsement'),
+    import('#framework'),
+    import('#platform'),
+    import('#queue'),
   ]);
   const config = loadConfig({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, LOG_LEVEL: 'silent' });
   const ds = await new DataSource(dataSourceOptions(config, 'bench')).initialize();

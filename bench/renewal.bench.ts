@@ -70,7 +70,9 @@ async function seedUpTo(db: pg.Client, from: number, total: number, today: DateT
 async function measure(mode: 'ours' | 'baseline', url: string, now: Date, dueBefore: string, nodeArgs: readonly string[] = NODE_ARGS): Promise<Sample> {
   const prefix = benchRedisPrefix();
   try {
-    const { stdout } = await run(process.execPath, [...nodeArgs, CHILD, mode, url, BENCH_REDIS_URL, prefix, now.toISOString(), dueBefore], { maxBuffer: 1 << 20 });
+    const { stdout } = await run(process.execPath, [...nodeArgs, CHILD, mode, url, BENCH_REDIS_URL, prefix, now.toISOString(), dueBefore], {
+      maxBuffer: 1 << 20,
+    });
     return JSON.parse(stdout.trim().split('\n').at(-1)!) as Sample;
   } finally {
     await deleteRedisPrefixes([prefix]);
@@ -116,7 +118,9 @@ async function main(): Promise<void> {
       results.push({ size, ours: pick(a), baseline: pick(b), uncapped });
     }
 
-    console.log(`\nsetup: MI-AIMH, ${DUE_SHARE * 100}% due within the lead time, ${SECOND_SHARE * 100}% with a second category on the same cycle, ${ROUNDS} alternating rounds per size, each sweep in its own process with the worker's flags (${NODE_ARGS.join(' ')}), node ${process.version}, redis ${await redisVersion()}, ${(await db.query('SHOW server_version')).rows[0].server_version} PostgreSQL`);
+    console.log(
+      `\nsetup: MI-AIMH, ${DUE_SHARE * 100}% due within the lead time, ${SECOND_SHARE * 100}% with a second category on the same cycle, ${ROUNDS} alternating rounds per size, each sweep in its own process with the worker's flags (${NODE_ARGS.join(' ')}), node ${process.version}, redis ${await redisVersion()}, ${(await db.query('SHOW server_version')).rows[0].server_version} PostgreSQL`,
+    );
     for (const r of results) {
       console.log(
         `${r.size} endorsees, ${r.ours.jobs} cycles due: sweep (median) ${r.ours.ms.toFixed(0)} ms, peak RSS ${r.ours.maxRssMb.toFixed(0)} MB; ` +
@@ -124,9 +128,17 @@ async function main(): Promise<void> {
       );
     }
     const [small, large] = [results[0], results.at(-1)!];
-    console.log(`peak RSS from ${small.size} to ${large.size}: ${small.ours.maxRssMb.toFixed(0)} → ${large.ours.maxRssMb.toFixed(0)} MB (target ≤ 300 MB and flat); without a heap budget ${small.uncapped.maxRssMb.toFixed(0)} → ${large.uncapped.maxRssMb.toFixed(0)} MB`);
+    console.log(
+      `peak RSS from ${small.size} to ${large.size}: ${small.ours.maxRssMb.toFixed(0)} → ${large.ours.maxRssMb.toFixed(0)} MB (target ≤ 300 MB and flat); without a heap budget ${small.uncapped.maxRssMb.toFixed(0)} → ${large.uncapped.maxRssMb.toFixed(0)} MB`,
+    );
     // Higher is better: jobs queued per second, ours over the baseline's; target ≥ 1/1.5.
-    printResult({ bench: 'renewal_sweep', value: (large.ours.jobs / large.ours.ms) * 1000, unit: 'jobs/s', baseline: (large.baseline.jobs / large.baseline.ms) * 1000, target: 0.667 });
+    printResult({
+      bench: 'renewal_sweep',
+      value: (large.ours.jobs / large.ours.ms) * 1000,
+      unit: 'jobs/s',
+      baseline: (large.baseline.jobs / large.baseline.ms) * 1000,
+      target: 0.667,
+    });
   } finally {
     await db.end().catch(() => undefined);
     await database.drop();

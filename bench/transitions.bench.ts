@@ -85,13 +85,10 @@ async function main(): Promise<void> {
           `INSERT INTO application_events (application_id, version, event, from_state, to_state, actor_role, payload, occurred_at) VALUES ($1, $2, $3, $4, $5, 'coordinator', '{}', $6) RETURNING id`,
           [theirs[i], u.rows[0].version, event, cur.state, to, now],
         );
-        await client.query(`INSERT INTO outbox (application_id, event_id, effect_type, payload, created_at, request_id) VALUES ($1, $2, 'email.applicant', $3, $4, $5)`, [
-          theirs[i],
-          e.rows[0].id,
-          { type: 'email.applicant', template: to === 'on_hold' ? 'on_hold' : 'resumed' },
-          now,
-          randomUUID(),
-        ]);
+        await client.query(
+          `INSERT INTO outbox (application_id, event_id, effect_type, payload, created_at, request_id) VALUES ($1, $2, 'email.applicant', $3, $4, $5)`,
+          [theirs[i], e.rows[0].id, { type: 'email.applicant', template: to === 'on_hold' ? 'on_hold' : 'resumed' }, now, randomUUID()],
+        );
         await client.query('COMMIT');
         baseState[i] = { state: to, version: u.rows[0].version };
       } catch (err) {
@@ -111,7 +108,9 @@ async function main(): Promise<void> {
       b.push(await measure(viaRawPg));
       console.log(`round ${r + 1}: transition path ${a[r].toFixed(0)}/s, raw pg ${b[r].toFixed(0)}/s`);
     }
-    console.log(`setup: ${CALLERS} concurrent callers on distinct applications, pool ${CALLERS} each, ${ROUNDS} alternating rounds of ${ROUND_MS} ms, node ${process.version}`);
+    console.log(
+      `setup: ${CALLERS} concurrent callers on distinct applications, pool ${CALLERS} each, ${ROUNDS} alternating rounds of ${ROUND_MS} ms, node ${process.version}`,
+    );
     console.log(`transition path (median): ${median(a).toFixed(0)} transitions/s; raw pg baseline (median): ${median(b).toFixed(0)} transitions/s`);
     printResult({ bench: 'transitions', value: median(a), unit: 'transitions/s', baseline: median(b), target: 0.6 });
   } finally {

@@ -23,7 +23,16 @@ const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const COORDINATOR = 'coordinator-mi-aimh@bench.example';
 // Debian's Chromium, as the browser tests drive it.
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 async function main(): Promise<void> {
   const db = await createBenchDatabase();
@@ -82,7 +91,11 @@ async function main(): Promise<void> {
       pages.push(await pageLoad());
     }
     if (process.env.BENCH_TRACE) {
-      const entries = await page.evaluate(() => (globalThis as unknown as { performance: { getEntriesByType(t: string): { name: string; startTime: number; duration: number }[] } }).performance.getEntriesByType('resource').map((e) => `${e.name} @${e.startTime.toFixed(0)} +${e.duration.toFixed(0)}`));
+      const entries = await page.evaluate(() =>
+        (globalThis as unknown as { performance: { getEntriesByType(t: string): { name: string; startTime: number; duration: number }[] } }).performance
+          .getEntriesByType('resource')
+          .map((e) => `${e.name} @${e.startTime.toFixed(0)} +${e.duration.toFixed(0)}`),
+      );
       console.log(entries.join('\n'));
     }
     console.log(`queue page usable (ms): ${pages.map((v) => v.toFixed(0)).join(' ')}; its API call alone (ms): ${calls.map((v) => v.toFixed(1)).join(' ')}`);

@@ -21,7 +21,12 @@ const USAGE = 'usage: npm run create-admin -- --email <address> --name "<full na
 
 const argsSchema = z.strictObject({
   email: z.email().max(254),
-  name: z.string().trim().min(1).max(200).regex(/^\P{Cc}*$/u),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^\P{Cc}*$/u),
   association: z.string().min(1).max(32).optional(),
 });
 

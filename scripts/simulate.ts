@@ -35,7 +35,16 @@ for (const code of values.association ?? []) if (!known.has(code)) fail(`--assoc
 
 const db = await createBenchDatabase();
 const prefix = benchRedisPrefix();
-const sim = new RenewalSimulation({ databaseUrl: db.url, redisUrl: BENCH_REDIS_URL, redisPrefix: prefix, years, endorsees, associations: values.association, seed, start });
+const sim = new RenewalSimulation({
+  databaseUrl: db.url,
+  redisUrl: BENCH_REDIS_URL,
+  redisPrefix: prefix,
+  years,
+  endorsees,
+  associations: values.association,
+  seed,
+  start,
+});
 let failed = false;
 try {
   const began = Date.now();
@@ -67,7 +76,9 @@ async function simulate(): Promise<boolean> {
   });
   const ms = Date.now() - ran;
   console.log(`\ntotals: ${[...totals].map(([k, v]) => `${k} ${v}`).join(', ')}`);
-  console.log(`ran ${years} simulated year(s) in ${secs(ms)}: ${sim.sink.received} emails (${(sim.sink.received / (ms / 1000)).toFixed(0)}/s), node ${process.version}`);
+  console.log(
+    `ran ${years} simulated year(s) in ${secs(ms)}: ${sim.sink.received} emails (${(sim.sink.received / (ms / 1000)).toFixed(0)}/s), node ${process.version}`,
+  );
   if (daysAhead) printOutlook(await sim.outlook(daysAhead), daysAhead);
 
   console.log('\nchecks:');
@@ -81,16 +92,30 @@ async function simulate(): Promise<boolean> {
 
 function printMonth(m: MonthReport): void {
   const t = m.transitions;
-  const emails = [...m.emails].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k} ${v}`).join(', ');
-  console.log(`${m.month}  open_renewal ${pad(t.open_renewal)}  renew ${pad(t.renew)} (late ${pad(m.lateRenewals)})  lapse ${pad(t.lapse)}  | emails: ${emails || 'none'}`);
+  const emails = [...m.emails]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  console.log(
+    `${m.month}  open_renewal ${pad(t.open_renewal)}  renew ${pad(t.renew)} (late ${pad(m.lateRenewals)})  lapse ${pad(t.lapse)}  | emails: ${emails || 'none'}`,
+  );
 }
 
 function printOutlook(outlooks: AssociationOutlook[], days: number): void {
   console.log(`\nwhat goes out in the next ${days} day(s):`);
   for (const o of outlooks) {
-    const totals = Object.entries(o.totals).filter(([, n]) => n).map(([k, n]) => `${k} ${n}`).join(', ');
+    const totals = Object.entries(o.totals)
+      .filter(([, n]) => n)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
     console.log(`  ${o.association} (${o.timeZone}) until ${o.until}: ${totals || 'nothing'}`);
-    for (const d of o.days) console.log(`    ${d.date}  ${Object.entries(d.counts).filter(([, n]) => n).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    for (const d of o.days)
+      console.log(
+        `    ${d.date}  ${Object.entries(d.counts)
+          .filter(([, n]) => n)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ')}`,
+      );
   }
   console.log('');
 }

@@ -57,7 +57,16 @@ async function startMailCatcher(config: AppConfig): Promise<void> {
     return;
   }
   const web = config.mailCatcher.webPort;
-  run('mail catcher', process.execPath, [join(root, 'node_modules/maildev/bin/maildev'), '--smtp', String(port), '--web', String(web), '--ip', '127.0.0.1', '--silent']);
+  run('mail catcher', process.execPath, [
+    join(root, 'node_modules/maildev/bin/maildev'),
+    '--smtp',
+    String(port),
+    '--web',
+    String(web),
+    '--ip',
+    '127.0.0.1',
+    '--silent',
+  ]);
   for (let i = 0; i < 50 && !(await listening('127.0.0.1', port)); i++) await new Promise((r) => setTimeout(r, 200));
   console.log(`Mail catcher: every email the system sends appears at http://localhost:${web} (SMTP 127.0.0.1:${port})`);
 }
@@ -70,7 +79,9 @@ await runMain('start', async (config) => {
   const workerPort = process.env.WORKER_PORT || String(config.http.port + 1);
   run('api', process.execPath, [join(root, 'dist/apps/api/src/main.js')]);
   run('worker', process.execPath, [...WORKER_NODE_ARGS, join(root, 'dist/apps/worker/src/main.js')], { WORKER_PORT: workerPort });
-  console.log(`Web app: http://localhost:${config.http.port} (JSON API under /api/v1, health: /health/ready); worker health: http://localhost:${workerPort}/health/ready`);
+  console.log(
+    `Web app: http://localhost:${config.http.port} (JSON API under /api/v1, health: /health/ready); worker health: http://localhost:${workerPort}/health/ready`,
+  );
   const { host, apiPort, workerPort: workerMetricsPort } = config.metrics;
   console.log(`Prometheus metrics (not on the public port): http://${host}:${apiPort}/metrics (api), http://${host}:${workerMetricsPort}/metrics (worker)`);
 });

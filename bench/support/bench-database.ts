@@ -29,7 +29,9 @@ export function median(values: number[]): number {
  */
 export function printResult(r: { bench: string; value: number; unit: string; baseline: number; target: number }): void {
   const round = (n: number) => Math.round(n * 1000) / 1000;
-  console.log(JSON.stringify({ bench: r.bench, value: round(r.value), unit: r.unit, baseline: round(r.baseline), ratio: round(r.value / r.baseline), target: r.target }));
+  console.log(
+    JSON.stringify({ bench: r.bench, value: round(r.value), unit: r.unit, baseline: round(r.baseline), ratio: round(r.value / r.baseline), target: r.target }),
+  );
 }
 
 /**

@@ -16,12 +16,29 @@ export function eligiblePortfolio({ rules, educationLevels }: RulesSnapshot, rat
   const deiHours = training.deiHours ?? 0;
   const rscHours = training.rscHours ?? 0;
   const entry = (title: string, hours: number, dei: boolean, rsc: boolean) => ({
-    title, provider: 'Training Institute', date: day(-180), hours, competencyAreas: ['observation_listening'], dei, rsc,
+    title,
+    provider: 'Training Institute',
+    date: day(-180),
+    hours,
+    competencyAreas: ['observation_listening'],
+    dei,
+    rsc,
   });
   return {
     education: [{ level: educationLevels.at(-1)!.code, field: 'Early childhood', institution: 'State College', completedOn: '2010-05-31' }],
     // Leading and providing RSC for years: what the Mentor tracks and I/ECFRS ask for.
-    work: [{ employer: 'Family Centre', role: 'Home visitor', startedOn: '2012-01-01', paid: true, infantFamilyWork: true, familiesServed: 20, leadership: true, providesRsc: true }],
+    work: [
+      {
+        employer: 'Family Centre',
+        role: 'Home visitor',
+        startedOn: '2012-01-01',
+        paid: true,
+        infantFamilyWork: true,
+        familiesServed: 20,
+        leadership: true,
+        providesRsc: true,
+      },
+    ],
     trainings: [
       entry('Foundations', training.totalHours - deiHours - rscHours, false, false),
       ...(deiHours ? [entry('Diversity, equity and inclusion', deiHours, true, false)] : []),
@@ -30,9 +47,23 @@ export function eligiblePortfolio({ rules, educationLevels }: RulesSnapshot, rat
     // Received over the last 13 months: inside any window the rules set, and long enough for its span.
     // From a provider whose credential counts, and about the RSC the applicant gives (Clinical Mentor).
     rsc: rules.rsc
-      ? [{ provider: 'Dr. Reflective Consultant', providerCredential: rules.rsc.allowedProviderCredentials?.[0], hours: rules.rsc.hours, startedOn: day(-400), endedOn: day(-10), aboutRscGiven: true }]
+      ? [
+          {
+            provider: 'Dr. Reflective Consultant',
+            providerCredential: rules.rsc.allowedProviderCredentials?.[0],
+            hours: rules.rsc.hours,
+            startedOn: day(-400),
+            endedOn: day(-10),
+            aboutRscGiven: true,
+          },
+        ]
       : [],
-    references: rules.references.roles.map((role, i) => ({ raterName: raters[i].name, raterEmail: raters[i].email, role: role.code, waivedAccess: raters[i].waived })),
+    references: rules.references.roles.map((role, i) => ({
+      raterName: raters[i].name,
+      raterEmail: raters[i].email,
+      role: role.code,
+      waivedAccess: raters[i].waived,
+    })),
     agreements: { codeOfEthicsSignedAt: `${day(-1)}T10:00:00Z`, endorsementAgreementSignedAt: `${day(-1)}T10:00:00Z` },
     membership: { association, memberId: 'M-1', validUntil: day(365) },
   };

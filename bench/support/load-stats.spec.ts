@@ -21,7 +21,10 @@ describe('load benchmark helpers', () => {
   });
 
   test('kinds are picked in proportion to their weights', () => {
-    const weights = [['a', 1], ['b', 3]] as const;
+    const weights = [
+      ['a', 1],
+      ['b', 3],
+    ] as const;
     expect(pickByWeight(weights, 0)).toBe('a');
     expect(pickByWeight(weights, 0.24)).toBe('a');
     expect(pickByWeight(weights, 0.25)).toBe('b');

@@ -19,7 +19,13 @@ export interface LatencySummary {
 }
 
 export function summarize(values: readonly number[]): LatencySummary {
-  return { count: values.length, p50: percentile(values, 0.5), p95: percentile(values, 0.95), p99: percentile(values, 0.99), max: values.length ? Math.max(...values) : NaN };
+  return {
+    count: values.length,
+    p50: percentile(values, 0.5),
+    p95: percentile(values, 0.95),
+    p99: percentile(values, 0.99),
+    max: values.length ? Math.max(...values) : NaN,
+  };
 }
 
 /** A small seeded generator (mulberry32): the same arrivals on every run with the same seed. */

@@ -109,7 +109,12 @@ export class MixedWorkload {
         if (!d) return false;
         // The trainings section again with one title reworded: a real change, checked and stored as a person's edit is.
         const trainings = d.portfolio.trainings.map((t, i) => (i === 0 ? { ...t, title: `Foundations, revision ${++d.edits}` } : t));
-        const res = await this.send(step, 'PUT portfolio section', at, { method: 'PUT', path: `/api/v1/applications/${d.id}/portfolio/trainings`, headers: applicant(d), body: JSON.stringify({ trainings }) });
+        const res = await this.send(step, 'PUT portfolio section', at, {
+          method: 'PUT',
+          path: `/api/v1/applications/${d.id}/portfolio/trainings`,
+          headers: applicant(d),
+          body: JSON.stringify({ trainings }),
+        });
         if (res) d.version = (JSON.parse(res) as { version: number }).version;
         this.drafts.push(d);
         return true;
@@ -117,13 +122,22 @@ export class MixedWorkload {
       case 'applicant submits': {
         const d = this.drafts.shift();
         if (!d) return false;
-        const res = await this.send(step, 'POST submit', at, { method: 'POST', path: `/api/v1/applications/${d.id}/submit`, headers: applicant(d), body: '{}' });
+        const res = await this.send(step, 'POST submit', at, {
+          method: 'POST',
+          path: `/api/v1/applications/${d.id}/submit`,
+          headers: applicant(d),
+          body: '{}',
+        });
         if (res) this.submitted.push({ id: d.id, version: (JSON.parse(res) as { version: number }).version });
         return true;
       }
       case 'staff lists': {
         const view = QUEUE_VIEWS[this.views++ % QUEUE_VIEWS.length];
-        await this.send(step, 'GET staff queue', at, { method: 'GET', path: `/api/v1/staff/applications?limit=50&${view}`, headers: { authorization: `Bearer ${this.staffToken}` } });
+        await this.send(step, 'GET staff queue', at, {
+          method: 'GET',
+          path: `/api/v1/staff/applications?limit=50&${view}`,
+          headers: { authorization: `Bearer ${this.staffToken}` },
+        });
         return true;
       }
       case 'staff transitions': {

@@ -45,8 +45,17 @@ export async function drain(ds: DataSource, sink: CountingSmtpSink, since: numbe
     const settled = c.outbox === 0 && c.unsent === 0 && c.sent <= sink.deliveryIds.size;
     if (settled || performance.now() - t0 > maxMs) {
       const sent = await ds.query<{ id: string }[]>(`SELECT id FROM email_deliveries WHERE status = 'sent'`);
-      const [{ failed }] = await ds.query<{ failed: number }[]>(`SELECT count(*)::int AS failed FROM email_deliveries WHERE status = 'failed' AND updated_at >= $1`, [new Date(since)]);
-      return { ms: performance.now() - t0, lost: sent.filter((r) => !sink.deliveryIds.has(r.id)).length, unsent: c.unsent + c.outbox, failed, sentTotal: sent.length };
+      const [{ failed }] = await ds.query<{ failed: number }[]>(
+        `SELECT count(*)::int AS failed FROM email_deliveries WHERE status = 'failed' AND updated_at >= $1`,
+        [new Date(since)],
+      );
+      return {
+        ms: performance.now() - t0,
+        lost: sent.filter((r) => !sink.deliveryIds.has(r.id)).length,
+        unsent: c.unsent + c.outbox,
+        failed,
+        sentTotal: sent.length,
+      };
     }
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -76,7 +85,15 @@ export async function jobTimings(queues: Queue[], since: number): Promise<{ timi
       byName.set(j.name, t);
     }
     for (const [name, t] of byName) {
-      timings.push({ queue: q.name, name, jobs: t.wait.length, waitP50: percentile(t.wait, 0.5), waitP95: percentile(t.wait, 0.95), runP50: percentile(t.run, 0.5), runP95: percentile(t.run, 0.95) });
+      timings.push({
+        queue: q.name,
+        name,
+        jobs: t.wait.length,
+        waitP50: percentile(t.wait, 0.5),
+        waitP95: percentile(t.wait, 0.95),
+        runP50: percentile(t.run, 0.5),
+        runP95: percentile(t.run, 0.95),
+      });
     }
     failedAttempts += (await q.getJobs(['failed'], 0, -1)).filter((j) => (j.finishedOn ?? 0) >= since).length;
   }

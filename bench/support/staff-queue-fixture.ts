@@ -67,7 +67,12 @@ export async function startApi(env: Record<string, string>): Promise<{ child: Ch
   });
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
-  while (!(await fetch(`${base}/health/live`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${base}/health/live`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error('the api did not start');
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -83,7 +88,11 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
 }
 
 export async function logIn(base: string, email: string): Promise<string> {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
 }

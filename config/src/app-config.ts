@@ -46,7 +46,14 @@ export interface AppConfig {
   trustProxyHops: number;
   /** Abuse limits: new rater addresses an applicant may give per reference, and in all, in any 24 hours. */
   raterChanges: { perReference: number; perApplicant: number };
-  pipeline: { outboxPollMs: number; republishAfterMs: number; outboxRetentionDays: number; reminderSweepEveryMs: number; renewalSweepEveryMs: number; mailConcurrency: number };
+  pipeline: {
+    outboxPollMs: number;
+    republishAfterMs: number;
+    outboxRetentionDays: number;
+    reminderSweepEveryMs: number;
+    renewalSweepEveryMs: number;
+    mailConcurrency: number;
+  };
   queueDashboard: boolean;
   /**
    * Where Prometheus scrapes `/metrics`: a listener apart from the public port, on `host` (loopback by

@@ -40,7 +40,10 @@ const signingKeys = z.string().transform((value, ctx) => {
   }
   const parsed = z.record(z.string().min(1), ed25519PrivateJwk).safeParse(json);
   if (!parsed.success) {
-    ctx.addIssue({ code: 'custom', message: `must map association codes to Ed25519 private JWKs (kty OKP, crv Ed25519, x, d); wrong at ${parsed.error.issues[0]?.path.join('.')}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `must map association codes to Ed25519 private JWKs (kty OKP, crv Ed25519, x, d); wrong at ${parsed.error.issues[0]?.path.join('.')}`,
+    });
     return z.NEVER;
   }
   return parsed.data;
@@ -69,28 +72,47 @@ export const envSchema = z.object({
   SMTP_PASSWORD: z.string().optional(),
   MAIL_FROM: z.string().min(3).default('Endorsement <no-reply@endorsement.local>'),
   // Deliverability (docs/deliverability.md). DKIM: the private key (PEM, `\n` escapes allowed) or a file holding it.
-  DKIM_DOMAIN: z.string().regex(/^[A-Za-z0-9.-]+$/, 'must be a domain name').optional(),
-  DKIM_SELECTOR: z.string().regex(/^[A-Za-z0-9._-]{1,63}$/, 'must be a DNS label such as mail2026').optional(),
+  DKIM_DOMAIN: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+$/, 'must be a domain name')
+    .optional(),
+  DKIM_SELECTOR: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,63}$/, 'must be a DNS label such as mail2026')
+    .optional(),
   DKIM_PRIVATE_KEY: z.string().optional(),
   DKIM_PRIVATE_KEY_FILE: z.string().optional(),
-  BOUNCE_DOMAIN: z.string().regex(/^[A-Za-z0-9.-]+$/, 'must be a domain name').optional(),
+  BOUNCE_DOMAIN: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+$/, 'must be a domain name')
+    .optional(),
   BOUNCE_SMTP_PORT: port.optional(),
   SES_SNS_TOPIC_ARNS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
-    .refine((arns) => arns.every((a) => /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+$/.test(a)), { message: 'must be a comma-separated list of SNS topic ARNs' }),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
+    .refine((arns) => arns.every((a) => /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+$/.test(a)), {
+      message: 'must be a comma-separated list of SNS topic ARNs',
+    }),
   SNS_CERT_URL_PATTERN: z
     .string()
     .default('^https://sns\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/')
-    .refine((v) => {
-      try {
-        new RegExp(v);
-        return v.startsWith('^');
-      } catch {
-        return false;
-      }
-    }, { message: 'must be a regular expression anchored with ^' }),
+    .refine(
+      (v) => {
+        try {
+          new RegExp(v);
+          return v.startsWith('^');
+        } catch {
+          return false;
+        }
+      },
+      { message: 'must be a regular expression anchored with ^' },
+    ),
   SENDGRID_WEBHOOK_PUBLIC_KEY: z.string().optional(),
   MAIL_CATCHER: z.enum(['auto', 'off']).default('auto'),
   MAIL_CATCHER_WEB_PORT: port.default(1080),
@@ -107,22 +129,37 @@ export const envSchema = z.object({
   CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
-    .refine((origins) => origins.every(isOrigin), { message: 'must be a comma-separated list of origins such as https://portal.example.org (scheme, host and optional port; no path)' }),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .refine((origins) => origins.every(isOrigin), {
+      message: 'must be a comma-separated list of origins such as https://portal.example.org (scheme, host and optional port; no path)',
+    }),
   RATER_CHANGES_PER_REFERENCE: z.coerce.number().int().min(1).max(100).default(3),
   RATER_CHANGES_PER_APPLICANT: z.coerce.number().int().min(1).max(1_000).default(5),
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
   REPUBLISH_AFTER_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(2).max(365).default(7),
   REMINDER_SWEEP_EVERY_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(60_000),
-  RENEWAL_SWEEP_EVERY_MS: z.coerce.number().int().min(1_000).max(7 * 86_400_000).default(86_400_000),
+  RENEWAL_SWEEP_EVERY_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(7 * 86_400_000)
+    .default(86_400_000),
   MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
   QUEUE_DASHBOARD: bool.default(false),
   STARTUP_CHECK_TIMEOUT_MS: z.coerce.number().int().min(200).max(8000).default(3000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   HTTP_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(5_000),
   // Prometheus /metrics: a listener of its own, apart from the public port (see libs/platform/src/metrics).
-  METRICS_HOST: z.string().regex(/^[A-Za-z0-9.:-]+$/, 'must be an IP address or host name such as 127.0.0.1').default('127.0.0.1'),
+  METRICS_HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.:-]+$/, 'must be an IP address or host name such as 127.0.0.1')
+    .default('127.0.0.1'),
   METRICS_PORT: port.default(9464),
   WORKER_METRICS_PORT: port.default(9465),
 });

@@ -58,7 +58,12 @@ describe('loadConfig', () => {
     const key = generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' });
     expect(loadConfig({ CREDENTIAL_SIGNING_KEYS: JSON.stringify({ 'MI-AIMH': key }) }).credentials.signingKeys).toEqual({ 'MI-AIMH': key });
     const secretish = 'not-json-but-secret-0123456789';
-    const bad = [secretish, JSON.stringify({ 'MI-AIMH': { ...key, crv: 'P-256' } }), JSON.stringify({ 'MI-AIMH': { kty: 'OKP', crv: 'Ed25519', x: key.x } }), JSON.stringify([key])];
+    const bad = [
+      secretish,
+      JSON.stringify({ 'MI-AIMH': { ...key, crv: 'P-256' } }),
+      JSON.stringify({ 'MI-AIMH': { kty: 'OKP', crv: 'Ed25519', x: key.x } }),
+      JSON.stringify([key]),
+    ];
     for (const value of bad) {
       const error = (() => {
         try {
@@ -74,13 +79,16 @@ describe('loadConfig', () => {
     }
   });
 
-  test('throttles: sign-in routes, open pages and each account\'s changes, with defaults', () => {
+  test("throttles: sign-in routes, open pages and each account's changes, with defaults", () => {
     expect(loadConfig({}).throttle).toEqual({
       auth: { limit: 10, ttlMs: 60_000 },
       public: { limit: 60, ttlMs: 60_000 },
       writes: { limit: 120, ttlMs: 60_000 },
     });
-    expect(loadConfig({ PUBLIC_THROTTLE_LIMIT: '5', WRITE_THROTTLE_TTL_MS: '1000' }).throttle).toMatchObject({ public: { limit: 5 }, writes: { ttlMs: 1_000 } });
+    expect(loadConfig({ PUBLIC_THROTTLE_LIMIT: '5', WRITE_THROTTLE_TTL_MS: '1000' }).throttle).toMatchObject({
+      public: { limit: 5 },
+      writes: { ttlMs: 1_000 },
+    });
     expect(() => loadConfig({ WRITE_THROTTLE_LIMIT: '0' })).toThrow(/WRITE_THROTTLE_LIMIT/);
   });
 
@@ -92,28 +100,49 @@ describe('loadConfig', () => {
 
   test('CORS_ORIGINS: none by default, a comma-separated list of origins, anything else refused', () => {
     expect(loadConfig({}).corsOrigins).toEqual([]);
-    expect(loadConfig({ CORS_ORIGINS: 'https://portal.example.org, http://localhost:5173/' }).corsOrigins).toEqual(['https://portal.example.org', 'http://localhost:5173']);
+    expect(loadConfig({ CORS_ORIGINS: 'https://portal.example.org, http://localhost:5173/' }).corsOrigins).toEqual([
+      'https://portal.example.org',
+      'http://localhost:5173',
+    ]);
     expect(() => loadConfig({ CORS_ORIGINS: 'https://portal.example.org/path' })).toThrow(/CORS_ORIGINS must be a comma-separated list of origins/);
     expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
   });
 
   test('deliverability: off by default; a DKIM key must be a private key; a bounce receiver needs its domain', async () => {
     const { generateKeyPairSync } = await import('node:crypto');
-    expect(loadConfig({}).deliverability).toEqual({ dkim: null, bounceDomain: null, bounceSmtpPort: null, sesTopicArns: [], snsCertUrlPattern: expect.stringMatching(/^\^https/), sendgridPublicKey: null });
+    expect(loadConfig({}).deliverability).toEqual({
+      dkim: null,
+      bounceDomain: null,
+      bounceSmtpPort: null,
+      sesTopicArns: [],
+      snsCertUrlPattern: expect.stringMatching(/^\^https/),
+      sendgridPublicKey: null,
+    });
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    expect(loadConfig({ DKIM_SELECTOR: 's1', DKIM_PRIVATE_KEY: pem.replace(/\n/g, '\\n') }).deliverability.dkim).toEqual({ domain: undefined, selector: 's1', privateKey: pem });
+    expect(loadConfig({ DKIM_SELECTOR: 's1', DKIM_PRIVATE_KEY: pem.replace(/\n/g, '\\n') }).deliverability.dkim).toEqual({
+      domain: undefined,
+      selector: 's1',
+      privateKey: pem,
+    });
     expect(() => loadConfig({ DKIM_SELECTOR: 's1', DKIM_PRIVATE_KEY: 'not a key' })).toThrow('DKIM_PRIVATE_KEY must hold a PEM private key');
     expect(() => loadConfig({ DKIM_PRIVATE_KEY: pem })).toThrow('DKIM_SELECTOR must be set');
     expect(() => loadConfig({ BOUNCE_SMTP_PORT: '2525' })).toThrow('BOUNCE_SMTP_PORT needs BOUNCE_DOMAIN');
-    expect(loadConfig({ BOUNCE_SMTP_PORT: '2525', BOUNCE_DOMAIN: 'Bounces.Example.org' }).deliverability).toMatchObject({ bounceDomain: 'bounces.example.org', bounceSmtpPort: 2525 });
+    expect(loadConfig({ BOUNCE_SMTP_PORT: '2525', BOUNCE_DOMAIN: 'Bounces.Example.org' }).deliverability).toMatchObject({
+      bounceDomain: 'bounces.example.org',
+      bounceSmtpPort: 2525,
+    });
     expect(() => loadConfig({ SES_SNS_TOPIC_ARNS: 'my-topic' })).toThrow(/SES_SNS_TOPIC_ARNS/);
     expect(() => loadConfig({ SENDGRID_WEBHOOK_PUBLIC_KEY: 'bm90IGEga2V5' })).toThrow('SENDGRID_WEBHOOK_PUBLIC_KEY must be');
   });
 
   test('metrics: loopback by default, never on the public port', () => {
     expect(loadConfig({}).metrics).toEqual({ host: '127.0.0.1', apiPort: 9464, workerPort: 9465 });
-    expect(loadConfig({ METRICS_HOST: '10.0.0.5', METRICS_PORT: '0', WORKER_METRICS_PORT: '0' }).metrics).toEqual({ host: '10.0.0.5', apiPort: 0, workerPort: 0 });
+    expect(loadConfig({ METRICS_HOST: '10.0.0.5', METRICS_PORT: '0', WORKER_METRICS_PORT: '0' }).metrics).toEqual({
+      host: '10.0.0.5',
+      apiPort: 0,
+      workerPort: 0,
+    });
     expect(() => loadConfig({ PORT: '8080', METRICS_PORT: '8080' })).toThrow('METRICS_PORT must differ from PORT');
     expect(() => loadConfig({ WORKER_PORT: '9000', WORKER_METRICS_PORT: '9000' })).toThrow('WORKER_METRICS_PORT must differ');
     expect(() => loadConfig({ METRICS_PORT: '9500', WORKER_METRICS_PORT: '9500' })).toThrow('WORKER_METRICS_PORT must differ');

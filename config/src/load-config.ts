@@ -99,7 +99,9 @@ function dkimConfig(e: Env): AppConfig['deliverability']['dkim'] {
     privateKey = inline ? inline.replace(/\\n/g, '\n') : readFileSync(file!, 'utf8');
     createPrivateKey(privateKey);
   } catch {
-    throw new ConfigError(`Invalid configuration: ${inline ? 'DKIM_PRIVATE_KEY' : 'DKIM_PRIVATE_KEY_FILE'} must hold a PEM private key${file ? ' in a readable file' : ''}`);
+    throw new ConfigError(
+      `Invalid configuration: ${inline ? 'DKIM_PRIVATE_KEY' : 'DKIM_PRIVATE_KEY_FILE'} must hold a PEM private key${file ? ' in a readable file' : ''}`,
+    );
   }
   return { domain: e.DKIM_DOMAIN?.toLowerCase(), selector, privateKey };
 }

@@ -37,7 +37,14 @@ export async function checkSimulation(sim: RenewalSimulation, seed: number, shar
     counted.set(name, (counted.get(name) ?? 0) + 1);
     if (!ok) (failures.get(name) ?? failures.set(name, []).get(name)!).push(example());
   };
-  const names = ['renewal opened on its day', 'each reminder exactly once while due', 'no reminder after renewal or lapse', 'late fee exactly when late', 'lapsed on the right day', 'endorsees did as planned'];
+  const names = [
+    'renewal opened on its day',
+    'each reminder exactly once while due',
+    'no reminder after renewal or lapse',
+    'late fee exactly when late',
+    'lapsed on the right day',
+    'endorsees did as planned',
+  ];
   for (const name of names) failures.set(name, []);
 
   // One row per endorsement: its renewal events in order (a renewal's fee is on the event of the
@@ -80,35 +87,71 @@ export async function checkSimulation(sim: RenewalSimulation, seed: number, shar
       const endedAt = end ? new Date(end.at) : lastStep;
       const tag = `${row.id} due ${dueOn}`;
 
-      check('renewal opened on its day', openedAt >= cycle.opensAt && localDay(openedAt) === localDay(later(cycle.opensAt, sim.start)), () => `${tag}: opened ${open.at}`);
+      check(
+        'renewal opened on its day',
+        openedAt >= cycle.opensAt && localDay(openedAt) === localDay(later(cycle.opensAt, sim.start)),
+        () => `${tag}: opened ${open.at}`,
+      );
 
       const expected = cycle.reminders.filter((r) => r.at > openedAt && r.at <= endedAt).map((r) => offsetOf(r.key));
       const got = fired[renewalCycleKey(row.applicant_id, row.association_code, dueOn)] ?? [];
-      check('each reminder exactly once while due', sameOffsets(expected, got), () => `${tag}: expected offsets ${sorted(expected).join(', ')}, fired ${got.join(', ')}`);
+      check(
+        'each reminder exactly once while due',
+        sameOffsets(expected, got),
+        () => `${tag}: expected offsets ${sorted(expected).join(', ')}, fired ${got.join(', ')}`,
+      );
       const afterEnd = cycle.reminders.filter((r) => r.at > endedAt && got.includes(offsetOf(r.key)));
-      check('no reminder after renewal or lapse', afterEnd.length === 0, () => `${tag}: ended ${endedAt.toISOString()}, fired ${afterEnd.map((r) => r.key).join(', ')}`);
+      check(
+        'no reminder after renewal or lapse',
+        afterEnd.length === 0,
+        () => `${tag}: ended ${endedAt.toISOString()}, fired ${afterEnd.map((r) => r.key).join(', ')}`,
+      );
 
       const plan = planRenewal(seed, row.email, cycle, zone, shares);
       if (end?.event === 'renew') {
         const endedLate = endedAt >= cycle.lateFrom;
         const fee = association.renewal.fee + (endedLate ? association.renewal.lateFee : 0);
-        check('late fee exactly when late', end.late === endedLate && Number(end.fee) === fee, () => `${tag}: renewed ${end.at}, fee ${end.fee} late ${end.late}`);
-        check('endorsees did as planned', plan.outcome === (endedLate ? 'late' : 'on_time') && localDay(endedAt)! >= plan.day!, () => `${tag}: planned ${JSON.stringify(plan)}, renewed ${end.at}`);
+        check(
+          'late fee exactly when late',
+          end.late === endedLate && Number(end.fee) === fee,
+          () => `${tag}: renewed ${end.at}, fee ${end.fee} late ${end.late}`,
+        );
+        check(
+          'endorsees did as planned',
+          plan.outcome === (endedLate ? 'late' : 'on_time') && localDay(endedAt)! >= plan.day!,
+          () => `${tag}: planned ${JSON.stringify(plan)}, renewed ${end.at}`,
+        );
       } else if (end?.event === 'lapse') {
-        check('lapsed on the right day', endedAt >= cycle.lapsesAt && localDay(endedAt) === localDay(cycle.lapsesAt), () => `${tag}: lapsed ${end.at}, due to lapse ${cycle.lapsesAt.toISOString()}`);
+        check(
+          'lapsed on the right day',
+          endedAt >= cycle.lapsesAt && localDay(endedAt) === localDay(cycle.lapsesAt),
+          () => `${tag}: lapsed ${end.at}, due to lapse ${cycle.lapsesAt.toISOString()}`,
+        );
         check('endorsees did as planned', plan.outcome === 'lapse', () => `${tag}: planned ${JSON.stringify(plan)}, lapsed ${end.at}`);
       } else {
         // Still open at the end: only if its lapse (or the planned renewal day) is after the last step.
-        check('lapsed on the right day', cycle.lapsesAt > lastStep, () => `${tag}: not lapsed by ${lastStep.toISOString()}, due to lapse ${cycle.lapsesAt.toISOString()}`);
+        check(
+          'lapsed on the right day',
+          cycle.lapsesAt > lastStep,
+          () => `${tag}: not lapsed by ${lastStep.toISOString()}, due to lapse ${cycle.lapsesAt.toISOString()}`,
+        );
       }
     }
   }
 
   const results: SimulationCheck[] = names.map((name) => {
     const failed = failures.get(name)!;
-    return { name, ok: failed.length === 0, detail: `${counted.get(name) ?? 0} checked, ${failed.length} failed${failed.length ? `: ${failed.slice(0, 3).join('; ')}` : ''}` };
+    return {
+      name,
+      ok: failed.length === 0,
+      detail: `${counted.get(name) ?? 0} checked, ${failed.length} failed${failed.length ? `: ${failed.slice(0, 3).join('; ')}` : ''}`,
+    };
   });
-  results.push(...(await sim.stuckCases.check(lastStep)), await oneFeePerRenewal(sim), await emailsMatchEvents(sim), noEmailTwice(sim), { name: 'every renewal submitted was accepted', ok: sim.refused === 0, detail: `${sim.refused} refused` });
+  results.push(...(await sim.stuckCases.check(lastStep)), await oneFeePerRenewal(sim), await emailsMatchEvents(sim), noEmailTwice(sim), {
+    name: 'every renewal submitted was accepted',
+    ok: sim.refused === 0,
+    detail: `${sim.refused} refused`,
+  });
   return results;
 }
 
@@ -120,7 +163,11 @@ async function oneFeePerRenewal(sim: RenewalSimulation): Promise<SimulationCheck
          FROM application_events e JOIN applications a ON a.id = e.application_id
         WHERE e.event = 'renew' GROUP BY a.applicant_id, a.association_code, e.payload->>'dueOn') r`,
   );
-  return { name: 'one fee per renewal', ok: r.wrong === 0, detail: `${r.renewals} renewals (${r.several} of several categories), ${r.wrong} not charged exactly once` };
+  return {
+    name: 'one fee per renewal',
+    ok: r.wrong === 0,
+    detail: `${r.renewals} renewals (${r.several} of several categories), ${r.wrong} not charged exactly once`,
+  };
 }
 
 /**
@@ -141,7 +188,11 @@ async function emailsMatchEvents(sim: RenewalSimulation): Promise<SimulationChec
             (SELECT count(*) FROM email_deliveries WHERE status <> 'sent')::int AS unsent`,
   );
   const ok = r.opens === r.open_emails && r.renews === r.renewed_emails && r.lapses === r.lapsed_emails && r.unsent === 0 && r.sent === sim.sink.arrivals.size;
-  return { name: 'one email per renewal step, every email delivered', ok, detail: `${JSON.stringify(r)}, distinct deliveries received ${sim.sink.arrivals.size}` };
+  return {
+    name: 'one email per renewal step, every email delivered',
+    ok,
+    detail: `${JSON.stringify(r)}, distinct deliveries received ${sim.sink.arrivals.size}`,
+  };
 }
 
 function noEmailTwice(sim: RenewalSimulation): SimulationCheck {

@@ -152,7 +152,9 @@ export class RenewalSimulation {
   /** What the outlook use case says goes out in the next `days` days, as an administrator sees it. */
   outlook(days: number): Promise<AssociationOutlook[]> {
     const simulationCaller = { id: 'simulation', personId: 'simulation', roles: ['administrator' as const], associationCode: null, sessionId: 'simulation' };
-    return Promise.all(this.associations.map((a) => this.worker.get(GetOutlook).execute({ caller: simulationCaller, association: a.code, days }))).then((r) => r.flat());
+    return Promise.all(this.associations.map((a) => this.worker.get(GetOutlook).execute({ caller: simulationCaller, association: a.code, days }))).then((r) =>
+      r.flat(),
+    );
   }
 
   check(): Promise<SimulationCheck[]> {
@@ -233,6 +235,11 @@ export class RenewalSimulation {
     );
     const transitions = { open_renewal: 0, renew: 0, lapse: 0 };
     for (const r of rows) transitions[r.event] = r.n;
-    return { month, transitions, lateRenewals: rows.find((r) => r.event === 'renew')?.late ?? 0, emails: this.sink.byLabel.get(month) ?? new Map<string, number>() };
+    return {
+      month,
+      transitions,
+      lateRenewals: rows.find((r) => r.event === 'renew')?.late ?? 0,
+      emails: this.sink.byLabel.get(month) ?? new Map<string, number>(),
+    };
   }
 }

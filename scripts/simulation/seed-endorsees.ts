@@ -54,11 +54,25 @@ export async function seedEndorsees(ds: DataSource, framework: Framework, option
                FROM e
              RETURNING applicant_id, endorsed_at, renewal_due_on)
            SELECT count(*)::int AS n FROM a`,
-          [code, first, first + count - 1, options.start, Math.round(years * 365), category, trackOf(framework, category), ...snapshotParams(framework, code, category),
-            association.endorsementNumberPrefix, association.timeZone, earliestDueYear, month, day],
+          [
+            code,
+            first,
+            first + count - 1,
+            options.start,
+            Math.round(years * 365),
+            category,
+            trackOf(framework, category),
+            ...snapshotParams(framework, code, category),
+            association.endorsementNumberPrefix,
+            association.timeZone,
+            earliestDueYear,
+            month,
+            day,
+          ],
         );
         endorsements += rows[0].n;
-        if (second !== category) endorsements += await addSecondCategory(manager, framework, code, category, second, first, first + count - 1, secondShare, options.start);
+        if (second !== category)
+          endorsements += await addSecondCategory(manager, framework, code, category, second, first, first + count - 1, secondShare, options.start);
         first += count;
       }
     }
@@ -91,7 +105,18 @@ async function addSecondCategory(
           AND random() < $12
        RETURNING 1)
      SELECT count(*)::int AS n FROM a`,
-    [code, second, trackOf(framework, second), ...snapshotParams(framework, code, second), association.endorsementNumberPrefix, start, category, from, to, probability],
+    [
+      code,
+      second,
+      trackOf(framework, second),
+      ...snapshotParams(framework, code, second),
+      association.endorsementNumberPrefix,
+      start,
+      category,
+      from,
+      to,
+      probability,
+    ],
   )) as { n: number }[];
   return rows[0].n;
 }

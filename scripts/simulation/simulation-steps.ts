@@ -16,7 +16,8 @@ const MORNING = { hour: 9, second: 30 };
 /** Every step from `start` for `days` local days in each association's time zone, in time order. */
 export function simulationSteps(associations: Association[], start: Date, days: number): SimulationStep[] {
   const byInstant = new Map<number, SimulationStep>();
-  const at = (instant: DateTime) => byInstant.get(instant.toMillis()) ?? byInstant.set(instant.toMillis(), { at: instant.toJSDate(), renewing: [] }).get(instant.toMillis())!;
+  const at = (instant: DateTime) =>
+    byInstant.get(instant.toMillis()) ?? byInstant.set(instant.toMillis(), { at: instant.toJSDate(), renewing: [] }).get(instant.toMillis())!;
   for (const association of associations) {
     const first = DateTime.fromJSDate(start, { zone: association.timeZone }).startOf('day');
     for (let d = 0; d < days; d++) {

@@ -2,7 +2,16 @@ import type { INestApplication } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { OutboxNotifier } from '#db';
-import { ApplicationsRepository, examApprovalValidity, planApprovalReminders, ReferencesRepository, ReinstateEndorsement, RemindersRepository, SweepExamApprovals, TransitionApplication } from '#endorsement';
+import {
+  ApplicationsRepository,
+  examApprovalValidity,
+  planApprovalReminders,
+  ReferencesRepository,
+  ReinstateEndorsement,
+  RemindersRepository,
+  SweepExamApprovals,
+  TransitionApplication,
+} from '#endorsement';
 import type { Association, Framework, RulesSnapshot } from '#framework';
 import { Clock, ProblemException } from '#platform';
 import type { SimulationCheck } from './check-simulation.js';
@@ -51,10 +60,22 @@ export class StuckCases {
     const [a, b] = await Promise.all([sweep.execute(), sweep.execute()]);
     if (!morning || this.refusedShort !== null) return a + b;
     const worker = this.worker();
-    const reinstate = new ReinstateEndorsement(this.ds, worker.get(ApplicationsRepository), worker.get(ReferencesRepository), worker.get(TransitionApplication), worker.get(OutboxNotifier, { strict: false }), worker.get(Clock));
+    const reinstate = new ReinstateEndorsement(
+      this.ds,
+      worker.get(ApplicationsRepository),
+      worker.get(ReferencesRepository),
+      worker.get(TransitionApplication),
+      worker.get(OutboxNotifier, { strict: false }),
+      worker.get(Clock),
+    );
     const [personId] = await this.ds.query<{ applicant_id: string }[]>(`SELECT applicant_id FROM applications WHERE id = $1`, [this.lapsedId]);
     const roles = this.framework.rulesSnapshot(this.association.code, 'IFA').rules.references.roles;
-    const references = roles.map((role, i) => ({ raterName: `Rater ${i + 1}`, raterEmail: `rater-${i + 1}-reinstating@simulation.example`, role: role.code, waivedAccess: false }));
+    const references = roles.map((role, i) => ({
+      raterName: `Rater ${i + 1}`,
+      raterEmail: `rater-${i + 1}-reinstating@simulation.example`,
+      role: role.code,
+      waivedAccess: false,
+    }));
     const command = { personId: personId.applicant_id, applicationId: this.lapsedId };
     this.refusedShort = await reinstate.execute({ ...command, references: references.slice(0, 1) }).then(
       () => 'accepted',
@@ -72,7 +93,9 @@ export class StuckCases {
       [this.lapsedId],
     );
     const roles = this.framework.rulesSnapshot(this.association.code, 'IFA').rules.references.roles.length;
-    const [approval] = await this.ds.query<{ state: string; events: { event: string; role: string; at: string }[] | null; emails: Record<string, number> | null }[]>(
+    const [approval] = await this.ds.query<
+      { state: string; events: { event: string; role: string; at: string }[] | null; emails: Record<string, number> | null }[]
+    >(
       `SELECT a.state, (SELECT json_agg(json_build_object('event', e.event, 'role', e.actor_role, 'at', e.occurred_at)) FROM application_events e WHERE e.application_id = a.id) AS events,
               (SELECT json_object_agg(t.template, t.n) FROM (SELECT template, count(*)::int AS n FROM email_deliveries WHERE application_id = a.id GROUP BY template) t) AS emails
          FROM applications a WHERE a.id = $1`,
@@ -85,14 +108,23 @@ export class StuckCases {
     return [
       {
         name: 'a reinstatement short of raters is refused; with one per role it waits for them',
-        ok: this.refusedShort === 'reinstatement_references_missing' && lapsed.state === 'reference_checks' && lapsed.reinstatement && lapsed.requested === roles && lapsed.request_emails === roles,
+        ok:
+          this.refusedShort === 'reinstatement_references_missing' &&
+          lapsed.state === 'reference_checks' &&
+          lapsed.reinstatement &&
+          lapsed.requested === roles &&
+          lapsed.request_emails === roles,
         detail: `short: ${this.refusedShort}; then ${lapsed.state}, ${lapsed.requested} of ${roles} references requested, ${lapsed.request_emails} emailed`,
       },
       {
         name: 'an unused approval to sit: reminded, then closed once by the sweep and told',
         ok: due
-          ? approval.state === 'denied' && expiries.length === 1 && expiries[0].role === 'system' && new Date(expiries[0].at) >= this.expiresAt &&
-            emails.exam_approval_reminder === reminders && emails.exam_approval_expired === 1
+          ? approval.state === 'denied' &&
+            expiries.length === 1 &&
+            expiries[0].role === 'system' &&
+            new Date(expiries[0].at) >= this.expiresAt &&
+            emails.exam_approval_reminder === reminders &&
+            emails.exam_approval_expired === 1
           : approval.state === 'exam' && expiries.length === 0,
         detail: `expires ${this.expiresAt.toISOString()}: ${approval.state}, ${expiries.length} expiry event(s) ${expiries.map((e) => `${e.role} ${e.at}`).join(' ')}, emails ${JSON.stringify(emails)}`,
       },

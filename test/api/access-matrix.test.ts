@@ -30,7 +30,10 @@ const framework = loadFramework();
 const BODIES: Record<string, unknown> = {
   'POST /api/v1/applications/{id}/reinstate': {},
   'POST /api/v1/staff/applications/{id}/panel': { reviewerIds: [crypto.randomUUID(), crypto.randomUUID()] },
-  'POST /api/v1/reviews/{applicationId}/vote': { checklist: Object.fromEntries(framework.competencyDomains.map((d) => [d.code, 'met'])), recommendation: 'endorse' },
+  'POST /api/v1/reviews/{applicationId}/vote': {
+    checklist: Object.fromEntries(framework.competencyDomains.map((d) => [d.code, 'met'])),
+    recommendation: 'endorse',
+  },
 };
 const bodyFor = (op: Operation): unknown => BODIES[`${op.method} ${op.path}`] ?? (op.body ? validValue(op.body) : undefined);
 
@@ -72,7 +75,7 @@ describe('access: every operation that takes an application id', () => {
     expect(operations.length).toBeGreaterThanOrEqual(20);
   });
 
-  test("outsiders get 404 where their role is admitted and 403 where it is not; nothing changes", async () => {
+  test('outsiders get 404 where their role is admitted and 403 where it is not; nothing changes', async () => {
     const before = await databaseDigest(system.ds);
     const wrong: string[] = [];
     for (const op of operations) {
@@ -81,7 +84,8 @@ describe('access: every operation that takes an application id', () => {
         for (const state of STATES) {
           const path = pathFor(op, apps[state]!);
           const reply: Reply = await call(op.method, path, { token: tokens[name], body: bodyFor(op), headers: { 'if-match': '0' } });
-          if (reply.status !== expected || reply.body.code === undefined) wrong.push(`${op.method} ${op.path} as ${name} on ${state}: ${reply.status} ${String(reply.body.code)} (expected ${expected})`);
+          if (reply.status !== expected || reply.body.code === undefined)
+            wrong.push(`${op.method} ${op.path} as ${name} on ${state}: ${reply.status} ${String(reply.body.code)} (expected ${expected})`);
         }
       }
     }

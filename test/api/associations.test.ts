@@ -75,7 +75,12 @@ describe('associations and their categories, public', () => {
       for (const category of (await categoriesOf(association)).categories) {
         const offered = category.tracks.length ? category.tracks.map((t) => [t.code, t.requirements] as const) : [[undefined, category.requirements!] as const];
         for (const [track, requirements] of offered) {
-          expect([association, category.code, track, requirements]).toEqual([association, category.code, track, describeRequirements(framework.rulesSnapshot(association, category.code, track))]);
+          expect([association, category.code, track, requirements]).toEqual([
+            association,
+            category.code,
+            track,
+            describeRequirements(framework.rulesSnapshot(association, category.code, track)),
+          ]);
         }
       }
     }
@@ -85,7 +90,11 @@ describe('associations and their categories, public', () => {
     const mentor = (await categoriesOf('MI-AIMH')).categories.find((c) => c.code === 'IMHM')!;
     expect(mentor.requirements).toBeNull();
     expect(mentor.examRequired).toBe(true);
-    expect(mentor.tracks.map((t) => t.name)).toEqual(['Infant Mental Health Mentor – Clinical', 'Infant Mental Health Mentor – Policy', 'Infant Mental Health Mentor – Research/Faculty']);
+    expect(mentor.tracks.map((t) => t.name)).toEqual([
+      'Infant Mental Health Mentor – Clinical',
+      'Infant Mental Health Mentor – Policy',
+      'Infant Mental Health Mentor – Research/Faculty',
+    ]);
     const clinical = mentor.tracks[0].requirements;
     expect(clinical).toMatchObject({ trainingHours: 48, examRequired: true });
     expect(clinical.asks).toContain('Reflective supervision/consultation received: 50 hours; 25 of them about the supervision you provide.');

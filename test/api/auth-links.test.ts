@@ -17,7 +17,13 @@ describe('emailed account links, end to end through api, worker and SMTP', () =>
   const tokenOf = async (email: string, password = PASSWORD) => ((await logIn(email, password)).body as { accessToken: string }).accessToken;
   const mailsTo = (address: string, template: string) => system.smtp.to(address).filter((m) => header(m, 'X-Template') === template);
   const nextMail = async (address: string, template: string, after = 0) =>
-    (await waitFor(`${template} to ${address}`, () => mailsTo(address, template), (m) => m.length > after)).at(-1)!;
+    (
+      await waitFor(
+        `${template} to ${address}`,
+        () => mailsTo(address, template),
+        (m) => m.length > after,
+      )
+    ).at(-1)!;
   const count = async (sql: string, params: unknown[] = []) => Number((await system.ds.query<{ n: string }[]>(sql, params))[0].n);
 
   beforeAll(async () => {
@@ -27,7 +33,9 @@ describe('emailed account links, end to end through api, worker and SMTP', () =>
 
   describe('password reset', () => {
     beforeAll(async () => {
-      const reg = await call('POST', '/api/v1/auth/register', { body: { email: 'mary@example.org', password: PASSWORD, fullName: 'Mary Somerville', associationCode: 'WA-AIMH' } });
+      const reg = await call('POST', '/api/v1/auth/register', {
+        body: { email: 'mary@example.org', password: PASSWORD, fullName: 'Mary Somerville', associationCode: 'WA-AIMH' },
+      });
       expect(reg.status).toBe(202);
     });
 
@@ -73,7 +81,9 @@ describe('emailed account links, end to end through api, worker and SMTP', () =>
       const newer = accountLink(await nextMail('mary@example.org', 'password_reset', sent + 1), 'reset-password').token;
       expect((await call('POST', '/api/v1/auth/password-resets', { body: { token: older, password: PASSWORD } })).body.code).toBe('invalid_link');
 
-      const [row] = await system.ds.query<{ ttl: { hours?: number } }[]>(`SELECT expires_at - created_at AS ttl FROM account_tokens WHERE token_hash = $1`, [sha256(newer)]);
+      const [row] = await system.ds.query<{ ttl: { hours?: number } }[]>(`SELECT expires_at - created_at AS ttl FROM account_tokens WHERE token_hash = $1`, [
+        sha256(newer),
+      ]);
       expect(row.ttl.hours).toBe(1);
       await system.ds.query(`UPDATE account_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = $1`, [sha256(newer)]);
       expect((await call('POST', '/api/v1/auth/password-resets', { body: { token: newer, password: PASSWORD } })).body.code).toBe('invalid_link');
@@ -113,8 +123,20 @@ describe('emailed account links, end to end through api, worker and SMTP', () =>
     let allianceAdmin: string;
 
     beforeAll(async () => {
-      await seedAccount(system.ds, { email: 'admin@mi-aimh.example.org', password: PASSWORD, roles: ['administrator'], associationCode: 'MI-AIMH', fullName: 'Mia Admin' });
-      await seedAccount(system.ds, { email: 'admin@alliance.example.org', password: PASSWORD, roles: ['administrator'], associationCode: null, fullName: 'Al Alliance' });
+      await seedAccount(system.ds, {
+        email: 'admin@mi-aimh.example.org',
+        password: PASSWORD,
+        roles: ['administrator'],
+        associationCode: 'MI-AIMH',
+        fullName: 'Mia Admin',
+      });
+      await seedAccount(system.ds, {
+        email: 'admin@alliance.example.org',
+        password: PASSWORD,
+        roles: ['administrator'],
+        associationCode: null,
+        fullName: 'Al Alliance',
+      });
       miAdmin = await tokenOf('admin@mi-aimh.example.org');
       allianceAdmin = await tokenOf('admin@alliance.example.org');
     });
@@ -124,11 +146,13 @@ describe('emailed account links, end to end through api, worker and SMTP', () =>
     test('an administrator invites a reviewer of their association, who accepts through the emailed link', async () => {
       const res = await invite(miAdmin, { email: 'rita@example.org', fullName: 'Rita Reviewer', roles: ['reviewer', 'exam_reviewer'] });
       expect(res.status).toBe(201);
-      const [account] = await system.ds.query<{
-        roles: string[];
-        association_code: string;
-        password_hash: string | null;
-      }[]>(`SELECT roles, association_code, password_hash FROM accounts WHERE id = $1`, [res.body.accountId]);
+      const [account] = await system.ds.query<
+        {
+          roles: string[];
+          association_code: string;
+          password_hash: string | null;
+        }[]
+      >(`SELECT roles, association_code, password_hash FROM accounts WHERE id = $1`, [res.body.accountId]);
       expect(account).toEqual({ roles: ['reviewer', 'exam_reviewer'], association_code: 'MI-AIMH', password_hash: null });
       // No password yet: nothing to sign in with.
       expect((await logIn('rita@example.org')).body.code).toBe('invalid_credentials');
@@ -146,7 +170,9 @@ describe('emailed account links, end to end through api, worker and SMTP', () =>
       const me = await call('GET', '/api/v1/auth/me', { token: await tokenOf('rita@example.org') });
       expect(me.body).toMatchObject({ fullName: 'Rita R. Reviewer', roles: ['reviewer', 'exam_reviewer'], associationCode: 'MI-AIMH' });
 
-      expect((await call('POST', '/api/v1/auth/invitations/accept', { body: { token, password: NEW_PASSWORD, fullName: 'Someone Else' } })).body.code).toBe('invalid_link');
+      expect((await call('POST', '/api/v1/auth/invitations/accept', { body: { token, password: NEW_PASSWORD, fullName: 'Someone Else' } })).body.code).toBe(
+        'invalid_link',
+      );
       // A reset link is no invitation, and the other way round.
       expect((await call('POST', '/api/v1/auth/password-resets', { body: { token, password: NEW_PASSWORD } })).body.code).toBe('invalid_link');
     });

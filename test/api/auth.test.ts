@@ -42,7 +42,14 @@ describe('authentication: registration, sign-in, sessions, default deny', () => 
     db = await createTestDatabase();
     await smtp.start();
     // Throttling is high enough never to trip here; it has its own test file.
-    config = testConfig({ databaseUrl: db.url, redisPrefix: redis.prefix, smtpPort: smtp.port, DATABASE_POOL_SIZE: 4, AUTH_THROTTLE_LIMIT: 1000, CORS_ORIGINS: PORTAL });
+    config = testConfig({
+      databaseUrl: db.url,
+      redisPrefix: redis.prefix,
+      smtpPort: smtp.port,
+      DATABASE_POOL_SIZE: 4,
+      AUTH_THROTTLE_LIMIT: 1000,
+      CORS_ORIGINS: PORTAL,
+    });
     api = await createApiApp(config, 0);
     ds = api.get(DataSource);
   });
@@ -64,7 +71,12 @@ describe('authentication: registration, sign-in, sessions, default deny', () => 
       const login = await logIn('ada@example.org'); // addresses compare case-insensitively
       expect(login.status).toBe(200);
       expect(login.headers.get('cache-control')).toBe('no-store');
-      expect(login.body).toEqual({ accessToken: expect.any(String), refreshToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), tokenType: 'Bearer', expiresIn: ACCESS_TOKEN_TTL_SECONDS });
+      expect(login.body).toEqual({
+        accessToken: expect.any(String),
+        refreshToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+        tokenType: 'Bearer',
+        expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+      });
       const claims = claimsOf(login.body.accessToken as string);
       expect(claims).toMatchObject({ typ: 'access', sub: accountId, roles: ['applicant'], assoc: 'MI-AIMH' });
       expect((claims.exp as number) - (claims.iat as number)).toBe(15 * 60);
@@ -90,7 +102,8 @@ describe('authentication: registration, sign-in, sessions, default deny', () => 
     });
 
     test('an address already registered, in any case, answers exactly like a new one, creates nothing and records one email to its owner', async () => {
-      const emailsToOwner = () => count(`SELECT count(*) AS n FROM email_deliveries WHERE template = 'registration_attempt' AND recipient_email = 'Ada@Example.org'`);
+      const emailsToOwner = () =>
+        count(`SELECT count(*) AS n FROM email_deliveries WHERE template = 'registration_attempt' AND recipient_email = 'Ada@Example.org'`);
       const fresh = await register('someone-new@example.org');
       const before = [await accounts(), await people()];
       const known = await register('ADA@example.ORG', { fullName: 'Someone Else', password: 'another long passphrase' });
@@ -304,7 +317,10 @@ describe('authentication: registration, sign-in, sessions, default deny', () => 
     test('a route for administrators refuses an applicant with 403 and does nothing', async () => {
       const { accessToken } = await tokensFor('ada@example.org');
       const before = await accounts();
-      const res = await call('POST', '/api/v1/staff/invitations', { token: accessToken, body: { email: 'new@example.org', fullName: 'New Staff', roles: ['reviewer'] } });
+      const res = await call('POST', '/api/v1/staff/invitations', {
+        token: accessToken,
+        body: { email: 'new@example.org', fullName: 'New Staff', roles: ['reviewer'] },
+      });
       expect(res.status).toBe(403);
       expect(res.type).toContain('application/problem+json');
       expect(res.body).toMatchObject({ status: 403, code: 'forbidden' });
@@ -315,7 +331,10 @@ describe('authentication: registration, sign-in, sessions, default deny', () => 
       await seedAccount(ds, { email: 'rev@example.org', password: PASSWORD, roles: ['reviewer', 'exam_reviewer'], associationCode: 'TAIMH' });
       const { accessToken } = await tokensFor('rev@example.org');
       expect(claimsOf(accessToken)).toMatchObject({ roles: ['reviewer', 'exam_reviewer'], assoc: 'TAIMH' });
-      expect((await call('GET', '/api/v1/auth/me', { token: accessToken })).body).toMatchObject({ roles: ['reviewer', 'exam_reviewer'], associationCode: 'TAIMH' });
+      expect((await call('GET', '/api/v1/auth/me', { token: accessToken })).body).toMatchObject({
+        roles: ['reviewer', 'exam_reviewer'],
+        associationCode: 'TAIMH',
+      });
     });
   });
 
@@ -334,7 +353,9 @@ describe('authentication: registration, sign-in, sessions, default deny', () => 
 
     test('CORS: the configured origin may call, others get no CORS headers', async () => {
       const preflight = (origin: string) =>
-        call('OPTIONS', '/api/v1/auth/login', { headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+        call('OPTIONS', '/api/v1/auth/login', {
+          headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+        });
       const allowed = await preflight(PORTAL);
       expect(allowed.status).toBe(204);
       expect(allowed.headers.get('access-control-allow-origin')).toBe(PORTAL);
@@ -359,7 +380,11 @@ describe('authentication: registration, sign-in, sessions, default deny', () => 
 
     test('the JSON API answers only under /api/v1; probes and the rater form keep their addresses', async () => {
       // The paths emails link to belong to the web app's pages: the API no longer answers there.
-      const oldLogin = await fetch(urlOf(api, '/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ada@example.org', password: PASSWORD }) });
+      const oldLogin = await fetch(urlOf(api, '/auth/login'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'ada@example.org', password: PASSWORD }),
+      });
       expect(oldLogin.status).toBe(404);
       expect(await call('GET', '/api/v1/health/live')).toMatchObject({ status: 404, body: { code: 'not_found' } });
       expect(await call('GET', `/api/v1/r/${'A'.repeat(43)}`)).toMatchObject({ status: 404, body: { code: 'not_found' } });

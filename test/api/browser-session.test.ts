@@ -16,7 +16,8 @@ describe('browser sessions: the refresh token in an HttpOnly cookie, refused fro
   const setCookie = (res: Reply) => res.headers.getSetCookie();
   const cookieOf = (res: Reply): string => REFRESH_COOKIE.exec(setCookie(res)[0])![1];
   /** Every refresh token row, to show a refused request changed nothing. */
-  const sessionRows = async () => JSON.stringify(await system.ds.query(`SELECT id, family_id, token_hash, rotated_at, revoked_at FROM refresh_tokens ORDER BY id`));
+  const sessionRows = async () =>
+    JSON.stringify(await system.ds.query(`SELECT id, family_id, token_hash, rotated_at, revoked_at FROM refresh_tokens ORDER BY id`));
 
   async function browserLogIn(email: string, headers: Record<string, string> = ownPage()): Promise<Reply> {
     return call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD }, headers });
@@ -86,7 +87,12 @@ describe('browser sessions: the refresh token in an HttpOnly cookie, refused fro
     ];
     for (const headers of refusals) {
       const res = await browserRefresh(cookie, headers);
-      expect({ headers, status: res.status, type: res.type, code: res.body.code }).toEqual({ headers, status: 403, type: expect.stringContaining('application/problem+json'), code: 'cross_origin_request' });
+      expect({ headers, status: res.status, type: res.type, code: res.body.code }).toEqual({
+        headers,
+        status: 403,
+        type: expect.stringContaining('application/problem+json'),
+        code: 'cross_origin_request',
+      });
       expect(setCookie(res)).toEqual([]);
     }
     expect(await sessionRows()).toBe(before);
@@ -116,11 +122,16 @@ describe('browser sessions: the refresh token in an HttpOnly cookie, refused fro
     const res = await call('POST', '/api/v1/auth/logout', { token: login.body.accessToken as string, headers: ownPage() });
     expect(res.status).toBe(204);
     const cleared = setCookie(res)[0].split('; ');
-    expect(cleared).toEqual(expect.arrayContaining(['refresh_token=', 'Path=/api/v1/auth/refresh', 'HttpOnly', 'SameSite=Strict', 'Expires=Thu, 01 Jan 1970 00:00:00 GMT']));
+    expect(cleared).toEqual(
+      expect.arrayContaining(['refresh_token=', 'Path=/api/v1/auth/refresh', 'HttpOnly', 'SameSite=Strict', 'Expires=Thu, 01 Jan 1970 00:00:00 GMT']),
+    );
     expect((await browserRefresh(cookieOf(login))).body.code).toBe('invalid_refresh_token');
     // From another site even a valid access token does not sign out (nor clear the cookie).
     const other = await browserLogIn('fay@example.org');
-    const foreign = await call('POST', '/api/v1/auth/logout', { token: other.body.accessToken as string, headers: { origin: 'https://evil.example', 'x-session': 'cookie' } });
+    const foreign = await call('POST', '/api/v1/auth/logout', {
+      token: other.body.accessToken as string,
+      headers: { origin: 'https://evil.example', 'x-session': 'cookie' },
+    });
     expect(foreign.status).toBe(403);
     expect(setCookie(foreign)).toEqual([]);
     expect((await browserRefresh(cookieOf(other))).status).toBe(200);
@@ -131,7 +142,9 @@ describe('browser sessions: the refresh token in an HttpOnly cookie, refused fro
     expect((await browserRefresh('A'.repeat(43))).body.code).toBe('invalid_refresh_token');
     const tool = await call('POST', '/api/v1/auth/refresh', { body: {} });
     expect([tool.status, tool.body.code]).toEqual([400, 'validation_failed']);
-    const { refreshToken } = (await call('POST', '/api/v1/auth/login', { body: { email: 'ada@example.org', password: PASSWORD } })).body as { refreshToken: string };
+    const { refreshToken } = (await call('POST', '/api/v1/auth/login', { body: { email: 'ada@example.org', password: PASSWORD } })).body as {
+      refreshToken: string;
+    };
     const both = await call('POST', '/api/v1/auth/refresh', { body: { refreshToken }, headers: ownPage() });
     expect([both.status, both.body.code]).toEqual([400, 'validation_failed']);
   });

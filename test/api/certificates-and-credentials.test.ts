@@ -43,7 +43,12 @@ describe('certificates, verifiable credentials and the public check', () => {
   }
   const download = async (path: string, token?: string) => {
     const res = await fetch(system.url(path), { headers: token ? { authorization: `Bearer ${token}` } : {} });
-    return { status: res.status, type: res.headers.get('content-type') ?? '', disposition: res.headers.get('content-disposition'), body: Buffer.from(await res.arrayBuffer()) };
+    return {
+      status: res.status,
+      type: res.headers.get('content-type') ?? '',
+      disposition: res.headers.get('content-disposition'),
+      body: Buffer.from(await res.arrayBuffer()),
+    };
   };
   /** A problem without its `instance` (the path asked for): what two refusals must share. */
   const problem = ({ instance: _path, ...rest }: Record<string, unknown>) => rest;
@@ -60,7 +65,11 @@ describe('certificates, verifiable credentials and the public check', () => {
       const [method, host, ...path] = did.split('#')[0].slice('did:'.length).split(':');
       expect({ method, host: decodeURIComponent(host) }).toEqual({ method: 'web', host: new URL(system.config.http.publicBaseUrl).host });
       const res = await fetch(system.url(`/${path.map(decodeURIComponent).join('/')}/did.json`));
-      return { didResolutionMetadata: res.ok ? { contentType: 'application/did+json' } : { error: 'notFound' }, didDocument: res.ok ? ((await res.json()) as DidDocument) : null, didDocumentMetadata: {} };
+      return {
+        didResolutionMetadata: res.ok ? { contentType: 'application/did+json' } : { error: 'notFound' },
+        didDocument: res.ok ? ((await res.json()) as DidDocument) : null,
+        didDocumentMetadata: {},
+      };
     },
   };
   /** Verified by did-jwt (its own Ed25519, from @noble/curves), against the DID document the api publishes. */
@@ -88,10 +97,16 @@ describe('certificates, verifiable credentials and the public check', () => {
     });
     zoe = await applicant('zoe@example.org', NAME);
     // Endorsed in 2025, renewal due at the end of 2026 and not yet done: in the late window, still in good standing.
-    await system.ds.query(`UPDATE applications SET endorsement_number = $2, endorsed_at = '2025-06-02T15:00:00Z', renewal_due_on = '2026-12-31' WHERE id = $1`, [zoe, NUMBER]);
+    await system.ds.query(
+      `UPDATE applications SET endorsement_number = $2, endorsed_at = '2025-06-02T15:00:00Z', renewal_due_on = '2026-12-31' WHERE id = $1`,
+      [zoe, NUMBER],
+    );
     other = await applicant('olga@example.org', 'Olga Other');
     // Renewed last cycle: in good standing through the lapse below.
-    await system.ds.query(`UPDATE applications SET state = 'endorsed', endorsement_number = 'MI-000418', endorsed_at = '2025-06-02T15:00:00Z', renewal_due_on = '2027-12-31' WHERE id = $1`, [other]);
+    await system.ds.query(
+      `UPDATE applications SET state = 'endorsed', endorsement_number = 'MI-000418', endorsed_at = '2025-06-02T15:00:00Z', renewal_due_on = '2027-12-31' WHERE id = $1`,
+      [other],
+    );
     await staff('coord@mi.example.org', 'MI-AIMH');
     await staff('coord@tx.example.org', 'TAIMH');
   });
@@ -133,7 +148,13 @@ describe('certificates, verifiable credentials and the public check', () => {
     // The frame in the association's colour (#1d4f91 from its data), on all four sides.
     const primary = [0x1d, 0x4f, 0x91];
     const near = ([r, g, b]: number[]) => Math.abs(r - primary[0]) + Math.abs(g - primary[1]) + Math.abs(b - primary[2]) < 40;
-    for (const [x, y] of [[24, 306], [767, 306], [396, 24], [396, 587]] as const) expect({ x, y, frame: near(pdf.pixels.at(x, y)) }).toEqual({ x, y, frame: true });
+    for (const [x, y] of [
+      [24, 306],
+      [767, 306],
+      [396, 24],
+      [396, 587],
+    ] as const)
+      expect({ x, y, frame: near(pdf.pixels.at(x, y)) }).toEqual({ x, y, frame: true });
     // The centre band, where the holder's name is printed, carries ink; the corners inside the frame do not.
     let nameInk = 0;
     for (let x = 150; x < 642; x++) for (let y = 250; y < 300; y++) if (pdf.pixels.at(x, y).reduce((a, b) => a + b, 0) < 300) nameInk++;
@@ -148,9 +169,14 @@ describe('certificates, verifiable credentials and the public check', () => {
     const stranger = await call('GET', `/api/v1/endorsements/${zoe}/certificate`, { token: tokens['olga@example.org'] });
     expect(stranger).toMatchObject({ status: 404, body: { code: 'endorsement_not_found' } });
     expect((await call('GET', `/api/v1/endorsements/${zoe}/certificate`, { token: tokens['coord@tx.example.org'] })).body).toEqual(stranger.body);
-    expect(problem((await call('GET', '/api/v1/endorsements/00000000-0000-4000-8000-000000000000/certificate', { token: tokens['zoe@example.org'] })).body)).toEqual(problem(stranger.body));
+    expect(
+      problem((await call('GET', '/api/v1/endorsements/00000000-0000-4000-8000-000000000000/certificate', { token: tokens['zoe@example.org'] })).body),
+    ).toEqual(problem(stranger.body));
     expect((await call('GET', `/api/v1/endorsements/${zoe}/certificate`)).status).toBe(401);
-    expect((await call('GET', '/api/v1/endorsements/not-a-uuid/credential', { token: tokens['zoe@example.org'] })).body).toMatchObject({ status: 400, code: 'validation_failed' });
+    expect((await call('GET', '/api/v1/endorsements/not-a-uuid/credential', { token: tokens['zoe@example.org'] })).body).toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+    });
   });
 
   test('the credential is an Open Badges 3.0 credential that an independent verifier accepts through did:web; a changed one it refuses', async () => {
@@ -179,41 +205,58 @@ describe('certificates, verifiable credentials and the public check', () => {
         ],
         achievement: { type: ['Achievement'], name: framework.displayName('MI-AIMH', 'IFS'), criteria: { narrative: expect.any(String) } },
       },
-      credentialStatus: { type: 'BitstringStatusListEntry', statusPurpose: 'suspension', statusListCredential: `${system.config.http.publicBaseUrl}/verify/status/MI-AIMH` },
+      credentialStatus: {
+        type: 'BitstringStatusListEntry',
+        statusPurpose: 'suspension',
+        statusListCredential: `${system.config.http.publicBaseUrl}/verify/status/MI-AIMH`,
+      },
     });
     // The key that verified it is the operator's, published twice: in the DID document and as a JWKS.
     const jwks = await call('GET', '/verify/issuers/MI-AIMH/jwks.json');
     expect(jwks.body).toEqual({ keys: [{ kty: 'OKP', crv: 'Ed25519', x: signingKey.x, kid: header.kid, alg: 'EdDSA', use: 'sig' }] });
-    expect(didResolutionResult.didDocument?.verificationMethod).toEqual([{ id: header.kid, type: 'JsonWebKey2020', controller: did, publicKeyJwk: (jwks.body.keys as unknown[])[0] }]);
+    expect(didResolutionResult.didDocument?.verificationMethod).toEqual([
+      { id: header.kid, type: 'JsonWebKey2020', controller: did, publicKeyJwk: (jwks.body.keys as unknown[])[0] },
+    ]);
 
     await expect(verified(tamper(jwt))).rejects.toThrow(/signature/i);
     const forged = `${jwt.split('.')[0]}.${Buffer.from(JSON.stringify({ ...claimsOf(jwt), validUntil: '2099-01-01T00:00:00Z' })).toString('base64url')}.${jwt.split('.')[2]}`;
     await expect(verified(forged)).rejects.toThrow(/signature/i);
     // Staff of the association may fetch it too (for an endorsee without portal access); its place in the list does not move.
     const again = (await download(`/api/v1/endorsements/${zoe}/credential`, tokens['coord@mi.example.org'])).body.toString('utf8');
-    expect((claimsOf(again).credentialStatus as { statusListIndex: string }).statusListIndex).toBe((payload.credentialStatus as { statusListIndex: string }).statusListIndex);
+    expect((claimsOf(again).credentialStatus as { statusListIndex: string }).statusListIndex).toBe(
+      (payload.credentialStatus as { statusListIndex: string }).statusListIndex,
+    );
   });
 
   test('the public check says who holds a number, in which category, and whether it stands: nothing else', async () => {
     const json = await call('GET', `/api/v1/verifications/${NUMBER}`);
     expect(json).toMatchObject({ status: 200 });
-    expect(json.body).toEqual({ endorsementNumber: NUMBER, holderName: NAME, categoryName: framework.displayName('MI-AIMH', 'IFS'), association: { code: 'MI-AIMH', name: MI.name }, status: 'active' });
+    expect(json.body).toEqual({
+      endorsementNumber: NUMBER,
+      holderName: NAME,
+      categoryName: framework.displayName('MI-AIMH', 'IFS'),
+      association: { code: 'MI-AIMH', name: MI.name },
+      status: 'active',
+    });
     const page = await fetch(system.url(`/verify/${NUMBER}`));
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(page.headers.get('cache-control')).toBe('no-store');
     const html = await page.text();
-    for (const expected of [NAME, framework.displayName('MI-AIMH', 'IFS'), MI.name, 'Active:</strong> this Endorsement is in good standing today']) expect(html).toContain(expected.replace(/&/g, '&amp;'));
+    for (const expected of [NAME, framework.displayName('MI-AIMH', 'IFS'), MI.name, 'Active:</strong> this Endorsement is in good standing today'])
+      expect(html).toContain(expected.replace(/&/g, '&amp;'));
     expect(html).not.toContain('zoe@example.org');
 
     // Unknown numbers: one answer whatever the number, as a page and as JSON.
     const unknown = await call('GET', '/api/v1/verifications/MI-999999');
     expect(unknown).toMatchObject({ status: 404, body: { code: 'endorsement_not_found' } });
     expect(problem((await call('GET', '/api/v1/verifications/TX-000001')).body)).toEqual(problem(unknown.body));
-    const missingPages = await Promise.all(['MI-999999', 'no-such-thing', 'x'.repeat(60)].map(async (n) => {
-      const res = await fetch(system.url(`/verify/${n}`));
-      return { status: res.status, body: await res.text() };
-    }));
+    const missingPages = await Promise.all(
+      ['MI-999999', 'no-such-thing', 'x'.repeat(60)].map(async (n) => {
+        const res = await fetch(system.url(`/verify/${n}`));
+        return { status: res.status, body: await res.text() };
+      }),
+    );
     expect(new Set(missingPages.map((p) => p.status))).toEqual(new Set([404]));
     expect(new Set(missingPages.map((p) => p.body)).size).toBe(1);
     expect((await call('GET', `/api/v1/verifications/${'x'.repeat(41)}`)).body).toMatchObject({ status: 400, code: 'validation_failed' });
@@ -233,13 +276,23 @@ describe('certificates, verifiable credentials and the public check', () => {
 
     // The renewal sweep lapses it at local midnight after the late window; nothing else is done.
     clock.set(new Date('2027-02-01T05:00:30Z'));
-    await waitFor('the lapse', () => applicationState(system.ds, zoe), (s) => s === 'lapsed');
+    await waitFor(
+      'the lapse',
+      () => applicationState(system.ds, zoe),
+      (s) => s === 'lapsed',
+    );
     expect(await statusBit(index)).toBe(true);
     expect((await call('GET', `/api/v1/verifications/${NUMBER}`)).body).toMatchObject({ status: 'lapsed' });
     expect(await (await fetch(system.url(`/verify/${NUMBER}`))).text()).toContain('Lapsed:</strong> this Endorsement is not in good standing today');
     // No new certificate or credential for a lapsed endorsement.
-    expect((await call('GET', `/api/v1/endorsements/${zoe}/certificate`, { token: tokens['zoe@example.org'] })).body).toMatchObject({ status: 409, code: 'endorsement_not_current' });
-    expect((await call('GET', `/api/v1/endorsements/${zoe}/credential`, { token: tokens['zoe@example.org'] })).body).toMatchObject({ status: 409, code: 'endorsement_not_current' });
+    expect((await call('GET', `/api/v1/endorsements/${zoe}/certificate`, { token: tokens['zoe@example.org'] })).body).toMatchObject({
+      status: 409,
+      code: 'endorsement_not_current',
+    });
+    expect((await call('GET', `/api/v1/endorsements/${zoe}/credential`, { token: tokens['zoe@example.org'] })).body).toMatchObject({
+      status: 409,
+      code: 'endorsement_not_current',
+    });
     // Only this endorsement's bit moved.
     expect(await applicationState(system.ds, other)).toBe('endorsed');
     expect(await statusBit(otherIndex)).toBe(false);
@@ -247,7 +300,9 @@ describe('certificates, verifiable credentials and the public check', () => {
     // Reinstatement: asked for through the api; while it is reviewed the endorsement does not stand.
     const raters = ['Rosa Supervisor', 'Rita Provider', 'Colin Colleague'].map((name, i) => ({ name, email: `rater${i}@again.example`, waived: false }));
     const references = eligiblePortfolio(framework.rulesSnapshot('MI-AIMH', 'IFS'), raters).references;
-    expect((await call('POST', `/api/v1/applications/${zoe}/reinstate`, { token: tokens['zoe@example.org'], body: { references } })).body).toMatchObject({ state: 'reference_checks' });
+    expect((await call('POST', `/api/v1/applications/${zoe}/reinstate`, { token: tokens['zoe@example.org'], body: { references } })).body).toMatchObject({
+      state: 'reference_checks',
+    });
     expect(await statusBit(index)).toBe(true);
     // New references and the panel are covered elsewhere (test/api/panel-review.test.ts); here the panel endorses again.
     await system.ds.query(`UPDATE applications SET state = 'panel_review' WHERE id = $1`, [zoe]);
@@ -255,7 +310,11 @@ describe('certificates, verifiable credentials and the public check', () => {
     expect(await statusBit(index)).toBe(false);
     expect((await call('GET', `/api/v1/verifications/${NUMBER}`)).body).toMatchObject({ status: 'active' });
     // The reinstated endorsement keeps its number and place; its certificate has the new dates once issued.
-    await waitFor('the new endorsement date', async () => (await system.ds.query(`SELECT to_char(renewal_due_on, 'YYYY-MM-DD') AS due FROM applications WHERE id = $1`, [zoe]))[0].due, (due) => due === '2028-12-31');
+    await waitFor(
+      'the new endorsement date',
+      async () => (await system.ds.query(`SELECT to_char(renewal_due_on, 'YYYY-MM-DD') AS due FROM applications WHERE id = $1`, [zoe]))[0].due,
+      (due) => due === '2028-12-31',
+    );
     const certificate = readPdf((await download(`/api/v1/endorsements/${zoe}/certificate`, tokens['zoe@example.org'])).body);
     expect(certificate.text.replace(/\s+/g, ' ')).toContain(`${NUMBER} 1 February 2027 31 December 2028`);
     rmSync(certificate.dir, { recursive: true });

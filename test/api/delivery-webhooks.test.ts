@@ -50,7 +50,11 @@ describe('provider webhooks: SES via SNS and SendGrid, each verified; unverifiab
       { raterName: 'Sam Supervisor', raterEmail: 'sam@corp.example', role: 'supervisor_teacher_or_cda_mentor' },
       { raterName: 'Pat Peer', raterEmail: 'pat@corp.example', role: 'colleague_or_parent' },
     ]);
-    await waitFor('both requests sent', () => system.ds.query(`SELECT 1 FROM email_deliveries WHERE recipient_kind = 'rater' AND status = 'sent'`), (r) => r.length === 2);
+    await waitFor(
+      'both requests sent',
+      () => system.ds.query(`SELECT 1 FROM email_deliveries WHERE recipient_kind = 'rater' AND status = 'sent'`),
+      (r) => r.length === 2,
+    );
   }, 60_000);
 
   afterAll(async () => {
@@ -80,20 +84,41 @@ describe('provider webhooks: SES via SNS and SendGrid, each verified; unverifiab
       SigningCertURL: certUrl,
       ...(fields.SubscribeURL ? { SubscribeURL: fields.SubscribeURL, Token: fields.Token ?? 'token' } : {}),
     };
-    const order = message.Type === 'Notification' ? ['Message', 'MessageId', 'Subject', 'Timestamp', 'TopicArn', 'Type'] : ['Message', 'MessageId', 'SubscribeURL', 'Timestamp', 'Token', 'TopicArn', 'Type'];
+    const order =
+      message.Type === 'Notification'
+        ? ['Message', 'MessageId', 'Subject', 'Timestamp', 'TopicArn', 'Type']
+        : ['Message', 'MessageId', 'SubscribeURL', 'Timestamp', 'Token', 'TopicArn', 'Type'];
     const signer = createSign('RSA-SHA256');
-    signer.update(order.filter((k) => message[k] !== undefined).map((k) => `${k}\n${message[k]}\n`).join(''));
+    signer.update(
+      order
+        .filter((k) => message[k] !== undefined)
+        .map((k) => `${k}\n${message[k]}\n`)
+        .join(''),
+    );
     return { ...message, Signature: signer.sign(snsKey, 'base64') } as Record<string, string>;
   }
 
   const postSes = (body: unknown) =>
-    fetch(system.url('/api/v1/webhooks/ses'), { method: 'POST', headers: { 'content-type': 'text/plain; charset=UTF-8', 'x-amz-sns-message-type': 'Notification' }, body: JSON.stringify(body) });
+    fetch(system.url('/api/v1/webhooks/ses'), {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain; charset=UTF-8', 'x-amz-sns-message-type': 'Notification' },
+      body: JSON.stringify(body),
+    });
 
   const sesBounce = (to: { id: string; messageId: string }, email: string) =>
     JSON.stringify({
       notificationType: 'Bounce',
-      bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: email, action: 'failed', status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 user unknown' }] },
-      mail: { messageId: '0100018c-ses-own-id', headers: [{ name: 'Message-ID', value: to.messageId }, { name: 'X-Delivery-Id', value: to.id }] },
+      bounce: {
+        bounceType: 'Permanent',
+        bouncedRecipients: [{ emailAddress: email, action: 'failed', status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 user unknown' }],
+      },
+      mail: {
+        messageId: '0100018c-ses-own-id',
+        headers: [
+          { name: 'Message-ID', value: to.messageId },
+          { name: 'X-Delivery-Id', value: to.id },
+        ],
+      },
     });
 
   test('SES: a forged or tampered message, a certificate from another host, or another topic is refused, and nothing changes', async () => {
@@ -110,7 +135,11 @@ describe('provider webhooks: SES via SNS and SendGrid, each verified; unverifiab
       [{ hello: 'world' }, 400, 'validation_failed'],
     ] as const) {
       const response = await postSes(body);
-      expect([response.status, response.headers.get('content-type'), ((await response.json()) as { code: string }).code]).toEqual([status, 'application/problem+json; charset=utf-8', code]);
+      expect([response.status, response.headers.get('content-type'), ((await response.json()) as { code: string }).code]).toEqual([
+        status,
+        'application/problem+json; charset=utf-8',
+        code,
+      ]);
     }
     expect(await snapshot()).toEqual(before);
   });
@@ -122,7 +151,11 @@ describe('provider webhooks: SES via SNS and SendGrid, each verified; unverifiab
     const [row] = await system.ds.query(`SELECT status, last_error, smtp_response FROM email_deliveries WHERE id = $1`, [sam.id]);
     expect(row).toEqual({ status: 'bounced', last_error: 'bounced after it was accepted (Amazon SES)', smtp_response: '5.1.1 smtp; 550 5.1.1 user unknown' });
     expect(await system.ds.query(`SELECT status FROM application_references WHERE rater_email = 'sam@corp.example'`)).toEqual([{ status: 'bounced' }]);
-    await waitFor('the applicant told', () => system.ds.query(`SELECT status FROM email_deliveries WHERE template = 'rater_email_rejected' AND application_id = $1`, [appId]), (r) => r[0]?.status === 'sent');
+    await waitFor(
+      'the applicant told',
+      () => system.ds.query(`SELECT status FROM email_deliveries WHERE template = 'rater_email_rejected' AND application_id = $1`, [appId]),
+      (r) => r[0]?.status === 'sent',
+    );
     expect(await system.ds.query(`SELECT reason FROM email_suppressions WHERE email = 'sam@corp.example'`)).toEqual([{ reason: 'hard_bounce' }]);
     // SNS delivers at least once: the same message again records nothing more.
     const again = await postSes(snsMessage({ Message: sesBounce(sam, 'sam@corp.example') }));
@@ -130,14 +163,22 @@ describe('provider webhooks: SES via SNS and SendGrid, each verified; unverifiab
   });
 
   test('the applicant gives the bounced address anew: the suppression is lifted and the new request goes out', async () => {
-    const [bounced] = await system.ds.query<{ id: string }[]>(`SELECT id FROM application_references WHERE rater_email = 'sam@corp.example' AND status = 'bounced'`);
+    const [bounced] = await system.ds.query<{ id: string }[]>(
+      `SELECT id FROM application_references WHERE rater_email = 'sam@corp.example' AND status = 'bounced'`,
+    );
     await system.worker.get(ReplaceRaterAddress).execute({ applicationId: appId, referenceId: bounced.id, raterEmail: 'sam@corp.example' });
-    await waitFor('the new request sent', () => system.smtp.to('sam@corp.example'), (m) => m.length === 2);
+    await waitFor(
+      'the new request sent',
+      () => system.smtp.to('sam@corp.example'),
+      (m) => m.length === 2,
+    );
     expect(await system.ds.query(`SELECT count(*)::int AS n FROM email_suppressions WHERE email = 'sam@corp.example'`)).toEqual([{ n: 0 }]);
   });
 
   test('SES: a subscription confirmation from the accepted topic is confirmed at the URL it names', async () => {
-    const response = await postSes(snsMessage({ Type: 'SubscriptionConfirmation', Message: 'You have chosen to subscribe.', SubscribeURL: `${snsBase}/confirm?Token=abc` }));
+    const response = await postSes(
+      snsMessage({ Type: 'SubscriptionConfirmation', Message: 'You have chosen to subscribe.', SubscribeURL: `${snsBase}/confirm?Token=abc` }),
+    );
     expect(response.status).toBe(200);
     expect(confirmations).toEqual(['/confirm?Token=abc']);
   });
@@ -148,7 +189,8 @@ describe('provider webhooks: SES via SNS and SendGrid, each verified; unverifiab
       headers: { 'content-type': 'application/json', 'x-twilio-email-event-webhook-signature': signature, 'x-twilio-email-event-webhook-timestamp': timestamp },
       body,
     });
-  const sendgridSignature = (timestamp: string, body: string, key = sendgrid.privateKey) => sign('sha256', Buffer.from(timestamp + body), key).toString('base64');
+  const sendgridSignature = (timestamp: string, body: string, key = sendgrid.privateKey) =>
+    sign('sha256', Buffer.from(timestamp + body), key).toString('base64');
 
   test('SendGrid: a wrong signature, a signature by another key or over another body is refused, and nothing changes', async () => {
     const before = await snapshot();
@@ -177,7 +219,9 @@ describe('provider webhooks: SES via SNS and SendGrid, each verified; unverifiab
     const ts = String(Math.floor(Date.now() / 1000));
     const response = await postSendgrid(body, sendgridSignature(ts, body), ts);
     expect([response.status, await response.json()]).toEqual([200, { recorded: 1, ignored: 2 }]);
-    expect(await system.ds.query(`SELECT status, last_error FROM email_deliveries WHERE id = $1`, [pat.id])).toEqual([{ status: 'bounced', last_error: 'reported as spam by its recipient (SendGrid)' }]);
+    expect(await system.ds.query(`SELECT status, last_error FROM email_deliveries WHERE id = $1`, [pat.id])).toEqual([
+      { status: 'bounced', last_error: 'reported as spam by its recipient (SendGrid)' },
+    ]);
     expect(await system.ds.query(`SELECT reason FROM email_suppressions WHERE email = 'pat@corp.example'`)).toEqual([{ reason: 'complaint' }]);
   });
 
@@ -185,7 +229,8 @@ describe('provider webhooks: SES via SNS and SendGrid, each verified; unverifiab
     const pat = sent('pat@corp.example');
     await seedAccount(system.ds, { email: 'cora@mi-aimh.example.org', password: PASSWORD, roles: ['coordinator'], associationCode: 'MI-AIMH' });
     await seedAccount(system.ds, { email: 'tess@taimh.example.org', password: PASSWORD, roles: ['coordinator'], associationCode: 'TAIMH' });
-    const tokenOf = async (email: string) => ((await call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } })).body as { accessToken: string }).accessToken;
+    const tokenOf = async (email: string) =>
+      ((await call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } })).body as { accessToken: string }).accessToken;
     const path = `/api/v1/staff/applications/${appId}/emails/${pat.id}/suppression`;
 
     const before = await snapshot();
@@ -195,7 +240,10 @@ describe('provider webhooks: SES via SNS and SendGrid, each verified; unverifiab
 
     // The staff view shows why: the row bounced, with the reason.
     const detail = await call('GET', `/api/v1/staff/applications/${appId}`, { token: await tokenOf('cora@mi-aimh.example.org') });
-    expect((detail.body.deliveries as { id: string; status: string; lastError: string }[]).find((d) => d.id === pat.id)).toMatchObject({ status: 'bounced', lastError: 'reported as spam by its recipient (SendGrid)' });
+    expect((detail.body.deliveries as { id: string; status: string; lastError: string }[]).find((d) => d.id === pat.id)).toMatchObject({
+      status: 'bounced',
+      lastError: 'reported as spam by its recipient (SendGrid)',
+    });
     expect((await call('DELETE', path, { token: await tokenOf('cora@mi-aimh.example.org') })).status).toBe(204);
     expect(await system.ds.query(`SELECT count(*)::int AS n FROM email_suppressions WHERE email = 'pat@corp.example'`)).toEqual([{ n: 0 }]);
   });

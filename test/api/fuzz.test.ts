@@ -24,7 +24,16 @@ interface Attempt {
 }
 
 const PASSWORD = 'a long enough passphrase 42';
-const INJECTIONS = ["' OR '1'='1' --", '"; DROP TABLE applications; --', '<script>alert(1)</script>', '${jndi:ldap://x/a}', '../../../etc/passwd', '\u0000', '{{constructor.constructor("return process")()}}', '%00%27'];
+const INJECTIONS = [
+  "' OR '1'='1' --",
+  '"; DROP TABLE applications; --',
+  '<script>alert(1)</script>',
+  '${jndi:ldap://x/a}',
+  '../../../etc/passwd',
+  '\u0000',
+  '{{constructor.constructor("return process")()}}',
+  '%00%27',
+];
 const WRONG_TYPES: unknown[] = [42, -1.5, true, null, [], {}, ['a'], 'text'];
 const HUGE = 'x'.repeat(100_000);
 /** Text PostgreSQL cannot store (it refuses NUL, and jsonb an unpaired surrogate escape). */
@@ -85,7 +94,16 @@ function malformedBodies(schema: Schema, pick: () => number): { label: string; b
 
 /** Path parameters that are never an existing record: malformed ids, injections, unknown uuids. */
 function malformedIds(pick: () => number): string[] {
-  const pool = ['not-a-uuid', '1', '00000000-0000-0000-0000-00000000000g', encodeURIComponent("' OR 1=1 --"), encodeURIComponent('<script>'), 'z'.repeat(2_000), '%2e%2e%2f%2e%2e%2f', crypto.randomUUID()];
+  const pool = [
+    'not-a-uuid',
+    '1',
+    '00000000-0000-0000-0000-00000000000g',
+    encodeURIComponent("' OR 1=1 --"),
+    encodeURIComponent('<script>'),
+    'z'.repeat(2_000),
+    '%2e%2e%2f%2e%2e%2f',
+    crypto.randomUUID(),
+  ];
   return [pool[Math.floor(pick() * pool.length)], crypto.randomUUID()];
 }
 
@@ -97,24 +115,40 @@ describe('fuzz: malformed requests across the endpoints', () => {
   let operations: Operation[] = [];
   const replies: { attempt: Attempt; reply: Reply }[] = [];
 
-  const describeReply = ({ attempt, reply }: { attempt: Attempt; reply: Reply }) => `${attempt.method} ${attempt.path.slice(0, 120)} [${attempt.label}] → ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`;
+  const describeReply = ({ attempt, reply }: { attempt: Attempt; reply: Reply }) =>
+    `${attempt.method} ${attempt.path.slice(0, 120)} [${attempt.label}] → ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`;
 
   /** One request; pages (the rater form) answer HTML, everything else JSON. */
   async function send(attempt: Attempt): Promise<Reply> {
     const headers: Record<string, string> = { ...attempt.headers };
     if (attempt.body !== undefined || attempt.raw !== undefined) headers['content-type'] = 'application/json';
     if (attempt.token) headers.authorization = `Bearer ${attempt.token}`;
-    const res = await fetch(urlOf(system.api!, attempt.path), { method: attempt.method, headers, body: attempt.raw ?? (attempt.body === undefined ? undefined : JSON.stringify(attempt.body)) });
+    const res = await fetch(urlOf(system.api!, attempt.path), {
+      method: attempt.method,
+      headers,
+      body: attempt.raw ?? (attempt.body === undefined ? undefined : JSON.stringify(attempt.body)),
+    });
     const type = res.headers.get('content-type') ?? '';
     const text = await res.text();
-    return { status: res.status, type, headers: res.headers, body: type.includes('json') && text ? (JSON.parse(text) as Record<string, unknown>) : { text: text.slice(0, 200) } };
+    return {
+      status: res.status,
+      type,
+      headers: res.headers,
+      body: type.includes('json') && text ? (JSON.parse(text) as Record<string, unknown>) : { text: text.slice(0, 200) },
+    };
   }
 
   beforeAll(async () => {
     // The queue dashboard on, so its sign-in routes are in the document and fuzzed too.
     await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 100_000, QUEUE_DASHBOARD: 'true' } });
     const ds = system.ds;
-    const roles = { applicant: 'applicant', coordinator: 'coordinator', reviewer: 'reviewer', exam_reviewer: 'exam_reviewer', administrator: 'administrator' } as const;
+    const roles = {
+      applicant: 'applicant',
+      coordinator: 'coordinator',
+      reviewer: 'reviewer',
+      exam_reviewer: 'exam_reviewer',
+      administrator: 'administrator',
+    } as const;
     for (const [name, role] of Object.entries(roles)) {
       await seedAccount(ds, { email: `${name}@example.org`, password: PASSWORD, roles: [role], associationCode: role === 'administrator' ? null : 'MI-AIMH' });
       const login = await call('POST', '/api/v1/auth/login', { body: { email: `${name}@example.org`, password: PASSWORD } });
@@ -129,7 +163,13 @@ describe('fuzz: malformed requests across the endpoints', () => {
       appIds[state] = id;
     }
     // The rater form's HTML pages are not in the JSON API's document; they are fuzzed all the same.
-    const raterPage = (method: string): Operation => ({ method, path: '/r/{token}', parameters: [{ name: 'token', in: 'path', schema: { type: 'string' } }], isPublic: true, roles: [] });
+    const raterPage = (method: string): Operation => ({
+      method,
+      path: '/r/{token}',
+      parameters: [{ name: 'token', in: 'path', schema: { type: 'string' } }],
+      isPublic: true,
+      roles: [],
+    });
     operations = [...(await listOperations(system.url('/docs-json'))), raterPage('GET'), raterPage('POST')];
   });
   afterAll(() => system.stop());
@@ -145,7 +185,13 @@ describe('fuzz: malformed requests across the endpoints', () => {
       if (params.length) {
         for (const token of roleTokens) {
           for (const id of malformedIds(pick)) {
-            attempts.push({ label: 'malformed id', method: op.method, path: op.path.replace(/\{\w+\}/g, id), token, body: op.body ? validValue(op.body) : undefined });
+            attempts.push({
+              label: 'malformed id',
+              method: op.method,
+              path: op.path.replace(/\{\w+\}/g, id),
+              token,
+              body: op.body ? validValue(op.body) : undefined,
+            });
           }
         }
       }
@@ -159,7 +205,14 @@ describe('fuzz: malformed requests across the endpoints', () => {
       // Queries with wrong types and injections.
       if (op.method === 'GET') {
         for (const token of roleTokens) {
-          for (const q of ['limit=-1', 'limit=abc', `limit=${'9'.repeat(40)}`, `cursor=${encodeURIComponent(INJECTIONS[0])}`, `state=${encodeURIComponent(INJECTIONS[1])}`, 'days=1e9']) {
+          for (const q of [
+            'limit=-1',
+            'limit=abc',
+            `limit=${'9'.repeat(40)}`,
+            `cursor=${encodeURIComponent(INJECTIONS[0])}`,
+            `state=${encodeURIComponent(INJECTIONS[1])}`,
+            'days=1e9',
+          ]) {
             attempts.push({ label: `query ${q}`, method: 'GET', path: `${op.path.replace(/\{\w+\}/g, crypto.randomUUID())}?${q}`, token });
           }
         }
@@ -178,7 +231,14 @@ describe('fuzz: malformed requests across the endpoints', () => {
         const path = `/api/v1/staff/applications/${appIds[state as ApplicationState]}/transitions`;
         for (const event of events) {
           for (const ifMatch of ['0', '99', 'abc', '"0"']) {
-            attempts.push({ label: `transition ${event} from ${state}`, method: 'POST', path, token: tokens.coordinator, body: { event, reason: 'Fuzz: out of order.' }, headers: { 'if-match': ifMatch } });
+            attempts.push({
+              label: `transition ${event} from ${state}`,
+              method: 'POST',
+              path,
+              token: tokens.coordinator,
+              body: { event, reason: 'Fuzz: out of order.' },
+              headers: { 'if-match': ifMatch },
+            });
           }
         }
       }
@@ -186,7 +246,8 @@ describe('fuzz: malformed requests across the endpoints', () => {
     // No or forged credentials on every protected operation.
     for (const op of operations.filter((o) => !o.isPublic)) {
       const path = op.path.replace(/\{\w+\}/g, appIds.draft!);
-      for (const token of ['', 'garbage', `${tokens.applicant}x`, 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.']) attempts.push({ label: 'bad credentials', method: op.method, path, token: token || undefined, body: op.body ? validValue(op.body) : undefined });
+      for (const token of ['', 'garbage', `${tokens.applicant}x`, 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.'])
+        attempts.push({ label: 'bad credentials', method: op.method, path, token: token || undefined, body: op.body ? validValue(op.body) : undefined });
     }
 
     expect(attempts.length).toBeGreaterThanOrEqual(1_000);
@@ -198,7 +259,9 @@ describe('fuzz: malformed requests across the endpoints', () => {
     // A malformed request is refused, whatever it is; reads of nothing (GET) may answer empty.
     expect(replies.filter((r) => r.attempt.method !== 'GET' && r.reply.status < 400).map(describeReply)).toEqual([]);
     const refusals = replies.filter((r) => r.reply.status >= 400 && !r.attempt.path.startsWith('/r/'));
-    expect(refusals.filter((r) => !r.reply.type.startsWith('application/problem+json') || typeof r.reply.body.code !== 'string').map(describeReply)).toEqual([]);
+    expect(refusals.filter((r) => !r.reply.type.startsWith('application/problem+json') || typeof r.reply.body.code !== 'string').map(describeReply)).toEqual(
+      [],
+    );
     expect(after).toBe(before);
   }, 300_000); // about 1,500 requests in sequence: minutes on a busy 2-core machine
 
@@ -216,8 +279,7 @@ describe('fuzz: malformed requests across the endpoints', () => {
       const body = op.body ? validValue(op.body) : undefined;
       // Headers (If-Match) cannot carry NUL at all: fetch refuses to send it.
       for (const param of op.parameters.filter((p) => p.in !== 'header' && typeOf(p.schema) === 'string')) {
-        const at = (value: string) =>
-          param.in === 'path' ? fill(op.path.replace(`{${param.name}}`, value)) : `${fill(op.path)}?${param.name}=${value}`;
+        const at = (value: string) => (param.in === 'path' ? fill(op.path.replace(`{${param.name}}`, value)) : `${fill(op.path)}?${param.name}=${value}`);
         probes.push({ label: `NUL in ${param.in} ${param.name}`, method: op.method, path: at('%00'), token, body, field: param.name });
         // A URL is UTF-8: an encoded surrogate is invalid there and decodes to U+FFFD (query) or is refused
         // (path), so it never arrives as a lone surrogate; it must still never fail.
@@ -225,9 +287,17 @@ describe('fuzz: malformed requests across the endpoints', () => {
       }
       if (op.body) {
         for (const [label, text] of Object.entries(UNSTORABLE)) {
-          for (const { field, body: bad } of withTextAtEachString(op.body, text)) probes.push({ label: `${label} in ${field}`, method: op.method, path: fill(op.path), token, body: bad, field });
+          for (const { field, body: bad } of withTextAtEachString(op.body, text))
+            probes.push({ label: `${label} in ${field}`, method: op.method, path: fill(op.path), token, body: bad, field });
           const key = `field${text}`;
-          probes.push({ label: `${label} in a field name`, method: op.method, path: fill(op.path), token, body: { ...(body as object), [key]: 'text' }, field: key });
+          probes.push({
+            label: `${label} in a field name`,
+            method: op.method,
+            path: fill(op.path),
+            token,
+            body: { ...(body as object), [key]: 'text' },
+            field: key,
+          });
         }
       }
     }
@@ -241,7 +311,12 @@ describe('fuzz: malformed requests across the endpoints', () => {
     expect(answered.filter((a) => a.reply.status >= 500).map(describeReply)).toEqual([]);
     const named = answered.filter((a) => a.attempt.field !== undefined);
     // The rater form is for people with a browser: its refusal is an HTML page (rater-form.test.ts reads it).
-    expect(named.filter((a) => a.attempt.path.startsWith('/r/')).filter((a) => a.reply.status !== 400 || !a.reply.type.startsWith('text/html')).map(describeReply)).toEqual([]);
+    expect(
+      named
+        .filter((a) => a.attempt.path.startsWith('/r/'))
+        .filter((a) => a.reply.status !== 400 || !a.reply.type.startsWith('text/html'))
+        .map(describeReply),
+    ).toEqual([]);
     const refused = (a: { attempt: Probe; reply: Reply }) =>
       a.reply.status === 400 &&
       a.reply.type.startsWith('application/problem+json') &&

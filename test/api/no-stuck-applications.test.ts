@@ -30,9 +30,17 @@ const versionOf = async (id: string) => (await ds.query<{ version: number }[]>(`
 const templatesTo = (address: string) => system.smtp.to(address).map((m) => header(m, 'X-Template'));
 
 /** A registered applicant owning an application inserted in `state` (setup, not a transition). */
-async function applicant(name: string, association: string, category: string, state: 'lapsed' | 'reference_checks', portfolio?: Record<string, unknown>): Promise<Applicant> {
+async function applicant(
+  name: string,
+  association: string,
+  category: string,
+  state: 'lapsed' | 'reference_checks',
+  portfolio?: Record<string, unknown>,
+): Promise<Applicant> {
   const email = `${name.toLowerCase()}@applicant.example.org`;
-  expect((await call('POST', '/api/v1/auth/register', { body: { email, password: PASSWORD, fullName: `${name} Quill`, associationCode: association } })).status).toBe(202);
+  expect(
+    (await call('POST', '/api/v1/auth/register', { body: { email, password: PASSWORD, fullName: `${name} Quill`, associationCode: association } })).status,
+  ).toBe(202);
   const token = (await call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
   const appId = await insertApplication(ds, framework, { state, association, category, portfolio });
   await ds.query(`UPDATE applications SET applicant_id = $2 WHERE id = $1`, [appId, claimsOf(token).pid]);
@@ -45,7 +53,12 @@ let coord: string;
 async function newWindow(): Promise<string> {
   const res = await call('POST', '/api/v1/staff/exam-windows', {
     token: coord,
-    body: { sitsOn: new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10), registrationClosesAt: new Date(Date.now() + 20 * DAY).toISOString(), online: true, capacity: 5 },
+    body: {
+      sitsOn: new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10),
+      registrationClosesAt: new Date(Date.now() + 20 * DAY).toISOString(),
+      online: true,
+      capacity: 5,
+    },
   });
   expect(res.status).toBe(201);
   return res.body.id as string;
@@ -68,22 +81,38 @@ describe('no stuck applications', () => {
     const lapsed = await applicant('Lapsed', 'MI-AIMH', 'IFA', 'lapsed', { ...portfolio, references: [] });
     const version = await versionOf(lapsed.appId);
 
-    const one = await call('POST', `/api/v1/applications/${lapsed.appId}/reinstate`, { token: lapsed.token, body: { references: portfolio.references.slice(0, 1) } });
+    const one = await call('POST', `/api/v1/applications/${lapsed.appId}/reinstate`, {
+      token: lapsed.token,
+      body: { references: portfolio.references.slice(0, 1) },
+    });
     expect(one.status).toBe(422);
     const missing = snapshot.rules.references.roles.slice(1).map((r) => r.label);
-    expect(one.body).toMatchObject({ code: 'reinstatement_references_missing', detail: `To reinstate, name a rater for each reference the category asks for (still missing: ${missing.join(', ')}).` });
+    expect(one.body).toMatchObject({
+      code: 'reinstatement_references_missing',
+      detail: `To reinstate, name a rater for each reference the category asks for (still missing: ${missing.join(', ')}).`,
+    });
     // Nothing stored: still lapsed, not marked, no references requested.
     expect(await ds.query(`SELECT state, version, reinstatement, portfolio->'references' AS refs FROM applications WHERE id = $1`, [lapsed.appId])).toEqual([
       { state: 'lapsed', version, reinstatement: false, refs: [] },
     ]);
     // Nor with the raters already in the portfolio (none here).
-    expect((await call('POST', `/api/v1/applications/${lapsed.appId}/reinstate`, { token: lapsed.token })).body).toMatchObject({ status: 422, code: 'reinstatement_references_missing' });
+    expect((await call('POST', `/api/v1/applications/${lapsed.appId}/reinstate`, { token: lapsed.token })).body).toMatchObject({
+      status: 422,
+      code: 'reinstatement_references_missing',
+    });
 
     const all = await call('POST', `/api/v1/applications/${lapsed.appId}/reinstate`, { token: lapsed.token, body: { references: portfolio.references } });
     expect(all.body).toMatchObject({ applicationId: lapsed.appId, state: 'reference_checks' });
     // One request per role: once each rater rates, the references complete (nothing is left unrequested).
-    await waitFor('a reference request to each rater', () => raters.map((r) => system.smtp.to(r.email).length), (n) => n.every((c) => c === 1));
-    const requested = await ds.query<{ role: string }[]>(`SELECT role FROM application_references WHERE application_id = $1 AND revoked_at IS NULL ORDER BY role`, [lapsed.appId]);
+    await waitFor(
+      'a reference request to each rater',
+      () => raters.map((r) => system.smtp.to(r.email).length),
+      (n) => n.every((c) => c === 1),
+    );
+    const requested = await ds.query<{ role: string }[]>(
+      `SELECT role FROM application_references WHERE application_id = $1 AND revoked_at IS NULL ORDER BY role`,
+      [lapsed.appId],
+    );
     expect(requested.map((r) => r.role)).toEqual(snapshot.rules.references.roles.map((r) => r.code).sort());
   });
 
@@ -99,19 +128,30 @@ describe('no stuck applications', () => {
         [cleo.appId, role.code],
       );
     }
-    const approved = await call('POST', `/api/v1/staff/applications/${cleo.appId}/exam-approval`, { token: coord, body: {}, headers: { 'if-match': `"${await versionOf(cleo.appId)}"` } });
+    const approved = await call('POST', `/api/v1/staff/applications/${cleo.appId}/exam-approval`, {
+      token: coord,
+      body: {},
+      headers: { 'if-match': `"${await versionOf(cleo.appId)}"` },
+    });
     expect(approved.body).toMatchObject({ state: 'exam' });
 
     // Reminders planned from the data (30 and 7 days before the approval ends), at 09:00 where the association is.
-    const planned = await ds.query<{
-      offset_days: number;
-      due_at: Date;
-    }[]>(`SELECT offset_days, due_at FROM reminders WHERE application_id = $1 AND kind = 'exam_approval_reminder' ORDER BY due_at`, [cleo.appId]);
+    const planned = await ds.query<
+      {
+        offset_days: number;
+        due_at: Date;
+      }[]
+    >(`SELECT offset_days, due_at FROM reminders WHERE application_id = $1 AND kind = 'exam_approval_reminder' ORDER BY due_at`, [cleo.appId]);
     expect(planned.map((r) => r.offset_days)).toEqual(exam.approvalExpiry.reminderDaysBefore);
-    for (const r of planned) expect(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(r.due_at)).toBe('09:00');
+    for (const r of planned)
+      expect(new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(r.due_at)).toBe('09:00');
     for (const [i, r] of planned.entries()) {
       clock.set(new Date(r.due_at.getTime() + 60_000));
-      await waitFor(`reminder ${r.offset_days} days before`, () => templatesTo(cleo.email), (t) => t.filter((x) => x === 'exam_approval_reminder').length === i + 1);
+      await waitFor(
+        `reminder ${r.offset_days} days before`,
+        () => templatesTo(cleo.email),
+        (t) => t.filter((x) => x === 'exam_approval_reminder').length === i + 1,
+      );
     }
     const reminder = system.smtp.to(cleo.email).find((m) => header(m, 'X-Template') === 'exam_approval_reminder')!;
     const lastDay = new Date(planned[1].due_at.getTime() + 6 * DAY);
@@ -119,7 +159,10 @@ describe('no stuck applications', () => {
     expect(readableBody(reminder)).toContain(`Your approval lasts until ${lastDayText}`);
 
     // The approval has run out (setup: approved a validity and a day ago). The api's clock is the real one.
-    await ds.query(`UPDATE applications SET exam_approved_at = now() - make_interval(months => $2, days => 1) WHERE id = $1`, [cleo.appId, exam.approvalValidMonths]);
+    await ds.query(`UPDATE applications SET exam_approved_at = now() - make_interval(months => $2, days => 1) WHERE id = $1`, [
+      cleo.appId,
+      exam.approvalValidMonths,
+    ]);
     clock.set(new Date(Date.now() + 60_000));
     const booking = await call('POST', `/api/v1/applications/${cleo.appId}/exam-registration`, { token: cleo.token, body: { windowId: await newWindow() } });
     expect(booking.status).toBe(409);
@@ -130,10 +173,16 @@ describe('no stuck applications', () => {
     const sweep = system.worker.get(SweepExamApprovals);
     await sweep.execute();
     expect(await sweep.execute()).toBe(0);
-    expect(await ds.query(`SELECT event, from_state, to_state, actor_role FROM application_events WHERE application_id = $1 AND event = 'expire_exam_approval'`, [cleo.appId])).toEqual([
-      { event: 'expire_exam_approval', from_state: 'exam', to_state: 'denied', actor_role: 'system' },
-    ]);
-    await waitFor('the expiry email', () => templatesTo(cleo.email), (t) => t.includes('exam_approval_expired'));
+    expect(
+      await ds.query(`SELECT event, from_state, to_state, actor_role FROM application_events WHERE application_id = $1 AND event = 'expire_exam_approval'`, [
+        cleo.appId,
+      ]),
+    ).toEqual([{ event: 'expire_exam_approval', from_state: 'exam', to_state: 'denied', actor_role: 'system' }]);
+    await waitFor(
+      'the expiry email',
+      () => templatesTo(cleo.email),
+      (t) => t.includes('exam_approval_expired'),
+    );
     const expired = system.smtp.to(cleo.email).filter((m) => header(m, 'X-Template') === 'exam_approval_expired');
     expect(expired).toHaveLength(1);
     expect(readableBody(expired[0])).toContain('You are welcome to apply again');
@@ -143,8 +192,14 @@ describe('no stuck applications', () => {
     const association = 'MassAIMH';
     const exam = framework.rules('IMHS', undefined, association).exam!;
     const dora = await applicant('Dora', association, 'IMHS', 'reference_checks');
-    await ds.query(`UPDATE applications SET state = 'exam', exam_approved_at = now() - make_interval(months => $2, days => 1) WHERE id = $1`, [dora.appId, exam.approvalValidMonths]);
-    await ds.query(`INSERT INTO exam_attempts (application_id, attempt_no, window_id, sat_on, registered_by, created_at) VALUES ($1, 1, $2, current_date - 1, NULL, now())`, [dora.appId, await newWindow()]);
+    await ds.query(`UPDATE applications SET state = 'exam', exam_approved_at = now() - make_interval(months => $2, days => 1) WHERE id = $1`, [
+      dora.appId,
+      exam.approvalValidMonths,
+    ]);
+    await ds.query(
+      `INSERT INTO exam_attempts (application_id, attempt_no, window_id, sat_on, registered_by, created_at) VALUES ($1, 1, $2, current_date - 1, NULL, now())`,
+      [dora.appId, await newWindow()],
+    );
     expect(await system.worker.get(SweepExamApprovals).execute()).toBe(0);
     expect(await ds.query(`SELECT state FROM applications WHERE id = $1`, [dora.appId])).toEqual([{ state: 'exam' }]);
   });

@@ -42,9 +42,11 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     return { id, email };
   }
 
-  const stateOf = async (id: string) => (await ds.query<{ state: string; version: number }[]>(`SELECT state, version FROM applications WHERE id = $1`, [id]))[0];
+  const stateOf = async (id: string) =>
+    (await ds.query<{ state: string; version: number }[]>(`SELECT state, version FROM applications WHERE id = $1`, [id]))[0];
   const templatesTo = (address: string) => system.smtp.to(address).map((m) => header(m, 'X-Template'));
-  const assign = (appId: string, reviewerIds: string[], token = tokens.coord) => call('POST', `/api/v1/staff/applications/${appId}/panel`, { token, body: { reviewerIds } });
+  const assign = (appId: string, reviewerIds: string[], token = tokens.coord) =>
+    call('POST', `/api/v1/staff/applications/${appId}/panel`, { token, body: { reviewerIds } });
   const vote = (appId: string, reviewer: string, body: Record<string, unknown>) =>
     call('POST', `/api/v1/reviews/${appId}/vote`, { token: tokens[reviewer], body: { checklist: allMet, ...body } });
   /** The staff timeline's entry for the application's last event. */
@@ -54,10 +56,14 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
   };
   /** The reviewer's vote as the staff timeline shows it, its time read from the vote itself. */
   const voteEntry = async (appId: string, reviewer: string, recommendation: string) => {
-    const [{ votedAt }] = await ds.query<{ votedAt: Date }[]>(`SELECT created_at AS "votedAt" FROM panel_votes WHERE application_id = $1 AND reviewer_id = $2`, [appId, ids[reviewer]]);
+    const [{ votedAt }] = await ds.query<{ votedAt: Date }[]>(
+      `SELECT created_at AS "votedAt" FROM panel_votes WHERE application_id = $1 AND reviewer_id = $2`,
+      [appId, ids[reviewer]],
+    );
     return { reviewer: { id: ids[reviewer], name: `${reviewer} Staff` }, recommendation, votedAt: votedAt.toISOString() };
   };
-  const reviewsOf = async (reviewer: string) => ((await call('GET', '/api/v1/reviews', { token: tokens[reviewer] })).body.reviews as { applicationId: string }[]).map((r) => r.applicationId);
+  const reviewsOf = async (reviewer: string) =>
+    ((await call('GET', '/api/v1/reviews', { token: tokens[reviewer] })).body.reviews as { applicationId: string }[]).map((r) => r.applicationId);
 
   let endorse: { id: string; email: string };
   let defer: { id: string; email: string };
@@ -86,7 +92,11 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     expect((await assign(endorse.id, [ids.r1])).status).toBe(400);
     expect((await assign(endorse.id, [ids.r1, ids.r2, ids.r3])).status).toBe(400);
     expect((await assign(endorse.id, [ids.r1, 'nope'])).status).toBe(400);
-    expect((await assign(endorse.id, [ids.r1, ids.txReviewer])).body).toMatchObject({ status: 422, code: 'reviewers_not_eligible', accountIds: [ids.txReviewer] });
+    expect((await assign(endorse.id, [ids.r1, ids.txReviewer])).body).toMatchObject({
+      status: 422,
+      code: 'reviewers_not_eligible',
+      accountIds: [ids.txReviewer],
+    });
     expect((await assign(endorse.id, [ids.r1, ids.examiner])).body).toMatchObject({ status: 422, code: 'reviewers_not_eligible', accountIds: [ids.examiner] });
     expect((await assign(endorse.id, [ids.r1, ids.r2], tokens.txCoord)).body).toMatchObject({ status: 404, code: 'application_not_found' });
     expect((await assign(endorse.id, [ids.r1, ids.r2], tokens.r1)).status).toBe(403);
@@ -114,8 +124,16 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
       { recipient_email: 'r3@staff.example.org', template: 'panel_assigned', n: 1 },
       { recipient_email: 'r3@staff.example.org', template: 'panel_released', n: 1 },
     ]);
-    await waitFor('panel_released to r3', () => templatesTo('r3@staff.example.org'), (t) => t.includes('panel_released'));
-    const mails = await waitFor('panel_assigned to r2', () => system.smtp.to('r2@staff.example.org').filter((m) => header(m, 'X-Template') === 'panel_assigned'), (m) => m.length === 3);
+    await waitFor(
+      'panel_released to r3',
+      () => templatesTo('r3@staff.example.org'),
+      (t) => t.includes('panel_released'),
+    );
+    const mails = await waitFor(
+      'panel_assigned to r2',
+      () => system.smtp.to('r2@staff.example.org').filter((m) => header(m, 'X-Template') === 'panel_assigned'),
+      (m) => m.length === 3,
+    );
     expect(mails.map((m) => readableBody(m)).filter((body) => body.includes(`http://localhost:3000/reviews/${endorse.id}`))).toHaveLength(1);
     // Both panels are on the audit timeline.
     const timeline = await call('GET', `/api/v1/staff/applications/${endorse.id}/timeline`, { token: tokens.coord });
@@ -129,7 +147,11 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     expect(await reviewsOf('r1')).toEqual([endorse.id, defer.id]);
     expect(await reviewsOf('r3')).toEqual([split.id]);
     expect(await reviewsOf('txReviewer')).toEqual([]);
-    for (const [reviewer, appId] of [['r3', endorse.id], ['txReviewer', endorse.id], ['r1', split.id]]) {
+    for (const [reviewer, appId] of [
+      ['r3', endorse.id],
+      ['txReviewer', endorse.id],
+      ['r1', split.id],
+    ]) {
       expect((await call('GET', `/api/v1/reviews/${appId}`, { token: tokens[reviewer] })).body).toMatchObject({ status: 404, code: 'review_not_found' });
       expect((await vote(appId, reviewer, { recommendation: 'endorse' })).body).toMatchObject({ status: 404, code: 'review_not_found' });
     }
@@ -139,7 +161,11 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     const res = await call('GET', `/api/v1/reviews/${endorse.id}`, { token: tokens.r1 });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
-      applicationId: endorse.id, state: 'panel_review', applicantName: 'Test Applicant', round: 1, yourVote: null,
+      applicationId: endorse.id,
+      state: 'panel_review',
+      applicantName: 'Test Applicant',
+      round: 1,
+      yourVote: null,
       portfolio: expect.any(Object),
       references: expect.arrayContaining([expect.objectContaining({ status: 'rated', rating: { a: 4 }, raterName: 'Rita Rater' })]),
     });
@@ -150,7 +176,9 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     const { reflection: _, ...missing } = allMet;
     const incomplete = await vote(endorse.id, 'r1', { checklist: missing, recommendation: 'endorse' });
     expect(incomplete.body).toMatchObject({ status: 400, code: 'validation_failed', errors: [{ field: 'checklist.reflection' }] });
-    expect((await vote(endorse.id, 'r1', { checklist: { ...allMet, charm: 'met' }, recommendation: 'endorse' })).body).toMatchObject({ errors: [{ field: 'checklist.charm' }] });
+    expect((await vote(endorse.id, 'r1', { checklist: { ...allMet, charm: 'met' }, recommendation: 'endorse' })).body).toMatchObject({
+      errors: [{ field: 'checklist.charm' }],
+    });
     expect((await vote(endorse.id, 'r1', { checklist: { ...allMet, reflection: 'maybe' }, recommendation: 'endorse' })).status).toBe(400);
     expect((await vote(endorse.id, 'r1', { recommendation: 'defer' })).body).toMatchObject({ status: 400, errors: [{ field: 'notes' }] });
     expect((await vote(endorse.id, 'r1', { recommendation: 'promote' })).status).toBe(400);
@@ -163,15 +191,23 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     expect((await vote(endorse.id, 'r1', { recommendation: 'deny', notes: 'Changed my mind.' })).body).toMatchObject({ status: 409, code: 'already_voted' });
     expect((await assign(endorse.id, [ids.r2, ids.r3])).body).toMatchObject({ status: 409, code: 'panel_votes_in' });
     expect(await reviewsOf('r1')).toEqual([defer.id]);
-    expect((await call('GET', `/api/v1/reviews/${endorse.id}`, { token: tokens.r1 })).body).toMatchObject({ yourVote: { recommendation: 'endorse', notes: 'A thoughtful portfolio.' } });
+    expect((await call('GET', `/api/v1/reviews/${endorse.id}`, { token: tokens.r1 })).body).toMatchObject({
+      yourVote: { recommendation: 'endorse', notes: 'A thoughtful portfolio.' },
+    });
   });
 
   test('two endorsements endorse: the applicant is emailed their endorsement number', async () => {
     const res = await vote(endorse.id, 'r2', { recommendation: 'endorse' });
     expect(res.body).toEqual({ applicationId: endorse.id, round: 1, votesIn: 2, outcome: 'panel_endorse' });
     expect((await stateOf(endorse.id)).state).toBe('endorsed');
-    const [mail] = await waitFor('endorsed email', () => system.smtp.to(endorse.email).filter((m) => header(m, 'X-Template') === 'endorsed'), (m) => m.length === 1);
-    const [{ endorsement_number: number }] = await ds.query<{ endorsement_number: string }[]>(`SELECT endorsement_number FROM applications WHERE id = $1`, [endorse.id]);
+    const [mail] = await waitFor(
+      'endorsed email',
+      () => system.smtp.to(endorse.email).filter((m) => header(m, 'X-Template') === 'endorsed'),
+      (m) => m.length === 1,
+    );
+    const [{ endorsement_number: number }] = await ds.query<{ endorsement_number: string }[]>(`SELECT endorsement_number FROM applications WHERE id = $1`, [
+      endorse.id,
+    ]);
     expect(number).toMatch(/^MI-\d{6}$/);
     expect(readableBody(mail)).toContain(number);
   });
@@ -183,19 +219,28 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     // The applicant signs in and reads their own timeline: the outcome, not who voted.
     const applicantId = await seedAccount(ds, { email: 'panel-applicant@example.org', password: PASSWORD, roles: ['applicant'], associationCode: 'MI-AIMH' });
     await ds.query(`UPDATE applications SET applicant_id = (SELECT person_id FROM accounts WHERE id = $2) WHERE id = $1`, [endorse.id, applicantId]);
-    const applicant = (await call('POST', '/api/v1/auth/login', { body: { email: 'panel-applicant@example.org', password: PASSWORD } })).body.accessToken as string;
+    const applicant = (await call('POST', '/api/v1/auth/login', { body: { email: 'panel-applicant@example.org', password: PASSWORD } })).body
+      .accessToken as string;
     const timeline = await call('GET', `/api/v1/applications/${endorse.id}/timeline`, { token: applicant });
     expect(timeline.status).toBe(200);
     expect((timeline.body.events as { event: string }[]).map((e) => e.event)).toContain('panel_endorse');
     for (const secret of [ids.r1, ids.r2, 'r1 Staff', 'r2 Staff', 'votes']) expect(JSON.stringify(timeline.body)).not.toContain(secret);
   });
 
-  test('two deferrals defer with the reviewers\' notes; the resubmission is a new round with a new panel', async () => {
+  test("two deferrals defer with the reviewers' notes; the resubmission is a new round with a new panel", async () => {
     await vote(defer.id, 'r1', { recommendation: 'defer', notes: 'Please add the hours of your 2024 training.' });
-    const res = await vote(defer.id, 'r2', { checklist: { ...allMet, reflection: 'not_met' }, recommendation: 'defer', notes: 'Describe your reflective supervision.' });
+    const res = await vote(defer.id, 'r2', {
+      checklist: { ...allMet, reflection: 'not_met' },
+      recommendation: 'defer',
+      notes: 'Describe your reflective supervision.',
+    });
     expect(res.body).toMatchObject({ votesIn: 2, outcome: 'panel_defer' });
     expect((await stateOf(defer.id)).state).toBe('deferred');
-    const [mail] = await waitFor('deferred email', () => system.smtp.to(defer.email).filter((m) => header(m, 'X-Template') === 'deferred'), (m) => m.length === 1);
+    const [mail] = await waitFor(
+      'deferred email',
+      () => system.smtp.to(defer.email).filter((m) => header(m, 'X-Template') === 'deferred'),
+      (m) => m.length === 1,
+    );
     expect(readableBody(mail)).toContain('Please add the hours of your 2024 training.');
     expect(readableBody(mail)).toContain('Describe your reflective supervision.');
 
@@ -214,7 +259,10 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     const decide = (body: Record<string, unknown>, ifMatch?: string, token = tokens.admin) =>
       call('POST', `/api/v1/staff/applications/${split.id}/panel-decision`, { token, body, headers: ifMatch ? { 'if-match': ifMatch } : {} });
     // One vote in: nothing to decide yet.
-    expect((await decide({ recommendation: 'endorse' }, `"${(await stateOf(split.id)).version}"`)).body).toMatchObject({ status: 409, code: 'panel_not_escalated' });
+    expect((await decide({ recommendation: 'endorse' }, `"${(await stateOf(split.id)).version}"`)).body).toMatchObject({
+      status: 409,
+      code: 'panel_not_escalated',
+    });
 
     const res = await vote(split.id, 'r3', { recommendation: 'deny', notes: 'The work experience is not with infants.' });
     expect(res.body).toMatchObject({ votesIn: 2, outcome: 'panel_escalate' });
@@ -222,21 +270,43 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     expect(state).toBe('panel_review');
     // The staff view says so: both votes of the round, and the administrator may decide through panel-decision.
     const detail = (await call('GET', `/api/v1/staff/applications/${split.id}`, { token: tokens.admin })).body;
-    expect(detail.panel).toEqual({ round: 1, escalated: true, reviewers: expect.arrayContaining([{ id: ids.r2, name: expect.any(String) }, { id: ids.r3, name: expect.any(String) }]) });
-    expect(detail.allowedEvents).toEqual(expect.arrayContaining([expect.objectContaining({ event: 'panel_endorse', endpoint: expect.stringContaining('panel-decision') })]));
+    expect(detail.panel).toEqual({
+      round: 1,
+      escalated: true,
+      reviewers: expect.arrayContaining([
+        { id: ids.r2, name: expect.any(String) },
+        { id: ids.r3, name: expect.any(String) },
+      ]),
+    });
+    expect(detail.allowedEvents).toEqual(
+      expect.arrayContaining([expect.objectContaining({ event: 'panel_endorse', endpoint: expect.stringContaining('panel-decision') })]),
+    );
     // The escalation's event shows both votes side by side, for the administrator who decides.
     const splitVotes = [await voteEntry(split.id, 'r2', 'endorse'), await voteEntry(split.id, 'r3', 'deny')];
     expect(await lastStaffEvent(split.id)).toMatchObject({ event: 'panel_escalate', reason: 'The reviewers disagree: endorse and deny.', votes: splitVotes });
     // To the association's administrators by name; the team inbox only hears when there are none.
-    const [escalation] = await waitFor('panel_escalated email', () => system.smtp.to('admin@staff.example.org').filter((m) => header(m, 'X-Template') === 'panel_escalated'), (m) => m.length === 1);
+    const [escalation] = await waitFor(
+      'panel_escalated email',
+      () => system.smtp.to('admin@staff.example.org').filter((m) => header(m, 'X-Template') === 'panel_escalated'),
+      (m) => m.length === 1,
+    );
     expect(readableBody(escalation)).toContain('Test Applicant');
     expect(system.smtp.to(COORDINATOR_INBOX).map((m) => header(m, 'X-Template'))).not.toContain('panel_escalated');
     expect(await reviewsOf('r3')).toEqual([defer.id]); // split is voted on, so no longer waiting for them
 
     expect((await decide({ recommendation: 'endorse' }, `"${version}"`, tokens.coord)).status).toBe(403);
     expect((await decide({ recommendation: 'endorse' })).body).toMatchObject({ status: 428, code: 'version_required' });
-    expect((await decide({ recommendation: 'endorse' }, `"${version - 1}"`)).body).toMatchObject({ status: 409, code: 'version_conflict', currentState: 'panel_review', currentVersion: version });
-    expect((await decide({ recommendation: 'deny' }, `"${version}"`)).body).toMatchObject({ status: 422, code: 'guard_failed', failedGuards: [{ guard: 'reason_given' }] });
+    expect((await decide({ recommendation: 'endorse' }, `"${version - 1}"`)).body).toMatchObject({
+      status: 409,
+      code: 'version_conflict',
+      currentState: 'panel_review',
+      currentVersion: version,
+    });
+    expect((await decide({ recommendation: 'deny' }, `"${version}"`)).body).toMatchObject({
+      status: 422,
+      code: 'guard_failed',
+      failedGuards: [{ guard: 'reason_given' }],
+    });
     expect((await decide({ recommendation: 'deny', reason: 'x', extra: 1 }, `"${version}"`)).status).toBe(400);
     expect(await stateOf(split.id)).toEqual({ state, version });
 
@@ -244,7 +314,9 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     expect(decided.status).toBe(200);
     expect(decided.headers.get('etag')).toBe(`"${version + 1}"`);
     expect(decided.body).toEqual({ applicationId: split.id, state: 'denied', version: version + 1 });
-    const [event] = await ds.query<object[]>(`SELECT event, actor_id, actor_role FROM application_events WHERE application_id = $1 ORDER BY id DESC LIMIT 1`, [split.id]);
+    const [event] = await ds.query<object[]>(`SELECT event, actor_id, actor_role FROM application_events WHERE application_id = $1 ORDER BY id DESC LIMIT 1`, [
+      split.id,
+    ]);
     expect(event).toEqual({ event: 'panel_deny', actor_id: ids.admin, actor_role: 'administrator' });
     // The administrator's decision is theirs, and its event shows the split it settled.
     expect(await lastStaffEvent(split.id)).toMatchObject({
@@ -253,7 +325,11 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
       reason: 'The work experience is not with infants or toddlers.',
       votes: splitVotes,
     });
-    await waitFor('denied email', () => templatesTo(split.email), (t) => t.includes('denied'));
+    await waitFor(
+      'denied email',
+      () => templatesTo(split.email),
+      (t) => t.includes('denied'),
+    );
   });
 
   test('two votes at once: exactly one of them settles the round', async () => {
@@ -262,6 +338,8 @@ describe('panel review: two reviewers, their votes, consensus or an administrato
     const votes = await Promise.all(['r1', 'r2'].map((r) => vote(race.id, r, { recommendation: 'endorse' })));
     expect(votes.map((v) => v.status)).toEqual([201, 201]);
     expect(votes.map((v) => v.body.outcome).sort()).toEqual([null, 'panel_endorse']);
-    expect(await ds.query(`SELECT event FROM application_events WHERE application_id = $1 AND event LIKE 'panel_%'`, [race.id])).toEqual([{ event: 'panel_endorse' }]);
+    expect(await ds.query(`SELECT event FROM application_events WHERE application_id = $1 AND event LIKE 'panel_%'`, [race.id])).toEqual([
+      { event: 'panel_endorse' },
+    ]);
   });
 });

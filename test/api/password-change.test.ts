@@ -17,11 +17,18 @@ describe('a signed-in password change, through api, worker and SMTP', () => {
   const refresh = (refreshToken: string) => call('POST', '/api/v1/auth/refresh', { body: { refreshToken } });
   const change = (token: string, body: Record<string, unknown>) => call('POST', '/api/v1/auth/password-changes', { token, body });
   const noticesTo = (address: string) => system.smtp.to(address).filter((m) => header(m, 'X-Template') === 'password_changed');
-  const notices = async () => Number((await system.ds.query<{ n: string }[]>(`SELECT count(*) AS n FROM email_deliveries WHERE template = 'password_changed'`))[0].n);
+  const notices = async () =>
+    Number((await system.ds.query<{ n: string }[]>(`SELECT count(*) AS n FROM email_deliveries WHERE template = 'password_changed'`))[0].n);
 
   beforeAll(async () => {
     await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000 } });
-    expect((await call('POST', '/api/v1/auth/register', { body: { email: 'ada@example.org', password: PASSWORD, fullName: 'Ada Lovelace', associationCode: 'WA-AIMH' } })).status).toBe(202);
+    expect(
+      (
+        await call('POST', '/api/v1/auth/register', {
+          body: { email: 'ada@example.org', password: PASSWORD, fullName: 'Ada Lovelace', associationCode: 'WA-AIMH' },
+        })
+      ).status,
+    ).toBe(202);
   });
   afterAll(() => system.stop());
 
@@ -48,7 +55,11 @@ describe('a signed-in password change, through api, worker and SMTP', () => {
     expect((await refresh(elsewhere.refreshToken)).body.code).toBe('invalid_refresh_token');
     expect((await refresh(here.refreshToken)).status).toBe(200);
 
-    const [mail] = await waitFor('the password_changed email', () => noticesTo('ada@example.org'), (m) => m.length > 0);
+    const [mail] = await waitFor(
+      'the password_changed email',
+      () => noticesTo('ada@example.org'),
+      (m) => m.length > 0,
+    );
     expect(decodedHeader(mail, 'Subject')).toBe('WA-AIMH: Your Endorsement password was changed');
     const body = readableBody(mail);
     expect(body).toContain('The password of your Endorsement account with Western Australian Association for Infant Mental Health was just changed');
@@ -57,9 +68,19 @@ describe('a signed-in password change, through api, worker and SMTP', () => {
   });
 
   test("an Alliance-wide administrator's account hears from the Alliance", async () => {
-    await seedAccount(system.ds, { email: 'alliance@example.org', password: PASSWORD, roles: ['administrator'], associationCode: null, fullName: 'Alma Alliance' });
+    await seedAccount(system.ds, {
+      email: 'alliance@example.org',
+      password: PASSWORD,
+      roles: ['administrator'],
+      associationCode: null,
+      fullName: 'Alma Alliance',
+    });
     expect((await change((await session('alliance@example.org')).accessToken, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD })).status).toBe(204);
-    const [mail] = await waitFor('the password_changed email', () => noticesTo('alliance@example.org'), (m) => m.length > 0);
+    const [mail] = await waitFor(
+      'the password_changed email',
+      () => noticesTo('alliance@example.org'),
+      (m) => m.length > 0,
+    );
     expect(readableBody(mail)).toContain('with Alliance for the Advancement of Infant Mental Health was just changed');
   });
 });

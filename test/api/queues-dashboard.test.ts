@@ -28,7 +28,16 @@ const PUBLIC_ORIGIN = 'https://endorse.example.org';
 
 // Debian's Chromium, driven by playwright-core, as in the rater form's browser test.
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 // The few browser globals the page callbacks use (they run in Chromium; the project has no DOM types).
 declare const document: { cookie: string; activeElement: unknown };
@@ -55,7 +64,11 @@ const ownOrigin = (app: INestApplication) => ({ origin: new URL(urlOf(app, '/'))
 
 /** An access token from POST /api/v1/auth/login, as a program (or the dashboard cookie) carries it. */
 async function accessToken(app: INestApplication, email: string): Promise<string> {
-  const res = await fetch(urlOf(app, '/api/v1/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const res = await fetch(urlOf(app, '/api/v1/auth/login'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
@@ -88,7 +101,9 @@ async function queueState(app: INestApplication): Promise<Record<string, unknown
   const queues = app.get(JobQueues);
   const perQueue = QUEUE_NAMES.map(async (name) => {
     const queue = queues.queue(name);
-    const jobs = await Promise.all(JOB_STATES.map(async (state) => [state, (await queue.getJobs(state)).map((j) => `${j.id} ${JSON.stringify(j.data)}`).sort()]));
+    const jobs = await Promise.all(
+      JOB_STATES.map(async (state) => [state, (await queue.getJobs(state)).map((j) => `${j.id} ${JSON.stringify(j.data)}`).sort()]),
+    );
     return [name, { paused: await queue.isPaused(), jobs: Object.fromEntries(jobs) }];
   });
   return Object.fromEntries(await Promise.all(perQueue));
@@ -138,7 +153,15 @@ describe('queue dashboard', () => {
     await smtp.start();
     // One proxy trusted, to show that Secure follows X-Forwarded-Proto; throttle high enough for this file's sign-ins.
     // The public address is a proxy's, not the test's own: both are the dashboard's origin.
-    const env = { databaseUrl: db.url, redisPrefix: redis.prefix, smtpPort: smtp.port, DATABASE_POOL_SIZE: 2, TRUST_PROXY_HOPS: 1, AUTH_THROTTLE_LIMIT: 40, PUBLIC_BASE_URL: PUBLIC_ORIGIN };
+    const env = {
+      databaseUrl: db.url,
+      redisPrefix: redis.prefix,
+      smtpPort: smtp.port,
+      DATABASE_POOL_SIZE: 2,
+      TRUST_PROXY_HOPS: 1,
+      AUTH_THROTTLE_LIMIT: 40,
+      PUBLIC_BASE_URL: PUBLIC_ORIGIN,
+    };
     const config = testConfig({ ...env, QUEUE_DASHBOARD: 'true' });
     jwtSecret = config.auth.jwtSecret;
     enabled = await createApiApp(config, 0);
@@ -179,12 +202,15 @@ describe('queue dashboard', () => {
       expect(res.text).not.toContain('<base href');
     });
 
-    test.each(['/admin/queues/api/queues', '/admin/queues', '/admin/queues/static/favicon-32x32.png'])('a program asking for %s gets 401 problem+json', async (path) => {
-      const res = await call(enabled, 'GET', path);
-      expect(res).toMatchObject({ status: 401, type: expect.stringContaining('application/problem+json') });
-      expect(res.headers.get('www-authenticate')).toBe('Bearer');
-      expect(JSON.parse(res.text)).toMatchObject({ status: 401, code: 'authentication_required', instance: path });
-    });
+    test.each(['/admin/queues/api/queues', '/admin/queues', '/admin/queues/static/favicon-32x32.png'])(
+      'a program asking for %s gets 401 problem+json',
+      async (path) => {
+        const res = await call(enabled, 'GET', path);
+        expect(res).toMatchObject({ status: 401, type: expect.stringContaining('application/problem+json') });
+        expect(res.headers.get('www-authenticate')).toBe('Bearer');
+        expect(JSON.parse(res.text)).toMatchObject({ status: 401, code: 'authentication_required', instance: path });
+      },
+    );
 
     test('the sign-in page is a plain, accessible form with a strict CSP and no script', async () => {
       const res = await call(enabled, 'GET', '/admin/queues/login', { headers: { accept: BROWSER } });
@@ -220,7 +246,9 @@ describe('queue dashboard', () => {
       expect(new Set(refusals.map(withoutAddress)).size).toBe(1);
       expect(refusals[0].text).toContain('value="coordinator@example.org"');
 
-      const [{ n }] = await ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM refresh_tokens r JOIN accounts a ON a.id = r.account_id WHERE a.email IN ('coordinator@example.org', 'association-admin@example.org')`);
+      const [{ n }] = await ds.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM refresh_tokens r JOIN accounts a ON a.id = r.account_id WHERE a.email IN ('coordinator@example.org', 'association-admin@example.org')`,
+      );
       expect(n).toBe(0);
 
       // A program posting the form gets the api's problem instead of the page.
@@ -230,7 +258,11 @@ describe('queue dashboard', () => {
     });
 
     test('a malformed form is refused (400) the same way, page or problem, and nothing is signed in', async () => {
-      for (const form of [{ email: 'admin@example.org' }, { email: 'admin@example.org', password: PASSWORD, isAdmin: 'true' }, { email: 'x'.repeat(300), password: PASSWORD }]) {
+      for (const form of [
+        { email: 'admin@example.org' },
+        { email: 'admin@example.org', password: PASSWORD, isAdmin: 'true' },
+        { email: 'x'.repeat(300), password: PASSWORD },
+      ]) {
         const page = await call(enabled, 'POST', '/admin/queues/login', { headers: { accept: BROWSER }, form: form as Record<string, string> });
         expect(page).toMatchObject({ status: 400, type: 'text/html; charset=utf-8' });
         expect(page.text).toContain(NEUTRAL_REFUSAL);
@@ -247,7 +279,13 @@ describe('queue dashboard', () => {
       expect(res.headers.get('location')).toBe('/admin/queues');
       const setCookie = res.headers.get('set-cookie')!;
       expect(setCookie.split('; ')).toEqual(
-        expect.arrayContaining([expect.stringMatching(/^queue_dashboard_token=[\w-]+\.[\w-]+\.[\w-]+$/), `Max-Age=${ACCESS_TOKEN_TTL_SECONDS}`, 'Path=/admin/queues', 'HttpOnly', 'SameSite=Strict']),
+        expect.arrayContaining([
+          expect.stringMatching(/^queue_dashboard_token=[\w-]+\.[\w-]+\.[\w-]+$/),
+          `Max-Age=${ACCESS_TOKEN_TTL_SECONDS}`,
+          'Path=/admin/queues',
+          'HttpOnly',
+          'SameSite=Strict',
+        ]),
       );
       // Over plain http the cookie cannot be Secure, or the browser would drop it.
       expect(setCookie).not.toMatch(/Secure/i);
@@ -285,7 +323,9 @@ describe('queue dashboard', () => {
         expect(res.text).toContain('<base href="/admin/queues/"');
       }
       // Its menu links to the sign-out page.
-      const uiConfig = /<script id="__UI_CONFIG__" type="application\/json">(.*?)<\/script>/.exec((await call(enabled, 'GET', '/admin/queues', { headers: { accept: BROWSER }, cookie })).text)?.[1];
+      const uiConfig = /<script id="__UI_CONFIG__" type="application\/json">(.*?)<\/script>/.exec(
+        (await call(enabled, 'GET', '/admin/queues', { headers: { accept: BROWSER }, cookie })).text,
+      )?.[1];
       expect(JSON.parse(uiConfig!)).toMatchObject({ miscLinks: [{ text: 'Sign out', url: '/admin/queues/logout' }] });
       const page = await call(enabled, 'GET', '/admin/queues', { headers: { accept: BROWSER }, cookie });
       const script = /src="(static\/js\/main\.[^"]+\.js)"/.exec(page.text)?.[1];
@@ -329,17 +369,25 @@ describe('queue dashboard', () => {
         for (const auth of [{ headers: ownOrigin(enabled), cookie }, { headers: bearer }]) {
           const res = await call(enabled, 'POST', path, { ...auth, json });
           expect(res.status).toBe(403);
-          expect(JSON.parse(res.text)).toMatchObject({ message: 'Adding jobs or changing their data from the dashboard is turned off: jobs come only from the system itself, which checks them first.' });
+          expect(JSON.parse(res.text)).toMatchObject({
+            message: 'Adding jobs or changing their data from the dashboard is turned off: jobs come only from the system itself, which checks them first.',
+          });
         }
       }
-      const edit = await call(enabled, 'PATCH', `/admin/queues/api/queues/mail/${delayed.id}/update-data`, { headers: bearer, json: { data: { deliveryId: 'someone else' } } });
+      const edit = await call(enabled, 'PATCH', `/admin/queues/api/queues/mail/${delayed.id}/update-data`, {
+        headers: bearer,
+        json: { data: { deliveryId: 'someone else' } },
+      });
       expect(edit.status).toBe(403);
       expect(await queueState(enabled)).toEqual(before);
       await delayed.remove();
     });
 
     test('a program may send the access token from POST /api/v1/auth/login as a Bearer header instead', async () => {
-      expect((await call(enabled, 'GET', '/admin/queues/api/queues', { headers: { authorization: `Bearer ${await accessToken(enabled, 'admin@example.org')}` } })).status).toBe(200);
+      expect(
+        (await call(enabled, 'GET', '/admin/queues/api/queues', { headers: { authorization: `Bearer ${await accessToken(enabled, 'admin@example.org')}` } }))
+          .status,
+      ).toBe(200);
 
       const coordinator = await accessToken(enabled, 'coordinator@example.org');
       const refused = await call(enabled, 'GET', '/admin/queues/api/queues', { headers: { authorization: `Bearer ${coordinator}` } });
@@ -379,7 +427,8 @@ describe('queue dashboard', () => {
       expect(page.text).toContain('<form method="post" action="/admin/queues/logout">');
 
       const { sid } = claimsOf(cookie) as { sid: string };
-      const openSessions = async () => (await ds.query<{ open: number }[]>(`SELECT count(*)::int AS open FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NULL`, [sid]))[0].open;
+      const openSessions = async () =>
+        (await ds.query<{ open: number }[]>(`SELECT count(*)::int AS open FROM refresh_tokens WHERE family_id = $1 AND revoked_at IS NULL`, [sid]))[0].open;
       // Another site cannot sign the operator out.
       const forged = await call(enabled, 'POST', '/admin/queues/logout', { headers: { accept: BROWSER, origin: 'https://elsewhere.example' }, cookie });
       expect(forged).toMatchObject({ status: 403, type: expect.stringContaining('application/problem+json') });
@@ -407,7 +456,8 @@ describe('queue dashboard', () => {
       token = await accessToken(enabled, 'association-admin@example.org');
       const queues = enabled.get(JobQueues);
       failed = await failedJob(queues.queue('mail'), redis.prefix, 'email-association-failed');
-      delayed = (await queues.queue('mail').add('send-email', { deliveryId: 'association-delayed' }, { jobId: 'email-association-delayed', delay: 3_600_000 })).id!;
+      delayed = (await queues.queue('mail').add('send-email', { deliveryId: 'association-delayed' }, { jobId: 'email-association-delayed', delay: 3_600_000 }))
+        .id!;
       await queues.queue('sweeps').pause();
     });
 
@@ -417,8 +467,13 @@ describe('queue dashboard', () => {
       await Promise.all([failed, delayed].map((id) => queues.queue('mail').remove(id)));
     });
 
-    test('sees nothing: every queue carries other associations\' work', async () => {
-      for (const path of ['/admin/queues/api/queues', '/admin/queues/api/queues/mail/metrics', `/admin/queues/api/queues/mail/${failed}`, '/admin/queues/api/redis/stats']) {
+    test("sees nothing: every queue carries other associations' work", async () => {
+      for (const path of [
+        '/admin/queues/api/queues',
+        '/admin/queues/api/queues/mail/metrics',
+        `/admin/queues/api/queues/mail/${failed}`,
+        '/admin/queues/api/redis/stats',
+      ]) {
         const res = await call(enabled, 'GET', path, { headers: { authorization: `Bearer ${token}` } });
         expect(res).toMatchObject({ status: 403, type: expect.stringContaining('application/problem+json') });
         expect(JSON.parse(res.text)).toMatchObject({ status: 403, code: 'queue_operators_only' });
@@ -435,19 +490,28 @@ describe('queue dashboard', () => {
         // From the dashboard's own origin with the cookie, and as a program: refused for who asks, not how.
         for (const auth of [{ headers: ownOrigin(enabled), cookie: token }, { headers: { authorization: `Bearer ${token}` } }]) {
           const res = await call(enabled, method, path, { ...auth, json });
-          expect({ method, path, status: res.status, type: res.type }).toEqual({ method, path, status: 403, type: expect.stringContaining('application/problem+json') });
+          expect({ method, path, status: res.status, type: res.type }).toEqual({
+            method,
+            path,
+            status: 403,
+            type: expect.stringContaining('application/problem+json'),
+          });
           expect(JSON.parse(res.text)).toMatchObject({ code: 'queue_operators_only' });
         }
       }
       expect(await queueState(enabled)).toEqual(before);
-      expect(before).toMatchObject({ sweeps: { paused: true }, mail: { jobs: { failed: [`${failed} {"deliveryId":"email-association-failed"}`], delayed: [`${delayed} {"deliveryId":"association-delayed"}`] } } });
+      expect(before).toMatchObject({
+        sweeps: { paused: true },
+        mail: { jobs: { failed: [`${failed} {"deliveryId":"email-association-failed"}`], delayed: [`${delayed} {"deliveryId":"association-delayed"}`] } },
+      });
     });
   });
 
   describe('a change sent with the cookie from somewhere else (cross-site request forgery)', () => {
     let cookie: string;
     const effects = () => enabled.get(JobQueues).queue('effects');
-    const pause = (headers: Record<string, string>, auth: { cookie?: string } = { cookie }) => call(enabled, 'PUT', '/admin/queues/api/queues/effects/pause', { headers, ...auth });
+    const pause = (headers: Record<string, string>, auth: { cookie?: string } = { cookie }) =>
+      call(enabled, 'PUT', '/admin/queues/api/queues/effects/pause', { headers, ...auth });
 
     beforeAll(async () => {
       cookie = cookieValue((await signIn(enabled, 'admin@example.org', PASSWORD)).headers.get('set-cookie')!);
@@ -458,20 +522,38 @@ describe('queue dashboard', () => {
     test('is refused without a Sec-Fetch-Site, Origin or Referer of the dashboard itself; the queue is not paused', async () => {
       const { port } = new URL(urlOf(enabled, '/'));
       const sibling = `http://127.0.0.1:${Number(port) + 1}`; // same site, other origin: SameSite=Strict still sends the cookie
-      for (const headers of [{}, { origin: 'https://elsewhere.example' }, { origin: sibling }, { origin: 'null' }, { referer: 'https://elsewhere.example/page' }, { origin: `${PUBLIC_ORIGIN}.elsewhere.example` }, { 'sec-fetch-site': 'same-site', origin: sibling }, { 'sec-fetch-site': 'cross-site' }] as Record<string, string>[]) {
+      for (const headers of [
+        {},
+        { origin: 'https://elsewhere.example' },
+        { origin: sibling },
+        { origin: 'null' },
+        { referer: 'https://elsewhere.example/page' },
+        { origin: `${PUBLIC_ORIGIN}.elsewhere.example` },
+        { 'sec-fetch-site': 'same-site', origin: sibling },
+        { 'sec-fetch-site': 'cross-site' },
+      ] as Record<string, string>[]) {
         const res = await pause(headers);
         expect({ headers, status: res.status, type: res.type }).toEqual({ headers, status: 403, type: expect.stringContaining('application/problem+json') });
         expect(JSON.parse(res.text)).toMatchObject({ code: 'cross_origin_request' });
       }
       // A browser's form post is refused the same way (no detour to the sign-in page).
-      const form = await call(enabled, 'POST', '/admin/queues/api/queues/renewals/add', { headers: { accept: BROWSER, origin: sibling }, cookie, form: { name: 'renewal-step' } });
+      const form = await call(enabled, 'POST', '/admin/queues/api/queues/renewals/add', {
+        headers: { accept: BROWSER, origin: sibling },
+        cookie,
+        form: { name: 'renewal-step' },
+      });
       expect(form).toMatchObject({ status: 403, type: expect.stringContaining('application/problem+json') });
       expect(await effects().isPaused()).toBe(false);
     });
 
     test("is accepted from the dashboard's own origin, its public address, a same-origin Referer or Sec-Fetch-Site; reading needs none", async () => {
       // The last: a form of our own pages, which send no Referer, so their Origin is "null".
-      for (const headers of [ownOrigin(enabled), { origin: PUBLIC_ORIGIN }, { referer: urlOf(enabled, '/admin/queues/queue/effects') }, { 'sec-fetch-site': 'same-origin', origin: 'null' }] as Record<string, string>[]) {
+      for (const headers of [
+        ownOrigin(enabled),
+        { origin: PUBLIC_ORIGIN },
+        { referer: urlOf(enabled, '/admin/queues/queue/effects') },
+        { 'sec-fetch-site': 'same-origin', origin: 'null' },
+      ] as Record<string, string>[]) {
         expect((await pause(headers)).status).toBe(200);
         expect(await effects().isPaused()).toBe(true);
         await effects().resume();
@@ -515,7 +597,11 @@ describe('queue dashboard', () => {
       await page.getByLabel('Password').fill(PASSWORD);
       await Promise.all([page.waitForURL((url) => url.pathname === '/admin/queues'), page.getByRole('button', { name: 'Sign in' }).click()]);
       // Bull Board's own page, which lists the queues through its API with the cookie.
-      for (const name of QUEUE_NAMES) await page.getByRole('link', { name: new RegExp(`^${name}`) }).first().waitFor();
+      for (const name of QUEUE_NAMES)
+        await page
+          .getByRole('link', { name: new RegExp(`^${name}`) })
+          .first()
+          .waitFor();
       expect(await page.evaluate(() => document.cookie)).toBe(''); // HttpOnly: no script reads the token
       problems.length = 0; // Bull Board's page is its own (it reaches for an outside font)
 

@@ -31,7 +31,12 @@ describe('a rater fills in the form in a real browser, without JavaScript of our
     const appId = await insertApplication(system.ds, framework, {
       state: 'submitted',
       portfolio: {
-        education: [], work: [], trainings: [], rsc: [], agreements: {}, membership: null,
+        education: [],
+        work: [],
+        trainings: [],
+        rsc: [],
+        agreements: {},
+        membership: null,
         references: [
           { raterName: 'Rosa Supervisor', raterEmail: 'rosa@rater.example', role: 'supervisor_teacher_or_cda_mentor', waivedAccess: false },
           { raterName: 'Vera Vetted', raterEmail: 'vera@rater.example', role: 'endorsed_or_vetted_rater', waivedAccess: false },
@@ -40,7 +45,11 @@ describe('a rater fills in the form in a real browser, without JavaScript of our
       },
     });
     await system.worker.get(TransitionApplication).execute({ applicationId: appId, event: 'begin_reference_checks', actor: { id: null, role: 'system' } });
-    const [mail] = await waitFor('the request to Rosa', () => smtp.to('rosa@rater.example'), (m) => m.length > 0);
+    const [mail] = await waitFor(
+      'the request to Rosa',
+      () => smtp.to('rosa@rater.example'),
+      (m) => m.length > 0,
+    );
     formUrl = system.url(new URL(raterLink(mail)!).pathname);
 
     page = await browser.newPage({ viewport: { width: 900, height: 900 } });

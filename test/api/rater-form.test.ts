@@ -45,10 +45,10 @@ describe('the rater form at /r/:token, end to end through api and worker', () =>
   const links = new Map<string, string>();
 
   const form = () => framework.ratingForm;
-  const answers = (value: (i: number) => string): Record<string, string> =>
-    Object.fromEntries(form().items.map((item, i) => [`item.${item.code}`, value(i)]));
+  const answers = (value: (i: number) => string): Record<string, string> => Object.fromEntries(form().items.map((item, i) => [`item.${item.code}`, value(i)]));
   const templatesTo = (address: string) => smtp.to(address).map((m) => header(m, 'X-Template'));
-  const refs = async () => await ds.query<ReferenceRow[]>(`SELECT id, rater_email, status, rating, rated_at FROM application_references WHERE application_id = $1`, [appId]);
+  const refs = async () =>
+    await ds.query<ReferenceRow[]>(`SELECT id, rater_email, status, rating, rated_at FROM application_references WHERE application_id = $1`, [appId]);
   const ref = async (email: string) => (await refs()).find((r) => r.rater_email === email)!;
 
   /** A link from an email, pointed at the api under test instead of PUBLIC_BASE_URL. */
@@ -59,10 +59,18 @@ describe('the rater form at /r/:token, end to end through api and worker', () =>
   }
   const open = (email: string) => send(pathOf(links.get(email)!));
   const post = (email: string, fields: Record<string, string>) =>
-    send(pathOf(links.get(email)!), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+    send(pathOf(links.get(email)!), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
 
   async function linkFor(email: string): Promise<string> {
-    const [mail] = await waitFor(`the request to ${email}`, () => smtp.to(email), (m) => m.length > 0);
+    const [mail] = await waitFor(
+      `the request to ${email}`,
+      () => smtp.to(email),
+      (m) => m.length > 0,
+    );
     return raterLink(mail)!;
   }
 
@@ -123,7 +131,11 @@ describe('the rater form at /r/:token, end to end through api and worker', () =>
     expect((await post('rosa@rater.example', { ...answers(() => '3'), 'item.understands_development': '9' })).status).toBe(422);
     const repeated = new URLSearchParams(answers(() => '3'));
     repeated.append('item.understands_development', '1');
-    const page = await send(pathOf(links.get('rosa@rater.example')!), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: repeated.toString() });
+    const page = await send(pathOf(links.get('rosa@rater.example')!), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: repeated.toString(),
+    });
     expect(page.status).toBe(422);
     expect(page.html).toContain('Choose only one answer for statement 1');
     const tooLong = await post('rosa@rater.example', { ...answers(() => '3'), comments: 'x'.repeat(4001) });
@@ -149,7 +161,10 @@ describe('the rater form at /r/:token, end to end through api and worker', () =>
   });
 
   test('a complete form is thanked (200), stored with its answers, and the link then answers 410', async () => {
-    const page = await post('rosa@rater.example', { ...answers((i) => (i === 0 ? 'nei' : String((i % 4) + 1))), comments: '  Warm and reliable.\r\nSecond line.  ' });
+    const page = await post('rosa@rater.example', {
+      ...answers((i) => (i === 0 ? 'nei' : String((i % 4) + 1))),
+      comments: '  Warm and reliable.\r\nSecond line.  ',
+    });
     expect(page.status).toBe(200);
     expect(page.html).toContain('<h1>Thank you</h1>');
     const stored = await ref('rosa@rater.example');
@@ -165,13 +180,20 @@ describe('the rater form at /r/:token, end to end through api and worker', () =>
     const again = await open('rosa@rater.example');
     expect(again.status).toBe(410);
     expect(again.html).toContain('already been used');
-    const resent = await post('rosa@rater.example', answers(() => '1'));
+    const resent = await post(
+      'rosa@rater.example',
+      answers(() => '1'),
+    );
     expect(resent.status).toBe(410);
     expect((await ref('rosa@rater.example')).rating!.answers.family_centered).toBe(2);
   });
 
   test('the applicant is told a reference arrived, by whom, never what it says', async () => {
-    const [mail] = await waitFor('reference_received', () => smtp.to(applicant).filter((m) => header(m, 'X-Template') === 'reference_received'), (m) => m.length === 1);
+    const [mail] = await waitFor(
+      'reference_received',
+      () => smtp.to(applicant).filter((m) => header(m, 'X-Template') === 'reference_received'),
+      (m) => m.length === 1,
+    );
     const body = readableBody(mail);
     expect(body).toContain('Rosa Supervisor');
     expect(body).not.toContain('Warm and reliable');
@@ -180,14 +202,21 @@ describe('the rater form at /r/:token, end to end through api and worker', () =>
   test(`${6} or more "not enough information" answers: the rater is thanked, the form is stored as invalid and does not count`, async () => {
     const invalidAt = form().notEnoughInformation.invalidAt;
     expect(invalidAt).toBe(6);
-    const page = await post('colin@rater.example', answers((i) => (i < invalidAt ? 'nei' : '3')));
+    const page = await post(
+      'colin@rater.example',
+      answers((i) => (i < invalidAt ? 'nei' : '3')),
+    );
     expect(page.status).toBe(200);
     expect(page.html).toContain('<h1>Thank you</h1>');
     expect(page.html).toContain('we are asking Test Applicant to name another rater'); // kept just below
     expect(await ref('colin@rater.example')).toMatchObject({ status: 'invalid', rating: expect.objectContaining({ notEnoughInformation: 6 }) });
     expect((await open('colin@rater.example')).status).toBe(410);
     // The applicant is asked for another rater, not told a reference arrived.
-    const [notice] = await waitFor('the not-counted notice', () => smtp.to(applicant).filter((m) => header(m, 'X-Template') === 'reference_not_counted'), (m) => m.length > 0);
+    const [notice] = await waitFor(
+      'the not-counted notice',
+      () => smtp.to(applicant).filter((m) => header(m, 'X-Template') === 'reference_not_counted'),
+      (m) => m.length > 0,
+    );
     expect(readableBody(notice)).toContain('Colin Colleague');
     expect(readableBody(notice)).toContain('Please name another rater');
     expect(smtp.to(applicant).filter((m) => header(m, 'X-Template') === 'reference_received')).toHaveLength(1);
@@ -195,8 +224,14 @@ describe('the rater form at /r/:token, end to end through api and worker', () =>
 
     // Another person for the role gets a request of their own; Colin's link stays closed.
     const colin = await ref('colin@rater.example');
-    await worker.get(ReplaceRaterAddress).execute({ applicationId: appId, referenceId: colin.id, raterEmail: 'nora@rater.example', raterName: 'Nora Newrater' });
-    const [request] = await waitFor('the request to the new rater', () => smtp.to('nora@rater.example'), (m) => m.length > 0);
+    await worker
+      .get(ReplaceRaterAddress)
+      .execute({ applicationId: appId, referenceId: colin.id, raterEmail: 'nora@rater.example', raterName: 'Nora Newrater' });
+    const [request] = await waitFor(
+      'the request to the new rater',
+      () => smtp.to('nora@rater.example'),
+      (m) => m.length > 0,
+    );
     expect(readableBody(request)).toContain('Nora Newrater');
     expect((await open('colin@rater.example')).status).toBe(404); // a replaced link, like an unknown one
     expect(await ref('nora@rater.example')).toMatchObject({ status: 'requested' });
@@ -218,11 +253,16 @@ describe('the rater form at /r/:token, end to end through api and worker', () =>
     expect(replaced.status).toBe(404);
     // Unknown and withdrawn look exactly the same.
     expect(replaced.html).toBe(tampered.html);
-    const replacedPost = await post('vera@rater.example', answers(() => '3'));
+    const replacedPost = await post(
+      'vera@rater.example',
+      answers(() => '3'),
+    );
     expect(replacedPost.status).toBe(404);
     expect(replacedPost.html).toBe(tampered.html);
     expect((await send('/r/short')).html).toBe(tampered.html);
-    expect((await send(`/r/${'A'.repeat(43)}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'x=1' })).status).toBe(404);
+    expect((await send(`/r/${'A'.repeat(43)}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'x=1' })).status).toBe(
+      404,
+    );
     links.set('vera.new@rater.example', await linkFor('vera.new@rater.example'));
   });
 
@@ -232,16 +272,32 @@ describe('the rater form at /r/:token, end to end through api and worker', () =>
     expect(page.status).toBe(410);
     expect(page.html).toContain('This link has expired');
     expect(page.html).not.toContain('Test Applicant');
-    expect((await post('pat@rater.example', answers(() => '4'))).status).toBe(410);
+    expect(
+      (
+        await post(
+          'pat@rater.example',
+          answers(() => '4'),
+        )
+      ).status,
+    ).toBe(410);
     expect(await ref('pat@rater.example')).toMatchObject({ status: 'requested', rating: null });
     await ds.query(`UPDATE application_references SET token_expires_at = now() + interval '30 days' WHERE rater_email = 'pat@rater.example'`);
   });
 
   test('the last two ratings arriving together complete the references: panel review, applicant told; a double submit gets 410', async () => {
     const results = await Promise.all([
-      post('vera.new@rater.example', answers(() => '4')),
-      post('pat@rater.example', answers(() => '3')),
-      post('pat@rater.example', answers(() => '2')),
+      post(
+        'vera.new@rater.example',
+        answers(() => '4'),
+      ),
+      post(
+        'pat@rater.example',
+        answers(() => '3'),
+      ),
+      post(
+        'pat@rater.example',
+        answers(() => '2'),
+      ),
     ]);
     expect(results[0].status).toBe(200);
     expect([results[1].status, results[2].status].sort()).toEqual([200, 410]);
@@ -252,12 +308,20 @@ describe('the rater form at /r/:token, end to end through api and worker', () =>
     const events = await ds.query(`SELECT event, actor_role, from_state, to_state FROM application_events WHERE application_id = $1 ORDER BY version`, [appId]);
     expect(events.at(-1)).toEqual({ event: 'complete_references', actor_role: 'system', from_state: 'reference_checks', to_state: 'panel_review' });
 
-    await waitFor('references_complete', () => templatesTo(applicant), (t) => t.includes('references_complete') && t.filter((x) => x === 'reference_received').length === 3);
-    const received = smtp.to(applicant).filter((m) => header(m, 'X-Template') === 'reference_received').map((m) => readableBody(m));
+    await waitFor(
+      'references_complete',
+      () => templatesTo(applicant),
+      (t) => t.includes('references_complete') && t.filter((x) => x === 'reference_received').length === 3,
+    );
+    const received = smtp
+      .to(applicant)
+      .filter((m) => header(m, 'X-Template') === 'reference_received')
+      .map((m) => readableBody(m));
     for (const name of ['Rosa Supervisor', 'Vera Vetted', 'Pat Parent']) expect(received.some((b) => b.includes(name))).toBe(true);
     expect(received.some((b) => b.includes('Colin'))).toBe(false);
     // Every open reminder of the references stopped with the step.
-    const pending = async () => (await ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM reminders WHERE application_id = $1 AND status = 'pending'`, [appId]))[0].n;
+    const pending = async () =>
+      (await ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM reminders WHERE application_id = $1 AND status = 'pending'`, [appId]))[0].n;
     await waitFor('reminders cancelled', pending, (n) => n === 0);
   });
 

@@ -28,7 +28,11 @@ const current = async () => (await system.ds.query<{ state: string; version: num
 const templatesTo = (address: string) => system.smtp.to(address).map((m) => header(m, 'X-Template'));
 
 async function rate(raterEmail: string): Promise<void> {
-  const [mail] = await waitFor(`the request to ${raterEmail}`, () => system.smtp.to(raterEmail), (m) => m.length > 0);
+  const [mail] = await waitFor(
+    `the request to ${raterEmail}`,
+    () => system.smtp.to(raterEmail),
+    (m) => m.length > 0,
+  );
   const fields = Object.fromEntries(framework.ratingForm.items.map((item) => [`item.${item.code}`, '3']));
   const res = await fetch(system.url(new URL(raterLink(mail)!).pathname), {
     method: 'POST',
@@ -75,5 +79,9 @@ test('every rating arrives while on hold: the resume moves the application on to
     { event: 'complete_references', actor_role: 'system', from_state: 'reference_checks', to_state: 'panel_review' },
     { event: 'resume', actor_role: 'coordinator', from_state: 'on_hold', to_state: 'reference_checks' },
   ]);
-  await waitFor('resumed and references_complete emails', () => templatesTo(applicant), (t) => t.includes('resumed') && t.includes('references_complete'));
+  await waitFor(
+    'resumed and references_complete emails',
+    () => templatesTo(applicant),
+    (t) => t.includes('resumed') && t.includes('references_complete'),
+  );
 });

@@ -27,7 +27,9 @@ describe('the public registry: opted-in endorsements in good standing only', () 
   async function endorsee(name: string, state: ApplicationState, opts: { association?: string; category?: string; listed?: boolean } = {}) {
     const email = `${name.toLowerCase().replace(/\W+/g, '.')}@example.org`;
     const association = opts.association ?? 'MI-AIMH';
-    expect((await call('POST', '/api/v1/auth/register', { body: { email, password: PASSWORD, fullName: name, associationCode: association } })).status).toBe(202);
+    expect((await call('POST', '/api/v1/auth/register', { body: { email, password: PASSWORD, fullName: name, associationCode: association } })).status).toBe(
+      202,
+    );
     tokens[name] = (await call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
     const id = await insertApplication(system.ds, framework, { state, association, category: opts.category });
     const number = ['endorsed', 'renewal_due', 'lapsed'].includes(state) ? `${association}-${String(++n).padStart(6, '0')}` : null;
@@ -97,13 +99,16 @@ describe('the public registry: opted-in endorsements in good standing only', () 
   });
 
   test('an endorsee opts in and out of their own endorsement', async () => {
-    expect(await list('Edith Private', apps['Edith Private'], true)).toMatchObject({ status: 200, body: { applicationId: apps['Edith Private'], listed: true } });
+    expect(await list('Edith Private', apps['Edith Private'], true)).toMatchObject({
+      status: 200,
+      body: { applicationId: apps['Edith Private'], listed: true },
+    });
     expect(await names()).toContain('Edith Private');
     expect(await list('Beatrice Listed', apps['Beatrice Listed'], false)).toMatchObject({ status: 200, body: { listed: false } });
     expect(await names()).not.toContain('Beatrice Listed');
   });
 
-  test('someone else\'s application is 404, like one that does not exist; an open application cannot be listed', async () => {
+  test("someone else's application is 404, like one that does not exist; an open application cannot be listed", async () => {
     const other = await list('Gina Applicant', apps['Edith Private'], false);
     expect(other).toMatchObject({ status: 404, body: { code: 'application_not_found' } });
     expect((await list('Gina Applicant', '00000000-0000-4000-8000-000000000000', false)).body.detail).toBe(other.body.detail);
@@ -112,7 +117,7 @@ describe('the public registry: opted-in endorsements in good standing only', () 
     expect(await list('Dora Lapsed', apps['Dora Lapsed'], true)).toMatchObject({ status: 409, body: { code: 'not_endorsed' } });
   });
 
-  test('the opt-in needs an applicant\'s token and a well-formed request', async () => {
+  test("the opt-in needs an applicant's token and a well-formed request", async () => {
     expect((await call('PUT', `/api/v1/registry/listing/${apps['Edith Private']}`, { body: { listed: false } })).status).toBe(401);
     expect((await list('Edith Private', 'not-a-uuid', true)).status).toBe(400);
     for (const listed of ['yes', 1, null]) expect((await list('Edith Private', apps['Edith Private'], listed)).status).toBe(400);

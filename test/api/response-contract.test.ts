@@ -5,7 +5,12 @@ import { ResponseContract } from '../support/openapi-responses.js';
 /** The checker the end-to-end journeys run every answer through, on answers made up to break it. */
 describe('answers checked against docs/openapi.json', () => {
   const contract = new ResponseContract();
-  const reply = (status: number, body: Record<string, unknown>, type = 'application/json; charset=utf-8'): Reply => ({ status, type, headers: new Headers(), body });
+  const reply = (status: number, body: Record<string, unknown>, type = 'application/json; charset=utf-8'): Reply => ({
+    status,
+    type,
+    headers: new Headers(),
+    body,
+  });
   const tokens = { accessToken: 'a.b.c', refreshToken: 'r', tokenType: 'Bearer', expiresIn: 900 };
 
   test('an answer as documented passes', () => {
@@ -28,7 +33,9 @@ describe('answers checked against docs/openapi.json', () => {
     const assignment = { applicationId: id, assigneeId: id, claimedAt: 'yesterday' };
     expect(() => contract.check('POST', `/api/v1/staff/applications/${id}/claim`, reply(200, assignment))).toThrow(/claimedAt must match format "date-time"/);
     const problem = { type: 'about:blank', status: 409, code: 'made_up', title: 'Conflict' };
-    expect(() => contract.check('POST', `/api/v1/staff/applications/${id}/claim`, reply(409, problem, 'application/problem+json'))).toThrow(/code must be equal to one of the allowed values/);
+    expect(() => contract.check('POST', `/api/v1/staff/applications/${id}/claim`, reply(409, problem, 'application/problem+json'))).toThrow(
+      /code must be equal to one of the allowed values/,
+    );
   });
 
   test('an operation or status the document does not have fails', () => {

@@ -17,7 +17,11 @@ describe('scanner-safe links: GET and HEAD of emailed links change nothing; the 
   const system = new TestSystem();
   const call = caller(() => system.api!);
   const mailTo = (address: string, template: string) =>
-    waitFor(`${template} to ${address}`, () => system.smtp.to(address).filter((m) => header(m, 'X-Template') === template), (m) => m.length > 0).then((m) => m.at(-1)!);
+    waitFor(
+      `${template} to ${address}`,
+      () => system.smtp.to(address).filter((m) => header(m, 'X-Template') === template),
+      (m) => m.length > 0,
+    ).then((m) => m.at(-1)!);
 
   /** Every row of every table, in a stable order. */
   async function database(): Promise<Record<string, unknown[]>> {
@@ -31,7 +35,8 @@ describe('scanner-safe links: GET and HEAD of emailed links change nothing; the 
   async function scan(link: string): Promise<number[]> {
     const url = new URL(link);
     const statuses: number[] = [];
-    for (const method of ['GET', 'HEAD', 'GET', 'HEAD']) statuses.push((await fetch(system.url(url.pathname + url.search + url.hash), { method, redirect: 'manual' })).status);
+    for (const method of ['GET', 'HEAD', 'GET', 'HEAD'])
+      statuses.push((await fetch(system.url(url.pathname + url.search + url.hash), { method, redirect: 'manual' })).status);
     return statuses;
   }
 
@@ -41,9 +46,15 @@ describe('scanner-safe links: GET and HEAD of emailed links change nothing; the 
   afterAll(() => system.stop());
 
   test('a rater link: the scanner gets the form page, the reference stays open, and the rater then submits', async () => {
-    const appId = await startReferenceChecks(system, [{ raterName: 'Rosa Supervisor', raterEmail: 'rosa@rater.example', role: 'supervisor_teacher_or_cda_mentor' }]);
+    const appId = await startReferenceChecks(system, [
+      { raterName: 'Rosa Supervisor', raterEmail: 'rosa@rater.example', role: 'supervisor_teacher_or_cda_mentor' },
+    ]);
     const link = raterLink(await mailTo('rosa@rater.example', 'reference_request'))!;
-    await waitFor('the request marked sent', () => system.ds.query(`SELECT 1 FROM email_deliveries WHERE status IN ('queued', 'sending')`), (r) => r.length === 0);
+    await waitFor(
+      'the request marked sent',
+      () => system.ds.query(`SELECT 1 FROM email_deliveries WHERE status IN ('queued', 'sending')`),
+      (r) => r.length === 0,
+    );
 
     const before = await database();
     expect(await scan(link)).toEqual([200, 200, 200, 200]);
@@ -51,19 +62,38 @@ describe('scanner-safe links: GET and HEAD of emailed links change nothing; the 
 
     const items = loadFramework().ratingForm.items;
     const body = new URLSearchParams(Object.fromEntries(items.map((item) => [`item.${item.code}`, '3'])));
-    const posted = await fetch(system.url(new URL(link).pathname), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() });
+    const posted = await fetch(system.url(new URL(link).pathname), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: body.toString(),
+    });
     expect(posted.status).toBe(200);
     expect(await system.ds.query(`SELECT status FROM application_references WHERE application_id = $1`, [appId])).toEqual([{ status: 'rated' }]);
   });
 
   test('invitation and password-reset links carry their token in the fragment: a scanner never sends it, and the link still works', async () => {
-    await seedAccount(system.ds, { email: 'admin@mi-aimh.example.org', password: PASSWORD, roles: ['administrator'], associationCode: 'MI-AIMH', fullName: 'Mia Admin' });
-    const admin = ((await call('POST', '/api/v1/auth/login', { body: { email: 'admin@mi-aimh.example.org', password: PASSWORD } })).body as { accessToken: string }).accessToken;
-    expect((await call('POST', '/api/v1/staff/invitations', { token: admin, body: { email: 'rita@example.org', fullName: 'Rita Reviewer', roles: ['reviewer'] } })).status).toBe(201);
+    await seedAccount(system.ds, {
+      email: 'admin@mi-aimh.example.org',
+      password: PASSWORD,
+      roles: ['administrator'],
+      associationCode: 'MI-AIMH',
+      fullName: 'Mia Admin',
+    });
+    const admin = (
+      (await call('POST', '/api/v1/auth/login', { body: { email: 'admin@mi-aimh.example.org', password: PASSWORD } })).body as { accessToken: string }
+    ).accessToken;
+    expect(
+      (await call('POST', '/api/v1/staff/invitations', { token: admin, body: { email: 'rita@example.org', fullName: 'Rita Reviewer', roles: ['reviewer'] } }))
+        .status,
+    ).toBe(201);
     expect((await call('POST', '/api/v1/auth/password-reset-requests', { body: { email: 'admin@mi-aimh.example.org' } })).status).toBe(202);
     const invitation = accountLink(await mailTo('rita@example.org', 'staff_invitation'), 'accept-invitation');
     const reset = accountLink(await mailTo('admin@mi-aimh.example.org', 'password_reset'), 'reset-password');
-    await waitFor('both marked sent', () => system.ds.query(`SELECT 1 FROM email_deliveries WHERE status IN ('queued', 'sending')`), (r) => r.length === 0);
+    await waitFor(
+      'both marked sent',
+      () => system.ds.query(`SELECT 1 FROM email_deliveries WHERE status IN ('queued', 'sending')`),
+      (r) => r.length === 0,
+    );
 
     const before = await database();
     for (const { url } of [invitation, reset]) {
@@ -72,7 +102,9 @@ describe('scanner-safe links: GET and HEAD of emailed links change nothing; the 
     }
     expect(await database()).toEqual(before);
 
-    expect((await call('POST', '/api/v1/auth/invitations/accept', { body: { token: invitation.token, password: PASSWORD, fullName: 'Rita Reviewer' } })).status).toBe(200);
+    expect(
+      (await call('POST', '/api/v1/auth/invitations/accept', { body: { token: invitation.token, password: PASSWORD, fullName: 'Rita Reviewer' } })).status,
+    ).toBe(200);
     expect((await call('POST', '/api/v1/auth/password-resets', { body: { token: reset.token, password: 'a brand new passphrase, long' } })).status).toBe(204);
   });
 });

@@ -18,7 +18,7 @@ describe("staff accounts: an administrator lists the association's staff and set
     tokens[name] = (await call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
   }
 
-  const rolesOf = async (id: string) => ((await ds.query<{ roles: string[] }[]>(`SELECT roles FROM accounts WHERE id = $1`, [id])))[0].roles;
+  const rolesOf = async (id: string) => (await ds.query<{ roles: string[] }[]>(`SELECT roles FROM accounts WHERE id = $1`, [id]))[0].roles;
   const setRoles = (id: string, roles: unknown, token = tokens.admin) => call('PUT', `/api/v1/staff/accounts/${id}/roles`, { token, body: { roles } });
 
   beforeAll(async () => {
@@ -41,7 +41,13 @@ describe("staff accounts: an administrator lists the association's staff and set
     expect(res.body.accounts).toEqual([
       { id: ids.admin, fullName: 'admin Staff', email: 'admin@staff.example.org', roles: ['administrator'], active: true },
       { id: ids.coord, fullName: 'coord Staff', email: 'coord@staff.example.org', roles: ['coordinator'], active: true },
-      { id: ids.reviewerApplicant, fullName: 'reviewerApplicant Staff', email: 'reviewerApplicant@staff.example.org', roles: ['applicant', 'reviewer'], active: true },
+      {
+        id: ids.reviewerApplicant,
+        fullName: 'reviewerApplicant Staff',
+        email: 'reviewerApplicant@staff.example.org',
+        roles: ['applicant', 'reviewer'],
+        active: true,
+      },
     ]);
     expect((await call('GET', '/api/v1/staff/accounts?association=TAIMH', { token: tokens.admin })).body).toMatchObject({ status: 403, code: 'forbidden' });
   });
@@ -49,7 +55,11 @@ describe("staff accounts: an administrator lists the association's staff and set
   test('an Alliance-wide administrator names the association; without one the request is refused', async () => {
     const res = await call('GET', '/api/v1/staff/accounts?association=TAIMH', { token: tokens.alliance });
     expect((res.body.accounts as { id: string }[]).map((a) => a.id).sort()).toEqual([ids.txAdmin, ids.txCoord].sort());
-    expect((await call('GET', '/api/v1/staff/accounts', { token: tokens.alliance })).body).toMatchObject({ status: 400, code: 'validation_failed', errors: [{ field: 'association' }] });
+    expect((await call('GET', '/api/v1/staff/accounts', { token: tokens.alliance })).body).toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+      errors: [{ field: 'association' }],
+    });
   });
 
   test('only administrators may list or set roles', async () => {
@@ -62,7 +72,13 @@ describe("staff accounts: an administrator lists the association's staff and set
   test('an administrator replaces the working roles; applicant and administrator roles stay; the next sign-in carries them', async () => {
     const res = await setRoles(ids.reviewerApplicant, ['coordinator', 'exam_reviewer']);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ id: ids.reviewerApplicant, fullName: 'reviewerApplicant Staff', email: 'reviewerApplicant@staff.example.org', roles: ['applicant', 'coordinator', 'exam_reviewer'], active: true });
+    expect(res.body).toEqual({
+      id: ids.reviewerApplicant,
+      fullName: 'reviewerApplicant Staff',
+      email: 'reviewerApplicant@staff.example.org',
+      roles: ['applicant', 'coordinator', 'exam_reviewer'],
+      active: true,
+    });
     expect((await setRoles(ids.admin, ['reviewer'])).body).toMatchObject({ roles: ['administrator', 'reviewer'] });
 
     const login = await call('POST', '/api/v1/auth/login', { body: { email: 'reviewerApplicant@staff.example.org', password: PASSWORD } });
@@ -88,7 +104,7 @@ describe("staff accounts: an administrator lists the association's staff and set
     expect(await rolesOf(ids.coord)).toEqual(['coordinator']);
   });
 
-  test('an Alliance-wide administrator sets the roles of any association\'s staff', async () => {
+  test("an Alliance-wide administrator sets the roles of any association's staff", async () => {
     expect((await setRoles(ids.txCoord, ['reviewer'], tokens.alliance)).body).toMatchObject({ id: ids.txCoord, roles: ['reviewer'] });
   });
 });

@@ -59,7 +59,9 @@ describe('staff queues: counts, filters, keyset pages, who may look', () => {
     await staff('alliance', ['administrator'], null);
     await staff('reviewer', ['reviewer'], 'MI-AIMH');
     await staff('examiner', ['exam_reviewer'], 'MI-AIMH');
-    const reg = await call('POST', '/api/v1/auth/register', { body: { email: 'ada@example.org', password: PASSWORD, fullName: 'Ada Applicant', associationCode: 'MI-AIMH' } });
+    const reg = await call('POST', '/api/v1/auth/register', {
+      body: { email: 'ada@example.org', password: PASSWORD, fullName: 'Ada Applicant', associationCode: 'MI-AIMH' },
+    });
     expect(reg.status).toBe(202);
     tokens.applicant = (await call('POST', '/api/v1/auth/login', { body: { email: 'ada@example.org', password: PASSWORD } })).body.accessToken as string;
 
@@ -81,7 +83,7 @@ describe('staff queues: counts, filters, keyset pages, who may look', () => {
   });
   afterAll(async () => system.stop());
 
-  test('counts per state for the caller\'s association, every state listed', async () => {
+  test("counts per state for the caller's association, every state listed", async () => {
     const res = await call('GET', '/api/v1/staff/queues', { token: tokens.coord });
     expect(res.status).toBe(200);
     const counts = Object.fromEntries((res.body.queues as { state: string; count: number }[]).map((q) => [q.state, q.count]));

@@ -37,7 +37,13 @@ describe("staff replace a rater's undelivered address for the applicant: same as
       ['tex', ['coordinator'], 'TAIMH'],
       ['ann', ['applicant'], 'MI-AIMH'],
     ] as const) {
-      await seedAccount(ds, { email: `${name}@example.org`, password: PASSWORD, roles: [...roles], associationCode: association, fullName: `${name[0].toUpperCase()}${name.slice(1)} Example` });
+      await seedAccount(ds, {
+        email: `${name}@example.org`,
+        password: PASSWORD,
+        roles: [...roles],
+        associationCode: association,
+        fullName: `${name[0].toUpperCase()}${name.slice(1)} Example`,
+      });
       tokens[name] = (await call('POST', '/api/v1/auth/login', { body: { email: `${name}@example.org`, password: PASSWORD } })).body.accessToken as string;
     }
     // Ann's application in reference checks: one rater's email bounced, one still waits.
@@ -88,13 +94,24 @@ describe("staff replace a rater's undelivered address for the applicant: same as
       expect(res.body).toMatchObject({ code: 'validation_failed' });
       if (field) expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
     }
-    const badId = await call('PUT', `/api/v1/staff/applications/not-a-uuid/references/${refs['Bo Bounced']}/email`, { token: tokens.cora, body: { email: 'bo@fixed.example' } });
+    const badId = await call('PUT', `/api/v1/staff/applications/not-a-uuid/references/${refs['Bo Bounced']}/email`, {
+      token: tokens.cora,
+      body: { email: 'bo@fixed.example' },
+    });
     expect(badId.body).toMatchObject({ status: 400, code: 'validation_failed' });
 
     const applicant = await replace('cora', refs['Bo Bounced'], { email: applicantEmail.toUpperCase() });
-    expect(applicant.body).toMatchObject({ status: 422, code: 'rater_not_independent', detail: "This is the applicant's own email address. A rater must be someone else who knows their work." });
+    expect(applicant.body).toMatchObject({
+      status: 422,
+      code: 'rater_not_independent',
+      detail: "This is the applicant's own email address. A rater must be someone else who knows their work.",
+    });
     const taken = await replace('cora', refs['Bo Bounced'], { email: 'Wes@Rater.example' });
-    expect(taken.body).toMatchObject({ status: 422, code: 'rater_not_independent', detail: 'Another rater of this application already has this email address. Each rater needs their own address.' });
+    expect(taken.body).toMatchObject({
+      status: 422,
+      code: 'rater_not_independent',
+      detail: 'Another rater of this application already has this email address. Each rater needs their own address.',
+    });
     expect(await raterDeliveries()).toBe(0);
   });
 
@@ -106,9 +123,15 @@ describe("staff replace a rater's undelivered address for the applicant: same as
       { rater_name: 'Bo Bounced', rater_email: 'bo@fixed.example', status: 'requested' },
       { rater_name: 'Wes Waiting', rater_email: 'wes@rater.example', status: 'requested' },
     ]);
-    const [mail] = await waitFor('the request to the new address', () => system.smtp.to('bo@fixed.example'), (m) => m.length === 1);
+    const [mail] = await waitFor(
+      'the request to the new address',
+      () => system.smtp.to('bo@fixed.example'),
+      (m) => m.length === 1,
+    );
     expect(header(mail, 'X-Template')).toBe('reference_request');
-    expect(await ds.query(`SELECT status, replaced_by FROM application_references WHERE id = $1`, [refs['Bo Bounced']])).toEqual([{ status: 'replaced', replaced_by: res.body.referenceId }]);
+    expect(await ds.query(`SELECT status, replaced_by FROM application_references WHERE id = $1`, [refs['Bo Bounced']])).toEqual([
+      { status: 'replaced', replaced_by: res.body.referenceId },
+    ]);
 
     const timeline = await call('GET', `/api/v1/staff/applications/${appId}/timeline`, { token: tokens.ada });
     expect(timeline.body.activities).toEqual([
@@ -126,7 +149,13 @@ describe("staff replace a rater's undelivered address for the applicant: same as
   });
 
   test("staff changes count toward the same limits as the applicant's (429)", async () => {
-    const current = async () => (await ds.query<{ id: string }[]>(`SELECT id FROM application_references WHERE application_id = $1 AND revoked_at IS NULL AND rater_name = 'Bo Bounced'`, [appId]))[0].id;
+    const current = async () =>
+      (
+        await ds.query<{ id: string }[]>(
+          `SELECT id FROM application_references WHERE application_id = $1 AND revoked_at IS NULL AND rater_name = 'Bo Bounced'`,
+          [appId],
+        )
+      )[0].id;
     for (const email of ['bo.2@fixed.example', 'bo.3@fixed.example']) expect((await replace('ada', await current(), { email })).status).toBe(200);
     const over = await replace('cora', await current(), { email: 'bo.4@fixed.example' });
     expect(over.status).toBe(429);

@@ -27,7 +27,8 @@ describe('staff review of one application: record, timeline, claims, transitions
     as(who, 'POST', `/api/v1/staff/applications/${id}/transitions`, { body, headers: ifMatch === undefined ? {} : { 'if-match': ifMatch } });
   const stateOf = async (id: string) =>
     (await system.ds.query<{ state: ApplicationState; version: number }[]>(`SELECT state, version FROM applications WHERE id = $1`, [id]))[0];
-  const eventsOf = async (id: string) => Number((await system.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM application_events WHERE application_id = $1`, [id]))[0].n);
+  const eventsOf = async (id: string) =>
+    Number((await system.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM application_events WHERE application_id = $1`, [id]))[0].n);
 
   beforeAll(async () => {
     await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000 } });
@@ -37,7 +38,9 @@ describe('staff review of one application: record, timeline, claims, transitions
     await staff('alliance', ['administrator'], null);
     await staff('reviewer', ['reviewer'], 'MI-AIMH');
     await staff('examiner', ['exam_reviewer'], 'MI-AIMH');
-    await call('POST', '/api/v1/auth/register', { body: { email: 'ada@example.org', password: PASSWORD, fullName: 'Ada Applicant', associationCode: 'MI-AIMH' } });
+    await call('POST', '/api/v1/auth/register', {
+      body: { email: 'ada@example.org', password: PASSWORD, fullName: 'Ada Applicant', associationCode: 'MI-AIMH' },
+    });
     tokens.applicant = (await call('POST', '/api/v1/auth/login', { body: { email: 'ada@example.org', password: PASSWORD } })).body.accessToken as string;
 
     appId = await insertApplication(system.ds, framework, { state: 'submitted' });
@@ -56,7 +59,7 @@ describe('staff review of one application: record, timeline, claims, transitions
   afterAll(async () => system.stop());
 
   describe('the record', () => {
-    test('the full detail, with its version as ETag: portfolio, references with ratings, failed deliveries with the server\'s answer', async () => {
+    test("the full detail, with its version as ETag: portfolio, references with ratings, failed deliveries with the server's answer", async () => {
       const res = await as('coord', 'GET', `/api/v1/staff/applications/${appId}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('etag')).toBe('"0"');
@@ -73,12 +76,24 @@ describe('staff review of one application: record, timeline, claims, transitions
         portfolio: expect.any(Object),
         references: [
           {
-            id: referenceId, role: 'supervisor', raterName: 'Rae Rater', waivedAccess: true, status: 'rated',
-            rating: { answers: { q1: 4 }, comments: 'Warm and attentive.' }, vettedAt: null, vettingCalls: [],
+            id: referenceId,
+            role: 'supervisor',
+            raterName: 'Rae Rater',
+            waivedAccess: true,
+            status: 'rated',
+            rating: { answers: { q1: 4 }, comments: 'Warm and attentive.' },
+            vettedAt: null,
+            vettingCalls: [],
           },
         ],
         deliveries: [
-          { template: 'reference_request', recipientKind: 'rater', referenceId, status: 'failed', smtpResponse: '550 5.1.1 <rae@clinic.example>: mailbox unavailable' },
+          {
+            template: 'reference_request',
+            recipientKind: 'rater',
+            referenceId,
+            status: 'failed',
+            smtpResponse: '550 5.1.1 <rae@clinic.example>: mailbox unavailable',
+          },
         ],
         examAttempts: [],
         panelVotes: [],
@@ -87,7 +102,10 @@ describe('staff review of one application: record, timeline, claims, transitions
 
     test('an Alliance administrator reads it too; a malformed id is 400, an unknown one 404', async () => {
       expect((await as('alliance', 'GET', `/api/v1/staff/applications/${appId}`)).status).toBe(200);
-      expect(await as('coord', 'GET', '/api/v1/staff/applications/not-a-uuid')).toMatchObject({ status: 400, body: { code: 'validation_failed', errors: [{ field: 'id' }] } });
+      expect(await as('coord', 'GET', '/api/v1/staff/applications/not-a-uuid')).toMatchObject({
+        status: 400,
+        body: { code: 'validation_failed', errors: [{ field: 'id' }] },
+      });
       expect(await as('coord', 'GET', `/api/v1/staff/applications/${NOBODY}`)).toMatchObject({ status: 404, body: { code: 'application_not_found' } });
     });
   });
@@ -118,7 +136,9 @@ describe('staff review of one application: record, timeline, claims, transitions
         ]),
       );
       // A coordinator has no say in the panel's outcome.
-      expect(((await as('coord', 'GET', `/api/v1/staff/applications/${panel}`)).body.allowedEvents as { event: string }[]).map((a: { event: string }) => a.event)).toEqual(['hold', 'withdraw']);
+      expect(
+        ((await as('coord', 'GET', `/api/v1/staff/applications/${panel}`)).body.allowedEvents as { event: string }[]).map((a: { event: string }) => a.event),
+      ).toEqual(['hold', 'withdraw']);
     });
 
     test("eligibilityGaps: the category's unmet requirements, from the same check as the applicant's checklist", async () => {
@@ -145,23 +165,38 @@ describe('staff review of one application: record, timeline, claims, transitions
   });
 
   describe('claim and assign', () => {
-    test('a claim takes an unassigned application; someone else\'s claim is 409 naming the assignee', async () => {
+    test("a claim takes an unassigned application; someone else's claim is 409 naming the assignee", async () => {
       const mine = await as('coord', 'POST', `/api/v1/staff/applications/${appId}/claim`);
       expect(mine).toMatchObject({ status: 200, body: { applicationId: appId, assigneeId: ids.coord, claimedAt: expect.any(String) } });
       expect((await as('coord', 'POST', `/api/v1/staff/applications/${appId}/claim`)).body.claimedAt).toBe(mine.body.claimedAt); // claiming again keeps it
-      expect(await as('coord2', 'POST', `/api/v1/staff/applications/${appId}/claim`)).toMatchObject({ status: 409, body: { code: 'already_claimed', assigneeId: ids.coord } });
+      expect(await as('coord2', 'POST', `/api/v1/staff/applications/${appId}/claim`)).toMatchObject({
+        status: 409,
+        body: { code: 'already_claimed', assigneeId: ids.coord },
+      });
     });
 
     test('assign to a coordinator or administrator of the association (or an Alliance administrator), or to nobody', async () => {
-      expect(await as('coord', 'POST', `/api/v1/staff/applications/${appId}/assign`, { body: { accountId: ids.coord2 } })).toMatchObject({ status: 200, body: { assigneeId: ids.coord2 } });
+      expect(await as('coord', 'POST', `/api/v1/staff/applications/${appId}/assign`, { body: { accountId: ids.coord2 } })).toMatchObject({
+        status: 200,
+        body: { assigneeId: ids.coord2 },
+      });
       expect((await as('coord', 'GET', `/api/v1/staff/applications/${appId}`)).body.assignee).toMatchObject({ id: ids.coord2, name: 'coord2 Staff' });
-      expect(await as('coord', 'POST', `/api/v1/staff/applications/${appId}/assign`, { body: { accountId: ids.alliance } })).toMatchObject({ status: 200, body: { assigneeId: ids.alliance } });
-      expect(await as('coord', 'POST', `/api/v1/staff/applications/${appId}/assign`, { body: { accountId: null } })).toMatchObject({ status: 200, body: { assigneeId: null, claimedAt: null } });
+      expect(await as('coord', 'POST', `/api/v1/staff/applications/${appId}/assign`, { body: { accountId: ids.alliance } })).toMatchObject({
+        status: 200,
+        body: { assigneeId: ids.alliance },
+      });
+      expect(await as('coord', 'POST', `/api/v1/staff/applications/${appId}/assign`, { body: { accountId: null } })).toMatchObject({
+        status: 200,
+        body: { assigneeId: null, claimedAt: null },
+      });
     });
 
-    test('refused: another association\'s staff, a reviewer, an unknown account; a bad body', async () => {
+    test("refused: another association's staff, a reviewer, an unknown account; a bad body", async () => {
       for (const accountId of [ids.tx, ids.reviewer, NOBODY]) {
-        expect(await as('coord', 'POST', `/api/v1/staff/applications/${appId}/assign`, { body: { accountId } })).toMatchObject({ status: 422, body: { code: 'invalid_assignee' } });
+        expect(await as('coord', 'POST', `/api/v1/staff/applications/${appId}/assign`, { body: { accountId } })).toMatchObject({
+          status: 422,
+          body: { code: 'invalid_assignee' },
+        });
       }
       for (const body of [{}, { accountId: 'x' }, { accountId: ids.coord, extra: 1 }]) {
         expect((await as('coord', 'POST', `/api/v1/staff/applications/${appId}/assign`, { body })).status).toBe(400);
@@ -209,18 +244,41 @@ describe('staff review of one application: record, timeline, claims, transitions
       const timeline = await as('coord', 'GET', `/api/v1/staff/applications/${appId}/timeline`);
       expect(timeline.status).toBe(200);
       expect(timeline.body.events).toEqual([
-        expect.objectContaining({ version: 1, event: 'begin_reference_checks', from: 'submitted', to: 'reference_checks', actor: { id: ids.coord, role: 'coordinator', name: 'coord Staff' }, reason: null }),
-        expect.objectContaining({ version: 2, event: 'hold', from: 'reference_checks', to: 'on_hold', actor: { id: ids.coord2, role: 'coordinator', name: 'coord2 Staff' }, reason: 'Waiting for the transcript of your degree.' }),
+        expect.objectContaining({
+          version: 1,
+          event: 'begin_reference_checks',
+          from: 'submitted',
+          to: 'reference_checks',
+          actor: { id: ids.coord, role: 'coordinator', name: 'coord Staff' },
+          reason: null,
+        }),
+        expect.objectContaining({
+          version: 2,
+          event: 'hold',
+          from: 'reference_checks',
+          to: 'on_hold',
+          actor: { id: ids.coord2, role: 'coordinator', name: 'coord2 Staff' },
+          reason: 'Waiting for the transcript of your degree.',
+        }),
       ]);
     });
 
-    test('refused by the state machine: a failed guard is 422 naming it, an event the state does not allow 409, another role\'s event 403', async () => {
+    test("refused by the state machine: a failed guard is 422 naming it, an event the state does not allow 409, another role's event 403", async () => {
       const noReason = await fire('alliance', appId, { event: 'resume' }, '"2"');
       expect(noReason).toMatchObject({ status: 200, body: { state: 'reference_checks', version: 3 } });
-      expect(await fire('coord', appId, { event: 'hold' }, '"3"')).toMatchObject({ status: 422, body: { code: 'guard_failed', failedGuards: [{ guard: 'reason_given' }] } });
-      expect(await fire('coord', appId, { event: 'resume' }, '"3"')).toMatchObject({ status: 409, body: { code: 'event_not_allowed', allowedEvents: expect.arrayContaining(['hold']) } });
+      expect(await fire('coord', appId, { event: 'hold' }, '"3"')).toMatchObject({
+        status: 422,
+        body: { code: 'guard_failed', failedGuards: [{ guard: 'reason_given' }] },
+      });
+      expect(await fire('coord', appId, { event: 'resume' }, '"3"')).toMatchObject({
+        status: 409,
+        body: { code: 'event_not_allowed', allowedEvents: expect.arrayContaining(['hold']) },
+      });
       const endorsed = await insertApplication(system.ds, framework, { state: 'endorsed' });
-      expect(await fire('coord', endorsed, { event: 'open_renewal' }, '"0"')).toMatchObject({ status: 403, body: { code: 'role_not_allowed', allowedRoles: ['system'] } });
+      expect(await fire('coord', endorsed, { event: 'open_renewal' }, '"0"')).toMatchObject({
+        status: 403,
+        body: { code: 'role_not_allowed', allowedRoles: ['system'] },
+      });
       expect(await stateOf(endorsed)).toEqual({ state: 'endorsed', version: 0 });
       expect(await stateOf(appId)).toEqual({ state: 'reference_checks', version: 3 });
       expect(await eventsOf(appId)).toBe(3);
@@ -232,13 +290,23 @@ describe('staff review of one application: record, timeline, claims, transitions
         body: { code: 'dedicated_endpoint', endpoint: 'POST /api/v1/staff/applications/{id}/exam-approval' },
       });
       for (const event of ['pass_exam', 'fail_exam', 'panel_endorse', 'panel_defer', 'panel_deny', 'panel_escalate']) {
-        expect(await fire('alliance', appId, { event, reason: 'x' }, '"3"')).toMatchObject({ status: 422, body: { code: 'dedicated_endpoint', endpoint: expect.any(String) } });
+        expect(await fire('alliance', appId, { event, reason: 'x' }, '"3"')).toMatchObject({
+          status: 422,
+          body: { code: 'dedicated_endpoint', endpoint: expect.any(String) },
+        });
       }
       expect(await stateOf(appId)).toEqual({ state: 'reference_checks', version: 3 });
     });
 
     test('bad bodies are 400 and change nothing', async () => {
-      for (const body of [{}, { event: 'fly' }, { event: 'hold', reason: 'x'.repeat(2001) }, { event: 'hold', reason: 'a\u0000b' }, { event: 'hold', reason: 'ok', by: 'me' }, { event: 7 }]) {
+      for (const body of [
+        {},
+        { event: 'fly' },
+        { event: 'hold', reason: 'x'.repeat(2001) },
+        { event: 'hold', reason: 'a\u0000b' },
+        { event: 'hold', reason: 'ok', by: 'me' },
+        { event: 7 },
+      ]) {
         expect((await fire('coord', appId, body, '"3"')).status).toBe(400);
       }
       expect(await stateOf(appId)).toEqual({ state: 'reference_checks', version: 3 });
@@ -247,17 +315,31 @@ describe('staff review of one application: record, timeline, claims, transitions
 
   describe('vetting calls', () => {
     const path = () => `/api/v1/staff/applications/${appId}/references/${referenceId}/vetting-call`;
-    const vettedBy = async () => (await system.ds.query<{ vetted_at: Date | null; vetted_by: string | null }[]>(`SELECT vetted_at, vetted_by FROM application_references WHERE id = $1`, [referenceId]))[0];
+    const vettedBy = async () =>
+      (
+        await system.ds.query<{ vetted_at: Date | null; vetted_by: string | null }[]>(`SELECT vetted_at, vetted_by FROM application_references WHERE id = $1`, [
+          referenceId,
+        ])
+      )[0];
 
     test('a call that vets the rater sets vetted_at/by; one nobody answers keeps it; one that could not vet clears it', async () => {
-      const first = await as('coord', 'POST', path(), { body: { calledAt: '2026-01-10T15:00:00Z', outcome: 'vetted', notes: 'Confirmed role and 3 years supervising the applicant.' } });
+      const first = await as('coord', 'POST', path(), {
+        body: { calledAt: '2026-01-10T15:00:00Z', outcome: 'vetted', notes: 'Confirmed role and 3 years supervising the applicant.' },
+      });
       expect(first).toMatchObject({ status: 201, body: { referenceId, vettedAt: '2026-01-10T15:00:00.000Z' } });
       expect(await vettedBy()).toEqual({ vetted_at: new Date('2026-01-10T15:00:00Z'), vetted_by: ids.coord });
 
-      expect((await as('coord2', 'POST', path(), { body: { calledAt: '2026-01-11T15:00:00Z', outcome: 'unreachable' } })).body.vettedAt).toBe('2026-01-10T15:00:00.000Z');
+      expect((await as('coord2', 'POST', path(), { body: { calledAt: '2026-01-11T15:00:00Z', outcome: 'unreachable' } })).body.vettedAt).toBe(
+        '2026-01-10T15:00:00.000Z',
+      );
       // Recorded late but made earlier than the vetting call: the later verdict stands.
-      expect((await as('coord2', 'POST', path(), { body: { calledAt: '2026-01-09T15:00:00Z', outcome: 'not_vetted' } })).body.vettedAt).toBe('2026-01-10T15:00:00.000Z');
-      expect((await as('coord2', 'POST', path(), { body: { calledAt: '2026-01-12T15:00:00Z', outcome: 'not_vetted', notes: 'Could not confirm employment.' } })).body.vettedAt).toBeNull();
+      expect((await as('coord2', 'POST', path(), { body: { calledAt: '2026-01-09T15:00:00Z', outcome: 'not_vetted' } })).body.vettedAt).toBe(
+        '2026-01-10T15:00:00.000Z',
+      );
+      expect(
+        (await as('coord2', 'POST', path(), { body: { calledAt: '2026-01-12T15:00:00Z', outcome: 'not_vetted', notes: 'Could not confirm employment.' } })).body
+          .vettedAt,
+      ).toBeNull();
       expect(await vettedBy()).toEqual({ vetted_at: null, vetted_by: null });
 
       const detail = await as('coord', 'GET', `/api/v1/staff/applications/${appId}`);
@@ -270,12 +352,24 @@ describe('staff review of one application: record, timeline, claims, transitions
       const count = async () => Number((await system.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM reference_vetting_calls`))[0].n);
       const before = await count();
       const future = new Date(Date.now() + 3600_000).toISOString();
-      expect(await as('coord', 'POST', path(), { body: { calledAt: future, outcome: 'vetted' } })).toMatchObject({ status: 400, body: { code: 'validation_failed' } });
-      for (const body of [{ outcome: 'vetted' }, { calledAt: 'yesterday', outcome: 'vetted' }, { calledAt: '2026-01-10T15:00:00Z', outcome: 'maybe' }, { calledAt: '2026-01-10T15:00:00Z', outcome: 'vetted', notes: 'n'.repeat(4001) }]) {
+      expect(await as('coord', 'POST', path(), { body: { calledAt: future, outcome: 'vetted' } })).toMatchObject({
+        status: 400,
+        body: { code: 'validation_failed' },
+      });
+      for (const body of [
+        { outcome: 'vetted' },
+        { calledAt: 'yesterday', outcome: 'vetted' },
+        { calledAt: '2026-01-10T15:00:00Z', outcome: 'maybe' },
+        { calledAt: '2026-01-10T15:00:00Z', outcome: 'vetted', notes: 'n'.repeat(4001) },
+      ]) {
         expect((await as('coord', 'POST', path(), { body })).status).toBe(400);
       }
       const other = await insertApplication(system.ds, framework, { state: 'reference_checks' });
-      expect(await as('coord', 'POST', `/api/v1/staff/applications/${other}/references/${referenceId}/vetting-call`, { body: { calledAt: '2026-01-10T15:00:00Z', outcome: 'vetted' } })).toMatchObject({
+      expect(
+        await as('coord', 'POST', `/api/v1/staff/applications/${other}/references/${referenceId}/vetting-call`, {
+          body: { calledAt: '2026-01-10T15:00:00Z', outcome: 'vetted' },
+        }),
+      ).toMatchObject({
         status: 404,
         body: { code: 'reference_not_found' },
       });
@@ -306,8 +400,16 @@ describe('staff review of one application: record, timeline, claims, transitions
 
     test('applicants, reviewers and exam reviewers are refused (403) on every staff route', async () => {
       for (const who of ['applicant', 'reviewer', 'examiner']) {
-        for (const [method, suffix] of [['GET', ''], ['GET', '/timeline'], ['POST', '/claim'], ['POST', '/transitions']]) {
-          const res = await as(who, method, `/api/v1/staff/applications/${appId}${suffix}`, { body: method === 'POST' ? { event: 'withdraw' } : undefined, headers: { 'if-match': '"3"' } });
+        for (const [method, suffix] of [
+          ['GET', ''],
+          ['GET', '/timeline'],
+          ['POST', '/claim'],
+          ['POST', '/transitions'],
+        ]) {
+          const res = await as(who, method, `/api/v1/staff/applications/${appId}${suffix}`, {
+            body: method === 'POST' ? { event: 'withdraw' } : undefined,
+            headers: { 'if-match': '"3"' },
+          });
           expect({ who, suffix, status: res.status }).toEqual({ who, suffix, status: 403 });
         }
       }

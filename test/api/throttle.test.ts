@@ -13,7 +13,7 @@ import { caller, urlOf, type Reply } from './auth-harness.js';
 
 const LIMIT = 3;
 
-describe('throttling: sign-in routes, open pages and each account\'s writes', () => {
+describe("throttling: sign-in routes, open pages and each account's writes", () => {
   let db: TestDatabase;
   const redis = createTestRedisPrefix();
   const smtp = new SmtpSink();
@@ -33,11 +33,17 @@ describe('throttling: sign-in routes, open pages and each account\'s writes', ()
     WRITE_THROTTLE_TTL_MS: 60_000,
   });
   /** An access token as sign-in would issue it, without spending the sign-in throttle. */
-  const tokenFor = (accountId: string) => api.get(AccessTokens).sign({ id: accountId, personId: randomUUID(), roles: ['applicant'], associationCode: 'MI-AIMH' }, randomUUID());
+  const tokenFor = (accountId: string) =>
+    api.get(AccessTokens).sign({ id: accountId, personId: randomUUID(), roles: ['applicant'], associationCode: 'MI-AIMH' }, randomUUID());
   const expectThrottled = (reply: Reply, instance: string) => {
     expect(reply.status).toBe(429);
     expect(reply.type).toContain('application/problem+json');
-    expect(reply.body).toMatchObject({ status: 429, code: 'too_many_requests', instance, detail: expect.stringMatching(/^Please wait \d+ seconds? before trying again\.$/) });
+    expect(reply.body).toMatchObject({
+      status: 429,
+      code: 'too_many_requests',
+      instance,
+      detail: expect.stringMatching(/^Please wait \d+ seconds? before trying again\.$/),
+    });
     const retryAfter = Number(reply.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
@@ -61,7 +67,10 @@ describe('throttling: sign-in routes, open pages and each account\'s writes', ()
     for (let i = 0; i < LIMIT; i++) expect((await logIn()).status).toBe(401);
     expectThrottled(await logIn(), '/api/v1/auth/login');
     // Without a trusted proxy, a client cannot start a new count by claiming another address.
-    const forged = await call('POST', '/api/v1/auth/login', { body: { email: 'x@example.org', password: 'a guess' }, headers: { 'x-forwarded-for': '203.0.113.7' } });
+    const forged = await call('POST', '/api/v1/auth/login', {
+      body: { email: 'x@example.org', password: 'a guess' },
+      headers: { 'x-forwarded-for': '203.0.113.7' },
+    });
     expect(forged.status).toBe(429);
   });
 
@@ -70,7 +79,8 @@ describe('throttling: sign-in routes, open pages and each account\'s writes', ()
     const proxied = await createApiApp(config, 0);
     try {
       const callProxied = caller(() => proxied);
-      const from = (client: string) => callProxied('POST', '/api/v1/auth/login', { body: { email: 'x@example.org', password: 'a guess' }, headers: { 'x-forwarded-for': client } });
+      const from = (client: string) =>
+        callProxied('POST', '/api/v1/auth/login', { body: { email: 'x@example.org', password: 'a guess' }, headers: { 'x-forwarded-for': client } });
       for (let i = 0; i < LIMIT; i++) expect((await from('198.51.100.1')).status).toBe(401);
       expect((await from('198.51.100.1')).status).toBe(429);
       expect((await from('198.51.100.2')).status).toBe(401);
@@ -87,7 +97,11 @@ describe('throttling: sign-in routes, open pages and each account\'s writes', ()
 
   test('auth: password changes are guesses at the current password, counted per address like sign-in', async () => {
     // A new account each time, so that only the address's count, not an account's writes, can refuse.
-    const change = async () => call('POST', '/api/v1/auth/password-changes', { token: await tokenFor(randomUUID()), body: { currentPassword: 'a guess', newPassword: 'a long enough new passphrase' } });
+    const change = async () =>
+      call('POST', '/api/v1/auth/password-changes', {
+        token: await tokenFor(randomUUID()),
+        body: { currentPassword: 'a guess', newPassword: 'a long enough new passphrase' },
+      });
     for (let i = 0; i < LIMIT; i++) expect((await change()).body.code).toBe('wrong_password');
     expectThrottled(await change(), '/api/v1/auth/password-changes');
   });
@@ -109,7 +123,11 @@ describe('throttling: sign-in routes, open pages and each account\'s writes', ()
     expect(html).toContain('Please wait a moment');
     expect(html).toMatch(/pausing them for \d+ seconds?\./);
     // Sending the form is a route of its own, counted on its own.
-    const send = await fetch(urlOf(api, `/r/${'x'.repeat(43)}`), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'comments=hello' });
+    const send = await fetch(urlOf(api, `/r/${'x'.repeat(43)}`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'comments=hello',
+    });
     expect(send.status).not.toBe(429);
   });
 

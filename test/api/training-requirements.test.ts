@@ -18,7 +18,12 @@ const raters = [
 /** Training entries: hours in the field, on diversity, equity and inclusion, and on RSC. */
 function trainings(field: number, dei: number, rsc: number): Portfolio['trainings'] {
   const entry = (title: string, hours: number, topic: { dei: boolean; rsc: boolean }) => ({
-    title, provider: 'Training Institute', date: '2026-01-15', hours, competencyAreas: ['observation_listening'], ...topic,
+    title,
+    provider: 'Training Institute',
+    date: '2026-01-15',
+    hours,
+    competencyAreas: ['observation_listening'],
+    ...topic,
   });
   return [
     entry('Foundations', field, { dei: false, rsc: false }),
@@ -43,7 +48,8 @@ describe("training hours and their parts on a topic, as an applicant's portfolio
   async function mentorApplication(email: string, track: string): Promise<{ id: string; token: string }> {
     await seedAccount(ds, { email, password: PASSWORD, roles: ['applicant'], associationCode: 'MI-AIMH', fullName: 'Mina Mentor' });
     const token = (await call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
-    const id = (await call('POST', '/api/v1/applications', { token, body: { associationCode: 'MI-AIMH', categoryCode: 'IMHM', trackCode: track } })).body.id as string;
+    const id = (await call('POST', '/api/v1/applications', { token, body: { associationCode: 'MI-AIMH', categoryCode: 'IMHM', trackCode: track } })).body
+      .id as string;
     const portfolio = eligiblePortfolio(framework.rulesSnapshot('MI-AIMH', 'IMHM', track), raters);
     for (const section of ['education', 'work', 'rsc', 'references', 'agreements', 'membership'] as const) {
       expect((await call('PUT', `/api/v1/applications/${id}/portfolio/${section}`, { token, body: { [section]: portfolio[section] } })).status).toBe(200);
@@ -52,7 +58,8 @@ describe("training hours and their parts on a topic, as an applicant's portfolio
   }
   const gapsWith = async ({ id, token }: { id: string; token: string }, entries: Portfolio['trainings']) =>
     (await call('PUT', `/api/v1/applications/${id}/portfolio/trainings`, { token, body: { trainings: entries } })).body.eligibilityGaps as unknown[];
-  const stateOf = async (id: string) => (await ds.query<{ state: string; version: number }[]>(`SELECT state, version FROM applications WHERE id = $1`, [id]))[0];
+  const stateOf = async (id: string) =>
+    (await ds.query<{ state: string; version: number }[]>(`SELECT state, version FROM applications WHERE id = $1`, [id]))[0];
 
   test('Clinical Mentor: 48 hours are not enough without 15 on RSC; the gap names the track and the hours missing, and submitting waits for them', async () => {
     const app = await mentorApplication('mina@example.org', 'clinical');
@@ -77,7 +84,8 @@ describe("training hours and their parts on a topic, as an applicant's portfolio
     expect(await gapsWith(app, trainings(32, 2, 15))).toEqual([
       expect.objectContaining({
         code: 'dei_hours_short',
-        message: 'You have 2 of the 3 training hours on diversity, equity and inclusion that Infant Mental Health Mentor – Clinical requires. You need 1 more hour.',
+        message:
+          'You have 2 of the 3 training hours on diversity, equity and inclusion that Infant Mental Health Mentor – Clinical requires. You need 1 more hour.',
       }),
     ]);
 
@@ -89,7 +97,11 @@ describe("training hours and their parts on a topic, as an applicant's portfolio
 
     expect(await gapsWith(app, trainings(30, 3, 15))).toEqual([]);
     expect((await call('POST', `/api/v1/applications/${app.id}/submit`, { token: app.token })).body).toMatchObject({ state: 'submitted' });
-    const mail = await waitFor('the received email', () => system.smtp.to('mina@example.org'), (m) => m.length > 0);
+    const mail = await waitFor(
+      'the received email',
+      () => system.smtp.to('mina@example.org'),
+      (m) => m.length > 0,
+    );
     expect(header(mail[0], 'X-Template')).toBe('application_received');
   });
 
@@ -98,7 +110,8 @@ describe("training hours and their parts on a topic, as an applicant's portfolio
     expect(await gapsWith(app, trainings(33, 0, 0))).toEqual([
       expect.objectContaining({
         code: 'dei_hours_short',
-        message: 'You have 0 of the 3 training hours on diversity, equity and inclusion that Infant Mental Health Mentor – Policy requires. You need 3 more hours.',
+        message:
+          'You have 0 of the 3 training hours on diversity, equity and inclusion that Infant Mental Health Mentor – Policy requires. You need 3 more hours.',
       }),
     ]);
     expect(await gapsWith(app, trainings(29.5, 3, 0))).toEqual([

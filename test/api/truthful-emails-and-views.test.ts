@@ -52,7 +52,10 @@ describe('emails, views and links say what is true', () => {
   /** A registered applicant owning an application inserted in `state`, naming one rater per role of the category. */
   async function applicant(category: string, state: 'submitted' | 'panel_review' | 'lapsed'): Promise<Applicant> {
     const email = `applicant${++applicants}@applicant.example.org`;
-    expect((await call('POST', '/api/v1/auth/register', { body: { email, password: PASSWORD, fullName: `Applicant ${applicants}`, associationCode: ASSOCIATION } })).status).toBe(202);
+    expect(
+      (await call('POST', '/api/v1/auth/register', { body: { email, password: PASSWORD, fullName: `Applicant ${applicants}`, associationCode: ASSOCIATION } }))
+        .status,
+    ).toBe(202);
     const token = (await call('POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } })).body.accessToken as string;
     const references = raters(category, `a${applicants}`);
     const appId = await insertApplication(ds, framework, {
@@ -78,20 +81,31 @@ describe('emails, views and links say what is true', () => {
   const ifMatch = async (id: string) => ({ 'if-match': `"${await versionOf(id)}"` });
   const mailsTo = (address: string, template: string) => system.smtp.to(address).filter((m) => header(m, 'X-Template') === template);
   const oneMail = async (address: string, template: string): Promise<ReceivedMail> =>
-    (await waitFor(`${template} to ${address}`, () => mailsTo(address, template), (m) => m.length === 1))[0];
+    (
+      await waitFor(
+        `${template} to ${address}`,
+        () => mailsTo(address, template),
+        (m) => m.length === 1,
+      )
+    )[0];
   const pathOf = (url: string) => new URL(url).pathname;
 
   /** Sends a rater's form, every statement rated 3, through the link in their request email. */
   async function rate(raterEmail: string): Promise<string> {
     const link = raterLink(await oneMail(raterEmail, 'reference_request'))!;
     const answers = Object.fromEntries(framework.ratingForm.items.map((item) => [`item.${item.code}`, '3']));
-    const res = await fetch(system.url(pathOf(link)), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(answers).toString() });
+    const res = await fetch(system.url(pathOf(link)), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(answers).toString(),
+    });
     expect(res.status).toBe(200);
     return res.text();
   }
 
   /** The links in an email that point at the portal (not mailto:). */
-  const portalLinks = (mail: ReceivedMail) => [...new Set(readableBody(mail).match(/https?:\/\/[^\s"<>]+/g) ?? [])].filter((url) => url.startsWith(system.config.http.publicBaseUrl));
+  const portalLinks = (mail: ReceivedMail) =>
+    [...new Set(readableBody(mail).match(/https?:\/\/[^\s"<>]+/g) ?? [])].filter((url) => url.startsWith(system.config.http.publicBaseUrl));
 
   beforeAll(async () => {
     await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000, REMINDER_SWEEP_EVERY_MS: 1000 } });
@@ -105,7 +119,11 @@ describe('emails, views and links say what is true', () => {
 
   test('item 5: the emails of an exam category and an online sitting promise only what then happens', async () => {
     const ann = await applicant('IMHS', 'submitted');
-    const begin = await call('POST', `/api/v1/staff/applications/${ann.appId}/transitions`, { token: tokens.coord, body: { event: 'begin_reference_checks' }, headers: await ifMatch(ann.appId) });
+    const begin = await call('POST', `/api/v1/staff/applications/${ann.appId}/transitions`, {
+      token: tokens.coord,
+      body: { event: 'begin_reference_checks' },
+      headers: await ifMatch(ann.appId),
+    });
     expect(begin.status).toBe(200);
 
     // The rater is told what their link does afterwards, and it does it.
@@ -119,7 +137,11 @@ describe('emails, views and links say what is true', () => {
     for (const rater of rest) await rate(rater.raterEmail);
 
     // Each "reference received" names the next step of an exam category, not an "all arrived" email ...
-    const received = await waitFor('reference_received for every rater', () => mailsTo(ann.email, 'reference_received'), (m) => m.length === 3);
+    const received = await waitFor(
+      'reference_received for every rater',
+      () => mailsTo(ann.email, 'reference_received'),
+      (m) => m.length === 3,
+    );
     for (const mail of received) {
       expect(readableBody(mail)).toContain('the next step is your approval to sit the exam, and we will email you when you are approved');
       expect(readableBody(mail)).not.toContain('when all have arrived');
@@ -128,16 +150,26 @@ describe('emails, views and links say what is true', () => {
     expect((await ds.query(`SELECT state FROM applications WHERE id = $1`, [ann.appId]))[0].state).toBe('reference_checks');
     expect(await ds.query(`SELECT template FROM email_deliveries WHERE application_id = $1 AND template = 'references_complete'`, [ann.appId])).toEqual([]);
     // The approval email that was promised comes.
-    expect((await call('POST', `/api/v1/staff/applications/${ann.appId}/exam-approval`, { token: tokens.coord, body: {}, headers: await ifMatch(ann.appId) })).status).toBe(200);
+    expect(
+      (await call('POST', `/api/v1/staff/applications/${ann.appId}/exam-approval`, { token: tokens.coord, body: {}, headers: await ifMatch(ann.appId) }))
+        .status,
+    ).toBe(200);
     await oneMail(ann.email, 'exam_approved');
 
     // An online sitting: the candidate code identifies the answers; nobody is told to write on pages.
     const window = await call('POST', '/api/v1/staff/exam-windows', {
       token: tokens.coord,
-      body: { sitsOn: new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10), registrationClosesAt: new Date(Date.now() + 20 * DAY).toISOString(), online: true, capacity: 5 },
+      body: {
+        sitsOn: new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10),
+        registrationClosesAt: new Date(Date.now() + 20 * DAY).toISOString(),
+        online: true,
+        capacity: 5,
+      },
     });
     expect(window.status).toBe(201);
-    expect((await call('POST', `/api/v1/applications/${ann.appId}/exam-registration`, { token: ann.token, body: { windowId: window.body.id } })).status).toBe(201);
+    expect((await call('POST', `/api/v1/applications/${ann.appId}/exam-registration`, { token: ann.token, body: { windowId: window.body.id } })).status).toBe(
+      201,
+    );
     const seat = readableBody(await oneMail(ann.email, 'exam_registered'));
     expect(seat).toContain('to identify your answers to both parts');
     expect(seat).toContain('If you are not sure how to join the online sitting');
@@ -154,9 +186,16 @@ describe('emails, views and links say what is true', () => {
     await system.worker.get(TransitionApplication).execute({ applicationId: bea.appId, event: 'begin_reference_checks', actor: { id: null, role: 'system' } });
     const [one, two, three] = raters('IFA', 'a2');
     await oneMail(two.raterEmail, 'reference_request');
-    const staffView = async (appId: string) => (await call('GET', `/api/v1/staff/applications/${appId}`, { token: tokens.coord })).body as { references: ReferenceView[]; currentReferenceCount: number };
+    const staffView = async (appId: string) =>
+      (await call('GET', `/api/v1/staff/applications/${appId}`, { token: tokens.coord })).body as {
+        references: ReferenceView[];
+        currentReferenceCount: number;
+      };
     const oldId = ((await staffView(bea.appId)).references.find((r) => r.raterName === two.raterName) as unknown as { id: string }).id;
-    const replace = await call('PUT', `/api/v1/applications/${bea.appId}/references/${oldId}/email`, { token: bea.token, body: { email: 'two.new@rater.example' } });
+    const replace = await call('PUT', `/api/v1/applications/${bea.appId}/references/${oldId}/email`, {
+      token: bea.token,
+      body: { email: 'two.new@rater.example' },
+    });
     expect(replace.status).toBe(200);
 
     const replaced = await staffView(bea.appId);
@@ -167,14 +206,27 @@ describe('emails, views and links say what is true', () => {
     expect(namesOf(replaced.references.slice(0, 2))).toEqual([one.raterName, three.raterName]);
     expect(replaced.references.slice(2).map((r) => r.raterName)).toEqual([two.raterName, two.raterName]);
     const [newTwo] = replaced.references.filter((r) => r.standing === 'current' && r.raterName === two.raterName) as unknown as { id: string }[];
-    expect(replaced.references[3]).toMatchObject({ status: 'replaced', endedAt: expect.any(String), replacedBy: { referenceId: newTwo.id, raterName: two.raterName } });
+    expect(replaced.references[3]).toMatchObject({
+      status: 'replaced',
+      endedAt: expect.any(String),
+      replacedBy: { referenceId: newTwo.id, raterName: two.raterName },
+    });
     expect(replaced.references[0]).toMatchObject({ endedAt: null, replacedBy: null });
 
     // The reviewers read the same: every current reference answers, the application reaches panel review.
     for (const email of [one.raterEmail, 'two.new@rater.example', three.raterEmail]) await rate(email);
-    await waitFor('panel review', async () => (await ds.query(`SELECT state FROM applications WHERE id = $1`, [bea.appId]))[0].state as string, (s) => s === 'panel_review');
-    expect((await call('POST', `/api/v1/staff/applications/${bea.appId}/panel`, { token: tokens.coord, body: { reviewerIds: [ids.r1, ids.r2] } })).status).toBe(200);
-    const review = (await call('GET', `/api/v1/reviews/${bea.appId}`, { token: tokens.r1 })).body as { references: ReferenceView[]; currentReferenceCount: number };
+    await waitFor(
+      'panel review',
+      async () => (await ds.query(`SELECT state FROM applications WHERE id = $1`, [bea.appId]))[0].state as string,
+      (s) => s === 'panel_review',
+    );
+    expect((await call('POST', `/api/v1/staff/applications/${bea.appId}/panel`, { token: tokens.coord, body: { reviewerIds: [ids.r1, ids.r2] } })).status).toBe(
+      200,
+    );
+    const review = (await call('GET', `/api/v1/reviews/${bea.appId}`, { token: tokens.r1 })).body as {
+      references: ReferenceView[];
+      currentReferenceCount: number;
+    };
     expect(review.currentReferenceCount).toBe(3);
     expect(review.references.map((r) => [r.status, r.standing])).toEqual([
       ['rated', 'current'],
@@ -198,7 +250,11 @@ describe('emails, views and links say what is true', () => {
     const fresh = raters('IFA', 'new');
     const reinstate = await call('POST', `/api/v1/applications/${cleo.appId}/reinstate`, { token: cleo.token, body: { references: fresh } });
     expect(reinstate.status).toBe(200);
-    const after = await waitFor('the new references', () => staffView(cleo.appId), (v) => v.references.length === 6);
+    const after = await waitFor(
+      'the new references',
+      () => staffView(cleo.appId),
+      (v) => v.references.length === 6,
+    );
     expect(after.currentReferenceCount).toBe(3);
     // The new ones (asked for at one instant, so in no particular order among themselves) come first.
     expect(after.references.map((r) => r.standing)).toEqual(['current', 'current', 'current', 'revoked', 'revoked', 'revoked']);
@@ -231,8 +287,17 @@ describe('emails, views and links say what is true', () => {
     await linksOpen('r3@staff.example.org', 'panel_assigned', tokens.r3);
 
     // The reviewers disagree: the administrator decides.
-    expect((await call('POST', `/api/v1/reviews/${dee.appId}/vote`, { token: tokens.r1, body: { checklist: allMet, recommendation: 'endorse' } })).status).toBe(201);
-    expect((await call('POST', `/api/v1/reviews/${dee.appId}/vote`, { token: tokens.r3, body: { checklist: allMet, recommendation: 'deny', notes: 'Not enough supervised work yet.' } })).status).toBe(201);
+    expect((await call('POST', `/api/v1/reviews/${dee.appId}/vote`, { token: tokens.r1, body: { checklist: allMet, recommendation: 'endorse' } })).status).toBe(
+      201,
+    );
+    expect(
+      (
+        await call('POST', `/api/v1/reviews/${dee.appId}/vote`, {
+          token: tokens.r3,
+          body: { checklist: allMet, recommendation: 'deny', notes: 'Not enough supervised work yet.' },
+        })
+      ).status,
+    ).toBe(201);
     await linksOpen('admin@staff.example.org', 'panel_escalated', tokens.admin);
 
     // A reference unanswered for 21 days (of the worker's clock) on an application the coordinator has claimed.
@@ -254,7 +319,11 @@ describe('emails, views and links say what is true', () => {
 
     // The administrator decides; the endorsed email gives the number, says where the certificate is, and its links open for the applicant
     // (the application page, whose endorsement has its certificate at /endorsements/{id}/certificate, and the public check).
-    const decide = await call('POST', `/api/v1/staff/applications/${dee.appId}/panel-decision`, { token: tokens.admin, body: { recommendation: 'endorse' }, headers: await ifMatch(dee.appId) });
+    const decide = await call('POST', `/api/v1/staff/applications/${dee.appId}/panel-decision`, {
+      token: tokens.admin,
+      body: { recommendation: 'endorse' },
+      headers: await ifMatch(dee.appId),
+    });
     expect(decide.status).toBe(200);
     const endorsed = await oneMail(dee.email, 'endorsed');
     expect(readableBody(endorsed)).toMatch(/Your endorsement number is [A-Z0-9-]+\./);

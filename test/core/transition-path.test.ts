@@ -3,13 +3,7 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '#config';
 import pg from 'pg';
 import { dataSourceOptions, OUTBOX_CHANNEL, OutboxNotifier, runMigrations } from '#db';
-import {
-  TransitionApplication,
-  TransitionsRepository,
-  TransitionConflictError,
-  TransitionRefusedError,
-  type TransitionCommand,
-} from '#endorsement';
+import { TransitionApplication, TransitionsRepository, TransitionConflictError, TransitionRefusedError, type TransitionCommand } from '#endorsement';
 import { loadFramework, type Framework } from '#framework';
 import { ManualClock } from '#platform';
 import { allowedEvents, replayEvents, type ApplicationState, type Role } from '#workflow';
@@ -135,7 +129,7 @@ describe('the transition path over real PostgreSQL', () => {
     expect(await counts(id)).toEqual({ state: 'on_hold', version: 1, events: 1, outbox: 1 });
   });
 
-  test('replaying application_events reproduces every application\'s current state', async () => {
+  test("replaying application_events reproduces every application's current state", async () => {
     // Random walks through events that need no portfolio facts, on many applications.
     const walk: Record<string, string[]> = {
       submitted: ['begin_reference_checks', 'hold', 'withdraw'],
@@ -143,7 +137,7 @@ describe('the transition path over real PostgreSQL', () => {
       on_hold: ['resume', 'withdraw'],
     };
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const ids = await Promise.all(Array.from({ length: 20 }, () => insertApplication(ds, framework, { state: 'draft' })));
     // Start from draft through a real submit is covered elsewhere; here the walk starts at submitted.
     await ds.query(`UPDATE applications SET state = 'submitted' WHERE id = ANY($1)`, [ids]);
@@ -161,7 +155,9 @@ describe('the transition path over real PostgreSQL', () => {
       }
     }
     for (const id of ids) {
-      const events = await ds.query(`SELECT event, from_state AS "from", to_state AS "to" FROM application_events WHERE application_id = $1 ORDER BY version`, [id]);
+      const events = await ds.query(`SELECT event, from_state AS "from", to_state AS "to" FROM application_events WHERE application_id = $1 ORDER BY version`, [
+        id,
+      ]);
       const { state } = await counts(id);
       expect(replayEvents(events as { event: string; from: ApplicationState; to: ApplicationState }[])).toBe(state);
     }

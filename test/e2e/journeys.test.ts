@@ -32,7 +32,11 @@ describe('end to end: from registration to endorsed', () => {
 
   /** The next message of a template to an address, waiting for the worker to send it. */
   async function mailTo(address: string, template: string, nth = 1): Promise<ReceivedMail> {
-    const mails = await waitFor(`${template} #${nth} to ${address}`, () => system.smtp.to(address).filter((m) => header(m, 'X-Template') === template), (m) => m.length >= nth);
+    const mails = await waitFor(
+      `${template} #${nth} to ${address}`,
+      () => system.smtp.to(address).filter((m) => header(m, 'X-Template') === template),
+      (m) => m.length >= nth,
+    );
     return mails[nth - 1];
   }
 
@@ -67,7 +71,10 @@ describe('end to end: from registration to endorsed', () => {
     const { token } = accountLink(await mailTo(email, 'staff_invitation'), 'accept-invitation');
     expect((await api.POST('/api/v1/auth/invitations/accept', { body: { token, password: PASSWORD, fullName: name } })).response.status).toBeLessThan(300);
     const accessToken = await logIn(email);
-    staff[roles[0] === 'reviewer' || roles[0] === 'exam_reviewer' ? email.split('@')[0] : roles[0]] = { token: accessToken, id: ok(await api.GET('/api/v1/auth/me', as(accessToken))).id };
+    staff[roles[0] === 'reviewer' || roles[0] === 'exam_reviewer' ? email.split('@')[0] : roles[0]] = {
+      token: accessToken,
+      id: ok(await api.GET('/api/v1/auth/me', as(accessToken))).id,
+    };
   }
 
   /** Registers, starts an application and fills in every portfolio section; returns the application. */
@@ -92,7 +99,13 @@ describe('end to end: from registration to endorsed', () => {
     expect(queue.map((row) => row.id)).toContain(id);
     ok(await api.POST('/api/v1/staff/applications/{id}/claim', { params: { path: { id } }, ...as(staff.coordinator.token) }));
     const version = await versionOf(id);
-    ok(await api.POST('/api/v1/staff/applications/{id}/transitions', { params: { path: { id }, header: { 'If-Match': version } }, body: { event: 'begin_reference_checks' }, ...as(staff.coordinator.token) }));
+    ok(
+      await api.POST('/api/v1/staff/applications/{id}/transitions', {
+        params: { path: { id }, header: { 'If-Match': version } },
+        body: { event: 'begin_reference_checks' },
+        ...as(staff.coordinator.token),
+      }),
+    );
   }
 
   /** Each rater opens the link in their email and sends the form, as a browser without JavaScript would. */
@@ -112,12 +125,26 @@ describe('end to end: from registration to endorsed', () => {
 
   /** The coordinator seats two reviewers; both vote the same way. */
   async function panel(id: string, recommendation: 'endorse' | 'defer', notes?: string): Promise<void> {
-    ok(await api.POST('/api/v1/staff/applications/{id}/panel', { params: { path: { id } }, body: { reviewerIds: [staff.rhea.id, staff.ravi.id] }, ...as(staff.coordinator.token) }));
+    ok(
+      await api.POST('/api/v1/staff/applications/{id}/panel', {
+        params: { path: { id } },
+        body: { reviewerIds: [staff.rhea.id, staff.ravi.id] },
+        ...as(staff.coordinator.token),
+      }),
+    );
     for (const reviewer of ['rhea', 'ravi']) {
       const assigned = ok(await api.GET('/api/v1/reviews', as(staff[reviewer].token))).reviews;
       expect(assigned.map((r) => r.applicationId)).toContain(id);
-      const checklist = Object.fromEntries(DOMAINS.map((code, i): [string, 'met' | 'not_met'] => [code, recommendation === 'defer' && i === 0 ? 'not_met' : 'met']));
-      ok(await api.POST('/api/v1/reviews/{applicationId}/vote', { params: { path: { applicationId: id } }, body: { checklist, recommendation, ...(notes ? { notes } : {}) }, ...as(staff[reviewer].token) }));
+      const checklist = Object.fromEntries(
+        DOMAINS.map((code, i): [string, 'met' | 'not_met'] => [code, recommendation === 'defer' && i === 0 ? 'not_met' : 'met']),
+      );
+      ok(
+        await api.POST('/api/v1/reviews/{applicationId}/vote', {
+          params: { path: { applicationId: id } },
+          body: { checklist, recommendation, ...(notes ? { notes } : {}) },
+          ...as(staff[reviewer].token),
+        }),
+      );
     }
   }
 
@@ -125,7 +152,13 @@ describe('end to end: from registration to endorsed', () => {
     await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1_000 } });
     api = createApiClient(system.url(''), { fetch: contract.fetch() });
     // The operator's bootstrap (npm run create-admin) made the association's first administrator.
-    await seedAccount(system.ds, { email: 'ada.admin@mi-aimh.example', password: PASSWORD, roles: ['administrator'], associationCode: ASSOCIATION, fullName: 'Ada Admin' });
+    await seedAccount(system.ds, {
+      email: 'ada.admin@mi-aimh.example',
+      password: PASSWORD,
+      roles: ['administrator'],
+      associationCode: ASSOCIATION,
+      fullName: 'Ada Admin',
+    });
     const token = await logIn('ada.admin@mi-aimh.example');
     staff.administrator = { token, id: ok(await api.GET('/api/v1/auth/me', as(token))).id };
     await join('Cora Coordinator', 'cora@mi-aimh.example', ['coordinator']);
@@ -157,7 +190,11 @@ describe('end to end: from registration to endorsed', () => {
 
     await rate(raters);
     await mailTo(person.email, 'references_complete');
-    await waitFor('panel review', () => stateOf(id), (s) => s === 'panel_review');
+    await waitFor(
+      'panel review',
+      () => stateOf(id),
+      (s) => s === 'panel_review',
+    );
     // The waived rater's form stays hidden from the applicant; the others are theirs to read.
     const mine = ok(await api.GET('/api/v1/applications/{id}', { params: { path: { id } }, ...as(token) })).references;
     expect(mine.find((r) => r.raterName === 'Sam Supervisor')!.rating).toBeUndefined();
@@ -173,7 +210,9 @@ describe('end to end: from registration to endorsed', () => {
     ok(await api.PUT('/api/v1/registry/listing/{applicationId}', { params: { path: { applicationId: id } }, body: { listed: true }, ...as(token) }));
     const registry = ok(await api.GET('/api/v1/registry', { params: { query: { association: ASSOCIATION } } })).items;
     expect(registry).toEqual([expect.objectContaining({ name: person.name, endorsementNumber: application.endorsement!.number, status: 'endorsed' })]);
-    const events = ok(await api.GET('/api/v1/staff/applications/{id}/timeline', { params: { path: { id } }, ...as(staff.coordinator.token) })).events.map((e) => e.event);
+    const events = ok(await api.GET('/api/v1/staff/applications/{id}/timeline', { params: { path: { id } }, ...as(staff.coordinator.token) })).events.map(
+      (e) => e.event,
+    );
     expect(events).toEqual(['submit', 'begin_reference_checks', 'complete_references', 'panel_endorse']);
   });
 
@@ -189,14 +228,28 @@ describe('end to end: from registration to endorsed', () => {
     await beginReferenceChecks(id);
     await rate(raters);
     // With an exam ahead, the last rating does not move the application on by itself: staff approve the exam.
-    await waitFor('all references rated', async () => ok(await api.GET('/api/v1/staff/applications/{id}', { params: { path: { id } }, ...as(staff.coordinator.token) })).references.map((r) => r.status), (s) => s.every((x) => x === 'rated'));
+    await waitFor(
+      'all references rated',
+      async () =>
+        ok(await api.GET('/api/v1/staff/applications/{id}', { params: { path: { id } }, ...as(staff.coordinator.token) })).references.map((r) => r.status),
+      (s) => s.every((x) => x === 'rated'),
+    );
     expect(await stateOf(id)).toBe('reference_checks');
 
     const sitsOn = nextSitting(framework.association(ASSOCIATION).exam.windows);
     const window = ok(
-      await api.POST('/api/v1/staff/exam-windows', { body: { sitsOn, registrationClosesAt: `${sitsOn}T00:00:00Z`, online: true, capacity: 20 }, ...as(staff.coordinator.token) }),
+      await api.POST('/api/v1/staff/exam-windows', {
+        body: { sitsOn, registrationClosesAt: `${sitsOn}T00:00:00Z`, online: true, capacity: 20 },
+        ...as(staff.coordinator.token),
+      }),
     );
-    ok(await api.POST('/api/v1/staff/applications/{id}/exam-approval', { params: { path: { id }, header: { 'If-Match': await versionOf(id) } }, body: {}, ...as(staff.coordinator.token) }));
+    ok(
+      await api.POST('/api/v1/staff/applications/{id}/exam-approval', {
+        params: { path: { id }, header: { 'If-Match': await versionOf(id) } },
+        body: {},
+        ...as(staff.coordinator.token),
+      }),
+    );
     expect(readableBody(await mailTo(person.email, 'exam_approved'))).toMatch(/exam/i);
     const open = ok(await api.GET('/api/v1/exam-windows', as(token))).windows;
     expect(open.map((w) => w.id)).toContain(window.id);
@@ -217,7 +270,11 @@ describe('end to end: from registration to endorsed', () => {
     ok(await api.POST('/api/v1/exam/papers/{paperId}/part2-scores', { ...paper, body: { percent: 85 }, ...as(staff.elle.token) }));
     ok(await api.POST('/api/v1/exam/papers/{paperId}/part2-scores', { ...paper, body: { percent: 90 }, ...as(staff.emil.token) }));
     await mailTo(person.email, 'exam_passed');
-    await waitFor('panel review after the exam', () => stateOf(id), (s) => s === 'panel_review');
+    await waitFor(
+      'panel review after the exam',
+      () => stateOf(id),
+      (s) => s === 'panel_review',
+    );
 
     const amend = 'Please describe how reflective supervision shaped your work with one family.';
     await panel(id, 'defer', amend);
@@ -226,17 +283,25 @@ describe('end to end: from registration to endorsed', () => {
 
     // The applicant amends the portfolio and resubmits; a new round with the same two reviewers endorses.
     const application = ok(await api.GET('/api/v1/applications/{id}', { params: { path: { id } }, ...as(token) }));
-    const work = [...(application.portfolio.work ?? []), { employer: 'Infant Mental Health Clinic', role: 'Clinician', startedOn: '2020-01-01', paid: true, infantFamilyWork: true, familiesServed: 35 }];
+    const work = [
+      ...(application.portfolio.work ?? []),
+      { employer: 'Infant Mental Health Clinic', role: 'Clinician', startedOn: '2020-01-01', paid: true, infantFamilyWork: true, familiesServed: 35 },
+    ];
     ok(await api.PUT('/api/v1/applications/{id}/portfolio/work', { params: { path: { id } }, body: { work }, ...as(token) }));
     ok(await api.POST('/api/v1/applications/{id}/submit', { params: { path: { id } }, body: {}, ...as(token) }));
     await mailTo(person.email, 'resubmission_received');
     await panel(id, 'endorse');
     const endorsed = readableBody(await mailTo(person.email, 'endorsed'));
     const final = ok(await api.GET('/api/v1/applications/{id}', { params: { path: { id } }, ...as(token) }));
-    expect(final).toMatchObject({ state: 'endorsed', endorsement: { number: expect.stringMatching(/\d/), renewalDueOn: expect.stringMatching(/^\d{4}-12-31$/) } });
+    expect(final).toMatchObject({
+      state: 'endorsed',
+      endorsement: { number: expect.stringMatching(/\d/), renewalDueOn: expect.stringMatching(/^\d{4}-12-31$/) },
+    });
     expect(endorsed).toContain(final.endorsement!.number);
 
-    const events = ok(await api.GET('/api/v1/staff/applications/{id}/timeline', { params: { path: { id } }, ...as(staff.coordinator.token) })).events.map((e) => e.event);
+    const events = ok(await api.GET('/api/v1/staff/applications/{id}/timeline', { params: { path: { id } }, ...as(staff.coordinator.token) })).events.map(
+      (e) => e.event,
+    );
     expect(events).toEqual(['submit', 'begin_reference_checks', 'approve_exam', 'pass_exam', 'panel_defer', 'resubmit', 'panel_endorse']);
   });
 });

@@ -20,7 +20,12 @@ test('(e) a crash between commit and enqueue: the relay publishes on restart', a
 
   const worker = await new WorkerProcess(env.workerEnv()).start();
   try {
-    await waitFor('all 50 sent', () => env.sentCount(), (n) => n === 50, 60_000);
+    await waitFor(
+      'all 50 sent',
+      () => env.sentCount(),
+      (n) => n === 50,
+      60_000,
+    );
     // And a row whose job Redis lost after it was published (here: the job removed, the row's
     // effect not yet applied) is published again.
     const [{ id }] = await env.ds.query(`SELECT min(id) AS id FROM outbox`);
@@ -32,7 +37,12 @@ test('(e) a crash between commit and enqueue: the relay publishes on restart', a
     await job!.remove();
     expect(await effects.getJob(job!.id!)).toBeUndefined();
     await effects.close();
-    await waitFor('the lost row processed again', async () => (await env.ds.query(`SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL`))[0].n, (n) => n === 0, 30_000);
+    await waitFor(
+      'the lost row processed again',
+      async () => (await env.ds.query(`SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL`))[0].n,
+      (n) => n === 0,
+      30_000,
+    );
   } finally {
     await worker.kill('SIGTERM');
   }

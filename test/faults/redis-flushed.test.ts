@@ -27,15 +27,30 @@ test('(b) FLUSHALL on Redis in the middle of a run: every email and reminder is 
   try {
     const ids = await seedSubmitted(env.ds, APPS, 'flush');
     await fireAll(env.ds, ids, 'begin_reference_checks'); // a rater request and an applicant notice each
-    await waitFor('the first emails', () => env.smtp.messages.length, (n) => n >= 40, 60_000);
+    await waitFor(
+      'the first emails',
+      () => env.smtp.messages.length,
+      (n) => n >= 40,
+      60_000,
+    );
     await redis.flushall();
 
-    await waitFor('every request and notice sent', () => env.sentCount(), (n) => n === 2 * APPS, 90_000);
+    await waitFor(
+      'every request and notice sent',
+      () => env.sentCount(),
+      (n) => n === 2 * APPS,
+      90_000,
+    );
 
     // A week passes for the raters; Redis is wiped again, job scheduler and all.
     await env.ds.query(`UPDATE reminders SET due_at = now() - interval '1 second' WHERE kind = 'reference_reminder' AND offset_days = 7`);
     await redis.flushall();
-    await waitFor('every day-7 reminder sent', () => env.sentCount(), (n) => n === 3 * APPS, 90_000);
+    await waitFor(
+      'every day-7 reminder sent',
+      () => env.sentCount(),
+      (n) => n === 3 * APPS,
+      90_000,
+    );
     await new Promise((r) => setTimeout(r, 2_500)); // more sweeps: nothing more may go out
   } finally {
     await worker.kill('SIGTERM');
@@ -47,6 +62,8 @@ test('(b) FLUSHALL on Redis in the middle of a run: every email and reminder is 
   expect(seen.size).toBe(3 * APPS);
   expect(new Set(reminders.map((m) => m.to[0])).size).toBe(APPS);
   expect(duplicates(env.smtp)).toBeLessThanOrEqual(10); // at most the mail concurrency in flight at the wipe
-  const [{ pending }] = await env.ds.query(`SELECT count(*)::int AS pending FROM reminders WHERE offset_days = 7 AND kind = 'reference_reminder' AND status <> 'done'`);
+  const [{ pending }] = await env.ds.query(
+    `SELECT count(*)::int AS pending FROM reminders WHERE offset_days = 7 AND kind = 'reference_reminder' AND status <> 'done'`,
+  );
   expect(pending).toBe(0);
 }, 240_000);

@@ -45,7 +45,9 @@ test('a renewal sweep killed half-way resumes: each endorsement opens once, emai
   console.log(`renewal sweep: ${atKill} opened before the kill, ${ENDORSEES} after restart, ${duplicates(env.smtp)} duplicate email(s)`);
   const [{ events }] = await env.ds.query(`SELECT count(*)::int AS events FROM application_events WHERE event = 'open_renewal'`);
   expect(events).toBe(ENDORSEES);
-  const [{ perApp }] = await env.ds.query(`SELECT max(n)::int AS "perApp" FROM (SELECT count(*) AS n FROM application_events WHERE event = 'open_renewal' GROUP BY application_id) x`);
+  const [{ perApp }] = await env.ds.query(
+    `SELECT max(n)::int AS "perApp" FROM (SELECT count(*) AS n FROM application_events WHERE event = 'open_renewal' GROUP BY application_id) x`,
+  );
   expect(perApp).toBe(1);
   const opens = [...deliveriesSeen(env.smtp).values()].filter((m) => /X-Template: renewal_open/i.test(m[0].raw));
   expect(opens).toHaveLength(ENDORSEES);

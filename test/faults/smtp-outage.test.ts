@@ -27,7 +27,12 @@ test('(c) the SMTP server down until every email has failed and been retried: ev
     );
     expect(await env.sentCount()).toBe(0);
     await env.smtp.start(port);
-    await waitFor('all sent after SMTP returned', () => env.sentCount(), (n) => n === EMAILS, 240_000);
+    await waitFor(
+      'all sent after SMTP returned',
+      () => env.sentCount(),
+      (n) => n === EMAILS,
+      240_000,
+    );
   } finally {
     await worker.kill('SIGTERM');
   }

@@ -24,9 +24,19 @@ test('(f) two workers with two relays and two sweeps: no email twice, no reminde
   try {
     const ids = await seedSubmitted(env.ds, APPS, 'two');
     await fireAll(env.ds, ids, 'begin_reference_checks');
-    await waitFor('requests and notices sent', () => env.sentCount(), (n) => n === 2 * APPS, 90_000);
+    await waitFor(
+      'requests and notices sent',
+      () => env.sentCount(),
+      (n) => n === 2 * APPS,
+      90_000,
+    );
     await env.ds.query(`UPDATE reminders SET due_at = now() - interval '1 second' WHERE offset_days IN (7, 14) AND kind = 'reference_reminder'`);
-    await waitFor('both reminders sent', () => env.sentCount(), (n) => n === 4 * APPS, 90_000);
+    await waitFor(
+      'both reminders sent',
+      () => env.sentCount(),
+      (n) => n === 4 * APPS,
+      90_000,
+    );
     await new Promise((r) => setTimeout(r, 3_000)); // further sweeps on both workers find nothing
     const relays = await relaySessions();
     expect(relays).toHaveLength(2); // two relays were connected all along
@@ -38,7 +48,12 @@ test('(f) two workers with two relays and two sweeps: no email twice, no reminde
     expect(holder).toBeDefined();
     await holder!.kill('SIGKILL');
     await fireAll(env.ds, ids, 'hold', 'Waiting for your transcript.');
-    await waitFor('on-hold notices sent through the other relay', () => env.sentCount(), (n) => n === 5 * APPS, 90_000);
+    await waitFor(
+      'on-hold notices sent through the other relay',
+      () => env.sentCount(),
+      (n) => n === 5 * APPS,
+      90_000,
+    );
     const survivor = workers.find((w) => w !== holder)!;
     expect(await relaySessions()).toEqual([{ application_name: `outbox-relay ${survivor.pid}`, publishing: true }]);
   } finally {

@@ -51,10 +51,20 @@ test('(a) SIGKILL of the worker in the middle of 500 emails, then Redis wiped: a
   await fireAll(env.ds, ids, 'hold', 'waiting for the processing fee'); // one on_hold email each
 
   const first = await new WorkerProcess(env.workerEnv()).start();
-  await waitFor('the first 100 emails', () => env.smtp.messages.length, (n) => n >= 100, 60_000);
+  await waitFor(
+    'the first 100 emails',
+    () => env.smtp.messages.length,
+    (n) => n >= 100,
+    60_000,
+  );
   const { lock, sending } = await holdBackSentMarks();
   // A 250 the worker has not recorded yet: the kill lands in the window a re-send comes from.
-  await waitFor('a 250 not yet marked sent', () => [...sending].some((id) => deliveriesSeen(env.smtp).has(id)), (seen) => seen, 30_000);
+  await waitFor(
+    'a 250 not yet marked sent',
+    () => [...sending].some((id) => deliveriesSeen(env.smtp).has(id)),
+    (seen) => seen,
+    30_000,
+  );
   await first.kill('SIGKILL');
   const receivedAtKill = env.smtp.messages.length;
   // Statements the worker sent before it died wait on the lock and would still run after it (PostgreSQL
@@ -68,8 +78,18 @@ test('(a) SIGKILL of the worker in the middle of 500 emails, then Redis wiped: a
 
   const second = await new WorkerProcess(env.workerEnv()).start();
   try {
-    await waitFor('all 500 sent in the ledger', () => env.sentCount(), (n) => n === EMAILS, 150_000);
-    await waitFor('all 500 at the SMTP server', () => deliveriesSeen(env.smtp).size, (n) => n === EMAILS, 10_000);
+    await waitFor(
+      'all 500 sent in the ledger',
+      () => env.sentCount(),
+      (n) => n === EMAILS,
+      150_000,
+    );
+    await waitFor(
+      'all 500 at the SMTP server',
+      () => deliveriesSeen(env.smtp).size,
+      (n) => n === EMAILS,
+      10_000,
+    );
   } finally {
     await second.kill('SIGTERM');
   }

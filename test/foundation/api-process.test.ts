@@ -16,7 +16,11 @@ interface Answer {
  */
 async function heldRequest(url: string, method: string, body: unknown): Promise<{ release(): Promise<Answer> }> {
   const payload = JSON.stringify(body);
-  const req = http.request(url, { method, agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), expect: '100-continue' } });
+  const req = http.request(url, {
+    method,
+    agent: false,
+    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), expect: '100-continue' },
+  });
   const answer = new Promise<Answer>((resolve, reject) => {
     req.once('error', reject);
     req.once('response', (res) => {
@@ -45,7 +49,8 @@ async function heldRequest(url: string, method: string, body: unknown): Promise<
 describe('the built api as a process', () => {
   const env = new FaultEnv();
   let api: AppProcess;
-  const post = (path: string, body: unknown) => fetch(api.url(path), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (path: string, body: unknown) =>
+    fetch(api.url(path), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   beforeAll(async () => {
     await env.setUp();
@@ -57,10 +62,16 @@ describe('the built api as a process', () => {
   });
 
   test('logs no searched name and no credentials: query values and the authorization header are redacted', async () => {
-    const search = await fetch(api.url('/api/v1/registry?q=Philippa%20Searchname&association=MI-AIMH'), { headers: { authorization: 'Bearer not-a-real-token-Zq81' } });
+    const search = await fetch(api.url('/api/v1/registry?q=Philippa%20Searchname&association=MI-AIMH'), {
+      headers: { authorization: 'Bearer not-a-real-token-Zq81' },
+    });
     expect(search.status).toBe(200);
     // The request's log line is written when the response ends; it reaches the pipe a moment later.
-    await waitFor('the search in the log', () => api.output, (out) => out.includes('"url":"/api/v1/registry?q=[redacted]&association=[redacted]"'));
+    await waitFor(
+      'the search in the log',
+      () => api.output,
+      (out) => out.includes('"url":"/api/v1/registry?q=[redacted]&association=[redacted]"'),
+    );
     expect(api.output).not.toMatch(/Searchname|Philippa/);
     expect(api.output).not.toContain('Zq81');
   });
@@ -72,7 +83,11 @@ describe('the built api as a process', () => {
     const readiness = await heldRequest(api.url('/health/ready'), 'GET', {});
 
     process.kill(api.pid!, 'SIGTERM');
-    await waitFor('the api to start draining', () => api.output, (out) => out.includes('SIGTERM: finishing the requests in flight'));
+    await waitFor(
+      'the api to start draining',
+      () => api.output,
+      (out) => out.includes('SIGTERM: finishing the requests in flight'),
+    );
     await expect(fetch(api.url('/health/live'))).rejects.toThrow();
 
     const ready = await readiness.release();

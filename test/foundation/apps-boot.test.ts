@@ -13,7 +13,12 @@ import { TcpProxy } from '../support/tcp-proxy.js';
 async function get(app: INestApplication, path: string) {
   const { port } = app.getHttpServer().address() as AddressInfo;
   const res = await fetch(`http://127.0.0.1:${port}${path}`);
-  return { status: res.status, type: res.headers.get('content-type') ?? '', requestId: res.headers.get('x-request-id'), body: (await res.json()) as Record<string, unknown> };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    requestId: res.headers.get('x-request-id'),
+    body: (await res.json()) as Record<string, unknown>,
+  };
 }
 
 async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
@@ -84,14 +89,20 @@ describe('api and worker boot on real PostgreSQL, Redis and SMTP', () => {
 
   test('database lost while running: readiness 503 problem+json, then recovers by itself', async () => {
     await pgProxy.cut();
-    const down = await eventually(() => get(api, '/health/ready'), (r) => r.status === 503);
+    const down = await eventually(
+      () => get(api, '/health/ready'),
+      (r) => r.status === 503,
+    );
     expect(down.status).toBe(503);
     expect(down.type).toContain('application/problem+json');
     expect(down.body).toMatchObject({ code: 'not_ready', checks: { database: { status: 'down' } } });
     expect(down.body.detail).toContain('database');
 
     await pgProxy.start();
-    const up = await eventually(() => get(api, '/health/ready'), (r) => r.status === 200);
+    const up = await eventually(
+      () => get(api, '/health/ready'),
+      (r) => r.status === 200,
+    );
     expect(up.status).toBe(200);
   });
 
@@ -99,7 +110,10 @@ describe('api and worker boot on real PostgreSQL, Redis and SMTP', () => {
     const port = smtp.port;
     await smtp.stop();
     // The SMTP probe result is cached for 5 s.
-    const down = await eventually(() => get(worker, '/health/ready'), (r) => r.status === 503);
+    const down = await eventually(
+      () => get(worker, '/health/ready'),
+      (r) => r.status === 503,
+    );
     expect(down.body).toMatchObject({ code: 'not_ready', detail: 'Unavailable: smtp', checks: { smtp: { status: 'down' } } });
     expect(await get(api, '/health/ready')).toMatchObject({ status: 200, body: { status: 'ok' } });
     await smtp.start(port);

@@ -21,12 +21,16 @@ describe('creating the first administrator (npm run create-admin)', () => {
   const call = caller(() => system.api!);
   let createAdministrator: CreateAdministrator;
   const accountOf = async (email: string) =>
-    (await system.ds.query<{
-      id: string;
-      roles: string[];
-      association_code: string | null;
-      password_hash: string | null;
-    }[]>(`SELECT id, roles, association_code, password_hash FROM accounts WHERE lower(email) = lower($1)`, [email]))[0];
+    (
+      await system.ds.query<
+        {
+          id: string;
+          roles: string[];
+          association_code: string | null;
+          password_hash: string | null;
+        }[]
+      >(`SELECT id, roles, association_code, password_hash FROM accounts WHERE lower(email) = lower($1)`, [email])
+    )[0];
   const invitations = (email: string) => system.smtp.to(email).filter((m) => header(m, 'X-Template') === 'staff_invitation');
 
   beforeAll(async () => {
@@ -36,10 +40,17 @@ describe('creating the first administrator (npm run create-admin)', () => {
   afterAll(async () => system.stop());
 
   test('an Alliance-wide administrator: no password until they set one through the emailed link, then signs in and sees every association', async () => {
-    expect(await createAdministrator.execute({ email: 'root@alliance.example', fullName: 'Rosa Root' })).toEqual({ created: true, accountId: expect.any(String) });
+    expect(await createAdministrator.execute({ email: 'root@alliance.example', fullName: 'Rosa Root' })).toEqual({
+      created: true,
+      accountId: expect.any(String),
+    });
     expect(await accountOf('root@alliance.example')).toMatchObject({ roles: ['administrator'], association_code: null, password_hash: null });
 
-    const [mail] = await waitFor('the invitation', () => invitations('root@alliance.example'), (m) => m.length === 1);
+    const [mail] = await waitFor(
+      'the invitation',
+      () => invitations('root@alliance.example'),
+      (m) => m.length === 1,
+    );
     const token = /\/accept-invitation#token=([A-Za-z0-9_-]{43})/.exec(readableBody(mail))?.[1];
     expect(token).toBeDefined();
     expect(readableBody(mail)).toContain('administrator');
@@ -58,7 +69,9 @@ describe('creating the first administrator (npm run create-admin)', () => {
 
   test('running it again for a known address (any case) changes nothing and sends nothing', async () => {
     const before = await system.ds.query(`SELECT count(*)::int AS accounts, (SELECT count(*)::int FROM email_deliveries) AS emails FROM accounts`);
-    expect(await createAdministrator.execute({ email: 'ROOT@alliance.example', fullName: 'Someone Else', associationCode: 'TAIMH' })).toEqual({ created: false });
+    expect(await createAdministrator.execute({ email: 'ROOT@alliance.example', fullName: 'Someone Else', associationCode: 'TAIMH' })).toEqual({
+      created: false,
+    });
     expect(await system.ds.query(`SELECT count(*)::int AS accounts, (SELECT count(*)::int FROM email_deliveries) AS emails FROM accounts`)).toEqual(before);
     expect(await accountOf('root@alliance.example')).toMatchObject({ association_code: null, password_hash: expect.stringMatching(/^\$argon2id\$/) });
   });
@@ -66,7 +79,9 @@ describe('creating the first administrator (npm run create-admin)', () => {
   test('an administrator of one association; an unknown association is refused', async () => {
     expect((await createAdministrator.execute({ email: 'tx-admin@example.org', fullName: 'Tex Admin', associationCode: 'TAIMH' })).created).toBe(true);
     expect(await accountOf('tx-admin@example.org')).toMatchObject({ roles: ['administrator'], association_code: 'TAIMH' });
-    await expect(createAdministrator.execute({ email: 'nope@example.org', fullName: 'No Body', associationCode: 'NOPE' })).rejects.toThrow('"NOPE" is not an association');
+    await expect(createAdministrator.execute({ email: 'nope@example.org', fullName: 'No Body', associationCode: 'NOPE' })).rejects.toThrow(
+      '"NOPE" is not an association',
+    );
     expect(await accountOf('nope@example.org')).toBeUndefined();
   });
 });
@@ -126,7 +141,10 @@ describe('npm run create-admin / the image command on a new install (no database
         { timeoutMs: 120_000 },
       );
       expect(run.code).toBe(2);
-      expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^--association: "NOPE" is not an association of this system \(.*MI-AIMH/), expect.stringMatching(/^usage: npm run create-admin/)]);
+      expect(run.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(/^--association: "NOPE" is not an association of this system \(.*MI-AIMH/),
+        expect.stringMatching(/^usage: npm run create-admin/),
+      ]);
       expect(existsSync(marker)).toBe(true);
     } finally {
       rmSync(marker, { force: true });

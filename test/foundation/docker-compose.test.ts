@@ -33,7 +33,8 @@ describe('docker-compose.yml', () => {
   test('every service has a healthcheck, and services start only once what they need is healthy', () => {
     for (const [name, s] of Object.entries(services)) {
       expect({ name, healthcheck: Boolean(s.healthcheck?.test) }).toEqual({ name, healthcheck: true });
-      for (const [dependency, { condition }] of Object.entries(s.depends_on ?? {})) expect(`${name} → ${dependency}: ${condition}`).toBe(`${name} → ${dependency}: service_healthy`);
+      for (const [dependency, { condition }] of Object.entries(s.depends_on ?? {}))
+        expect(`${name} → ${dependency}: ${condition}`).toBe(`${name} → ${dependency}: service_healthy`);
     }
   });
 

@@ -70,7 +70,9 @@ describe('Prometheus metrics of the api and worker processes', () => {
     expect((await fetch(`http://127.0.0.1:${api.metricsPort}/`)).status).toBe(404);
     expect((await fetch(`http://127.0.0.1:${api.metricsPort}/metrics`, { method: 'POST' })).status).toBe(404);
     // Bound to 127.0.0.1 (the default): this machine's other addresses do not reach it.
-    const external = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal);
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal);
     if (external) await expect(fetch(`http://${external.address}:${api.metricsPort}/metrics`)).rejects.toThrow();
   });
 
@@ -103,22 +105,39 @@ describe('Prometheus metrics of the api and worker processes', () => {
     const ids = await seedSubmitted(env.ds, RATERS, TAG);
     await fireAll(env.ds, ids, 'begin_reference_checks');
     // Nothing published: the oldest row's age is the lag, and it grows.
-    const held = await waitFor('a positive outbox lag', () => scrape(worker), (t) => (sample(t, 'endorsement_outbox_lag_seconds') ?? 0) > 0);
+    const held = await waitFor(
+      'a positive outbox lag',
+      () => scrape(worker),
+      (t) => (sample(t, 'endorsement_outbox_lag_seconds') ?? 0) > 0,
+    );
     expect(sample(held, 'endorsement_outbox_unprocessed_age_seconds')).toBeGreaterThan(0);
     expect(sample(held, 'endorsement_emails_sent_total')).toBe(0);
 
     await relayHolder.query(`SELECT pg_advisory_unlock($1)`, [PUBLISHER_LOCK]);
-    const requests = await waitFor(`${RATERS} rater requests accepted`, () => env.smtp.messages.filter((m) => m.to[0]?.startsWith(`rater-${TAG}-`)), (m) => m.length === RATERS);
+    const requests = await waitFor(
+      `${RATERS} rater requests accepted`,
+      () => env.smtp.messages.filter((m) => m.to[0]?.startsWith(`rater-${TAG}-`)),
+      (m) => m.length === RATERS,
+    );
     const unsent = async () => (await env.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM email_deliveries WHERE status <> 'sent'`))[0].n;
     await waitFor('every ledger row sent', unsent, (n) => n === 0);
     const [{ sent }] = await env.ds.query<{ sent: number }[]>(`SELECT count(*)::int AS sent FROM email_deliveries WHERE status = 'sent'`);
     expect(sent).toBeGreaterThanOrEqual(RATERS);
-    const flowed = await waitFor('the lag back to 0, every email counted', () => scrape(worker), (t) =>
-      sample(t, 'endorsement_outbox_lag_seconds') === 0 && sample(t, 'endorsement_outbox_unprocessed_age_seconds') === 0 && sample(t, 'endorsement_emails_sent_total') === sent);
+    const flowed = await waitFor(
+      'the lag back to 0, every email counted',
+      () => scrape(worker),
+      (t) =>
+        sample(t, 'endorsement_outbox_lag_seconds') === 0 &&
+        sample(t, 'endorsement_outbox_unprocessed_age_seconds') === 0 &&
+        sample(t, 'endorsement_emails_sent_total') === sent,
+    );
     for (const status of ['queued', 'sending', 'failed', 'bounced', 'suppressed']) expect(sample(flowed, 'endorsement_email_ledger_rows', { status })).toBe(0);
-    expect(sample(flowed, 'endorsement_job_duration_seconds_count', { queue: 'effects', job: 'apply-effects', outcome: 'completed' })).toBeGreaterThanOrEqual(1);
+    expect(sample(flowed, 'endorsement_job_duration_seconds_count', { queue: 'effects', job: 'apply-effects', outcome: 'completed' })).toBeGreaterThanOrEqual(
+      1,
+    );
     for (const queue of ['effects', 'mail', 'sweeps', 'renewals']) {
-      for (const state of ['waiting', 'active', 'delayed', 'failed']) expect(sample(flowed, 'endorsement_queue_jobs', { queue, state })).toEqual(expect.any(Number));
+      for (const state of ['waiting', 'active', 'delayed', 'failed'])
+        expect(sample(flowed, 'endorsement_queue_jobs', { queue, state })).toEqual(expect.any(Number));
     }
 
     // Queue depth: a delayed job in the mail queue.
@@ -129,8 +148,13 @@ describe('Prometheus metrics of the api and worker processes', () => {
       await jobs.queue('mail').remove('metrics-test-delayed');
       // A job no handler knows fails for good at once: a final failure of its queue.
       await jobs.queue('mail').add('metrics-probe', {}, { jobId: 'metrics-test-unknown', attempts: 5 });
-      await waitFor('the failure counted, and the job in the failed set', () => scrape(worker), (t) =>
-        sample(t, 'endorsement_job_failures_total', { queue: 'mail', job: 'metrics-probe', final: 'true' }) === 1 && sample(t, 'endorsement_queue_jobs', { queue: 'mail', state: 'failed' }) === 1);
+      await waitFor(
+        'the failure counted, and the job in the failed set',
+        () => scrape(worker),
+        (t) =>
+          sample(t, 'endorsement_job_failures_total', { queue: 'mail', job: 'metrics-probe', final: 'true' }) === 1 &&
+          sample(t, 'endorsement_queue_jobs', { queue: 'mail', state: 'failed' }) === 1,
+      );
     } finally {
       await close();
     }
@@ -138,7 +162,11 @@ describe('Prometheus metrics of the api and worker processes', () => {
     // A bounce, reported to the worker's receiver: counted, and its ledger row counted as bounced.
     const bounced = requests[0];
     await sendReport(bounced.from, deliveryStatusNotification({ to: bounced.from, recipient: bounced.to[0], original: bounced.raw }));
-    const afterBounce = await waitFor('the bounce counted', () => scrape(worker), (t) => sample(t, 'endorsement_bounces_total', { source: 'DSN', kind: 'bounce', outcome: 'recorded' }) === 1);
+    const afterBounce = await waitFor(
+      'the bounce counted',
+      () => scrape(worker),
+      (t) => sample(t, 'endorsement_bounces_total', { source: 'DSN', kind: 'bounce', outcome: 'recorded' }) === 1,
+    );
     expect(sample(afterBounce, 'endorsement_email_ledger_rows', { status: 'bounced' })).toBe(1);
     expect(header(bounced, 'X-Delivery-Id')).toBeTruthy();
 
@@ -147,8 +175,13 @@ describe('Prometheus metrics of the api and worker processes', () => {
     expect(refs.length).toBe(RATERS - 1);
     // As if it were requested 30 days ago: the day-21 notice went out 9 days ago.
     await env.ds.query(`UPDATE application_references SET requested_at = now() - interval '30 days' WHERE id = $1`, [refs[0].id]);
-    await env.ds.query(`UPDATE reminders SET due_at = now() - interval '9 days', status = 'done', fired_at = now() WHERE kind = 'reference_overdue' AND reference_id = $1`, [refs[0].id]);
-    await env.ds.query(`UPDATE reminders SET due_at = now() - interval '1 hour' WHERE kind = 'reference_reminder' AND offset_days = 7 AND reference_id = $1`, [refs[1].id]);
+    await env.ds.query(
+      `UPDATE reminders SET due_at = now() - interval '9 days', status = 'done', fired_at = now() WHERE kind = 'reference_overdue' AND reference_id = $1`,
+      [refs[0].id],
+    );
+    await env.ds.query(`UPDATE reminders SET due_at = now() - interval '1 hour' WHERE kind = 'reference_reminder' AND offset_days = 7 AND reference_id = $1`, [
+      refs[1].id,
+    ]);
     const overdue = await scrape(worker);
     expect(sample(overdue, 'endorsement_references_overdue')).toBe(1);
     expect(sample(overdue, 'endorsement_reminders_due')).toBe(1);

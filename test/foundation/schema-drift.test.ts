@@ -24,9 +24,7 @@ describe('schema drift between migrations and entities', () => {
 
   // TypeORM never drops a table, so a table without an entity is invisible to its diff.
   test('every table has an entity', async () => {
-    const tables = await ds.query(
-      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migrations' ORDER BY 1`,
-    );
+    const tables = await ds.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migrations' ORDER BY 1`);
     expect(ds.entityMetadatas.map((e) => e.tableName).sort()).toEqual(tables.map((t: { tablename: string }) => t.tablename));
   });
 
@@ -68,13 +66,15 @@ function entityDefinitions(entity: EntityMetadata): [string, Definition][] {
   const columns = (cs: { databaseName: string }[]) => quoted(cs.map((c) => c.databaseName));
   return [
     // Indexes TypeORM cannot describe (expressions) are declared with synchronize: false and skipped.
-    ...entity.indices.filter((i) => i.synchronize).map((i): [string, Definition] => [
-      i.name,
-      {
-        index: (name) =>
-          `CREATE ${i.isUnique ? 'UNIQUE ' : ''}INDEX ${name} ON "${entity.tableName}" (${columns(i.columns)})${i.where ? ` WHERE ${i.where}` : ''}`,
-      },
-    ]),
+    ...entity.indices
+      .filter((i) => i.synchronize)
+      .map((i): [string, Definition] => [
+        i.name,
+        {
+          index: (name) =>
+            `CREATE ${i.isUnique ? 'UNIQUE ' : ''}INDEX ${name} ON "${entity.tableName}" (${columns(i.columns)})${i.where ? ` WHERE ${i.where}` : ''}`,
+        },
+      ]),
     ...entity.checks.map((c): [string, Definition] => [c.name, { constraint: `CHECK (${c.expression})` }]),
     ...entity.uniques.map((u): [string, Definition] => [u.name, { constraint: `UNIQUE (${columns(u.columns)})` }]),
     ...entity.foreignKeys.map((f): [string, Definition] => [
@@ -114,9 +114,9 @@ async function existing(runner: QueryRunner, table: string, name: string, defini
 }
 
 async function constraintDefinition(runner: QueryRunner, table: string, name: string): Promise<string> {
-  const rows = await runner.query(
-    `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = to_regclass($1) AND conname = $2`,
-    [`"${table}"`, name],
-  );
+  const rows = await runner.query(`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = to_regclass($1) AND conname = $2`, [
+    `"${table}"`,
+    name,
+  ]);
   return rows.length === 0 ? 'no such constraint' : (rows[0].def as string);
 }

@@ -64,7 +64,9 @@ describe('start-up with bad configuration or missing services', () => {
     let port: number;
     beforeAll(async () => {
       port = await closedPort();
-      redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'allkeys-lru'], { stdio: 'ignore' });
+      redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'allkeys-lru'], {
+        stdio: 'ignore',
+      });
       await waitForPort(port);
     });
     afterAll(() => void redis.kill('SIGKILL'));
@@ -78,4 +80,3 @@ describe('start-up with bad configuration or missing services', () => {
     });
   });
 });
-

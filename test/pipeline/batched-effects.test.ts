@@ -22,7 +22,10 @@ afterAll(() => system.stop());
 async function applicants(count: number): Promise<{ ids: string[]; emails: string[] }> {
   const ids = [];
   for (let i = 0; i < count; i++) ids.push(await insertApplication(system.ds, loadFramework(), { state: 'submitted' }));
-  const rows = await system.ds.query<{ email: string }[]>(`SELECT p.email FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = ANY($1::uuid[])`, [ids]);
+  const rows = await system.ds.query<{ email: string }[]>(
+    `SELECT p.email FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = ANY($1::uuid[])`,
+    [ids],
+  );
   return { ids, emails: rows.map((r) => r.email) };
 }
 
@@ -31,7 +34,9 @@ async function holdTogether(ids: string[], extra?: (manager: EntityManager) => P
   const { ds, worker } = system;
   await ds.transaction(async (manager) => {
     for (const applicationId of ids) {
-      await worker.get(TransitionApplication).executeIn(manager, { applicationId, event: 'hold', actor: { id: null, role: 'coordinator' }, reason: 'Waiting for your transcript.' });
+      await worker
+        .get(TransitionApplication)
+        .executeIn(manager, { applicationId, event: 'hold', actor: { id: null, role: 'coordinator' }, reason: 'Waiting for your transcript.' });
     }
     await extra?.(manager);
   });
@@ -39,7 +44,9 @@ async function holdTogether(ids: string[], extra?: (manager: EntityManager) => P
 }
 
 const sentFor = async (ids: string[]) =>
-  (await system.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM email_deliveries WHERE application_id = ANY($1::uuid[]) AND status = 'sent'`, [ids]))[0].n;
+  (
+    await system.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM email_deliveries WHERE application_id = ANY($1::uuid[]) AND status = 'sent'`, [ids])
+  )[0].n;
 
 test('a run with one row whose effect throws: the other rows apply and send once; the bad row is split off and retried alone', async () => {
   const { ds, worker } = system;
@@ -52,7 +59,12 @@ test('a run with one row whose effect throws: the other rows apply and send once
     );
     badId = String(row.id);
   });
-  await waitFor('the 12 on_hold emails sent', () => sentFor(ids), (n) => n === 12, 30_000);
+  await waitFor(
+    'the 12 on_hold emails sent',
+    () => sentFor(ids),
+    (n) => n === 12,
+    30_000,
+  );
 
   for (const email of emails) expect(smtp.to(email)).toHaveLength(1);
   expect(duplicates(smtp)).toBe(0);
@@ -69,17 +81,29 @@ test('a recipient answered 451 in the middle of a batch: the others go out at on
   const greylisted = emails[2];
   smtp.deferred.set(greylisted, 1);
   await holdTogether(ids);
-  await waitFor('the 5 other emails sent', () => sentFor(ids), (n) => n >= 5, 30_000);
-  await waitFor('the greylisted one sent on its retry', () => sentFor(ids), (n) => n === 6, 30_000);
+  await waitFor(
+    'the 5 other emails sent',
+    () => sentFor(ids),
+    (n) => n >= 5,
+    30_000,
+  );
+  await waitFor(
+    'the greylisted one sent on its retry',
+    () => sentFor(ids),
+    (n) => n === 6,
+    30_000,
+  );
 
   for (const email of emails) expect(smtp.to(email)).toHaveLength(1);
   expect(duplicates(smtp)).toBe(0);
-  const ledger = await ds.query<{
-    recipient_email: string;
-    status: string;
-    attempts: number;
-    last_error: string | null;
-  }[]>(`SELECT recipient_email, status, attempts, last_error FROM email_deliveries WHERE application_id = ANY($1::uuid[])`, [ids]);
+  const ledger = await ds.query<
+    {
+      recipient_email: string;
+      status: string;
+      attempts: number;
+      last_error: string | null;
+    }[]
+  >(`SELECT recipient_email, status, attempts, last_error FROM email_deliveries WHERE application_id = ANY($1::uuid[])`, [ids]);
   expect(ledger.find((d) => d.recipient_email === greylisted)).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
   expect(ledger.filter((d) => d.recipient_email !== greylisted).every((d) => d.status === 'sent' && d.attempts === 1)).toBe(true);
 });

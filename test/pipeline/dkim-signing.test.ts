@@ -38,7 +38,11 @@ describe('DKIM signing', () => {
 
   test('a message as received verifies (d= the sending domain); altered in transit, it does not', async () => {
     await startReferenceChecks(system, [{ raterName: 'Rosa Supervisor', raterEmail: 'rosa@rater.example', role: 'supervisor_teacher_or_cda_mentor' }]);
-    const [mail] = await waitFor('the request', () => system.smtp.to('rosa@rater.example'), (m) => m.length > 0);
+    const [mail] = await waitFor(
+      'the request',
+      () => system.smtp.to('rosa@rater.example'),
+      (m) => m.length > 0,
+    );
     expect(header(mail, 'DKIM-Signature')).toMatch(new RegExp(`d=${DOMAIN.replace(/\./g, '\\.')};.*s=${SELECTOR};`, 's'));
 
     const verified = await dkimVerify(Buffer.from(mail.raw), { resolver });

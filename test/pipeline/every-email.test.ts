@@ -42,7 +42,12 @@ test('every email type is rendered (HTML and text) and arrives with the right re
      VALUES ($1, 'supervisor', 'Rosa Rater', 'rosa@rater.example', true, 'requested', now() + interval '30 days', now(), now()) RETURNING id`,
     [appId],
   );
-  const coordinator = await seedAccount(ds, { email: 'coord@example.org', password: 'correct horse battery staple', roles: ['coordinator'], associationCode: 'MI-AIMH' });
+  const coordinator = await seedAccount(ds, {
+    email: 'coord@example.org',
+    password: 'correct horse battery staple',
+    roles: ['coordinator'],
+    associationCode: 'MI-AIMH',
+  });
   const [examWindow] = await ds.query(
     `INSERT INTO exam_windows (association_code, sits_on, registration_closes_at, online, location, capacity, created_by, created_at)
      VALUES ('MI-AIMH', '2027-03-12', '2027-03-01T12:00:00Z', false, 'Lansing Community Center', 20, $1, now()) RETURNING id`,
@@ -53,19 +58,29 @@ test('every email type is rendered (HTML and text) and arrives with the right re
     [appId, examWindow.id, coordinator],
   );
   const [{ email: applicant }] = await ds.query(`SELECT p.email FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`, [appId]);
-  const recipientOf = (t: string) => (RATER_TEMPLATES.includes(t) ? 'rosa@rater.example' : STAFF_TEMPLATES.includes(t) ? 'endorsement@mi-aimh.example.org' : applicant);
+  const recipientOf = (t: string) =>
+    RATER_TEMPLATES.includes(t) ? 'rosa@rater.example' : STAFF_TEMPLATES.includes(t) ? 'endorsement@mi-aimh.example.org' : applicant;
   const deliveries: NewDelivery[] = APPLICATION_TEMPLATES.map((template) => ({
     businessKey: `every-${template}`,
     applicationId: appId,
     referenceId: ref.id,
     template,
-    recipientKind: RATER_TEMPLATES.includes(template) ? 'rater' : REVIEWER_TEMPLATES.includes(template) ? 'reviewer' : STAFF_TEMPLATES.includes(template) ? 'coordinator' : 'applicant',
+    recipientKind: RATER_TEMPLATES.includes(template)
+      ? 'rater'
+      : REVIEWER_TEMPLATES.includes(template)
+        ? 'reviewer'
+        : STAFF_TEMPLATES.includes(template)
+          ? 'coordinator'
+          : 'applicant',
     recipientEmail: recipientOf(template),
     recipientName: 'Recipient',
     context: { eventId: event.id, daysWaiting: 21, attemptNo: 1 },
   }));
   const ids = await ds.transaction((m) => worker.get(EmailDeliveriesRepository).record(m, deliveries, new Date()));
-  await worker.get(JobQueues).addBulk('sendEmail', ids.map((deliveryId) => ({ deliveryId })));
+  await worker.get(JobQueues).addBulk(
+    'sendEmail',
+    ids.map((deliveryId) => ({ deliveryId })),
+  );
 
   // The ledger says sent only after the server's 250, so wait on it, not on the sink.
   const sent = async () => (await ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM email_deliveries WHERE status = 'sent'`))[0].n;
@@ -88,5 +103,6 @@ test('every email type is rendered (HTML and text) and arrives with the right re
     else expect(body).toMatch(new RegExp(`http://localhost:3000/(applications|endorsements)/${appId}`));
   }
   const seat = readableBody(smtp.messages.find((m) => header(m, 'X-Template') === 'exam_registered')!);
-  for (const detail of ['12 March 2027', 'Lansing Community Center', candidateCode, '60 multiple-choice questions in 90 minutes', '2 of 3 short case examples']) expect(seat).toContain(detail);
+  for (const detail of ['12 March 2027', 'Lansing Community Center', candidateCode, '60 multiple-choice questions in 90 minutes', '2 of 3 short case examples'])
+    expect(seat).toContain(detail);
 });

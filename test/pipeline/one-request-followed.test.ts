@@ -33,7 +33,9 @@ describe('one request followed from the click to the SMTP answer', () => {
   /** A submitted application and its applicant's address. */
   const submitted = async () => {
     const id = await insertApplication(env.ds, loadFramework(), { state: 'submitted' });
-    const [{ email }] = await env.ds.query<{ email: string }[]>(`SELECT p.email FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`, [id]);
+    const [{ email }] = await env.ds.query<{ email: string }[]>(`SELECT p.email FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`, [
+      id,
+    ]);
     return { id, email };
   };
 
@@ -48,7 +50,13 @@ describe('one request followed from the click to the SMTP answer', () => {
   const ledgerRow = (applicationId: string) =>
     waitFor(
       'the email sent',
-      async () => (await env.ds.query<{ id: string; status: string; request_id: string | null }[]>(`SELECT id, status, request_id FROM email_deliveries WHERE application_id = $1`, [applicationId]))[0],
+      async () =>
+        (
+          await env.ds.query<{ id: string; status: string; request_id: string | null }[]>(
+            `SELECT id, status, request_id FROM email_deliveries WHERE application_id = $1`,
+            [applicationId],
+          )
+        )[0],
       (row) => row?.status === 'sent',
     );
 
@@ -59,7 +67,11 @@ describe('one request followed from the click to the SMTP answer', () => {
       new AppProcess('api', { ...env.workerEnv(), LOG_LEVEL: 'info' }).start(),
       new WorkerProcess(env.workerEnv({ LOG_LEVEL: 'info' })).start(),
     ]);
-    const login = await fetch(api.url('/api/v1/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(coordinator) });
+    const login = await fetch(api.url('/api/v1/auth/login'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(coordinator),
+    });
     token = ((await login.json()) as { accessToken: string }).accessToken;
   });
 
@@ -75,13 +87,19 @@ describe('one request followed from the click to the SMTP answer', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('x-request-id')).toBe(requestId);
 
-    const outbox = await env.ds.query<{ id: string; request_id: string }[]>(`SELECT id, request_id FROM outbox WHERE application_id = $1 ORDER BY id`, [applicationId]);
+    const outbox = await env.ds.query<{ id: string; request_id: string }[]>(`SELECT id, request_id FROM outbox WHERE application_id = $1 ORDER BY id`, [
+      applicationId,
+    ]);
     expect(outbox.length).toBeGreaterThan(0);
     expect(outbox.map((r) => r.request_id)).toEqual(outbox.map(() => requestId));
 
     const row = await ledgerRow(applicationId);
     expect(row.request_id).toBe(requestId);
-    const [message] = await waitFor('the email at the server', () => env.smtp.to(email), (m) => m.length === 1);
+    const [message] = await waitFor(
+      'the email at the server',
+      () => env.smtp.to(email),
+      (m) => m.length === 1,
+    );
     expect(header(message, 'X-Request-ID')).toBe(requestId);
 
     // The relay's job: one run of this transition's rows, named by their ids.
@@ -95,7 +113,11 @@ describe('one request followed from the click to the SMTP answer', () => {
     }
 
     // The request line (written as the response ends), the job's and the SMTP answer's.
-    const requestLine = await waitFor('the request line', () => logLines(api.output).find((l) => l.req?.id === requestId && l.msg === 'request completed'), Boolean);
+    const requestLine = await waitFor(
+      'the request line',
+      () => logLines(api.output).find((l) => l.req?.id === requestId && l.msg === 'request completed'),
+      Boolean,
+    );
     expect(requestLine!.req!.url).toBe(`/api/v1/staff/applications/${applicationId}/transitions`);
     const workerLines = await waitFor(
       "the job's line and the SMTP answer's",
@@ -119,7 +141,11 @@ describe('one request followed from the click to the SMTP answer', () => {
     const [outbox] = await env.ds.query<{ request_id: string }[]>(`SELECT request_id FROM outbox WHERE application_id = $1`, [applicationId]);
     expect(outbox.request_id).toBe(requestId);
     expect((await ledgerRow(applicationId)).request_id).toBe(requestId);
-    const [message] = await waitFor('the email at the server', () => env.smtp.to(email), (m) => m.length === 1);
+    const [message] = await waitFor(
+      'the email at the server',
+      () => env.smtp.to(email),
+      (m) => m.length === 1,
+    );
     expect(header(message, 'X-Request-ID')).toBe(requestId);
     await waitFor('the request line', () => logLines(api.output).some((l) => l.req?.id === requestId), Boolean);
     expect(api.output + worker.output).not.toMatch(/Jane Doe|jane@example\.org/);
@@ -136,7 +162,10 @@ describe('one request followed from the click to the SMTP answer', () => {
     expect(res.headers.get('x-request-id')).toBe(requestId);
     const [row] = await waitFor(
       'the reset email sent',
-      () => env.ds.query<{ id: string; status: string; request_id: string }[]>(`SELECT id, status, request_id FROM email_deliveries WHERE template = 'password_reset'`),
+      () =>
+        env.ds.query<{ id: string; status: string; request_id: string }[]>(
+          `SELECT id, status, request_id FROM email_deliveries WHERE template = 'password_reset'`,
+        ),
       (rows) => rows[0]?.status === 'sent',
     );
     expect(row.request_id).toBe(requestId);
@@ -146,9 +175,17 @@ describe('one request followed from the click to the SMTP answer', () => {
     } finally {
       redis.disconnect();
     }
-    const [message] = await waitFor('the email at the server', () => env.smtp.to(coordinator.email), (m) => m.length === 1);
+    const [message] = await waitFor(
+      'the email at the server',
+      () => env.smtp.to(coordinator.email),
+      (m) => m.length === 1,
+    );
     expect(header(message, 'X-Request-ID')).toBe(requestId);
-    await waitFor('the SMTP answer line', () => logLines(worker.output).find((l) => l.requestId === requestId && l.msg === 'email sent' && l.job === 'send-email'), Boolean);
+    await waitFor(
+      'the SMTP answer line',
+      () => logLines(worker.output).find((l) => l.requestId === requestId && l.msg === 'email sent' && l.job === 'send-email'),
+      Boolean,
+    );
   });
 
   test('jobs no request caused run under their own id: a sweep logs as sweep:<job id>', async () => {

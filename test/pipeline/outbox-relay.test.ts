@@ -123,7 +123,12 @@ test('ids of a rolled-back transaction are forgotten after REPUBLISH_AFTER_MS', 
   await doomed.rollback();
   expect(await r.publishPending()).toBe(0);
   expect(await gaps()).toEqual(doomed.ids); // not yet: it might still commit
-  await waitFor('the gap forgotten', async () => (await r.publishPending(), await gaps()), (g) => g.length === 0, KEEP_GAPS_MS * 4);
+  await waitFor(
+    'the gap forgotten',
+    async () => (await r.publishPending(), await gaps()),
+    (g) => g.length === 0,
+    KEEP_GAPS_MS * 4,
+  );
   expect(await enqueuedIds()).toHaveLength(1);
 });
 

@@ -28,12 +28,25 @@ test('each 250 is recorded as it arrives: the emails sent beside a slow one are 
   env.smtp.held.add(slow);
   worker = await new WorkerProcess(env.workerEnv({ LOG_LEVEL: 'debug' })).start();
 
-  await waitFor('the slow message at the server, unanswered', () => env.smtp.waiting, (n) => n === 1);
-  const others = await waitFor('the other 9 marked sent', () => ledger('slow'), (rows) => rows.filter((r) => r.status === 'sent').length === 9, 30_000);
+  await waitFor(
+    'the slow message at the server, unanswered',
+    () => env.smtp.waiting,
+    (n) => n === 1,
+  );
+  const others = await waitFor(
+    'the other 9 marked sent',
+    () => ledger('slow'),
+    (rows) => rows.filter((r) => r.status === 'sent').length === 9,
+    30_000,
+  );
   expect(others.find((r) => r.email === slow)?.status).toBe('sending');
 
   env.smtp.letGo();
-  const rows = await waitFor('the slow one marked sent too', () => ledger('slow'), (r) => r.every((d) => d.status === 'sent'));
+  const rows = await waitFor(
+    'the slow one marked sent too',
+    () => ledger('slow'),
+    (r) => r.every((d) => d.status === 'sent'),
+  );
   // The Message-ID is the ledger row's own, recorded with the 250.
   for (const row of rows) {
     expect(row.message_id).toMatch(new RegExp(`^<ledger-${row.id}\\.[0-9a-f]{16}@endorsement\\.local>$`));
@@ -49,17 +62,29 @@ test('a 550 that names the recipient: the server words stay on the ledger row fo
   const [appId] = await seedSubmitted(env.ds, 1, 'gone');
   await fireAll(env.ds, [appId], 'hold', 'waiting for the processing fee');
 
-  const [row] = await waitFor('the delivery failed', () => ledger('gone'), (r) => r[0]?.status === 'failed');
+  const [row] = await waitFor(
+    'the delivery failed',
+    () => ledger('gone'),
+    (r) => r[0]?.status === 'failed',
+  );
   expect(row.smtp_response).toContain(`550 5.1.1 <${address}>`);
   const redis = new Redis(env.redisUrl);
   try {
-    const job = await waitFor('the failed job', () => redis.hgetall(`${env.redis.prefix}:mail:email-${row.id}`), (j) => !!j.failedReason);
+    const job = await waitFor(
+      'the failed job',
+      () => redis.hgetall(`${env.redis.prefix}:mail:email-${row.id}`),
+      (j) => !!j.failedReason,
+    );
     expect(job.failedReason).toMatch(/^delivery \S+ rejected: .*550 5\.1\.1 <\[address\]>: Recipient address rejected/);
     expect(JSON.parse(job.stacktrace).length).toBeGreaterThan(0);
     expect(JSON.stringify(job)).not.toContain(address);
   } finally {
     redis.disconnect();
   }
-  await waitFor('the failure logged', () => worker!.output, (out) => out.includes(`"jobId":"email-${row.id}"`) && out.includes('job failed'));
+  await waitFor(
+    'the failure logged',
+    () => worker!.output,
+    (out) => out.includes(`"jobId":"email-${row.id}"`) && out.includes('job failed'),
+  );
   expect(worker!.output).not.toContain(address);
 }, 90_000);

@@ -37,14 +37,28 @@ async function overdue(assigneeId: string | null): Promise<string> {
 const overdueNotices = (address: string) => system.smtp.to(address).filter((m) => header(m, 'X-Template') === 'reference_overdue_coordinator');
 
 test('a day-21 notice goes to the assigned coordinator, or to the team inbox when nobody (who signed in) is assigned', async () => {
-  const cora = await seedAccount(system.ds, { email: 'cora@staff.example.org', password: 'correct horse battery staple', roles: ['coordinator'], associationCode: 'MI-AIMH' });
-  const invited = await seedAccount(system.ds, { email: 'new@staff.example.org', password: 'correct horse battery staple', roles: ['coordinator'], associationCode: 'MI-AIMH' });
+  const cora = await seedAccount(system.ds, {
+    email: 'cora@staff.example.org',
+    password: 'correct horse battery staple',
+    roles: ['coordinator'],
+    associationCode: 'MI-AIMH',
+  });
+  const invited = await seedAccount(system.ds, {
+    email: 'new@staff.example.org',
+    password: 'correct horse battery staple',
+    roles: ['coordinator'],
+    associationCode: 'MI-AIMH',
+  });
   await system.ds.query(`UPDATE accounts SET password_hash = NULL WHERE id = $1`, [invited]); // invited, not yet signed in
 
   await overdue(cora);
   await overdue(null);
   await overdue(invited);
-  await waitFor('three coordinator notices', async () => overdueNotices('cora@staff.example.org').length + overdueNotices(INBOX).length, (n) => n === 3);
+  await waitFor(
+    'three coordinator notices',
+    async () => overdueNotices('cora@staff.example.org').length + overdueNotices(INBOX).length,
+    (n) => n === 3,
+  );
   expect(overdueNotices('cora@staff.example.org')).toHaveLength(1);
   expect(overdueNotices(INBOX)).toHaveLength(2);
   expect(system.smtp.to('new@staff.example.org')).toEqual([]);

@@ -29,8 +29,15 @@ async function footprint(applicationId: string) {
 /** A renewal-step job as anyone with access to Redis could write it (any job id), run to the end by the worker. */
 let forged = 0;
 async function runForged(payload: PayloadOf<'renewalStep'>): Promise<void> {
-  const job = await system.worker.get(JobQueues).queue('renewals').add('renewal-step', payload, { jobId: `forged-${++forged}` });
-  await waitFor(`forged job ${job.id}`, () => job.getState(), (s) => s === 'completed' || s === 'failed');
+  const job = await system.worker
+    .get(JobQueues)
+    .queue('renewals')
+    .add('renewal-step', payload, { jobId: `forged-${++forged}` });
+  await waitFor(
+    `forged job ${job.id}`,
+    () => job.getState(),
+    (s) => s === 'completed' || s === 'failed',
+  );
   expect(await job.getState()).toBe('completed');
 }
 
@@ -39,7 +46,10 @@ beforeAll(async () => {
   const framework = loadFramework();
   const endorsement = async (state: 'endorsed' | 'renewal_due', dueOn: string, n: string) => {
     const id = await insertApplication(system.ds, framework, { state });
-    await system.ds.query(`UPDATE applications SET endorsement_number = $2, endorsed_at = '2024-06-01', renewal_due_on = $3, registry_listed = true WHERE id = $1`, [id, `MI-forged-${n}`, dueOn]);
+    await system.ds.query(
+      `UPDATE applications SET endorsement_number = $2, endorsed_at = '2024-06-01', renewal_due_on = $3, registry_listed = true WHERE id = $1`,
+      [id, `MI-forged-${n}`, dueOn],
+    );
     return id;
   };
   notDue = await endorsement('endorsed', '2027-12-31', '1');
@@ -66,7 +76,11 @@ describe('a renewal-step job the sweep did not write', () => {
     clock.set(new Date('2027-02-01T05:00:30Z')); // 1 February 00:00:30 in Detroit
     await runForged({ applicationId: inLateWindow, dueOn: '2026-12-31', step: 'lapse' });
     // Leaving the registry is the lapse's effect, applied after the transition.
-    const after = await waitFor('the lapse and its effects', () => footprint(inLateWindow), (f) => f.registry_listed === false);
+    const after = await waitFor(
+      'the lapse and its effects',
+      () => footprint(inLateWindow),
+      (f) => f.registry_listed === false,
+    );
     expect(after).toMatchObject({ state: 'lapsed', events: 1 });
   });
 });

@@ -78,7 +78,11 @@ describe('one renewal per person and cycle, over HTTP with the worker and SMTP',
 
   test('the cycle opens once for both endorsements: one email naming both categories', async () => {
     nia = await endorsee('nia', 'endorsed', dueOn);
-    await waitFor('both renewals open', () => states(nia.apps), (s) => s.every((x) => x === 'renewal_due'));
+    await waitFor(
+      'both renewals open',
+      () => states(nia.apps),
+      (s) => s.every((x) => x === 'renewal_due'),
+    );
     await settled(nia);
     const open = mails(nia, 'renewal_open');
     expect(open).toHaveLength(1);
@@ -94,7 +98,11 @@ describe('one renewal per person and cycle, over HTTP with the worker and SMTP',
 
   test('a reminder goes out once, naming both', async () => {
     clock.set(new Date(`${isoDay(new Date(Date.parse(dueOn) - 14 * DAY))}T15:00:00Z`)); // 14 days before, after 09:00 in Detroit
-    await waitFor('the 14-day reminder', () => mails(nia, 'renewal_reminder'), (m) => m.length > 0);
+    await waitFor(
+      'the 14-day reminder',
+      () => mails(nia, 'renewal_reminder'),
+      (m) => m.length > 0,
+    );
     await settled(nia);
     const reminders = mails(nia, 'renewal_reminder');
     expect(reminders).toHaveLength(1);
@@ -116,18 +124,29 @@ describe('one renewal per person and cycle, over HTTP with the worker and SMTP',
     const nextDueOn = `${Number(dueOn.slice(0, 4)) + 1}-${mi.renewal.dueMonthDay}`;
     // A category endorsed this year, first due next time: it joins the next cycle, not this renewal.
     const added = await insertApplication(system.ds, framework, { state: 'endorsed', category: 'IFA', personId: nia.personId });
-    await system.ds.query(`UPDATE applications SET endorsement_number = 'MI-nia-IFA', endorsed_at = now(), renewal_due_on = $2 WHERE id = $1`, [added, nextDueOn]);
+    await system.ds.query(`UPDATE applications SET endorsement_number = 'MI-nia-IFA', endorsed_at = now(), renewal_due_on = $2 WHERE id = $1`, [
+      added,
+      nextDueOn,
+    ]);
 
     const reply = await call('POST', '/api/v1/renewals', { token: nia.token });
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({
-      renewals: [{ associationCode: 'MI-AIMH', dueOn, nextDueOn, fee: { amount: mi.renewal.fee, currency: 'USD', late: false }, applicationIds: [...nia.apps].sort() }],
+      renewals: [
+        { associationCode: 'MI-AIMH', dueOn, nextDueOn, fee: { amount: mi.renewal.fee, currency: 'USD', late: false }, applicationIds: [...nia.apps].sort() },
+      ],
     });
     expect(await states(nia.apps)).toEqual(['endorsed', 'endorsed']);
-    const due = await system.ds.query<{ d: string }[]>(`SELECT DISTINCT to_char(renewal_due_on, 'YYYY-MM-DD') AS d FROM applications WHERE id = ANY($1::uuid[])`, [nia.apps]);
+    const due = await system.ds.query<{ d: string }[]>(
+      `SELECT DISTINCT to_char(renewal_due_on, 'YYYY-MM-DD') AS d FROM applications WHERE id = ANY($1::uuid[])`,
+      [nia.apps],
+    );
     expect(due).toEqual([{ d: nextDueOn }]);
     // The audit trail charges the fee once: on one endorsement's event, the other naming it.
-    const [{ fees }] = await system.ds.query(`SELECT count(*) FILTER (WHERE payload ? 'fee')::int AS fees FROM application_events WHERE event = 'renew' AND application_id = ANY($1::uuid[])`, [nia.apps]);
+    const [{ fees }] = await system.ds.query(
+      `SELECT count(*) FILTER (WHERE payload ? 'fee')::int AS fees FROM application_events WHERE event = 'renew' AND application_id = ANY($1::uuid[])`,
+      [nia.apps],
+    );
     expect(fees).toBe(1);
 
     await settled(nia);
@@ -140,7 +159,11 @@ describe('one renewal per person and cycle, over HTTP with the worker and SMTP',
   test('an unrenewed cycle lapses both endorsements together, with one email', async () => {
     // Due on last year's due day and still open: its late window has ended.
     const omar = await endorsee('omar', 'renewal_due', `${Number(dueOn.slice(0, 4)) - 2}-12-31`);
-    await waitFor('both lapse', () => states(omar.apps), (s) => s.every((x) => x === 'lapsed'));
+    await waitFor(
+      'both lapse',
+      () => states(omar.apps),
+      (s) => s.every((x) => x === 'lapsed'),
+    );
     await settled(omar);
     const lapsed = mails(omar, 'lapsed');
     expect(lapsed).toHaveLength(1);

@@ -29,7 +29,10 @@ beforeAll(async () => {
   for (const name of ['lapsing', 'renewing']) {
     const id = await insertApplication(system.ds, framework, { state: 'endorsed' });
     // Endorsed in 2024: the cycle due 31 December 2026 is not the first, so hours are due.
-    await system.ds.query(`UPDATE applications SET endorsement_number = $2, endorsed_at = '2024-06-01', renewal_due_on = '2026-12-31', registry_listed = true WHERE id = $1`, [id, `MI-${name}`]);
+    await system.ds.query(
+      `UPDATE applications SET endorsement_number = $2, endorsed_at = '2024-06-01', renewal_due_on = '2026-12-31', registry_listed = true WHERE id = $1`,
+      [id, `MI-${name}`],
+    );
     const [{ email }] = await system.ds.query(`SELECT p.email FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`, [id]);
     emailOf.set(id, email);
     if (name === 'lapsing') lapsing = id;
@@ -47,16 +50,28 @@ describe('one renewal cycle, day by day on the association calendar', () => {
 
   test('renewal opens on 1 November (the day clocks fall back), and the first reminder goes out at 09:00', async () => {
     await setClock('2026-11-01T04:00:30Z');
-    await waitFor('renewal open', () => applicationState(system.ds, lapsing), (s) => s === 'renewal_due');
-    await waitFor('renewal-open emails', () => templates(lapsing).concat(templates(renewing)), (t) => t.length === 2);
+    await waitFor(
+      'renewal open',
+      () => applicationState(system.ds, lapsing),
+      (s) => s === 'renewal_due',
+    );
+    await waitFor(
+      'renewal-open emails',
+      () => templates(lapsing).concat(templates(renewing)),
+      (t) => t.length === 2,
+    );
     expect(templates(lapsing)).toEqual(['renewal_open']);
 
     await setClock('2026-11-01T14:00:30Z');
-    await waitFor('the 60-day reminders', () => templates(renewing), (t) => t.length === 2);
+    await waitFor(
+      'the 60-day reminders',
+      () => templates(renewing),
+      (t) => t.length === 2,
+    );
     expect(templates(lapsing)).toEqual(['renewal_open', 'renewal_reminder']);
   });
 
-  test('renewing needs the cycle\'s approved hours: missing ones are named, then it renews to next year', async () => {
+  test("renewing needs the cycle's approved hours: missing ones are named, then it renews to next year", async () => {
     const [{ applicant_id: person }] = await system.ds.query(`SELECT applicant_id FROM applications WHERE id = $1`, [renewing]);
     const log = (hours: number, status: string, dei = false) =>
       system.ds.query(
@@ -76,9 +91,24 @@ describe('one renewal cycle, day by day on the association calendar', () => {
 
     await system.ds.query(`UPDATE ce_entries SET status = 'approved' WHERE person_id = $1`, [person]);
     const done = await system.worker.get(SubmitRenewal).execute(person);
-    expect(done).toEqual({ renewals: [{ associationCode: 'MI-AIMH', dueOn: '2026-12-31', nextDueOn: '2027-12-31', fee: { amount: 30, currency: 'USD', late: false }, applicationIds: [renewing] }], gaps: [] });
+    expect(done).toEqual({
+      renewals: [
+        {
+          associationCode: 'MI-AIMH',
+          dueOn: '2026-12-31',
+          nextDueOn: '2027-12-31',
+          fee: { amount: 30, currency: 'USD', late: false },
+          applicationIds: [renewing],
+        },
+      ],
+      gaps: [],
+    });
     expect(await applicationState(system.ds, renewing)).toBe('endorsed');
-    await waitFor('the renewed email', () => templates(renewing), (t) => t.includes('renewed'));
+    await waitFor(
+      'the renewed email',
+      () => templates(renewing),
+      (t) => t.includes('renewed'),
+    );
     const renewedMail = system.smtp.to(emailOf.get(renewing)!).find((m) => header(m, 'X-Template') === 'renewed')!;
     expect(readableBody(renewedMail)).toContain('31 December 2027');
   });
@@ -87,13 +117,13 @@ describe('one renewal cycle, day by day on the association calendar', () => {
     for (const at of ['2026-12-01', '2026-12-17', '2026-12-24', '2026-12-30', '2027-01-01', '2027-01-08', '2027-01-15', '2027-01-22', '2027-01-29']) {
       const before = templates(lapsing).length;
       await setClock(`${at}T14:00:30Z`);
-      await waitFor(`the reminder of ${at}`, () => templates(lapsing), (t) => t.length === before + 1);
+      await waitFor(
+        `the reminder of ${at}`,
+        () => templates(lapsing),
+        (t) => t.length === before + 1,
+      );
     }
-    expect(templates(lapsing)).toEqual([
-      'renewal_open',
-      ...Array(5).fill('renewal_reminder'),
-      ...Array(5).fill('renewal_late_notice'),
-    ]);
+    expect(templates(lapsing)).toEqual(['renewal_open', ...Array(5).fill('renewal_reminder'), ...Array(5).fill('renewal_late_notice')]);
     expect(templates(renewing)).toEqual(['renewal_open', 'renewal_reminder', 'renewed']);
   });
 
@@ -101,8 +131,16 @@ describe('one renewal cycle, day by day on the association calendar', () => {
     await setClock('2027-02-01T04:59:00Z'); // 31 January 23:59 EST
     expect(await applicationState(system.ds, lapsing)).toBe('renewal_due');
     await setClock('2027-02-01T05:00:30Z');
-    await waitFor('the lapse', () => applicationState(system.ds, lapsing), (s) => s === 'lapsed');
-    await waitFor('the lapse email', () => templates(lapsing), (t) => t.at(-1) === 'lapsed');
+    await waitFor(
+      'the lapse',
+      () => applicationState(system.ds, lapsing),
+      (s) => s === 'lapsed',
+    );
+    await waitFor(
+      'the lapse email',
+      () => templates(lapsing),
+      (t) => t.at(-1) === 'lapsed',
+    );
     const [{ registry_listed }] = await system.ds.query(`SELECT registry_listed FROM applications WHERE id = $1`, [lapsing]);
     expect(registry_listed).toBe(false);
     const [{ pending }] = await system.ds.query(`SELECT count(*)::int AS pending FROM reminders WHERE application_id = $1 AND status = 'pending'`, [lapsing]);

@@ -35,7 +35,12 @@ beforeAll(async () => {
   await endorsement('MI-AIMH', 'endorsed', day(65));
   // One already due, with its planned reminders: two pending in the window, one after it, one already sent.
   const due = await endorsement('MI-AIMH', 'renewal_due', day(20));
-  for (const [offset, dueAt, status] of [[14, at9(6), 'pending'], [7, at9(13), 'pending'], [1, at9(19), 'pending'], [30, at9(-10), 'done']] as const) {
+  for (const [offset, dueAt, status] of [
+    [14, at9(6), 'pending'],
+    [7, at9(13), 'pending'],
+    [1, at9(19), 'pending'],
+    [30, at9(-10), 'done'],
+  ] as const) {
     await system.ds.query(
       `INSERT INTO reminders (kind, subject_key, application_id, offset_days, due_at, status, created_at) VALUES ('renewal_reminder', $1, $2, $3, $4, $5, now())`,
       [`${due}-${day(20)}`, due, offset, dueAt, status],
@@ -49,7 +54,15 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => system.stop());
 
-const counts = (c: Record<string, number>) => ({ open_renewal: 0, renewal_reminder: 0, renewal_late_notice: 0, lapse: 0, reference_reminder: 0, reference_overdue: 0, ...c });
+const counts = (c: Record<string, number>) => ({
+  open_renewal: 0,
+  renewal_reminder: 0,
+  renewal_late_notice: 0,
+  lapse: 0,
+  reference_reminder: 0,
+  reference_overdue: 0,
+  ...c,
+});
 
 describe('GET /api/v1/staff/outlook: what goes out in the next days', () => {
   test('a coordinator sees their association, by local day and kind, counts only', async () => {

@@ -42,14 +42,28 @@ export class AppProcess {
     const { args, portVariable, metricsPortVariable } = ENTRY[this.kind];
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', MAIL_CATCHER: 'off', [portVariable]: String(this.port), [metricsPortVariable]: String(this.metricsPort), ...this.env },
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'warn',
+        MAIL_CATCHER: 'off',
+        [portVariable]: String(this.port),
+        [metricsPortVariable]: String(this.metricsPort),
+        ...this.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
     this.exit = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
     child.stdout.on('data', (d) => (this.output += d));
     child.stderr.on('data', (d) => (this.output += d));
-    const state = () => (child.exitCode !== null ? 'exited' : fetch(this.url('/health/live')).then((r) => (r.ok ? 'up' : 'down'), () => 'down'));
+    const state = () =>
+      child.exitCode !== null
+        ? 'exited'
+        : fetch(this.url('/health/live')).then(
+            (r) => (r.ok ? 'up' : 'down'),
+            () => 'down',
+          );
     try {
       // Start-up on a busy machine (migrations, framework data) can take a while: wait for it, not for a guess.
       if ((await waitFor(`the ${this.kind} to listen`, state, (s) => s !== 'down', 60_000)) === 'up') return this;

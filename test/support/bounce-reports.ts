@@ -2,7 +2,14 @@
  * Reports as mail servers send them back, for the bounce receiver and its parser: a delivery status
  * notification (RFC 3464, as Postfix words it) and an abuse report (ARF, RFC 5965, as feedback loops send it).
  */
-export function deliveryStatusNotification(o: { to: string; recipient: string; status?: string; action?: string; diagnostic?: string; original: string }): string {
+export function deliveryStatusNotification(o: {
+  to: string;
+  recipient: string;
+  status?: string;
+  action?: string;
+  diagnostic?: string;
+  original: string;
+}): string {
   const status = o.status ?? '5.1.1';
   return [
     'From: MAILER-DAEMON@relay.example.net (Mail Delivery System)',

@@ -3,7 +3,16 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 // Debian's Chromium, driven by playwright-core (which downloads no browser of its own).
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Headless Chromium for a browser test; throws (never skips) when it is not installed, naming what it would test. */
 export function launchChromium(purpose: string): Promise<Browser> {

@@ -4,7 +4,10 @@ import type { Portal } from './portal.js';
 
 /** Setup, not a page: the calendar moves past the application's sitting, so its paper can be scored. */
 export async function sittingTookPlace(ds: DataSource, applicationId: string): Promise<void> {
-  await ds.query(`UPDATE exam_windows SET sits_on = current_date - 1, registration_closes_at = now() - interval '2 days' WHERE id = (SELECT window_id FROM exam_attempts WHERE application_id = $1)`, [applicationId]);
+  await ds.query(
+    `UPDATE exam_windows SET sits_on = current_date - 1, registration_closes_at = now() - interval '2 days' WHERE id = (SELECT window_id FROM exam_attempts WHERE application_id = $1)`,
+    [applicationId],
+  );
   await ds.query(`UPDATE exam_attempts SET sat_on = current_date - 1 WHERE application_id = $1`, [applicationId]);
 }
 

@@ -32,7 +32,10 @@ export interface Parameter {
 }
 
 type Document = {
-  paths: Record<string, Record<string, { security?: unknown[]; description?: string; parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+  paths: Record<
+    string,
+    Record<string, { security?: unknown[]; description?: string; parameters?: Parameter[]; requestBody?: { content: Record<string, { schema: Schema }> } }>
+  >;
 };
 
 /** Every operation of the api under test, read from its OpenAPI document (so new routes are covered as they land). */
@@ -80,10 +83,14 @@ export function validValue(schema: Schema): unknown {
 
 /** A fingerprint of every table's rows: equal before and after means nothing changed. */
 export async function databaseDigest(ds: DataSource): Promise<string> {
-  const tables = await ds.query<{ tablename: string }[]>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`);
+  const tables = await ds.query<{ tablename: string }[]>(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`,
+  );
   const parts: string[] = [];
   for (const { tablename } of tables) {
-    const [row] = await ds.query<{ n: string; h: string }[]>(`SELECT count(*)::text AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS h FROM "${tablename}" t`);
+    const [row] = await ds.query<{ n: string; h: string }[]>(
+      `SELECT count(*)::text AS n, coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') AS h FROM "${tablename}" t`,
+    );
     parts.push(`${tablename}:${row.n}:${row.h}`);
   }
   return parts.join('\n');
@@ -91,14 +98,16 @@ export async function databaseDigest(ds: DataSource): Promise<string> {
 
 /** For every string a body of this schema holds (through objects and array items): a body with `text` there, and where. */
 export function withTextAtEachString(schema: Schema, text: string): { field: string; body: unknown }[] {
-  const own = schema.type || !(schema.anyOf ?? schema.oneOf) ? schema : (schema.anyOf ?? schema.oneOf)!.find((s) => typeOf(s) !== 'null') ?? schema;
+  const own = schema.type || !(schema.anyOf ?? schema.oneOf) ? schema : ((schema.anyOf ?? schema.oneOf)!.find((s) => typeOf(s) !== 'null') ?? schema);
   const at = (segment: string, inner: { field: string; body: unknown }[], wrap: (body: unknown) => unknown) =>
     inner.map(({ field, body }) => ({ field: field ? `${segment}.${field}` : segment, body: wrap(body) }));
   switch (typeOf(own)) {
     case 'string':
       return [{ field: '', body: text }];
     case 'object':
-      return Object.entries(own.properties ?? {}).flatMap(([key, property]) => at(key, withTextAtEachString(property, text), (body) => ({ ...(validValue(own) as object), [key]: body })));
+      return Object.entries(own.properties ?? {}).flatMap(([key, property]) =>
+        at(key, withTextAtEachString(property, text), (body) => ({ ...(validValue(own) as object), [key]: body })),
+      );
     case 'array':
       return own.items ? at('0', withTextAtEachString(own.items, text), (body) => [body]) : [];
     default:

@@ -36,7 +36,9 @@ export class ResponseContract {
     this.ajv.addSchema(asJsonSchema({ components: this.doc.components }), 'openapi.json');
     // A literal segment wins over a parameter: fewer parameters first.
     this.templates = Object.entries(this.doc.paths)
-      .flatMap(([template, methods]) => Object.keys(methods).map((method) => ({ method: method.toUpperCase(), template, pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`) })))
+      .flatMap(([template, methods]) =>
+        Object.keys(methods).map((method) => ({ method: method.toUpperCase(), template, pattern: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`) })),
+      )
       .sort((a, b) => a.template.split('{').length - b.template.split('{').length);
   }
 
@@ -78,7 +80,12 @@ export class ResponseContract {
       const res = await base(request);
       const text = await res.clone().text();
       const url = new URL(request.url);
-      this.check(request.method, url.pathname + url.search, { status: res.status, type: res.headers.get('content-type') ?? '', headers: res.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} });
+      this.check(request.method, url.pathname + url.search, {
+        status: res.status,
+        type: res.headers.get('content-type') ?? '',
+        headers: res.headers,
+        body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+      });
       return res;
     };
   }
@@ -103,7 +110,10 @@ function asJsonSchema(node: unknown): object {
   if (!node || typeof node !== 'object') return node as object;
   const { nullable, ...rest } = node as Record<string, unknown>;
   const out: Record<string, unknown> = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, asJsonSchema(value)]));
-  for (const [exclusive, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+  for (const [exclusive, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
     if (typeof out[exclusive] !== 'boolean') continue;
     if (out[exclusive]) out[exclusive] = out[bound];
     else delete out[exclusive];

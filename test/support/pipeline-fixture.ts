@@ -31,7 +31,9 @@ export async function seedSubmitted(ds: DataSource, count: number, tag: string):
 export async function fireAll(ds: DataSource, ids: string[], event: string, reason?: string): Promise<void> {
   const transition = new TransitionApplication(ds, new TransitionsRepository(ds), new SystemClock(), new OutboxNotifier(ds));
   for (let i = 0; i < ids.length; i += 16) {
-    await Promise.all(ids.slice(i, i + 16).map((applicationId) => transition.execute({ applicationId, event, reason, actor: { id: null, role: 'coordinator' } })));
+    await Promise.all(
+      ids.slice(i, i + 16).map((applicationId) => transition.execute({ applicationId, event, reason, actor: { id: null, role: 'coordinator' } })),
+    );
   }
 }
 

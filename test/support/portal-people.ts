@@ -11,6 +11,10 @@ export async function seedApplicant(ds: DataSource, email: string, password: str
 /** A staff member's access token, through the API's own sign-in. */
 export async function staffToken(ds: DataSource, base: string, email: string, password: string, roles: string[]): Promise<string> {
   await seedAccount(ds, { email, password, roles, associationCode: 'MI-AIMH', fullName: 'Cora Coordinator' });
-  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   return ((await login.json()) as { accessToken: string }).accessToken;
 }

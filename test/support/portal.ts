@@ -11,7 +11,9 @@ let shots = 0;
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 // What the page callbacks see of the browser (they run in Chromium; the project has no DOM types).
-declare const axe: { run(context: object, options?: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> };
+declare const axe: {
+  run(context: object, options?: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }>;
+};
 declare const document: { activeElement: { tagName: string; textContent: string | null } | null };
 declare const localStorage: { length: number };
 declare const sessionStorage: { length: number };
@@ -32,7 +34,10 @@ export class Portal {
     page.on('pageerror', (e) => this.problems.push(`script error: ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && !m.text().includes('status of 4') && this.problems.push(`console: ${m.text()}`));
     // A request the browser dropped because the page moved on (ERR_ABORTED) is not a failure of the app.
-    page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && this.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+    page.on(
+      'requestfailed',
+      (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && this.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`),
+    );
   }
 
   /** A new person at the web app, in a browser context of their own; `base` is the api's address (http://127.0.0.1:port). */
@@ -78,7 +83,9 @@ export class Portal {
     // which points nowhere for a few seconds once the button is gone (a form that was sent, a page left).
     // Evaluated over the DevTools protocol, so the page's Content-Security-Policy does not apply to axe itself.
     await this.page.evaluate(AXE);
-    const { violations } = await this.page.evaluate(() => axe.run({ exclude: [['[data-live-announcer]']] }, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }));
+    const { violations } = await this.page.evaluate(() =>
+      axe.run({ exclude: [['[data-live-announcer]']] }, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }),
+    );
     if (SCREENSHOTS) await this.screenshot(SCREENSHOTS);
     return violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -8,7 +8,12 @@ export async function startReferenceChecks(system: TestSystem, raters: { raterNa
   const appId = await insertApplication(system.ds, loadFramework(), {
     state: 'submitted',
     portfolio: {
-      education: [], work: [], trainings: [], rsc: [], agreements: {}, membership: null,
+      education: [],
+      work: [],
+      trainings: [],
+      rsc: [],
+      agreements: {},
+      membership: null,
       references: raters.map((r) => ({ ...r, waivedAccess: true })),
     },
   });

@@ -29,7 +29,9 @@ export class SmtpSink {
         const deferrals = this.deferred.get(address.address.toLowerCase()) ?? 0;
         if (deferrals > 0) {
           this.deferred.set(address.address.toLowerCase(), deferrals - 1);
-          return callback(Object.assign(new Error(`4.7.1 <${address.address}>: Recipient address rejected: Greylisted, try again later`), { responseCode: 451 }));
+          return callback(
+            Object.assign(new Error(`4.7.1 <${address.address}>: Recipient address rejected: Greylisted, try again later`), { responseCode: 451 }),
+          );
         }
         if (!this.rejected.has(address.address.toLowerCase())) return callback();
         // Worded as Postfix does, echoing the address: what a real server tells us may be personal data.

@@ -60,7 +60,9 @@ export const firefox: Engine = {
 export const webkit: Engine = {
   name: 'WebKit',
   missing: () =>
-    [WEBKIT_DRIVER, MINIBROWSER, XVFB_RUN].every((f) => existsSync(f)) ? null : `WebKitWebDriver, MiniBrowser or xvfb-run is missing: apt-get install -y webkit2gtk-driver xvfb`,
+    [WEBKIT_DRIVER, MINIBROWSER, XVFB_RUN].every((f) => existsSync(f))
+      ? null
+      : `WebKitWebDriver, MiniBrowser or xvfb-run is missing: apt-get install -y webkit2gtk-driver xvfb`,
   async open(width, height) {
     const SCALE = 1.25;
     const port = await freePort();
@@ -83,7 +85,10 @@ export const webkit: Engine = {
         .usingServer(`http://127.0.0.1:${port}`)
         .withCapabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } })
         .build();
-      await driver.manage().window().setRect({ width: Math.round(width * SCALE), height: Math.round(height * SCALE) });
+      await driver
+        .manage()
+        .window()
+        .setRect({ width: Math.round(width * SCALE), height: Math.round(height * SCALE) });
       // WebKitWebDriver does not scroll an element into view before it types into it.
       const inView = async (selector: string) => {
         const el = await driver.findElement(By.css(selector));

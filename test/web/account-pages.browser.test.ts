@@ -48,10 +48,12 @@ describe('account pages in a real browser: register, sign in and back, reset, in
     // Readable at 360 px: nothing wider than the screen.
     expect(await portal.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await portal.storageEntries()).toBe(0);
-    const [account] = await system.ds.query<{
-      association_code: string;
-      full_name: string;
-    }[]>(`SELECT a.association_code, p.full_name FROM accounts a JOIN people p ON p.id = a.person_id WHERE a.email = $1`, ['ada@example.org']);
+    const [account] = await system.ds.query<
+      {
+        association_code: string;
+        full_name: string;
+      }[]
+    >(`SELECT a.association_code, p.full_name FROM accounts a JOIN people p ON p.id = a.person_id WHERE a.email = $1`, ['ada@example.org']);
     expect(account).toEqual({ association_code: 'MI-AIMH', full_name: 'Ada Applicant' });
   });
 
@@ -84,7 +86,11 @@ describe('account pages in a real browser: register, sign in and back, reset, in
     await portal.page.getByRole('button', { name: 'Email me a link' }).click();
     await portal.page.getByText('we have sent it an email').waitFor();
 
-    const [mail] = await waitFor('the reset email', () => system.smtp.to('ada@example.org'), (m) => m.some((x) => x.raw.includes('reset-password')));
+    const [mail] = await waitFor(
+      'the reset email',
+      () => system.smtp.to('ada@example.org'),
+      (m) => m.some((x) => x.raw.includes('reset-password')),
+    );
     const link = accountLink(mail, 'reset-password');
     await portal.goto(link.url);
     await portal.onPage('Choose a new password');
@@ -113,7 +119,11 @@ describe('account pages in a real browser: register, sign in and back, reset, in
 
   test('an invited coordinator opens the invitation link, chooses a name and password, and is signed in', async () => {
     await seedAccount(system.ds, { email: 'admin@mi-aimh.example', password: 'an admin passphrase', roles: ['administrator'], associationCode: 'MI-AIMH' });
-    const login = await fetch(system.url('/api/v1/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@mi-aimh.example', password: 'an admin passphrase' }) });
+    const login = await fetch(system.url('/api/v1/auth/login'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@mi-aimh.example', password: 'an admin passphrase' }),
+    });
     const { accessToken } = (await login.json()) as { accessToken: string };
     const invited = await fetch(system.url('/api/v1/staff/invitations'), {
       method: 'POST',
@@ -121,7 +131,11 @@ describe('account pages in a real browser: register, sign in and back, reset, in
       body: JSON.stringify({ email: 'cora@mi-aimh.example', fullName: 'Cora Coordinator', roles: ['coordinator'] }),
     });
     expect(invited.status).toBe(201);
-    const [mail] = await waitFor('the invitation', () => system.smtp.to('cora@mi-aimh.example'), (m) => m.length > 0);
+    const [mail] = await waitFor(
+      'the invitation',
+      () => system.smtp.to('cora@mi-aimh.example'),
+      (m) => m.length > 0,
+    );
 
     const cora = await portals.open(system.url('/'));
     await cora.goto(accountLink(mail, 'accept-invitation').url);

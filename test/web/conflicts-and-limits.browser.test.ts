@@ -24,7 +24,10 @@ describe('the applicant meets a conflict and a limit in a real browser', () => {
   let second: Portal;
 
   async function membership(id: string): Promise<{ memberId?: string } | null> {
-    const [row] = await system.ds.query<{ membership: { memberId?: string } | null }[]>(`SELECT portfolio->'membership' AS membership FROM applications WHERE id = $1`, [id]);
+    const [row] = await system.ds.query<{ membership: { memberId?: string } | null }[]>(
+      `SELECT portfolio->'membership' AS membership FROM applications WHERE id = $1`,
+      [id],
+    );
     return row.membership;
   }
 
@@ -56,8 +59,13 @@ describe('the applicant meets a conflict and a limit in a real browser', () => {
       await portal.page.getByLabel('Valid until').fill(day(365));
     };
     const save = (portal: Portal) => portal.page.getByRole('button', { name: 'Save membership' }).click();
-    const saved = (portal: Portal) => portal.page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
-    const conflict = (portal: Portal) => portal.page.getByText(/This application was changed somewhere else \(perhaps in another window\), so this was not saved/);
+    const saved = (portal: Portal) =>
+      portal.page
+        .getByRole('status')
+        .filter({ hasText: /^Saved$/ })
+        .waitFor();
+    const conflict = (portal: Portal) =>
+      portal.page.getByText(/This application was changed somewhere else \(perhaps in another window\), so this was not saved/);
 
     await fill(first, 'A-1');
     await save(first);
@@ -100,7 +108,11 @@ describe('the applicant meets a conflict and a limit in a real browser', () => {
     const auth = { headers: { authorization: `Bearer ${login.data!.accessToken}` } };
     let current = referenceId;
     for (const n of [2, 3, 4]) {
-      const changed = await api.PUT('/api/v1/applications/{id}/references/{referenceId}/email', { params: { path: { id, referenceId: current } }, body: { email: `ray@address${n}.example` }, ...auth });
+      const changed = await api.PUT('/api/v1/applications/{id}/references/{referenceId}/email', {
+        params: { path: { id, referenceId: current } },
+        body: { email: `ray@address${n}.example` },
+        ...auth,
+      });
       expect({ status: changed.response.status, error: changed.error }).toEqual({ status: 200, error: undefined });
       current = changed.data!.referenceId;
     }
@@ -117,7 +129,10 @@ describe('the applicant meets a conflict and a limit in a real browser', () => {
     expect(await alert.textContent()).not.toMatch(/seconds/);
     expect(await first.accessibilityViolations()).toEqual([]);
 
-    const open = await system.ds.query<{ id: string; rater_email: string }[]>(`SELECT id, rater_email FROM application_references WHERE application_id = $1 AND revoked_at IS NULL`, [id]);
+    const open = await system.ds.query<{ id: string; rater_email: string }[]>(
+      `SELECT id, rater_email FROM application_references WHERE application_id = $1 AND revoked_at IS NULL`,
+      [id],
+    );
     expect(open).toEqual([{ id: current, rater_email: 'ray@address4.example' }]);
     expect(await first.page.getByText('We sent the request to').count()).toBe(0);
   }, 120_000);

@@ -46,11 +46,16 @@ describe('the staff console in a real browser: an IMHS application from submitte
   }
 
   /** A fresh browser context for one person, who opens `path` (an email's link or a page) and signs in. */
-  const signedIn = (name: string, path: string): Promise<Portal> => portals.signedIn(system.url('/'), path, { email: `${name}@massaimh.example`, password: PASSWORD });
+  const signedIn = (name: string, path: string): Promise<Portal> =>
+    portals.signedIn(system.url('/'), path, { email: `${name}@massaimh.example`, password: PASSWORD });
 
   /** The next message of a template to an address, once the worker has sent it. */
   async function mailTo(address: string, template: string): Promise<ReceivedMail> {
-    const [mail] = await waitFor(`${template} to ${address}`, () => system.smtp.to(address).filter((m) => header(m, 'X-Template') === template), (m) => m.length > 0);
+    const [mail] = await waitFor(
+      `${template} to ${address}`,
+      () => system.smtp.to(address).filter((m) => header(m, 'X-Template') === template),
+      (m) => m.length > 0,
+    );
     return mail;
   }
 
@@ -75,9 +80,16 @@ describe('the staff console in a real browser: an IMHS application from submitte
     await staff('ravi', 'Ravi Reviewer', ['reviewer']);
 
     // The applicant applies and submits through the API.
-    await seedAccount(system.ds, { email: 'maya@clinic.example', password: PASSWORD, roles: ['applicant'], associationCode: ASSOCIATION, fullName: 'Maya Specialist' });
+    await seedAccount(system.ds, {
+      email: 'maya@clinic.example',
+      password: PASSWORD,
+      roles: ['applicant'],
+      associationCode: ASSOCIATION,
+      fullName: 'Maya Specialist',
+    });
     const maya = (await call('POST', '/api/v1/auth/login', { body: { email: 'maya@clinic.example', password: PASSWORD } })).body.accessToken as string;
-    applicationId = (await call('POST', '/api/v1/applications', { token: maya, body: { associationCode: ASSOCIATION, categoryCode: 'IMHS' } })).body.id as string;
+    applicationId = (await call('POST', '/api/v1/applications', { token: maya, body: { associationCode: ASSOCIATION, categoryCode: 'IMHS' } })).body
+      .id as string;
     const portfolio = eligiblePortfolio(framework.rulesSnapshot(ASSOCIATION, 'IMHS'), raters, ASSOCIATION) as unknown as Record<string, unknown>;
     for (const section of ['education', 'work', 'trainings', 'rsc', 'references', 'agreements', 'membership']) {
       const saved = await call('PUT', `/api/v1/applications/${applicationId}/portfolio/${section}`, { token: maya, body: { [section]: portfolio[section] } });
@@ -119,7 +131,11 @@ describe('the staff console in a real browser: an IMHS application from submitte
   });
 
   test("a rater's request bounces; the coordinator sees it and gives the rater's new address, and the new request goes out", async () => {
-    await waitFor("Rory's bounced request", () => system.ds.query<{ status: string }[]>(`SELECT status FROM application_references WHERE rater_email = 'rory@old-clinic.example'`), (rows) => rows[0]?.status === 'bounced');
+    await waitFor(
+      "Rory's bounced request",
+      () => system.ds.query<{ status: string }[]>(`SELECT status FROM application_references WHERE rater_email = 'rory@old-clinic.example'`),
+      (rows) => rows[0]?.status === 'bounced',
+    );
     expect(readableBody(await mailTo('maya@clinic.example', 'rater_email_rejected'))).toContain('Rory Reflective');
     await cora.page.reload();
     await cora.onPage('Maya Specialist, IMHS');
@@ -151,7 +167,14 @@ describe('the staff console in a real browser: an IMHS application from submitte
 
   test('the raters answer; the coordinator records a vetting call, and the API offers the exam instead of the panel', async () => {
     for (const address of ['sue@raters.example', 'rory@new-clinic.example', 'cleo@raters.example']) await rate(address);
-    await waitFor('three ratings', () => system.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM application_references WHERE application_id = $1 AND status = 'rated'`, [applicationId]), (r) => r[0].n === 3);
+    await waitFor(
+      'three ratings',
+      () =>
+        system.ds.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM application_references WHERE application_id = $1 AND status = 'rated'`, [
+          applicationId,
+        ]),
+      (r) => r[0].n === 3,
+    );
 
     await cora.page.reload();
     await cora.onPage('Maya Specialist, IMHS');
@@ -226,7 +249,10 @@ describe('the staff console in a real browser: an IMHS application from submitte
     }
     expect(await applicationState(system.ds, applicationId)).toBe('endorsed');
 
-    const [{ endorsement_number: number }] = await system.ds.query<{ endorsement_number: string }[]>(`SELECT endorsement_number FROM applications WHERE id = $1`, [applicationId]);
+    const [{ endorsement_number: number }] = await system.ds.query<{ endorsement_number: string }[]>(
+      `SELECT endorsement_number FROM applications WHERE id = $1`,
+      [applicationId],
+    );
     expect(readableBody(await mailTo('maya@clinic.example', 'endorsed'))).toContain(number);
 
     await cora.page.reload();
@@ -234,7 +260,10 @@ describe('the staff console in a real browser: an IMHS application from submitte
     await shownState(cora, 'Endorsed');
     await cora.page.getByText(/Endorse \(Panel review → Endorsed\)/).waitFor();
     expect(await cora.accessibilityViolations()).toEqual([]);
-    const events = await system.ds.query<{ event: string; actor_role: string }[]>(`SELECT event, actor_role FROM application_events WHERE application_id = $1 ORDER BY version`, [applicationId]);
+    const events = await system.ds.query<{ event: string; actor_role: string }[]>(
+      `SELECT event, actor_role FROM application_events WHERE application_id = $1 ORDER BY version`,
+      [applicationId],
+    );
     expect(events.map((e) => e.event)).toEqual(['submit', 'begin_reference_checks', 'approve_exam', 'pass_exam', 'panel_endorse']);
   });
 });

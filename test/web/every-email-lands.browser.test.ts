@@ -19,7 +19,13 @@ const APPLICANT_TEMPLATES = Object.entries(EMAIL_TEMPLATE_SOURCES)
   .map(([name]) => name);
 // Where each email's link must land: the application (or endorsement) in the state the email is about, and its part.
 const ENDORSEMENT = ['endorsed', 'renewed', 'renewal_open', 'renewal_reminder', 'renewal_late_notice'];
-const PART_HEADING: Record<string, string> = { references: 'Your references', exam: 'Your exam', deferral: 'The reviewers asked you to amend your portfolio', renewal: 'Renewal', reinstate: 'Reinstate your endorsement' };
+const PART_HEADING: Record<string, string> = {
+  references: 'Your references',
+  exam: 'Your exam',
+  deferral: 'The reviewers asked you to amend your portfolio',
+  renewal: 'Renewal',
+  reinstate: 'Reinstate your endorsement',
+};
 
 const system = new TestSystem();
 const portals = new Portals();
@@ -41,8 +47,16 @@ test('every applicant and account email links to a page that shows its applicati
   const { personId } = await seedApplicant(ds, 'ivy@example.org', PASSWORD, 'Ivy Practitioner');
   const portfolio = { references: [{ raterName: 'Rosa Rater', raterEmail: 'rosa@rater.example', role: 'supervisor', waivedAccess: true }] };
   const inState = async (state: 'exam' | 'deferred' | 'renewal_due' | 'lapsed') => {
-    const id = await insertApplication(ds, framework, { state, category: 'IMHS', personId, portfolio: { ...(await import('#framework')).emptyPortfolio(), ...portfolio } });
-    await ds.query(`UPDATE applications SET endorsement_number = $2, endorsed_at = now() - interval '800 days', renewal_due_on = current_date + 30, exam_approved_at = now() WHERE id = $1`, [id, `MI-${state}`]);
+    const id = await insertApplication(ds, framework, {
+      state,
+      category: 'IMHS',
+      personId,
+      portfolio: { ...(await import('#framework')).emptyPortfolio(), ...portfolio },
+    });
+    await ds.query(
+      `UPDATE applications SET endorsement_number = $2, endorsed_at = now() - interval '800 days', renewal_due_on = current_date + 30, exam_approved_at = now() WHERE id = $1`,
+      [id, `MI-${state}`],
+    );
     return id;
   };
   const apps = { exam: await inState('exam'), deferred: await inState('deferred'), renewal_due: await inState('renewal_due'), lapsed: await inState('lapsed') };
@@ -64,7 +78,10 @@ test('every applicant and account email links to a page that shows its applicati
      VALUES ('MI-AIMH', '2027-03-12', '2027-03-01T12:00:00Z', false, 'Lansing Community Center', 20, $1, now()) RETURNING id`,
     [coordinatorId],
   );
-  await ds.query(`INSERT INTO exam_attempts (application_id, attempt_no, window_id, sat_on, registered_by, created_at) VALUES ($1, 1, $2, '2027-03-12', $3, now())`, [apps.exam, examWindow.id, coordinatorId]);
+  await ds.query(
+    `INSERT INTO exam_attempts (application_id, attempt_no, window_id, sat_on, registered_by, created_at) VALUES ($1, 1, $2, '2027-03-12', $3, now())`,
+    [apps.exam, examWindow.id, coordinatorId],
+  );
 
   const deliveries: NewDelivery[] = APPLICANT_TEMPLATES.map((template) => ({
     businessKey: `lands-${template}`,
@@ -78,22 +95,39 @@ test('every applicant and account email links to a page that shows its applicati
     context: { eventId: event.id, daysWaiting: 21, attemptNo: 1 },
   }));
   const ids = await ds.transaction((m) => worker.get(EmailDeliveriesRepository).record(m, deliveries, new Date()));
-  await worker.get(JobQueues).addBulk('sendEmail', ids.map((deliveryId) => ({ deliveryId })));
+  await worker.get(JobQueues).addBulk(
+    'sendEmail',
+    ids.map((deliveryId) => ({ deliveryId })),
+  );
   // The account emails, as people cause them: a forgotten password, a staff invitation, a second registration.
   const post = (path: string, body: object, auth?: string) =>
-    fetch(system.url(path), { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) }, body: JSON.stringify(body) });
+    fetch(system.url(path), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
+      body: JSON.stringify(body),
+    });
   await post('/api/v1/auth/password-reset-requests', { email: 'ivy@example.org' });
   await post('/api/v1/staff/invitations', { email: 'rhea@mi.example', fullName: 'Rhea Reviewer', roles: ['reviewer'] }, token);
   await post('/api/v1/auth/register', { associationCode: 'MI-AIMH', fullName: 'Ivy Again', email: 'ivy@example.org', password: 'another long passphrase' });
   const expected = [...APPLICANT_TEMPLATES, ...ACCOUNT_TEMPLATES];
   const received = () => [...system.smtp.to('ivy@example.org'), ...system.smtp.to('rhea@mi.example')];
   // Waits on the templates still missing, so a timeout names them.
-  await waitFor('every email', async () => expected.filter((t) => !received().some((m) => header(m, 'X-Template') === t)), (missing) => missing.length === 0, 60_000);
+  await waitFor(
+    'every email',
+    async () => expected.filter((t) => !received().some((m) => header(m, 'X-Template') === t)),
+    (missing) => missing.length === 0,
+    60_000,
+  );
   const mails = received();
 
-  const link = (mail: (typeof mails)[number]) => /https?:\/\/[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d+)?(?:\/[^\s"<>)\]]*)?/.exec(readableBody(mail).replace(/^[\s\S]*?\r?\n\r?\n/, ''))![0];
+  const link = (mail: (typeof mails)[number]) =>
+    /https?:\/\/[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d+)?(?:\/[^\s"<>)\]]*)?/.exec(readableBody(mail).replace(/^[\s\S]*?\r?\n\r?\n/, ''))![0];
   // Account emails first, before signing in: their pages need no session.
-  const account: Record<string, string | RegExp> = { password_reset: 'Choose a new password', staff_invitation: 'Accept your invitation', registration_attempt: /Sign in|My applications/ };
+  const account: Record<string, string | RegExp> = {
+    password_reset: 'Choose a new password',
+    staff_invitation: 'Accept your invitation',
+    registration_attempt: /Sign in|My applications/,
+  };
   for (const [template, heading] of Object.entries(account)) {
     const mail = mails.find((m) => header(m, 'X-Template') === template);
     expect({ template, found: mail !== undefined }).toEqual({ template, found: true });

@@ -45,15 +45,25 @@ test('every staff email links to the page that deals with it, opened by its reci
     seedAccount(ds, { email: `${name}@staff.example.org`, password: PASSWORD, roles, associationCode: 'MI-AIMH', fullName });
   const cora = await staff('cora', ['coordinator'], 'Cora Coordinator');
   await staff('ada', ['administrator'], 'Ada Administrator');
-  const reviewers = { rhea: await staff('rhea', ['reviewer'], 'Rhea Reviewer'), rex: await staff('rex', ['reviewer'], 'Rex Reviewer'), ravi: await staff('ravi', ['reviewer'], 'Ravi Reviewer'), uma: await staff('uma', ['reviewer'], 'Uma Reviewer'), vic: await staff('vic', ['reviewer'], 'Vic Reviewer') };
-  const token = async (name: string) => (await call('POST', '/api/v1/auth/login', { body: { email: `${name}@staff.example.org`, password: PASSWORD } })).body.accessToken as string;
+  const reviewers = {
+    rhea: await staff('rhea', ['reviewer'], 'Rhea Reviewer'),
+    rex: await staff('rex', ['reviewer'], 'Rex Reviewer'),
+    ravi: await staff('ravi', ['reviewer'], 'Ravi Reviewer'),
+    uma: await staff('uma', ['reviewer'], 'Uma Reviewer'),
+    vic: await staff('vic', ['reviewer'], 'Vic Reviewer'),
+  };
+  const token = async (name: string) =>
+    (await call('POST', '/api/v1/auth/login', { body: { email: `${name}@staff.example.org`, password: PASSWORD } })).body.accessToken as string;
   const application = async (state: 'panel_review' | 'reference_checks', name: string) => {
     const id = await insertApplication(ds, framework, { state });
     await ds.query(`UPDATE people SET full_name = $2 WHERE id = (SELECT applicant_id FROM applications WHERE id = $1)`, [id, name]);
     return id;
   };
   const seat = async (id: string, names: (keyof typeof reviewers)[]) => {
-    const reply = await call('POST', `/api/v1/staff/applications/${id}/panel`, { token: await token('cora'), body: { reviewerIds: names.map((n) => reviewers[n]) } });
+    const reply = await call('POST', `/api/v1/staff/applications/${id}/panel`, {
+      token: await token('cora'),
+      body: { reviewerIds: names.map((n) => reviewers[n]) },
+    });
     expect(reply.status).toBe(200);
   };
 
@@ -64,8 +74,14 @@ test('every staff email links to the page that deals with it, opened by its reci
   // Escalated, as two reviewers disagree.
   const escalated = await application('panel_review', 'Eli Escalated');
   await seat(escalated, ['uma', 'vic']);
-  for (const [who, recommendation] of [['uma', 'endorse'], ['vic', 'deny']] as const) {
-    const vote = await call('POST', `/api/v1/reviews/${escalated}/vote`, { token: await token(who), body: { checklist: allMet, recommendation, notes: `${who} says ${recommendation}.` } });
+  for (const [who, recommendation] of [
+    ['uma', 'endorse'],
+    ['vic', 'deny'],
+  ] as const) {
+    const vote = await call('POST', `/api/v1/reviews/${escalated}/vote`, {
+      token: await token(who),
+      body: { checklist: allMet, recommendation, notes: `${who} says ${recommendation}.` },
+    });
     expect(vote.status).toBeLessThan(300);
   }
   // Overdue, as the reminder sweep finds a reference unanswered for 21 days on an application Cora works.
@@ -129,7 +145,12 @@ test('every staff email links to the page that deals with it, opened by its reci
   expect(Object.keys(landings).sort()).toEqual(STAFF_TEMPLATES);
 
   const mailOf = (template: string) => system.smtp.to(`${landings[template].to}@staff.example.org`).find((m) => header(m, 'X-Template') === template);
-  await waitFor('every staff email', () => STAFF_TEMPLATES.filter((t) => !mailOf(t)), (missing) => missing.length === 0, 60_000);
+  await waitFor(
+    'every staff email',
+    () => STAFF_TEMPLATES.filter((t) => !mailOf(t)),
+    (missing) => missing.length === 0,
+    60_000,
+  );
 
   const linksIn = (mail: NonNullable<ReturnType<typeof mailOf>>) => {
     const body = readableBody(mail).replace(/^[\s\S]*?\r?\n\r?\n/, '');
@@ -140,10 +161,18 @@ test('every staff email links to the page that deals with it, opened by its reci
   for (const template of STAFF_TEMPLATES) {
     const landing = landings[template];
     const urls = linksIn(mailOf(template)!);
-    expect({ template, paths: urls.map((u) => `${u.pathname}${u.hash}`) }).toEqual({ template, paths: [`${landing.path}${landing.part ? `#${landing.part.id}` : ''}`] });
+    expect({ template, paths: urls.map((u) => `${u.pathname}${u.hash}`) }).toEqual({
+      template,
+      paths: [`${landing.path}${landing.part ? `#${landing.part.id}` : ''}`],
+    });
 
     // Its recipient, in a browser of their own: the link first, then signing in, which returns to it.
-    const portal = await portals.signedIn(system.url('/'), urls[0].toString(), { email: `${landing.to}@staff.example.org`, password: PASSWORD }, { width: 360 });
+    const portal = await portals.signedIn(
+      system.url('/'),
+      urls[0].toString(),
+      { email: `${landing.to}@staff.example.org`, password: PASSWORD },
+      { width: 360 },
+    );
     recipients[template] = portal;
     await portal.onPage(landing.heading);
     await landing.shows(portal);
@@ -151,7 +180,11 @@ test('every staff email links to the page that deals with it, opened by its reci
       const part = portal.page.locator(`#${landing.part.id}`);
       await part.getByRole('heading', { level: 2, name: landing.part.heading }).waitFor();
       // On a phone the part is far down the page: the link brings it into view.
-      await waitFor(`${template}: #${landing.part.id} in view`, async () => (await part.boundingBox())?.y ?? Infinity, (y) => y > -1 && y < 800);
+      await waitFor(
+        `${template}: #${landing.part.id} in view`,
+        async () => (await part.boundingBox())?.y ?? Infinity,
+        (y) => y > -1 && y < 800,
+      );
     }
     expect({ template, errors: await portal.page.locator('.notice-error').count() }).toEqual({ template, errors: 0 });
     expect({ template, violations: await portal.accessibilityViolations() }).toEqual({ template, violations: [] });
@@ -162,7 +195,10 @@ test('every staff email links to the page that deals with it, opened by its reci
   const [stale] = linksIn(system.smtp.to('rex@staff.example.org').find((m) => header(m, 'X-Template') === 'panel_assigned')!);
   expect(stale.pathname).toBe(`/reviews/${seated}`);
   await rex.goto(stale.toString());
-  await rex.page.getByRole('alert').getByText('This application is not (or no longer) yours to review: the panel may have changed.', { exact: false }).waitFor();
+  await rex.page
+    .getByRole('alert')
+    .getByText('This application is not (or no longer) yours to review: the panel may have changed.', { exact: false })
+    .waitFor();
   expect(await rex.accessibilityViolations()).toEqual([]);
   await rex.page.getByRole('link', { name: 'All my reviews' }).click();
   await rex.onPage('My reviews');

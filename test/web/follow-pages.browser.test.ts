@@ -34,7 +34,9 @@ describe('the applicant follows their application and keeps their endorsement, i
     await system.start({ api: true, env: { AUTH_THROTTLE_LIMIT: 1000 } });
     api = createApiClient(system.url(''));
     ({ personId } = await seedApplicant(system.ds, 'ivy@example.org', PASSWORD, 'Ivy Practitioner'));
-    coordinator = { headers: { authorization: `Bearer ${await staffToken(system.ds, system.url(''), 'cora@mi.example', 'a coordinator passphrase', ['coordinator'])}` } };
+    coordinator = {
+      headers: { authorization: `Bearer ${await staffToken(system.ds, system.url(''), 'cora@mi.example', 'a coordinator passphrase', ['coordinator'])}` },
+    };
     portal = await portals.signedIn(system.url('/'), '/sign-in', { email: 'ivy@example.org', password: PASSWORD }, { width: 360 });
   });
 
@@ -50,8 +52,14 @@ describe('the applicant follows their application and keeps their endorsement, i
     await system.ds.query(`UPDATE applications SET exam_approved_at = now(), submitted_at = now() - interval '60 days' WHERE id = $1`, [id]);
     // The association sits the exam in March and September.
     const year = new Date().getUTCFullYear() + 1;
-    for (const [sitsOn, location] of [[`${year}-03-12`, 'Lansing Community Center'], [`${year}-09-10`, 'Detroit Library']]) {
-      const created = await api.POST('/api/v1/staff/exam-windows', { body: { sitsOn, registrationClosesAt: `${year}-03-01T12:00:00Z`, online: false, location, capacity: 20 }, ...coordinator });
+    for (const [sitsOn, location] of [
+      [`${year}-03-12`, 'Lansing Community Center'],
+      [`${year}-09-10`, 'Detroit Library'],
+    ]) {
+      const created = await api.POST('/api/v1/staff/exam-windows', {
+        body: { sitsOn, registrationClosesAt: `${year}-03-01T12:00:00Z`, online: false, location, capacity: 20 },
+        ...coordinator,
+      });
       expect({ status: created.response.status, error: created.error }).toEqual({ status: 201, error: undefined });
     }
 
@@ -65,7 +73,10 @@ describe('the applicant follows their application and keeps their endorsement, i
     await portal.page.getByRole('button', { name: 'Register for this sitting' }).click();
     await portal.page.getByText(/You are registered for the sitting on .* at Detroit Library/).waitFor();
     const code = await portal.page.locator('#exam strong').nth(2).textContent();
-    const [attempt] = await system.ds.query<{ candidate_code: string; location: string }[]>(`SELECT x.candidate_code, w.location FROM exam_attempts x JOIN exam_windows w ON w.id = x.window_id WHERE x.application_id = $1`, [id]);
+    const [attempt] = await system.ds.query<{ candidate_code: string; location: string }[]>(
+      `SELECT x.candidate_code, w.location FROM exam_attempts x JOIN exam_windows w ON w.id = x.window_id WHERE x.application_id = $1`,
+      [id],
+    );
     expect(attempt).toEqual({ candidate_code: code, location: 'Detroit Library' });
     await expectUsable();
   });
@@ -92,13 +103,20 @@ describe('the applicant follows their application and keeps their endorsement, i
     await portal.page.getByRole('button', { name: 'Send the request to this address' }).click();
     await portal.page.getByText('We sent the request to bea.rater@gmail.example.').waitFor();
     await portal.page.getByText(/^Sent to bea\.rater@gmail\.example/).waitFor();
-    await waitFor('the request to the new address', () => system.smtp.to('bea.rater@gmail.example'), (m) => m.length === 1);
+    await waitFor(
+      'the request to the new address',
+      () => system.smtp.to('bea.rater@gmail.example'),
+      (m) => m.length === 1,
+    );
     await expectUsable();
   });
 
   test('an endorsee logs continuing education, staff approve it, and they renew from the endorsement page', async () => {
     const id = await insertApplication(system.ds, framework, { state: 'renewal_due', category: 'IFA', personId });
-    await system.ds.query(`UPDATE applications SET endorsement_number = 'MI-IFA-0007', endorsed_at = now() - interval '800 days', renewal_due_on = $2 WHERE id = $1`, [id, day(30)]);
+    await system.ds.query(
+      `UPDATE applications SET endorsement_number = 'MI-IFA-0007', endorsed_at = now() - interval '800 days', renewal_due_on = $2 WHERE id = $1`,
+      [id, day(30)],
+    );
 
     await portal.goto(`/endorsements/${id}`);
     await portal.onPage('Your Infant Family Associate Endorsement');
@@ -121,7 +139,10 @@ describe('the applicant follows their application and keeps their endorsement, i
 
     const pending = await api.GET('/api/v1/staff/continuing-education', { params: { query: { status: 'pending' } }, ...coordinator });
     const [entry] = pending.data!.entries;
-    expect((await api.POST('/api/v1/staff/continuing-education/{entryId}/approve', { params: { path: { entryId: entry.id } }, body: {}, ...coordinator })).response.status).toBe(200);
+    expect(
+      (await api.POST('/api/v1/staff/continuing-education/{entryId}/approve', { params: { path: { entryId: entry.id } }, body: {}, ...coordinator })).response
+        .status,
+    ).toBe(200);
 
     await portal.page.reload();
     await portal.page.getByText('Approved: counts toward renewal').waitFor();
@@ -132,14 +153,21 @@ describe('the applicant follows their application and keeps their endorsement, i
     expect(row.state).toBe('endorsed');
 
     // The certificate the endorsed and renewed emails promise on this page, saved by the browser.
-    const [saved] = await Promise.all([portal.page.waitForEvent('download'), portal.page.getByRole('button', { name: 'Download your certificate (PDF)' }).click()]);
+    const [saved] = await Promise.all([
+      portal.page.waitForEvent('download'),
+      portal.page.getByRole('button', { name: 'Download your certificate (PDF)' }).click(),
+    ]);
     expect(saved.suggestedFilename()).toBe('endorsement-MI-IFA-0007.pdf');
-    expect((await readFile((await saved.path()))).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await readFile(await saved.path())).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     // Listed in the public registry at the endorsee's choice, and found there by anyone.
     await portal.page.getByText('List me in the public registry').click();
     await portal.page.getByText('You are listed in the public registry.').waitFor();
-    await waitFor('the listing', async () => await system.ds.query<{ registry_listed: boolean }[]>(`SELECT registry_listed FROM applications WHERE id = $1`, [id]), (r) => r[0].registry_listed);
+    await waitFor(
+      'the listing',
+      async () => await system.ds.query<{ registry_listed: boolean }[]>(`SELECT registry_listed FROM applications WHERE id = $1`, [id]),
+      (r) => r[0].registry_listed,
+    );
     await expectUsable();
   });
 

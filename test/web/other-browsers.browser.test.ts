@@ -49,7 +49,10 @@ class Visit {
     for (;;) {
       const value = await this.page.run<T>(body, ...args);
       if (value) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} at ${await this.page.run<string>('return location.href + ": " + (document.querySelector("main") || document.body).innerText.slice(0, 700)')}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `timed out waiting for ${what} at ${await this.page.run<string>('return location.href + ": " + (document.querySelector("main") || document.body).innerText.slice(0, 700)')}`,
+        );
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -138,7 +141,10 @@ describe.each([firefox, webkit])('the web app in $name at 360 px', (engine: Engi
     await expect(visit.onPage('^Your portfolio$')).resolves.toBe('H1 Your portfolio');
     await visit.click('a[href$="section=references"]', '');
     // The section's heading takes the focus (before anything is typed, or it would take it from the field).
-    await visit.until('the references heading focused', `return document.activeElement.id === 'section-references' && document.activeElement.textContent.trim() === 'References'`);
+    await visit.until(
+      'the references heading focused',
+      `return document.activeElement.id === 'section-references' && document.activeElement.textContent.trim() === 'References'`,
+    );
 
     // The API refuses an address without a domain: its message beside the field, the field marked invalid.
     const raters = ['Sam Supervisor', 'Vera Vetted', 'Cole Colleague'];

@@ -46,7 +46,11 @@ describe('the portfolio in a real browser: start, fill in, submit, endorsed', ()
   }
 
   async function mailTo(address: string, template: string): Promise<ReceivedMail> {
-    const mails = await waitFor(`${template} to ${address}`, () => system.smtp.to(address).filter((m) => header(m, 'X-Template') === template), (m) => m.length > 0);
+    const mails = await waitFor(
+      `${template} to ${address}`,
+      () => system.smtp.to(address).filter((m) => header(m, 'X-Template') === template),
+      (m) => m.length > 0,
+    );
     return mails[0];
   }
 
@@ -57,17 +61,41 @@ describe('the portfolio in a real browser: start, fill in, submit, endorsed', ()
   /** What the coordinator, the raters and the reviewers do, through the API and the rater form. */
   async function staffEndorse(id: string, raters: RaterEntry[]): Promise<void> {
     ok(await api.POST('/api/v1/staff/applications/{id}/claim', { params: { path: { id } }, ...as(staff.cora.token) }));
-    ok(await api.POST('/api/v1/staff/applications/{id}/transitions', { params: { path: { id }, header: { 'If-Match': await versionOf(id) } }, body: { event: 'begin_reference_checks' }, ...as(staff.cora.token) }));
+    ok(
+      await api.POST('/api/v1/staff/applications/{id}/transitions', {
+        params: { path: { id }, header: { 'If-Match': await versionOf(id) } },
+        body: { event: 'begin_reference_checks' },
+        ...as(staff.cora.token),
+      }),
+    );
     for (const rater of raters) {
       const path = new URL(raterLink(await mailTo(rater.email, 'reference_request'))!).pathname;
       const fields = new URLSearchParams(framework.ratingForm.items.map((item): [string, string] => [`item.${item.code}`, '4']));
-      expect((await fetch(system.url(path), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() })).status).toBe(200);
+      expect(
+        (await fetch(system.url(path), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: fields.toString() })).status,
+      ).toBe(200);
     }
-    await waitFor('panel review', async () => ok(await api.GET('/api/v1/staff/applications/{id}', { params: { path: { id } }, ...as(staff.cora.token) })).state, (s) => s === 'panel_review');
-    ok(await api.POST('/api/v1/staff/applications/{id}/panel', { params: { path: { id } }, body: { reviewerIds: [staff.rhea.id, staff.ravi.id] }, ...as(staff.cora.token) }));
+    await waitFor(
+      'panel review',
+      async () => ok(await api.GET('/api/v1/staff/applications/{id}', { params: { path: { id } }, ...as(staff.cora.token) })).state,
+      (s) => s === 'panel_review',
+    );
+    ok(
+      await api.POST('/api/v1/staff/applications/{id}/panel', {
+        params: { path: { id } },
+        body: { reviewerIds: [staff.rhea.id, staff.ravi.id] },
+        ...as(staff.cora.token),
+      }),
+    );
     const checklist = Object.fromEntries(framework.competencyDomains.map((d): [string, 'met'] => [d.code, 'met']));
     for (const reviewer of ['rhea', 'ravi']) {
-      ok(await api.POST('/api/v1/reviews/{applicationId}/vote', { params: { path: { applicationId: id } }, body: { checklist, recommendation: 'endorse' }, ...as(staff[reviewer].token) }));
+      ok(
+        await api.POST('/api/v1/reviews/{applicationId}/vote', {
+          params: { path: { applicationId: id } },
+          body: { checklist, recommendation: 'endorse' },
+          ...as(staff[reviewer].token),
+        }),
+      );
     }
   }
 
@@ -83,13 +111,19 @@ describe('the portfolio in a real browser: start, fill in, submit, endorsed', ()
 
   /** Opens a section of the editor from its list of sections. */
   async function section(title: string): Promise<void> {
-    await portal.page.getByRole('navigation', { name: 'Portfolio sections' }).getByRole('link', { name: new RegExp(title) }).click();
+    await portal.page
+      .getByRole('navigation', { name: 'Portfolio sections' })
+      .getByRole('link', { name: new RegExp(title) })
+      .click();
     await portal.page.getByRole('heading', { level: 2, name: title }).waitFor();
   }
 
   async function saved(button: string): Promise<void> {
     await portal.page.getByRole('button', { name: button }).click();
-    await portal.page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+    await portal.page
+      .getByRole('status')
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
   }
 
   beforeAll(async () => {
@@ -176,7 +210,11 @@ describe('the portfolio in a real browser: start, fill in, submit, endorsed', ()
     for (const [i, rater] of raters.entries()) {
       await page.getByLabel('Their full name').nth(i).fill(rater.name);
       await page.getByLabel('Their email address').nth(i).fill(rater.email);
-      if (rater.waived) await page.getByRole('checkbox', { name: /I waive my right/ }).nth(i).check({ force: true });
+      if (rater.waived)
+        await page
+          .getByRole('checkbox', { name: /I waive my right/ })
+          .nth(i)
+          .check({ force: true });
     }
     await saved('Save references');
 
@@ -203,13 +241,19 @@ describe('the portfolio in a real browser: start, fill in, submit, endorsed', ()
     expect(await violations()).toEqual([]);
 
     const [{ id }] = ok(await api.GET('/api/v1/staff/applications', { params: { query: { state: 'submitted' } }, ...as(staff.cora.token) })).items;
-    const [stored] = await system.ds.query<{ portfolio: { references: { raterName: string; waivedAccess: boolean }[]; trainings: { competencyAreas: string[] }[] } }[]>(`SELECT portfolio FROM applications WHERE id = $1`, [id]);
+    const [stored] = await system.ds.query<
+      { portfolio: { references: { raterName: string; waivedAccess: boolean }[]; trainings: { competencyAreas: string[] }[] } }[]
+    >(`SELECT portfolio FROM applications WHERE id = $1`, [id]);
     expect(stored.portfolio.references.map((r) => [r.raterName, r.waivedAccess])).toEqual(raters.map((r) => [r.name, r.waived]));
     expect(stored.portfolio.trainings[0].competencyAreas).toEqual(['observation_listening']);
 
     await staffEndorse(id, raters);
     const iris = ok(await api.POST('/api/v1/auth/login', { body: { email: 'iris@family.example', password: PASSWORD } })).accessToken;
-    const [endorsement] = await waitFor('the endorsement', async () => ok(await api.GET('/api/v1/endorsements', as(iris))).endorsements, (e) => e.length === 1);
+    const [endorsement] = await waitFor(
+      'the endorsement',
+      async () => ok(await api.GET('/api/v1/endorsements', as(iris))).endorsements,
+      (e) => e.length === 1,
+    );
     await portal.goto('/');
     await portal.onPage('My applications');
     await page.getByRole('heading', { name: 'My endorsements' }).waitFor();
@@ -278,7 +322,10 @@ describe('the portfolio in a real browser: start, fill in, submit, endorsed', ()
     const save = async (button: string): Promise<void> => {
       await tabTo(p.getByRole('button', { name: button }));
       await p.keyboard.press('Enter');
-      await p.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+      await p
+        .getByRole('status')
+        .filter({ hasText: /^Saved$/ })
+        .waitFor();
     };
     const open = async (title: string): Promise<void> => {
       await tabTo(p.getByRole('navigation', { name: 'Portfolio sections' }).getByRole('link', { name: new RegExp(title) }), true);
@@ -340,7 +387,10 @@ describe('the portfolio in a real browser: start, fill in, submit, endorsed', ()
     await p.keyboard.press('Enter');
     await kim.onPage('My applications');
     await p.getByText('Submitted: the association is checking it').waitFor();
-    const [row] = await system.ds.query<{ state: string; portfolio: { education: { completedOn: string }[]; references: { waivedAccess: boolean }[] } }[]>(`SELECT state, portfolio FROM applications WHERE id = $1`, [id]);
+    const [row] = await system.ds.query<{ state: string; portfolio: { education: { completedOn: string }[]; references: { waivedAccess: boolean }[] } }[]>(
+      `SELECT state, portfolio FROM applications WHERE id = $1`,
+      [id],
+    );
     expect(row.state).toBe('submitted');
     expect(row.portfolio.education[0].completedOn).toBe('2010-05-31');
     expect(row.portfolio.references.map((r) => r.waivedAccess)).toEqual([false, true, false]);

@@ -24,8 +24,10 @@ describe('the staff console in a real browser: queues, an application worked thr
   async function staff(name: string, roles: string[], fullName: string) {
     ids[name] = await seedAccount(system.ds, { email: `${name}@staff.example.org`, password: PASSWORD, roles, associationCode: 'MI-AIMH', fullName });
   }
-  const signedIn = (name: string, path: string, width = 1024): Promise<Portal> => portals.signedIn(system.url('/'), path, { email: `${name}@staff.example.org`, password: PASSWORD }, { width });
-  const token = async (name: string) => (await call('POST', '/api/v1/auth/login', { body: { email: `${name}@staff.example.org`, password: PASSWORD } })).body.accessToken as string;
+  const signedIn = (name: string, path: string, width = 1024): Promise<Portal> =>
+    portals.signedIn(system.url('/'), path, { email: `${name}@staff.example.org`, password: PASSWORD }, { width });
+  const token = async (name: string) =>
+    (await call('POST', '/api/v1/auth/login', { body: { email: `${name}@staff.example.org`, password: PASSWORD } })).body.accessToken as string;
 
   /** A submitted IFA application whose three references are already rated (one rater still to vet). */
   async function submittedWithRatings(name: string): Promise<string> {
@@ -183,11 +185,18 @@ describe('the staff console in a real browser: queues, an application worked thr
     expect(await page.getByRole('button', { name: 'Decide' }).count()).toBe(0);
 
     // The reviewers vote through the API (their pages are another part of the console) and disagree.
-    for (const [who, recommendation, notes] of [['rhea', 'endorse', 'Strong portfolio.'], ['ravi', 'deny', 'The work is not with infants.']] as const) {
+    for (const [who, recommendation, notes] of [
+      ['rhea', 'endorse', 'Strong portfolio.'],
+      ['ravi', 'deny', 'The work is not with infants.'],
+    ] as const) {
       const vote = await call('POST', `/api/v1/reviews/${id}/vote`, { token: await token(who), body: { checklist: allMet, recommendation, notes } });
       expect(vote.status).toBeLessThan(300);
     }
-    const [escalation] = await waitFor('the escalation email', () => system.smtp.to('ada@staff.example.org').filter((m) => header(m, 'X-Template') === 'panel_escalated'), (m) => m.length === 1);
+    const [escalation] = await waitFor(
+      'the escalation email',
+      () => system.smtp.to('ada@staff.example.org').filter((m) => header(m, 'X-Template') === 'panel_escalated'),
+      (m) => m.length === 1,
+    );
     const link = /https?:\/\/[^\s"<>]+\/staff\/applications\/[0-9a-f-]{36}[^\s"<>]*/.exec(readableBody(escalation))?.[0];
     expect(link).toContain(`/staff/applications/${id}`);
 
@@ -208,7 +217,10 @@ describe('the staff console in a real browser: queues, an application worked thr
     // The email that bounced before the queue was opened waits on the administration page, with its application.
     await admin.goto('/staff/admin');
     const undelivered = admin.page.getByRole('region', { name: 'Emails that did not arrive' });
-    await undelivered.getByRole('listitem').filter({ hasText: /^Applicant \d+, .+ waiting since \d{1,2} \w+ \d{4} at \d{2}:\d{2}$/ }).waitFor();
+    await undelivered
+      .getByRole('listitem')
+      .filter({ hasText: /^Applicant \d+, .+ waiting since \d{1,2} \w+ \d{4} at \d{2}:\d{2}$/ })
+      .waitFor();
     expect(await admin.accessibilityViolations()).toEqual([]);
   });
 });

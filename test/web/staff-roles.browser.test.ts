@@ -37,7 +37,8 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
   }
 
   /** A fresh browser context for one person, who opens `path` (an email's link or a page) and signs in. */
-  const signedIn = (name: string, path: string): Promise<Portal> => portals.signedIn(system.url('/'), path, { email: `${name}@massaimh.example`, password: PASSWORD }, { width: 360 });
+  const signedIn = (name: string, path: string): Promise<Portal> =>
+    portals.signedIn(system.url('/'), path, { email: `${name}@massaimh.example`, password: PASSWORD }, { width: 360 });
 
   /** An application whose references are all rated, waiting in reference checks. */
   async function referencesRated(category: string, fullName: string): Promise<string> {
@@ -73,14 +74,25 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
   test('two reviewers open the link in their email, sign in and vote; the second one by keyboard alone; the application is endorsed', async () => {
     const id = await referencesRated('IFA', 'Iris Associate');
     await system.worker.get(TransitionApplication).execute({ applicationId: id, event: 'complete_references', actor: { id: null, role: 'system' } });
-    expect((await call('POST', `/api/v1/staff/applications/${id}/panel`, { token: tokens.cora, body: { reviewerIds: [ids.rhea, ids.ravi] } })).status).toBe(200);
+    expect((await call('POST', `/api/v1/staff/applications/${id}/panel`, { token: tokens.cora, body: { reviewerIds: [ids.rhea, ids.ravi] } })).status).toBe(
+      200,
+    );
     const linkIn = async (name: string) => {
-      const [mail] = await waitFor(`${name}'s panel email`, () => system.smtp.to(`${name}@massaimh.example`), (m) => m.length > 0);
+      const [mail] = await waitFor(
+        `${name}'s panel email`,
+        () => system.smtp.to(`${name}@massaimh.example`),
+        (m) => m.length > 0,
+      );
       return reviewLink(mail);
     };
 
     const rhea = await signedIn('rhea', await linkIn('rhea'));
-    await voteToEndorse(rhea, { applicantName: 'Iris Associate', domains: framework.competencyDomains, notes: 'A thorough portfolio.', answer: 'The application moves on when the second reviewer has voted' });
+    await voteToEndorse(rhea, {
+      applicantName: 'Iris Associate',
+      domains: framework.competencyDomains,
+      notes: 'A thorough portfolio.',
+      answer: 'The application moves on when the second reviewer has voted',
+    });
     await rhea.goto('/reviews');
     await rhea.onPage('My reviews');
     expect(await rhea.accessibilityViolations()).toEqual([]);
@@ -94,7 +106,11 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
       await keys.press('Tab');
     }
     for (const domain of framework.competencyDomains) {
-      expect(await ravi.page.evaluate(() => document.getElementById(document.activeElement?.closest('[role=radiogroup]')?.getAttribute('aria-labelledby') ?? '')?.textContent)).toBe(domain.label);
+      expect(
+        await ravi.page.evaluate(
+          () => document.getElementById(document.activeElement?.closest('[role=radiogroup]')?.getAttribute('aria-labelledby') ?? '')?.textContent,
+        ),
+      ).toBe(domain.label);
       await keys.press('Space');
       await keys.press('Tab');
     }
@@ -106,7 +122,10 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
     await keys.press('Enter');
     await ravi.page.getByText('Both reviewers recommend endorsement').waitFor();
     expect(await applicationState(system.ds, id)).toBe('endorsed');
-    const votes = (await system.ds.query<{ recommendation: string; checklist: Record<string, string>; notes: string }[]>(`SELECT recommendation, checklist, notes FROM panel_votes WHERE application_id = $1 ORDER BY created_at`, [id]));
+    const votes = await system.ds.query<{ recommendation: string; checklist: Record<string, string>; notes: string }[]>(
+      `SELECT recommendation, checklist, notes FROM panel_votes WHERE application_id = $1 ORDER BY created_at`,
+      [id],
+    );
     const allMet = Object.fromEntries(framework.competencyDomains.map((d) => [d.code, 'met']));
     expect(votes).toEqual([
       { recommendation: 'endorse', checklist: allMet, notes: 'A thorough portfolio.' },
@@ -153,11 +172,27 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
   });
 
   test('a coordinator approves continuing-education hours, rejects others with a reason, and sees the renewal outlook', async () => {
-    await seedAccount(system.ds, { email: 'eve@family.example', password: PASSWORD, roles: ['applicant'], associationCode: ASSOCIATION, fullName: 'Eve Endorsee' });
+    await seedAccount(system.ds, {
+      email: 'eve@family.example',
+      password: PASSWORD,
+      roles: ['applicant'],
+      associationCode: ASSOCIATION,
+      fullName: 'Eve Endorsee',
+    });
     const eve = (await call('POST', '/api/v1/auth/login', { body: { email: 'eve@family.example', password: PASSWORD } })).body.accessToken as string;
     const created = await call('POST', '/api/v1/applications', { token: eve, body: { associationCode: ASSOCIATION, categoryCode: 'IFS' } });
-    await system.ds.query(`UPDATE applications SET state = 'endorsed', endorsement_number = 'MA-0001', endorsed_at = now() - interval '800 days', renewal_due_on = $2 WHERE id = $1`, [created.body.id, day(60)]);
-    const entry = (title: string) => ({ kind: 'training', title, provider: 'MassAIMH', completedOn: day(-20), hours: 3, competencyAreas: ['observation_listening'] });
+    await system.ds.query(
+      `UPDATE applications SET state = 'endorsed', endorsement_number = 'MA-0001', endorsed_at = now() - interval '800 days', renewal_due_on = $2 WHERE id = $1`,
+      [created.body.id, day(60)],
+    );
+    const entry = (title: string) => ({
+      kind: 'training',
+      title,
+      provider: 'MassAIMH',
+      completedOn: day(-20),
+      hours: 3,
+      competencyAreas: ['observation_listening'],
+    });
     expect((await call('POST', '/api/v1/continuing-education', { token: eve, body: entry('Attachment in practice') })).status).toBe(201);
     expect((await call('POST', '/api/v1/continuing-education', { token: eve, body: entry('A lunch talk') })).status).toBe(201);
 
@@ -173,14 +208,16 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
     expect(await cora.accessibilityViolations()).toEqual([]);
     await cora.page.getByRole('button', { name: 'Reject these hours' }).click();
     await cora.page.getByText('No entry is waiting for approval.').waitFor();
-    const rows = (await system.ds.query<{ title: string; status: string; review_note: string | null }[]>(`SELECT title, status, review_note FROM ce_entries ORDER BY title`));
+    const rows = await system.ds.query<{ title: string; status: string; review_note: string | null }[]>(
+      `SELECT title, status, review_note FROM ce_entries ORDER BY title`,
+    );
     expect(rows).toEqual([
       { title: 'A lunch talk', status: 'rejected', review_note: 'A lunch talk is not relationship-based training.' },
       { title: 'Attachment in practice', status: 'approved', review_note: null },
     ]);
   });
 
-  test('an administrator invites a staff member, changes a reviewer\'s roles and reads the rules; an Alliance administrator finds the queue dashboard', async () => {
+  test("an administrator invites a staff member, changes a reviewer's roles and reads the rules; an Alliance administrator finds the queue dashboard", async () => {
     const ada = await signedIn('ada', '/staff/admin');
     await ada.onPage('Administration');
     await ada.page.getByRole('heading', { name: 'Rhea Reviewer' }).waitFor();
@@ -193,18 +230,30 @@ describe('staff pages in a real browser: reviewers vote, exam reviewers score bl
     await ada.page.getByRole('button', { name: 'Send the invitation' }).click();
     await ada.page.getByText('The invitation is sent').waitFor();
     await ada.page.getByRole('heading', { name: 'Nell Newcomer' }).waitFor();
-    await waitFor('the invitation email', () => system.smtp.to('nell@massaimh.example'), (m) => m.length === 1);
+    await waitFor(
+      'the invitation email',
+      () => system.smtp.to('nell@massaimh.example'),
+      (m) => m.length === 1,
+    );
 
     await ada.page.getByRole('group', { name: 'Roles of Rhea Reviewer' }).getByText('Exam reviewer', { exact: true }).click();
     await ada.page.getByRole('button', { name: 'Save roles of Rhea Reviewer' }).click();
     await ada.page.getByText('The new roles apply the next time Rhea Reviewer signs in').waitFor();
-    const roles = (await system.ds.query<{ email: string; roles: string[] }[]>(`SELECT email, roles FROM accounts WHERE email IN ('rhea@massaimh.example', 'nell@massaimh.example') ORDER BY email`));
+    const roles = await system.ds.query<{ email: string; roles: string[] }[]>(
+      `SELECT email, roles FROM accounts WHERE email IN ('rhea@massaimh.example', 'nell@massaimh.example') ORDER BY email`,
+    );
     expect(roles).toEqual([
       { email: 'nell@massaimh.example', roles: ['reviewer'] },
       { email: 'rhea@massaimh.example', roles: ['exam_reviewer', 'reviewer'] },
     ]);
 
-    await seedAccount(system.ds, { email: 'alliance@massaimh.example', password: PASSWORD, roles: ['administrator'], associationCode: null, fullName: 'Al Alliance' });
+    await seedAccount(system.ds, {
+      email: 'alliance@massaimh.example',
+      password: PASSWORD,
+      roles: ['administrator'],
+      associationCode: null,
+      fullName: 'Al Alliance',
+    });
     const al = await signedIn('alliance', '/staff/admin');
     await al.onPage('Administration');
     expect(await al.page.getByRole('link', { name: 'Open the queue dashboard' }).getAttribute('href')).toBe('/admin/queues');

@@ -16,6 +16,9 @@ export const API_PREFIX = '/api/v1';
  */
 export function useApiPrefix(app: INestApplication): void {
   app.setGlobalPrefix(API_PREFIX.slice(1), {
-    exclude: ['health/*path', 'r/*path', 'verify/*path', QUEUES_DASHBOARD_PATH.slice(1), `${QUEUES_DASHBOARD_PATH.slice(1)}/*path`].map((path) => ({ path, method: RequestMethod.ALL })),
+    exclude: ['health/*path', 'r/*path', 'verify/*path', QUEUES_DASHBOARD_PATH.slice(1), `${QUEUES_DASHBOARD_PATH.slice(1)}/*path`].map((path) => ({
+      path,
+      method: RequestMethod.ALL,
+    })),
   });
 }

@@ -33,7 +33,25 @@ export class ApiModule implements OnModuleInit {
     const dashboard = config.queueDashboard ? [QueuesDashboardModule] : [];
     return {
       module: ApiModule,
-      imports: [...processModules(config, 'api', framework), DiscoveryModule, AuthModule, AuthHttpModule, RaterFormModule, OutlookHttpModule, StaffModule, RegistryModule, AssociationsHttpModule, ApplicationsHttpModule, ContinuingEducationHttpModule, ExamHttpModule, PanelHttpModule, CredentialsHttpModule, WebhooksModule, ...dashboard, WebAppModule],
+      imports: [
+        ...processModules(config, 'api', framework),
+        DiscoveryModule,
+        AuthModule,
+        AuthHttpModule,
+        RaterFormModule,
+        OutlookHttpModule,
+        StaffModule,
+        RegistryModule,
+        AssociationsHttpModule,
+        ApplicationsHttpModule,
+        ContinuingEducationHttpModule,
+        ExamHttpModule,
+        PanelHttpModule,
+        CredentialsHttpModule,
+        WebhooksModule,
+        ...dashboard,
+        WebAppModule,
+      ],
       // In this order: the throttles count an account's writes by the caller the AccessGuard verified.
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

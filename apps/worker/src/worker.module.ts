@@ -16,7 +16,15 @@ import { OutboxRelay } from './outbox/outbox-relay.service.js';
 import { OutboxRepository } from './outbox/outbox.repository.js';
 import { SchedulerKeeper } from './outbox/scheduler-keeper.service.js';
 
-const HANDLERS = [ApplyEffectsHandler, ApplyEffectHandler, SendEmailHandler, SweepRemindersHandler, SweepRenewalsHandler, SweepExamApprovalsHandler, RenewalStepHandler];
+const HANDLERS = [
+  ApplyEffectsHandler,
+  ApplyEffectHandler,
+  SendEmailHandler,
+  SweepRemindersHandler,
+  SweepRenewalsHandler,
+  SweepExamApprovalsHandler,
+  RenewalStepHandler,
+];
 
 /** The background process: the outbox relay, BullMQ processors and the sweeps. Serves health (and metrics on their own port). */
 @Module({})
@@ -24,7 +32,11 @@ export class WorkerModule {
   static forRoot(config: AppConfig, framework?: Framework): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [...processModules(config, 'worker', framework), EndorsementModule, ...(config.deliverability.bounceSmtpPort !== null ? [BounceReceiverModule] : [])],
+      imports: [
+        ...processModules(config, 'worker', framework),
+        EndorsementModule,
+        ...(config.deliverability.bounceSmtpPort !== null ? [BounceReceiverModule] : []),
+      ],
       providers: [
         ...HANDLERS,
         jobHandlersProvider(HANDLERS),

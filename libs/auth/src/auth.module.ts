@@ -27,7 +27,21 @@ import { ResetPassword } from './usecases/reset-password/reset-password.use-case
 
 const REPOSITORIES = [AccountsRepository, SessionsRepository, AccountTokensRepository];
 
-const USE_CASES = [RegisterApplicant, LogIn, RefreshSession, LogOut, GetAccount, RequestPasswordReset, ResetPassword, ChangePassword, InviteStaff, AcceptInvitation, CreateAdministrator, ListStaffAccounts, SetStaffRoles];
+const USE_CASES = [
+  RegisterApplicant,
+  LogIn,
+  RefreshSession,
+  LogOut,
+  GetAccount,
+  RequestPasswordReset,
+  ResetPassword,
+  ChangePassword,
+  InviteStaff,
+  AcceptInvitation,
+  CreateAdministrator,
+  ListStaffAccounts,
+  SetStaffRoles,
+];
 
 /** Accounts, sessions and access checks; the importing app provides the process modules. */
 @Module({

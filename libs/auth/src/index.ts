@@ -33,4 +33,9 @@ export { ListStaffAccounts } from './usecases/staff-accounts/list-staff-accounts
 export { SetStaffRoles, type SetStaffRolesCommand } from './usecases/staff-accounts/set-staff-roles.use-case.js';
 export { AcceptInvitation, type AcceptInvitationCommand } from './usecases/accept-invitation/accept-invitation.use-case.js';
 export { ACCOUNT_LINK_TTL_MS, type AccountLinkPurpose } from './links/account-links.js';
-export { CreateAdministrator, UnknownAssociationError, type CreateAdministratorCommand, type CreateAdministratorResult } from './usecases/create-administrator/create-administrator.use-case.js';
+export {
+  CreateAdministrator,
+  UnknownAssociationError,
+  type CreateAdministratorCommand,
+  type CreateAdministratorResult,
+} from './usecases/create-administrator/create-administrator.use-case.js';

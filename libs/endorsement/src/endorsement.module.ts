@@ -37,7 +37,39 @@ import { SetRegistryListing } from './registry/set-registry-listing.use-case.js'
 import { TransitionApplication } from './transition/transition-application.use-case.js';
 import { REPOSITORIES } from './repositories.js';
 
-const USE_CASES = [TransitionApplication, ApplyEffect, SendEmail, RecordUndelivered, RecordBounce, ReceiveSesNotification, ReceiveSendgridEvents, SweepReminders, ReplaceRaterAddress, FindReferenceByToken, CompleteReferences, RateReference, SweepRenewals, TakeRenewalStep, SweepExamApprovals, SubmitRenewal, GetOutlook, ListStaffQueue, CountStaffQueues, GetStaffApplication, ListColleagues, GetApplicationTimeline, AssignApplication, FireStaffTransition, RecordVettingCall, ReplaceRaterForApplicant, ClearEmailSuppression, SearchRegistry, SetRegistryListing, ListAssociations, ListAssociationCategories];
+const USE_CASES = [
+  TransitionApplication,
+  ApplyEffect,
+  SendEmail,
+  RecordUndelivered,
+  RecordBounce,
+  ReceiveSesNotification,
+  ReceiveSendgridEvents,
+  SweepReminders,
+  ReplaceRaterAddress,
+  FindReferenceByToken,
+  CompleteReferences,
+  RateReference,
+  SweepRenewals,
+  TakeRenewalStep,
+  SweepExamApprovals,
+  SubmitRenewal,
+  GetOutlook,
+  ListStaffQueue,
+  CountStaffQueues,
+  GetStaffApplication,
+  ListColleagues,
+  GetApplicationTimeline,
+  AssignApplication,
+  FireStaffTransition,
+  RecordVettingCall,
+  ReplaceRaterForApplicant,
+  ClearEmailSuppression,
+  SearchRegistry,
+  SetRegistryListing,
+  ListAssociations,
+  ListAssociationCategories,
+];
 
 /** The endorsement use cases; the importing app provides the process modules (database, queues, mail). */
 @Module({

@@ -16,7 +16,13 @@ export { FindReferenceByToken, type RaterFormView } from './references/find-refe
 export { RaterLinkUnavailableError, type RaterLinkProblem } from './references/rater-link-unavailable.error.js';
 export { NOT_ENOUGH_INFORMATION, type RatingAnswer } from './references/rating-answer.js';
 export { renewalCycle, renewalCycleKey, firstDueOn, nextDueOn, type RenewalCycle, type RenewalReminder } from './renewal/renewal-calendar.js';
-export { checkRenewalRequirements, type CeEntry, type RenewalGap, type RenewalRequirements, type RenewalSituation } from './renewal/check-renewal-requirements.js';
+export {
+  checkRenewalRequirements,
+  type CeEntry,
+  type RenewalGap,
+  type RenewalRequirements,
+  type RenewalSituation,
+} from './renewal/check-renewal-requirements.js';
 export { SweepRenewals } from './renewal/sweep-renewals.use-case.js';
 export { EndorsementsRepository, type EndorsementView } from './renewal/endorsements.repository.js';
 export { SweepExamApprovals } from './exam/sweep-exam-approvals.use-case.js';
@@ -26,7 +32,13 @@ export { examApprovalValidity } from './exam/exam-approval-validity.js';
 export { TakeRenewalStep } from './renewal/take-renewal-step.use-case.js';
 export { SubmitRenewal, type Renewal, type SubmitRenewalResult } from './renewal/submit-renewal.use-case.js';
 export { ListAssociations, type AssociationSummary } from './associations/list-associations.use-case.js';
-export { ListAssociationCategories, type AssociationCategories, type OfferedCategory, type OfferedTrack, type Money } from './associations/list-association-categories.use-case.js';
+export {
+  ListAssociationCategories,
+  type AssociationCategories,
+  type OfferedCategory,
+  type OfferedTrack,
+  type Money,
+} from './associations/list-association-categories.use-case.js';
 export { GetOutlook, type GetOutlookQuery } from './outlook/get-outlook.use-case.js';
 export { OUTLOOK_KINDS, type AssociationOutlook, type OutlookCounts, type OutlookKind } from './outlook/outlook.js';
 export { ListStaffQueue, type ListStaffQueueCommand, type StaffQueueItem, type StaffQueuePage } from './staff/list-staff-queue.use-case.js';

@@ -38,11 +38,7 @@ describe('the shipped data', () => {
   test('loads and validates', () => {
     expect(framework.version).toBe('2026.2');
     expect(framework.categories.map((c) => c.code)).toEqual(['IFA', 'IFS', 'IECFRS', 'IMHS', 'IMHM']);
-    expect(framework.categories.find((c) => c.code === 'IMHM')!.tracks.map((t) => t.code)).toEqual([
-      'clinical',
-      'policy',
-      'research_faculty',
-    ]);
+    expect(framework.categories.find((c) => c.code === 'IMHM')!.tracks.map((t) => t.code)).toEqual(['clinical', 'policy', 'research_faculty']);
     expect([...framework.associations.keys()].sort()).toEqual(['MI-AIMH', 'MassAIMH', 'TAIMH', 'WA-AIMH']);
     expect(framework.alliance).toEqual({ name: 'Alliance for the Advancement of Infant Mental Health', timeZone: 'America/Detroit' });
   });
@@ -94,11 +90,7 @@ describe('resolved rules', () => {
     });
     expect(rules.training).toEqual({ totalHours: 30, deiHours: 0, rscHours: 0 });
     expect(rules.rsc).toBeNull();
-    expect(rules.references.roles.map((r) => r.code)).toEqual([
-      'supervisor_teacher_or_cda_mentor',
-      'endorsed_or_vetted_rater',
-      'colleague_or_parent',
-    ]);
+    expect(rules.references.roles.map((r) => r.code)).toEqual(['supervisor_teacher_or_cda_mentor', 'endorsed_or_vetted_rater', 'colleague_or_parent']);
     expect(rules.examRequired).toBe(false);
     expect(rules.exam).toBeNull();
     expect(rules.renewal.rscHours).toBe(0);
@@ -265,11 +257,15 @@ describe('invalid data', () => {
       'config/associations/wa-aimh.yaml: acceptsApplicantsFrom[1] "WA-AIMH" is not another association',
       'config/associations/wa-aimh.yaml: acceptsApplicantsFrom[2] "NOWHERE" is not another association',
     ]);
-    expect(loadEdited((file) => file('associations/wa-aimh.yaml', (t) => `${t}\nacceptsApplicantsFrom: [MI-AIMH]\n`)).association('WA-AIMH').acceptsApplicantsFrom).toEqual(['MI-AIMH']);
+    expect(
+      loadEdited((file) => file('associations/wa-aimh.yaml', (t) => `${t}\nacceptsApplicantsFrom: [MI-AIMH]\n`)).association('WA-AIMH').acceptsApplicantsFrom,
+    ).toEqual(['MI-AIMH']);
   });
 
   test("the Alliance's time zone must be one the runtime knows", () => {
-    const problems = problemsOf(() => loadEdited((file) => file('framework/framework.yaml', (t) => t.replace('timeZone: "America/Detroit"', 'timeZone: "Mars/Olympus"'))));
+    const problems = problemsOf(() =>
+      loadEdited((file) => file('framework/framework.yaml', (t) => t.replace('timeZone: "America/Detroit"', 'timeZone: "Mars/Olympus"'))),
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^config\/framework\/framework\.yaml: alliance\.timeZone /);
   });
@@ -312,7 +308,9 @@ describe('invalid data', () => {
     const problems = problemsOf(() =>
       loadEdited((file) => {
         file('framework/framework.yaml', (t) => t.replace('          rscHours: 15\n', '          rscHours: 46\n'));
-        file('associations/taimh.yaml', (t) => t.replace('IFS: { applicationFee: 100 }', 'IFS: { applicationFee: 100, overrides: { training: { deiHours: 31 } } }'));
+        file('associations/taimh.yaml', (t) =>
+          t.replace('IFS: { applicationFee: 100 }', 'IFS: { applicationFee: 100, overrides: { training: { deiHours: 31 } } }'),
+        );
       }),
     );
     expect(problems).toEqual([
@@ -331,21 +329,23 @@ describe('invalid data', () => {
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/^config\/framework\/competencies\.yaml: is not valid YAML: /);
     expect(problems[1]).toBe('config/associations/taimh.yaml: code must match the file name (expected the file txaimh.yaml)');
-    expect(problemsOf(() => loadFramework(join(tmpdir(), 'no-such-config')))).toContain(
-      'no-such-config/framework/framework.yaml: file is missing',
-    );
+    expect(problemsOf(() => loadFramework(join(tmpdir(), 'no-such-config')))).toContain('no-such-config/framework/framework.yaml: file is missing');
   });
 
   test('an association override changes only its fields and is validated like the framework', () => {
     const edited = loadEdited((file) =>
-      file('associations/taimh.yaml', (t) => t.replace('IFS: { applicationFee: 100 }', 'IFS: { applicationFee: 100, overrides: { education: { minimumLevel: none } } }')),
+      file('associations/taimh.yaml', (t) =>
+        t.replace('IFS: { applicationFee: 100 }', 'IFS: { applicationFee: 100, overrides: { education: { minimumLevel: none } } }'),
+      ),
     );
     expect(edited.rules('IFS', undefined, 'TAIMH').education).toEqual({ minimumLevel: 'none', alternative: null });
     expect(edited.rules('IFS', undefined, 'MI-AIMH').education.minimumLevel).toBe('bachelor');
 
     const problems = problemsOf(() =>
       loadEdited((file) =>
-        file('associations/taimh.yaml', (t) => t.replace('IFS: { applicationFee: 100 }', 'IFS: { applicationFee: 100, overrides: { education: { minimumLevel: phd } } }')),
+        file('associations/taimh.yaml', (t) =>
+          t.replace('IFS: { applicationFee: 100 }', 'IFS: { applicationFee: 100, overrides: { education: { minimumLevel: phd } } }'),
+        ),
       ),
     );
     expect(problems).toEqual([

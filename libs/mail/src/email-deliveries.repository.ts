@@ -61,7 +61,9 @@ export interface SentMark {
 }
 
 /** A delivery a bounce or complaint is about: what the report is checked against and the outcome acts on. */
-export type ReportedDelivery = Pick<DeliveryRow, 'id' | 'application_id' | 'reference_id' | 'recipient_kind' | 'template' | 'recipient_email'> & { message_id: string | null };
+export type ReportedDelivery = Pick<DeliveryRow, 'id' | 'application_id' | 'reference_id' | 'recipient_kind' | 'template' | 'recipient_email'> & {
+  message_id: string | null;
+};
 
 /** An email sent on an application's behalf to its applicant or a rater, as the applicant's list of emails reads it. */
 export interface ApplicantDeliveryRow {
@@ -154,7 +156,11 @@ export class EmailDeliveriesRepository {
 
   /** A transient failure: back in the queue for BullMQ's next attempt. */
   async release(id: string, error: string, now: Date): Promise<void> {
-    await this.dataSource.query(`UPDATE email_deliveries SET status = 'queued', last_error = $2, updated_at = $3 WHERE id = $1 AND status = 'sending'`, [id, error, now]);
+    await this.dataSource.query(`UPDATE email_deliveries SET status = 'queued', last_error = $2, updated_at = $3 WHERE id = $1 AND status = 'sending'`, [
+      id,
+      error,
+      now,
+    ]);
   }
 
   /**
@@ -187,7 +193,10 @@ export class EmailDeliveriesRepository {
 
   /** The address an email of the application went to; undefined when the application has no email with this id. */
   async findRecipientEmail(emailId: string, applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<string | undefined> {
-    const [email] = await manager.query<{ recipient_email: string }[]>(`SELECT recipient_email FROM email_deliveries WHERE id = $1 AND application_id = $2`, [emailId, applicationId]);
+    const [email] = await manager.query<{ recipient_email: string }[]>(`SELECT recipient_email FROM email_deliveries WHERE id = $1 AND application_id = $2`, [
+      emailId,
+      applicationId,
+    ]);
     return email?.recipient_email;
   }
 
@@ -215,7 +224,11 @@ export class EmailDeliveriesRepository {
     );
   }
   /** Up to `limit` rows that should have moved by now (queued, or stuck sending, for over `afterMs`), longest waiting first, locked (SKIP LOCKED). */
-  async findOverdueForUpdate(afterMs: number, limit: number, manager: EntityManager = this.dataSource.manager): Promise<{ id: string; request_id: string | null }[]> {
+  async findOverdueForUpdate(
+    afterMs: number,
+    limit: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ id: string; request_id: string | null }[]> {
     return manager.query<{ id: string; request_id: string | null }[]>(
       `SELECT id, request_id FROM email_deliveries
         WHERE (status = 'queued' AND updated_at < now() - $1::interval) OR (status = 'sending' AND claimed_at < now() - $1::interval)

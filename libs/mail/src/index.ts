@@ -1,6 +1,18 @@
 export { MailModule } from './mail.module.js';
 export { MAIL_TRANSPORT, createMailTransport, type MailTransport } from './mail-transport.js';
-export { EmailDeliveriesRepository, STALE_CLAIM_MS, type ApplicantDeliveryRow, type DeliveryRow, type DeliveryStatus, type NewDelivery, type RecipientKind, type ReportedDelivery, type SentMark, type SuppressionReason, type Undelivered } from './email-deliveries.repository.js';
+export {
+  EmailDeliveriesRepository,
+  STALE_CLAIM_MS,
+  type ApplicantDeliveryRow,
+  type DeliveryRow,
+  type DeliveryStatus,
+  type NewDelivery,
+  type RecipientKind,
+  type ReportedDelivery,
+  type SentMark,
+  type SuppressionReason,
+  type Undelivered,
+} from './email-deliveries.repository.js';
 export { deliveryIdFromVerp, verpAddress } from './verp.js';
 export { renderEmail, type RenderedEmail } from './templates/render-email.js';
 export type { EmailModel } from './templates/email-model.js';

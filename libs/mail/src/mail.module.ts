@@ -5,7 +5,10 @@ import { MAIL_TRANSPORT, createMailTransport, type MailTransport } from './mail-
 
 @Global()
 @Module({
-  providers: [{ provide: MAIL_TRANSPORT, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createMailTransport(c.smtp, c.deliverability.dkim) }, EmailDeliveriesRepository],
+  providers: [
+    { provide: MAIL_TRANSPORT, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createMailTransport(c.smtp, c.deliverability.dkim) },
+    EmailDeliveriesRepository,
+  ],
   exports: [MAIL_TRANSPORT, EmailDeliveriesRepository],
 })
 export class MailModule implements OnApplicationShutdown {

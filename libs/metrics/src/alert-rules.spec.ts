@@ -13,7 +13,9 @@ interface Rule {
   annotations: Record<string, string>;
 }
 
-const rules = (parse(readFileSync(new URL('../../../docs/alerts.yml', import.meta.url), 'utf8')) as { groups: { name: string; rules: Rule[] }[] }).groups.flatMap((g) => g.rules);
+const rules = (
+  parse(readFileSync(new URL('../../../docs/alerts.yml', import.meta.url), 'utf8')) as { groups: { name: string; rules: Rule[] }[] }
+).groups.flatMap((g) => g.rules);
 
 /** Every series name the code exports, with its labels: a histogram `h` is `h_bucket` (with `le`), `h_count` and `h_sum`. */
 const series = new Map<string, string[]>(
@@ -21,7 +23,11 @@ const series = new Map<string, string[]>(
     const { name, type } = m as unknown as { name: string; type: string };
     const labels = (m as unknown as { labelNames: string[] }).labelNames;
     return type === 'histogram'
-      ? [[`${name}_bucket`, [...labels, 'le']], [`${name}_count`, labels], [`${name}_sum`, labels]]
+      ? [
+          [`${name}_bucket`, [...labels, 'le']],
+          [`${name}_count`, labels],
+          [`${name}_sum`, labels],
+        ]
       : [[name, labels]];
   }),
 );
@@ -41,7 +47,11 @@ function selections(expr: string): { errors: number; selectors: { metric: string
       if (ref.name === 'VectorSelector') {
         const node = ref.node;
         const metric = node.getChild('Identifier');
-        const labels = node.getChild('LabelMatchers')?.getChildren('UnquotedLabelMatcher').map((m) => text(m.getChild('LabelName')!)) ?? [];
+        const labels =
+          node
+            .getChild('LabelMatchers')
+            ?.getChildren('UnquotedLabelMatcher')
+            .map((m) => text(m.getChild('LabelName')!)) ?? [];
         selectors.push({ metric: metric ? text(metric) : '', labels });
       }
       if (ref.name === 'GroupingLabels') grouping.push(...ref.node.getChildren('LabelName').map(text));
@@ -53,7 +63,14 @@ function selections(expr: string): { errors: number; selectors: { metric: string
 describe('docs/alerts.yml', () => {
   test('has the alerts operators asked for', () => {
     const exprs = rules.map((r) => r.expr).join('\n');
-    for (const metric of ['endorsement_outbox_lag_seconds', 'endorsement_email_ledger_rows', 'endorsement_reminders_oldest_due_age_seconds', 'endorsement_sweep_last_success_timestamp_seconds', 'endorsement_job_failures_total', 'endorsement_http_request_duration_seconds_count']) {
+    for (const metric of [
+      'endorsement_outbox_lag_seconds',
+      'endorsement_email_ledger_rows',
+      'endorsement_reminders_oldest_due_age_seconds',
+      'endorsement_sweep_last_success_timestamp_seconds',
+      'endorsement_job_failures_total',
+      'endorsement_http_request_duration_seconds_count',
+    ]) {
       expect(exprs).toContain(metric);
     }
     expect(rules.find((r) => r.alert === 'EndorsementSweepNotRun')?.expr).toContain('26 * 3600');

@@ -13,10 +13,7 @@ describe('checkJobHandlers', () => {
 
   test('a job without a handler, and one with two, are both reported', () => {
     const problems = checkJobHandlers([...all.filter((h) => h.job !== 'sendEmail'), handler('applyEffect')]);
-    expect(problems).toEqual([
-      'job "applyEffect" (effects/apply-effect) has 2 handlers',
-      'job "sendEmail" (mail/send-email) has no handler',
-    ]);
+    expect(problems).toEqual(['job "applyEffect" (effects/apply-effect) has 2 handlers', 'job "sendEmail" (mail/send-email) has no handler']);
   });
 
   test('job ids are deterministic and free of ":" (BullMQ reserves it)', () => {

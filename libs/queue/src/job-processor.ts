@@ -56,22 +56,25 @@ export function jobProcessor(queue: QueueName, config: AppConfig): Type<WorkerHo
       const { requestIds } = job.data as Traced;
       const bindings = { jobId: job.id, queue, job: job.name, attempt: job.attemptsMade + 1, ...(requestIds ? { requestIds } : {}) };
       return withRequestId(requestIdOfJob(queue, job), () =>
-        this.logger.runInContext(async () => {
-          const started = performance.now();
-          const timer = jobDuration.startTimer({ queue, job: job.name });
-          try {
-            await handler.handle(job.data as never, job);
-            timer({ outcome: 'completed' });
-          } catch (error) {
-            timer({ outcome: 'failed' });
-            // What a job throws is kept (message and stack) where the queue dashboard shows it, and logged:
-            // never with an address in it (mail servers echo the recipient in their 4xx/5xx answers).
-            const safe = redactError(error instanceof Error ? error : new Error(String(error)));
-            if (safe instanceof PermanentJobError) throw new UnrecoverableError(safe.message);
-            throw safe;
-          }
-          this.logger.info({ ms: Math.round(performance.now() - started) }, 'job done');
-        }, { bindings }),
+        this.logger.runInContext(
+          async () => {
+            const started = performance.now();
+            const timer = jobDuration.startTimer({ queue, job: job.name });
+            try {
+              await handler.handle(job.data as never, job);
+              timer({ outcome: 'completed' });
+            } catch (error) {
+              timer({ outcome: 'failed' });
+              // What a job throws is kept (message and stack) where the queue dashboard shows it, and logged:
+              // never with an address in it (mail servers echo the recipient in their 4xx/5xx answers).
+              const safe = redactError(error instanceof Error ? error : new Error(String(error)));
+              if (safe instanceof PermanentJobError) throw new UnrecoverableError(safe.message);
+              throw safe;
+            }
+            this.logger.info({ ms: Math.round(performance.now() - started) }, 'job done');
+          },
+          { bindings },
+        ),
       );
     }
 
@@ -85,7 +88,10 @@ export function jobProcessor(queue: QueueName, config: AppConfig): Type<WorkerHo
         const exhausted = !permanent && job.attemptsMade >= (job.opts.attempts ?? 1);
         jobFailures.inc({ queue, job: job.name, final: String(permanent || exhausted) });
         this.logger.warn({ jobId: job.id, queue, job: job.name, attempt: job.attemptsMade, permanent, exhausted, err: error.message }, 'job failed');
-        if (exhausted && handler?.onGiveUp) await handler.onGiveUp(job.data as never, error).catch((e: Error) => this.logger.error({ jobId: job.id, err: e.message }, 'recording a failed job failed'));
+        if (exhausted && handler?.onGiveUp)
+          await handler
+            .onGiveUp(job.data as never, error)
+            .catch((e: Error) => this.logger.error({ jobId: job.id, err: e.message }, 'recording a failed job failed'));
       });
     }
 

@@ -22,7 +22,9 @@ export class JobQueues {
     if (!payloads.length) return;
     const def = JOBS[key];
     const requestId = currentRequestId();
-    await this.queue(def.queue).addBulk(payloads.map((data) => ({ name: def.name, data: traced(data, requestId), opts: { ...def.options, jobId: def.jobId(data as never) } })));
+    await this.queue(def.queue).addBulk(
+      payloads.map((data) => ({ name: def.name, data: traced(data, requestId), opts: { ...def.options, jobId: def.jobId(data as never) } })),
+    );
   }
 
   /**

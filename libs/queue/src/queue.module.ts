@@ -13,10 +13,7 @@ import { RedisClient } from './redis.client.js';
  */
 @Global()
 @Module({
-  imports: [
-    BullModule.forRootAsync({ inject: [APP_CONFIG], useFactory: queueOptions }),
-    BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
-  ],
+  imports: [BullModule.forRootAsync({ inject: [APP_CONFIG], useFactory: queueOptions }), BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name })))],
   providers: [
     {
       provide: JobQueues,

@@ -3,14 +3,7 @@ import { allowedEvents } from './index.js';
 
 describe('allowedEvents', () => {
   test('lists what the state accepts, in table order', () => {
-    expect(allowedEvents('panel_review')).toEqual([
-      'panel_endorse',
-      'panel_defer',
-      'panel_deny',
-      'panel_escalate',
-      'hold',
-      'withdraw',
-    ]);
+    expect(allowedEvents('panel_review')).toEqual(['panel_endorse', 'panel_defer', 'panel_deny', 'panel_escalate', 'hold', 'withdraw']);
     expect(allowedEvents('renewal_due')).toEqual(['renew', 'lapse']);
   });
 

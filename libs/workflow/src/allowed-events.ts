@@ -5,8 +5,6 @@ import type { WorkflowEvent } from './workflow-event.js';
 
 /** Events the state accepts (for `role`, when given), in table order; guards are not evaluated. */
 export function allowedEvents(state: ApplicationState, role?: Role): WorkflowEvent[] {
-  const events = TRANSITION_TABLE.filter(
-    (rule) => rule.from.includes(state) && (role === undefined || rule.roles.includes(role)),
-  ).map((rule) => rule.event);
+  const events = TRANSITION_TABLE.filter((rule) => rule.from.includes(state) && (role === undefined || rule.roles.includes(role))).map((rule) => rule.event);
   return [...new Set(events)];
 }

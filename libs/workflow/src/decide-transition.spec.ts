@@ -198,10 +198,7 @@ describe('decideTransition: every (state, event) pair', () => {
   });
 
   test('an unknown event name is refused like any other', () => {
-    const decision = refusal(
-      decideTransition({ state: 'draft', event: 'approve_everything', role: 'administrator', facts: facts() }),
-      'event_not_allowed',
-    );
+    const decision = refusal(decideTransition({ state: 'draft', event: 'approve_everything', role: 'administrator', facts: facts() }), 'event_not_allowed');
     expect(decision.allowedEvents).toEqual(['submit', 'withdraw']);
   });
 });
@@ -239,13 +236,27 @@ describe('decideTransition: guards', () => {
     { state: 'reference_checks', event: 'complete_references', role: 'system', facts: { referencesComplete: false }, failed: ['references_complete'] },
     { state: 'reference_checks', event: 'complete_references', role: 'system', facts: { examRequired: true }, failed: ['no_exam_needed'] },
     {
-      state: 'reference_checks', event: 'complete_references', role: 'coordinator',
+      state: 'reference_checks',
+      event: 'complete_references',
+      role: 'coordinator',
       facts: { referencesComplete: false, examRequired: true },
       failed: ['references_complete', 'no_exam_needed'],
     },
-    { state: 'reference_checks', event: 'approve_exam', role: 'coordinator', facts: { examRequired: true, referencesComplete: false }, failed: ['references_complete'] },
+    {
+      state: 'reference_checks',
+      event: 'approve_exam',
+      role: 'coordinator',
+      facts: { examRequired: true, referencesComplete: false },
+      failed: ['references_complete'],
+    },
     { state: 'reference_checks', event: 'approve_exam', role: 'coordinator', facts: { examRequired: false }, failed: ['exam_required'] },
-    { state: 'reference_checks', event: 'approve_exam', role: 'administrator', facts: { examRequired: true, reinstatement: true }, failed: ['not_reinstatement'] },
+    {
+      state: 'reference_checks',
+      event: 'approve_exam',
+      role: 'administrator',
+      facts: { examRequired: true, reinstatement: true },
+      failed: ['not_reinstatement'],
+    },
     { state: 'exam', event: 'pass_exam', role: 'exam_reviewer', facts: { exam: { part1Passed: false } }, failed: ['exam_passed'] },
     { state: 'exam', event: 'pass_exam', role: 'system', facts: { exam: { part2Passed: false } }, failed: ['exam_passed'] },
     { state: 'exam', event: 'fail_exam', role: 'exam_reviewer', facts: {}, failed: ['exam_not_passed'] },
@@ -255,9 +266,21 @@ describe('decideTransition: guards', () => {
     { state: 'on_hold', event: 'resume', role: 'coordinator', facts: { heldFrom: 'on_hold' }, failed: ['held_from_known'] },
     { state: 'renewal_due', event: 'renew', role: 'system', facts: { renewalRequirementsMet: false }, failed: ['renewal_requirements_met'] },
     { state: 'lapsed', event: 'reinstate', role: 'applicant', facts: { reinstatement: false }, failed: ['reinstatement'] },
-    { state: 'lapsed', event: 'reinstate', role: 'applicant', facts: { reinstatement: true, referenceRolesWithoutRater: ['Colleague'] }, failed: ['rater_per_reference_role'] },
+    {
+      state: 'lapsed',
+      event: 'reinstate',
+      role: 'applicant',
+      facts: { reinstatement: true, referenceRolesWithoutRater: ['Colleague'] },
+      failed: ['rater_per_reference_role'],
+    },
     { state: 'exam', event: 'expire_exam_approval', role: 'system', facts: { exam: { approvalExpired: false } }, failed: ['exam_approval_expired'] },
-    { state: 'exam', event: 'expire_exam_approval', role: 'system', facts: { exam: { approvalExpired: true, attemptPending: true } }, failed: ['no_exam_attempt_pending'] },
+    {
+      state: 'exam',
+      event: 'expire_exam_approval',
+      role: 'system',
+      facts: { exam: { approvalExpired: true, attemptPending: true } },
+      failed: ['no_exam_attempt_pending'],
+    },
     { state: 'panel_review', event: 'panel_defer', role: 'system', facts: { reasonGiven: false }, failed: ['reason_given'] },
     { state: 'panel_review', event: 'panel_deny', role: 'administrator', facts: { reasonGiven: false }, failed: ['reason_given'] },
     { state: 'reference_checks', event: 'hold', role: 'coordinator', facts: { reasonGiven: false }, failed: ['reason_given'] },
@@ -313,17 +336,14 @@ describe('decideTransition: fail_exam alternatives', () => {
 });
 
 describe('decideTransition: hold and resume', () => {
-  test.each(['submitted', 'reference_checks', 'exam', 'panel_review', 'deferred'] as const)(
-    'an application held from %s resumes there',
-    (heldFrom) => {
-      expect(decideTransition({ state: heldFrom, event: 'hold', role: 'coordinator', facts: facts() })).toMatchObject({
-        ok: true,
-        to: 'on_hold',
-      });
-      const decision = decideTransition({ state: 'on_hold', event: 'resume', role: 'coordinator', facts: facts({ heldFrom }) });
-      expect(decision).toEqual({ ok: true, from: 'on_hold', to: heldFrom, event: 'resume', effects: [mail('resumed')] });
-    },
-  );
+  test.each(['submitted', 'reference_checks', 'exam', 'panel_review', 'deferred'] as const)('an application held from %s resumes there', (heldFrom) => {
+    expect(decideTransition({ state: heldFrom, event: 'hold', role: 'coordinator', facts: facts() })).toMatchObject({
+      ok: true,
+      to: 'on_hold',
+    });
+    const decision = decideTransition({ state: 'on_hold', event: 'resume', role: 'coordinator', facts: facts({ heldFrom }) });
+    expect(decision).toEqual({ ok: true, from: 'on_hold', to: heldFrom, event: 'resume', effects: [mail('resumed')] });
+  });
 });
 
 describe('decideTransition: purity', () => {

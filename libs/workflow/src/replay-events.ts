@@ -14,9 +14,7 @@ export interface RecordedTransition {
 export function replayEvents(events: readonly RecordedTransition[]): ApplicationState {
   return events.reduce<ApplicationState>((state, recorded, index) => {
     if (recorded.from !== state) {
-      throw new Error(
-        `Audit event #${index} ("${recorded.event}") starts from "${recorded.from}", but replay reached "${state}".`,
-      );
+      throw new Error(`Audit event #${index} ("${recorded.event}") starts from "${recorded.from}", but replay reached "${state}".`);
     }
     return recorded.to;
   }, INITIAL_STATE);

@@ -15,15 +15,17 @@ describe('renderStateDiagram', () => {
     const transitions = lines.filter((line) => line.includes(': '));
     // 20 rules; hold has 5 sources, withdraw 7 and resume 5 targets.
     expect(transitions).toHaveLength(20 - 3 + 5 + 7 + 5);
-    expect(transitions).toEqual(expect.arrayContaining([
-      '    draft --> submitted: submit',
-      '    exam --> exam: fail_exam',
-      '    exam --> denied: fail_exam',
-      '    panel_review --> panel_review: panel_escalate',
-      '    on_hold --> submitted: resume',
-      '    on_hold --> deferred: resume',
-      '    lapsed --> reference_checks: reinstate',
-    ]));
+    expect(transitions).toEqual(
+      expect.arrayContaining([
+        '    draft --> submitted: submit',
+        '    exam --> exam: fail_exam',
+        '    exam --> denied: fail_exam',
+        '    panel_review --> panel_review: panel_escalate',
+        '    on_hold --> submitted: resume',
+        '    on_hold --> deferred: resume',
+        '    lapsed --> reference_checks: reinstate',
+      ]),
+    );
     expect(new Set(transitions).size).toBe(transitions.length);
   });
 

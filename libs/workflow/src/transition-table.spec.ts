@@ -11,8 +11,7 @@ import {
   type ApplicationState,
 } from './index.js';
 
-const targetsOf = (to: (typeof TRANSITION_TABLE)[number]['to']): readonly ApplicationState[] =>
-  typeof to === 'string' ? [to] : to.heldFrom;
+const targetsOf = (to: (typeof TRANSITION_TABLE)[number]['to']): readonly ApplicationState[] => (typeof to === 'string' ? [to] : to.heldFrom);
 
 describe('transition table invariants', () => {
   test('the terminal states are withdrawn and denied', () => {
@@ -32,7 +31,7 @@ describe('transition table invariants', () => {
 
   test('every state is reachable from the initial state', () => {
     const reached = new Set<ApplicationState>([INITIAL_STATE]);
-    for (let size = 0; size !== reached.size; ) {
+    for (let size = 0; size !== reached.size;) {
       size = reached.size;
       for (const rule of TRANSITION_TABLE) {
         if (rule.from.some((state) => reached.has(state))) targetsOf(rule.to).forEach((to) => reached.add(to));
@@ -48,9 +47,7 @@ describe('transition table invariants', () => {
 
   test('alternatives sharing (state, event) admit the same roles', () => {
     for (const rule of TRANSITION_TABLE) {
-      const siblings = TRANSITION_TABLE.filter(
-        (other) => other.event === rule.event && other.from.some((state) => rule.from.includes(state)),
-      );
+      const siblings = TRANSITION_TABLE.filter((other) => other.event === rule.event && other.from.some((state) => rule.from.includes(state)));
       for (const sibling of siblings) expect([...sibling.roles].sort()).toEqual([...rule.roles].sort());
     }
   });

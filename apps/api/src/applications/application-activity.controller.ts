@@ -48,7 +48,10 @@ export class ApplicationActivityController {
     returns: applicationEmailsResponse,
     problems: { 404: ['application_not_found'] },
   })
-  emails(@CurrentAccount() caller: AuthenticatedAccount, @Param({ schema: applicationParamsSchema }) params: ApplicationParams): Promise<z.output<typeof applicationEmailsResponse>> {
+  emails(
+    @CurrentAccount() caller: AuthenticatedAccount,
+    @Param({ schema: applicationParamsSchema }) params: ApplicationParams,
+  ): Promise<z.output<typeof applicationEmailsResponse>> {
     return this.listEmails.execute(caller.personId, params.id);
   }
 
@@ -70,6 +73,12 @@ export class ApplicationActivityController {
     @Param({ schema: referenceParamsSchema }) params: ReferenceParams,
     @Body({ schema: raterEmailSchema }) body: RaterEmailBody,
   ): Promise<z.output<typeof raterChangedResponse>> {
-    return this.changeRaterEmail.execute({ personId: caller.personId, applicationId: params.id, referenceId: params.referenceId, email: body.email, raterName: body.raterName });
+    return this.changeRaterEmail.execute({
+      personId: caller.personId,
+      applicationId: params.id,
+      referenceId: params.referenceId,
+      email: body.email,
+      raterName: body.raterName,
+    });
   }
 }

@@ -58,12 +58,20 @@ export class ApplicationsController {
     returns: startedApplicationResponse,
     problems: { 403: ['other_association'], 409: ['application_exists'], 422: ['category_not_offered', 'unknown_association'] },
   })
-  start(@CurrentAccount() caller: AuthenticatedAccount, @Body({ schema: startApplicationSchema }) body: StartApplicationBody): Promise<z.output<typeof startedApplicationResponse>> {
+  start(
+    @CurrentAccount() caller: AuthenticatedAccount,
+    @Body({ schema: startApplicationSchema }) body: StartApplicationBody,
+  ): Promise<z.output<typeof startedApplicationResponse>> {
     return this.startApplication.execute({ personId: caller.personId, ...body });
   }
 
   @Get()
-  @ApiContract({ id: 'listApplications', summary: 'List my applications', description: "The caller's applications, newest first.", returns: applicationListResponse })
+  @ApiContract({
+    id: 'listApplications',
+    summary: 'List my applications',
+    description: "The caller's applications, newest first.",
+    returns: applicationListResponse,
+  })
   list(@CurrentAccount() caller: AuthenticatedAccount): Promise<z.output<typeof applicationListResponse>> {
     return this.listApplications.execute(caller.personId);
   }
@@ -72,7 +80,8 @@ export class ApplicationsController {
   @ApiContract({
     id: 'getApplication',
     summary: 'Get one of my applications',
-    description: 'Where the application stands: portfolio, eligibility gaps, references, pending steps and the endorsement once granted. Another applicant\'s application answers 404.',
+    description:
+      "Where the application stands: portfolio, eligibility gaps, references, pending steps and the endorsement once granted. Another applicant's application answers 404.",
     returns: applicationViewResponse,
     etag: true,
     problems: { 404: ['application_not_found'] },
@@ -108,7 +117,10 @@ export class ApplicationsController {
     @Body({ schema: noBodySchema }) _body: undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StepTaken> {
-    return stepTaken(res, await this.submitApplication.execute({ personId: caller.personId, applicationId: params.id, expectedVersion: optionalVersion(ifMatch) }));
+    return stepTaken(
+      res,
+      await this.submitApplication.execute({ personId: caller.personId, applicationId: params.id, expectedVersion: optionalVersion(ifMatch) }),
+    );
   }
 
   @Post(':id/withdraw')

@@ -30,7 +30,12 @@ export class PortfolioController {
   constructor(private readonly editSection: EditPortfolioSection) {}
 
   @Put('education')
-  @ApiContract({ id: 'replacePortfolioEducation', summary: 'Replace the education section', description: 'Degrees and diplomas, replaced whole.', ...SECTION_CONTRACT })
+  @ApiContract({
+    id: 'replacePortfolioEducation',
+    summary: 'Replace the education section',
+    description: 'Degrees and diplomas, replaced whole.',
+    ...SECTION_CONTRACT,
+  })
   education(
     @CurrentAccount() caller: AuthenticatedAccount,
     @Param({ schema: applicationParamsSchema }) params: ApplicationParams,
@@ -41,7 +46,12 @@ export class PortfolioController {
   }
 
   @Put('work')
-  @ApiContract({ id: 'replacePortfolioWork', summary: 'Replace the work section', description: 'Paid and volunteer work with infants, young children and families, replaced whole.', ...SECTION_CONTRACT })
+  @ApiContract({
+    id: 'replacePortfolioWork',
+    summary: 'Replace the work section',
+    description: 'Paid and volunteer work with infants, young children and families, replaced whole.',
+    ...SECTION_CONTRACT,
+  })
   work(
     @CurrentAccount() caller: AuthenticatedAccount,
     @Param({ schema: applicationParamsSchema }) params: ApplicationParams,
@@ -52,7 +62,12 @@ export class PortfolioController {
   }
 
   @Put('trainings')
-  @ApiContract({ id: 'replacePortfolioTrainings', summary: 'Replace the trainings section', description: 'Specialized trainings with their hours and competency areas, replaced whole.', ...SECTION_CONTRACT })
+  @ApiContract({
+    id: 'replacePortfolioTrainings',
+    summary: 'Replace the trainings section',
+    description: 'Specialized trainings with their hours and competency areas, replaced whole.',
+    ...SECTION_CONTRACT,
+  })
   trainings(
     @CurrentAccount() caller: AuthenticatedAccount,
     @Param({ schema: applicationParamsSchema }) params: ApplicationParams,
@@ -63,7 +78,12 @@ export class PortfolioController {
   }
 
   @Put('rsc')
-  @ApiContract({ id: 'replacePortfolioRsc', summary: 'Replace the reflective supervision section', description: 'Reflective supervision or consultation received, replaced whole.', ...SECTION_CONTRACT })
+  @ApiContract({
+    id: 'replacePortfolioRsc',
+    summary: 'Replace the reflective supervision section',
+    description: 'Reflective supervision or consultation received, replaced whole.',
+    ...SECTION_CONTRACT,
+  })
   rsc(
     @CurrentAccount() caller: AuthenticatedAccount,
     @Param({ schema: applicationParamsSchema }) params: ApplicationParams,
@@ -74,7 +94,12 @@ export class PortfolioController {
   }
 
   @Put('references')
-  @ApiContract({ id: 'replacePortfolioReferences', summary: 'Replace the references section', description: 'The raters who will be asked for a reference once staff begin the reference checks, replaced whole.', ...SECTION_CONTRACT })
+  @ApiContract({
+    id: 'replacePortfolioReferences',
+    summary: 'Replace the references section',
+    description: 'The raters who will be asked for a reference once staff begin the reference checks, replaced whole.',
+    ...SECTION_CONTRACT,
+  })
   references(
     @CurrentAccount() caller: AuthenticatedAccount,
     @Param({ schema: applicationParamsSchema }) params: ApplicationParams,
@@ -85,7 +110,12 @@ export class PortfolioController {
   }
 
   @Put('agreements')
-  @ApiContract({ id: 'replacePortfolioAgreements', summary: 'Replace the agreements section', description: 'When the applicant signed the code of ethics and the endorsement agreement.', ...SECTION_CONTRACT })
+  @ApiContract({
+    id: 'replacePortfolioAgreements',
+    summary: 'Replace the agreements section',
+    description: 'When the applicant signed the code of ethics and the endorsement agreement.',
+    ...SECTION_CONTRACT,
+  })
   agreements(
     @CurrentAccount() caller: AuthenticatedAccount,
     @Param({ schema: applicationParamsSchema }) params: ApplicationParams,
@@ -96,7 +126,12 @@ export class PortfolioController {
   }
 
   @Put('membership')
-  @ApiContract({ id: 'replacePortfolioMembership', summary: 'Replace the membership section', description: "The applicant's membership of the association, or null.", ...SECTION_CONTRACT })
+  @ApiContract({
+    id: 'replacePortfolioMembership',
+    summary: 'Replace the membership section',
+    description: "The applicant's membership of the association, or null.",
+    ...SECTION_CONTRACT,
+  })
   membership(
     @CurrentAccount() caller: AuthenticatedAccount,
     @Param({ schema: applicationParamsSchema }) params: ApplicationParams,
@@ -106,7 +141,13 @@ export class PortfolioController {
     return this.edit(caller, params, ifMatch, 'membership', body.membership);
   }
 
-  private edit<S extends PortfolioSection>(caller: AuthenticatedAccount, params: ApplicationParams, ifMatch: string | undefined, section: S, value: Portfolio[S]): Promise<Edited> {
+  private edit<S extends PortfolioSection>(
+    caller: AuthenticatedAccount,
+    params: ApplicationParams,
+    ifMatch: string | undefined,
+    section: S,
+    value: Portfolio[S],
+  ): Promise<Edited> {
     return this.editSection.execute({ personId: caller.personId, applicationId: params.id, section, value, expectedVersion: optionalVersion(ifMatch) });
   }
 }

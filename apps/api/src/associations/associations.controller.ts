@@ -34,7 +34,8 @@ export class AssociationsController {
   @ApiContract({
     id: 'listAssociationCategories',
     summary: "List an association's categories",
-    description: 'The categories the association offers, as it names them: their tracks, what each asks (education, work, training, reflective supervision/consultation, references, exam) and the fees. No sign-in.',
+    description:
+      'The categories the association offers, as it names them: their tracks, what each asks (education, work, training, reflective supervision/consultation, references, exam) and the fees. No sign-in.',
     returns: associationCategoriesResponse,
     problems: { 404: ['association_not_found'], 429: ['too_many_requests'] },
   })

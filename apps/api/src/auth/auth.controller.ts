@@ -61,7 +61,8 @@ export class AuthController {
   @ApiContract({
     id: 'registerApplicant',
     summary: 'Register as an applicant',
-    description: 'Creates an applicant account in an association, which can sign in at once. Always 202 with the same body, new address or known: the owner of a known address is emailed instead.',
+    description:
+      'Creates an applicant account in an association, which can sign in at once. Always 202 with the same body, new address or known: the owner of a known address is emailed instead.',
     status: 202,
     returns: registrationReceivedResponse,
     problems: { 429: ['too_many_requests'] },
@@ -78,7 +79,8 @@ export class AuthController {
   @ApiContract({
     id: 'logIn',
     summary: 'Sign in',
-    description: 'Exchanges an email and password for an access token and a refresh token (in an HttpOnly cookie instead, with `X-Session: cookie`). Five wrong passwords in a row lock the account for 15 minutes, with the same answer.',
+    description:
+      'Exchanges an email and password for an access token and a refresh token (in an HttpOnly cookie instead, with `X-Session: cookie`). Five wrong passwords in a row lock the account for 15 minutes, with the same answer.',
     returns: tokenPairResponse,
     problems: { 401: ['invalid_credentials'], 429: ['too_many_requests'] },
   })
@@ -87,7 +89,11 @@ export class AuthController {
   @Public()
   @ThrottledAs('auth')
   @ApiHeader(COOKIE_SESSION)
-  async login(@Body({ schema: logInSchema }) body: LogInBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<z.output<typeof tokenPairResponse>> {
+  async login(
+    @Body({ schema: logInSchema }) body: LogInBody,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<z.output<typeof tokenPairResponse>> {
     const inCookie = this.browserSessions.wantsCookie(req);
     const pair = await this.logIn.execute(body);
     return inCookie ? this.browserSessions.keepInCookie(req, res, pair) : pair;
@@ -97,7 +103,8 @@ export class AuthController {
   @ApiContract({
     id: 'refreshSession',
     summary: 'Renew a session',
-    description: 'Exchanges a refresh token (from the body, or the cookie with `X-Session: cookie`) for a new pair; the old one stops working, and using it again ends the whole session.',
+    description:
+      'Exchanges a refresh token (from the body, or the cookie with `X-Session: cookie`) for a new pair; the old one stops working, and using it again ends the whole session.',
     returns: tokenPairResponse,
     problems: { 401: ['invalid_refresh_token'], 429: ['too_many_requests'] },
   })
@@ -106,7 +113,11 @@ export class AuthController {
   @Public()
   @ThrottledAs('auth')
   @ApiHeader(COOKIE_SESSION)
-  async refresh(@Body({ schema: refreshSchema }) body: RefreshBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<z.output<typeof tokenPairResponse>> {
+  async refresh(
+    @Body({ schema: refreshSchema }) body: RefreshBody,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<z.output<typeof tokenPairResponse>> {
     const { refreshToken, fromCookie } = this.browserSessions.refreshSource(req, body.refreshToken);
     const pair = await this.refreshSession.execute({ refreshToken });
     return fromCookie ? this.browserSessions.keepInCookie(req, res, pair) : pair;
@@ -130,7 +141,12 @@ export class AuthController {
   }
 
   @Post('logout')
-  @ApiContract({ id: 'logOut', summary: 'Sign out', description: "Ends the caller's session: its refresh token stops working (and its cookie is cleared).", status: 204 })
+  @ApiContract({
+    id: 'logOut',
+    summary: 'Sign out',
+    description: "Ends the caller's session: its refresh token stops working (and its cookie is cleared).",
+    status: 204,
+  })
   @HttpCode(204)
   @Roles(...ANY_ROLE)
   @ApiHeader(COOKIE_SESSION)
@@ -141,7 +157,12 @@ export class AuthController {
   }
 
   @Get('me')
-  @ApiContract({ id: 'getCurrentAccount', summary: 'Get my account', description: 'The signed-in account: name, email, roles and association.', returns: accountResponse })
+  @ApiContract({
+    id: 'getCurrentAccount',
+    summary: 'Get my account',
+    description: 'The signed-in account: name, email, roles and association.',
+    returns: accountResponse,
+  })
   @Roles(...ANY_ROLE)
   @Header('Cache-Control', 'no-store')
   me(@CurrentAccount() caller: AuthenticatedAccount): Promise<z.output<typeof accountResponse>> {

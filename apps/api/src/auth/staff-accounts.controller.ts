@@ -28,10 +28,14 @@ export class StaffAccountsController {
   @ApiContract({
     id: 'listStaffAccounts',
     summary: "List the association's staff",
-    description: "The staff accounts of the caller's association (an Alliance-wide administrator names one with `association`), with their roles and whether they have accepted their invitation.",
+    description:
+      "The staff accounts of the caller's association (an Alliance-wide administrator names one with `association`), with their roles and whether they have accepted their invitation.",
     returns: staffAccountListResponse,
   })
-  list(@CurrentAccount() caller: AuthenticatedAccount, @Query({ schema: staffAccountsQuerySchema }) query: StaffAccountsQuery): Promise<z.output<typeof staffAccountListResponse>> {
+  list(
+    @CurrentAccount() caller: AuthenticatedAccount,
+    @Query({ schema: staffAccountsQuerySchema }) query: StaffAccountsQuery,
+  ): Promise<z.output<typeof staffAccountListResponse>> {
     return this.listStaff.execute({ caller, association: query.association });
   }
 
@@ -40,7 +44,7 @@ export class StaffAccountsController {
     id: 'setStaffRoles',
     summary: "Set a staff member's roles",
     description:
-      'Replaces the working roles (coordinator, reviewer, exam reviewer) of a staff member of the caller\'s association; applicant and administrator roles are kept. The new roles apply from their next sign-in or session refresh.',
+      "Replaces the working roles (coordinator, reviewer, exam reviewer) of a staff member of the caller's association; applicant and administrator roles are kept. The new roles apply from their next sign-in or session refresh.",
     returns: staffAccountResponse,
     problems: { 404: ['staff_account_not_found'] },
   })

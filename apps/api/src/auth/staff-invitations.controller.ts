@@ -19,13 +19,17 @@ export class StaffInvitationsController {
   @ApiContract({
     id: 'inviteStaff',
     summary: 'Invite a staff member',
-    description: 'Creates a staff account with the given roles in the caller\'s association (an Alliance-wide administrator names one) and emails the invitee a link, valid 7 days, to set their password.',
+    description:
+      "Creates a staff account with the given roles in the caller's association (an Alliance-wide administrator names one) and emails the invitee a link, valid 7 days, to set their password.",
     status: 201,
     returns: accountIdResponse,
     problems: { 409: ['email_taken'] },
   })
   @Roles('administrator')
-  invite(@CurrentAccount() caller: AuthenticatedAccount, @Body({ schema: staffInvitationSchema }) body: StaffInvitationBody): Promise<z.output<typeof accountIdResponse>> {
+  invite(
+    @CurrentAccount() caller: AuthenticatedAccount,
+    @Body({ schema: staffInvitationSchema }) body: StaffInvitationBody,
+  ): Promise<z.output<typeof accountIdResponse>> {
     return this.inviteStaff.execute({ caller, ...body });
   }
 

@@ -21,7 +21,7 @@ export class ContinuingEducationController {
   @ApiContract({
     id: 'recordCeEntry',
     summary: 'Log continuing education',
-    description: 'Adds a training or reflective supervision entry to the endorsee\'s log; staff approve it before its hours count.',
+    description: "Adds a training or reflective supervision entry to the endorsee's log; staff approve it before its hours count.",
     status: 201,
     returns: ceEntryResponse,
     problems: { 409: ['not_endorsed'], 422: ['completed_in_future', 'unknown_competency_area'] },
@@ -31,7 +31,12 @@ export class ContinuingEducationController {
   }
 
   @Get()
-  @ApiContract({ id: 'getCeLog', summary: 'Get my continuing-education log', description: 'Every entry with its review status, and progress against the current renewal cycle.', returns: ceLogResponse })
+  @ApiContract({
+    id: 'getCeLog',
+    summary: 'Get my continuing-education log',
+    description: 'Every entry with its review status, and progress against the current renewal cycle.',
+    returns: ceLogResponse,
+  })
   log(@CurrentAccount() caller: AuthenticatedAccount): Promise<z.output<typeof ceLogResponse>> {
     return this.getLog.execute(caller.personId);
   }

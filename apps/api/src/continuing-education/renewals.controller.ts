@@ -22,7 +22,12 @@ export class RenewalsController {
   ) {}
 
   @Get('endorsements')
-  @ApiContract({ id: 'listEndorsements', summary: 'List my endorsements', description: 'The endorsements the caller holds, with their numbers, status and renewal due day.', returns: endorsementListResponse })
+  @ApiContract({
+    id: 'listEndorsements',
+    summary: 'List my endorsements',
+    description: 'The endorsements the caller holds, with their numbers, status and renewal due day.',
+    returns: endorsementListResponse,
+  })
   endorsements(@CurrentAccount() caller: AuthenticatedAccount): Promise<z.output<typeof endorsementListResponse>> {
     return this.listEndorsements.execute(caller.personId);
   }
@@ -31,7 +36,8 @@ export class RenewalsController {
   @ApiContract({
     id: 'submitRenewal',
     summary: 'Renew my endorsements',
-    description: 'Renews every endorsement that is due at once, on the same approved hours, one renewal (and fee) per association and due day; 422 lists what the cycle still lacks.',
+    description:
+      'Renews every endorsement that is due at once, on the same approved hours, one renewal (and fee) per association and due day; 422 lists what the cycle still lacks.',
     returns: renewalResponse,
     problems: { 409: ['nothing_to_renew'], 422: ['renewal_requirements_unmet'] },
   })
@@ -42,7 +48,12 @@ export class RenewalsController {
       throw new ProblemException(422, 'renewal_requirements_unmet', 'The renewal requirements are not met yet', gaps.map((g) => g.message).join(' '), { gaps });
     }
     if (!renewals.length) {
-      throw new ProblemException(409, 'nothing_to_renew', 'Nothing to renew now', 'None of your endorsements is due for renewal; renewal opens before the due day.');
+      throw new ProblemException(
+        409,
+        'nothing_to_renew',
+        'Nothing to renew now',
+        'None of your endorsements is due for renewal; renewal opens before the due day.',
+      );
     }
     return { renewals };
   }

@@ -26,13 +26,27 @@ export class StaffContinuingEducationController {
   ) {}
 
   @Get()
-  @ApiContract({ id: 'listCeEntriesForReview', summary: 'List continuing education to review', description: "Entries of the caller's association by status (pending first), with who logged them; keyset pages.", returns: ceReviewListResponse })
-  list(@CurrentAccount() caller: AuthenticatedAccount, @Query({ schema: ceReviewQuerySchema }) query: CeReviewQuery): Promise<z.output<typeof ceReviewListResponse>> {
+  @ApiContract({
+    id: 'listCeEntriesForReview',
+    summary: 'List continuing education to review',
+    description: "Entries of the caller's association by status (pending first), with who logged them; keyset pages.",
+    returns: ceReviewListResponse,
+  })
+  list(
+    @CurrentAccount() caller: AuthenticatedAccount,
+    @Query({ schema: ceReviewQuerySchema }) query: CeReviewQuery,
+  ): Promise<z.output<typeof ceReviewListResponse>> {
     return this.listForReview.execute({ associationCode: caller.associationCode, ...query });
   }
 
   @Post(':entryId/approve')
-  @ApiContract({ id: 'approveCeEntry', summary: 'Approve a continuing-education entry', description: 'Its hours count towards renewal from now on.', returns: ceEntryResponse, problems: { 404: ['ce_entry_not_found'], 409: ['ce_entry_already_reviewed'] } })
+  @ApiContract({
+    id: 'approveCeEntry',
+    summary: 'Approve a continuing-education entry',
+    description: 'Its hours count towards renewal from now on.',
+    returns: ceEntryResponse,
+    problems: { 404: ['ce_entry_not_found'], 409: ['ce_entry_already_reviewed'] },
+  })
   @HttpCode(200)
   approve(
     @CurrentAccount() caller: AuthenticatedAccount,
@@ -43,13 +57,25 @@ export class StaffContinuingEducationController {
   }
 
   @Post(':entryId/reject')
-  @ApiContract({ id: 'rejectCeEntry', summary: 'Reject a continuing-education entry', description: 'With a reason the endorsee is told.', returns: ceEntryResponse, problems: { 404: ['ce_entry_not_found'], 409: ['ce_entry_already_reviewed'] } })
+  @ApiContract({
+    id: 'rejectCeEntry',
+    summary: 'Reject a continuing-education entry',
+    description: 'With a reason the endorsee is told.',
+    returns: ceEntryResponse,
+    problems: { 404: ['ce_entry_not_found'], 409: ['ce_entry_already_reviewed'] },
+  })
   @HttpCode(200)
   reject(
     @CurrentAccount() caller: AuthenticatedAccount,
     @Param({ schema: ceEntryParamsSchema }) params: CeEntryParams,
     @Body({ schema: rejectCeEntrySchema }) body: RejectCeEntryBody,
   ): Promise<z.output<typeof ceEntryResponse>> {
-    return this.review.execute({ reviewerId: caller.id, associationCode: caller.associationCode, entryId: params.entryId, decision: 'rejected', reason: body.reason });
+    return this.review.execute({
+      reviewerId: caller.id,
+      associationCode: caller.associationCode,
+      entryId: params.entryId,
+      decision: 'rejected',
+      reason: body.reason,
+    });
   }
 }

@@ -26,8 +26,9 @@ export class IssuerDocumentsController {
   @Get('status/:association')
   @ApiContract({
     id: 'getStatusList',
-    summary: 'The association\'s credential status list',
-    description: 'A BitstringStatusListCredential (purpose `suspension`) signed like the credentials: the bit of an endorsement is set while it is not in good standing (lapsed, or under reinstatement) and cleared when it is endorsed again. Computed at each request.',
+    summary: "The association's credential status list",
+    description:
+      'A BitstringStatusListCredential (purpose `suspension`) signed like the credentials: the bit of an endorsement is set while it is not in good standing (lapsed, or under reinstatement) and cleared when it is endorsed again. Computed at each request.',
     media: { type: VC_JWT_MEDIA_TYPE, description: 'The signed status list credential (compact JWS).', schema: { type: 'string' } },
     problems: UNKNOWN,
   })
@@ -40,8 +41,8 @@ export class IssuerDocumentsController {
   @Get('issuers/:association/did.json')
   @ApiContract({
     id: 'getIssuerDidDocument',
-    summary: 'The association\'s DID document',
-    description: 'Where did:web resolves the issuer of the association\'s credentials: its Ed25519 key as a JsonWebKey2020 verification method.',
+    summary: "The association's DID document",
+    description: "Where did:web resolves the issuer of the association's credentials: its Ed25519 key as a JsonWebKey2020 verification method.",
     returns: issuerDidDocumentResponse,
     problems: UNKNOWN,
   })
@@ -52,8 +53,8 @@ export class IssuerDocumentsController {
   @Get('issuers/:association/jwks.json')
   @ApiContract({
     id: 'getIssuerJwks',
-    summary: 'The association\'s signing key as a JWKS',
-    description: 'The same key as the DID document, for JWT libraries that verify against a JWKS; a credential\'s `kid` names it.',
+    summary: "The association's signing key as a JWKS",
+    description: "The same key as the DID document, for JWT libraries that verify against a JWKS; a credential's `kid` names it.",
     returns: issuerJwksResponse,
     problems: UNKNOWN,
   })

@@ -17,7 +17,8 @@ export class VerificationsController {
   @ApiContract({
     id: 'checkEndorsement',
     summary: 'Check an endorsement number',
-    description: 'Whether the endorsement with this number stands today, its holder\'s name and its category; nothing else, and no listing. No sign-in; throttled per client address.',
+    description:
+      "Whether the endorsement with this number stands today, its holder's name and its category; nothing else, and no listing. No sign-in; throttled per client address.",
     returns: endorsementCheckResponse,
     problems: { 404: ['endorsement_not_found'], 429: ['too_many_requests'] },
   })

@@ -31,7 +31,12 @@ const renderMissing = compilePage<{ heading: string; reason: string }>(`{{#> lay
 
 /** The public check as a page: holder, category and whether the endorsement stands today. */
 export function renderVerifyPage(check: EndorsementCheck, now: Date): string {
-  return renderFound({ ...check, title: `Endorsement ${check.endorsementNumber}`, active: check.status === 'active', checkedAt: now.toISOString().slice(0, 16).replace('T', ' ') });
+  return renderFound({
+    ...check,
+    title: `Endorsement ${check.endorsementNumber}`,
+    active: check.status === 'active',
+    checkedAt: now.toISOString().slice(0, 16).replace('T', ' '),
+  });
 }
 
 /** No endorsement for this address (unknown or malformed number alike), or the check is busy. */
@@ -40,7 +45,10 @@ export function renderVerifyProblemPage(kind: 'not_found' | 'busy' | 'unavailabl
     {
       not_found: { heading: 'No endorsement found', reason: 'No endorsement has this number.' },
       busy: { heading: 'Please wait a moment', reason: 'We received many checks from your connection in a short time. Please try again in a minute.' },
-      unavailable: { heading: 'Sorry, the check is unavailable right now', reason: 'We could not reach our records just now. Please try again in a few minutes.' },
+      unavailable: {
+        heading: 'Sorry, the check is unavailable right now',
+        reason: 'We could not reach our records just now. Please try again in a few minutes.',
+      },
     }[kind],
   );
 }

@@ -38,7 +38,9 @@ export function ApiContract(contract: OperationContract): MethodDecorator {
       description: contract.media?.description ?? contract.returns?.meta()?.description ?? (contract.returns ? 'Done.' : 'Done; no body.'),
       ...(contract.returns ? { standardSchema: contract.returns } : {}),
       ...(contract.media ? { content: { [contract.media.type]: { schema: contract.media.schema } } } : {}),
-      ...(contract.etag ? { headers: { ETag: { description: 'The application\'s version, e.g. `"3"`: send it back as If-Match.', schema: { type: 'string' } } } } : {}),
+      ...(contract.etag
+        ? { headers: { ETag: { description: 'The application\'s version, e.g. `"3"`: send it back as If-Match.', schema: { type: 'string' } } } }
+        : {}),
     }),
   ];
   if (contract.ifMatch) {
@@ -60,6 +62,7 @@ export function ApiContract(contract: OperationContract): MethodDecorator {
 
 function mergeProblems(a: ProblemCodes, b: ProblemCodes): ProblemCodes {
   const merged: ProblemCodes = { ...a };
-  for (const [status, codes] of Object.entries(b) as [`${ErrorStatus}`, readonly string[]][]) merged[Number(status) as ErrorStatus] = [...(a[Number(status) as ErrorStatus] ?? []), ...codes];
+  for (const [status, codes] of Object.entries(b) as [`${ErrorStatus}`, readonly string[]][])
+    merged[Number(status) as ErrorStatus] = [...(a[Number(status) as ErrorStatus] ?? []), ...codes];
   return merged;
 }

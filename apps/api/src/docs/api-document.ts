@@ -65,7 +65,10 @@ export function buildApiDocument(app: INestApplication): OpenAPIObject {
     if (!route.isPublic) for (const [status, codes] of Object.entries(ACCESS_PROBLEMS)) addProblems(operation, Number(status), codes);
     if (route.throttled) addProblems(operation, 429, ['too_many_requests']);
     operation.responses = sortedResponses(operation.responses as Record<string, ResponseObject>);
-    operation.responses.default = { description: 'Any other error, e.g. 503 `not_ready`.', content: { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } } };
+    operation.responses.default = {
+      description: 'Any other error, e.g. 503 `not_ready`.',
+      content: { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
+    };
   }
   return document;
 }

@@ -56,10 +56,16 @@ describe('docs/openapi.json, the API contract', () => {
           // A few answers are documents rather than JSON (a PDF certificate, a signed credential): one string body each.
           const [mediaType] = Object.keys(response.content ?? {});
           if (mediaType && NON_JSON_BODIES.has(mediaType)) {
-            expect({ operation: `${method} ${path}`, media: response.content }).toEqual({ operation: `${method} ${path}`, media: { [mediaType]: { schema: expect.objectContaining({ type: 'string' }) } } });
+            expect({ operation: `${method} ${path}`, media: response.content }).toEqual({
+              operation: `${method} ${path}`,
+              media: { [mediaType]: { schema: expect.objectContaining({ type: 'string' }) } },
+            });
             continue;
           }
-          expect({ operation: `${method} ${path}`, schema: response.content?.['application/json']?.schema }).toEqual({ operation: `${method} ${path}`, schema: expect.anything() });
+          expect({ operation: `${method} ${path}`, schema: response.content?.['application/json']?.schema }).toEqual({
+            operation: `${method} ${path}`,
+            schema: expect.anything(),
+          });
         }
       }
     }
@@ -67,6 +73,8 @@ describe('docs/openapi.json, the API contract', () => {
   });
 
   test('HTML pages and health probes are not in the JSON API', () => {
-    expect(Object.keys(doc.paths).filter((p) => p.startsWith('/r/') || p.startsWith('/health') || p.startsWith('/admin') || p === '/verify/{number}')).toEqual([]);
+    expect(Object.keys(doc.paths).filter((p) => p.startsWith('/r/') || p.startsWith('/health') || p.startsWith('/admin') || p === '/verify/{number}')).toEqual(
+      [],
+    );
   });
 });

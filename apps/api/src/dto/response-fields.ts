@@ -20,7 +20,9 @@ export const calendarDate = z.string().meta({ format: 'date' });
 export const count = z.int().min(0);
 
 /** The portfolio as stored; a draft may not have every section yet. */
-export const portfolioResponse = portfolioSchema.partial().meta({ id: 'Portfolio', description: 'What the applicant documents, section by section, as they sent it.' });
+export const portfolioResponse = portfolioSchema
+  .partial()
+  .meta({ id: 'Portfolio', description: 'What the applicant documents, section by section, as they sent it.' });
 
 /** Where an application stands after a transition; its version is also the answer's ETag. */
 export const stepTakenResponse = z
@@ -45,7 +47,9 @@ export const referenceFields = {
 
 /** Whether a reference still counts (staff and reviewers see ended ones too, marked so). */
 export const referenceStandingFields = {
-  standing: z.enum(['current', 'replaced', 'revoked']).meta({ description: '`replaced`: the applicant named a new address or rater; `revoked`: a reinstatement asked for new references.' }),
+  standing: z
+    .enum(['current', 'replaced', 'revoked'])
+    .meta({ description: '`replaced`: the applicant named a new address or rater; `revoked`: a reinstatement asked for new references.' }),
   endedAt: isoTimestamp.nullable(),
   replacedBy: z.strictObject({ referenceId: z.string(), raterName: z.string() }).nullable(),
 };
@@ -61,8 +65,9 @@ export const allowedEventResponse = z
       .string()
       .nullable()
       .meta({ description: "The route that records it, for events not fired through staff's POST …/transitions (every applicant event has its own)." }),
-    blockedBy: z
-      .array(z.strictObject({ guard: z.string(), message: z.string() }))
-      .meta({ description: 'What stops it now (the guards that do not hold, in words); empty when it can be taken. A reason that is required is not counted: it comes with the step.' }),
+    blockedBy: z.array(z.strictObject({ guard: z.string(), message: z.string() })).meta({
+      description:
+        'What stops it now (the guards that do not hold, in words); empty when it can be taken. A reason that is required is not counted: it comes with the step.',
+    }),
   })
   .meta({ id: 'AllowedEvent' });

@@ -4,7 +4,17 @@ import { z } from 'zod';
 // refused at the edge rather than failing later.
 
 /** Text a person reads (notes, reasons, requests): trimmed, bounded, line breaks and tabs allowed. */
-export const plainText = (max: number) => z.string().trim().max(max).regex(/^[\n\r\t\P{Cc}]*$/u, { error: 'must not contain control characters' });
+export const plainText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .regex(/^[\n\r\t\P{Cc}]*$/u, { error: 'must not contain control characters' });
 
 /** One line (a title, a search): trimmed, bounded, no control characters at all. */
-export const singleLineText = (max: number) => z.string().trim().max(max).regex(/^\P{Cc}*$/u, { error: 'must not contain control characters' });
+export const singleLineText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .regex(/^\P{Cc}*$/u, { error: 'must not contain control characters' });

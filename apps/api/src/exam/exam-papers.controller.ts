@@ -22,16 +22,33 @@ export class ExamPapersController {
   ) {}
 
   @Get()
-  @ApiContract({ id: 'listExamPapers', summary: 'List papers to score', description: 'Open papers of sittings already sat, by candidate code only; keyset pages.', returns: examPaperListResponse })
+  @ApiContract({
+    id: 'listExamPapers',
+    summary: 'List papers to score',
+    description: 'Open papers of sittings already sat, by candidate code only; keyset pages.',
+    returns: examPaperListResponse,
+  })
   @Roles('exam_reviewer', 'coordinator', 'administrator')
-  list(@CurrentAccount() caller: AuthenticatedAccount, @Query({ schema: listPapersQuerySchema }) query: ListPapersQuery): Promise<z.output<typeof examPaperListResponse>> {
+  list(
+    @CurrentAccount() caller: AuthenticatedAccount,
+    @Query({ schema: listPapersQuerySchema }) query: ListPapersQuery,
+  ): Promise<z.output<typeof examPaperListResponse>> {
     return this.listPapers.execute({ caller, ...query });
   }
 
   @Get(':paperId')
-  @ApiContract({ id: 'getExamPaper', summary: 'Get a paper to score', description: 'One open paper, by candidate code only, with the scores still needed.', returns: examPaperResponse, problems: { 404: ['exam_paper_not_found'] } })
+  @ApiContract({
+    id: 'getExamPaper',
+    summary: 'Get a paper to score',
+    description: 'One open paper, by candidate code only, with the scores still needed.',
+    returns: examPaperResponse,
+    problems: { 404: ['exam_paper_not_found'] },
+  })
   @Roles('exam_reviewer', 'coordinator', 'administrator')
-  paper(@CurrentAccount() caller: AuthenticatedAccount, @Param({ schema: paperParamsSchema }) params: PaperParams): Promise<z.output<typeof examPaperResponse>> {
+  paper(
+    @CurrentAccount() caller: AuthenticatedAccount,
+    @Param({ schema: paperParamsSchema }) params: PaperParams,
+  ): Promise<z.output<typeof examPaperResponse>> {
     return this.getPaper.execute(caller, params.paperId);
   }
 

@@ -19,7 +19,12 @@ export class ExamRegistrationController {
   ) {}
 
   @Get('exam-windows')
-  @ApiContract({ id: 'listOpenExamWindows', summary: 'List the sittings open for registration', description: "The sittings of the applicant's association still open for registration, with seats left.", returns: examWindowListResponse })
+  @ApiContract({
+    id: 'listOpenExamWindows',
+    summary: 'List the sittings open for registration',
+    description: "The sittings of the applicant's association still open for registration, with seats left.",
+    returns: examWindowListResponse,
+  })
   windows(@CurrentAccount() caller: AuthenticatedAccount): Promise<z.output<typeof examWindowListResponse>> {
     return this.listOpenWindows.execute(caller);
   }

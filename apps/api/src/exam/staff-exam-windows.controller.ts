@@ -21,18 +21,30 @@ export class StaffExamWindowsController {
   @ApiContract({
     id: 'createExamWindow',
     summary: 'Create an exam sitting',
-    description: "Offers a sitting (date, registration deadline, place or online, seats) in the caller's association, in a month the association's exam calendar offers.",
+    description:
+      "Offers a sitting (date, registration deadline, place or online, seats) in the caller's association, in a month the association's exam calendar offers.",
     status: 201,
     returns: examWindowResponse,
     problems: { 422: ['exam_month_not_offered', 'exam_window_dates'] },
   })
-  create(@CurrentAccount() caller: AuthenticatedAccount, @Body({ schema: createExamWindowSchema }) body: CreateExamWindowBody): Promise<z.output<typeof examWindowResponse>> {
+  create(
+    @CurrentAccount() caller: AuthenticatedAccount,
+    @Body({ schema: createExamWindowSchema }) body: CreateExamWindowBody,
+  ): Promise<z.output<typeof examWindowResponse>> {
     return this.createWindow.execute({ caller, ...body });
   }
 
   @Get()
-  @ApiContract({ id: 'listExamWindows', summary: 'List exam sittings', description: "The sittings of the caller's association, with seats left.", returns: examWindowListResponse })
-  list(@CurrentAccount() caller: AuthenticatedAccount, @Query({ schema: listExamWindowsQuerySchema }) query: ListExamWindowsQueryParams): Promise<z.output<typeof examWindowListResponse>> {
+  @ApiContract({
+    id: 'listExamWindows',
+    summary: 'List exam sittings',
+    description: "The sittings of the caller's association, with seats left.",
+    returns: examWindowListResponse,
+  })
+  list(
+    @CurrentAccount() caller: AuthenticatedAccount,
+    @Query({ schema: listExamWindowsQuerySchema }) query: ListExamWindowsQueryParams,
+  ): Promise<z.output<typeof examWindowListResponse>> {
     return this.listWindows.execute({ caller, ...query });
   }
 }

@@ -17,12 +17,15 @@ export class OutlookController {
   @ApiContract({
     id: 'getOutlook',
     summary: 'Get what goes out in the next days',
-    description: 'Renewals opening, reminders, late notices and lapses, counted by day for the next `days` days on each association\'s own calendar.',
+    description: "Renewals opening, reminders, late notices and lapses, counted by day for the next `days` days on each association's own calendar.",
     returns: outlookResponse,
     problems: { 404: ['association_not_found'] },
   })
   @Roles('coordinator', 'administrator')
-  outlook(@CurrentAccount() caller: AuthenticatedAccount, @Query({ schema: outlookQuerySchema }) query: OutlookQuery): Promise<z.output<typeof outlookResponse>> {
+  outlook(
+    @CurrentAccount() caller: AuthenticatedAccount,
+    @Query({ schema: outlookQuerySchema }) query: OutlookQuery,
+  ): Promise<z.output<typeof outlookResponse>> {
     return this.getOutlook.execute({ caller, association: query.association, days: query.days });
   }
 }

@@ -19,7 +19,8 @@ export class PanelAssignmentController {
   @ApiContract({
     id: 'assignPanel',
     summary: 'Seat the review panel',
-    description: "Names the two reviewers of the application's current round (reviewers of its association); reviewers taken off the panel before voting are told.",
+    description:
+      "Names the two reviewers of the application's current round (reviewers of its association); reviewers taken off the panel before voting are told.",
     returns: panelResponse,
     problems: { 404: ['application_not_found'], 409: ['not_in_panel_review', 'panel_votes_in'], 422: ['reviewers_not_eligible'] },
   })

@@ -22,7 +22,12 @@ export class ReviewsController {
   ) {}
 
   @Get()
-  @ApiContract({ id: 'listReviews', summary: 'List my reviews', description: 'The applications in panel review assigned to the caller.', returns: reviewListResponse })
+  @ApiContract({
+    id: 'listReviews',
+    summary: 'List my reviews',
+    description: 'The applications in panel review assigned to the caller.',
+    returns: reviewListResponse,
+  })
   list(@CurrentAccount() caller: AuthenticatedAccount): Promise<z.output<typeof reviewListResponse>> {
     return this.listReviews.execute(caller);
   }
@@ -31,11 +36,15 @@ export class ReviewsController {
   @ApiContract({
     id: 'getReview',
     summary: 'Get an application to review',
-    description: "Its portfolio and ratings, the checklist's competency domains and the caller's vote if cast. An application not assigned to the caller answers 404.",
+    description:
+      "Its portfolio and ratings, the checklist's competency domains and the caller's vote if cast. An application not assigned to the caller answers 404.",
     returns: reviewResponse,
     problems: { 404: ['review_not_found'] },
   })
-  review(@CurrentAccount() caller: AuthenticatedAccount, @Param({ schema: reviewParamsSchema }) params: ReviewParams): Promise<z.output<typeof reviewResponse>> {
+  review(
+    @CurrentAccount() caller: AuthenticatedAccount,
+    @Param({ schema: reviewParamsSchema }) params: ReviewParams,
+  ): Promise<z.output<typeof reviewResponse>> {
     // The portfolio is the stored JSON, typed loosely by the use case; the journeys check it against this schema.
     return this.getReview.execute(caller, params.applicationId);
   }
@@ -44,7 +53,8 @@ export class ReviewsController {
   @ApiContract({
     id: 'castPanelVote',
     summary: 'Vote on an application',
-    description: 'Records the competency checklist (one answer per domain) and a recommendation; once both reviewers voted, agreement decides and disagreement escalates to an administrator.',
+    description:
+      'Records the competency checklist (one answer per domain) and a recommendation; once both reviewers voted, agreement decides and disagreement escalates to an administrator.',
     status: 201,
     returns: panelVoteResponse,
     problems: { 404: ['review_not_found'], 409: ['already_voted', 'not_in_panel_review'] },

@@ -38,7 +38,8 @@ export class DashboardAccessMiddleware implements NestMiddleware {
       if (problem.httpStatus === 401) res.setHeader('WWW-Authenticate', problem.code === 'authentication_required' ? 'Bearer' : 'Bearer error="invalid_token"');
       throw problem;
     }
-    if (req.headers.authorization === undefined && !SAFE_METHODS.has(req.method) && !isSameOrigin(req, this.config.http.publicBaseUrl)) throw DashboardProblems.crossOrigin();
+    if (req.headers.authorization === undefined && !SAFE_METHODS.has(req.method) && !isSameOrigin(req, this.config.http.publicBaseUrl))
+      throw DashboardProblems.crossOrigin();
     next();
   }
 

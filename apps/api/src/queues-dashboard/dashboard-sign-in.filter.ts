@@ -20,6 +20,10 @@ export class DashboardSignInFilter implements ExceptionFilter {
     const throttled = exception instanceof ProblemException && exception.code === 'too_many_requests';
     const refusal = throttled ? SIGN_IN_REFUSALS.tooManyAttempts(Number(exception.extra.retryAfter)) : SIGN_IN_REFUSALS.credentials;
     const email: unknown = (req.body as Record<string, unknown> | undefined)?.email;
-    sendPage(host.switchToHttp().getResponse<Response>(), exception.getStatus(), renderSignInPage(typeof email === 'string' && email.length <= 254 ? email : '', refusal));
+    sendPage(
+      host.switchToHttp().getResponse<Response>(),
+      exception.getStatus(),
+      renderSignInPage(typeof email === 'string' && email.length <= 254 ? email : '', refusal),
+    );
   }
 }

@@ -53,5 +53,12 @@ export const SIGN_IN_REFUSALS = {
 
 /** The sign-in form, empty or with the address as sent and why it was refused. */
 export function renderSignInPage(email = '', refusal: SignInRefusal | null = null): string {
-  return render({ title: 'Sign in – queue dashboard', action: DASHBOARD_SIGN_IN_PATH, email, passwordMaxLength: PASSWORD_MAX_LENGTH, sessionMinutes: ACCESS_TOKEN_TTL_SECONDS / 60, refusal });
+  return render({
+    title: 'Sign in – queue dashboard',
+    action: DASHBOARD_SIGN_IN_PATH,
+    email,
+    passwordMaxLength: PASSWORD_MAX_LENGTH,
+    sessionMinutes: ACCESS_TOKEN_TTL_SECONDS / 60,
+    refusal,
+  });
 }

@@ -18,7 +18,13 @@ import { DASHBOARD_SIGN_IN_PATH, DASHBOARD_SIGN_OUT_PATH, QUEUES_DASHBOARD_PATH 
 const WRITES_JOB_DATA = new Set(['/api/queues/:queueName/add', '/api/queues/:queueName/:jobId/update-data']);
 
 const refuseJobDataWrites: BeforeHook = ({ route }) =>
-  WRITES_JOB_DATA.has(route) ? { allow: false, status: 403, message: 'Adding jobs or changing their data from the dashboard is turned off: jobs come only from the system itself, which checks them first.' } : undefined;
+  WRITES_JOB_DATA.has(route)
+    ? {
+        allow: false,
+        status: 403,
+        message: 'Adding jobs or changing their data from the dashboard is turned off: jobs come only from the system itself, which checks them first.',
+      }
+    : undefined;
 
 /**
  * Bull Board for operators at /admin/queues: job counts, failed jobs and their errors, retry, pause.

@@ -18,14 +18,25 @@ const TRY_AGAIN_LATER =
   'Please open your link again in a few minutes. If you were sending the form and it appears again, it was not saved: please fill it in once more. If the page says the link has been used, your reference arrived.';
 
 const PAGES = {
-  unavailable: { title: 'Service temporarily unavailable', heading: 'Sorry, the service is unavailable right now', reason: 'We could not reach our records just now.', advice: TRY_AGAIN_LATER },
-  ours: { title: 'Something went wrong', heading: 'Sorry, something went wrong', reason: 'The problem is on our side and has been logged.', advice: TRY_AGAIN_LATER },
+  unavailable: {
+    title: 'Service temporarily unavailable',
+    heading: 'Sorry, the service is unavailable right now',
+    reason: 'We could not reach our records just now.',
+    advice: TRY_AGAIN_LATER,
+  },
+  ours: {
+    title: 'Something went wrong',
+    heading: 'Sorry, something went wrong',
+    reason: 'The problem is on our side and has been logged.',
+    advice: TRY_AGAIN_LATER,
+  },
   // Text with an invisible control character (pasted from another program, say) that we cannot keep.
   unreadable: {
     title: 'The form could not be read',
     heading: 'Sorry, we could not read the form',
     reason: 'What was sent contains a hidden character that we cannot save, so nothing was saved.',
-    advice: 'If you were sending the form, please go back, type your comments again instead of pasting them, and send it once more. Otherwise, please open the link from your email again.',
+    advice:
+      'If you were sending the form, please go back, type your comments again instead of pasting them, and send it once more. Otherwise, please open the link from your email again.',
   },
 } satisfies Record<string, ErrorModel>;
 

@@ -27,7 +27,9 @@ describe('rater pages', () => {
     expect(html.match(/type="radio"/g)).toHaveLength(form.items.length * (form.scale.length + 1));
     const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/'/g, '&#x27;');
     form.items.forEach((item, i) => expect(html).toContain(`<legend>${i + 1}. ${escaped(item.statement)}</legend>`));
-    expect(html).toContain(`<label class="choice nei" for="item-${form.items[0].code}-choice-4"><input type="radio" id="item-${form.items[0].code}-choice-4" name="item.${form.items[0].code}" value="nei"> <span>Not enough information to rate</span></label>`);
+    expect(html).toContain(
+      `<label class="choice nei" for="item-${form.items[0].code}-choice-4"><input type="radio" id="item-${form.items[0].code}-choice-4" name="item.${form.items[0].code}" value="nei"> <span>Not enough information to rate</span></label>`,
+    );
     expect(html).toMatch(/<label class="block" for="comments">Comments \(optional\)<\/label>/);
     expect(html).toContain('maxlength="4000"');
     expect(html).toContain('<button type="submit">Send reference</button>');
@@ -43,7 +45,9 @@ describe('rater pages', () => {
     expect(html).toContain('Ana &lt;script&gt;alert(1)&lt;/script&gt; &quot;Q&quot;');
     expect(html).toContain('Rosa &amp; Co');
     expect(html).toContain('&lt;/textarea&gt;&lt;script&gt;x&lt;/script&gt;</textarea>');
-    expect(renderThanksPage({ status: 'rated', referencesCompleted: false, applicantName: '<b>x</b>', associationName: 'A', associationEmail: 'a@example.org' })).not.toContain('<b>x</b>');
+    expect(
+      renderThanksPage({ status: 'rated', referencesCompleted: false, applicantName: '<b>x</b>', associationName: 'A', associationEmail: 'a@example.org' }),
+    ).not.toContain('<b>x</b>');
   });
 
   test('with errors: a summary first, linked to the items, and the answers given still checked', () => {

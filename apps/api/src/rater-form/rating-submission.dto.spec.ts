@@ -26,7 +26,14 @@ describe('validating a posted rating form', () => {
     const parsed = parseRatingSubmission(body, form);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.errors).toEqual([{ target: `item-${second.code}-choice-0`, item: second.code, message: `Choose an answer for statement 2 (“${second.statement}”)`, inline: 'Choose an answer for this statement' }]);
+    expect(parsed.errors).toEqual([
+      {
+        target: `item-${second.code}-choice-0`,
+        item: second.code,
+        message: `Choose an answer for statement 2 (“${second.statement}”)`,
+        inline: 'Choose an answer for this statement',
+      },
+    ]);
     expect(parsed.values.answers[first.code]).toBe('4');
     expect(parsed.values.answers[second.code]).toBeUndefined();
     expect(parsed.values.comments).toBe('Kept');

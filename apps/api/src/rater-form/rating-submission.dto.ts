@@ -28,9 +28,7 @@ export interface SubmittedValues {
   comments: string;
 }
 
-export type ParsedSubmission =
-  | { ok: true; value: RatingSubmission }
-  | { ok: false; errors: SubmissionError[]; values: SubmittedValues };
+export type ParsedSubmission = { ok: true; value: RatingSubmission } | { ok: false; errors: SubmissionError[]; values: SubmittedValues };
 
 /** The id of an item's n-th choice; the first is where an error summary link puts the focus. */
 export const choiceId = (code: string, n: number): string => `item-${code}-choice-${n}`;
@@ -52,7 +50,10 @@ export function parseRatingSubmission(body: unknown, form: RatingForm): ParsedSu
   const unknown = Object.keys(fields).filter((name) => !known.has(name));
   // No body at all is merely an empty form; anything else that is not a form is refused.
   if (unknown.length || (body !== undefined && !isRecord(body))) {
-    errors.push({ target: 'rating-form', message: 'The form sent something this page does not ask for. Please check your answers below and send the form again.' });
+    errors.push({
+      target: 'rating-form',
+      message: 'The form sent something this page does not ask for. Please check your answers below and send the form again.',
+    });
   }
 
   form.items.forEach((item, i) => {
@@ -64,8 +65,7 @@ export function parseRatingSubmission(body: unknown, form: RatingForm): ParsedSu
       values.answers[item.code] = raw as string;
       return;
     }
-    const problem =
-      raw === undefined || raw === '' ? 'Choose an answer' : Array.isArray(raw) ? 'Choose only one answer' : 'Choose one of the answers offered';
+    const problem = raw === undefined || raw === '' ? 'Choose an answer' : Array.isArray(raw) ? 'Choose only one answer' : 'Choose one of the answers offered';
     errors.push({ target: choiceId(item.code, 0), message: `${problem} for ${label}`, item: item.code, inline: `${problem} for this statement` });
   });
 
@@ -75,7 +75,10 @@ export function parseRatingSubmission(body: unknown, form: RatingForm): ParsedSu
   } else {
     values.comments = cleanComments(rawComments);
     if (values.comments.length > COMMENTS_MAX_LENGTH) {
-      errors.push({ target: COMMENTS_FIELD, message: `Comments must be ${COMMENTS_MAX_LENGTH.toLocaleString('en-US')} characters or fewer (you wrote ${values.comments.length.toLocaleString('en-US')})` });
+      errors.push({
+        target: COMMENTS_FIELD,
+        message: `Comments must be ${COMMENTS_MAX_LENGTH.toLocaleString('en-US')} characters or fewer (you wrote ${values.comments.length.toLocaleString('en-US')})`,
+      });
     }
   }
 
@@ -91,6 +94,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * api refuses NUL before this, with the rater's error page: UnstorableTextGuard.)
  */
 function cleanComments(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
-  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+      .trim()
+  );
 }

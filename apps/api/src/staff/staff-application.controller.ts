@@ -56,7 +56,8 @@ export class StaffApplicationController {
   @ApiContract({
     id: 'getStaffApplication',
     summary: 'Get an application under review',
-    description: "The full record: applicant, portfolio, references with their ratings and vetting calls, emails, exam attempts and panel votes. The ETag is the version to send as If-Match. Another association's application answers 404.",
+    description:
+      "The full record: applicant, portfolio, references with their ratings and vetting calls, emails, exam attempts and panel votes. The ETag is the version to send as If-Match. Another association's application answers 404.",
     returns: staffApplicationResponse,
     etag: true,
     problems: { 404: ['application_not_found'] },
@@ -99,7 +100,10 @@ export class StaffApplicationController {
     problems: { 404: ['application_not_found'], 409: ['already_claimed'] },
   })
   @HttpCode(200)
-  claim(@CurrentAccount() caller: AuthenticatedAccount, @Param({ schema: applicationParamsSchema }) params: ApplicationParams): Promise<z.output<typeof assignmentResponse>> {
+  claim(
+    @CurrentAccount() caller: AuthenticatedAccount,
+    @Param({ schema: applicationParamsSchema }) params: ApplicationParams,
+  ): Promise<z.output<typeof assignmentResponse>> {
     return this.assignment.claim({ caller, applicationId: params.id });
   }
 
@@ -124,7 +128,8 @@ export class StaffApplicationController {
   @ApiContract({
     id: 'fireStaffTransition',
     summary: 'Move an application to its next state',
-    description: 'Fires a workflow event (e.g. `begin_reference_checks`, `hold` with a reason) at the version the caller saw. Events with a route of their own (exam approval, panel) answer 422 `dedicated_endpoint`.',
+    description:
+      'Fires a workflow event (e.g. `begin_reference_checks`, `hold` with a reason) at the version the caller saw. Events with a route of their own (exam approval, panel) answer 422 `dedicated_endpoint`.',
     returns: stepTakenResponse,
     etag: true,
     ifMatch: 'required',
@@ -165,7 +170,7 @@ export class StaffApplicationController {
     id: 'replaceRaterEmailForApplicant',
     summary: "Replace a rater's address for the applicant",
     description:
-      "Staff give a new address (and optionally a new rater) to a reference whose email bounced or failed, or that is still waiting or was not counted: the old link stops, the new rater is asked at once. " +
+      'Staff give a new address (and optionally a new rater) to a reference whose email bounced or failed, or that is still waiting or was not counted: the old link stops, the new rater is asked at once. ' +
       "The same checks and limits as the applicant's own change (`PUT /api/v1/applications/{id}/references/{referenceId}/email`), and the change goes on the audit timeline in the staff member's name.",
     returns: raterChangedResponse,
     problems: {
@@ -190,7 +195,7 @@ export class StaffApplicationController {
     summary: "Send to an email's address again",
     description:
       'An address that bounced or reported our mail as spam gets nothing more (its emails show `suppressed` with the reason) until someone gives it anew. ' +
-      'This gives anew the address of one of the application\'s emails, once its owner has fixed their mailbox: emails to it are sent from now on.',
+      "This gives anew the address of one of the application's emails, once its owner has fixed their mailbox: emails to it are sent from now on.",
     status: 204,
     problems: { 404: ['application_not_found', 'email_not_found'] },
   })

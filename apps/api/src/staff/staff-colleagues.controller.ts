@@ -21,7 +21,10 @@ export class StaffColleaguesController {
     description: "The accounts of the caller's association with the role (an Alliance-wide administrator may name an association), by name.",
     returns: colleaguesResponse,
   })
-  list(@CurrentAccount() caller: AuthenticatedAccount, @Query({ schema: colleaguesQuerySchema }) query: ColleaguesQuery): Promise<z.output<typeof colleaguesResponse>> {
+  list(
+    @CurrentAccount() caller: AuthenticatedAccount,
+    @Query({ schema: colleaguesQuerySchema }) query: ColleaguesQuery,
+  ): Promise<z.output<typeof colleaguesResponse>> {
     return this.listColleagues.execute({ caller, role: query.role, association: query.association });
   }
 }

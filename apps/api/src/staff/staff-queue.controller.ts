@@ -28,7 +28,10 @@ export class StaffQueueController {
     description: "How many applications of the caller's association wait in each state (an Alliance-wide administrator may name an association).",
     returns: staffQueueCountsResponse,
   })
-  counts(@CurrentAccount() caller: AuthenticatedAccount, @Query({ schema: staffQueueCountsSchema }) query: StaffQueueCountsQuery): Promise<z.output<typeof staffQueueCountsResponse>> {
+  counts(
+    @CurrentAccount() caller: AuthenticatedAccount,
+    @Query({ schema: staffQueueCountsSchema }) query: StaffQueueCountsQuery,
+  ): Promise<z.output<typeof staffQueueCountsResponse>> {
     return this.countQueues.execute({ caller, association: query.association });
   }
 
@@ -36,10 +39,14 @@ export class StaffQueueController {
   @ApiContract({
     id: 'listStaffQueue',
     summary: 'List a queue',
-    description: 'Applications of the caller\'s association, longest waiting first, filtered by state, category, assignee or a failed email; keyset pages (`cursor`).',
+    description:
+      "Applications of the caller's association, longest waiting first, filtered by state, category, assignee or a failed email; keyset pages (`cursor`).",
     returns: staffQueuePageResponse,
   })
-  list(@CurrentAccount() caller: AuthenticatedAccount, @Query({ schema: staffQueueSchema }) query: StaffQueueQuery): Promise<z.output<typeof staffQueuePageResponse>> {
+  list(
+    @CurrentAccount() caller: AuthenticatedAccount,
+    @Query({ schema: staffQueueSchema }) query: StaffQueueQuery,
+  ): Promise<z.output<typeof staffQueuePageResponse>> {
     const { cursor, ...filters } = query;
     return this.listQueue.execute({ caller, ...filters, after: cursor });
   }

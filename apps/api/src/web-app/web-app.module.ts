@@ -21,7 +21,8 @@ const WEB_ROOT = join(findConfigDir(), '..', 'dist', 'web');
       serveStaticOptions: {
         index: false,
         // Files under /assets have their content's hash in their names: cached for good. The page itself never is.
-        setHeaders: (res: ServerResponse, path: string) => res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+        setHeaders: (res: ServerResponse, path: string) =>
+          res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
       },
     }),
   ],

@@ -14,7 +14,9 @@ const SNS_MESSAGE: SchemaObject = {
   type: 'object',
   required: ['Type', 'MessageId', 'TopicArn', 'Message', 'Timestamp', 'SignatureVersion', 'Signature', 'SigningCertURL'],
   properties: Object.fromEntries(
-    ['Type', 'MessageId', 'TopicArn', 'Subject', 'Message', 'Timestamp', 'SignatureVersion', 'Signature', 'SigningCertURL', 'SubscribeURL', 'Token'].map((name) => [name, { type: 'string' }]),
+    ['Type', 'MessageId', 'TopicArn', 'Subject', 'Message', 'Timestamp', 'SignatureVersion', 'Signature', 'SigningCertURL', 'SubscribeURL', 'Token'].map(
+      (name) => [name, { type: 'string' }],
+    ),
   ),
 };
 const SENDGRID_EVENTS: SchemaObject = {
@@ -60,14 +62,24 @@ export class DeliveryWebhooksController {
 
   @Post('sendgrid')
   @HttpCode(200)
-  @ApiHeader({ name: 'X-Twilio-Email-Event-Webhook-Signature', required: true, description: 'ECDSA signature (base64) over the timestamp and the body.', schema: { type: 'string' } })
-  @ApiHeader({ name: 'X-Twilio-Email-Event-Webhook-Timestamp', required: true, description: 'The signing time, as SendGrid sends it.', schema: { type: 'string' } })
+  @ApiHeader({
+    name: 'X-Twilio-Email-Event-Webhook-Signature',
+    required: true,
+    description: 'ECDSA signature (base64) over the timestamp and the body.',
+    schema: { type: 'string' },
+  })
+  @ApiHeader({
+    name: 'X-Twilio-Email-Event-Webhook-Timestamp',
+    required: true,
+    description: 'The signing time, as SendGrid sends it.',
+    schema: { type: 'string' },
+  })
   @ApiBody({ description: 'SendGrid Event Webhook events.', schema: SENDGRID_EVENTS })
   @ApiContract({
     id: 'receiveSendgridEvents',
     summary: 'Receive SendGrid bounces and spam reports',
     description:
-      'Point SendGrid\'s signed Event Webhook here and put its verification key in SENDGRID_WEBHOOK_PUBLIC_KEY. ' +
+      "Point SendGrid's signed Event Webhook here and put its verification key in SENDGRID_WEBHOOK_PUBLIC_KEY. " +
       'A bounce (not a temporary block) or a spam report marks the message bounced and suppresses the address, as a refusal at sending does.',
     returns: webhookReceiptResponse,
     problems: { 400: ['validation_failed'], 401: ['webhook_signature_invalid'], 404: ['webhook_not_configured'] },

@@ -21,8 +21,8 @@ export function ForgotPasswordPage() {
       {sentTo ? (
         <Notice tone="success">
           <p>
-            If an account uses <strong>{sentTo}</strong>, we have sent it an email with a link to choose a new password. The link works for a
-            limited time and only once.
+            If an account uses <strong>{sentTo}</strong>, we have sent it an email with a link to choose a new password. The link works for a limited time and
+            only once.
           </p>
           <p>No email after a few minutes? Check your spam or junk folder, then try again.</p>
         </Notice>

@@ -54,8 +54,22 @@ export function RegisterPage() {
                 description="The association for the state or region where you work."
                 items={list.map((a) => ({ id: a.code, label: a.name }))}
               />
-              <TextField label="Your full name" name="fullName" autoComplete="name" isRequired maxLength={200} description="As it should appear on your certificate." />
-              <TextField label="Email address" name="email" type="email" autoComplete="email" isRequired description="A personal address is best: some work email systems block our messages." />
+              <TextField
+                label="Your full name"
+                name="fullName"
+                autoComplete="name"
+                isRequired
+                maxLength={200}
+                description="As it should appear on your certificate."
+              />
+              <TextField
+                label="Email address"
+                name="email"
+                type="email"
+                autoComplete="email"
+                isRequired
+                description="A personal address is best: some work email systems block our messages."
+              />
               <NewPasswordField />
               <FormError problem={problem} />
               <Button type="submit" isPending={pending}>

@@ -4,10 +4,7 @@ import { bareApi, call } from './call';
 
 export type Account = components['schemas']['Account'];
 
-export type SessionState =
-  | { status: 'restoring' }
-  | { status: 'signed-out'; reason?: 'expired' | 'signed-out' }
-  | { status: 'signed-in'; account: Account };
+export type SessionState = { status: 'restoring' } | { status: 'signed-out'; reason?: 'expired' | 'signed-out' } | { status: 'signed-in'; account: Account };
 
 // The access token lives in this module's memory only; the refresh token in an HttpOnly cookie the
 // page never sees. Nothing of a session goes to localStorage or sessionStorage.

@@ -23,7 +23,19 @@ export const routes: RouteObject[] = [
     children: [
       ...publicAccountRoutes,
       ...registryRoutes,
-      { element: <RequireSession />, children: [...homeRoutes, ...applicationRoutes, ...endorsementRoutes, ...applyRoutes, ...portfolioRoutes, ...accountRoutes, ...staffRoutes, ...staffRoleRoutes] },
+      {
+        element: <RequireSession />,
+        children: [
+          ...homeRoutes,
+          ...applicationRoutes,
+          ...endorsementRoutes,
+          ...applyRoutes,
+          ...portfolioRoutes,
+          ...accountRoutes,
+          ...staffRoutes,
+          ...staffRoleRoutes,
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -105,7 +105,17 @@ function Withdraw({ app, reload }: { app: Application; reload: () => void }) {
     <section id="withdraw" aria-labelledby="withdraw-heading" className="section">
       <h2 id="withdraw-heading">Withdraw</h2>
       <p>If you no longer want to be endorsed in this category, you can withdraw this application. This cannot be undone: you would have to start a new one.</p>
-      <ConfirmDialog trigger="Withdraw this application" title="Withdraw your application?" confirm="Yes, withdraw it" onConfirm={() => withdraw.mutateAsync(undefined).then(() => undefined, () => undefined)}>
+      <ConfirmDialog
+        trigger="Withdraw this application"
+        title="Withdraw your application?"
+        confirm="Yes, withdraw it"
+        onConfirm={() =>
+          withdraw.mutateAsync(undefined).then(
+            () => undefined,
+            () => undefined,
+          )
+        }
+      >
         <p>Your application for {app.displayName} will be closed and your raters will no longer be asked. This cannot be undone.</p>
       </ConfirmDialog>
       <ChangeProblem error={withdraw.error} onReload={reload} />

@@ -24,7 +24,8 @@ export function ExamSection({ applicationId, step }: { applicationId: string; st
       {step.sitting ? (
         <div className="notice notice-success">
           <p>
-            You are registered for the sitting on <strong>{dayInWords(step.sitting.sitsOn)}</strong>, {step.sitting.online ? 'online' : `at ${step.sitting.location}`}.
+            You are registered for the sitting on <strong>{dayInWords(step.sitting.sitsOn)}</strong>,{' '}
+            {step.sitting.online ? 'online' : `at ${step.sitting.location}`}.
           </p>
           <p>
             Your candidate code is <strong>{step.sitting.candidateCode}</strong>. Write it, not your name, on every page of the exam.
@@ -59,7 +60,13 @@ function ChooseSitting({ applicationId }: { applicationId: string }) {
               if (windowId) register.mutate(windowId);
             }}
           >
-            <RadioGroupField label="Choose a sitting" isRequired value={windowId} onChange={setWindowId} options={open.map((w) => ({ id: w.id, label: sittingInWords(w) }))} />
+            <RadioGroupField
+              label="Choose a sitting"
+              isRequired
+              value={windowId}
+              onChange={setWindowId}
+              options={open.map((w) => ({ id: w.id, label: sittingInWords(w) }))}
+            />
             <FormError problem={problem} />
             <Button type="submit" isPending={register.isPending}>
               Register for this sitting

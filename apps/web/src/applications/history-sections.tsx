@@ -80,7 +80,8 @@ export function EmailsSection({ applicationId }: { applicationId: string }) {
                     {m.to === 'you' ? 'To you' : `To ${m.raterName ?? 'your rater'}`}: {codeInWords(m.template)}
                   </p>
                   <p>
-                    <span className={`status status-${m.status}`}>{EMAIL_STATUS_IN_WORDS[m.status]}</span> <span className="muted">{momentInWords(m.sentAt ?? m.createdAt)}</span>
+                    <span className={`status status-${m.status}`}>{EMAIL_STATUS_IN_WORDS[m.status]}</span>{' '}
+                    <span className="muted">{momentInWords(m.sentAt ?? m.createdAt)}</span>
                   </p>
                   <p>{m.summary}</p>
                 </li>

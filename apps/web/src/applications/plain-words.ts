@@ -53,7 +53,12 @@ export const REFERENCE_STATUS_IN_WORDS: Record<string, string> = {
 export const REPLACEABLE_REFERENCE = new Set(['requested', 'bounced', 'invalid']);
 
 /** Email delivery status in words. */
-export const EMAIL_STATUS_IN_WORDS: Record<string, string> = { queued: 'Waiting to be sent', sending: 'Being sent', sent: 'Delivered to the mail server', failed: 'Could not be delivered' };
+export const EMAIL_STATUS_IN_WORDS: Record<string, string> = {
+  queued: 'Waiting to be sent',
+  sending: 'Being sent',
+  sent: 'Delivered to the mail server',
+  failed: 'Could not be delivered',
+};
 
 /** Underscored codes ("program_supervisor") as words ("program supervisor"). */
 export function codeInWords(code: string): string {

@@ -78,7 +78,11 @@ function NewAddressForm({ applicationId, reference, onSent }: { applicationId: s
         type="email"
         autoComplete="off"
         isRequired
-        description={stuck ? 'Work mail servers often refuse our email: a personal address (Gmail, Yahoo …) usually works.' : 'We send the request again to this address; the old link stops working.'}
+        description={
+          stuck
+            ? 'Work mail servers often refuse our email: a personal address (Gmail, Yahoo …) usually works.'
+            : 'We send the request again to this address; the old link stops working.'
+        }
       />
       <FormError problem={problem} />
       <Button type="submit" isPending={change.isPending}>

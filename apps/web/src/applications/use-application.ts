@@ -32,9 +32,12 @@ export function useApplicationChange<V>(id: string, change: (variables: V) => Pr
 }
 
 export const applicationCalls = {
-  withdraw: (id: string, version: number) => call(api.POST('/api/v1/applications/{id}/withdraw', { params: { path: { id }, header: { 'If-Match': `"${version}"` } }, body: {} })),
-  submit: (id: string, version: number) => call(api.POST('/api/v1/applications/{id}/submit', { params: { path: { id }, header: { 'If-Match': `"${version}"` } }, body: {} })),
+  withdraw: (id: string, version: number) =>
+    call(api.POST('/api/v1/applications/{id}/withdraw', { params: { path: { id }, header: { 'If-Match': `"${version}"` } }, body: {} })),
+  submit: (id: string, version: number) =>
+    call(api.POST('/api/v1/applications/{id}/submit', { params: { path: { id }, header: { 'If-Match': `"${version}"` } }, body: {} })),
   replaceRater: (id: string, referenceId: string, email: string) =>
     call(api.PUT('/api/v1/applications/{id}/references/{referenceId}/email', { params: { path: { id, referenceId } }, body: { email } })),
-  registerForExam: (id: string, windowId: string) => call(api.POST('/api/v1/applications/{id}/exam-registration', { params: { path: { id } }, body: { windowId } })),
+  registerForExam: (id: string, windowId: string) =>
+    call(api.POST('/api/v1/applications/{id}/exam-registration', { params: { path: { id } }, body: { windowId } })),
 };

@@ -55,8 +55,8 @@ function ChooseCategory({ associationCode }: { associationCode: string }) {
         return (
           <Form {...formProps} className="form">
             <p>
-              You apply through <strong>{association.name}</strong>. Choose the category you are applying for; each says what it asks of you. You can save your portfolio as you go
-              and submit it when it is complete.
+              You apply through <strong>{association.name}</strong>. Choose the category you are applying for; each says what it asks of you. You can save your
+              portfolio as you go and submit it when it is complete.
             </p>
             <RadioGroupField
               label="Category"
@@ -80,7 +80,9 @@ function ChooseCategory({ associationCode }: { associationCode: string }) {
                 options={category.tracks.map((t) => ({ id: t.code, label: t.name }))}
               />
             )}
-            {category && requirements && <WhatItAsks name={track ? `${category.name}, ${track.name}` : category.name} fee={money(category.applicationFee)} requirements={requirements} />}
+            {category && requirements && (
+              <WhatItAsks name={track ? `${category.name}, ${track.name}` : category.name} fee={money(category.applicationFee)} requirements={requirements} />
+            )}
             <FormError problem={problem} />
             <div className="actions">
               <Button type="submit" isPending={pending} isDisabled={!requirements}>

@@ -27,7 +27,10 @@ export function CeSection({ log }: { log: CeLog }) {
       <h2 id="ce-heading">Continuing education</h2>
       {progress &&
         (progress.exempt ? (
-          <p>No hours are needed for the cycle that ends on {dayInWords(progress.dueOn)}{progress.firstCycle ? ': it is your first year after endorsement.' : '.'}</p>
+          <p>
+            No hours are needed for the cycle that ends on {dayInWords(progress.dueOn)}
+            {progress.firstCycle ? ': it is your first year after endorsement.' : '.'}
+          </p>
         ) : (
           <>
             <p>For the cycle that ends on {dayInWords(progress.dueOn)}, approved hours count as follows:</p>

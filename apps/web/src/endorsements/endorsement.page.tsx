@@ -137,12 +137,16 @@ function Renewal({ step, status }: { step: RenewStep; status: string }) {
       ) : (
         <>
           <p>
-            Renew by <strong>{dayInWords(step.dueOn)}</strong>. The fee is <strong>{money(step.fee)}</strong>; from {momentDayInWords(step.lateFeeFrom)} a late fee of{' '}
-            {money(step.lateFee)} is added. If you have not renewed by {momentDayInWords(step.lapsesAt)}, your endorsement lapses and leaves the registry.
+            Renew by <strong>{dayInWords(step.dueOn)}</strong>. The fee is <strong>{money(step.fee)}</strong>; from {momentDayInWords(step.lateFeeFrom)} a late
+            fee of {money(step.lateFee)} is added. If you have not renewed by {momentDayInWords(step.lapsesAt)}, your endorsement lapses and leaves the
+            registry.
           </p>
           {status === 'renewal_due' ? (
             <>
-              <p>When you renew, we check your approved continuing-education hours below. Renewing also renews your other endorsements due the same day, for one fee.</p>
+              <p>
+                When you renew, we check your approved continuing-education hours below. Renewing also renews your other endorsements due the same day, for one
+                fee.
+              </p>
               <Button onPress={() => renew.mutate(undefined)} isPending={renew.isPending}>
                 Renew my endorsement
               </Button>
@@ -159,19 +163,31 @@ function Renewal({ step, status }: { step: RenewStep; status: string }) {
 
 /** After a lapse: three new references and the fee start the reinstatement; no exam is retaken. */
 function Reinstate({ app }: { app: Application }) {
-  const reinstate = useEndorsementChange((refs: { raterName: string; raterEmail: string; role: string; waivedAccess: boolean }[]) => endorsementCalls.reinstate(app.id, app.version, refs));
+  const reinstate = useEndorsementChange((refs: { raterName: string; raterEmail: string; role: string; waivedAccess: boolean }[]) =>
+    endorsementCalls.reinstate(app.id, app.version, refs),
+  );
   const roles = (app.portfolio.references ?? []).map((r) => r.role);
   const problem = reinstate.error instanceof ApiProblem ? reinstate.error : null;
   return (
     <section id="reinstate" aria-labelledby="reinstate-heading" className="section">
       <h2 id="reinstate-heading">Reinstate your endorsement</h2>
-      <p>Your endorsement lapsed because it was not renewed in time. To reinstate it, name new raters for your references; we ask each of them by email. You do not sit the exam again.</p>
+      <p>
+        Your endorsement lapsed because it was not renewed in time. To reinstate it, name new raters for your references; we ask each of them by email. You do
+        not sit the exam again.
+      </p>
       <Form
         validationErrors={problem?.fieldErrors}
         onSubmit={(event) => {
           event.preventDefault();
           const f = new FormData(event.currentTarget);
-          reinstate.mutate(roles.map((role, i) => ({ role, raterName: formText(f, `references.${i}.raterName`), raterEmail: formText(f, `references.${i}.raterEmail`), waivedAccess: f.get(`references.${i}.waivedAccess`) === 'on' })));
+          reinstate.mutate(
+            roles.map((role, i) => ({
+              role,
+              raterName: formText(f, `references.${i}.raterName`),
+              raterEmail: formText(f, `references.${i}.raterEmail`),
+              waivedAccess: f.get(`references.${i}.waivedAccess`) === 'on',
+            })),
+          );
         }}
       >
         {roles.map((role, i) => (

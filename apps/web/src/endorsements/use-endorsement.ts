@@ -24,7 +24,8 @@ export function useEndorsementChange<V, R>(change: (variables: V) => Promise<R>)
 }
 
 export const endorsementCalls = {
-  setListed: (applicationId: string, listed: boolean) => call(api.PUT('/api/v1/registry/listing/{applicationId}', { params: { path: { applicationId } }, body: { listed } })),
+  setListed: (applicationId: string, listed: boolean) =>
+    call(api.PUT('/api/v1/registry/listing/{applicationId}', { params: { path: { applicationId } }, body: { listed } })),
   logHours: (entry: CeEntryInput) => call(api.POST('/api/v1/continuing-education', { body: entry })),
   renew: () => call(api.POST('/api/v1/renewals', { body: {} })),
   reinstate: (id: string, version: number, references: { raterName: string; raterEmail: string; role: string; waivedAccess: boolean }[]) =>

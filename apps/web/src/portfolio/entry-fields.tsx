@@ -9,7 +9,19 @@ import type { Choices, FieldSpec, Value, Values } from './sections';
  * The fields of one entry (or of a one-entry section). Each input's name is the API's path to the
  * value (`references.0.raterEmail`), so the API's field errors appear beside the right input.
  */
-export function EntryFields({ fields, values, prefix, choices, onChange }: { fields: FieldSpec[]; values: Values; prefix: string; choices: Choices; onChange: (name: string, value: Value) => void }) {
+export function EntryFields({
+  fields,
+  values,
+  prefix,
+  choices,
+  onChange,
+}: {
+  fields: FieldSpec[];
+  values: Values;
+  prefix: string;
+  choices: Choices;
+  onChange: (name: string, value: Value) => void;
+}) {
   return (
     <>
       {fields.map((f) => {

@@ -36,7 +36,7 @@ export function PortfolioEditorPage() {
 
 function Editor({ application }: { application: Application }) {
   const [params] = useSearchParams();
-  const current = (SECTIONS.find((s) => s.key === params.get('section'))?.key ?? 'education');
+  const current = SECTIONS.find((s) => s.key === params.get('section'))?.key ?? 'education';
   const first = useRef(true);
   // After choosing a section, its heading takes the focus (not on the page's first showing: the h1 has it).
   useEffect(() => {
@@ -50,9 +50,7 @@ function Editor({ application }: { application: Application }) {
 
   return (
     <>
-      <p>
-        {application.displayName}. Fill in each section; each is saved when you leave it or press Save, so you can stop and come back later.
-      </p>
+      <p>{application.displayName}. Fill in each section; each is saved when you leave it or press Save, so you can stop and come back later.</p>
       <div className="editor">
         <nav aria-label="Portfolio sections" className="editor-nav">
           <ol>

@@ -74,7 +74,10 @@ export function SectionEditor({ spec, application, hidden }: { spec: SectionSpec
       // Each section has its own path and body type; the one call stands for the seven.
       const path = `/api/v1/applications/{id}/portfolio/${spec.key}` as '/api/v1/applications/{id}/portfolio/education';
       const answer = await call(
-        api.PUT(path, { params: { path: { id: application.id }, header: { 'If-Match': `"${current?.version ?? application.version}"` } }, body: { [spec.key]: value } as never }),
+        api.PUT(path, {
+          params: { path: { id: application.id }, header: { 'If-Match': `"${current?.version ?? application.version}"` } },
+          body: { [spec.key]: value } as never,
+        }),
       );
       state.saved = revision;
       queryClient.setQueryData<Application>(applicationKey(application.id), (old) =>
@@ -130,7 +133,13 @@ export function SectionEditor({ spec, application, hidden }: { spec: SectionSpec
                 <legend>
                   {spec.item!.name} {index + 1}
                 </legend>
-                <EntryFields fields={spec.fields} values={values} prefix={`${spec.key}.${index}.`} choices={application.choices} onChange={(name, value) => change(index, name, value)} />
+                <EntryFields
+                  fields={spec.fields}
+                  values={values}
+                  prefix={`${spec.key}.${index}.`}
+                  choices={application.choices}
+                  onChange={(name, value) => change(index, name, value)}
+                />
                 <Button variant="secondary" className="button-small" onPress={() => remove(index)}>
                   {`Remove ${spec.item!.name.toLowerCase()} ${index + 1}`}
                 </Button>
@@ -141,14 +150,20 @@ export function SectionEditor({ spec, application, hidden }: { spec: SectionSpec
             </Button>
           </div>
         ) : (
-          <EntryFields fields={spec.fields} values={entries[0]} prefix={`${spec.key}.`} choices={application.choices} onChange={(name, value) => change(0, name, value)} />
+          <EntryFields
+            fields={spec.fields}
+            values={entries[0]}
+            prefix={`${spec.key}.`}
+            choices={application.choices}
+            onChange={(name, value) => change(0, name, value)}
+          />
         )}
         <FormError problem={problem} />
         {saving.status === 'conflict' && (
           <Notice tone="warning">
             <p>
-              This application was changed somewhere else (perhaps in another window), so this was not saved. We loaded the latest version and kept what you typed here: press Save to save
-              it, or reload the section to see what is saved now.
+              This application was changed somewhere else (perhaps in another window), so this was not saved. We loaded the latest version and kept what you
+              typed here: press Save to save it, or reload the section to see what is saved now.
             </p>
             <Button variant="secondary" onPress={showSaved}>
               Reload this section

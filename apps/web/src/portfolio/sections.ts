@@ -88,7 +88,8 @@ export const SECTIONS: SectionSpec[] = [
   {
     key: 'references',
     title: 'References',
-    intro: 'The people who will rate your work. When you submit, we email each of them a link to a short form. A personal address is best: some work email systems block our messages.',
+    intro:
+      'The people who will rate your work. When you submit, we email each of them a link to a short form. A personal address is best: some work email systems block our messages.',
     item: { name: 'Reference', add: 'Add another reference' },
     fields: [
       { name: 'role', label: 'Who they are to you', kind: 'role' },

@@ -21,7 +21,9 @@ export function SubmitSection({ application }: { application: Application }) {
     setProblem(null);
     try {
       const current = queryClient.getQueryData<Application>(applicationKey(application.id)) ?? application;
-      await call(api.POST('/api/v1/applications/{id}/submit', { params: { path: { id: application.id }, header: { 'If-Match': `"${current.version}"` } }, body: {} }));
+      await call(
+        api.POST('/api/v1/applications/{id}/submit', { params: { path: { id: application.id }, header: { 'If-Match': `"${current.version}"` } }, body: {} }),
+      );
       await queryClient.invalidateQueries({ queryKey: ['applications'] });
       await queryClient.invalidateQueries({ queryKey: applicationKey(application.id) });
       void navigate(`/?submitted=${application.id}`);

@@ -23,7 +23,10 @@ export function RegistryPage() {
   });
   return (
     <Page title="Endorsement registry">
-      <p>Check whether someone holds an Endorsement for Culturally Sensitive, Relationship-Focused Practice Promoting Infant & Early Childhood Mental Health®. Only endorsees who chose to be listed appear.</p>
+      <p>
+        Check whether someone holds an Endorsement for Culturally Sensitive, Relationship-Focused Practice Promoting Infant & Early Childhood Mental Health®.
+        Only endorsees who chose to be listed appear.
+      </p>
       <Form
         role="search"
         className="search-form"

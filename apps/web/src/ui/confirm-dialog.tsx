@@ -28,10 +28,7 @@ export function ConfirmDialog({ trigger, title, children, confirm, onConfirm, to
                   <Button variant="secondary" onPress={close}>
                     Cancel
                   </Button>
-                  <Button
-                    variant={tone}
-                    onPress={() => void Promise.resolve(onConfirm()).then(close)}
-                  >
+                  <Button variant={tone} onPress={() => void Promise.resolve(onConfirm()).then(close)}>
                     {confirm}
                   </Button>
                 </div>

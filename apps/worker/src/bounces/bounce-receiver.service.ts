@@ -38,13 +38,15 @@ export class BounceReceiverService implements OnApplicationBootstrap, OnApplicat
   }
 
   private async record(report: BounceReport, deliveryId: string | null): Promise<void> {
-    await withRequestId(`bounce:${randomUUID()}`, () => this.recordBounce.execute({
-      source: report.kind === 'complaint' ? 'ARF' : 'DSN',
-      kind: report.kind,
-      deliveryId,
-      messageId: report.originalMessageId,
-      recipients: report.recipients,
-      detail: report.detail,
-    }));
+    await withRequestId(`bounce:${randomUUID()}`, () =>
+      this.recordBounce.execute({
+        source: report.kind === 'complaint' ? 'ARF' : 'DSN',
+        kind: report.kind,
+        deliveryId,
+        messageId: report.originalMessageId,
+        recipients: report.recipients,
+        detail: report.detail,
+      }),
+    );
   }
 }

@@ -107,7 +107,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const rows = await this.ledger.findOverdueForUpdate(afterMs, BATCH, manager);
       if (!rows.length) return;
       const ids = rows.map((r) => r.id);
-      await this.jobs.addBulk('sendEmail', rows.map((r) => (r.request_id ? { deliveryId: r.id, requestId: r.request_id } : { deliveryId: r.id })));
+      await this.jobs.addBulk(
+        'sendEmail',
+        rows.map((r) => (r.request_id ? { deliveryId: r.id, requestId: r.request_id } : { deliveryId: r.id })),
+      );
       await this.ledger.markHandedOver(ids, manager);
     });
   }

@@ -46,13 +46,17 @@ export class OutboxRepository {
 
   /** Takes the publisher lock for this session if no other relay holds it. */
   async tryPublisherLock(client: pg.Client): Promise<boolean> {
-    const { rows: [{ locked }] } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock($1) AS locked`, [PUBLISHER_LOCK]);
+    const {
+      rows: [{ locked }],
+    } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock($1) AS locked`, [PUBLISHER_LOCK]);
     return locked;
   }
 
   /** Where the last publisher left the cursor. */
   async findCursor(client: pg.Client): Promise<SavedCursor> {
-    const { rows: [row] } = await client.query<SavedCursor>(`SELECT published_through, gap_ids FROM outbox_relay`);
+    const {
+      rows: [row],
+    } = await client.query<SavedCursor>(`SELECT published_through, gap_ids FROM outbox_relay`);
     return row;
   }
 
@@ -71,8 +75,13 @@ export class OutboxRepository {
              array_to_string(ARRAY(SELECT o.id || ' ' || o.request_id FROM b JOIN outbox o USING (id)
                                     WHERE o.request_id IS NOT NULL AND (SELECT count(*) FROM b) < $3), ',') AS request_ids`;
     const params = [[...cursor.gaps.keys()].map(String), String(cursor.through), limit];
-    const { rows: [row] } = save
-      ? await client.query<BatchRow>(`WITH saved AS (UPDATE outbox_relay SET published_through = $4, gap_ids = $5::bigint[]), ${batch}`, [...params, ...cursorParams(save)])
+    const {
+      rows: [row],
+    } = save
+      ? await client.query<BatchRow>(`WITH saved AS (UPDATE outbox_relay SET published_through = $4, gap_ids = $5::bigint[]), ${batch}`, [
+          ...params,
+          ...cursorParams(save),
+        ])
       : await client.query<BatchRow>(`WITH ${batch}`, params);
     return { ids: row.ids ? row.ids.split(',') : [], requestIds: requestIdsOf(row.request_ids) };
   }

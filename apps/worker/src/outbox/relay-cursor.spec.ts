@@ -1,7 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import { advanceCursor, type RelayCursor } from './relay-cursor.js';
 
-const at = (through: number, gaps: [number, number][] = []): RelayCursor => ({ through: BigInt(through), gaps: new Map(gaps.map(([id, since]) => [BigInt(id), since])) });
+const at = (through: number, gaps: [number, number][] = []): RelayCursor => ({
+  through: BigInt(through),
+  gaps: new Map(gaps.map(([id, since]) => [BigInt(id), since])),
+});
 const ids = (...n: number[]) => n.map(BigInt);
 const gapsOf = (c: RelayCursor) => [...c.gaps.keys()].map(Number).sort((a, b) => a - b);
 
@@ -20,7 +23,15 @@ describe('advanceCursor', () => {
   });
 
   test('a gap that appears is closed and the others stay', () => {
-    const next = advanceCursor(at(15, [[11, 500], [13, 500]]), ids(13, 16), 1_000, 60_000);
+    const next = advanceCursor(
+      at(15, [
+        [11, 500],
+        [13, 500],
+      ]),
+      ids(13, 16),
+      1_000,
+      60_000,
+    );
     expect(next.through).toBe(16n);
     expect(gapsOf(next)).toEqual([11]);
   });
@@ -31,7 +42,15 @@ describe('advanceCursor', () => {
   });
 
   test('gaps older than the keeping time are dropped', () => {
-    const next = advanceCursor(at(20, [[11, 0], [18, 50_000]]), ids(21), 61_000, 60_000);
+    const next = advanceCursor(
+      at(20, [
+        [11, 0],
+        [18, 50_000],
+      ]),
+      ids(21),
+      61_000,
+      60_000,
+    );
     expect(gapsOf(next)).toEqual([18]);
   });
 

@@ -71,7 +71,14 @@ describe('listRouteAccess', () => {
       expect.arrayContaining([
         { route: 'GET /open/a (OpenController.a)', method: 'GET', path: '/open/a', isPublic: true, roles: [], throttled: false },
         { route: 'GET /mixed (MixedController.list)', method: 'GET', path: '/mixed', isPublic: false, roles: ['administrator'], throttled: false },
-        { route: 'POST /mixed/:id/public (MixedController.open)', method: 'POST', path: '/mixed/:id/public', isPublic: true, roles: ['administrator'], throttled: false },
+        {
+          route: 'POST /mixed/:id/public (MixedController.open)',
+          method: 'POST',
+          path: '/mixed/:id/public',
+          isPublic: true,
+          roles: ['administrator'],
+          throttled: false,
+        },
         { route: 'GET /forgotten (ForgottenController.fine)', method: 'GET', path: '/forgotten', isPublic: false, roles: ['reviewer'], throttled: false },
         { route: 'POST /forgotten/oops (ForgottenController.oops)', method: 'POST', path: '/forgotten/oops', isPublic: false, roles: [], throttled: true },
       ]),

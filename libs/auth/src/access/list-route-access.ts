@@ -22,7 +22,10 @@ export function listRouteAccess(discovery: DiscoveryService, scanner: MetadataSc
       if (path === undefined) continue; // a helper method, not a route
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod] ?? 'ALL';
       const targets = [handler, controller];
-      const fullPath = `/${[base, ...[path].flat()].join('/').replace(/\/+/g, '/').replace(/^\/|\/$/g, '')}`;
+      const fullPath = `/${[base, ...[path].flat()]
+        .join('/')
+        .replace(/\/+/g, '/')
+        .replace(/^\/|\/$/g, '')}`;
       const isPublic = reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) === true;
       routes.push({
         route: `${method} ${fullPath} (${controller.name}.${name})`,

@@ -109,7 +109,11 @@ export class AccountsRepository {
 
   /** Sets a password through a reset link: the account is unlocked too. */
   async resetPassword(accountId: string, passwordHash: string, now: Date, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query(`UPDATE accounts SET password_hash = $2, failed_logins = 0, locked_until = NULL, updated_at = $3 WHERE id = $1`, [accountId, passwordHash, now]);
+    await manager.query(`UPDATE accounts SET password_hash = $2, failed_logins = 0, locked_until = NULL, updated_at = $3 WHERE id = $1`, [
+      accountId,
+      passwordHash,
+      now,
+    ]);
   }
 
   /** Sets an invitee's first password; returns the account's person and address. */
@@ -119,10 +123,10 @@ export class AccountsRepository {
     now: Date,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<{ person_id: string; email: string }> {
-    const [[account]] = await manager.query<[
-      { person_id: string; email: string }[],
-      number,
-    ]>(`UPDATE accounts SET password_hash = $2, updated_at = $3 WHERE id = $1 RETURNING person_id, email`, [accountId, passwordHash, now]);
+    const [[account]] = await manager.query<[{ person_id: string; email: string }[], number]>(
+      `UPDATE accounts SET password_hash = $2, updated_at = $3 WHERE id = $1 RETURNING person_id, email`,
+      [accountId, passwordHash, now],
+    );
     return account;
   }
 
@@ -166,12 +170,10 @@ export class AccountsRepository {
 
   /** A new person; a unique violation when the address is already a person's. */
   async insertPerson(associationCode: string, email: string, fullName: string, now: Date, manager: EntityManager = this.dataSource.manager): Promise<string> {
-    const [person] = await manager.query<{ id: string }[]>(`INSERT INTO people (association_code, email, full_name, created_at) VALUES ($1, $2, $3, $4) RETURNING id`, [
-      associationCode,
-      email,
-      fullName,
-      now,
-    ]);
+    const [person] = await manager.query<{ id: string }[]>(
+      `INSERT INTO people (association_code, email, full_name, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [associationCode, email, fullName, now],
+    );
     return person.id;
   }
 
@@ -208,7 +210,13 @@ export class AccountsRepository {
   }
 
   /** An administrator's account (of one association, or Alliance-wide when null), without a password yet. */
-  async insertAdministrator(personId: string, email: string, associationCode: string | null, now: Date, manager: EntityManager = this.dataSource.manager): Promise<string> {
+  async insertAdministrator(
+    personId: string,
+    email: string,
+    associationCode: string | null,
+    now: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string> {
     const [account] = await manager.query<{ id: string }[]>(
       `INSERT INTO accounts (person_id, email, roles, association_code, created_at, updated_at) VALUES ($1, $2, ARRAY['administrator'], $3, $4, $4) RETURNING id`,
       [personId, email, associationCode, now],
@@ -222,7 +230,9 @@ export class AccountsRepository {
 
   /** The person with this address, whatever its case, locked until the caller's transaction ends. */
   async lockPersonByEmail(email: string, manager: EntityManager = this.dataSource.manager): Promise<Addressee | undefined> {
-    const [owner] = await manager.query<Addressee[]>(`SELECT id, email, full_name AS "fullName" FROM people WHERE lower(email) = lower($1) FOR UPDATE`, [email]);
+    const [owner] = await manager.query<Addressee[]>(`SELECT id, email, full_name AS "fullName" FROM people WHERE lower(email) = lower($1) FOR UPDATE`, [
+      email,
+    ]);
     return owner;
   }
 }

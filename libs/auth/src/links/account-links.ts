@@ -37,7 +37,11 @@ export class AccountLinks {
     await this.accountTokens.retireUnused(account.id, purpose, now, manager);
     const id = randomUUID();
     const tokenHash = hashToken(accountLinkToken(this.config.linkSecret, id));
-    await this.accountTokens.insert({ id, accountId: account.id, purpose, tokenHash, expiresAt: new Date(now.getTime() + ACCOUNT_LINK_TTL_MS[purpose]) }, now, manager);
+    await this.accountTokens.insert(
+      { id, accountId: account.id, purpose, tokenHash, expiresAt: new Date(now.getTime() + ACCOUNT_LINK_TTL_MS[purpose]) },
+      now,
+      manager,
+    );
     return this.ledger.record(
       manager,
       [
@@ -66,7 +70,10 @@ export class AccountLinks {
   /** After commit: to the mail queue now rather than at the relay's next look. */
   async send(deliveryIds: string[]): Promise<void> {
     try {
-      await this.jobs.addBulk('sendEmail', deliveryIds.map((deliveryId) => ({ deliveryId })));
+      await this.jobs.addBulk(
+        'sendEmail',
+        deliveryIds.map((deliveryId) => ({ deliveryId })),
+      );
     } catch {
       this.logger.warn(`mail queue unavailable; ${deliveryIds.length} account email(s) left for the relay to hand over`);
     }

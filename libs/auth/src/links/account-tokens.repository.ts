@@ -22,10 +22,14 @@ export class AccountTokensRepository {
 
   /** Only the token's hash is stored. */
   async insert(token: NewAccountToken, now: Date, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query(
-      `INSERT INTO account_tokens (id, account_id, purpose, token_hash, expires_at, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [token.id, token.accountId, token.purpose, token.tokenHash, token.expiresAt, now],
-    );
+    await manager.query(`INSERT INTO account_tokens (id, account_id, purpose, token_hash, expires_at, created_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      token.id,
+      token.accountId,
+      token.purpose,
+      token.tokenHash,
+      token.expiresAt,
+      now,
+    ]);
   }
 
   /**

@@ -4,7 +4,12 @@ import { ManualClock, ProblemException } from '#platform';
 import { ACCESS_TOKEN_TTL_SECONDS, AccessTokens } from './access-tokens.js';
 
 const SECRET = 's'.repeat(32);
-const account = { id: '6a3c1d55-5f6e-4d3b-9b8e-1f2a3b4c5d6e', personId: '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9', roles: ['coordinator' as const], associationCode: 'TAIMH' };
+const account = {
+  id: '6a3c1d55-5f6e-4d3b-9b8e-1f2a3b4c5d6e',
+  personId: '0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9',
+  roles: ['coordinator' as const],
+  associationCode: 'TAIMH',
+};
 const session = 'c0ffee00-0000-4000-8000-000000000001';
 
 function setup() {
@@ -43,8 +48,18 @@ describe('AccessTokens', () => {
     expect(await problemOf(tokens.verify(await other.sign(account, session)))).toBe('invalid_token');
     const jwt = new JwtService({ secret: SECRET });
     const iat = Math.floor(clock.now().getTime() / 1000);
-    expect(await problemOf(tokens.verify(await jwt.signAsync({ typ: 'refresh', pid: account.personId, sid: session, roles: ['coordinator'], assoc: null, iat }, { subject: account.id })))).toBe('invalid_token');
-    expect(await problemOf(tokens.verify(await jwt.signAsync({ typ: 'access', pid: account.personId, sid: session, roles: ['root'], assoc: null, iat }, { subject: account.id })))).toBe('invalid_token');
+    expect(
+      await problemOf(
+        tokens.verify(
+          await jwt.signAsync({ typ: 'refresh', pid: account.personId, sid: session, roles: ['coordinator'], assoc: null, iat }, { subject: account.id }),
+        ),
+      ),
+    ).toBe('invalid_token');
+    expect(
+      await problemOf(
+        tokens.verify(await jwt.signAsync({ typ: 'access', pid: account.personId, sid: session, roles: ['root'], assoc: null, iat }, { subject: account.id })),
+      ),
+    ).toBe('invalid_token');
     expect(await problemOf(tokens.verify('a.b.c'))).toBe('invalid_token');
   });
 });

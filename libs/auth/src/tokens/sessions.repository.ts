@@ -11,7 +11,14 @@ export class SessionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Only the token's hash is stored. */
-  async insert(accountId: string, familyId: string, tokenHash: string, expiresAt: Date, now: Date, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async insert(
+    accountId: string,
+    familyId: string,
+    tokenHash: string,
+    expiresAt: Date,
+    now: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     await manager.query(`INSERT INTO refresh_tokens (account_id, family_id, token_hash, expires_at, created_at) VALUES ($1, $2, $3, $4, $5)`, [
       accountId,
       familyId,
@@ -44,12 +51,20 @@ export class SessionsRepository {
 
   /** Ends a session only if it is this account's: a session id alone never ends someone else's session. */
   async revokeAccountFamily(familyId: string, accountId: string, now: Date): Promise<void> {
-    await this.dataSource.query(`UPDATE refresh_tokens SET revoked_at = $3 WHERE family_id = $1 AND account_id = $2 AND revoked_at IS NULL`, [familyId, accountId, now]);
+    await this.dataSource.query(`UPDATE refresh_tokens SET revoked_at = $3 WHERE family_id = $1 AND account_id = $2 AND revoked_at IS NULL`, [
+      familyId,
+      accountId,
+      now,
+    ]);
   }
 
   /** Ends every session of the account but `keptFamilyId`. */
   async revokeOtherFamilies(accountId: string, keptFamilyId: string, now: Date, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query(`UPDATE refresh_tokens SET revoked_at = $3 WHERE account_id = $1 AND family_id <> $2 AND revoked_at IS NULL`, [accountId, keptFamilyId, now]);
+    await manager.query(`UPDATE refresh_tokens SET revoked_at = $3 WHERE account_id = $1 AND family_id <> $2 AND revoked_at IS NULL`, [
+      accountId,
+      keptFamilyId,
+      now,
+    ]);
   }
 
   /** Ends every session of the account. */

@@ -3,10 +3,7 @@ import { Person } from './person.entity.js';
 
 /** A sign-in account with its roles. */
 @Unique('accounts_person_uq', ['personId'])
-@Check(
-  'accounts_roles_ck',
-  "cardinality(roles) > 0 AND roles <@ ARRAY['applicant', 'coordinator', 'reviewer', 'exam_reviewer', 'administrator']::text[]",
-)
+@Check('accounts_roles_ck', "cardinality(roles) > 0 AND roles <@ ARRAY['applicant', 'coordinator', 'reviewer', 'exam_reviewer', 'administrator']::text[]")
 @Check('accounts_association_ck', "association_code IS NOT NULL OR roles = ARRAY['administrator']::text[]")
 // An expression index (lower(email)): TypeORM can neither describe nor read one back, so it is only named here,
 // with synchronize: false telling the schema builder to leave it alone.

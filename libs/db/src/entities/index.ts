@@ -23,9 +23,29 @@ import { Reminder } from './reminder.entity.js';
 import { SweepRun } from './sweep-run.entity.js';
 
 export {
-  Account, AccountToken, Application, ApplicationActivity, ApplicationEvent, ApplicationReference, CeEntry, CredentialStatusEntry, EmailDelivery, EmailSuppression,
-  EndorsementSequence, ExamAttempt, ExamPart2Score, ExamWindow, OutboxMessage, OutboxRelay, PanelAssignment, PanelVote, Person,
-  ReferenceVettingCall, RefreshToken, Reminder, SweepRun,
+  Account,
+  AccountToken,
+  Application,
+  ApplicationActivity,
+  ApplicationEvent,
+  ApplicationReference,
+  CeEntry,
+  CredentialStatusEntry,
+  EmailDelivery,
+  EmailSuppression,
+  EndorsementSequence,
+  ExamAttempt,
+  ExamPart2Score,
+  ExamWindow,
+  OutboxMessage,
+  OutboxRelay,
+  PanelAssignment,
+  PanelVote,
+  Person,
+  ReferenceVettingCall,
+  RefreshToken,
+  Reminder,
+  SweepRun,
 };
 
 /**
@@ -34,7 +54,27 @@ export {
  * `npm run migration:generate` writes only what an entity change asks for.
  */
 export const ENTITIES: (abstract new (...args: never[]) => object)[] = [
-  Person, Application, ApplicationEvent, OutboxMessage, ApplicationReference, ExamAttempt, PanelVote, EndorsementSequence,
-  EmailDelivery, Reminder, Account, RefreshToken, AccountToken, CeEntry, ReferenceVettingCall, ExamWindow, ExamPart2Score,
-  PanelAssignment, OutboxRelay, ApplicationActivity, CredentialStatusEntry, EmailSuppression, SweepRun,
+  Person,
+  Application,
+  ApplicationEvent,
+  OutboxMessage,
+  ApplicationReference,
+  ExamAttempt,
+  PanelVote,
+  EndorsementSequence,
+  EmailDelivery,
+  Reminder,
+  Account,
+  RefreshToken,
+  AccountToken,
+  CeEntry,
+  ReferenceVettingCall,
+  ExamWindow,
+  ExamPart2Score,
+  PanelAssignment,
+  OutboxRelay,
+  ApplicationActivity,
+  CredentialStatusEntry,
+  EmailSuppression,
+  SweepRun,
 ];

@@ -40,7 +40,13 @@ export class StaffReview1764300000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE reference_vetting_calls`);
-    for (const index of ['applications_registry_idx', 'email_deliveries_failed_idx', 'applications_assignee_idx', 'applications_state_waiting_idx', 'applications_association_waiting_idx']) {
+    for (const index of [
+      'applications_registry_idx',
+      'email_deliveries_failed_idx',
+      'applications_assignee_idx',
+      'applications_state_waiting_idx',
+      'applications_association_waiting_idx',
+    ]) {
       await q.query(`DROP INDEX ${index}`);
     }
     await q.query(`ALTER TABLE applications DROP COLUMN assignee_id, DROP COLUMN claimed_at`);

@@ -12,7 +12,9 @@ export class Deliverability1764810000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE email_deliveries DROP CONSTRAINT email_deliveries_status_ck`);
-    await q.query(`ALTER TABLE email_deliveries ADD CONSTRAINT email_deliveries_status_ck CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'bounced', 'suppressed'))`);
+    await q.query(
+      `ALTER TABLE email_deliveries ADD CONSTRAINT email_deliveries_status_ck CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'bounced', 'suppressed'))`,
+    );
     await q.query(`DROP INDEX email_deliveries_failed_idx`);
     await q.query(`CREATE INDEX email_deliveries_failed_idx ON email_deliveries (application_id) WHERE status IN ('failed', 'bounced', 'suppressed')`);
     await q.query(`

@@ -16,4 +16,21 @@ import { OperationsMetrics1764900000000 } from './1764900000000-operations-metri
 import { RequestIds1764910000000 } from './1764910000000-request-ids.migration.js';
 
 /** Every migration, in order. Imported as classes, not globbed, so builds and bundles find them. */
-export const MIGRATIONS = [CoreSchema1763800000000, DeliveryPipeline1763900000000, Accounts1764000000000, RenewalSweep1764100000000, ContinuingEducation1764200000000, StaffReview1764300000000, ExamAndPanel1764400000000, RelayCursor1764500000000, StaffActivities1764600000000, RenewalPerPerson1764710000000, ReferenceReplacedBy1764714000000, CredentialStatus1764800000000, Deliverability1764810000000, RaterReplacedActivity1764830000000, OperationsMetrics1764900000000, RequestIds1764910000000];
+export const MIGRATIONS = [
+  CoreSchema1763800000000,
+  DeliveryPipeline1763900000000,
+  Accounts1764000000000,
+  RenewalSweep1764100000000,
+  ContinuingEducation1764200000000,
+  StaffReview1764300000000,
+  ExamAndPanel1764400000000,
+  RelayCursor1764500000000,
+  StaffActivities1764600000000,
+  RenewalPerPerson1764710000000,
+  ReferenceReplacedBy1764714000000,
+  CredentialStatus1764800000000,
+  Deliverability1764810000000,
+  RaterReplacedActivity1764830000000,
+  OperationsMetrics1764900000000,
+  RequestIds1764910000000,
+];

@@ -56,13 +56,19 @@ export class ApplicationsRepository {
   }
 
   private async selectOwn(personId: string, applicationId: string, lock: '' | ' FOR UPDATE', manager: EntityManager): Promise<OwnApplication | undefined> {
-    const [app] = await manager.query<OwnApplication[]>(`SELECT ${OWN_APPLICATION_COLUMNS} FROM applications a WHERE a.id = $1 AND a.applicant_id = $2${lock}`, [applicationId, personId]);
+    const [app] = await manager.query<OwnApplication[]>(
+      `SELECT ${OWN_APPLICATION_COLUMNS} FROM applications a WHERE a.id = $1 AND a.applicant_id = $2${lock}`,
+      [applicationId, personId],
+    );
     return app;
   }
 
   /** The person's applications, newest first. */
   async listOwn(personId: string): Promise<OwnApplication[]> {
-    return this.dataSource.query<OwnApplication[]>(`SELECT ${OWN_APPLICATION_COLUMNS} FROM applications a WHERE a.applicant_id = $1 ORDER BY a.created_at DESC, a.id`, [personId]);
+    return this.dataSource.query<OwnApplication[]>(
+      `SELECT ${OWN_APPLICATION_COLUMNS} FROM applications a WHERE a.applicant_id = $1 ORDER BY a.created_at DESC, a.id`,
+      [personId],
+    );
   }
 
   /**
@@ -109,7 +115,11 @@ export class ApplicationsRepository {
   }
 
   /** Marks the application as a reinstatement, with new raters for its references when given (absent: the portfolio's are asked again). */
-  async markReinstatement(applicationId: string, references: Portfolio['references'] | undefined, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async markReinstatement(
+    applicationId: string,
+    references: Portfolio['references'] | undefined,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     await manager.query(
       `UPDATE applications SET reinstatement = true, portfolio = CASE WHEN $2::jsonb IS NULL THEN portfolio ELSE jsonb_set(portfolio, '{references}', $2::jsonb) END
           WHERE id = $1`,

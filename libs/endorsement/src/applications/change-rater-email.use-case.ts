@@ -23,6 +23,11 @@ export class ChangeRaterEmail {
   async execute(command: ChangeRaterEmailCommand): Promise<{ referenceId: string }> {
     const app = await this.applications.findOwn(command.personId, command.applicationId);
     if (!app) throw applicationNotFound();
-    return this.replaceRaterAddress.execute({ applicationId: app.id, referenceId: command.referenceId, raterEmail: command.email, raterName: command.raterName });
+    return this.replaceRaterAddress.execute({
+      applicationId: app.id,
+      referenceId: command.referenceId,
+      raterEmail: command.email,
+      raterName: command.raterName,
+    });
   }
 }

@@ -40,14 +40,26 @@ export class EditPortfolioSection {
     const app = await this.applications.findOwn(command.personId, command.applicationId);
     if (!app) throw applicationNotFound();
     if (!EDITABLE_STATES.includes(app.state)) {
-      throw new ProblemException(409, 'application_not_editable', 'The portfolio cannot be changed now', `The portfolio can be changed only before submitting or after a deferral; this application is ${app.state}.`, {
+      throw new ProblemException(
+        409,
+        'application_not_editable',
+        'The portfolio cannot be changed now',
+        `The portfolio can be changed only before submitting or after a deferral; this application is ${app.state}.`,
+        {
+          currentState: app.state,
+          currentVersion: app.version,
+        },
+      );
+    }
+    throw new ProblemException(
+      409,
+      'version_conflict',
+      'The application changed meanwhile',
+      `The application is at version ${app.version}, not ${command.expectedVersion}: reload it and edit again.`,
+      {
         currentState: app.state,
         currentVersion: app.version,
-      });
-    }
-    throw new ProblemException(409, 'version_conflict', 'The application changed meanwhile', `The application is at version ${app.version}, not ${command.expectedVersion}: reload it and edit again.`, {
-      currentState: app.state,
-      currentVersion: app.version,
-    });
+      },
+    );
   }
 }

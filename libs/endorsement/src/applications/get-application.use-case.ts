@@ -59,7 +59,11 @@ export class GetApplication {
       choices: {
         educationLevels: app.rules.educationLevels.map(({ code, label }) => ({ code, label })),
         referenceRoles: app.rules.rules.references.roles.map(({ code, label }) => ({ code, label })),
-        competencyDomains: this.framework.competencyDomains.map(({ code, label, areas }) => ({ code, label, areas: areas.map((a) => ({ code: a.code, label: a.label })) })),
+        competencyDomains: this.framework.competencyDomains.map(({ code, label, areas }) => ({
+          code,
+          label,
+          areas: areas.map((a) => ({ code: a.code, label: a.label })),
+        })),
       },
       eligibilityGaps: portfolioGaps(app, this.clock.now()),
       references,

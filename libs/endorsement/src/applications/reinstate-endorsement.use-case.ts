@@ -47,7 +47,12 @@ export class ReinstateEndorsement {
       await this.applications.markReinstatement(app.id, command.references, manager);
       await this.references.revokeAllOf(app.id, now, manager);
       return this.transition
-        .executeIn(manager, { applicationId: app.id, event: 'reinstate', actor: { id: command.personId, role: 'applicant' }, expectedVersion: command.expectedVersion })
+        .executeIn(manager, {
+          applicationId: app.id,
+          event: 'reinstate',
+          actor: { id: command.personId, role: 'applicant' },
+          expectedVersion: command.expectedVersion,
+        })
         .catch((error: unknown) => {
           throw missingReferencesProblem(error) ?? transitionProblem(error);
         });
@@ -61,5 +66,10 @@ export class ReinstateEndorsement {
 function missingReferencesProblem(error: unknown): ProblemException | undefined {
   if (!(error instanceof TransitionRefusedError)) return undefined;
   const gap = error.details.failedGuards?.find((g) => g.guard === 'rater_per_reference_role');
-  return gap && new ProblemException(422, 'reinstatement_references_missing', 'More references needed', `To reinstate, ${gap.message}.`, { failedGuards: error.details.failedGuards });
+  return (
+    gap &&
+    new ProblemException(422, 'reinstatement_references_missing', 'More references needed', `To reinstate, ${gap.message}.`, {
+      failedGuards: error.details.failedGuards,
+    })
+  );
 }

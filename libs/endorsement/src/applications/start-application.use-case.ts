@@ -33,11 +33,23 @@ export class StartApplication {
     const created = await this.dataSource.transaction(async (manager) => {
       const memberOf = await this.applications.lockApplicantAssociation(command.personId, manager);
       this.checkMembership(memberOf, command.associationCode);
-      const draft = { associationCode: command.associationCode, applicantId: command.personId, categoryCode: command.categoryCode, trackCode: command.trackCode ?? null, rules: snapshot, portfolio: emptyPortfolio() };
+      const draft = {
+        associationCode: command.associationCode,
+        applicantId: command.personId,
+        categoryCode: command.categoryCode,
+        trackCode: command.trackCode ?? null,
+        rules: snapshot,
+        portfolio: emptyPortfolio(),
+      };
       return this.applications.insertDraftIfNone(draft, now, manager);
     });
     if (!created) {
-      throw new ProblemException(409, 'application_exists', 'You already have this application', `You already have an application for ${snapshot.displayName}; continue that one.`);
+      throw new ProblemException(
+        409,
+        'application_exists',
+        'You already have this application',
+        `You already have an application for ${snapshot.displayName}; continue that one.`,
+      );
     }
     return { id: created.id, state: 'draft', version: created.version };
   }

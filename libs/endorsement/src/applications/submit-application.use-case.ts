@@ -36,7 +36,9 @@ export class SubmitApplication {
       if (app.state === 'draft') {
         const gaps = checkEligibility(app.portfolio, app.rules, this.clock.now(), app.applicant_email);
         if (gaps.length) {
-          throw new ProblemException(422, 'not_eligible', 'The portfolio does not meet the requirements yet', gaps.map((g) => g.message).join(' '), { eligibilityGaps: gaps });
+          throw new ProblemException(422, 'not_eligible', 'The portfolio does not meet the requirements yet', gaps.map((g) => g.message).join(' '), {
+            eligibilityGaps: gaps,
+          });
         }
       }
       const event = app.state === 'deferred' ? 'resubmit' : 'submit';

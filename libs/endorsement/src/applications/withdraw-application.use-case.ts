@@ -24,7 +24,13 @@ export class WithdrawApplication {
     const app = await this.applications.findOwn(command.personId, command.applicationId);
     if (!app) throw applicationNotFound();
     return this.transition
-      .execute({ applicationId: app.id, event: 'withdraw', actor: { id: command.personId, role: 'applicant' }, reason: command.reason, expectedVersion: command.expectedVersion })
+      .execute({
+        applicationId: app.id,
+        event: 'withdraw',
+        actor: { id: command.personId, role: 'applicant' },
+        reason: command.reason,
+        expectedVersion: command.expectedVersion,
+      })
       .catch((error: unknown) => {
         throw transitionProblem(error);
       });

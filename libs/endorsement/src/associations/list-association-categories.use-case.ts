@@ -56,7 +56,11 @@ export class ListAssociationCategories {
         const describe = (trackCode?: string) => describeRequirements(this.framework.rulesSnapshot(association.code, category.code, trackCode));
         const tracks = category.tracks
           .filter((track) => offersTrack(offered, track.code))
-          .map((track) => ({ code: track.code, name: this.framework.displayName(association.code, category.code, track.code), requirements: describe(track.code) }));
+          .map((track) => ({
+            code: track.code,
+            name: this.framework.displayName(association.code, category.code, track.code),
+            requirements: describe(track.code),
+          }));
         const requirements = tracks.length ? null : describe();
         return {
           code: category.code,

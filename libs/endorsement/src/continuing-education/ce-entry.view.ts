@@ -18,7 +18,9 @@ export interface CeEntryView {
 }
 
 /** What an endorsee logs: the entry as they see it, before review. */
-export type NewCeEntry = Pick<CeEntryView, 'kind' | 'title' | 'provider' | 'completedOn' | 'hours' | 'dei' | 'aboutRsc' | 'competencyAreas'> & { personId: string };
+export type NewCeEntry = Pick<CeEntryView, 'kind' | 'title' | 'provider' | 'completedOn' | 'hours' | 'dei' | 'aboutRsc' | 'competencyAreas'> & {
+  personId: string;
+};
 
 /** An entry as staff review it: with whose it is. */
 export type CeEntryForReview = CeEntryView & { personId: string; fullName: string };

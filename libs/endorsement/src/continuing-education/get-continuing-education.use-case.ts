@@ -38,7 +38,11 @@ export class GetContinuingEducation {
     const current = await this.endorsements.findCurrentCycle(personId);
     if (!current) return null;
     const facts = await this.transitions.findRenewalFacts(current.id, this.clock.now());
-    const measures = renewalProgress(facts.entries, facts).map((m) => ({ ...m, code: m.code.replace(/_short$/, ''), met: Math.round(m.recorded * 100) >= Math.round(m.required * 100) }));
+    const measures = renewalProgress(facts.entries, facts).map((m) => ({
+      ...m,
+      code: m.code.replace(/_short$/, ''),
+      met: Math.round(m.recorded * 100) >= Math.round(m.required * 100),
+    }));
     return { dueOn: current.due_on, firstCycle: facts.firstCycle, exempt: measures.length === 0, measures };
   }
 }

@@ -20,7 +20,13 @@ export class RecordCeEntry {
     const known = new Set(this.framework.competencyDomains.flatMap((d) => d.areas.map((a) => a.code)));
     const unknown = command.competencyAreas.filter((code) => !known.has(code));
     if (unknown.length) {
-      throw new ProblemException(422, 'unknown_competency_area', 'Unknown competency area', `These are not competency areas of the framework: ${unknown.join(', ')}.`, { unknown });
+      throw new ProblemException(
+        422,
+        'unknown_competency_area',
+        'Unknown competency area',
+        `These are not competency areas of the framework: ${unknown.join(', ')}.`,
+        { unknown },
+      );
     }
     // Local calendars run at most 14 hours ahead of UTC: a date later than that has not happened anywhere yet.
     if (command.completedOn > new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10)) {
@@ -28,7 +34,12 @@ export class RecordCeEntry {
     }
     const entry = await this.ceEntries.insertIfEndorsed(command, now);
     if (!entry) {
-      throw new ProblemException(409, 'not_endorsed', 'No endorsement to renew', 'Continuing education is logged for renewing an endorsement; you hold none yet.');
+      throw new ProblemException(
+        409,
+        'not_endorsed',
+        'No endorsement to renew',
+        'Continuing education is logged for renewing an endorsement; you hold none yet.',
+      );
     }
     return entry;
   }

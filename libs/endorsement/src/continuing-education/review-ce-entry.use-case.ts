@@ -31,6 +31,8 @@ export class ReviewCeEntry {
     if (reviewed) return reviewed;
     const status = await this.ceEntries.findStatusInScope(command.entryId, command.associationCode);
     if (!status) throw new ProblemException(404, 'ce_entry_not_found', 'Entry not found', 'No continuing-education entry in your association has this id.');
-    throw new ProblemException(409, 'ce_entry_already_reviewed', 'This entry was already reviewed', `The entry is already ${status}.`, { currentStatus: status });
+    throw new ProblemException(409, 'ce_entry_already_reviewed', 'This entry was already reviewed', `The entry is already ${status}.`, {
+      currentStatus: status,
+    });
   }
 }

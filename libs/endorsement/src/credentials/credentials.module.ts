@@ -14,7 +14,11 @@ const USE_CASES = [GetCertificate, IssueCredential, GetStatusList, GetIssuerDocu
 /** Certificates, verifiable credentials, their status lists and issuer keys, and the public check. */
 @Module({
   imports: [EndorsementModule],
-  providers: [{ provide: IssuerIdentity, useFactory: (config: AppConfig) => new IssuerIdentity(config.http.publicBaseUrl), inject: [APP_CONFIG] }, IssuerKeys, ...USE_CASES],
+  providers: [
+    { provide: IssuerIdentity, useFactory: (config: AppConfig) => new IssuerIdentity(config.http.publicBaseUrl), inject: [APP_CONFIG] },
+    IssuerKeys,
+    ...USE_CASES,
+  ],
   exports: [EndorsementModule, ...USE_CASES],
 })
 export class CredentialsModule {}

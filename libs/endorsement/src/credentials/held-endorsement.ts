@@ -18,7 +18,12 @@ export async function findHeldEndorsement(endorsements: EndorsementsRepository, 
   const row = await endorsements.findHeld(applicationId, caller.personId, staffOf);
   if (!row) throw new ProblemException(404, 'endorsement_not_found', 'Endorsement not found', 'No endorsement you may see has this id.');
   if (!CURRENT_STATES.includes(row.state)) {
-    throw new ProblemException(409, 'endorsement_not_current', 'Endorsement not current', 'Only an endorsement in good standing has a certificate and a credential; it comes back when the endorsement is renewed or reinstated.');
+    throw new ProblemException(
+      409,
+      'endorsement_not_current',
+      'Endorsement not current',
+      'Only an endorsement in good standing has a certificate and a credential; it comes back when the endorsement is renewed or reinstated.',
+    );
   }
   return row;
 }

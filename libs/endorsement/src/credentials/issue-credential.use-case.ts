@@ -60,7 +60,9 @@ export class IssueCredential {
             achievementType: 'Certification',
             name: categoryName,
             description: `${association.name}'s Endorsement as ${categoryName}${association.branding.tagline ? `: ${association.branding.tagline}` : ''}.`,
-            criteria: { narrative: `Met ${association.name}'s requirements for the ${categoryName} Endorsement, reviewed by its reviewers; renewed every year.` },
+            criteria: {
+              narrative: `Met ${association.name}'s requirements for the ${categoryName} Endorsement, reviewed by its reviewers; renewed every year.`,
+            },
           },
         },
         credentialStatus: {

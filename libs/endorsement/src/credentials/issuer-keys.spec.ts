@@ -28,13 +28,17 @@ describe('IssuerKeys', () => {
   test('production refuses to start without a key for every association, naming the missing ones', async () => {
     const onlyMichigan = JSON.stringify({ 'MI-AIMH': keyFor() });
     const secrets = { LINK_SECRET: 'x'.repeat(40), AUTH_JWT_SECRET: 'y'.repeat(40), NODE_ENV: 'production' };
-    await expect(keys({ ...secrets, CREDENTIAL_SIGNING_KEYS: onlyMichigan })).rejects.toThrow(`CREDENTIAL_SIGNING_KEYS has no Ed25519 key for ${codes.filter((c) => c !== 'MI-AIMH').join(', ')}`);
+    await expect(keys({ ...secrets, CREDENTIAL_SIGNING_KEYS: onlyMichigan })).rejects.toThrow(
+      `CREDENTIAL_SIGNING_KEYS has no Ed25519 key for ${codes.filter((c) => c !== 'MI-AIMH').join(', ')}`,
+    );
     const all = JSON.stringify(Object.fromEntries(codes.map((c) => [c, keyFor()])));
     expect((await keys({ ...secrets, CREDENTIAL_SIGNING_KEYS: all })).key('TAIMH')).toBeDefined();
   });
 
   test('a key for an association that does not exist is refused; elsewhere a missing key is made for the process', async () => {
-    await expect(keys({ CREDENTIAL_SIGNING_KEYS: JSON.stringify({ 'NO-SUCH': keyFor() }) })).rejects.toThrow('CREDENTIAL_SIGNING_KEYS names associations that do not exist: NO-SUCH');
+    await expect(keys({ CREDENTIAL_SIGNING_KEYS: JSON.stringify({ 'NO-SUCH': keyFor() }) })).rejects.toThrow(
+      'CREDENTIAL_SIGNING_KEYS names associations that do not exist: NO-SUCH',
+    );
     const made = await keys({ NODE_ENV: 'development' });
     for (const code of codes) expect(made.key(code)?.publicJwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519' });
     expect(made.key('NO-SUCH')).toBeUndefined();

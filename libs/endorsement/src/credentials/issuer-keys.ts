@@ -42,7 +42,9 @@ export class IssuerKeys implements OnModuleInit {
     for (const code of this.framework.associations.keys()) {
       const jwk = configured[code];
       if (!jwk) {
-        this.logger.warn(`NO CREDENTIAL SIGNING KEY FOR ${code}: signing with a key made for this process only; its credentials and status lists stop verifying when it restarts. Set CREDENTIAL_SIGNING_KEYS.`);
+        this.logger.warn(
+          `NO CREDENTIAL SIGNING KEY FOR ${code}: signing with a key made for this process only; its credentials and status lists stop verifying when it restarts. Set CREDENTIAL_SIGNING_KEYS.`,
+        );
       }
       this.keys.set(code, await this.load(code, jwk ?? (await ephemeralKey())));
     }

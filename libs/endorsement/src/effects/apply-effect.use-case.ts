@@ -47,7 +47,11 @@ export class ApplyEffect {
       const deliveries = [];
       for (const row of rows) for (const delivery of await this.apply(manager, row, now)) deliveries.push({ ...delivery, requestId: row.request_id });
       const ids = await this.ledger.record(manager, deliveries, now);
-      await this.transitions.markEffectsProcessed(rows.map((r) => r.id), now, manager);
+      await this.transitions.markEffectsProcessed(
+        rows.map((r) => r.id),
+        now,
+        manager,
+      );
       return ids;
     });
     // A crash here leaves the deliveries queued in the ledger; the relay hands them to Redis again.
@@ -63,7 +67,10 @@ export class ApplyEffect {
       await this.execute(outboxIds);
     } catch (error) {
       if (outboxIds.length === 1) throw error;
-      await this.jobs.addBulk('applyEffect', outboxIds.map((outboxId) => ({ outboxId })));
+      await this.jobs.addBulk(
+        'applyEffect',
+        outboxIds.map((outboxId) => ({ outboxId })),
+      );
     }
   }
 

@@ -3,7 +3,15 @@ import { requestReference } from '../references/request-reference.js';
 import type { EffectContext } from './effect-context.js';
 
 /** Sends every rater named in the portfolio a link, unless that rater already has an open one. */
-export async function requestReferences({ manager, references, reminders, application, association, linkSecret, now }: EffectContext<EffectOf<'references.request'>>) {
+export async function requestReferences({
+  manager,
+  references,
+  reminders,
+  application,
+  association,
+  linkSecret,
+  now,
+}: EffectContext<EffectOf<'references.request'>>) {
   const open = await references.findOpenRaters(application.id, manager);
   const isOpen = (role: string, email: string) => open.some((o) => o.role === role && o.email === email.toLowerCase());
   const deliveries = [];

@@ -60,7 +60,15 @@ export class BookExamSeat {
 
     const attemptNo = (last?.attempt_no ?? 0) + 1;
     const attempt = await this.exams.insertAttempt(
-      { applicationId: app.id, attemptNo, windowId: window.id, sitsOn: window.sitsOn, registeredBy: request.bookedBy, retakeRequest: request.retakeRequest ?? null, createdAt: now },
+      {
+        applicationId: app.id,
+        attemptNo,
+        windowId: window.id,
+        sitsOn: window.sitsOn,
+        registeredBy: request.bookedBy,
+        retakeRequest: request.retakeRequest ?? null,
+        createdAt: now,
+      },
       manager,
     );
     await this.reminders.planBeforeDay('exam_reminder', attempt.id, app.id, window.sitsOn, app.rules.association.timeZone, EXAM_REMINDER_DAYS, now, manager);

@@ -44,6 +44,9 @@ export class CreateExamWindow {
       throw ExamProblems.datesOutOfOrder('Registration must close in the future and before the day of the sitting.');
     }
     const { sitsOn, registrationClosesAt, online, capacity } = command;
-    return this.exams.insertWindow({ associationCode: code, sitsOn, registrationClosesAt, online, location: command.location ?? null, capacity, createdBy: command.caller.id }, now);
+    return this.exams.insertWindow(
+      { associationCode: code, sitsOn, registrationClosesAt, online, location: command.location ?? null, capacity, createdBy: command.caller.id },
+      now,
+    );
   }
 }

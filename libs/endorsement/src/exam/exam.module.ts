@@ -13,7 +13,17 @@ import { RecordPart1 } from './record-part1.use-case.js';
 import { RecordPart2Score } from './record-part2-score.use-case.js';
 import { RegisterForExam } from './register-for-exam.use-case.js';
 
-const USE_CASES = [CreateExamWindow, ListExamWindows, ListOpenExamWindows, ApproveExam, RegisterForExam, ListExamPapers, GetExamPaper, RecordPart1, RecordPart2Score];
+const USE_CASES = [
+  CreateExamWindow,
+  ListExamWindows,
+  ListOpenExamWindows,
+  ApproveExam,
+  RegisterForExam,
+  ListExamPapers,
+  GetExamPaper,
+  RecordPart1,
+  RecordPart2Score,
+];
 
 /** The exam: sittings, approval to sit, registration and blind scoring, over the one transition path. */
 @Module({

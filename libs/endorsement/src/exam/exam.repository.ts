@@ -97,7 +97,6 @@ export interface ExpiredApproval {
   action: ExamRules['approvalExpiry']['action'];
 }
 
-
 /** The sitting booked for an application's current attempt, with the code its candidate writes on the papers. */
 export interface BookedSitting {
   /** A calendar date (YYYY-MM-DD). */
@@ -164,7 +163,10 @@ export class ExamRepository {
    * cannot take the last seat together. False when there is no such sitting.
    */
   async lockWindow(windowId: string, associationCode: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const locked = await manager.query<unknown[]>(`SELECT id FROM exam_windows WHERE id = $1 AND association_code = $2 FOR UPDATE`, [windowId, associationCode]);
+    const locked = await manager.query<unknown[]>(`SELECT id FROM exam_windows WHERE id = $1 AND association_code = $2 FOR UPDATE`, [
+      windowId,
+      associationCode,
+    ]);
     return locked.length > 0;
   }
 
@@ -173,7 +175,10 @@ export class ExamRepository {
    * sees the seats taken by whoever held the lock before (a count inside the locking statement would not).
    */
   async findBookableWindow(windowId: string, now: Date, manager: EntityManager = this.dataSource.manager): Promise<BookableWindow> {
-    const [window] = await manager.query<BookableWindow[]>(`SELECT ${EXAM_WINDOW_COLUMNS}, w.registration_closes_at > $2 AS open FROM exam_windows w WHERE w.id = $1`, [windowId, now]);
+    const [window] = await manager.query<BookableWindow[]>(
+      `SELECT ${EXAM_WINDOW_COLUMNS}, w.registration_closes_at > $2 AS open FROM exam_windows w WHERE w.id = $1`,
+      [windowId, now],
+    );
     return window;
   }
 
@@ -197,9 +202,10 @@ export class ExamRepository {
 
   /** Where the seat's email goes: the application's applicant. */
   async findApplicant(applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<{ email: string; full_name: string }> {
-    const [applicant] = await manager.query<{ email: string; full_name: string }[]>(`SELECT p.email, p.full_name FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`, [
-      applicationId,
-    ]);
+    const [applicant] = await manager.query<{ email: string; full_name: string }[]>(
+      `SELECT p.email, p.full_name FROM applications a JOIN people p ON p.id = a.applicant_id WHERE a.id = $1`,
+      [applicationId],
+    );
     return applicant;
   }
 
@@ -214,7 +220,12 @@ export class ExamRepository {
   }
 
   async findOpenPaper(reader: PaperReader, paperId: string): Promise<ExamPaperView | undefined> {
-    const [paper] = await this.dataSource.query<ExamPaperView[]>(`${OPEN_PAPERS} AND x.id = $4`, [reader.associationCode, reader.accountId, reader.personId, paperId]);
+    const [paper] = await this.dataSource.query<ExamPaperView[]>(`${OPEN_PAPERS} AND x.id = $4`, [
+      reader.associationCode,
+      reader.accountId,
+      reader.personId,
+      paperId,
+    ]);
     return paper;
   }
 
@@ -222,7 +233,12 @@ export class ExamRepository {
    * The open paper in scope of an association (null: all) that is not the person's own. Locking it
    * serialises its scorers, so the last score in decides once.
    */
-  async lockOpenPaper(paperId: string, associationCode: string | null, personId: string, manager: EntityManager = this.dataSource.manager): Promise<OpenPaper | undefined> {
+  async lockOpenPaper(
+    paperId: string,
+    associationCode: string | null,
+    personId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<OpenPaper | undefined> {
     const [paper] = await manager.query<OpenPaper[]>(
       `SELECT x.id, x.application_id, x.part1_percent::float8 AS part1, to_char(w.sits_on, 'YYYY-MM-DD') AS sits_on, a.rules
        FROM exam_attempts x JOIN applications a ON a.id = x.application_id JOIN exam_windows w ON w.id = x.window_id
@@ -255,7 +271,12 @@ export class ExamRepository {
   }
 
   async insertPart2Score(attemptId: string, reviewerId: string, percent: number, now: Date, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query(`INSERT INTO exam_part2_scores (attempt_id, reviewer_id, percent, scored_at) VALUES ($1, $2, $3, $4)`, [attemptId, reviewerId, percent, now]);
+    await manager.query(`INSERT INTO exam_part2_scores (attempt_id, reviewer_id, percent, scored_at) VALUES ($1, $2, $3, $4)`, [
+      attemptId,
+      reviewerId,
+      percent,
+      now,
+    ]);
   }
 
   /** The attempt's part 2 scores: how many, and their mean rounded as it is stored. */

@@ -17,7 +17,11 @@ export class ListExamPapers {
   constructor(private readonly exams: ExamRepository) {}
 
   async execute({ caller, limit, after }: ListExamPapersQuery): Promise<{ papers: ExamPaperView[]; next: string | null }> {
-    const papers = await this.exams.listOpenPapers({ associationCode: staffAssociation(caller), accountId: caller.id, personId: caller.personId }, after ?? null, limit + 1);
+    const papers = await this.exams.listOpenPapers(
+      { associationCode: staffAssociation(caller), accountId: caller.id, personId: caller.personId },
+      after ?? null,
+      limit + 1,
+    );
     const more = papers.length > limit;
     return { papers: papers.slice(0, limit), next: more ? papers[limit - 1].paperId : null };
   }

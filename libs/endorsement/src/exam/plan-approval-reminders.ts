@@ -8,7 +8,12 @@ import type { SeatApplication } from './exam.repository.js';
  * ends, at 09:00 where the association is; none already past. The reminder sweep sends one only
  * while the application still waits in `exam` with no sitting booked. `now` is the approval's time.
  */
-export async function planApprovalReminders(reminders: RemindersRepository, app: Pick<SeatApplication, 'id' | 'rules'>, now: Date, manager?: EntityManager): Promise<void> {
+export async function planApprovalReminders(
+  reminders: RemindersRepository,
+  app: Pick<SeatApplication, 'id' | 'rules'>,
+  now: Date,
+  manager?: EntityManager,
+): Promise<void> {
   const exam = app.rules.rules.exam;
   if (!exam) return;
   const timeZone = app.rules.association.timeZone;

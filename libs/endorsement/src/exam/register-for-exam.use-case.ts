@@ -32,7 +32,12 @@ export class RegisterForExam {
     const { seat, deliveryIds } = await this.dataSource.transaction(async (manager) => {
       const app = await this.applications.findOwnForUpdate(command.caller.personId, command.applicationId, manager);
       if (!app) throw applicationNotFound();
-      const seat = await this.bookSeat.executeIn(manager, app, { windowId: command.windowId, retakeRequest: command.retakeRequest, bookedBy: command.caller.id }, now);
+      const seat = await this.bookSeat.executeIn(
+        manager,
+        app,
+        { windowId: command.windowId, retakeRequest: command.retakeRequest, bookedBy: command.caller.id },
+        now,
+      );
       return { seat, deliveryIds: await this.seatEmail.recordIn(manager, app.id, seat.attemptNo, now) };
     });
     await this.emails.send(deliveryIds);

@@ -30,7 +30,12 @@ export class SweepExamApprovals {
       const rows = await this.exams.findExpiredApprovals(this.clock.now(), after);
       for (const row of rows) {
         try {
-          await this.transition.execute({ applicationId: row.id, event: EXPIRY_EVENTS[row.action], expectedVersion: row.version, actor: { id: null, role: 'system' } });
+          await this.transition.execute({
+            applicationId: row.id,
+            event: EXPIRY_EVENTS[row.action],
+            expectedVersion: row.version,
+            actor: { id: null, role: 'system' },
+          });
           moved += 1;
         } catch (error) {
           if (!(error instanceof TransitionConflictError || error instanceof TransitionRefusedError)) throw error;

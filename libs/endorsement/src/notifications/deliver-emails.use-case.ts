@@ -27,6 +27,9 @@ export class DeliverEmails {
       this.logger.warn(`sending ${deliveryIds.length} emails at once failed, left to the mail queue: ${redactAddresses((error as Error).message)}`);
       retry = deliveryIds;
     }
-    await this.jobs.addBulk('sendEmail', retry.map((deliveryId) => ({ deliveryId })));
+    await this.jobs.addBulk(
+      'sendEmail',
+      retry.map((deliveryId) => ({ deliveryId })),
+    );
   }
 }

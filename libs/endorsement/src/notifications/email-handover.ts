@@ -13,6 +13,11 @@ export class EmailHandover {
   constructor(private readonly jobs: JobQueues) {}
 
   async send(deliveryIds: string[]): Promise<void> {
-    await this.jobs.addBulk('sendEmail', deliveryIds.map((deliveryId) => ({ deliveryId }))).catch((e: Error) => this.logger.warn(`enqueue after commit failed, left to the relay: ${e.message}`));
+    await this.jobs
+      .addBulk(
+        'sendEmail',
+        deliveryIds.map((deliveryId) => ({ deliveryId })),
+      )
+      .catch((e: Error) => this.logger.warn(`enqueue after commit failed, left to the relay: ${e.message}`));
   }
 }

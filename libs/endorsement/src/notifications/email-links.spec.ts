@@ -7,7 +7,9 @@ const APP = '0b6f6a52-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
 describe('EmailLinks', () => {
   test('each recipient gets the page their role opens: staff never the applicant-only page', () => {
     expect(links.applicationPageFor('applicant', 'withdrawn', APP)).toBe(`https://portal.example.org/applications/${APP}`);
-    expect(links.applicationPageFor('coordinator', 'reference_overdue_coordinator', APP)).toBe(`https://portal.example.org/staff/applications/${APP}#references`);
+    expect(links.applicationPageFor('coordinator', 'reference_overdue_coordinator', APP)).toBe(
+      `https://portal.example.org/staff/applications/${APP}#references`,
+    );
     expect(links.applicationPageFor('administrator', 'panel_escalated', APP)).toBe(`https://portal.example.org/staff/applications/${APP}#panel`);
     expect(links.applicationPageFor('reviewer', 'panel_assigned', APP)).toBe(`https://portal.example.org/reviews/${APP}`);
     // Taken off the panel, the reviewer can no longer open that review: their list instead.

@@ -173,7 +173,9 @@ export class EmailModelBuilder {
   /** An account of no one association (an Alliance-wide administrator) hears from the Alliance. */
   private senderFor(associationCode: string | null): { code: string; name: string; coordinatorEmail?: string; timeZone: string } {
     const { alliance } = this.framework;
-    return associationCode ? this.framework.association(associationCode) : { code: 'Alliance', name: alliance.name, coordinatorEmail: undefined, timeZone: alliance.timeZone };
+    return associationCode
+      ? this.framework.association(associationCode)
+      : { code: 'Alliance', name: alliance.name, coordinatorEmail: undefined, timeZone: alliance.timeZone };
   }
 
   /** An email about an account rather than an application: the portal's address stands for the application's. */
@@ -193,7 +195,7 @@ export class EmailModelBuilder {
 
   private nextExamWindow(windows: 'monthly' | readonly number[], timeZone: string, now: Date): string {
     const { month, year } = DateTime.fromJSDate(now, { zone: timeZone });
-    const months = windows === 'monthly' ? [((month % 12) + 1)] : [...windows];
+    const months = windows === 'monthly' ? [(month % 12) + 1] : [...windows];
     const next = months.find((m) => m > month) ?? months[0];
     const nextYear = next > month ? year : year + 1;
     return DateTime.utc(nextYear, next, 15).setLocale('en-GB').toLocaleString({ month: 'long', year: 'numeric' });
@@ -211,6 +213,8 @@ function listInWords(items: string[]): string {
 
 /** "15 January 2027, 10:30 (Australia/Perth)": a link valid for an hour needs the time, and whose time. */
 function formatDateTime(at: Date, timeZone: string): string {
-  const text = DateTime.fromJSDate(at, { zone: timeZone }).setLocale('en-GB').toLocaleString({ day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const text = DateTime.fromJSDate(at, { zone: timeZone })
+    .setLocale('en-GB')
+    .toLocaleString({ day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   return `${text} (${timeZone})`;
 }

@@ -100,7 +100,11 @@ export class EmailModelsRepository {
    * The staff who hear about an application: for coordinators' notices whoever it is assigned to, for
    * administrators' the association's administrators; only those who have signed in (set a password).
    */
-  async staffRecipients(applicationId: string, audience: 'coordinator' | 'administrator', manager: EntityManager = this.dataSource.manager): Promise<StaffRecipient[]> {
+  async staffRecipients(
+    applicationId: string,
+    audience: 'coordinator' | 'administrator',
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<StaffRecipient[]> {
     return manager.query<StaffRecipient[]>(
       audience === 'coordinator'
         ? `SELECT ac.id AS "accountId", ac.email, p.full_name AS name FROM applications a

@@ -39,7 +39,10 @@ export class RecordUndelivered {
       return this.tellApplicant(manager, delivery, now);
     });
     if (!result) return false;
-    await this.jobs.addBulk('sendEmail', result.map((deliveryId) => ({ deliveryId })));
+    await this.jobs.addBulk(
+      'sendEmail',
+      result.map((deliveryId) => ({ deliveryId })),
+    );
     this.logger.warn(`delivery ${delivery.id} (${delivery.template}) ${outcome.status}`);
     return true;
   }

@@ -2,7 +2,21 @@ import { performance } from 'node:perf_hooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '#config';
-import { EmailDeliveriesRepository, MAIL_TRANSPORT, STALE_CLAIM_MS, deliveryMessageId, renderEmail, isEmailTemplateName, senderDomain, verpAddress, type DeliveryRow, type EmailModel, type MailTransport, type SentMark, type Undelivered } from '#mail';
+import {
+  EmailDeliveriesRepository,
+  MAIL_TRANSPORT,
+  STALE_CLAIM_MS,
+  deliveryMessageId,
+  renderEmail,
+  isEmailTemplateName,
+  senderDomain,
+  verpAddress,
+  type DeliveryRow,
+  type EmailModel,
+  type MailTransport,
+  type SentMark,
+  type Undelivered,
+} from '#mail';
 import { Clock } from '#platform';
 import { PermanentJobError, redactAddresses } from '#queue';
 import { withRequestId } from '#request-id';
@@ -98,7 +112,8 @@ export class SendEmail {
 
   /** Null once sent and marked, a PermanentJobError once recorded as failed, or the transient error it was released with. */
   private async sendOne(delivery: DeliveryRow, model: EmailModel | Error, claimedAt: number): Promise<Error | null> {
-    if (!isEmailTemplateName(delivery.template)) return this.fail(delivery, { status: 'failed', reason: `unknown template ${delivery.template}`, answer: null });
+    if (!isEmailTemplateName(delivery.template))
+      return this.fail(delivery, { status: 'failed', reason: `unknown template ${delivery.template}`, answer: null });
     if (delivery.suppression) return this.fail(delivery, suppressedOutcome(delivery.suppression));
     const template = delivery.template;
     const messageId = deliveryMessageId(delivery, this.messageIdDomain);
@@ -127,7 +142,12 @@ export class SendEmail {
     } catch (error) {
       const permanent = isPermanentSmtpFailure(error);
       // Servers echo the recipient in their answers: never in a log.
-      this.logger.warn({ msg: permanent ? 'email refused' : 'email not sent yet', deliveryId: delivery.id, template, answer: redactAddresses(smtpAnswer(error) ?? (error as Error).message) });
+      this.logger.warn({
+        msg: permanent ? 'email refused' : 'email not sent yet',
+        deliveryId: delivery.id,
+        template,
+        answer: redactAddresses(smtpAnswer(error) ?? (error as Error).message),
+      });
       // Not built, not rendered, not reachable, 4xx: transient. Only the server's 5xx is final.
       if (!permanent) return this.release(delivery, error as Error);
       // Refused for good: the address is not tried again until someone gives it anew.
@@ -151,7 +171,12 @@ export class SendEmail {
 
   /** BullMQ gave up retrying a transient failure: record it where staff see it. */
   async giveUp(deliveryId: string, reason: string): Promise<void> {
-    await this.ledger.markUndelivered(this.dataSource.manager, deliveryId, { status: 'failed', reason: `gave up after retries: ${reason}`, answer: null }, this.clock.now());
+    await this.ledger.markUndelivered(
+      this.dataSource.manager,
+      deliveryId,
+      { status: 'failed', reason: `gave up after retries: ${reason}`, answer: null },
+      this.clock.now(),
+    );
   }
 
   private async fail(delivery: DeliveryRow, outcome: Undelivered): Promise<PermanentJobError> {
@@ -168,5 +193,9 @@ function underItsRequest<T>(delivery: DeliveryRow, fn: () => T): T {
 /** Why a suppressed address gets nothing, in words staff read. */
 function suppressedOutcome(suppression: NonNullable<DeliveryRow['suppression']>): Undelivered {
   const why = suppression.reason === 'complaint' ? 'its owner reported our email as spam' : 'mail to it bounced';
-  return { status: 'suppressed', reason: `not sent: ${why} on ${suppression.since.slice(0, 10)}; it is sent to again once someone gives the address anew`, answer: null };
+  return {
+    status: 'suppressed',
+    reason: `not sent: ${why} on ${suppression.since.slice(0, 10)}; it is sent to again once someone gives the address anew`,
+    answer: null,
+  };
 }

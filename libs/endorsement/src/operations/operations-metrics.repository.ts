@@ -30,15 +30,18 @@ export class OperationsMetricsRepository {
    * reference overdue; only references requested at least that long ago are looked at (an index range).
    */
   async pipelineFigures(earliestEscalationDays: number): Promise<PipelineFigures> {
-    const [row] = await this.dataSource.query<{
-      outbox_lag: number;
-      outbox_unprocessed_age: number;
-      ledger: Record<string, number>;
-      references_overdue: number;
-      reminders_due: number;
-      reminders_oldest_due: number;
-      sweeps: Record<string, number>;
-    }[]>(`
+    const [row] = await this.dataSource.query<
+      {
+        outbox_lag: number;
+        outbox_unprocessed_age: number;
+        ledger: Record<string, number>;
+        references_overdue: number;
+        reminders_due: number;
+        reminders_oldest_due: number;
+        sweeps: Record<string, number>;
+      }[]
+    >(
+      `
       SELECT
         -- Unpublished: after the relay's cursor, or a gap it passed before that row's transaction committed.
         (SELECT coalesce(extract(epoch FROM now() - min(w.written_at)), 0) FROM (

@@ -1,6 +1,15 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Framework } from '#framework';
-import { emailLedgerRows, outboxLag, outboxUnprocessedAge, queueJobs, referencesOverdue, remindersDue, remindersOldestDueAge, sweepLastSuccess } from '#metrics';
+import {
+  emailLedgerRows,
+  outboxLag,
+  outboxUnprocessedAge,
+  queueJobs,
+  referencesOverdue,
+  remindersDue,
+  remindersOldestDueAge,
+  sweepLastSuccess,
+} from '#metrics';
 import { FRAMEWORK, MetricsEndpoint } from '#platform';
 import { JobQueues, QUEUE_NAMES } from '#queue';
 import { OperationsMetricsRepository } from './operations-metrics.repository.js';

@@ -58,7 +58,8 @@ export class GetOutlook {
       end.plus({ days: association.renewal.leadDays }).toISODate()!,
       lapsedIfDueBefore(end.toISODate()!, association.renewal, zone),
     );
-    for (const group of groups) for (const step of renewalSteps(group, association, now, until)) add(step.kind, DateTime.fromJSDate(step.at, { zone }).toISODate()!, step.count);
+    for (const group of groups)
+      for (const step of renewalSteps(group, association, now, until)) add(step.kind, DateTime.fromJSDate(step.at, { zone }).toISODate()!, step.count);
 
     const reminders = await this.reminders.countPendingByKindAndDay(association.code, now, until, zone);
     for (const r of reminders) add(r.kind, r.date, r.count);

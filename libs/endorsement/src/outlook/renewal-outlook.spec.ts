@@ -5,7 +5,15 @@ import { renewalSteps } from './renewal-outlook.js';
 const MI = {
   code: 'MI-AIMH',
   timeZone: 'America/Detroit',
-  renewal: { dueMonthDay: '12-31', lateWindowEndMonthDay: '01-31', fee: 30, lateFee: 25, leadDays: 60, reminderDaysBefore: [60, 30, 14, 7, 1], lateWindowReminderEveryDays: 7 },
+  renewal: {
+    dueMonthDay: '12-31',
+    lateWindowEndMonthDay: '01-31',
+    fee: 30,
+    lateFee: 25,
+    leadDays: 60,
+    reminderDaysBefore: [60, 30, 14, 7, 1],
+    lateWindowReminderEveryDays: 7,
+  },
 } as unknown as Association;
 const at = (iso: string) => new Date(iso);
 const steps = (group: Parameters<typeof renewalSteps>[0], now: string, until: string) =>

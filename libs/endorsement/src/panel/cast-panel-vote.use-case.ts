@@ -87,8 +87,12 @@ export class CastPanelVote {
   private checkChecklist(checklist: Record<string, ChecklistMark>): void {
     const codes = this.framework.competencyDomains.map((d) => d.code);
     const errors = [
-      ...codes.filter((code) => !(code in checklist)).map((code) => ({ field: `checklist.${code}`, message: 'is required: mark every competency domain met or not_met' })),
-      ...Object.keys(checklist).filter((key) => !codes.includes(key)).map((key) => ({ field: `checklist.${key}`, message: 'is not a competency domain' })),
+      ...codes
+        .filter((code) => !(code in checklist))
+        .map((code) => ({ field: `checklist.${code}`, message: 'is required: mark every competency domain met or not_met' })),
+      ...Object.keys(checklist)
+        .filter((key) => !codes.includes(key))
+        .map((key) => ({ field: `checklist.${key}`, message: 'is not a competency domain' })),
     ];
     if (errors.length) throw PanelProblems.checklistMismatch(errors);
   }

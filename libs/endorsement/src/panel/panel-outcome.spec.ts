@@ -7,18 +7,31 @@ describe('panelOutcome', () => {
   });
 
   test('agreement fires the shared recommendation, the notes (once each) being the reason', () => {
-    expect(panelOutcome([{ recommendation: 'endorse', notes: null }, { recommendation: 'endorse', notes: ' ' }])).toEqual({ event: 'panel_endorse', reason: undefined });
+    expect(
+      panelOutcome([
+        { recommendation: 'endorse', notes: null },
+        { recommendation: 'endorse', notes: ' ' },
+      ]),
+    ).toEqual({ event: 'panel_endorse', reason: undefined });
     expect(
       panelOutcome([
         { recommendation: 'defer', notes: 'Add your RSC hours.' },
         { recommendation: 'defer', notes: ' Add your RSC hours. ' },
       ]),
     ).toEqual({ event: 'panel_defer', reason: 'Add your RSC hours.' });
-    expect(panelOutcome([{ recommendation: 'deny', notes: 'A' }, { recommendation: 'deny', notes: 'B' }])).toEqual({ event: 'panel_deny', reason: 'A\n\nB' });
+    expect(
+      panelOutcome([
+        { recommendation: 'deny', notes: 'A' },
+        { recommendation: 'deny', notes: 'B' },
+      ]),
+    ).toEqual({ event: 'panel_deny', reason: 'A\n\nB' });
   });
 
   test('disagreement escalates, naming the recommendations but not the notes', () => {
-    const outcome = panelOutcome([{ recommendation: 'endorse', notes: 'Lovely.' }, { recommendation: 'deny', notes: 'Not with infants.' }]);
+    const outcome = panelOutcome([
+      { recommendation: 'endorse', notes: 'Lovely.' },
+      { recommendation: 'deny', notes: 'Not with infants.' },
+    ]);
     expect(outcome).toEqual({ event: 'panel_escalate', reason: 'The reviewers disagree: endorse and deny.' });
   });
 

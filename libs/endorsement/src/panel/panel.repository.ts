@@ -45,15 +45,20 @@ export class PanelRepository {
    * transaction, then reads it and its current round. The read is a statement of its own so that its
    * snapshot sees whatever the previous holder of the lock committed (a new round, a vote).
    */
-  async lockApplication(applicationId: string, associationCode: string | null, manager: EntityManager = this.dataSource.manager): Promise<PanelApplication | undefined> {
+  async lockApplication(
+    applicationId: string,
+    associationCode: string | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PanelApplication | undefined> {
     const locked = await manager.query<unknown[]>(`SELECT id FROM applications WHERE id = $1 AND ($2::text IS NULL OR association_code = $2) FOR UPDATE`, [
       applicationId,
       associationCode,
     ]);
     if (!locked.length) return undefined;
-    const [app] = await manager.query<PanelApplication[]>(`SELECT a.state, a.version, a.association_code, a.applicant_id, ${CURRENT_ROUND} AS round FROM applications a WHERE a.id = $1`, [
-      applicationId,
-    ]);
+    const [app] = await manager.query<PanelApplication[]>(
+      `SELECT a.state, a.version, a.association_code, a.applicant_id, ${CURRENT_ROUND} AS round FROM applications a WHERE a.id = $1`,
+      [applicationId],
+    );
     return app;
   }
 
@@ -97,7 +102,12 @@ export class PanelRepository {
   }
 
   /** Those of the accounts who may review the application: reviewers of its association, never the applicant themself. */
-  async findEligibleReviewers(accountIds: string[], associationCode: string, applicantId: string, manager: EntityManager = this.dataSource.manager): Promise<PanelReviewer[]> {
+  async findEligibleReviewers(
+    accountIds: string[],
+    associationCode: string,
+    applicantId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PanelReviewer[]> {
     return manager.query<PanelReviewer[]>(
       `SELECT a.id, p.email, p.full_name FROM accounts a JOIN people p ON p.id = a.person_id
         WHERE a.id = ANY($1::uuid[]) AND 'reviewer' = ANY(a.roles) AND a.association_code = $2 AND a.person_id <> $3`,
@@ -107,7 +117,10 @@ export class PanelRepository {
 
   /** How many votes the round has. */
   async countRoundVotes(applicationId: string, round: number, manager: EntityManager = this.dataSource.manager): Promise<number> {
-    const [{ votes }] = await manager.query<{ votes: number }[]>(`SELECT count(*)::int AS votes FROM panel_votes WHERE application_id = $1 AND round = $2`, [applicationId, round]);
+    const [{ votes }] = await manager.query<{ votes: number }[]>(`SELECT count(*)::int AS votes FROM panel_votes WHERE application_id = $1 AND round = $2`, [
+      applicationId,
+      round,
+    ]);
     return votes;
   }
 
@@ -123,7 +136,14 @@ export class PanelRepository {
   }
 
   /** Seats the reviewers on the round's panel, by the actor, and puts it on the audit timeline; returns the activity's id. */
-  async seatRoundPanel(applicationId: string, round: number, reviewerIds: string[], actorId: string, now: Date, manager: EntityManager = this.dataSource.manager): Promise<string> {
+  async seatRoundPanel(
+    applicationId: string,
+    round: number,
+    reviewerIds: string[],
+    actorId: string,
+    now: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string> {
     const [{ id: activityId }] = await manager.query<{ id: string }[]>(
       `WITH panel AS (
          INSERT INTO panel_assignments (application_id, round, reviewer_id, assigned_by, assigned_at) SELECT $1, $2, r, $4, $5 FROM unnest($3::uuid[]) AS r)
@@ -135,7 +155,11 @@ export class PanelRepository {
 
   /** Whether the reviewer sits on the round's panel. */
   async isAssigned(applicationId: string, round: number, reviewerId: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    const rows = await manager.query<unknown[]>(`SELECT 1 FROM panel_assignments WHERE application_id = $1 AND round = $2 AND reviewer_id = $3`, [applicationId, round, reviewerId]);
+    const rows = await manager.query<unknown[]>(`SELECT 1 FROM panel_assignments WHERE application_id = $1 AND round = $2 AND reviewer_id = $3`, [
+      applicationId,
+      round,
+      reviewerId,
+    ]);
     return rows.length > 0;
   }
 

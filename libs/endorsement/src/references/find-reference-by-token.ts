@@ -26,7 +26,13 @@ export interface RaterFormView {
  * reference and its application stay locked until the caller's transaction ends (see
  * ReferencesRepository.findByTokenHash).
  */
-export async function loadOpenReference(references: ReferencesRepository, token: string, now: Date, lock: boolean, manager?: EntityManager): Promise<ReferenceByToken> {
+export async function loadOpenReference(
+  references: ReferencesRepository,
+  token: string,
+  now: Date,
+  lock: boolean,
+  manager?: EntityManager,
+): Promise<ReferenceByToken> {
   const row = await references.findByTokenHash(hashRaterLinkToken(token), lock, manager);
   const problem = linkProblem(row, now);
   if (problem) throw new RaterLinkUnavailableError(problem);

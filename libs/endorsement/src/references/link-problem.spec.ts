@@ -2,7 +2,13 @@ import { describe, expect, test } from '@jest/globals';
 import { linkProblem, type RaterLinkFacts } from './link-problem.js';
 
 const now = new Date('2026-03-01T12:00:00Z');
-const open: RaterLinkFacts = { status: 'requested', revoked_at: null, token_expires_at: new Date('2026-03-20T00:00:00Z'), state: 'reference_checks', held_from: null };
+const open: RaterLinkFacts = {
+  status: 'requested',
+  revoked_at: null,
+  token_expires_at: new Date('2026-03-20T00:00:00Z'),
+  state: 'reference_checks',
+  held_from: null,
+};
 
 describe('whether a rater link still opens its form', () => {
   test('an open request while the application collects references', () => {

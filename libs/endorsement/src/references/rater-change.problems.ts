@@ -22,6 +22,11 @@ export const RaterChangeProblems = {
       scope === 'reference'
         ? `This rater's address has been changed ${times(limit)} in the last 24 hours, which is the most we allow. You can change it again ${inAbout(retryAfter)}.`
         : `${byStaff ? "This applicant's raters' addresses have been changed" : "You have changed your raters' addresses"} ${times(limit)} in the last 24 hours, which is the most we allow. You can make another change ${inAbout(retryAfter)}.`;
-    return new ProblemException(429, 'too_many_rater_changes', 'Too many changes to rater addresses', detail, { scope, limit, retryAfter, retryAt: retryAt.toISOString() });
+    return new ProblemException(429, 'too_many_rater_changes', 'Too many changes to rater addresses', detail, {
+      scope,
+      limit,
+      retryAfter,
+      retryAt: retryAt.toISOString(),
+    });
   },
 };

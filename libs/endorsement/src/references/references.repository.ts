@@ -75,7 +75,6 @@ const APPLICANT_CHANGES = `
   SELECT r.revoked_at AS at FROM application_references r JOIN applications a ON a.id = r.application_id
    WHERE a.applicant_id = $1 AND r.status = 'replaced' AND r.revoked_at > $2 ORDER BY r.revoked_at DESC LIMIT $3`;
 
-
 /** A reference as the applicant sees it. */
 export interface ApplicantReferenceView {
   id: string;
@@ -132,7 +131,17 @@ export class ReferencesRepository {
     await manager.query(
       `INSERT INTO application_references (id, application_id, role, rater_name, rater_email, waived_access, status, token_hash, token_expires_at, requested_at, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, 'requested', $7, $8, $9, $9)`,
-      [reference.id, reference.applicationId, reference.role, reference.raterName, reference.raterEmail, reference.waivedAccess, reference.tokenHash, reference.tokenExpiresAt, now],
+      [
+        reference.id,
+        reference.applicationId,
+        reference.role,
+        reference.raterName,
+        reference.raterEmail,
+        reference.waivedAccess,
+        reference.tokenHash,
+        reference.tokenExpiresAt,
+        now,
+      ],
     );
   }
 
@@ -172,9 +181,10 @@ export class ReferencesRepository {
 
   /** The raters' addresses of the application's open references, as given. */
   async openRaterEmails(applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
-    const open = await manager.query<{ rater_email: string }[]>(`SELECT rater_email FROM application_references WHERE application_id = $1 AND revoked_at IS NULL`, [
-      applicationId,
-    ]);
+    const open = await manager.query<{ rater_email: string }[]>(
+      `SELECT rater_email FROM application_references WHERE application_id = $1 AND revoked_at IS NULL`,
+      [applicationId],
+    );
     return open.map((ref) => ref.rater_email);
   }
 
@@ -255,7 +265,10 @@ export class ReferencesRepository {
 
   /** Revokes every current reference of the application: they stop counting and their links stop working. */
   async revokeAllOf(applicationId: string, now: Date, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query(`UPDATE application_references SET revoked_at = $2, token_hash = NULL WHERE application_id = $1 AND revoked_at IS NULL`, [applicationId, now]);
+    await manager.query(`UPDATE application_references SET revoked_at = $2, token_hash = NULL WHERE application_id = $1 AND revoked_at IS NULL`, [
+      applicationId,
+      now,
+    ]);
   }
 
   /** The application's open (not revoked) references: role and lower-cased rater address. */

@@ -55,7 +55,12 @@ export class ReplaceRaterAddress {
         throw new ProblemException(404, 'reference_not_found', 'Reference not found', 'This application has no reference with this id.');
       }
       if (!applicant || !replaced) {
-        throw new ProblemException(409, 'reference_not_replaceable', 'This reference cannot be replaced', 'Only a reference that is still waiting for its rater, whose email bounced, or whose form could not count can get a new address.');
+        throw new ProblemException(
+          409,
+          'reference_not_replaceable',
+          'This reference cannot be replaced',
+          'Only a reference that is still waiting for its rater, whose email bounced, or whose form could not count can get a new address.',
+        );
       }
       await this.refuseUnlessIndependent(manager, command, applicant.email);
       await this.refuseOverLimits(manager, command, applicant.applicant_id, now);
@@ -80,7 +85,10 @@ export class ReplaceRaterAddress {
       await this.references.linkReplacement(command.referenceId, delivery.referenceId!, manager);
       return { referenceId: delivery.referenceId!, deliveryIds: await this.ledger.record(manager, [delivery], now) };
     });
-    await this.jobs.addBulk('sendEmail', deliveryIds.map((deliveryId) => ({ deliveryId })));
+    await this.jobs.addBulk(
+      'sendEmail',
+      deliveryIds.map((deliveryId) => ({ deliveryId })),
+    );
     return { referenceId };
   }
 
@@ -118,7 +126,8 @@ export class ReplaceRaterAddress {
     ] as const) {
       const changes = await latest(limit + 1);
       // With this change among them, one more than the limit: the oldest counted frees a place 24 hours after it was made.
-      if (changes.length > limit) throw RaterChangeProblems.tooManyChanges(scope, limit, new Date(changes[limit].getTime() + WINDOW_MS), now, command.staffAccountId !== undefined);
+      if (changes.length > limit)
+        throw RaterChangeProblems.tooManyChanges(scope, limit, new Date(changes[limit].getTime() + WINDOW_MS), now, command.staffAccountId !== undefined);
     }
   }
 }

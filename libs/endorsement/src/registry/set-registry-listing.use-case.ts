@@ -18,7 +18,8 @@ export class SetRegistryListing {
     const id = await this.endorsements.setRegistryListed(command.applicationId, command.caller.personId, command.listed);
     if (id) return { applicationId: id, listed: command.listed };
     // Someone else's application: the same 404 as one that does not exist.
-    if (!(await this.endorsements.isApplicants(command.applicationId, command.caller.personId))) throw new ProblemException(404, 'application_not_found', 'Application not found', 'You have no application with this id.');
+    if (!(await this.endorsements.isApplicants(command.applicationId, command.caller.personId)))
+      throw new ProblemException(404, 'application_not_found', 'Application not found', 'You have no application with this id.');
     throw new ProblemException(409, 'not_endorsed', 'Not endorsed', 'Only an endorsement in good standing can be listed in the registry.');
   }
 }

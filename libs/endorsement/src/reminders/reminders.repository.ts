@@ -8,7 +8,6 @@ export interface PlannedReminder {
   days: number;
 }
 
-
 /** A due reminder with what re-checking it and writing its emails need. */
 export interface DueReminder {
   id: string;
@@ -71,7 +70,13 @@ export class RemindersRepository {
   }
 
   /** Schedules a reference's reminders, each once (a second scheduling of the same one does nothing). */
-  async scheduleForReference(referenceId: string, applicationId: string, reminders: readonly PlannedReminder[], now: Date, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async scheduleForReference(
+    referenceId: string,
+    applicationId: string,
+    reminders: readonly PlannedReminder[],
+    now: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO reminders (kind, subject_key, application_id, reference_id, offset_days, due_at, created_at)
        SELECT r->>'kind', $1::text, $2::uuid, $1::uuid, (r->>'days')::int, $3::timestamptz + make_interval(days => (r->>'days')::int), $3
@@ -90,7 +95,12 @@ export class RemindersRepository {
    * The association's pending reminders due before `until`, counted by outlook kind and local day (in
    * `timeZone`) of sending: one already overdue is sent at the next sweep, counted on `now`'s day.
    */
-  async countPendingByKindAndDay(associationCode: string, now: Date, until: Date, timeZone: string): Promise<{ kind: OutlookKind; date: string; count: number }[]> {
+  async countPendingByKindAndDay(
+    associationCode: string,
+    now: Date,
+    until: Date,
+    timeZone: string,
+  ): Promise<{ kind: OutlookKind; date: string; count: number }[]> {
     return this.dataSource.query<{ kind: OutlookKind; date: string; count: number }[]>(
       `SELECT CASE WHEN r.kind = 'renewal_reminder' AND r.offset_days < 0 THEN 'renewal_late_notice' ELSE r.kind END AS kind,
               to_char(greatest(r.due_at, $2) AT TIME ZONE $4, 'YYYY-MM-DD') AS date, count(*)::int AS count
@@ -123,20 +133,28 @@ export class RemindersRepository {
 
   /** Marks swept reminders fired at `now`: `cancelledIds` (no longer owed) cancelled, the others done. */
   async markSwept(ids: readonly string[], cancelledIds: readonly string[], now: Date, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query(`UPDATE reminders SET status = CASE WHEN id = ANY($2::uuid[]) THEN 'cancelled' ELSE 'done' END, fired_at = $3 WHERE id = ANY($1::uuid[])`, [
-      ids,
-      cancelledIds,
-      now,
-    ]);
+    await manager.query(
+      `UPDATE reminders SET status = CASE WHEN id = ANY($2::uuid[]) THEN 'cancelled' ELSE 'done' END, fired_at = $3 WHERE id = ANY($1::uuid[])`,
+      [ids, cancelledIds, now],
+    );
   }
 
   /** Cancels an application's pending reminders of these kinds, so no sweep fires them. */
   async cancelPending(applicationId: string, kinds: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query(`UPDATE reminders SET status = 'cancelled' WHERE application_id = $1 AND status = 'pending' AND kind = ANY($2)`, [applicationId, kinds]);
+    await manager.query(`UPDATE reminders SET status = 'cancelled' WHERE application_id = $1 AND status = 'pending' AND kind = ANY($2)`, [
+      applicationId,
+      kinds,
+    ]);
   }
 
   /** Plans a renewal cycle's reminders, one row per cycle and offset (`subjectKey`: the person's cycle), whichever endorsement's effect comes first. */
-  async insertRenewalReminders(subjectKey: string, applicationId: string, reminders: readonly PlannedRenewalReminder[], now: Date, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async insertRenewalReminders(
+    subjectKey: string,
+    applicationId: string,
+    reminders: readonly PlannedRenewalReminder[],
+    now: Date,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO reminders (kind, subject_key, application_id, offset_days, due_at, created_at)
        SELECT 'renewal_reminder', $1::text, $2::uuid, (r->>'days')::int, (r->>'at')::timestamptz, $3

@@ -35,10 +35,18 @@ export class SweepReminders {
         const due = await this.reminders.findDueForUpdate(now, BATCH, manager);
         const deliveries = due.filter(owed).flatMap((r) => this.emailsFor(r));
         const stale = due.filter((r) => !owed(r)).map((r) => r.id);
-        await this.reminders.markSwept(due.map((r) => r.id), stale, now, manager);
+        await this.reminders.markSwept(
+          due.map((r) => r.id),
+          stale,
+          now,
+          manager,
+        );
         return { picked: due.length, count: due.length - stale.length, deliveryIds: await this.ledger.record(manager, deliveries, now) };
       });
-      await this.jobs.addBulk('sendEmail', deliveryIds.map((deliveryId) => ({ deliveryId })));
+      await this.jobs.addBulk(
+        'sendEmail',
+        deliveryIds.map((deliveryId) => ({ deliveryId })),
+      );
       fired += count;
       if (picked < BATCH) break;
     }
@@ -49,22 +57,73 @@ export class SweepReminders {
     const base = { applicationId: r.application_id, referenceId: r.reference_id, context: { daysWaiting: r.offset_days } };
     switch (r.kind) {
       case 'reference_reminder':
-        return [{ ...base, businessKey: `reminder-${r.id}-rater`, template: 'reference_reminder', recipientKind: 'rater', recipientEmail: r.rater_email!, recipientName: r.rater_name! }];
+        return [
+          {
+            ...base,
+            businessKey: `reminder-${r.id}-rater`,
+            template: 'reference_reminder',
+            recipientKind: 'rater',
+            recipientEmail: r.rater_email!,
+            recipientName: r.rater_name!,
+          },
+        ];
       case 'reference_overdue': {
         // The coordinator the application is assigned to, or the association's team inbox.
         const staff = r.assignee_email ? { email: r.assignee_email, name: r.assignee_name! } : teamInbox(this.framework.association(r.association_code));
         return [
-          { ...base, businessKey: `reminder-${r.id}-applicant`, template: 'reference_overdue_applicant', recipientKind: 'applicant', recipientEmail: r.applicant_email, recipientName: r.applicant_name },
-          { ...base, businessKey: `reminder-${r.id}-coordinator`, template: 'reference_overdue_coordinator', recipientKind: 'coordinator', recipientEmail: staff.email, recipientName: staff.name },
+          {
+            ...base,
+            businessKey: `reminder-${r.id}-applicant`,
+            template: 'reference_overdue_applicant',
+            recipientKind: 'applicant',
+            recipientEmail: r.applicant_email,
+            recipientName: r.applicant_name,
+          },
+          {
+            ...base,
+            businessKey: `reminder-${r.id}-coordinator`,
+            template: 'reference_overdue_coordinator',
+            recipientKind: 'coordinator',
+            recipientEmail: staff.email,
+            recipientName: staff.name,
+          },
         ];
       }
       case 'exam_reminder':
-        return [{ ...base, context: { attemptNo: r.attempt_no }, businessKey: `reminder-${r.id}-applicant`, template: 'exam_reminder', recipientKind: 'applicant', recipientEmail: r.applicant_email, recipientName: r.applicant_name }];
+        return [
+          {
+            ...base,
+            context: { attemptNo: r.attempt_no },
+            businessKey: `reminder-${r.id}-applicant`,
+            template: 'exam_reminder',
+            recipientKind: 'applicant',
+            recipientEmail: r.applicant_email,
+            recipientName: r.applicant_name,
+          },
+        ];
       case 'exam_approval_reminder':
-        return [{ ...base, businessKey: `reminder-${r.id}-applicant`, template: 'exam_approval_reminder', recipientKind: 'applicant', recipientEmail: r.applicant_email, recipientName: r.applicant_name }];
+        return [
+          {
+            ...base,
+            businessKey: `reminder-${r.id}-applicant`,
+            template: 'exam_approval_reminder',
+            recipientKind: 'applicant',
+            recipientEmail: r.applicant_email,
+            recipientName: r.applicant_name,
+          },
+        ];
       case 'renewal_reminder':
         // Positive offsets come before the due day; negative ones are the late window's notices.
-        return [{ ...base, businessKey: `reminder-${r.id}-applicant`, template: r.offset_days > 0 ? 'renewal_reminder' : 'renewal_late_notice', recipientKind: 'applicant', recipientEmail: r.applicant_email, recipientName: r.applicant_name }];
+        return [
+          {
+            ...base,
+            businessKey: `reminder-${r.id}-applicant`,
+            template: r.offset_days > 0 ? 'renewal_reminder' : 'renewal_late_notice',
+            recipientKind: 'applicant',
+            recipientEmail: r.applicant_email,
+            recipientName: r.applicant_name,
+          },
+        ];
       default:
         throw new Error(`no emails defined for reminder kind ${r.kind}`);
     }
@@ -76,7 +135,8 @@ function owed(r: DueReminder): boolean {
   // The rater answered, the address bounced or was replaced: nothing to chase.
   if (r.reference_id) return r.reference_status === 'requested';
   // Renewed (or lapsed, or the cycle moved on) since: the reminder belongs to a finished cycle.
-  if (r.kind === 'renewal_reminder') return r.application_state === 'renewal_due' && r.subject_key === renewalCycleKey(r.applicant_id, r.association_code, r.renewal_due_on!);
+  if (r.kind === 'renewal_reminder')
+    return r.application_state === 'renewal_due' && r.subject_key === renewalCycleKey(r.applicant_id, r.association_code, r.renewal_due_on!);
   // Withdrawn, on hold, or the attempt already decided: no sitting to remind of.
   if (r.kind === 'exam_reminder') return r.application_state === 'exam' && r.attempt_decided === false;
   // Booked a sitting, or no longer waiting to sit: no approval to remind of.

@@ -15,7 +15,9 @@ describe('checkRenewalRequirements', () => {
 
   test('14.5 hours are short, and the message says by how much', () => {
     const gaps = checkRenewalRequirements([training(13.5), training(1, { dei: true })], { ...situation, requirements: [IFA] });
-    expect(gaps).toEqual([{ code: 'ce_hours_short', required: 15, recorded: 14.5, message: 'You have 14.5 of the 15 hours of relationship-based training this renewal requires.' }]);
+    expect(gaps).toEqual([
+      { code: 'ce_hours_short', required: 15, recorded: 14.5, message: 'You have 14.5 of the 15 hours of relationship-based training this renewal requires.' },
+    ]);
   });
 
   test('the first cycle after endorsement needs no hours', () => {
@@ -30,7 +32,11 @@ describe('checkRenewalRequirements', () => {
 
   test('RSC providers need 3 of their hours on RSC; mentors of 3+ years need 10 RSC hours, not 12', () => {
     const entries = [training(13, { dei: true }), training(2, { aboutRsc: true }), rsc(10)];
-    expect(checkRenewalRequirements(entries, { ...situation, providesRsc: true, yearsEndorsed: 3, requirements: [MENTOR] }).map((g) => g.code)).toEqual(['rsc_training_hours_short']);
-    expect(checkRenewalRequirements(entries, { ...situation, providesRsc: false, yearsEndorsed: 2, requirements: [MENTOR] }).map((g) => g.code)).toEqual(['rsc_hours_short']);
+    expect(checkRenewalRequirements(entries, { ...situation, providesRsc: true, yearsEndorsed: 3, requirements: [MENTOR] }).map((g) => g.code)).toEqual([
+      'rsc_training_hours_short',
+    ]);
+    expect(checkRenewalRequirements(entries, { ...situation, providesRsc: false, yearsEndorsed: 2, requirements: [MENTOR] }).map((g) => g.code)).toEqual([
+      'rsc_hours_short',
+    ]);
   });
 });

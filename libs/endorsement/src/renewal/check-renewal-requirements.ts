@@ -51,7 +51,12 @@ export function renewalProgress(entries: readonly CeEntry[], situation: RenewalS
   const training = (e: CeEntry) => e.kind === 'training';
   const measures: RenewalMeasure[] = [
     { code: 'ce_hours_short', required: most((r) => r.ceHours), recorded: sum(training), what: 'of relationship-based training' },
-    { code: 'dei_hours_short', required: most((r) => r.deiHours), recorded: sum((e) => training(e) && e.dei), what: 'of training on diversity, equity and inclusion' },
+    {
+      code: 'dei_hours_short',
+      required: most((r) => r.deiHours),
+      recorded: sum((e) => training(e) && e.dei),
+      what: 'of training on diversity, equity and inclusion',
+    },
     {
       code: 'rsc_training_hours_short',
       required: situation.providesRsc ? most((r) => r.rscProviderRscTrainingHours) : 0,
@@ -75,5 +80,10 @@ export function renewalProgress(entries: readonly CeEntry[], situation: RenewalS
 export function checkRenewalRequirements(entries: readonly CeEntry[], situation: RenewalSituation): RenewalGap[] {
   return renewalProgress(entries, situation)
     .filter(({ required, recorded }) => Math.round(recorded * 100) < Math.round(required * 100))
-    .map(({ code, required, recorded, what }) => ({ code, required, recorded, message: `You have ${recorded} of the ${required} ${required === 1 ? 'hour' : 'hours'} ${what} this renewal requires.` }));
+    .map(({ code, required, recorded, what }) => ({
+      code,
+      required,
+      recorded,
+      message: `You have ${recorded} of the ${required} ${required === 1 ? 'hour' : 'hours'} ${what} this renewal requires.`,
+    }));
 }

@@ -177,7 +177,13 @@ export class EndorsementsRepository {
    * person) key: an index range scan along the renewal index, one row (the first endorsement) per cycle.
    * `limit` is written into the statement (as bench:renewal measures it).
    */
-  async findCyclesDue(associationCode: string, state: ApplicationState, dueBefore: string, after: { dueOn: string; personId: string }, limit: number): Promise<SweptCycle[]> {
+  async findCyclesDue(
+    associationCode: string,
+    state: ApplicationState,
+    dueBefore: string,
+    after: { dueOn: string; personId: string },
+    limit: number,
+  ): Promise<SweptCycle[]> {
     return this.dataSource.query<SweptCycle[]>(
       `SELECT DISTINCT ON (renewal_due_on, applicant_id) id, applicant_id, to_char(renewal_due_on, 'YYYY-MM-DD') AS due_on FROM applications
         WHERE association_code = $1 AND state = $2 AND renewal_due_on < $3::date AND (renewal_due_on, applicant_id) > ($4::date, $5::uuid)
@@ -247,7 +253,9 @@ export class EndorsementsRepository {
       `INSERT INTO credential_status_entries (application_id, association_code, status_index, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
       [applicationId, associationCode, candidate, now],
     );
-    const [row] = await this.dataSource.query<{ status_index: number }[]>(`SELECT status_index FROM credential_status_entries WHERE application_id = $1`, [applicationId]);
+    const [row] = await this.dataSource.query<{ status_index: number }[]>(`SELECT status_index FROM credential_status_entries WHERE application_id = $1`, [
+      applicationId,
+    ]);
     return row?.status_index;
   }
 
@@ -263,7 +271,9 @@ export class EndorsementsRepository {
 
   /** The number the application was endorsed under before (kept on reinstatement), else null. */
   async findEndorsementNumber(applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
-    const [current] = await manager.query<{ endorsement_number: string | null }[]>(`SELECT endorsement_number FROM applications WHERE id = $1`, [applicationId]);
+    const [current] = await manager.query<{ endorsement_number: string | null }[]>(`SELECT endorsement_number FROM applications WHERE id = $1`, [
+      applicationId,
+    ]);
     return current.endorsement_number;
   }
 
@@ -288,7 +298,13 @@ export class EndorsementsRepository {
   }
 
   /** Records the endorsement: its number, when, and its renewal due day (YYYY-MM-DD). */
-  async recordEndorsement(applicationId: string, endorsementNumber: string, endorsedAt: Date, renewalDueOn: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async recordEndorsement(
+    applicationId: string,
+    endorsementNumber: string,
+    endorsedAt: Date,
+    renewalDueOn: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     await manager.query(`UPDATE applications SET endorsement_number = $2, endorsed_at = $3, renewal_due_on = $4::date WHERE id = $1`, [
       applicationId,
       endorsementNumber,
@@ -304,9 +320,10 @@ export class EndorsementsRepository {
 
   /** The endorsement's renewal due day (YYYY-MM-DD). */
   async findRenewalDueOn(applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
-    const [{ due_on: dueOn }] = await manager.query<{ due_on: string }[]>(`SELECT to_char(renewal_due_on, 'YYYY-MM-DD') AS due_on FROM applications WHERE id = $1`, [
-      applicationId,
-    ]);
+    const [{ due_on: dueOn }] = await manager.query<{ due_on: string }[]>(
+      `SELECT to_char(renewal_due_on, 'YYYY-MM-DD') AS due_on FROM applications WHERE id = $1`,
+      [applicationId],
+    );
     return dueOn;
   }
 }

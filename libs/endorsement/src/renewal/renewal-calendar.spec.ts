@@ -2,7 +2,15 @@ import { describe, expect, test } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { firstDueOn, lapsedIfDueBefore, nextDueOn, renewalCycle } from './renewal-calendar.js';
 
-const MI = { dueMonthDay: '12-31', lateWindowEndMonthDay: '01-31', fee: 30, lateFee: 25, leadDays: 60, reminderDaysBefore: [60, 30, 14, 7, 1], lateWindowReminderEveryDays: 7 };
+const MI = {
+  dueMonthDay: '12-31',
+  lateWindowEndMonthDay: '01-31',
+  fee: 30,
+  lateFee: 25,
+  leadDays: 60,
+  reminderDaysBefore: [60, 30, 14, 7, 1],
+  lateWindowReminderEveryDays: 7,
+};
 const iso = (d: Date) => d.toISOString();
 
 describe('renewalCycle (Michigan, America/Detroit, due 31 December)', () => {
@@ -53,7 +61,11 @@ describe('other calendars', () => {
     const leap = { ...MI, dueMonthDay: '02-29', lateWindowEndMonthDay: '03-31' };
     expect(nextDueOn('2028-02-29', leap, 'America/Chicago')).toBe('2029-02-28');
     expect(nextDueOn('2031-02-28', leap, 'America/Chicago')).toBe('2032-02-29');
-    expect(renewalCycle('2028-02-29', leap, 'America/Chicago').reminders.find((r) => r.key === 'before-1')!.at.toISOString()).toBe('2028-02-28T15:00:00.000Z');
+    expect(
+      renewalCycle('2028-02-29', leap, 'America/Chicago')
+        .reminders.find((r) => r.key === 'before-1')!
+        .at.toISOString(),
+    ).toBe('2028-02-28T15:00:00.000Z');
   });
 
   test('the first due day is in the year after endorsement, judged on the local calendar', () => {
@@ -68,8 +80,8 @@ describe('other calendars', () => {
   });
 });
 
-describe('lapsedIfDueBefore (the sweep\'s range of due days to lapse)', () => {
-  test('agrees with the cycle\'s lapse day for every due day and sweep day tried', () => {
+describe("lapsedIfDueBefore (the sweep's range of due days to lapse)", () => {
+  test("agrees with the cycle's lapse day for every due day and sweep day tried", () => {
     const calendars = [
       { renewal: MI, zone: 'America/Detroit' },
       { renewal: { ...MI, lateWindowEndMonthDay: '03-31' }, zone: 'Australia/Perth' },

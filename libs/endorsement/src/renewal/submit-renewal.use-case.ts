@@ -70,7 +70,12 @@ export class SubmitRenewal {
           // The guard judges this cycle's hours; the event records the fee, charged once: on the
           // cycle's first endorsement, the others naming it.
           const charge = i === 0 ? { fee } : { feeChargedWith: ids[0] };
-          await this.transition.executeIn(manager, { applicationId: id, event: 'renew', actor: { id: personId, role: 'system' }, payload: { dueOn, ...charge } });
+          await this.transition.executeIn(manager, {
+            applicationId: id,
+            event: 'renew',
+            actor: { id: personId, role: 'system' },
+            payload: { dueOn, ...charge },
+          });
         }
         // Then the next cycle's due day, which the `renewed` email names.
         await this.endorsements.setRenewalDueOn(ids, next, manager);

@@ -37,7 +37,9 @@ export class SweepRenewals {
     let found = 0;
     for (const { code, timeZone, renewal } of this.framework.associations.values()) {
       const today = DateTime.fromJSDate(this.clock.now(), { zone: timeZone }).toISODate()!;
-      const opensIfDueBefore = DateTime.fromISO(today).plus({ days: renewal.leadDays + 1 }).toISODate()!;
+      const opensIfDueBefore = DateTime.fromISO(today)
+        .plus({ days: renewal.leadDays + 1 })
+        .toISODate()!;
       found += await this.stream(code, 'open', 'endorsed', opensIfDueBefore);
       found += await this.stream(code, 'lapse', 'renewal_due', lapsedIfDueBefore(today, renewal, timeZone));
     }

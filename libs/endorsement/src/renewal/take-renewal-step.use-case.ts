@@ -40,7 +40,13 @@ export class TakeRenewalStep {
       if (this.clock.now() < renewalCycle(dueOn, renewal, timeZone)[at]) return false;
       for (const { id, version } of cycle) {
         // The due day names the cycle in the audit trail and keys its one email (see applicantEmail).
-        await this.transition.executeIn(manager, { applicationId: id, event, expectedVersion: version, actor: { id: null, role: 'system' }, payload: { dueOn } });
+        await this.transition.executeIn(manager, {
+          applicationId: id,
+          event,
+          expectedVersion: version,
+          actor: { id: null, role: 'system' },
+          payload: { dueOn },
+        });
       }
       return true;
     });

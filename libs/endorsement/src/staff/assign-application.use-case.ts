@@ -33,7 +33,8 @@ export class AssignApplication {
 
   async assign(command: { caller: AuthenticatedAccount; applicationId: string; accountId: string | null }): Promise<Assignment> {
     const app = await this.staffQueue.findStaffApplication(command.caller, command.applicationId);
-    if (command.accountId !== null && !(await this.staffQueue.isEligibleAssignee(command.accountId, app.association_code))) throw StaffProblems.invalidAssignee();
+    if (command.accountId !== null && !(await this.staffQueue.isEligibleAssignee(command.accountId, app.association_code)))
+      throw StaffProblems.invalidAssignee();
     const row = await this.staffQueue.assign(app.id, command.accountId, command.caller.id, this.clock.now());
     return assignment(row);
   }

@@ -47,7 +47,10 @@ export class GetApplicationTimeline {
     private readonly activities: ActivitiesRepository,
   ) {}
 
-  async execute(command: { caller: AuthenticatedAccount; applicationId: string }): Promise<{ applicationId: string; events: TimelineEntry[]; activities: ActivityEntry[] }> {
+  async execute(command: {
+    caller: AuthenticatedAccount;
+    applicationId: string;
+  }): Promise<{ applicationId: string; events: TimelineEntry[]; activities: ActivityEntry[] }> {
     const app = await this.staffQueue.findStaffApplication(command.caller, command.applicationId);
     const [rows, activities] = await Promise.all([this.transitions.listTimelineEvents(app.id), this.activities.listForTimeline(app.id)]);
     return {

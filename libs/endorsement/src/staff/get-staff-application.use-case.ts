@@ -53,7 +53,9 @@ export class GetStaffApplication {
     if (!row) throw StaffProblems.applicationNotFound();
     const { detail } = row;
     detail.eligibilityGaps = checkEligibility(detail.portfolio as unknown as Portfolio, row.rules, this.clock.now(), detail.applicant.email);
-    const roundVotes = (detail.panelVotes as { round: number; recommendation: Recommendation; notes: string | null }[]).filter((v) => v.round === detail.panel.round);
+    const roundVotes = (detail.panelVotes as { round: number; recommendation: Recommendation; notes: string | null }[]).filter(
+      (v) => v.round === detail.panel.round,
+    );
     detail.panel.escalated = detail.state === 'panel_review' && panelOutcome(roundVotes)?.event === 'panel_escalate';
     detail.allowedEvents = await currentAllowedEventViews(this.transitions, detail, staffRole(command.caller), DEDICATED_ENDPOINTS, this.clock.now());
     return detail;

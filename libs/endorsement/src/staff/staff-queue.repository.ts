@@ -72,7 +72,8 @@ export function staffQueueQuery(filter: StaffQueueFilter): { sql: string; params
   else if (filter.assignee !== undefined) where.push(`a.assignee_id = ${param(filter.assignee)}`);
   if (filter.waitingSince) where.push(`a.state_changed_at <= ${param(filter.waitingSince)}`);
   // Failed deliveries are few: start from them rather than walk the queue looking for them.
-  if (filter.failedEmail) where.push(`a.id = ANY (ARRAY(SELECT d.application_id FROM email_deliveries d WHERE d.status IN ('failed', 'bounced', 'suppressed')))`);
+  if (filter.failedEmail)
+    where.push(`a.id = ANY (ARRAY(SELECT d.application_id FROM email_deliveries d WHERE d.status IN ('failed', 'bounced', 'suppressed')))`);
   if (filter.after) where.push(`(a.state_changed_at, a.id) > (${param(filter.after.waitingSince)}::timestamptz, ${param(filter.after.id)}::uuid)`);
   const sql = `
     SELECT a.id, p.full_name AS applicant_name, a.association_code, a.category_code, a.track_code, a.state, a.version, a.state_changed_at,
@@ -140,7 +141,11 @@ export class StaffQueueRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The application if the caller's association holds it; otherwise 404, whether or not it exists. */
-  async findStaffApplication(caller: AuthenticatedAccount, applicationId: string, manager: EntityManager = this.dataSource.manager): Promise<StaffApplicationRef> {
+  async findStaffApplication(
+    caller: AuthenticatedAccount,
+    applicationId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<StaffApplicationRef> {
     const [app] = await manager.query<StaffApplicationRef[]>(
       `SELECT id, association_code, state, version, assignee_id FROM applications WHERE id = $1 AND ($2::text IS NULL OR association_code = $2)`,
       [applicationId, staffAssociation(caller)],

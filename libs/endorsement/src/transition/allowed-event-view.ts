@@ -1,4 +1,13 @@
-import { allowedTransitions, decideTransition, type AllowedTransition, type ApplicationState, type GuardFacts, type FailedGuard, type Role, type WorkflowEvent } from '#workflow';
+import {
+  allowedTransitions,
+  decideTransition,
+  type AllowedTransition,
+  type ApplicationState,
+  type GuardFacts,
+  type FailedGuard,
+  type Role,
+  type WorkflowEvent,
+} from '#workflow';
 import { guardFactsFrom } from './guard-facts-from.js';
 import type { TransitionsRepository } from './transitions.repository.js';
 
@@ -20,7 +29,13 @@ export function allowedEventViews(state: ApplicationState, role: Role, endpoints
  * "Mark references complete" is blocked where the category has an exam). A required reason comes
  * with the step, so it counts as given.
  */
-export async function currentAllowedEventViews(transitions: TransitionsRepository, application: { id: string; state: ApplicationState }, role: Role, endpoints: Endpoints, now: Date): Promise<AllowedEventView[]> {
+export async function currentAllowedEventViews(
+  transitions: TransitionsRepository,
+  application: { id: string; state: ApplicationState },
+  role: Role,
+  endpoints: Endpoints,
+  now: Date,
+): Promise<AllowedEventView[]> {
   if (allowedTransitions(application.state, role).length === 0) return [];
   const row = await transitions.findApplicationRow(application.id, now);
   return row ? allowedEventViews(row.state, role, endpoints, guardFactsFrom(row, now, 'given with the step')) : [];

@@ -8,7 +8,8 @@ import { examApprovalValidity } from '../exam/exam-approval-validity.js';
 export function guardFactsFrom(app: ApplicationRow, now: Date, reason: string | undefined): GuardFacts {
   const snapshot = app.rules as unknown as RulesSnapshot;
   const { exam, references } = snapshot.rules;
-  const approvalExpiresAt = exam && app.exam_approved_at ? examApprovalValidity(app.exam_approved_at, exam.approvalValidMonths, snapshot.association.timeZone).expiresAt : null;
+  const approvalExpiresAt =
+    exam && app.exam_approved_at ? examApprovalValidity(app.exam_approved_at, exam.approvalValidMonths, snapshot.association.timeZone).expiresAt : null;
   return {
     // Only `submit` reads it: judge the portfolio when a guard asks, not on every transition.
     get eligibilityGapCount() {
@@ -35,4 +36,3 @@ export function guardFactsFrom(app: ApplicationRow, now: Date, reason: string | 
     renewalRequirementsMet: app.renewal !== undefined && checkRenewalRequirements(app.renewal.entries, app.renewal).length === 0,
   };
 }
-

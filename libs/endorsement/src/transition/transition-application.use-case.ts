@@ -36,7 +36,8 @@ export class TransitionApplication {
   async executeIn(manager: EntityManager, command: TransitionCommand): Promise<TransitionResult> {
     const now = this.clock.now();
     const app = await this.transitions.findApplicationRow(command.applicationId, now, manager);
-    if (!app || (command.associationScope !== undefined && app.association_code !== command.associationScope)) throw new ApplicationNotFoundError(command.applicationId);
+    if (!app || (command.associationScope !== undefined && app.association_code !== command.associationScope))
+      throw new ApplicationNotFoundError(command.applicationId);
     if (command.expectedVersion !== undefined && command.expectedVersion !== app.version) {
       throw new TransitionConflictError(app.id, app.state, app.version, command.expectedVersion);
     }
@@ -55,8 +56,18 @@ export class TransitionApplication {
     const heldFrom: ApplicationState | null = decision.to === 'on_hold' ? decision.from : null;
     const [row] = await this.transitions.writeTransition(
       {
-        applicationId: app.id, version: app.version, from: decision.from, to: decision.to, heldFrom, event: decision.event, actor: command.actor,
-        reason: command.reason ?? null, payload: command.payload ?? {}, effects: decision.effects, at: now, requestId: currentRequestId() ?? null,
+        applicationId: app.id,
+        version: app.version,
+        from: decision.from,
+        to: decision.to,
+        heldFrom,
+        event: decision.event,
+        actor: command.actor,
+        reason: command.reason ?? null,
+        payload: command.payload ?? {},
+        effects: decision.effects,
+        at: now,
+        requestId: currentRequestId() ?? null,
       },
       manager,
     );

@@ -2,7 +2,12 @@ import type { FailedGuard, Role, WorkflowEvent } from '#workflow';
 
 /** The application is not where the caller thought: someone else moved it first. */
 export class TransitionConflictError extends Error {
-  constructor(readonly applicationId: string, readonly currentState: string, readonly currentVersion: number, readonly expectedVersion: number) {
+  constructor(
+    readonly applicationId: string,
+    readonly currentState: string,
+    readonly currentVersion: number,
+    readonly expectedVersion: number,
+  ) {
     super(`Application ${applicationId} is at version ${currentVersion} (state "${currentState}"), not ${expectedVersion}.`);
   }
 }

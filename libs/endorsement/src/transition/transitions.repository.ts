@@ -20,7 +20,6 @@ export interface TimelineEventRow {
   votes: PanelVoteEntry[] | null;
 }
 
-
 // Each guard fact is read only in the state whose events use it (see ApplicationRow).
 const SELECT_APPLICATION_ROW = `
   SELECT a.id, a.association_code, a.state, a.version, a.held_from, a.reinstatement, a.rules,
@@ -144,8 +143,18 @@ export class TransitionsRepository {
    */
   writeTransition(write: TransitionWrite, manager: EntityManager): Promise<WrittenTransition[]> {
     return manager.query<WrittenTransition[]>(WRITE_TRANSITION, [
-      write.applicationId, write.version, write.to, write.heldFrom, write.at, write.event, write.from,
-      write.actor.id, write.actor.role, write.reason, write.payload, JSON.stringify(write.effects),
+      write.applicationId,
+      write.version,
+      write.to,
+      write.heldFrom,
+      write.at,
+      write.event,
+      write.from,
+      write.actor.id,
+      write.actor.role,
+      write.reason,
+      write.payload,
+      JSON.stringify(write.effects),
       write.requestId,
     ]);
   }

@@ -44,7 +44,8 @@ export class ReceiveSendgridEvents {
   async execute(delivery: SendgridDelivery): Promise<WebhookReceipt> {
     const key = this.config.deliverability.sendgridPublicKey;
     if (!key) throw WebhookProblems.notConfigured('SendGrid');
-    if (!delivery.rawBody || !isSendgridSignatureValid(key, delivery.signature, delivery.timestamp, delivery.rawBody)) throw WebhookProblems.signatureInvalid('SendGrid');
+    if (!delivery.rawBody || !isSendgridSignatureValid(key, delivery.signature, delivery.timestamp, delivery.rawBody))
+      throw WebhookProblems.signatureInvalid('SendGrid');
     const events = sendgridEventsSchema.safeParse(parseJson(delivery.rawBody.toString('utf8')));
     if (!events.success) throw validationProblem(events.error.issues);
     const notices = events.data.map(sendgridNotice).filter((n): n is BounceNotice => !!n);

@@ -12,11 +12,15 @@ import { receiptOf, type WebhookReceipt } from './webhook-receipt.js';
 const sesEventSchema = z.looseObject({
   notificationType: z.string().optional(),
   eventType: z.string().optional(),
-  bounce: z.looseObject({
-    bounceType: z.string(),
-    bouncedRecipients: z.array(z.looseObject({ emailAddress: z.string(), status: z.string().optional(), diagnosticCode: z.string().optional() })),
-  }).optional(),
-  complaint: z.looseObject({ complainedRecipients: z.array(z.looseObject({ emailAddress: z.string() })), complaintFeedbackType: z.string().optional() }).optional(),
+  bounce: z
+    .looseObject({
+      bounceType: z.string(),
+      bouncedRecipients: z.array(z.looseObject({ emailAddress: z.string(), status: z.string().optional(), diagnosticCode: z.string().optional() })),
+    })
+    .optional(),
+  complaint: z
+    .looseObject({ complainedRecipients: z.array(z.looseObject({ emailAddress: z.string() })), complaintFeedbackType: z.string().optional() })
+    .optional(),
   mail: z.looseObject({ headers: z.array(z.object({ name: z.string(), value: z.string() })).optional() }),
 });
 type SesEvent = z.infer<typeof sesEventSchema>;

@@ -7,5 +7,10 @@ export const WebhookProblems = {
   signatureInvalid: (provider: string) =>
     new ProblemException(401, 'webhook_signature_invalid', 'Signature not verified', `The request does not carry a valid ${provider} signature.`),
   topicNotAllowed: () =>
-    new ProblemException(403, 'webhook_topic_not_allowed', 'Topic not accepted', 'The message is signed by Amazon SNS but comes from a topic this installation does not accept.'),
+    new ProblemException(
+      403,
+      'webhook_topic_not_allowed',
+      'Topic not accepted',
+      'The message is signed by Amazon SNS but comes from a topic this installation does not accept.',
+    ),
 };

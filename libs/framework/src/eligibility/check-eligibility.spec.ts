@@ -218,7 +218,7 @@ describe('checkEligibility', () => {
       {
         code: 'education_insufficient',
         message:
-          "You list no degree or credential and 18.03 months of paid infant and family work; Infant Family Associate requires a Child Development Associate (CDA) credential or higher, or 24 months of paid infant and family work.",
+          'You list no degree or credential and 18.03 months of paid infant and family work; Infant Family Associate requires a Child Development Associate (CDA) credential or higher, or 24 months of paid infant and family work.',
         details: { requiredLevel: 'cda', actualLevel: 'none', requiredAlternativeMonths: 24, actualAlternativeMonths: 18.03 },
       },
     ]);
@@ -243,8 +243,18 @@ describe('checkEligibility', () => {
     [['rsc_span_short'], 'IMHS', undefined, (p) => ({ ...p, rsc: [{ ...p.rsc[0], startedOn: monthsAgo(6) }] })],
     [['rsc_about_rsc_given_short'], 'IMHM', 'clinical', (p) => ({ ...p, rsc: [{ ...p.rsc[0], aboutRscGiven: false }] })],
     [['reference_missing'], 'IFA', undefined, (p) => ({ ...p, references: p.references.slice(1) })],
-    [['reference_own_address'], 'IFA', undefined, (p) => ({ ...p, references: p.references.map((r, i) => (i === 1 ? { ...r, raterEmail: applicantEmail } : r)) })],
-    [['reference_duplicate_address'], 'IFA', undefined, (p) => ({ ...p, references: p.references.map((r, i) => (i === 2 ? { ...r, raterEmail: p.references[0].raterEmail } : r)) })],
+    [
+      ['reference_own_address'],
+      'IFA',
+      undefined,
+      (p) => ({ ...p, references: p.references.map((r, i) => (i === 1 ? { ...r, raterEmail: applicantEmail } : r)) }),
+    ],
+    [
+      ['reference_duplicate_address'],
+      'IFA',
+      undefined,
+      (p) => ({ ...p, references: p.references.map((r, i) => (i === 2 ? { ...r, raterEmail: p.references[0].raterEmail } : r)) }),
+    ],
     [['code_of_ethics_unsigned'], 'IFA', undefined, (p) => ({ ...p, agreements: { endorsementAgreementSignedAt: '2026-06-01T10:00:00Z' } })],
     [['agreement_unsigned'], 'IFA', undefined, (p) => ({ ...p, agreements: { codeOfEthicsSignedAt: '2026-06-01T10:00:00Z' } })],
     [['membership_missing'], 'IFA', undefined, (p) => ({ ...p, membership: null })],
@@ -279,7 +289,7 @@ describe('checkEligibility', () => {
     ]);
   });
 
-  describe("raters are independent of the applicant and of each other", () => {
+  describe('raters are independent of the applicant and of each other', () => {
     const snapshot = framework.rulesSnapshot('MI-AIMH', 'IFA');
     const withEmails = (...emails: string[]) => {
       const complete = completePortfolio(snapshot);
@@ -289,7 +299,11 @@ describe('checkEligibility', () => {
     test("the applicant's own address is refused whatever its case, surrounding spaces or +tag, in plain words", () => {
       for (const own of ['ada.applicant@example.org', ' ADA.APPLICANT@Example.Org ', 'ada.applicant+rater@example.org']) {
         expect(checkEligibility(withEmails('someone@example.org', own), snapshot, now, applicantEmail)).toEqual([
-          { code: 'reference_own_address', message: 'Rater 2, Rater B, has your own email address: ask someone else who knows your work.', details: { rater: 2 } },
+          {
+            code: 'reference_own_address',
+            message: 'Rater 2, Rater B, has your own email address: ask someone else who knows your work.',
+            details: { rater: 2 },
+          },
         ]);
       }
     });

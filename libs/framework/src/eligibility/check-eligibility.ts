@@ -11,15 +11,7 @@ import { checkWorkExperience } from './checks/work-experience.check.js';
 import type { EligibilityContext } from './eligibility-context.js';
 import type { EligibilityGap } from './eligibility-gap.types.js';
 
-const CHECKS = [
-  checkSections,
-  checkEducation,
-  checkWorkExperience,
-  checkTraining,
-  checkRsc,
-  checkReferences,
-  checkCommitments,
-] as const;
+const CHECKS = [checkSections, checkEducation, checkWorkExperience, checkTraining, checkRsc, checkReferences, checkCommitments] as const;
 
 /**
  * Every requirement the portfolio does not yet meet under the pinned rules; an empty list means

@@ -44,7 +44,12 @@ describe('describeRequirements: what a category asks, from the rules the eligibi
 
   test('follows the rules it is given (an association override, a future data change), copying none', () => {
     const base = framework.rulesSnapshot('WA-AIMH', 'IFS');
-    const rules = { ...base.rules, training: { ...base.rules.training, totalHours: 45 }, references: { roles: base.rules.references.roles.slice(0, 2) }, rsc: null };
+    const rules = {
+      ...base.rules,
+      training: { ...base.rules.training, totalHours: 45 },
+      references: { roles: base.rules.references.roles.slice(0, 2) },
+      rsc: null,
+    };
     const described = describeRequirements({ ...base, rules });
     expect(described).toMatchObject({ trainingHours: 45, references: 2, rscHours: 0 });
     expect(described.asks).toContain('Training: 45 hours.');

@@ -37,14 +37,18 @@ export function describeRequirements({ rules, educationLevels, credentialNames }
   asks.push(`Training: ${training.totalHours} hours${parts.length ? `, of which ${parts.join(' and ')}` : ''}.`);
   if (rsc) {
     const window = rsc.window ? ` over at least ${rsc.window.minMonths} months, ending within the last ${rsc.window.maxMonths} months` : '';
-    const providers = rsc.allowedProviderCredentials ? `, from a provider endorsed as ${joinOr(rsc.allowedProviderCredentials.map((c) => credentialNames[c] ?? c))}` : '';
+    const providers = rsc.allowedProviderCredentials
+      ? `, from a provider endorsed as ${joinOr(rsc.allowedProviderCredentials.map((c) => credentialNames[c] ?? c))}`
+      : '';
     const aboutGiven = rsc.aboutRscGivenHours > 0 ? `; ${rsc.aboutRscGivenHours} of them about the supervision you provide` : '';
     asks.push(`${RSC[0].toUpperCase()}${RSC.slice(1)} received: ${rsc.hours} hours${window}${providers}${aboutGiven}.`);
   }
   asks.push(`References: ${references.roles.length}, one from each of: ${references.roles.map((role) => role.label).join('; ')}.`);
   if (rules.examRequired) asks.push('Passing the exam.');
   if (rules.agreements.codeOfEthics || rules.agreements.endorsementAgreement) {
-    asks.push(`Signed: ${[...(rules.agreements.codeOfEthics ? ['the Code of Ethics'] : []), ...(rules.agreements.endorsementAgreement ? ['the Endorsement Agreement'] : [])].join(' and ')}.`);
+    asks.push(
+      `Signed: ${[...(rules.agreements.codeOfEthics ? ['the Code of Ethics'] : []), ...(rules.agreements.endorsementAgreement ? ['the Endorsement Agreement'] : [])].join(' and ')}.`,
+    );
   }
   if (rules.membership.required) asks.push('Membership of an infant mental health association.');
   return {

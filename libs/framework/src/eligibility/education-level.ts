@@ -16,11 +16,7 @@ export function highestLevel(levels: readonly EducationLevel[], education: reado
 }
 
 /** When the earliest education at or above `minimumLevel` was completed (for post-degree work). */
-export function qualifyingDegreeDay(
-  levels: readonly EducationLevel[],
-  education: readonly EducationEntry[],
-  minimumLevel: string,
-): number | undefined {
+export function qualifyingDegreeDay(levels: readonly EducationLevel[], education: readonly EducationEntry[], minimumLevel: string): number | undefined {
   const minimum = levelRank(levels, minimumLevel);
   const days = education
     .filter((entry) => entry.completedOn !== undefined && levelRank(levels, entry.level) >= minimum)

@@ -8,18 +8,11 @@ type WorkEntry = Portfolio['work'][number];
  * Months of work matching `counts`, from each start to its end (inclusive) or to today while it
  * continues, counting overlapping jobs once; only time from `notBefore` on counts when given.
  */
-export function workMonths(
-  work: readonly WorkEntry[],
-  counts: (entry: WorkEntry) => boolean,
-  today: number,
-  notBefore = -Infinity,
-): number {
-  const intervals = work
-    .filter(counts)
-    .map((entry) => {
-      const end = entry.endedOn === undefined ? today : Math.min(parseDay(entry.endedOn), today);
-      return [Math.max(parseDay(entry.startedOn), notBefore), end + 1] as const;
-    });
+export function workMonths(work: readonly WorkEntry[], counts: (entry: WorkEntry) => boolean, today: number, notBefore = -Infinity): number {
+  const intervals = work.filter(counts).map((entry) => {
+    const end = entry.endedOn === undefined ? today : Math.min(parseDay(entry.endedOn), today);
+    return [Math.max(parseDay(entry.startedOn), notBefore), end + 1] as const;
+  });
   return round(coveredMonths(intervals));
 }
 

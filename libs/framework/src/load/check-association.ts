@@ -55,9 +55,7 @@ export function checkOfferedCategories(association: Association, categories: rea
     for (const track of Object.keys(offered.tracks ?? {}).filter((t) => !trackCodes.includes(t))) {
       findings.push({
         path: ['categories', code, 'tracks', track],
-        message: trackCodes.length
-          ? `is not a track of ${code} (${trackCodes.join(', ')})`
-          : `is not a track: ${code} has no tracks`,
+        message: trackCodes.length ? `is not a track of ${code} (${trackCodes.join(', ')})` : `is not a track: ${code} has no tracks`,
       });
     }
   }

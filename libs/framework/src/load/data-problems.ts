@@ -10,9 +10,7 @@ export interface Finding {
 }
 
 function formatPath(path: DataPath): string {
-  return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
-    .join('');
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
 }
 
 /** Collects every problem in the data files so that boot fails once, listing all of them. */

@@ -41,8 +41,7 @@ export interface ConfigFiles {
 
 export function readConfigFiles(configDir: string, problems: DataProblems): ConfigFiles {
   const displayName = (relativePath: string) => `${basename(configDir)}/${relativePath}`;
-  const read = (relativePath: string) =>
-    readYamlFile(join(configDir, relativePath), displayName(relativePath), problems);
+  const read = (relativePath: string) => readYamlFile(join(configDir, relativePath), displayName(relativePath), problems);
   const load = <S extends z.ZodType>(schema: S, relativePath: string): z.output<S> | undefined => {
     const content = read(relativePath);
     return content && problems.parse(schema, content.data, displayName(relativePath));

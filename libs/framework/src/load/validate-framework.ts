@@ -1,11 +1,4 @@
-import type {
-  Association,
-  CategoryDefinition,
-  CategoryRules,
-  CompetencyDomain,
-  EducationLevel,
-  RatingForm,
-} from '../framework.types.js';
+import type { Association, CategoryDefinition, CategoryRules, CompetencyDomain, EducationLevel, RatingForm } from '../framework.types.js';
 import { examRulesSchema, type ExamRules } from '../schema/exam.schema.js';
 import type { FrameworkFile } from '../schema/framework-file.schema.js';
 import { requirementsSchema, type Requirements } from '../schema/requirements.schema.js';
@@ -93,10 +86,7 @@ interface ValidatedCategories {
 
 function validateCategories(framework: FrameworkFile, file: string, problems: DataProblems): ValidatedCategories {
   const { definitions, requirements, paths, complete } = resolveCategories(framework, file, problems);
-  const credentials = definitions.flatMap((c) => [
-    ...(c.credential ? [c.credential] : []),
-    ...c.tracks.map((t) => t.credential),
-  ]);
+  const credentials = definitions.flatMap((c) => [...(c.credential ? [c.credential] : []), ...c.tracks.map((t) => t.credential)]);
   for (const credential of duplicates(credentials)) {
     problems.add(file, ['categories'], `gives the credential "${credential}" to more than one category or track`);
   }
@@ -121,12 +111,7 @@ function validateCategories(framework: FrameworkFile, file: string, problems: Da
   return { definitions, byKey, context, complete };
 }
 
-function toCategoryRules(
-  category: CategoryDefinition,
-  trackCode: string | null,
-  requirements: Requirements,
-  exam: ExamRules,
-): CategoryRules {
+function toCategoryRules(category: CategoryDefinition, trackCode: string | null, requirements: Requirements, exam: ExamRules): CategoryRules {
   const track = category.tracks.find((t) => t.code === trackCode);
   return {
     category: category.code,
@@ -155,16 +140,12 @@ function resolveAssociationRules(
   for (const [code, offered] of Object.entries(association.categories)) {
     const category = categories.definitions.find((c) => c.code === code);
     if (!category) continue; // reported by checkOfferedCategories
-    const trackCodes = category.tracks.length
-      ? category.tracks.map((t) => t.code).filter((t) => offersTrack(offered, t))
-      : [null];
+    const trackCodes = category.tracks.length ? category.tracks.map((t) => t.code).filter((t) => offersTrack(offered, t)) : [null];
     for (const trackCode of trackCodes) {
       const base = categories.byKey.get(ruleKey(code, trackCode))?.requirements;
       if (!base) continue; // reported for framework.yaml
       const overridesPath = ['categories', code, 'overrides'];
-      const resolved = offered.overrides
-        ? problems.parse(requirementsSchema, mergeSections(base, offered.overrides), file, overridesPath)
-        : base;
+      const resolved = offered.overrides ? problems.parse(requirementsSchema, mergeSections(base, offered.overrides), file, overridesPath) : base;
       if (!resolved) continue;
       if (offered.overrides) problems.addFindings(file, checkRequirements(resolved, categories.context), overridesPath);
       rules.set(ruleKey(code, trackCode, association.code), toCategoryRules(category, trackCode, resolved, exam));

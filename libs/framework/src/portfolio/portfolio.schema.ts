@@ -6,8 +6,7 @@ const isoDate = z.iso.date();
 const code = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be a snake_case code');
 const hours = z.number().positive().max(5_000).multipleOf(0.01);
 
-const startBeforeEnd = (entry: { startedOn: string; endedOn?: string }) =>
-  entry.endedOn === undefined || entry.startedOn <= entry.endedOn;
+const startBeforeEnd = (entry: { startedOn: string; endedOn?: string }) => entry.endedOn === undefined || entry.startedOn <= entry.endedOn;
 const endAfterStart = { message: 'must not be before startedOn', path: ['endedOn'] };
 
 const education = z.strictObject({

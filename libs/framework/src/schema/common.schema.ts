@@ -10,9 +10,7 @@ export const snakeCodeSchema = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'must 
 export const categoryCodeSchema = z.string().regex(/^[A-Z][A-Z0-9]{1,15}$/, 'must be an upper-case code');
 
 /** Credentials an endorsee holds: a category code, or a track's code such as IMHM-C. */
-export const credentialCodeSchema = z
-  .string()
-  .regex(/^[A-Z][A-Z0-9]{1,15}(-[A-Z]{1,4})?$/, 'must be a credential code such as IMHS or IMHM-C');
+export const credentialCodeSchema = z.string().regex(/^[A-Z][A-Z0-9]{1,15}(-[A-Z]{1,4})?$/, 'must be a credential code such as IMHS or IMHM-C');
 
 export const labelSchema = z.string().trim().min(1, 'must not be empty').max(300);
 

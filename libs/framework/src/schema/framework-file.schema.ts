@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  categoryCodeSchema,
-  credentialCodeSchema,
-  labelSchema,
-  snakeCodeSchema,
-  timeZoneSchema,
-} from './common.schema.js';
+import { categoryCodeSchema, credentialCodeSchema, labelSchema, snakeCodeSchema, timeZoneSchema } from './common.schema.js';
 import { requirementsPatchSchema } from './requirements.schema.js';
 
 const trackSchema = requirementsPatchSchema.extend({

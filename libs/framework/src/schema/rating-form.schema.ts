@@ -11,9 +11,7 @@ export const ratingFormSchema = z.strictObject({
     /** A form with this many or more "not enough information" answers does not count. */
     invalidAt: z.number().int().min(1),
   }),
-  items: z
-    .array(z.strictObject({ code: snakeCodeSchema, area: snakeCodeSchema, statement: labelSchema }))
-    .min(1),
+  items: z.array(z.strictObject({ code: snakeCodeSchema, area: snakeCodeSchema, statement: labelSchema })).min(1),
 });
 
 export type RatingForm = z.output<typeof ratingFormSchema>;

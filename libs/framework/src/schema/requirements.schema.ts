@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  credentialCodeSchema,
-  hoursSchema,
-  labelSchema,
-  monthsSchema,
-  snakeCodeSchema,
-} from './common.schema.js';
+import { credentialCodeSchema, hoursSchema, labelSchema, monthsSchema, snakeCodeSchema } from './common.schema.js';
 
 const educationSchema = z.strictObject({
   minimumLevel: snakeCodeSchema,
@@ -51,7 +45,10 @@ const rscSchema = z.strictObject({
 });
 
 const referencesSchema = z.strictObject({
-  roles: z.array(z.strictObject({ code: snakeCodeSchema, label: labelSchema })).min(1).max(10),
+  roles: z
+    .array(z.strictObject({ code: snakeCodeSchema, label: labelSchema }))
+    .min(1)
+    .max(10),
 });
 
 const agreementsSchema = z.strictObject({ codeOfEthics: z.boolean(), endorsementAgreement: z.boolean() });
@@ -64,9 +61,7 @@ const renewalRequirementsSchema = z.strictObject({
   /** Part of ceHours an endorsee who provides RSC must spend on RSC. */
   rscProviderRscTrainingHours: hoursSchema,
   rscHours: hoursSchema,
-  reducedRscHours: z
-    .strictObject({ afterYearsEndorsed: z.number().int().min(1).max(50), hours: hoursSchema })
-    .nullable(),
+  reducedRscHours: z.strictObject({ afterYearsEndorsed: z.number().int().min(1).max(50), hours: hoursSchema }).nullable(),
   /** No hours are due in the cycle after first endorsement. */
   firstCycleExempt: z.boolean(),
 });

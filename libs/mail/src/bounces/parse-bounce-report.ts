@@ -38,7 +38,10 @@ export async function parseBounceReport(raw: Buffer): Promise<BounceReport | nul
     kind: 'bounce',
     recipients: failed.map((g) => address(field(g, 'final-recipient') ?? field(g, 'original-recipient') ?? '')).filter(Boolean),
     originalMessageId: original,
-    detail: failed.map((g) => [field(g, 'status'), field(g, 'diagnostic-code')].filter(Boolean).join(' ')).join('; ').slice(0, 1000),
+    detail: failed
+      .map((g) => [field(g, 'status'), field(g, 'diagnostic-code')].filter(Boolean).join(' '))
+      .join('; ')
+      .slice(0, 1000),
   };
 }
 
@@ -82,7 +85,11 @@ function field(group: [string, string][], name: string): string | undefined {
 
 /** `rfc822; Someone@Example.org` or `<someone@example.org>` → `someone@example.org`. */
 function address(value: string): string {
-  return value.replace(/^[^;]*;/, '').trim().replace(/^<|>$/g, '').toLowerCase();
+  return value
+    .replace(/^[^;]*;/, '')
+    .trim()
+    .replace(/^<|>$/g, '')
+    .toLowerCase();
 }
 
 /** The Message-ID of the returned message: a message/rfc822 attachment or text/rfc822-headers part. */

@@ -10,9 +10,7 @@ function createEnvironment(part: EmailPart): typeof Handlebars {
   for (const [name, source] of Object.entries(EMAIL_LAYOUT[part].partials)) hb.registerPartial(name, source);
   hb.registerHelper('days', (n: number) => (n === 1 ? '1 day' : `${n} days`));
   // Staff reasons are typed into a text box: keep their line breaks.
-  hb.registerHelper('multiline', (value: string) =>
-    part === 'html' ? new hb.SafeString(hb.Utils.escapeExpression(value).replace(/\r?\n/g, '<br>')) : value,
-  );
+  hb.registerHelper('multiline', (value: string) => (part === 'html' ? new hb.SafeString(hb.Utils.escapeExpression(value).replace(/\r?\n/g, '<br>')) : value));
   return hb;
 }
 

@@ -24,7 +24,14 @@ function fullModel(): EmailModel {
     endorsementNumber: 'WA-IFP-2026-0042',
     verifyUrl: 'https://portal.example.org/verify/WA-IFP-2026-0042',
     examWindow: 'March 2027',
-    exam: { date: '12 March 2027', online: false, place: 'Perth Children\'s Hospital', candidateCode: 'C-0A1B2C3D4E', part1: '60 multiple-choice questions in 90 minutes', part2: 'written answers to 2 of 3 short case examples in 90 minutes' },
+    exam: {
+      date: '12 March 2027',
+      online: false,
+      place: "Perth Children's Hospital",
+      candidateCode: 'C-0A1B2C3D4E',
+      part1: '60 multiple-choice questions in 90 minutes',
+      part2: 'written answers to 2 of 3 short case examples in 90 minutes',
+    },
     raters: [
       { name: 'Ann Lee', role: 'Program supervisor' },
       { name: 'Bob Ray', role: 'RSC provider' },
@@ -193,7 +200,9 @@ describe('model checks', () => {
 
   test('a booked exam names every detail the candidate needs', () => {
     const full = fullModel();
-    expect(() => renderEmail('exam_registered', { ...full, exam: { ...full.exam!, candidateCode: ' ' } })).toThrow('exam_registered needs model.exam.candidateCode');
+    expect(() => renderEmail('exam_registered', { ...full, exam: { ...full.exam!, candidateCode: ' ' } })).toThrow(
+      'exam_registered needs model.exam.candidateCode',
+    );
     expect(() => renderEmail('exam_registered', { ...full, exam: { ...full.exam!, place: '' } })).toThrow('exam_registered needs model.exam.place');
   });
 
@@ -205,10 +214,11 @@ describe('model checks', () => {
     expect(() => renderEmail('references_requested', { ...fullModel(), raters: [] })).toThrow(
       'references_requested needs model.raters to list at least one rater',
     );
-    const raters = [{ name: 'Ann Lee', role: 'Supervisor' }, { name: '', role: 'Colleague' }];
-    expect(() => renderEmail('references_requested', { ...fullModel(), raters })).toThrow(
-      'references_requested needs model.raters[1].name',
-    );
+    const raters = [
+      { name: 'Ann Lee', role: 'Supervisor' },
+      { name: '', role: 'Colleague' },
+    ];
+    expect(() => renderEmail('references_requested', { ...fullModel(), raters })).toThrow('references_requested needs model.raters[1].name');
   });
 
   test('rater needs a name and a role', () => {
@@ -331,9 +341,7 @@ describe('content', () => {
   });
 
   test('the association display name of the category is used in the subject', () => {
-    expect(renderEmail('application_received', fullModel()).subject).toBe(
-      'WA-AIMH: Your Infant Family Practitioner application was received',
-    );
+    expect(renderEmail('application_received', fullModel()).subject).toBe('WA-AIMH: Your Infant Family Practitioner application was received');
   });
 
   test('exam emails give the window and the retake deadline', () => {
@@ -344,9 +352,7 @@ describe('content', () => {
   });
 
   test('renewal emails give the due date', () => {
-    expect(renderEmail('renewal_open', fullModel()).subject).toBe(
-      'WA-AIMH: Please renew your Infant Family Practitioner Endorsement by 31 December 2026',
-    );
+    expect(renderEmail('renewal_open', fullModel()).subject).toBe('WA-AIMH: Please renew your Infant Family Practitioner Endorsement by 31 December 2026');
     expect(renderEmail('renewed', fullModel()).text).toContain('Your next renewal is due by: 31 December 2026');
   });
 

@@ -47,7 +47,10 @@ function layout(part: EmailPart): TemplateDelegate<LayoutModel> {
 
 /** Blank runs left by the template's conditionals; one blank line between paragraphs. */
 function tidyText(text: string): string {
-  return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${text
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 /**

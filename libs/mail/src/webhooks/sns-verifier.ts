@@ -55,7 +55,10 @@ export class SnsVerifier {
     } catch {
       return false;
     }
-    const signed = SIGNED_FIELDS[message.Type].filter((f) => message[f] !== undefined).map((f) => `${f}\n${message[f]}\n`).join('');
+    const signed = SIGNED_FIELDS[message.Type]
+      .filter((f) => message[f] !== undefined)
+      .map((f) => `${f}\n${message[f]}\n`)
+      .join('');
     try {
       return verify(message.SignatureVersion === '1' ? 'RSA-SHA1' : 'RSA-SHA256', Buffer.from(signed, 'utf8'), cert, Buffer.from(message.Signature, 'base64'));
     } catch {

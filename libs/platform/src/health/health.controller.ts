@@ -44,7 +44,9 @@ export class HealthController {
     } catch (e) {
       if (!(e instanceof ServiceUnavailableException)) throw e;
       const result = e.getResponse() as { details?: Record<string, { status: string }> };
-      const down = Object.entries(result.details ?? {}).filter(([, v]) => v.status !== 'up').map(([k]) => k);
+      const down = Object.entries(result.details ?? {})
+        .filter(([, v]) => v.status !== 'up')
+        .map(([k]) => k);
       throw new ProblemException(503, 'not_ready', 'Not ready', `Unavailable: ${down.join(', ')}`, { checks: result.details });
     }
   }
@@ -52,9 +54,18 @@ export class HealthController {
   private check() {
     const indicators: Record<ReadinessCheck, HealthIndicatorFunction> = {
       database: () => this.db.pingCheck('database').withTimeout(CHECK_TIMEOUT_MS),
-      redis: () => this.indicators.check('redis').attempt(async () => void (await this.redis.ping())).withTimeout(CHECK_TIMEOUT_MS),
+      redis: () =>
+        this.indicators
+          .check('redis')
+          .attempt(async () => void (await this.redis.ping()))
+          .withTimeout(CHECK_TIMEOUT_MS),
       // An SMTP handshake per probe is wasteful: probes come every few seconds, answers keep for five.
-      smtp: () => this.indicators.check('smtp').attempt(async () => void (await this.mail.verify())).withTimeout(CHECK_TIMEOUT_MS * 2).cacheFor(5_000),
+      smtp: () =>
+        this.indicators
+          .check('smtp')
+          .attempt(async () => void (await this.mail.verify()))
+          .withTimeout(CHECK_TIMEOUT_MS * 2)
+          .cacheFor(5_000),
     };
     return this.health.check(this.checks.map((name) => indicators[name]));
   }

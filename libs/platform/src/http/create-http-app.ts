@@ -41,7 +41,13 @@ export async function createHttpApp(
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: https ? [] : null } } }));
   // No origins configured: no CORS headers at all, so browsers keep to same-origin calls.
   if (config.corsOrigins.length) {
-    app.enableCors({ origin: config.corsOrigins, methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'], exposedHeaders: ['X-Request-Id'], maxAge: 600 });
+    app.enableCors({
+      origin: config.corsOrigins,
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+      exposedHeaders: ['X-Request-Id'],
+      maxAge: 600,
+    });
   }
   app.useBodyParser('json', { limit: '256kb', reviver: refusePrototypeKeys });
   app.useBodyParser('urlencoded', { limit: '64kb', extended: false });

@@ -42,7 +42,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const message = typeof response === 'object' && response && 'message' in response ? (response).message : exception.message;
+      const message = typeof response === 'object' && response && 'message' in response ? response.message : exception.message;
       return {
         type: 'about:blank',
         status,
@@ -53,9 +53,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn('database unavailable');
-      return { type: 'about:blank', status: 503, code: 'service_unavailable', title: 'Service temporarily unavailable', detail: 'Please try again in a moment.' };
+      return {
+        type: 'about:blank',
+        status: 503,
+        code: 'service_unavailable',
+        title: 'Service temporarily unavailable',
+        detail: 'Please try again in a moment.',
+      };
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    return { type: 'about:blank', status: 500, code: 'internal_error', title: 'Internal error', detail: 'Something went wrong on our side; it has been logged.' };
+    return {
+      type: 'about:blank',
+      status: 500,
+      code: 'internal_error',
+      title: 'Internal error',
+      detail: 'Something went wrong on our side; it has been logged.',
+    };
   }
 }

@@ -7,6 +7,9 @@ describe('refusePrototypeKeys', () => {
   });
 
   test('passes ordinary bodies through unchanged', () => {
-    expect(JSON.parse('{"reason": "constructor of sentences", "n": [1, {"b": null}]}', refusePrototypeKeys)).toEqual({ reason: 'constructor of sentences', n: [1, { b: null }] });
+    expect(JSON.parse('{"reason": "constructor of sentences", "n": [1, {"b": null}]}', refusePrototypeKeys)).toEqual({
+      reason: 'constructor of sentences',
+      n: [1, { b: null }],
+    });
   });
 });

@@ -12,5 +12,13 @@ import { MetricsModule } from '../metrics/metrics.module.js';
 
 /** What every process of the system runs on: configuration, logs, PostgreSQL, Redis, SMTP, health, metrics. */
 export function processModules(config: AppConfig, app: 'api' | 'worker', framework?: Framework): (Type<unknown> | DynamicModule)[] {
-  return [AppConfigModule.forRoot(config, framework), LoggerModule.forRoot(loggerOptions(config, app)), DbModule, QueueModule, MailModule, HealthModule.forProcess(app), MetricsModule];
+  return [
+    AppConfigModule.forRoot(config, framework),
+    LoggerModule.forRoot(loggerOptions(config, app)),
+    DbModule,
+    QueueModule,
+    MailModule,
+    HealthModule.forProcess(app),
+    MetricsModule,
+  ];
 }

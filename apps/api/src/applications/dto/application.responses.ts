@@ -73,7 +73,10 @@ const portfolioChoices = z
     referenceRoles: z.array(labelled).meta({ description: 'One reference per role, in this order.' }),
     competencyDomains: z.array(z.strictObject({ code: z.string(), label: z.string(), areas: z.array(labelled) })),
   })
-  .meta({ id: 'PortfolioChoices', description: "The codes the portfolio's fields take (education level, reference role, competency areas), with their names." });
+  .meta({
+    id: 'PortfolioChoices',
+    description: "The codes the portfolio's fields take (education level, reference role, competency areas), with their names.",
+  });
 
 export const applicationViewResponse = z
   .strictObject({
@@ -86,11 +89,12 @@ export const applicationViewResponse = z
     endorsement: z.strictObject({ number: z.string(), endorsedAt: timestamp.nullable(), renewalDueOn: calendarDate.nullable() }).nullable(),
     submittedAt: timestamp.nullable(),
     updatedAt: timestamp,
-    allowedEvents: z
-      .array(allowedEventResponse)
-      .meta({ description: "What the applicant may do now from the current state, in the state machine's order, each with its route; guards are checked when it is done." }),
+    allowedEvents: z.array(allowedEventResponse).meta({
+      description:
+        "What the applicant may do now from the current state, in the state machine's order, each with its route; guards are checked when it is done.",
+    }),
   })
-  .meta({ id: 'Application', description: 'One of the caller\'s applications: where it stands, what it lacks, and what is still to happen.' });
+  .meta({ id: 'Application', description: "One of the caller's applications: where it stands, what it lacks, and what is still to happen." });
 
 export const applicationListResponse = z
   .strictObject({
@@ -152,5 +156,6 @@ export const applicationEmailsResponse = z
   })
   .meta({ id: 'ApplicationEmails', description: "The emails sent on the application's behalf, with their delivery status." });
 
-export const raterChangedResponse = z.strictObject({ referenceId: z.string() }).meta({ id: 'RaterChanged', description: 'The reference that now asks the new address.' });
-
+export const raterChangedResponse = z
+  .strictObject({ referenceId: z.string() })
+  .meta({ id: 'RaterChanged', description: 'The reference that now asks the new address.' });

@@ -5,7 +5,11 @@ import { plainText } from '../../dto/text.fields.js';
 export { applicationParamsSchema, referenceParamsSchema, type ApplicationParams, type ReferenceParams } from '../../dto/application-params.schema.js';
 
 /** Association, category and track codes as the framework data spells them (e.g. MI-AIMH, IMHM, clinical). */
-const frameworkCode = z.string().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/, { error: 'must be a code from the framework data' });
+const frameworkCode = z
+  .string()
+  .min(1)
+  .max(32)
+  .regex(/^[A-Za-z0-9_-]+$/, { error: 'must be a code from the framework data' });
 
 export const startApplicationSchema = z.strictObject({
   associationCode: frameworkCode,

@@ -44,7 +44,9 @@ export const associationCategoriesResponse = z
           applicationFee: money,
           renewalFee: money.meta({ description: 'Yearly, one per person whatever the number of categories.' }),
           lateRenewalFee: money.meta({ description: 'Added to the renewal fee from the day after the due day.' }),
-          tracks: z.array(z.strictObject({ code: z.string(), name: z.string(), requirements }).meta({ id: 'OfferedTrack' })).meta({ description: 'The tracks offered, one to choose; empty when the category has none.' }),
+          tracks: z
+            .array(z.strictObject({ code: z.string(), name: z.string(), requirements }).meta({ id: 'OfferedTrack' }))
+            .meta({ description: 'The tracks offered, one to choose; empty when the category has none.' }),
           requirements: requirements.nullable().meta({ description: 'Null when the category has tracks: each has its own.' }),
         })
         .meta({ id: 'OfferedCategory' }),

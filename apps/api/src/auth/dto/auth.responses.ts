@@ -4,10 +4,10 @@ import { ACCOUNT_ROLES } from '#auth';
 export const tokenPairResponse = z
   .strictObject({
     accessToken: z.string().meta({ description: 'Send as `Authorization: Bearer <accessToken>`; valid 15 minutes.' }),
-    refreshToken: z
-      .string()
-      .optional()
-      .meta({ description: 'Exchanged for a new pair at POST /api/v1/auth/refresh; single use, valid 30 days. Absent with `X-Session: cookie`: it is in an HttpOnly cookie.' }),
+    refreshToken: z.string().optional().meta({
+      description:
+        'Exchanged for a new pair at POST /api/v1/auth/refresh; single use, valid 30 days. Absent with `X-Session: cookie`: it is in an HttpOnly cookie.',
+    }),
     tokenType: z.literal('Bearer'),
     expiresIn: z.int().meta({ description: 'Seconds until the access token expires.' }),
   })

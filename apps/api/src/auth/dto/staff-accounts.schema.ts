@@ -24,4 +24,6 @@ export const staffAccountResponse = z
   })
   .meta({ id: 'StaffAccount', description: 'A staff member of the association and their roles.' });
 
-export const staffAccountListResponse = z.strictObject({ accounts: z.array(staffAccountResponse) }).meta({ id: 'StaffAccountList', description: "The association's staff, by name." });
+export const staffAccountListResponse = z
+  .strictObject({ accounts: z.array(staffAccountResponse) })
+  .meta({ id: 'StaffAccountList', description: "The association's staff, by name." });

@@ -17,7 +17,9 @@ const ceEntryFields = {
   createdAt: timestamp,
 };
 
-export const ceEntryResponse = z.strictObject(ceEntryFields).meta({ id: 'CeEntry', description: 'One continuing-education entry; approved hours count towards renewal.' });
+export const ceEntryResponse = z
+  .strictObject(ceEntryFields)
+  .meta({ id: 'CeEntry', description: 'One continuing-education entry; approved hours count towards renewal.' });
 
 export const ceLogResponse = z
   .strictObject({

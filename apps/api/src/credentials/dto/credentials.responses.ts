@@ -14,7 +14,9 @@ const jwk = z
   .strictObject({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string(), kid: z.string(), alg: z.literal('EdDSA'), use: z.literal('sig') })
   .meta({ id: 'IssuerPublicJwk', description: 'An Ed25519 public key (RFC 8037).' });
 
-export const issuerJwksResponse = z.strictObject({ keys: z.array(jwk) }).meta({ id: 'IssuerJwks', description: 'The association\'s credential signing key as a JSON Web Key Set.' });
+export const issuerJwksResponse = z
+  .strictObject({ keys: z.array(jwk) })
+  .meta({ id: 'IssuerJwks', description: "The association's credential signing key as a JSON Web Key Set." });
 
 export const issuerDidDocumentResponse = z
   .strictObject({
@@ -23,4 +25,4 @@ export const issuerDidDocumentResponse = z
     verificationMethod: z.array(z.strictObject({ id: z.string(), type: z.literal('JsonWebKey2020'), controller: z.string(), publicKeyJwk: jwk })),
     assertionMethod: z.array(z.string()),
   })
-  .meta({ id: 'IssuerDidDocument', description: 'The association\'s DID document (did:web): the key its credentials are signed with.' });
+  .meta({ id: 'IssuerDidDocument', description: "The association's DID document (did:web): the key its credentials are signed with." });

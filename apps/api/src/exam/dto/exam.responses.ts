@@ -14,7 +14,9 @@ export const examWindowResponse = z
   })
   .meta({ id: 'ExamWindow', description: 'One exam sitting.' });
 
-export const examWindowListResponse = z.strictObject({ windows: z.array(examWindowResponse) }).meta({ id: 'ExamWindowList', description: 'Exam sittings, soonest first.' });
+export const examWindowListResponse = z
+  .strictObject({ windows: z.array(examWindowResponse) })
+  .meta({ id: 'ExamWindowList', description: 'Exam sittings, soonest first.' });
 
 export const examSeatResponse = z
   .strictObject({
@@ -40,7 +42,10 @@ export const examPaperResponse = z
   .meta({ id: 'ExamPaper', description: 'A paper to score, known only by its candidate code.' });
 
 export const examPaperListResponse = z
-  .strictObject({ papers: z.array(examPaperResponse), next: z.string().nullable().meta({ description: 'Pass as `after` for the next page; null on the last one.' }) })
+  .strictObject({
+    papers: z.array(examPaperResponse),
+    next: z.string().nullable().meta({ description: 'Pass as `after` for the next page; null on the last one.' }),
+  })
   .meta({ id: 'ExamPaperList', description: 'A page of papers to score.' });
 
 export const scoreRecordedResponse = z

@@ -8,7 +8,9 @@ export const panelResponse = z
 export const reviewListResponse = z
   .strictObject({
     reviews: z.array(
-      z.strictObject({ applicationId: z.string(), applicantName: z.string(), category: z.string(), round: z.int(), assignedAt: timestamp }).meta({ id: 'ReviewListItem' }),
+      z
+        .strictObject({ applicationId: z.string(), applicantName: z.string(), category: z.string(), round: z.int(), assignedAt: timestamp })
+        .meta({ id: 'ReviewListItem' }),
     ),
   })
   .meta({ id: 'ReviewList', description: 'The applications in panel review assigned to the caller.' });
@@ -36,7 +38,9 @@ export const reviewResponse = z
       )
       .meta({ description: 'Current references first; replaced and revoked ones are marked so, and not counted.' }),
     currentReferenceCount,
-    competencyDomains: z.array(z.strictObject({ code: z.string(), label: z.string() })).meta({ description: "The checklist's rows: one per competency domain." }),
+    competencyDomains: z
+      .array(z.strictObject({ code: z.string(), label: z.string() }))
+      .meta({ description: "The checklist's rows: one per competency domain." }),
     yourVote: z
       .strictObject({ recommendation: z.string(), checklist: z.record(z.string(), z.string()), notes: z.string().nullable(), votedAt: isoTimestamp })
       .nullable(),

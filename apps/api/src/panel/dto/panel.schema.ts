@@ -17,9 +17,11 @@ export type ReviewParams = z.infer<typeof reviewParamsSchema>;
 
 export const panelVoteSchema = z.strictObject({
   /** Competency domain code → met or not; the domains themselves are checked against the framework. */
-  checklist: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, { error: 'must be a competency domain code' }), z.enum(['met', 'not_met'])).refine((c) => Object.keys(c).length <= 32, {
-    error: 'has too many entries',
-  }),
+  checklist: z
+    .record(z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, { error: 'must be a competency domain code' }), z.enum(['met', 'not_met']))
+    .refine((c) => Object.keys(c).length <= 32, {
+      error: 'has too many entries',
+    }),
   recommendation: z.enum(RECOMMENDATIONS),
   /** Required to defer or deny: the applicant reads them. */
   notes: plainText(4000).optional(),

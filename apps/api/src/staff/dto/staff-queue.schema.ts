@@ -14,7 +14,10 @@ export const staffQueueSchema = z.strictObject({
   category: z.string().min(1).max(32).optional(),
   assignee: z.union([z.enum(['me', 'none']), z.uuid()]).optional(),
   waitingDaysMin: z.coerce.number().int().min(0).max(36_500).optional(),
-  failedEmail: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  failedEmail: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: queueCursorField.optional(),
 });

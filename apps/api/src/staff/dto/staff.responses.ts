@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { APPLICATION_STATES, ROLES } from '#workflow';
 import { eligibilityGapResponse } from '../../applications/dto/application.responses.js';
-import { allowedEventResponse, calendarDate, count, currentReferenceCount, isoTimestamp, portfolioResponse, referenceFields, referenceStandingFields } from '../../dto/response-fields.js';
+import {
+  allowedEventResponse,
+  calendarDate,
+  count,
+  currentReferenceCount,
+  isoTimestamp,
+  portfolioResponse,
+  referenceFields,
+  referenceStandingFields,
+} from '../../dto/response-fields.js';
 
 const applicationState = z.enum(APPLICATION_STATES);
 const person = z.strictObject({ id: z.string(), name: z.string().nullable() });
@@ -9,7 +18,7 @@ const person = z.strictObject({ id: z.string(), name: z.string().nullable() });
 export const staffQueueCountsResponse = z
   .strictObject({
     association: z.string().nullable().meta({ description: 'Null: every association (an Alliance-wide administrator).' }),
-    queues: z.array(z.strictObject({ state: applicationState, count })).meta({ description: 'Every state, zero included, in the state machine\'s order.' }),
+    queues: z.array(z.strictObject({ state: applicationState, count })).meta({ description: "Every state, zero included, in the state machine's order." }),
   })
   .meta({ id: 'StaffQueueCounts', description: 'How many applications wait in each state.' });
 
@@ -110,14 +119,15 @@ export const staffApplicationResponse = z
     panel: z
       .strictObject({
         round: z.int(),
-        reviewers: z.array(z.strictObject({ id: z.string(), name: z.string() })).meta({ description: "The reviewers seated for the current round." }),
+        reviewers: z.array(z.strictObject({ id: z.string(), name: z.string() })).meta({ description: 'The reviewers seated for the current round.' }),
         escalated: z.boolean().meta({ description: "The current round's two votes disagree: an administrator decides (POST …/panel-decision)." }),
       })
       .meta({ description: 'The current review round.' }),
     eligibilityGaps: z.array(eligibilityGapResponse).meta({ description: "What the portfolio lacks under the category's pinned rules (empty when eligible)." }),
-    allowedEvents: z
-      .array(allowedEventResponse)
-      .meta({ description: "The events the caller's role may fire from the current state, in the state machine's order; each with what blocks it now; guards are checked again when fired." }),
+    allowedEvents: z.array(allowedEventResponse).meta({
+      description:
+        "The events the caller's role may fire from the current state, in the state machine's order; each with what blocks it now; guards are checked again when fired.",
+    }),
   })
   .meta({ id: 'StaffApplication', description: "An application's full record under staff review." });
 

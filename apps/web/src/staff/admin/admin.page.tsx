@@ -115,7 +115,12 @@ function Invite({ association, alliance }: { association: string; alliance: bool
   const invite = useInviteStaff();
   const [roles, setRoles] = useState<string[]>([]);
   const submit = useSubmit(async (fields, form) => {
-    await invite.mutateAsync({ email: fields.email, fullName: fields.fullName, roles: roles.filter(isWorkingRole), ...(alliance ? { associationCode: association } : {}) });
+    await invite.mutateAsync({
+      email: fields.email,
+      fullName: fields.fullName,
+      roles: roles.filter(isWorkingRole),
+      ...(alliance ? { associationCode: association } : {}),
+    });
     form.reset();
     setRoles([]);
   });
@@ -148,8 +153,8 @@ function DeliveryProblems({ association }: { association: string | undefined }) 
           ) : (
             <>
               <p>
-                An email about each of these applications bounced or could not be sent. Open the application: check the address, replace it if it is wrong (a reference rater’s address too), or phone the person. Work
-                addresses often block our emails; a personal address usually works.
+                An email about each of these applications bounced or could not be sent. Open the application: check the address, replace it if it is wrong (a
+                reference rater’s address too), or phone the person. Work addresses often block our emails; a personal address usually works.
               </p>
               <QueueLinks items={items} since={(at) => `waiting since ${momentInWords(at)}`} />
             </>

@@ -18,7 +18,8 @@ export function AssociationRules({ code }: { code: string }) {
                 <li key={c.code} className="card">
                   <h3>{c.name}</h3>
                   <p>
-                    Application fee {money(c.applicationFee)} · renewal {money(c.renewalFee)} a year, {money(c.lateRenewalFee)} more when late · {c.examRequired ? 'with the exam' : 'no exam'}
+                    Application fee {money(c.applicationFee)} · renewal {money(c.renewalFee)} a year, {money(c.lateRenewalFee)} more when late ·{' '}
+                    {c.examRequired ? 'with the exam' : 'no exam'}
                   </p>
                   <ul>
                     {(c.requirements ? [{ name: null, requirements: c.requirements }] : c.tracks).flatMap((t) =>

@@ -17,7 +17,8 @@ export function useStaffAccounts(association: string | undefined) {
 export function useInviteStaff() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; fullName: string; roles: StaffRole[]; associationCode?: string }) => call(api.POST('/api/v1/staff/invitations', { body })),
+    mutationFn: (body: { email: string; fullName: string; roles: StaffRole[]; associationCode?: string }) =>
+      call(api.POST('/api/v1/staff/invitations', { body })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['staff-accounts'] }),
   });
 }
@@ -32,13 +33,18 @@ export function useSetStaffRoles(accountId: string) {
 
 /** The association's categories with what each asks and costs (public, as applicants see them). */
 export function useCategories(code: string) {
-  return useQuery({ queryKey: ['categories', code], queryFn: () => call(bareApi.GET('/api/v1/associations/{code}/categories', { params: { path: { code } } })), staleTime: 60 * 60_000 });
+  return useQuery({
+    queryKey: ['categories', code],
+    queryFn: () => call(bareApi.GET('/api/v1/associations/{code}/categories', { params: { path: { code } } })),
+    staleTime: 60 * 60_000,
+  });
 }
 
 /** Applications with an email that could not be delivered, longest waiting first. */
 export function useDeliveryProblems(association: string | undefined) {
   return useQuery({
     queryKey: ['staff-queue', 'failed-email', association],
-    queryFn: () => call(api.GET('/api/v1/staff/applications', { params: { query: { failedEmail: 'true', limit: 100, ...(association ? { association } : {}) } } })),
+    queryFn: () =>
+      call(api.GET('/api/v1/staff/applications', { params: { query: { failedEmail: 'true', limit: 100, ...(association ? { association } : {}) } } })),
   });
 }

@@ -13,8 +13,8 @@ export function EmailsSection({ application }: { application: StaffApplication }
       {failed.length > 0 && (
         <div className="notice notice-error">
           <p>
-            {failed.length} {failed.length === 1 ? 'email was' : 'emails were'} not delivered. Check the address with the person (by phone). For a rater, give the new address on
-            their reference above (or ask the applicant to): the request goes out again to the new address.
+            {failed.length} {failed.length === 1 ? 'email was' : 'emails were'} not delivered. Check the address with the person (by phone). For a rater, give
+            the new address on their reference above (or ask the applicant to): the request goes out again to the new address.
           </p>
         </div>
       )}
@@ -42,7 +42,13 @@ export function EmailsSection({ application }: { application: StaffApplication }
                     {d.recipientName ?? d.recipientKind} <div className="muted">{d.recipientEmail}</div>
                   </td>
                   <td>
-                    {UNDELIVERED.has(d.status) ? <strong className="text-danger">Not delivered</strong> : d.sentAt ? `Sent ${momentInWords(d.sentAt)}` : 'Waiting to be sent'}
+                    {UNDELIVERED.has(d.status) ? (
+                      <strong className="text-danger">Not delivered</strong>
+                    ) : d.sentAt ? (
+                      `Sent ${momentInWords(d.sentAt)}`
+                    ) : (
+                      'Waiting to be sent'
+                    )}
                     {(d.smtpResponse ?? d.lastError) && UNDELIVERED.has(d.status) && <div className="muted">{d.smtpResponse ?? d.lastError}</div>}
                   </td>
                 </tr>

@@ -104,7 +104,15 @@ function ReferenceCard({
       {undelivered && <ReplaceAddress applicationId={applicationId} reference={reference} onReplaced={onReplaced} />}
       {reference.standing === 'current' && (
         <Form className="form" {...form.formProps} aria-label={`Vetting call to ${reference.raterName}`}>
-          <SelectField label={`Vetting call to ${reference.raterName}`} name="outcome" items={OUTCOMES} selectedKey={outcome} onSelectionChange={(k) => setOutcome(k as string)} isRequired placeholder="How did the call go?" />
+          <SelectField
+            label={`Vetting call to ${reference.raterName}`}
+            name="outcome"
+            items={OUTCOMES}
+            selectedKey={outcome}
+            onSelectionChange={(k) => setOutcome(k as string)}
+            isRequired
+            placeholder="How did the call go?"
+          />
           <TextField label="Notes on the call" name="notes" multiline maxLength={4000} />
           <FormError problem={form.problem} />
           <Button type="submit" variant="secondary" isPending={form.pending}>
@@ -131,7 +139,9 @@ function ReplaceAddress({ applicationId, reference, onReplaced }: { applicationI
   });
   return (
     <Form className="form rater-address" {...form.formProps} aria-label={`New address for ${reference.raterName}`}>
-      <p className="text-danger">The email to {reference.raterName} was not delivered. Check the address with them or the applicant, then send the request again.</p>
+      <p className="text-danger">
+        The email to {reference.raterName} was not delivered. Check the address with them or the applicant, then send the request again.
+      </p>
       <TextField label={`New email address for ${reference.raterName}`} name="email" type="email" isRequired />
       <TextField label="Another rater’s full name (only if someone else takes this role)" name="raterName" />
       <FormError problem={form.problem} />

@@ -55,8 +55,9 @@ function ApplicationDetail({ application }: { application: StaffApplication }) {
                 ; it is now in <strong>{STATE_NAMES[conflict.currentState]}</strong>
               </>
             )}
-            {conflict.currentVersion !== undefined && ` (${conflict.currentVersion - conflict.sawVersion} change${conflict.currentVersion - conflict.sawVersion === 1 ? '' : 's'} since)`}. Nothing you
-            did was saved. Reload to see it as it is now, then decide again.
+            {conflict.currentVersion !== undefined &&
+              ` (${conflict.currentVersion - conflict.sawVersion} change${conflict.currentVersion - conflict.sawVersion === 1 ? '' : 's'} since)`}
+            . Nothing you did was saved. Reload to see it as it is now, then decide again.
           </p>
           <Button onPress={() => void reload()}>Reload</Button>
         </div>
@@ -91,8 +92,8 @@ function Summary({ application }: { application: StaffApplication }) {
     <dl className="summary">
       <dt>State</dt>
       <dd>
-        <span className="badge">{STATE_NAMES[application.state]}</span> since {momentDayInWords(application.stateChangedAt)} ({waitingFor(application.stateChangedAt)})
-        {application.heldFrom && ` · held from ${STATE_NAMES[application.heldFrom]}`}
+        <span className="badge">{STATE_NAMES[application.state]}</span> since {momentDayInWords(application.stateChangedAt)} (
+        {waitingFor(application.stateChangedAt)}){application.heldFrom && ` · held from ${STATE_NAMES[application.heldFrom]}`}
       </dd>
       <dt>Applicant</dt>
       <dd>

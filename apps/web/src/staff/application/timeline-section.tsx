@@ -3,7 +3,13 @@ import { QueryState } from '../../ui/query-state';
 import { eventLabel, STATE_NAMES } from '../staff-words';
 import { useTimeline } from './use-staff-application';
 
-const ACTIVITY_WORDS = { claimed: 'claimed it', assigned: 'gave it to', unassigned: 'gave it back', panel_assigned: 'seated the panel:', rater_replaced: 'gave a new address to the rater' } as const;
+const ACTIVITY_WORDS = {
+  claimed: 'claimed it',
+  assigned: 'gave it to',
+  unassigned: 'gave it back',
+  panel_assigned: 'seated the panel:',
+  rater_replaced: 'gave a new address to the rater',
+} as const;
 const stateName = (s: string) => STATE_NAMES[s as keyof typeof STATE_NAMES] ?? s;
 
 /** The audit trail in time order: every step with who took it and why, and every hand-over. */

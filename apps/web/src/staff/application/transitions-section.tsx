@@ -32,16 +32,19 @@ export function TransitionsSection({ application, onConflict }: { application: S
   const blocked = here.filter((a) => a.blockedBy.length > 0);
   const fire = (event: Allowed['event'], reason?: string) =>
     step.run((ifMatch) =>
-      call(api.POST('/api/v1/staff/applications/{id}/transitions', { params: { path: { id: application.id }, header: { 'If-Match': ifMatch } }, body: { event, reason } })),
+      call(
+        api.POST('/api/v1/staff/applications/{id}/transitions', {
+          params: { path: { id: application.id }, header: { 'If-Match': ifMatch } },
+          body: { event, reason },
+        }),
+      ),
     );
   return (
     <section aria-labelledby="steps-heading">
       <h2 id="steps-heading">Next steps</h2>
       {approval && (
         <div role="status">
-          <Notice tone="success">
-            {examApprovalInWords(application.applicant.name, approval)}
-          </Notice>
+          <Notice tone="success">{examApprovalInWords(application.applicant.name, approval)}</Notice>
         </div>
       )}
       {open.length === 0 ? (
@@ -50,11 +53,24 @@ export function TransitionsSection({ application, onConflict }: { application: S
         <div className="steps">
           {open.map((allowed) =>
             allowed.event === 'approve_exam' ? (
-              <ExamApprovalStep key={allowed.event} applicationId={application.id} applicantName={application.applicant.name} pending={step.pending} run={step.run} onApproved={setApproval} />
+              <ExamApprovalStep
+                key={allowed.event}
+                applicationId={application.id}
+                applicantName={application.applicant.name}
+                pending={step.pending}
+                run={step.run}
+                onApproved={setApproval}
+              />
             ) : allowed.reasonRequired ? (
               <ReasonStep key={allowed.event} allowed={allowed} pending={step.pending} onFire={(reason) => fire(allowed.event, reason)} />
             ) : allowed.event === 'withdraw' ? (
-              <ConfirmDialog key={allowed.event} trigger={eventLabel(allowed.event)} title="Withdraw this application?" confirm="Withdraw" onConfirm={async () => void (await fire(allowed.event))}>
+              <ConfirmDialog
+                key={allowed.event}
+                trigger={eventLabel(allowed.event)}
+                title="Withdraw this application?"
+                confirm="Withdraw"
+                onConfirm={async () => void (await fire(allowed.event))}
+              >
                 <p>The applicant is told. A withdrawn application cannot be reopened.</p>
               </ConfirmDialog>
             ) : (

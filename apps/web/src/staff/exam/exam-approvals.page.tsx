@@ -26,7 +26,8 @@ export function ExamApprovalsPage() {
   return (
     <Page title="Approve for the exam" wide>
       <p>
-        These applications are in reference checks. When the references are in and the category has an exam, approve the applicant to sit it. <Link to="/staff/exam">Sittings</Link>
+        These applications are in reference checks. When the references are in and the category has an exam, approve the applicant to sit it.{' '}
+        <Link to="/staff/exam">Sittings</Link>
       </p>
       <div role="status">
         {approved.map(({ name, approval }) => (
@@ -67,27 +68,27 @@ function Approval({ item, windows, onApproved }: { item: QueueItem; windows: Exa
         <Link to={`/staff/applications/${item.id}`}>{name}</Link>
       </h2>
       <p className="muted">Waiting since {momentInWords(item.waitingSince)}</p>
-          <SelectField
-            label={`Sitting for ${item.applicantName}`}
-            items={sittingChoices(windows)}
-            selectedKey={windowId}
-            onSelectionChange={(key) => setWindowId(String(key))}
-          />
-          <FormError problem={approve.error instanceof ApiProblem ? approve.error : null} />
-          <Button
-            variant="secondary"
-            isPending={approve.isPending}
-            aria-label={`Approve for the exam: ${item.applicantName}`}
-            onPress={() =>
-              void approve
-                .mutateAsync({ id: item.id, version: item.version, windowId: windowId === NO_SEAT ? undefined : windowId })
-                .then(onApproved)
-                // Shown in the card by FormError.
-                .catch(() => undefined)
-            }
-          >
-            Approve for the exam
-          </Button>
+      <SelectField
+        label={`Sitting for ${item.applicantName}`}
+        items={sittingChoices(windows)}
+        selectedKey={windowId}
+        onSelectionChange={(key) => setWindowId(String(key))}
+      />
+      <FormError problem={approve.error instanceof ApiProblem ? approve.error : null} />
+      <Button
+        variant="secondary"
+        isPending={approve.isPending}
+        aria-label={`Approve for the exam: ${item.applicantName}`}
+        onPress={() =>
+          void approve
+            .mutateAsync({ id: item.id, version: item.version, windowId: windowId === NO_SEAT ? undefined : windowId })
+            .then(onApproved)
+            // Shown in the card by FormError.
+            .catch(() => undefined)
+        }
+      >
+        Approve for the exam
+      </Button>
     </li>
   );
 }

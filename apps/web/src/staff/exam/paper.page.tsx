@@ -40,15 +40,24 @@ function PaperBody({ paper, onDecided }: { paper: Paper; onDecided: () => void }
   return (
     <>
       <p>
-        Candidate <strong>{paper.candidateCode}</strong>, {paper.category}, sat on {dayInWords(paper.window.sitsOn)} {paper.window.online ? 'online' : paper.window.location ? `in ${paper.window.location}` : ''}.
+        Candidate <strong>{paper.candidateCode}</strong>, {paper.category}, sat on {dayInWords(paper.window.sitsOn)}{' '}
+        {paper.window.online ? 'online' : paper.window.location ? `in ${paper.window.location}` : ''}.
       </p>
       <h2>Part 1: multiple choice</h2>
-      {paper.part1.recorded ? <p>Part 1’s result is recorded.</p> : <ScoreForm label="Part 1 result (percent of answers correct)" action="Record part 1" score={part1} onDecided={onDecided} />}
+      {paper.part1.recorded ? (
+        <p>Part 1’s result is recorded.</p>
+      ) : (
+        <ScoreForm label="Part 1 result (percent of answers correct)" action="Record part 1" score={part1} onDecided={onDecided} />
+      )}
       <h2>Part 2: vignettes</h2>
       <p>
         {paper.part2.scoresIn} of {paper.part2.scoresNeeded} reviewers’ scores are in.
       </p>
-      {paper.part2.yourScore !== null ? <p>Your score: {paper.part2.yourScore}%.</p> : <ScoreForm label="Your part 2 score (percent)" action="Record my part 2 score" score={part2} onDecided={onDecided} />}
+      {paper.part2.yourScore !== null ? (
+        <p>Your score: {paper.part2.yourScore}%.</p>
+      ) : (
+        <ScoreForm label="Your part 2 score (percent)" action="Record my part 2 score" score={part2} onDecided={onDecided} />
+      )}
     </>
   );
 }

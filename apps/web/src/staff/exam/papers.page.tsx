@@ -18,11 +18,10 @@ export function ExamPapersPage() {
             <ul className="cards">
               {list.map((p) => (
                 <li key={p.paperId} className="card">
-                  <Link to={`/staff/exam/papers/${p.paperId}`}>
-                    Candidate {p.candidateCode}
-                  </Link>
+                  <Link to={`/staff/exam/papers/${p.paperId}`}>Candidate {p.candidateCode}</Link>
                   <p className="muted">
-                    {p.category}, sat on {dayInWords(p.window.sitsOn)} · part 1 {p.part1.recorded ? 'recorded' : 'to record'} · part 2: {p.part2.scoresIn} of {p.part2.scoresNeeded} scores
+                    {p.category}, sat on {dayInWords(p.window.sitsOn)} · part 1 {p.part1.recorded ? 'recorded' : 'to record'} · part 2: {p.part2.scoresIn} of{' '}
+                    {p.part2.scoresNeeded} scores
                     {p.part2.yourScore !== null ? ' (yours is in)' : ''}
                   </p>
                 </li>

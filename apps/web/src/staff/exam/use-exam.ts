@@ -31,7 +31,12 @@ export function useApproveExam() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, version, windowId }: { id: string; version: number; windowId?: string }) =>
-      call(api.POST('/api/v1/staff/applications/{id}/exam-approval', { params: { path: { id }, header: { 'If-Match': `"${version}"` } }, body: windowId ? { windowId } : {} })),
+      call(
+        api.POST('/api/v1/staff/applications/{id}/exam-approval', {
+          params: { path: { id }, header: { 'If-Match': `"${version}"` } },
+          body: windowId ? { windowId } : {},
+        }),
+      ),
     onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['staff-queue'] }), client.invalidateQueries({ queryKey: ['exam-windows'] })]),
   });
 }

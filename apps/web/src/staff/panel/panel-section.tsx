@@ -63,14 +63,30 @@ function SeatPanel({ application }: { application: StaffApplication }) {
   const [second, setSecond] = useState<string | null>(seated[1] ?? null);
   const items = (reviewers.data?.colleagues ?? []).map((c) => ({ id: c.id, label: c.name }));
   const form = useSubmit(async () => {
-    await call(api.POST('/api/v1/staff/applications/{id}/panel', { params: { path: { id: application.id } }, body: { reviewerIds: [first ?? '', second ?? ''] } }));
+    await call(
+      api.POST('/api/v1/staff/applications/{id}/panel', { params: { path: { id: application.id } }, body: { reviewerIds: [first ?? '', second ?? ''] } }),
+    );
     await queryClient.invalidateQueries({ queryKey: staffApplicationKey(application.id) });
   });
   return (
     <Form className="form" {...form.formProps} aria-label="Seat the panel">
       <h3>{seated.length ? 'Change the panel' : 'Seat the panel'}</h3>
-      <SelectField label="First reviewer" items={items.filter((i) => i.id !== second)} selectedKey={first} onSelectionChange={(k) => setFirst(k as string)} isRequired placeholder="Choose a reviewer" />
-      <SelectField label="Second reviewer" items={items.filter((i) => i.id !== first)} selectedKey={second} onSelectionChange={(k) => setSecond(k as string)} isRequired placeholder="Choose a reviewer" />
+      <SelectField
+        label="First reviewer"
+        items={items.filter((i) => i.id !== second)}
+        selectedKey={first}
+        onSelectionChange={(k) => setFirst(k as string)}
+        isRequired
+        placeholder="Choose a reviewer"
+      />
+      <SelectField
+        label="Second reviewer"
+        items={items.filter((i) => i.id !== first)}
+        selectedKey={second}
+        onSelectionChange={(k) => setSecond(k as string)}
+        isRequired
+        placeholder="Choose a reviewer"
+      />
       <FormError problem={form.problem} />
       <Button type="submit" isDisabled={!first || !second || form.pending}>
         Seat these reviewers
@@ -101,8 +117,23 @@ function PanelDecision({ application, onConflict }: { application: StaffApplicat
       }}
     >
       <h3>The reviewers disagree: your decision</h3>
-      <SelectField label="Decision" items={DECISIONS} selectedKey={recommendation} onSelectionChange={(k) => setRecommendation(k as string)} isRequired placeholder="Choose" />
-      <TextField label="Reason for your decision" description="The applicant reads it." multiline isRequired={needsReason} maxLength={4000} value={reason} onChange={setReason} />
+      <SelectField
+        label="Decision"
+        items={DECISIONS}
+        selectedKey={recommendation}
+        onSelectionChange={(k) => setRecommendation(k as string)}
+        isRequired
+        placeholder="Choose"
+      />
+      <TextField
+        label="Reason for your decision"
+        description="The applicant reads it."
+        multiline
+        isRequired={needsReason}
+        maxLength={4000}
+        value={reason}
+        onChange={setReason}
+      />
       <FormError problem={step.problem} />
       <Button type="submit" isDisabled={!recommendation || step.pending}>
         Decide

@@ -96,10 +96,15 @@ export function PortfolioView({ portfolio, eligibilityGaps }: { portfolio: Portf
       <h3>Agreements and membership</h3>
       <ul>
         <li>Code of Ethics: {agreements?.codeOfEthicsSignedAt ? `signed ${momentDayInWords(agreements.codeOfEthicsSignedAt)}` : 'not signed'}</li>
-        <li>Endorsement Agreement: {agreements?.endorsementAgreementSignedAt ? `signed ${momentDayInWords(agreements.endorsementAgreementSignedAt)}` : 'not signed'}</li>
+        <li>
+          Endorsement Agreement:{' '}
+          {agreements?.endorsementAgreementSignedAt ? `signed ${momentDayInWords(agreements.endorsementAgreementSignedAt)}` : 'not signed'}
+        </li>
         <li>
           Membership:{' '}
-          {membership ? `${membership.association}${membership.memberId ? ` ${membership.memberId}` : ''}${membership.validUntil ? `, valid until ${dayInWords(membership.validUntil)}` : ''}` : 'not entered'}
+          {membership
+            ? `${membership.association}${membership.memberId ? ` ${membership.memberId}` : ''}${membership.validUntil ? `, valid until ${dayInWords(membership.validUntil)}` : ''}`
+            : 'not entered'}
         </li>
       </ul>
     </section>

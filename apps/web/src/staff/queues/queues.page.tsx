@@ -56,7 +56,13 @@ export function QueuesPage() {
       <Form className="form queue-filters" onSubmit={applyFilters} aria-label="Filters" key={params.toString()}>
         <TextField label="Category" name="category" defaultValue={filters.category ?? ''} description="Its short code, e.g. IFA or IMHS." />
         <SelectField label="Assigned to" name="assignee" items={ASSIGNEE_CHOICES} defaultSelectedKey={filters.assignee ?? 'any'} />
-        <TextField label="Waiting at least (days)" name="waitingDaysMin" type="number" inputMode="numeric" defaultValue={filters.waitingDaysMin?.toString() ?? ''} />
+        <TextField
+          label="Waiting at least (days)"
+          name="waitingDaysMin"
+          type="number"
+          inputMode="numeric"
+          defaultValue={filters.waitingDaysMin?.toString() ?? ''}
+        />
         <label className="native-checkbox">
           <input type="checkbox" name="failedEmail" defaultChecked={filters.failedEmail} /> Only with an email that was not delivered
         </label>
@@ -153,7 +159,10 @@ function QueueList({ filters }: { filters: QueueFilters }) {
     forEachSelected('assigned', (id) =>
       call(api.POST('/api/v1/staff/applications/{id}/assign', { params: { path: { id } }, body: { accountId: assignTo === 'nobody' ? null : assignTo } })),
     );
-  const assignees = [{ id: 'nobody', label: 'Nobody (give it back)' }, ...(coordinators.data?.colleagues.map((c) => ({ id: c.id, label: c.id === myId ? `${c.name} (me)` : c.name })) ?? [])];
+  const assignees = [
+    { id: 'nobody', label: 'Nobody (give it back)' },
+    ...(coordinators.data?.colleagues.map((c) => ({ id: c.id, label: c.id === myId ? `${c.name} (me)` : c.name })) ?? []),
+  ];
 
   return (
     <section aria-labelledby="queue-heading">
@@ -181,7 +190,13 @@ function QueueList({ filters }: { filters: QueueFilters }) {
         <Button onPress={() => void claim()} isDisabled={selected.size === 0 || working} isPending={working}>
           Claim selected
         </Button>
-        <SelectField label="Assign to" items={assignees} selectedKey={assignTo} onSelectionChange={(key) => setAssignTo(key as string)} placeholder="Choose a person" />
+        <SelectField
+          label="Assign to"
+          items={assignees}
+          selectedKey={assignTo}
+          onSelectionChange={(key) => setAssignTo(key as string)}
+          placeholder="Choose a person"
+        />
         <Button variant="secondary" onPress={() => void assign()} isDisabled={selected.size === 0 || assignTo === null || working}>
           Assign selected
         </Button>

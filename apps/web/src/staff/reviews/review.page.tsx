@@ -85,14 +85,22 @@ function ReviewBody({ review }: { review: Review }) {
         {cast ? (
           <Notice tone="success">
             <p>Your vote is recorded.</p>
-            <p>{cast.outcome ? (OUTCOMES[cast.outcome] ?? 'The panel has decided; the applicant is told by email.') : 'The application moves on when the second reviewer has voted. We email you if anything else is needed.'}</p>
+            <p>
+              {cast.outcome
+                ? (OUTCOMES[cast.outcome] ?? 'The panel has decided; the applicant is told by email.')
+                : 'The application moves on when the second reviewer has voted. We email you if anything else is needed.'}
+            </p>
           </Notice>
         ) : review.yourVote ? (
           <Notice tone="info">
             <p>
               You voted “{words(review.yourVote.recommendation)}” on {momentInWords(review.yourVote.votedAt)}.
             </p>
-            <p>{review.state === 'panel_review' ? 'The application moves on when the second reviewer has voted.' : 'The panel has decided; nothing more is needed from you.'}</p>
+            <p>
+              {review.state === 'panel_review'
+                ? 'The application moves on when the second reviewer has voted.'
+                : 'The panel has decided; nothing more is needed from you.'}
+            </p>
           </Notice>
         ) : review.state !== 'panel_review' ? (
           <Notice tone="info">This application is no longer in panel review: there is nothing to vote on.</Notice>

@@ -12,7 +12,10 @@ export function useMyReviews() {
 }
 
 export function useReview(applicationId: string) {
-  return useQuery({ queryKey: ['reviews', applicationId], queryFn: () => call(api.GET('/api/v1/reviews/{applicationId}', { params: { path: { applicationId } } })) });
+  return useQuery({
+    queryKey: ['reviews', applicationId],
+    queryFn: () => call(api.GET('/api/v1/reviews/{applicationId}', { params: { path: { applicationId } } })),
+  });
 }
 
 /** Casts the reviewer's vote; the review and the list change with it. */

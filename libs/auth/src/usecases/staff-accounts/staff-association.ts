@@ -9,7 +9,8 @@ import { AuthProblems } from '../../auth.problems.js';
 export function staffAssociationOf(caller: AuthenticatedAccount, named: string | undefined): string {
   const own = caller.associationCode;
   if (own !== null) {
-    if (named !== undefined && named !== own) throw new ProblemException(403, 'forbidden', 'Forbidden', `Administrators of ${own} manage staff of ${own} only.`);
+    if (named !== undefined && named !== own)
+      throw new ProblemException(403, 'forbidden', 'Forbidden', `Administrators of ${own} manage staff of ${own} only.`);
     return own;
   }
   if (named === undefined) throw AuthProblems.invalidField('association', 'is required: name the association whose staff you manage');

@@ -21,9 +21,7 @@ export function checkCommitments({ portfolio, rules, today, name }: EligibilityC
   } else if (rules.membership.required && membership?.validUntil && parseDay(membership.validUntil) < today) {
     gaps.push({
       code: 'membership_missing',
-      message:
-        `Your membership of ${membership.association} ended on ${membership.validUntil}: ` +
-        `${name} requires a current membership.`,
+      message: `Your membership of ${membership.association} ended on ${membership.validUntil}: ` + `${name} requires a current membership.`,
       details: { reason: 'expired', validUntil: membership.validUntil },
     });
   }

@@ -19,14 +19,23 @@ export function checkReferences({ portfolio, rules, name, applicantEmail }: Elig
  * A rater vouches for the applicant, so their address may be neither the applicant's own nor another
  * rater's (one person rating several times). Raters are numbered as the applicant listed them.
  */
-export function raterIndependenceGaps(references: Pick<Portfolio['references'][number], 'raterName' | 'raterEmail'>[], applicantEmail: string): EligibilityGap[] {
+export function raterIndependenceGaps(
+  references: Pick<Portfolio['references'][number], 'raterName' | 'raterEmail'>[],
+  applicantEmail: string,
+): EligibilityGap[] {
   const own = mailboxKey(applicantEmail);
   const firstWith = new Map<string, number>();
   return references.flatMap(({ raterName, raterEmail }, index): EligibilityGap[] => {
     const rater = index + 1;
     const key = mailboxKey(raterEmail);
     if (key === own) {
-      return [{ code: 'reference_own_address', message: `Rater ${rater}, ${raterName}, has your own email address: ask someone else who knows your work.`, details: { rater } }];
+      return [
+        {
+          code: 'reference_own_address',
+          message: `Rater ${rater}, ${raterName}, has your own email address: ask someone else who knows your work.`,
+          details: { rater },
+        },
+      ];
     }
     const earlier = firstWith.get(key);
     if (earlier === undefined) {

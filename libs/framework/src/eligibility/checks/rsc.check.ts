@@ -34,9 +34,7 @@ export function checkRsc({ portfolio, snapshot, rules, today, name }: Eligibilit
   if (gaps.length > 0 && outsideHours > 0 && rule.window) {
     gaps.push({
       code: 'rsc_outside_window',
-      message:
-        `${outsideHours} of your hours of ${RSC} ended more than ${rule.window.maxMonths} months ago, ` +
-        'so they do not count.',
+      message: `${outsideHours} of your hours of ${RSC} ended more than ${rule.window.maxMonths} months ago, ` + 'so they do not count.',
       details: { hours: outsideHours, maxMonths: rule.window.maxMonths, windowStart: formatDay(windowStart) },
     });
   }
@@ -44,9 +42,7 @@ export function checkRsc({ portfolio, snapshot, rules, today, name }: Eligibilit
     const names = allowed.map((credential) => snapshot.credentialNames[credential] ?? credential);
     gaps.push({
       code: 'rsc_provider_not_qualified',
-      message:
-        `${unqualifiedHours} of your hours of ${RSC} are from providers not endorsed as ` +
-        `${joinOr(names)}, so they do not count.`,
+      message: `${unqualifiedHours} of your hours of ${RSC} are from providers not endorsed as ` + `${joinOr(names)}, so they do not count.`,
       details: { hours: unqualifiedHours, allowedProviderCredentials: allowed },
     });
   }
@@ -58,8 +54,7 @@ export function checkRsc({ portfolio, snapshot, rules, today, name }: Eligibilit
         'rsc_span_short',
         round(monthsBetween(start, end + 1)),
         rule.window.minMonths,
-        (actual, required) =>
-          `Your ${RSC} extends over ${actual} months; ${name} requires at least ${required}.`,
+        (actual, required) => `Your ${RSC} extends over ${actual} months; ${name} requires at least ${required}.`,
       ),
     );
   }
@@ -69,8 +64,7 @@ export function checkRsc({ portfolio, snapshot, rules, today, name }: Eligibilit
       sumHours(counted.filter((e) => e.aboutRscGiven).map((e) => e.hours)),
       rule.aboutRscGivenHours,
       (actual, required, missing) =>
-        `You have ${actual} of the ${required} hours of ${RSC} about the supervision you provide ` +
-        `that ${name} requires. You need ${moreHours(missing)}.`,
+        `You have ${actual} of the ${required} hours of ${RSC} about the supervision you provide ` + `that ${name} requires. You need ${moreHours(missing)}.`,
     ),
   );
   return gaps;

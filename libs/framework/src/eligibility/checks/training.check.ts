@@ -14,12 +14,7 @@ export function checkTraining({ portfolio, rules, name }: EligibilityContext): E
     `You have ${actual} of the ${required} training hours${about} that ${name} requires. You need ${moreHours(missing)}.`;
   return [
     ...whenShort('training_hours_short', sumHours(trainings.map((t) => t.hours)), rule.totalHours, short('')),
-    ...whenShort(
-      'dei_hours_short',
-      sumHours(trainings.filter((t) => t.dei).map((t) => t.hours)),
-      rule.deiHours,
-      short(' on diversity, equity and inclusion'),
-    ),
+    ...whenShort('dei_hours_short', sumHours(trainings.filter((t) => t.dei).map((t) => t.hours)), rule.deiHours, short(' on diversity, equity and inclusion')),
     ...whenShort('rsc_training_hours_short', sumHours(trainings.filter((t) => t.rsc).map((t) => t.hours)), rule.rscHours, short(` on ${RSC}`)),
   ];
 }

@@ -10,9 +10,7 @@ export function checkWorkExperience({ portfolio, snapshot, rules, today, name }:
   const matches = matchesWork(rule);
   // Post-degree work starts at the qualifying degree; without a completion date it cannot be placed,
   // which the education section's own gap already asks the applicant to add.
-  const degreeDay = rule.postDegree
-    ? qualifyingDegreeDay(snapshot.educationLevels, portfolio.education, rules.education.minimumLevel)
-    : undefined;
+  const degreeDay = rule.postDegree ? qualifyingDegreeDay(snapshot.educationLevels, portfolio.education, rules.education.minimumLevel) : undefined;
   const families = portfolio.work.filter(matches).reduce((total, entry) => total + (entry.familiesServed ?? 0), 0);
   return [
     ...whenShort(
@@ -26,8 +24,7 @@ export function checkWorkExperience({ portfolio, snapshot, rules, today, name }:
           'families_served_short',
           families,
           rule.families.minimum,
-          (actual, required) =>
-            `Your work lists ${actual} of the ${required} ${rule.families!.description} ${name} requires.`,
+          (actual, required) => `Your work lists ${actual} of the ${required} ${rule.families!.description} ${name} requires.`,
         )
       : []),
     ...whenShort(
@@ -40,8 +37,7 @@ export function checkWorkExperience({ portfolio, snapshot, rules, today, name }:
       'rsc_provider_experience_short',
       workMonths(portfolio.work, (entry) => entry.providesRsc === true, today),
       rule.rscProvidingMonths,
-      (actual, required) =>
-        `You have ${actual} of the ${required} months of providing ${RSC} ${name} requires.`,
+      (actual, required) => `You have ${actual} of the ${required} months of providing ${RSC} ${name} requires.`,
     ),
   ];
 }
