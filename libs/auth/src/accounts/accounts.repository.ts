@@ -193,33 +193,21 @@ export class AccountsRepository {
     );
   }
 
-  /** An invited staff member's account, without a password until the invitation is accepted. */
+  /**
+   * A staff account, without a password until its invitation is accepted: invited staff, or an
+   * administrator (of one association, or Alliance-wide when `associationCode` is null).
+   */
   async insertStaff(
     personId: string,
     email: string,
-    roles: InvitableStaffRole[],
-    associationCode: string,
+    roles: readonly (InvitableStaffRole | 'administrator')[],
+    associationCode: string | null,
     now: Date,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<string> {
     const [account] = await manager.query<{ id: string }[]>(
       `INSERT INTO accounts (person_id, email, roles, association_code, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
       [personId, email, roles, associationCode, now],
-    );
-    return account.id;
-  }
-
-  /** An administrator's account (of one association, or Alliance-wide when null), without a password yet. */
-  async insertAdministrator(
-    personId: string,
-    email: string,
-    associationCode: string | null,
-    now: Date,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<string> {
-    const [account] = await manager.query<{ id: string }[]>(
-      `INSERT INTO accounts (person_id, email, roles, association_code, created_at, updated_at) VALUES ($1, $2, ARRAY['administrator'], $3, $4, $4) RETURNING id`,
-      [personId, email, associationCode, now],
     );
     return account.id;
   }

@@ -48,7 +48,7 @@ export class CreateAdministrator {
     try {
       created = await this.dataSource.transaction(async (manager) => {
         const personId = await this.accounts.insertPerson(home, email, fullName, now, manager);
-        const accountId = await this.accounts.insertAdministrator(personId, email, associationCode, now, manager);
+        const accountId = await this.accounts.insertStaff(personId, email, ['administrator'], associationCode, now, manager);
         return { accountId, deliveries: await this.links.issue(manager, { id: accountId, email, fullName }, 'staff_invitation', now) };
       });
     } catch (error) {
