@@ -10,29 +10,19 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import type { ChildProcess } from 'node:child_process';
-import { chromium } from 'playwright-core';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '#config';
 import { dataSourceOptions, runMigrations } from '#db';
 import { createBenchDatabase, median, printResult } from './support/bench-database.js';
 import { BENCH_REDIS_URL, benchRedisPrefix, deleteRedisPrefixes } from './support/bench-redis.js';
+import { launchChromium } from './support/chromium.js';
 import { logIn, PASSWORD, seedCoordinators, seedQueue, startApi, stopProcess } from './support/staff-queue-fixture.js';
 
 const APPLICATIONS = Number(process.env.BENCH_APPLICATIONS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const COORDINATOR = 'coordinator-mi-aimh@bench.example';
 // Debian's Chromium, as the browser tests drive it.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 async function main(): Promise<void> {
   const db = await createBenchDatabase();
@@ -49,7 +39,7 @@ async function main(): Promise<void> {
   const ds = await new DataSource(dataSourceOptions(loadConfig(env), 'bench')).initialize();
   const seeder = new pg.Client({ connectionString: db.url });
   let api: ChildProcess | undefined;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium('bench:web:console');
   try {
     await runMigrations(ds);
     await seeder.connect();

@@ -15,28 +15,19 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hash } from '@node-rs/argon2';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '#config';
 import { dataSourceOptions, runMigrations } from '#db';
 import { emptyPortfolio, loadFramework } from '#framework';
 import { createBenchDatabase, median } from './support/bench-database.js';
+import { launchChromium } from './support/chromium.js';
 import { BENCH_REDIS_URL, benchRedisPrefix, deleteRedisPrefixes } from './support/bench-redis.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const BUDGET_KB = 200;
 const EMAIL = 'ivy@bench.example';
 const PASSWORD = 'bench password, long enough';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 async function startApi(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -114,7 +105,7 @@ async function main(): Promise<void> {
   };
   const ds = await new DataSource(dataSourceOptions(loadConfig(env), 'bench')).initialize();
   let api: ChildProcess | undefined;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium('bench:web');
   try {
     await runMigrations(ds);
     const appId = await seed(ds);

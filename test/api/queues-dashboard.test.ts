@@ -1,12 +1,11 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import { Worker, type Queue } from 'bullmq';
-import { chromium } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { ACCESS_TOKEN_TTL_SECONDS, LOCKOUT_THRESHOLD } from '#auth';
 import { JobQueues, QUEUE_NAMES } from '#queue';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
+import { launchChromium } from '../support/chromium.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { createTestRedisPrefix, TEST_REDIS_URL } from '../support/test-redis.js';
 import { SmtpSink } from '../support/smtp-sink.js';
@@ -25,19 +24,6 @@ const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8
 const PASSWORD = 'a long enough passphrase 42';
 const NEUTRAL_REFUSAL = 'The email address or password is not correct, or this account may not open the queue dashboard.';
 const PUBLIC_ORIGIN = 'https://endorse.example.org';
-
-// Debian's Chromium, driven by playwright-core, as in the rater form's browser test.
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // The few browser globals the page callbacks use (they run in Chromium; the project has no DOM types).
 declare const document: { cookie: string; activeElement: unknown };
@@ -570,8 +556,7 @@ describe('queue dashboard', () => {
 
   test('in a real browser, without JavaScript of ours: an operator signs in, sees the queues, and signs out', async () => {
     // Fail, never skip: a missing browser must not pass for a tested page.
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium) to run this test`);
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const browser = await launchChromium('the queue dashboard test');
     try {
       const page = await browser.newPage();
       // A blocked stylesheet (CSP), a failed request or a script error would show up here.
