@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { TransitionApplication } from '#endorsement';
 import { loadFramework, type Framework } from '#framework';
-import { insertApplication } from '../support/application-fixture.js';
 import { TestSystem } from '../support/test-system.js';
 import { waitFor } from '../support/worker-harness.js';
 import { raterLink } from '../support/mail-reading.js';
 import { launchChromium, problemsOn } from '../support/chromium.js';
+import { startReferenceChecks } from '../support/reference-checks.js';
 
 const SCREENSHOT = '/tmp/rater-form.png';
 
@@ -28,23 +27,11 @@ describe('a rater fills in the form in a real browser, without JavaScript of our
     browser = await launchChromium("the rater form's browser test");
     await system.start({ api: true });
     framework = loadFramework();
-    const appId = await insertApplication(system.ds, framework, {
-      state: 'submitted',
-      portfolio: {
-        education: [],
-        work: [],
-        trainings: [],
-        rsc: [],
-        agreements: {},
-        membership: null,
-        references: [
-          { raterName: 'Rosa Supervisor', raterEmail: 'rosa@rater.example', role: 'supervisor_teacher_or_cda_mentor', waivedAccess: false },
-          { raterName: 'Vera Vetted', raterEmail: 'vera@rater.example', role: 'endorsed_or_vetted_rater', waivedAccess: false },
-          { raterName: 'Colin Colleague', raterEmail: 'colin@rater.example', role: 'colleague_or_parent', waivedAccess: false },
-        ],
-      },
-    });
-    await system.worker.get(TransitionApplication).execute({ applicationId: appId, event: 'begin_reference_checks', actor: { id: null, role: 'system' } });
+    await startReferenceChecks(system, [
+      { raterName: 'Rosa Supervisor', raterEmail: 'rosa@rater.example', role: 'supervisor_teacher_or_cda_mentor', waivedAccess: false },
+      { raterName: 'Vera Vetted', raterEmail: 'vera@rater.example', role: 'endorsed_or_vetted_rater', waivedAccess: false },
+      { raterName: 'Colin Colleague', raterEmail: 'colin@rater.example', role: 'colleague_or_parent', waivedAccess: false },
+    ]);
     const [mail] = await waitFor(
       'the request to Rosa',
       () => smtp.to('rosa@rater.example'),
