@@ -76,7 +76,7 @@ test('every email type is rendered (HTML and text) and arrives with the right re
     recipientName: 'Recipient',
     context: { eventId: event.id, daysWaiting: 21, attemptNo: 1 },
   }));
-  const ids = await ds.transaction((m) => worker.get(EmailDeliveriesRepository).record(m, deliveries, new Date()));
+  const ids = await ds.transaction((m) => worker.get(EmailDeliveriesRepository).record(deliveries, new Date(), m));
   await worker.get(JobQueues).addBulk(
     'sendEmail',
     ids.map((deliveryId) => ({ deliveryId })),

@@ -94,7 +94,7 @@ test('every applicant and account email links to a page that shows its applicati
     // The reviewers' reason, which the deferral, hold and denial emails quote.
     context: { eventId: event.id, daysWaiting: 21, attemptNo: 1 },
   }));
-  const ids = await ds.transaction((m) => worker.get(EmailDeliveriesRepository).record(m, deliveries, new Date()));
+  const ids = await ds.transaction((m) => worker.get(EmailDeliveriesRepository).record(deliveries, new Date(), m));
   await worker.get(JobQueues).addBulk(
     'sendEmail',
     ids.map((deliveryId) => ({ deliveryId })),

@@ -92,7 +92,7 @@ export class EmailDeliveriesRepository {
    * Records deliveries in the caller's transaction, each with the id of the request or job being
    * handled unless it names its own; returns the ids of those not recorded before.
    */
-  async record(manager: EntityManager, deliveries: NewDelivery[], now: Date): Promise<string[]> {
+  async record(deliveries: NewDelivery[], now: Date, manager: EntityManager): Promise<string[]> {
     if (!deliveries.length) return [];
     const rows = await manager.query<{ id: string }[]>(
       `INSERT INTO email_deliveries (business_key, application_id, reference_id, template, recipient_kind, recipient_email, recipient_name, context, created_at, updated_at, request_id)
@@ -169,7 +169,7 @@ export class EmailDeliveriesRepository {
    * answer, where staff see it; with `suppress`, its address is not sent to again until given anew.
    * False when the row was not in a state this outcome can follow (already recorded): nothing changed.
    */
-  async markUndelivered(manager: EntityManager, id: string, outcome: Undelivered, now: Date): Promise<boolean> {
+  async markUndelivered(id: string, outcome: Undelivered, now: Date, manager: EntityManager): Promise<boolean> {
     const from = outcome.status === 'bounced' ? ['sending', 'sent'] : ['queued', 'sending'];
     const [rows] = await manager.query<[{ recipient_email: string }[], number]>(
       `UPDATE email_deliveries SET status = $2, last_error = $3, smtp_response = coalesce($4, smtp_response), updated_at = $5
@@ -187,7 +187,7 @@ export class EmailDeliveriesRepository {
   }
 
   /** Someone gave the address anew (an applicant naming it again, staff clearing it): it may be sent to. */
-  async unsuppress(manager: EntityManager, email: string): Promise<void> {
+  async unsuppress(email: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.query(`DELETE FROM email_suppressions WHERE email = lower($1)`, [email]);
   }
 

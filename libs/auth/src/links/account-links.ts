@@ -43,7 +43,6 @@ export class AccountLinks {
       manager,
     );
     return this.ledger.record(
-      manager,
       [
         {
           businessKey: `account-link-${id}`,
@@ -56,6 +55,7 @@ export class AccountLinks {
         },
       ],
       now,
+      manager,
     );
   }
 

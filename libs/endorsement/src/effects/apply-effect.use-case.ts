@@ -46,7 +46,7 @@ export class ApplyEffect {
       if (!rows.length) return [];
       const deliveries = [];
       for (const row of rows) for (const delivery of await this.apply(manager, row, now)) deliveries.push({ ...delivery, requestId: row.request_id });
-      const ids = await this.ledger.record(manager, deliveries, now);
+      const ids = await this.ledger.record(deliveries, now, manager);
       await this.transitions.markEffectsProcessed(
         rows.map((r) => r.id),
         now,

@@ -14,7 +14,6 @@ export class ExamSeatEmail {
   async recordIn(manager: EntityManager, applicationId: string, attemptNo: number, now: Date): Promise<string[]> {
     const applicant = await this.exams.findApplicant(applicationId, manager);
     return this.ledger.record(
-      manager,
       [
         {
           businessKey: `exam-${applicationId}-attempt-${attemptNo}-registered`,
@@ -27,6 +26,7 @@ export class ExamSeatEmail {
         },
       ],
       now,
+      manager,
     );
   }
 }

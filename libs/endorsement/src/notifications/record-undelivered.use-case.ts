@@ -35,7 +35,7 @@ export class RecordUndelivered {
   async execute(delivery: UndeliveredRow, outcome: Undelivered): Promise<boolean> {
     const now = this.clock.now();
     const result = await this.dataSource.transaction(async (manager) => {
-      if (!(await this.ledger.markUndelivered(manager, delivery.id, outcome, now))) return null;
+      if (!(await this.ledger.markUndelivered(delivery.id, outcome, now, manager))) return null;
       return this.tellApplicant(manager, delivery, now);
     });
     if (!result) return false;
@@ -55,7 +55,6 @@ export class RecordUndelivered {
     // A rater's message is always about an application.
     const applicant = await this.emailModels.applicantOf(delivery.application_id!, manager);
     return this.ledger.record(
-      manager,
       [
         {
           businessKey: `bounce-${delivery.id}-applicant`,
@@ -68,6 +67,7 @@ export class RecordUndelivered {
         },
       ],
       now,
+      manager,
     );
   }
 }

@@ -172,10 +172,10 @@ export class SendEmail {
   /** BullMQ gave up retrying a transient failure: record it where staff see it. */
   async giveUp(deliveryId: string, reason: string): Promise<void> {
     await this.ledger.markUndelivered(
-      this.dataSource.manager,
       deliveryId,
       { status: 'failed', reason: `gave up after retries: ${reason}`, answer: null },
       this.clock.now(),
+      this.dataSource.manager,
     );
   }
 

@@ -53,12 +53,12 @@ export class AssignPanel {
         recipientName: reviewer.full_name,
       });
       const deliveryIds = await this.ledger.record(
-        manager,
         [
           ...eligible.filter((r) => !previous.some((p) => p.id === r.id)).map((r) => email(r, 'panel_assigned')),
           ...previous.filter((p) => !reviewerIds.includes(p.id)).map((p) => email(p, 'panel_released')),
         ],
         now,
+        manager,
       );
       return { result: { applicationId, round: app.round, reviewerIds }, deliveryIds };
     });

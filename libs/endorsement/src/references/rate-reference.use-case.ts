@@ -81,7 +81,6 @@ export class RateReference {
       const about = { applicantName: ref.applicant_name, associationName: association.name, associationEmail: association.coordinatorEmail };
       // The applicant hears either way; a form that cannot count asks them for another rater.
       const deliveryIds = await this.ledger.record(
-        manager,
         [
           {
             businessKey: `reference-${ref.id}-${judgement.counts ? 'received' : 'not-counted'}`,
@@ -94,6 +93,7 @@ export class RateReference {
           },
         ],
         now,
+        manager,
       );
       if (!judgement.counts) return { result: { status, referencesCompleted: false, ...about }, deliveryIds, outboxIds: [] };
       const outboxIds = await this.completeReferences(manager, ref);

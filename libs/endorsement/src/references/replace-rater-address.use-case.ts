@@ -67,7 +67,7 @@ export class ReplaceRaterAddress {
       if (command.staffAccountId) await this.activities.recordRaterReplaced(command.applicationId, command.staffAccountId, command.referenceId, now, manager);
       await this.reminders.cancelPendingForReference(command.referenceId, manager);
       // Naming an address here gives it anew, even one that bounced before: the applicant may have had it fixed.
-      await this.ledger.unsuppress(manager, command.raterEmail);
+      await this.ledger.unsuppress(command.raterEmail, manager);
       const delivery = await requestReference(
         { references: this.references, reminders: this.reminders },
         {
@@ -83,7 +83,7 @@ export class ReplaceRaterAddress {
         manager,
       );
       await this.references.linkReplacement(command.referenceId, delivery.referenceId!, manager);
-      return { referenceId: delivery.referenceId!, deliveryIds: await this.ledger.record(manager, [delivery], now) };
+      return { referenceId: delivery.referenceId!, deliveryIds: await this.ledger.record([delivery], now, manager) };
     });
     await this.jobs.addBulk(
       'sendEmail',

@@ -41,7 +41,7 @@ export class SweepReminders {
           now,
           manager,
         );
-        return { picked: due.length, count: due.length - stale.length, deliveryIds: await this.ledger.record(manager, deliveries, now) };
+        return { picked: due.length, count: due.length - stale.length, deliveryIds: await this.ledger.record(deliveries, now, manager) };
       });
       await this.jobs.addBulk(
         'sendEmail',

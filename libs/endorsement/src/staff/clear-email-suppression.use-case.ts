@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '#auth';
 import { EmailDeliveriesRepository } from '#mail';
 import { ProblemException } from '#platform';
@@ -20,7 +19,6 @@ export interface ClearEmailSuppressionCommand {
 @Injectable()
 export class ClearEmailSuppression {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly ledger: EmailDeliveriesRepository,
     private readonly staffQueue: StaffQueueRepository,
   ) {}
@@ -29,6 +27,6 @@ export class ClearEmailSuppression {
     const app = await this.staffQueue.findStaffApplication(command.caller, command.applicationId);
     const recipientEmail = await this.ledger.findRecipientEmail(command.emailId, app.id);
     if (recipientEmail === undefined) throw new ProblemException(404, 'email_not_found', 'Email not found', 'This application has no email with this id.');
-    await this.ledger.unsuppress(this.dataSource.manager, recipientEmail);
+    await this.ledger.unsuppress(recipientEmail);
   }
 }

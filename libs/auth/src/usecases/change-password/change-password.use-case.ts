@@ -44,7 +44,6 @@ export class ChangePassword {
       if (!(await this.accounts.changePasswordIfCurrent(caller.id, account.password_hash, passwordHash, now, manager))) throw AuthProblems.wrongPassword();
       await this.refreshTokens.revokeOtherFamilies(caller.id, caller.sessionId, now, manager);
       return this.ledger.record(
-        manager,
         [
           {
             businessKey: `password-changed-${caller.id}-${now.getTime()}`,
@@ -57,6 +56,7 @@ export class ChangePassword {
           },
         ],
         now,
+        manager,
       );
     });
     await this.links.send(deliveries);

@@ -69,7 +69,6 @@ export class RegisterApplicant {
     const [previousKey, key] = [hour - 1, hour].map((h) => `registration-attempt-${owner.id}-${h}`);
     if (await this.ledger.anyRecordedSince([previousKey, key], new Date(now.getTime() - REGISTRATION_ATTEMPT_EMAIL_EVERY_MS), manager)) return [];
     return this.ledger.record(
-      manager,
       [
         {
           businessKey: key,
@@ -82,6 +81,7 @@ export class RegisterApplicant {
         },
       ],
       now,
+      manager,
     );
   }
 }
